@@ -1,0 +1,43 @@
+"""Where bundled data lives: a checkout's top-level folders, or a wheel's package data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+def _bundled(name: str, package_dir: str) -> Path:
+    # A checkout (or editable install) has data/ and models/ beside the package;
+    # an installed wheel carries them as rolematch/_data and rolematch/_models.
+    for candidate in (_PKG.parent / name, _PKG / package_dir):
+        if candidate.is_dir():
+            return candidate
+    return _PKG.parent / name
+
+
+def data_dir() -> Path:
+    """Folder of bundled data (``roles/``, ``lexicon/`` …)."""
+    return _bundled("data", "_data")
+
+
+def default_roles_dir() -> Path:
+    """Folder of the bundled role files."""
+    return data_dir() / "roles"
+
+
+def models_dir() -> Path:
+    """Folder of bundled models (``static-zh`` …); ``$ROLEMATCH_MODELS`` overrides it."""
+    env = os.environ.get("ROLEMATCH_MODELS")
+    return Path(env) if env else _bundled("models", "_models")
+
+
+def home_dir() -> Path:
+    """Writable cache folder: ``$ROLEMATCH_HOME`` or the user cache dir."""
+    env = os.environ.get("ROLEMATCH_HOME")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("rolematch"))

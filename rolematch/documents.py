@@ -1,0 +1,136 @@
+"""The data that flows through rolematch: roles in, résumés in. No I/O here.
+
+``Role`` is what a role file holds. ``Resume`` is what extraction makes of a file
+(or a string): the scorer-visible text, its sentences with page numbers and
+sections, the personal data taken out of it, and a status saying whether it can
+be scored at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["OK", "Role", "Resume", "Sentence"]
+
+#: Status of a résumé that can be scored. Everything else carries a ``reason``.
+OK = "ok"
+
+
+@dataclass(frozen=True)
+class Role:
+    """One job role.
+
+    Parameters
+    ----------
+    id : str
+        Stable identifier, e.g. ``"mobile-banking"``.
+    title : str
+        Title as posted, e.g. ``"手机银行团队主管"``.
+    duties : tuple of str
+        岗位描述, one item per numbered line.
+    requirements : tuple of str
+        任职要求, one item per line.
+    department : str
+        Department that posts the role.
+    kpis : tuple of str
+        主要任务指标, one item per indicator.
+    majors : tuple of str
+        Preferred majors named in the requirements (计算机, 金融 …).
+    source : str, optional
+        File the role was read from.
+
+    Examples
+    --------
+    >>> r = Role(id="demo", title="演示主管", duties=("负责手机银行运营",), requirements=("金融专业",))
+    >>> r.title
+    '演示主管'
+    """
+
+    id: str
+    title: str
+    duties: tuple[str, ...]
+    requirements: tuple[str, ...]
+    department: str = ""
+    kpis: tuple[str, ...] = ()
+    majors: tuple[str, ...] = ()
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form, the same shape as a role file."""
+        d: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "department": self.department,
+            "duties": list(self.duties),
+            "requirements": list(self.requirements),
+            "kpis": list(self.kpis),
+            "majors": list(self.majors),
+        }
+        return d
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a résumé with where it came from.
+
+    ``page`` is 1-based (``None`` for plain text without pages); ``section`` is the
+    canonical section name (``"work"``, ``"education"`` …) or ``None``.
+    """
+
+    text: str
+    page: int | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Resume:
+    """A résumé ready for matching, or the record of why it is not.
+
+    Parameters
+    ----------
+    source : str
+        File path or a label for in-memory text.
+    text : str
+        Normalised text the scorer sees (personal data redacted when asked).
+    sentences : tuple of Sentence
+        ``text`` split into sentences, each with page and section.
+    status : str
+        ``"ok"`` or why the file cannot be scored (``"unreadable"``,
+        ``"unsupported"``, ``"corrupt"``, ``"encrypted"``, ``"empty"``, ``"error"``).
+    reason : str
+        Human-readable reason when ``status`` is not ``"ok"``.
+    pages : int
+        Pages read (0 for plain text).
+    warnings : tuple of str
+        Non-fatal findings, e.g. ``"hidden_text: 412 chars excluded"``.
+    sections : dict
+        Canonical section name -> text.
+    personal : dict
+        Personal data found and redacted (name, phone, e-mail …), for the caller only.
+    meta : dict
+        Extraction details (backend per page, language, sha256 …).
+    """
+
+    source: str
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+    status: str = OK
+    reason: str = ""
+    pages: int = 0
+    warnings: tuple[str, ...] = ()
+    sections: dict[str, str] = field(default_factory=dict)
+    personal: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the résumé can be scored."""
+        return self.status == OK
+
+    @classmethod
+    def failed(cls, source: str, status: str, reason: str, **kw: Any) -> Resume:
+        """The record of a file that cannot be scored."""
+        if status == OK:
+            raise ValueError("The 'status' parameter of Resume.failed must not be 'ok'.")
+        return cls(source=source, text="", status=status, reason=reason, **kw)
