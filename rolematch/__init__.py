@@ -1,0 +1,74 @@
+"""rolematch: match Chinese résumés to Chinese job roles, and explain every match.
+
+>>> import rolematch
+>>> roles = rolematch.load_roles()                    # the bundled roles
+>>> roles[0].id, roles[0].title
+('mobile-banking', '手机银行团队主管')
+
+Everything public is re-exported here. Attributes load their module on first
+use, so ``import rolematch`` stays cheap (no torch, pandas or pdfplumber).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Evidence": "rolematch.explain",
+    "Explanation": "rolematch.explain",
+    "ExtractionError": "rolematch.exceptions",
+    "FileResult": "rolematch.batch",
+    "KeywordHit": "rolematch.explain",
+    "MatchResult": "rolematch.explain",
+    "Matcher": "rolematch.matcher",
+    "MissingDependencyError": "rolematch.exceptions",
+    "ModelError": "rolematch.exceptions",
+    "NotFittedError": "rolematch.exceptions",
+    "Resume": "rolematch.documents",
+    "Role": "rolematch.documents",
+    "RoleSpecError": "rolematch.exceptions",
+    "RolematchError": "rolematch.exceptions",
+    "Sentence": "rolematch.documents",
+    "load_model": "rolematch.features.embeddings",
+    "load_roles": "rolematch.io.roles",
+    "parse_posting": "rolematch.io.roles",
+    "read_resume": "rolematch.io.extract",
+    "resume_from_text": "rolematch.sections",
+    "score_paths": "rolematch.batch",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:
+    from rolematch.batch import FileResult, score_paths
+    from rolematch.documents import Resume, Role, Sentence
+    from rolematch.exceptions import (
+        ExtractionError,
+        MissingDependencyError,
+        ModelError,
+        NotFittedError,
+        RolematchError,
+        RoleSpecError,
+    )
+    from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
+    from rolematch.features.embeddings import load_model
+    from rolematch.io.extract import read_resume
+    from rolematch.io.roles import load_roles, parse_posting
+    from rolematch.matcher import Matcher
+    from rolematch.sections import resume_from_text
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rolematch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

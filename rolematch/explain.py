@@ -1,0 +1,229 @@
+"""Explanations of a score, built from the arrays that produced it. No I/O.
+
+An :class:`Explanation` says, for one résumé × role: the component scores and the
+weights used, the role's keywords the résumé has and the most important ones it
+lacks, which résumé sentence supports which duty (cosine, page), and the facet
+findings (major, degree, experience, certificates).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from rolematch.features.facets import FacetFinding
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Evidence", "Explanation", "KeywordHit", "MatchResult", "highlight_html"]
+
+
+@dataclass(frozen=True)
+class KeywordHit:
+    """A role keyword: its weight for the role and how often the résumé has it."""
+
+    term: str
+    weight: float
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The résumé sentence that best supports one duty.
+
+    ``cosine`` is the raw embedding similarity; ``support`` is it rescaled so that
+    0 is what unrelated text reaches for this duty and 1 is identical meaning.
+    """
+
+    duty: str
+    sentence: str
+    cosine: float
+    support: float
+    page: int | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why a résumé got its score for a role.
+
+    Attributes
+    ----------
+    role_id, role_title : str
+    source : str
+        The résumé (file path or label).
+    score : float
+        Final score in [0, 1].
+    keyword_score : float
+        Weighted share of the role's keywords found, in [0, 1].
+    semantic_score : float
+        Duty coverage in [0, 1] (mean support over the best-covered half of duties).
+    facet_score : float or None
+        Mean facet score; ``None`` when no facet has data (its weight then went
+        to the other components).
+    weights : dict
+        Effective weight of each component for this pair (they sum to 1).
+    raw_score : float
+        Weighted mean of the components before calibration.
+    matched_keywords, missing_keywords : tuple of KeywordHit
+        By descending weight.
+    evidence : tuple of Evidence
+        One per duty, best supported first.
+    facets : tuple of FacetFinding
+    """
+
+    role_id: str
+    role_title: str
+    source: str
+    score: float
+    keyword_score: float
+    semantic_score: float
+    facet_score: float | None
+    weights: dict[str, float]
+    raw_score: float
+    matched_keywords: tuple[KeywordHit, ...]
+    missing_keywords: tuple[KeywordHit, ...]
+    evidence: tuple[Evidence, ...]
+    facets: tuple[FacetFinding, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """One line a recruiter can read in a table cell.
+
+        Examples
+        --------
+        >>> e = Explanation("r", "主管", "cv", 0.8, 0.3, 0.4, None, {}, 0.3,
+        ...                 (KeywordHit("手机银行", 2.0, 3),), (KeywordHit("反洗钱", 1.0),),
+        ...                 (Evidence("负责手机银行", "管手机银行APP", 0.9, 0.6),))
+        >>> e.reason
+        'keywords: 手机银行 | missing: 反洗钱 | duties covered: 1/1'
+        """
+        parts = []
+        if self.matched_keywords:
+            parts.append("keywords: " + "、".join(k.term for k in self.matched_keywords[:5]))
+        if self.missing_keywords:
+            parts.append("missing: " + "、".join(k.term for k in self.missing_keywords[:3]))
+        covered = sum(e.support >= 0.25 for e in self.evidence)
+        parts.append(f"duties covered: {covered}/{len(self.evidence)}")
+        for f in self.facets:
+            if f.score is not None:
+                parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
+        return " | ".join(parts)
+
+    def __str__(self) -> str:
+        w = self.weights
+        lines = [
+            f"{self.source} × {self.role_id} ({self.role_title}): score {self.score:.3f}",
+            f"  keyword  {self.keyword_score:.3f} × weight {w.get('keyword', 0):.2f}",
+            f"  semantic {self.semantic_score:.3f} × weight {w.get('semantic', 0):.2f}",
+            "  facets   "
+            + (
+                f"{self.facet_score:.3f} × weight {w.get('facet', 0):.2f}"
+                if self.facet_score is not None
+                else "no data (weight given to the others)"
+            ),
+            "  matched keywords: "
+            + ("、".join(f"{k.term}×{k.count}" for k in self.matched_keywords[:15]) or "-"),
+            "  missing keywords: " + ("、".join(k.term for k in self.missing_keywords[:10]) or "-"),
+            "  evidence (duty ⇐ résumé sentence):",
+        ]
+        for e in self.evidence[:5]:
+            page = f" p.{e.page}" if e.page else ""
+            lines.append(f"    [{e.cosine:.2f}/{e.support:.2f}{page}] {_short(e.duty)}")
+            lines.append(f"        ⇐ {_short(e.sentence)}")
+        for f in self.facets:
+            state = "no data" if f.score is None else f"{f.score:.2f}"
+            lines.append(f"  {f.name}: wants {f.wanted}; has {f.found or '-'} → {state}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-ready)."""
+        d = asdict(self)
+        d["reason"] = self.reason
+        return d
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per duty: the evidence table (pandas)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [asdict(e) for e in self.evidence],
+            columns=["duty", "sentence", "cosine", "support", "page", "section"],
+        )
+
+    def to_html(self, text: str | None = None) -> str:
+        """An HTML fragment: components, evidence, and the résumé text with matched
+        keywords highlighted (when ``text`` is given)."""
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(e.duty)}</td><td>{esc(e.sentence)}</td>"
+            f"<td>{e.cosine:.2f}</td><td>{e.support:.2f}</td><td>{e.page or ''}</td></tr>"
+            for e in self.evidence[:8]
+        )
+        comps = "".join(
+            f'<div class="bar"><span>{name}</span>'
+            f'<meter min="0" max="1" value="{value:.3f}"></meter> {value:.2f}</div>'
+            for name, value in (
+                ("keyword", self.keyword_score),
+                ("semantic", self.semantic_score),
+                ("facet", self.facet_score if self.facet_score is not None else 0.0),
+                ("score", self.score),
+            )
+        )
+        body = (
+            f'<div class="explanation"><h3>{esc(self.role_title)} ({esc(self.role_id)}) — '
+            f"{self.score:.2f}</h3>{comps}"
+            f"<p>matched: {esc('、'.join(k.term for k in self.matched_keywords))}</p>"
+            f"<p>missing: {esc('、'.join(k.term for k in self.missing_keywords[:10]))}</p>"
+            "<table><tr><th>duty</th><th>résumé sentence</th><th>cos</th><th>support</th>"
+            f"<th>page</th></tr>{rows}</table>"
+        )
+        if text is not None:
+            terms = [k.term for k in self.matched_keywords]
+            body += f'<pre class="resume">{highlight_html(text, terms)}</pre>'
+        return body + "</div>"
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    """A résumé × role result: the score and why."""
+
+    role_id: str
+    role_title: str
+    source: str
+    score: float
+    explanation: Explanation
+
+
+def highlight_html(text: str, terms: Sequence[str]) -> str:
+    """Escape ``text`` for HTML and wrap each occurrence of a term in ``<mark>``.
+
+    Matching ignores ASCII case; longer terms win where terms overlap.
+
+    Examples
+    --------
+    >>> highlight_html("熟悉手机银行与<AML>", ["手机银行", "aml"])
+    '熟悉<mark>手机银行</mark>与&lt;<mark>AML</mark>&gt;'
+    """
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not terms:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(html.escape(text[last : m.start()]))
+        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        last = m.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _short(s: str, n: int = 60) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"

@@ -1,0 +1,237 @@
+"""Requirement facets: preferred majors, degree, years of experience, certificates.
+
+A facet is scored only where the role states it and the résumé has data for it;
+elsewhere it is missing (NaN), and :func:`rolematch.scoring.combine` gives its
+weight to the other components instead of scoring it as zero.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from rolematch.documents import Role
+
+__all__ = [
+    "FACETS",
+    "FacetFinding",
+    "ResumeFacets",
+    "RoleFacets",
+    "facet_findings",
+    "load_major_families",
+    "resume_facets",
+    "role_facets",
+]
+
+FACETS = ("major", "degree", "experience", "certificates")
+DEGREES = {"大专": 1, "专科": 1, "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}
+_DEGREE_NAMES = {1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+           "九": 9, "十": 10}  # fmt: skip
+_REQ_DEGREE = re.compile(r"(大专|专科|本科|硕士|研究生|博士)(?:及以上)?(?:学历|学位)")
+_REQ_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年(?:及)?以上[^。；;]{0,15}?经验")
+_REQ_CERT = re.compile(r"(?:持有|具备|具有)([^，,。；;]{2,20}?(?:证书|资格|资质))")
+_DATE = r"(\d{4})\s*(?:[./\-年]\s*(\d{1,2})\s*月?)?"
+_RANGE = re.compile(_DATE + r"\s*(?:[-–—~～至到]+|\s+to\s+)\s*(?:(至今|今|现在|目前|present|now)|" + _DATE + ")",
+                    re.IGNORECASE)  # fmt: skip
+_SCHOOL = re.compile(r"\S*?(?:大学|学院|学校|University|College)", re.IGNORECASE)
+_EDU_LINE = re.compile(r"大学|学院|本科|硕士|博士|专科|大专|学士|专业|university|college", re.I)
+
+
+def load_major_families(path: str | Path | None = None) -> dict[str, list[str]]:
+    """Read ``data/lexicon/majors.yaml``: family -> identifying words."""
+    import yaml
+
+    from rolematch._resources import data_dir
+
+    path = Path(path) if path is not None else data_dir() / "lexicon" / "majors.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): [str(w) for w in v] for k, v in data.items()}
+
+
+@dataclass(frozen=True)
+class RoleFacets:
+    """What a role's requirements ask for (empty/None where they are silent)."""
+
+    majors: tuple[str, ...] = ()
+    degree: int | None = None
+    years: float | None = None
+    certificates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResumeFacets:
+    """What a résumé states (empty/None where it is silent)."""
+
+    majors: tuple[str, ...] = ()
+    degree: int | None = None
+    years: float | None = None
+    text: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
+class FacetFinding:
+    """One facet of one résumé × role: what the role wants, what the résumé has, the score."""
+
+    name: str
+    wanted: str
+    found: str
+    score: float | None
+
+
+def _cn_int(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if s.startswith("十"):
+        return 10 + _CN_NUM.get(s[1:], 0)
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return _CN_NUM[a] * 10 + _CN_NUM.get(b, 0)
+    return _CN_NUM.get(s, 0)
+
+
+def role_facets(role: Role) -> RoleFacets:
+    """Read the facets a role's requirements state.
+
+    Examples
+    --------
+    >>> from rolematch.documents import Role
+    >>> r = Role("x", "主管", ("负责运营",), ("本科及以上学历，金融等相关专业优先", "五年以上银行工作经验"),
+    ...          majors=("金融",))
+    >>> role_facets(r)
+    RoleFacets(majors=('金融',), degree=2, years=5.0, certificates=())
+    """
+    text = "\n".join(role.requirements)
+    degree = None
+    if m := _REQ_DEGREE.search(text):
+        degree = DEGREES[m.group(1)]
+    years = None
+    if m := _REQ_YEARS.search(text):
+        years = float(_cn_int(m.group(1)))
+    certs = tuple(m.group(1).strip() for m in _REQ_CERT.finditer(text))
+    return RoleFacets(majors=role.majors, degree=degree, years=years, certificates=certs)
+
+
+def _years_worked(text: str, today: _dt.date | None = None) -> float | None:
+    today = today or _dt.date.today()
+    spans = []
+    for m in _RANGE.finditer(text):
+        y0, m0 = int(m.group(1)), int(m.group(2) or 1)
+        if m.group(3):
+            y1, m1 = today.year, today.month
+        else:
+            y1, m1 = int(m.group(4)), int(m.group(5) or 12)
+        start, end = y0 * 12 + m0 - 1, y1 * 12 + m1
+        if 1950 <= y0 <= today.year and start < end <= (today.year + 1) * 12:
+            spans.append((start, end))
+    if not spans:
+        return None
+    spans.sort()
+    total, cur_s, cur_e = 0, *spans[0]
+    for s, e in spans[1:]:  # merge overlaps so parallel jobs don't double count
+        if s <= cur_e:
+            cur_e = max(cur_e, e)
+        else:
+            total += cur_e - cur_s
+            cur_s, cur_e = s, e
+    total += cur_e - cur_s
+    return round(total / 12.0, 1)
+
+
+def resume_facets(
+    text: str,
+    sections: Mapping[str, str] | None = None,
+    families: Mapping[str, Sequence[str]] | None = None,
+    today: _dt.date | None = None,
+) -> ResumeFacets:
+    """Read majors, highest degree and years of work from a résumé's text.
+
+    Education lines give the majors (school names are removed first, so
+    管理学院 does not make a 管理 major); dated ranges in the work section (or the
+    whole text) give the years, overlapping spans counted once; education date
+    ranges are left out.
+
+    Examples
+    --------
+    >>> f = resume_facets("2015.06-2020.05 某银行 客户经理\\n2011-2015 某某大学 金融学 本科",
+    ...                   today=__import__("datetime").date(2026, 1, 1))
+    >>> f.majors, f.degree
+    (('金融',), 2)
+    """
+    families = families if families is not None else load_major_families()
+    sections = sections or {}
+    edu_text = sections.get("education") or "\n".join(
+        line for line in text.splitlines() if _EDU_LINE.search(line)
+    )
+    cleaned = _SCHOOL.sub(" ", edu_text).lower()
+    majors = tuple(f for f, words in families.items() if any(w.lower() in cleaned for w in words))
+    degrees = [v for k, v in DEGREES.items() if k in edu_text]
+    work_text = sections.get("work") or "\n".join(
+        line for line in text.splitlines() if not _EDU_LINE.search(line)
+    )
+    return ResumeFacets(
+        majors=majors,
+        degree=max(degrees) if degrees else None,
+        years=_years_worked(work_text, today),
+        text=text,
+    )
+
+
+def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]:
+    """Score each facet the role states; ``score=None`` where the résumé is silent.
+
+    Examples
+    --------
+    >>> [f.score for f in facet_findings(RoleFacets(majors=("金融", "计算机")),
+    ...                                  ResumeFacets(majors=("金融",)))]
+    [1.0]
+    >>> [f.score for f in facet_findings(RoleFacets(majors=("金融",)), ResumeFacets())]
+    [None]
+    """
+    out: list[FacetFinding] = []
+    if role.majors:
+        found = "、".join(resume.majors)
+        score = (1.0 if set(role.majors) & set(resume.majors) else 0.0) if resume.majors else None
+        out.append(FacetFinding("major", "、".join(role.majors), found, score))
+    if role.degree is not None:
+        d = resume.degree
+        out.append(
+            FacetFinding(
+                "degree",
+                _DEGREE_NAMES[role.degree] + "及以上",
+                _DEGREE_NAMES.get(d, "") if d else "",
+                None if d is None else min(1.0, d / role.degree),
+            )
+        )
+    if role.years is not None:
+        y = resume.years
+        out.append(
+            FacetFinding(
+                "experience",
+                f"{role.years:g}年以上",
+                "" if y is None else f"{y:g}年",
+                None if y is None else min(1.0, y / role.years),
+            )
+        )
+    if role.certificates:
+        have = [c for c in role.certificates if c in resume.text]
+        out.append(
+            FacetFinding(
+                "certificates",
+                "、".join(role.certificates),
+                "、".join(have),
+                len(have) / len(role.certificates),
+            )
+        )
+    return out
+
+
+def facet_score(findings: Sequence[FacetFinding]) -> float:
+    """Mean of the scored facets; NaN when none has data."""
+    scores = [f.score for f in findings if f.score is not None]
+    return float(np.mean(scores)) if scores else float("nan")

@@ -1,0 +1,484 @@
+"""The :class:`Matcher` estimator: fit on roles, score résumés, explain each score."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator
+
+from rolematch.documents import Resume, Role, Sentence
+from rolematch.exceptions import NotFittedError, RoleSpecError
+from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
+from rolematch.features.facets import (
+    FacetFinding,
+    ResumeFacets,
+    RoleFacets,
+    facet_findings,
+    facet_score,
+    resume_facets,
+    role_facets,
+)
+from rolematch.features.keywords import KeywordVectorizer
+from rolematch.scoring import (
+    calibrate,
+    combine,
+    duty_coverage,
+    duty_support,
+    half_saturate,
+    keyword_coverage,
+    saturate,
+)
+
+__all__ = ["Matcher"]
+
+COMPONENTS = ("keyword", "semantic", "facet")
+# Sentences shorter than this (letters, digits, CJK) carry no meaning worth embedding.
+_MIN_SENTENCE_CHARS = 4
+# Two duties of different roles this similar are the same duty (完成上级领导交办的其他工作任务).
+_SAME_DUTY_COSINE = 0.97
+
+
+@dataclass
+class _Batch:
+    """Everything the scorer needs about a batch of résumés (one pass of encoding)."""
+
+    resumes: list[Resume]
+    counts: np.ndarray  # (n, n_terms) keyword occurrences
+    sentences: list[list[Sentence]]
+    embeddings: list[np.ndarray]
+    facets: list[ResumeFacets | None]
+
+
+@dataclass
+class _Scores:
+    keyword: np.ndarray  # (n, R)
+    semantic: np.ndarray  # (n, R)
+    facet: np.ndarray  # (n, R), NaN where no facet has data
+    raw: np.ndarray  # (n, R)
+    score: np.ndarray  # (n, R), NaN for résumés that are not ok
+    # per résumé: (best cosine, best sentence index, support), each (n_duties_total,)
+    duty: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+    findings: list[list[list[FacetFinding]]]  # [i][r]
+
+
+class Matcher(BaseEstimator):  # type: ignore[misc]
+    """Score résumés against roles: keywords + duty coverage + requirement facets.
+
+    For each résumé × role, three components in [0, 1]:
+
+    - ``keyword``: the weighted share of the role's keywords (TF-IDF over the role
+      catalogue, requirement terms boosted) found in the résumé, each term's hits
+      saturating after a few mentions;
+    - ``semantic``: duty coverage: each duty's best-supporting résumé sentence
+      (cosine, rescaled against the résumé's own baseline similarity), averaged
+      over the best-covered half of the duties; duties several roles share weigh less;
+    - ``facet``: preferred major, degree, years, certificates where the role states
+      them and the résumé has data; otherwise its weight goes to the others.
+
+    The weighted mean is mapped to the final score by a logistic calibration
+    (``calibration=(center, slope)``): 0.5 is a borderline, partial fit and 0.8
+    or more is what strong candidates reach (see the README).
+
+    Parameters
+    ----------
+    model : str, default "e5-small"
+        Sentence-transformers model: ``"e5-small"``, ``"static-zh"``, a local path
+        or a model name available offline.
+    keyword_weight, semantic_weight, facet_weight : float in [0, 1]
+        Component weights; normalised to sum to 1 (at least one must be > 0).
+    keyword_half, semantic_half : float in (0, 1]
+        Keyword and duty coverage that count as half way (0.5) when the
+        components are put on one scale (``x / (x + half)``) before weighting.
+    calibration : tuple (center, slope)
+        Logistic calibration of the weighted mean; ``slope > 0``.
+    duty_share : float in (0, 1], default 0.5
+        Share of the duties (by weight) whose support is averaged.
+    requirement_weight : float >= 1, default 2.0
+        Extra weight of keywords named in a role's requirements.
+    tokenizer : callable, optional
+        ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
+    encoder : Encoder, optional
+        Overrides ``model``: any object with ``encode(list[str]) -> ndarray``
+        returning L2-normalised rows.
+
+    Attributes
+    ----------
+    roles_ : list of Role
+    role_ids_ : list of str
+    vocabulary_ : ndarray of str
+        Keyword vocabulary learnt from the roles.
+    role_embeddings_ : ndarray of shape (n_duties_total, dim)
+        Duty embeddings of all roles, role after role.
+
+    Examples
+    --------
+    >>> from rolematch import Matcher, load_roles
+    >>> m = Matcher().fit(load_roles())                      # doctest: +SKIP
+    >>> m.match(["负责手机银行APP运营与迭代，月活提升30%"], top_k=1)[0][0].role_id  # doctest: +SKIP
+    'mobile-banking'
+    """
+
+    def __init__(
+        self,
+        *,
+        model: str = "e5-small",
+        keyword_weight: float = 0.5,
+        semantic_weight: float = 0.45,
+        facet_weight: float = 0.05,
+        keyword_half: float = 0.1,
+        semantic_half: float = 0.2,
+        calibration: tuple[float, float] = (0.4, 10.0),
+        duty_share: float = 0.5,
+        requirement_weight: float = 2.0,
+        tokenizer: Any = None,
+        encoder: Any = None,
+    ) -> None:
+        self.model = model
+        self.keyword_weight = keyword_weight
+        self.semantic_weight = semantic_weight
+        self.facet_weight = facet_weight
+        self.keyword_half = keyword_half
+        self.semantic_half = semantic_half
+        self.calibration = calibration
+        self.duty_share = duty_share
+        self.requirement_weight = requirement_weight
+        self.tokenizer = tokenizer
+        self.encoder = encoder
+
+    # ------------------------------------------------------------------ fit
+    def _validate_params(self) -> None:
+        name = type(self).__name__
+        for p in ("keyword_weight", "semantic_weight", "facet_weight"):
+            v = getattr(self, p)
+            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 <= v <= 1:
+                raise ValueError(
+                    f"The '{p}' parameter of {name} must be a float in the range [0, 1]. "
+                    f"Got {v!r} instead."
+                )
+        if self.keyword_weight + self.semantic_weight + self.facet_weight <= 0:
+            raise ValueError(
+                f"The component weights of {name} must not all be 0. Got keyword_weight=0, "
+                "semantic_weight=0, facet_weight=0 instead."
+            )
+        for p in ("keyword_half", "semantic_half"):
+            v = getattr(self, p)
+            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 < v <= 1:
+                raise ValueError(
+                    f"The '{p}' parameter of {name} must be a float in the range (0, 1]. "
+                    f"Got {v!r} instead."
+                )
+        s = self.duty_share
+        if not isinstance(s, numbers.Real) or not 0 < s <= 1:
+            raise ValueError(
+                f"The 'duty_share' parameter of {name} must be a float in the range (0, 1]. "
+                f"Got {s!r} instead."
+            )
+        r = self.requirement_weight
+        if not isinstance(r, numbers.Real) or r < 1:
+            raise ValueError(
+                f"The 'requirement_weight' parameter of {name} must be a float >= 1. "
+                f"Got {r!r} instead."
+            )
+        c = self.calibration
+        if (
+            not isinstance(c, tuple | list)
+            or len(c) != 2
+            or not all(isinstance(x, numbers.Real) for x in c)
+            or c[1] <= 0
+        ):
+            raise ValueError(
+                f"The 'calibration' parameter of {name} must be a (center, slope) pair of "
+                f"floats with slope > 0. Got {c!r} instead."
+            )
+        if not isinstance(self.model, str) and self.encoder is None:
+            raise ValueError(
+                f"The 'model' parameter of {name} must be a model name or path (str). "
+                f"Got {self.model!r} instead."
+            )
+
+    def fit(self, roles: Sequence[Role], y: None = None) -> Matcher:
+        """Learn keyword weights and embed the duties of ``roles``.
+
+        Parameters
+        ----------
+        roles : sequence of Role
+            At least one role; ids must be unique.
+        y : None
+            Ignored (scikit-learn convention).
+
+        Returns
+        -------
+        self
+        """
+        self._validate_params()
+        roles = list(roles)
+        if not roles or not all(isinstance(r, Role) for r in roles):
+            raise ValueError(
+                "The 'roles' parameter of Matcher.fit must be a non-empty sequence of Role "
+                f"(see rolematch.load_roles). Got {roles!r:.80} instead."
+            )
+        ids = [r.id for r in roles]
+        if len(set(ids)) != len(ids):
+            dup = sorted({i for i in ids if ids.count(i) > 1})
+            raise RoleSpecError(f"duplicate role ids {dup}", field="id")
+        self.roles_ = roles
+        self.role_ids_ = ids
+        self.keywords_ = KeywordVectorizer(
+            self.tokenizer, requirement_weight=float(self.requirement_weight)
+        ).fit(roles)
+        self.vocabulary_ = self.keywords_.vocabulary_
+        self.role_facets_: list[RoleFacets] = [role_facets(r) for r in roles]
+
+        self.encoder_ = self.encoder if self.encoder is not None else _default_encoder(self.model)
+        duties = [d for r in roles for d in r.duties]
+        self.duty_role_ = np.repeat(np.arange(len(roles)), [len(r.duties) for r in roles])
+        self.role_embeddings_ = np.asarray(self.encoder_.encode(duties), dtype=np.float32)
+        self.duty_weight_ = _duty_weights(self.role_embeddings_, self.duty_role_)
+        return self
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "roles_")
+
+    def _check_is_fitted(self) -> None:
+        if not self.__sklearn_is_fitted__():
+            raise NotFittedError(
+                "This Matcher instance is not fitted yet. Call 'fit' with the roles "
+                "(e.g. Matcher().fit(rolematch.load_roles())) before using this method."
+            )
+
+    # ------------------------------------------------------------ features
+    def _batch(self, resumes: Iterable[Resume | str]) -> _Batch:
+        docs = [r if isinstance(r, Resume) else _as_resume(r) for r in resumes]
+        counts = self.keywords_.count([d.text if d.ok else "" for d in docs])
+        sentences = [_semantic_sentences(d) for d in docs]
+        flat = [s.text for ss in sentences for s in ss]
+        emb = (
+            np.asarray(self.encoder_.encode(flat), dtype=np.float32)
+            if flat
+            else np.zeros((0, self.role_embeddings_.shape[1]), dtype=np.float32)
+        )
+        bounds = np.cumsum([0] + [len(ss) for ss in sentences])
+        embeddings = [emb[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+        facets = [resume_facets(d.text, d.sections) if d.ok else None for d in docs]
+        return _Batch(docs, counts, sentences, embeddings, facets)
+
+    def _score(self, batch: _Batch) -> _Scores:
+        n, R = len(batch.resumes), len(self.roles_)
+        keyword = keyword_coverage(saturate(batch.counts), self.keywords_.role_weights_)
+        semantic = np.zeros((n, R))
+        facet = np.full((n, R), np.nan)
+        duty = []
+        findings: list[list[list[FacetFinding]]] = []
+        for i, doc in enumerate(batch.resumes):
+            cos, idx, sup = duty_support(self.role_embeddings_, batch.embeddings[i])
+            duty.append((cos, idx, sup))
+            per_role = []
+            for r in range(R):
+                mask = self.duty_role_ == r
+                semantic[i, r] = duty_coverage(sup[mask], self.duty_weight_[mask], self.duty_share)
+                rf = batch.facets[i]
+                found = facet_findings(self.role_facets_[r], rf) if rf is not None else []
+                facet[i, r] = facet_score(found)
+                per_role.append(found)
+            findings.append(per_role)
+        comps = np.stack(
+            [
+                half_saturate(keyword, self.keyword_half),
+                half_saturate(semantic, self.semantic_half),
+                facet,
+            ],
+            axis=-1,
+        )
+        raw = combine(comps, self._weights())
+        score = calibrate(raw, *self.calibration)
+        ok = np.array([d.ok for d in batch.resumes], dtype=bool)
+        score[~ok] = np.nan
+        return _Scores(keyword, semantic, facet, raw, score, duty, findings)
+
+    def _weights(self) -> np.ndarray:
+        w = np.array([self.keyword_weight, self.semantic_weight, self.facet_weight], dtype=float)
+        return w / w.sum()
+
+    # ------------------------------------------------------------- public
+    def similarity(self, resumes: Iterable[Resume | str]) -> np.ndarray:
+        """Scores of each résumé for each role.
+
+        Parameters
+        ----------
+        resumes : iterable of Resume or str
+            Résumés (``read_resume`` results) or plain résumé texts.
+
+        Returns
+        -------
+        ndarray of shape (n_resumes, n_roles)
+            Scores in [0, 1], columns in ``role_ids_`` order; a row of NaN for a
+            résumé whose status is not ``ok`` (it has no score, not a low one).
+        """
+        self._check_is_fitted()
+        return self._score(self._batch(resumes)).score
+
+    def match(
+        self, resumes: Iterable[Resume | str], top_k: int | None = 5
+    ) -> list[list[MatchResult]]:
+        """Each résumé's best roles with explanations, best first.
+
+        Returns one list per résumé (empty for a résumé that is not ``ok``).
+        """
+        self._check_is_fitted()
+        top_k = _check_top_k(top_k, "match")
+        batch = self._batch(resumes)
+        scores = self._score(batch)
+        out = []
+        for i, doc in enumerate(batch.resumes):
+            if not doc.ok:
+                out.append([])
+                continue
+            order = np.argsort(-scores.score[i], kind="stable")[:top_k]
+            out.append([self._result(batch, scores, i, int(r)) for r in order])
+        return out
+
+    def shortlist(
+        self, role_id: str, resumes: Iterable[Resume | str], top_k: int | None = 10
+    ) -> list[MatchResult]:
+        """A role's best résumés with explanations, best first (unreadable ones left out)."""
+        self._check_is_fitted()
+        r = self._role_index(role_id)
+        top_k = _check_top_k(top_k, "shortlist")
+        batch = self._batch(resumes)
+        scores = self._score(batch)
+        col = np.where(np.isnan(scores.score[:, r]), -np.inf, scores.score[:, r])
+        order = [i for i in np.argsort(-col, kind="stable") if batch.resumes[i].ok][:top_k]
+        return [self._result(batch, scores, int(i), r) for i in order]
+
+    def explain(self, resume: Resume | str, role_id: str) -> Explanation:
+        """The explanation of one résumé's score for one role."""
+        self._check_is_fitted()
+        r = self._role_index(role_id)
+        batch = self._batch([resume])
+        if not batch.resumes[0].ok:
+            doc = batch.resumes[0]
+            raise ValueError(
+                f"The résumé {doc.source!r} has status {doc.status!r} ({doc.reason}); "
+                "it has no score to explain."
+            )
+        return self._explanation(batch, self._score(batch), 0, r)
+
+    def score(self, resumes: Iterable[Resume | str], y: Sequence[str]) -> float:
+        """Top-1 accuracy: the share of résumés whose best role is ``y[i]``."""
+        self._check_is_fitted()
+        sim = self.similarity(resumes)
+        if len(y) != sim.shape[0]:
+            raise ValueError(
+                f"The 'y' parameter of Matcher.score must have one role id per résumé "
+                f"({sim.shape[0]}). Got {len(y)} instead."
+            )
+        best = [self.role_ids_[int(np.nanargmax(row))] if np.isfinite(row).any() else None
+                for row in sim]  # fmt: skip
+        return float(np.mean([b == t for b, t in zip(best, y, strict=True)]))
+
+    # ---------------------------------------------------------- internals
+    def _role_index(self, role_id: str) -> int:
+        try:
+            return self.role_ids_.index(role_id)
+        except ValueError:
+            raise ValueError(
+                f"The 'role_id' parameter must be one of {self.role_ids_}. Got {role_id!r} instead."
+            ) from None
+
+    def _result(self, batch: _Batch, scores: _Scores, i: int, r: int) -> MatchResult:
+        e = self._explanation(batch, scores, i, r)
+        return MatchResult(e.role_id, e.role_title, e.source, e.score, e)
+
+    def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:
+        role = self.roles_[r]
+        weights = self.keywords_.role_weights_[r]
+        counts = batch.counts[i]
+        vocab = self.vocabulary_
+        has = np.flatnonzero((weights > 0) & (counts > 0))
+        lacks = np.flatnonzero((weights > 0) & (counts == 0))
+        matched = tuple(
+            KeywordHit(str(vocab[t]), float(weights[t]), int(counts[t]))
+            for t in has[np.argsort(-weights[has], kind="stable")]
+        )
+        missing = tuple(
+            KeywordHit(str(vocab[t]), float(weights[t]))
+            for t in lacks[np.argsort(-weights[lacks], kind="stable")][:15]
+        )
+        cos, idx, sup = scores.duty[i]
+        duty_ids = np.flatnonzero(self.duty_role_ == r)
+        sents = batch.sentences[i]
+        evidence = []
+        for j, duty in zip(duty_ids, role.duties, strict=True):
+            s = sents[idx[j]] if idx[j] >= 0 else Sentence("")
+            evidence.append(
+                Evidence(duty, s.text, round(float(cos[j]), 4), round(float(sup[j]), 4),
+                         s.page, s.section)  # fmt: skip
+            )
+        evidence.sort(key=lambda e: -e.support)
+        fac = float(scores.facet[i, r])
+        avail = np.array([True, True, not np.isnan(fac)])
+        w = self._weights() * avail
+        w = w / w.sum()
+        return Explanation(
+            role_id=role.id,
+            role_title=role.title,
+            source=batch.resumes[i].source,
+            score=float(scores.score[i, r]),
+            keyword_score=float(scores.keyword[i, r]),
+            semantic_score=float(scores.semantic[i, r]),
+            facet_score=None if np.isnan(fac) else fac,
+            weights={c: round(float(x), 4) for c, x in zip(COMPONENTS, w, strict=True)},
+            raw_score=float(scores.raw[i, r]),
+            matched_keywords=matched,
+            missing_keywords=missing,
+            evidence=tuple(evidence),
+            facets=tuple(scores.findings[i][r]),
+        )
+
+
+def _as_resume(x: Any) -> Resume:
+    if isinstance(x, str):
+        from rolematch.sections import resume_from_text
+
+        return resume_from_text(x)
+    raise TypeError(
+        f"Expected a Resume (see rolematch.read_resume) or résumé text (str). "
+        f"Got {type(x).__name__} instead."
+    )
+
+
+def _semantic_sentences(doc: Resume) -> list[Sentence]:
+    if not doc.ok:
+        return []
+    return [
+        s
+        for s in doc.sentences
+        if s.section != "personal" and sum(ch.isalnum() for ch in s.text) >= _MIN_SENTENCE_CHARS
+    ]
+
+
+def _check_top_k(top_k: int | None, method: str) -> int | None:
+    if top_k is not None and (not isinstance(top_k, numbers.Integral) or top_k < 1):
+        raise ValueError(
+            f"The 'top_k' parameter of Matcher.{method} must be a positive int or None. "
+            f"Got {top_k!r} instead."
+        )
+    return top_k
+
+
+def _default_encoder(model: str) -> Any:
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+
+    return SentenceTransformerEncoder(model)
+
+
+def _duty_weights(duty_emb: np.ndarray, duty_role: np.ndarray) -> np.ndarray:
+    """1 / (number of roles that list the same duty): shared duties say little about fit."""
+    sims = duty_emb @ duty_emb.T
+    same = sims >= _SAME_DUTY_COSINE
+    n_roles = np.array([len(np.unique(duty_role[row])) for row in same])
+    return 1.0 / n_roles

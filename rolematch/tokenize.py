@@ -1,0 +1,162 @@
+"""Chinese tokenisation with jieba, a banking lexicon and a synonym table.
+
+The lexicon (``data/lexicon/domain.txt``, jieba user-dict format), the synonym
+table (``data/lexicon/synonyms.yaml``: canonical term -> variants) and the stop
+words (``data/lexicon/stopwords.txt``) are data, so users extend them without code.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rolematch._resources import data_dir
+
+__all__ = ["JiebaTokenizer", "SynonymMap", "load_synonyms"]
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_ASCII_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+#.\-]*$")
+_DIGITS = re.compile(r"^[\d.%\-]+$")
+
+
+def _lexicon_dir() -> Path:
+    return data_dir() / "lexicon"
+
+
+def load_synonyms(path: str | Path | None = None) -> dict[str, list[str]]:
+    """Read a synonym table ``{canonical: [variant, ...]}`` (YAML).
+
+    Examples
+    --------
+    >>> load_synonyms()["消保"][:2]
+    ['消费者权益保护', '金融消费者权益保护']
+    """
+    import yaml
+
+    path = Path(path) if path is not None else _lexicon_dir() / "synonyms.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of canonical term -> list of variants")
+    return {str(k): [str(v) for v in (vs or [])] for k, vs in data.items()}
+
+
+def _key(variant: str) -> str:
+    # "Contact-Centre" and "contact centre" are one variant
+    return re.sub(r"[\s_-]+", " ", variant.lower())
+
+
+class SynonymMap:
+    """Rewrite variants to their canonical term, longest variant first.
+
+    ASCII variants match case-insensitively and only as whole words, so ``AML``
+    is rewritten in ``熟悉AML合规`` but not inside ``HTML``.
+
+    Examples
+    --------
+    >>> m = SynonymMap({"消保": ["消费者权益保护"], "反洗钱": ["AML"]})
+    >>> m("负责消费者权益保护和AML工作，熟悉HTML")
+    '负责消保和反洗钱工作，熟悉HTML'
+    """
+
+    def __init__(self, table: Mapping[str, Sequence[str]]) -> None:
+        self.table = {k: list(v) for k, v in table.items()}
+        self._canon: dict[str, str] = {}
+        for canon, variants in self.table.items():
+            for v in variants:
+                self._canon[_key(v)] = canon
+        alts = []
+        for v in sorted(self._canon, key=len, reverse=True):
+            body = re.escape(v).replace(r"\ ", r"[\s_-]*")
+            # CJK text has no word boundaries; ASCII words must not match inside others.
+            alts.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])" if v.isascii() else body)
+        self._pattern = re.compile("|".join(alts), re.IGNORECASE) if alts else None
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None:
+            return text
+        return self._pattern.sub(lambda m: self._canon[_key(m.group(0))], text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SynonymMap, (self.table,))
+
+
+@lru_cache(maxsize=4)
+def _jieba(userdict: str) -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    with open(userdict, "rb") as f:  # jieba leaves a path's file handle open
+        tk.load_userdict(f)
+    return tk
+
+
+_JIEBA_LOCK = threading.Lock()
+
+
+class JiebaTokenizer:
+    """Callable ``str -> list[str]`` for scikit-learn's ``tokenizer=``.
+
+    Synonyms are rewritten first, then jieba segments with the domain lexicon
+    (no HMM, so the same phrase always segments the same way); stop words, single
+    characters, punctuation and bare numbers are dropped; ASCII is lower-cased.
+
+    Parameters
+    ----------
+    userdict : path, optional
+        jieba user dictionary; default ``data/lexicon/domain.txt``.
+    synonyms : mapping or path, optional
+        ``{canonical: [variants]}`` or a YAML file; default ``data/lexicon/synonyms.yaml``.
+    stopwords : iterable of str or path, optional
+        Default ``data/lexicon/stopwords.txt``.
+
+    Examples
+    --------
+    >>> tok = JiebaTokenizer()
+    >>> tok("负责手机银行APP和云闪付的运营，熟悉AML")
+    ['手机银行', '云闪付', '运营', '反洗钱']
+    """
+
+    def __init__(
+        self,
+        userdict: str | Path | None = None,
+        synonyms: Mapping[str, Sequence[str]] | str | Path | None = None,
+        stopwords: Sequence[str] | str | Path | None = None,
+    ) -> None:
+        lex = _lexicon_dir()
+        self.userdict = str(userdict if userdict is not None else lex / "domain.txt")
+        if synonyms is None or isinstance(synonyms, str | Path):
+            synonyms = load_synonyms(synonyms)
+        self.synonyms = SynonymMap(synonyms)
+        if stopwords is None or isinstance(stopwords, str | Path):
+            sw_path = Path(stopwords) if stopwords is not None else lex / "stopwords.txt"
+            stopwords = sw_path.read_text(encoding="utf-8").split()
+        self.stopwords = frozenset(w.lower() for w in stopwords)
+
+    def canonicalize(self, text: str) -> str:
+        """Rewrite synonym variants to canonical terms (used before matching too)."""
+        return self.synonyms(text)
+
+    def __call__(self, text: str) -> list[str]:
+        with _JIEBA_LOCK:  # jieba's lazy initialisation is not thread-safe
+            tk = _jieba(self.userdict)
+        out = []
+        for raw in tk.cut(self.canonicalize(text), HMM=False):
+            tok = raw.strip().lower()
+            if len(tok) < 2 or tok in self.stopwords or _DIGITS.match(tok):
+                continue
+            if _CJK.search(tok) or _ASCII_WORD.match(tok):
+                out.append(tok)
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+    def __repr__(self) -> str:
+        return f"JiebaTokenizer(userdict={self.userdict!r})"
