@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rolematch.documents import Role
+from rolematch.features.facets import (
+    FacetFinding,
+    ResumeFacets,
+    RoleFacets,
+    facet_findings,
+    facet_score,
+    resume_facets,
+    role_facets,
+)
+
+TODAY = dt.date(2026, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2015.06-至今 某银行", 11.1),  # June 2015 through June 2026
+        ("2016年3月–2019年8月 某银行", 3.5),
+        ("2019/05 – 2023/08 某公司", 4.3),
+        ("2012.07-2016.02 A公司\n2016.03-2020.02 B公司", 7.7),
+        ("2010.01-2015.12 A\n2014.01-2016.12 B", 7.0),  # overlap counted once
+        ("没有日期的简历", None),
+    ],
+)
+def test_years_from_dated_work_history(text, years):
+    assert resume_facets(text, today=TODAY).years == years
+
+
+def test_education_dates_are_not_work_years():
+    text = "2011-2015 某某大学 金融学 本科\n2015.07-2020.06 某银行 柜员"
+    assert resume_facets(text, today=TODAY).years == 5.0
+
+
+def test_majors_ignore_school_names():
+    f = resume_facets("2008-2012 某某管理学院 计算机科学与技术 本科")
+    assert f.majors == ("计算机",)
+    assert f.degree == 2
+
+
+def test_role_facets_read_requirements():
+    r = Role("x", "主管", ("负责",), ("硕士及以上学历", "三年以上银行工作经验", "持有银行从业资格证书"))
+    assert role_facets(r) == RoleFacets(degree=3, years=3.0, certificates=("银行从业资格证书",))
+
+
+def test_missing_facet_data_is_none_not_zero():
+    found = facet_findings(RoleFacets(majors=("金融",), years=5.0), ResumeFacets(years=2.5))
+    assert found == [
+        FacetFinding("major", "金融", "", None),
+        FacetFinding("experience", "5年以上", "2.5年", 0.5),
+    ]
+    assert facet_score(found) == 0.5
+    assert facet_score([FacetFinding("major", "金融", "", None)]) != facet_score(found)

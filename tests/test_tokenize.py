@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from rolematch.tokenize import JiebaTokenizer, SynonymMap, load_synonyms
+from tests.conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "data" / "golden" / "jieba_tokens.json"
+SENTENCES = [
+    "负责手机银行APP、个人网银和H5渠道建设",
+    "对接网联、银联、城银清等清算机构，推动云闪付转账",
+    "牵头消费者权益保护审查与反洗钱、反欺诈工作",
+    "负责呼叫中心坐席排班、智能质检和智能外呼场景搭建",
+    "熟悉Python和SQL，具备数据治理经验",
+    "负责企业微信、微信公众号、小红书等新媒体渠道运营",
+]
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return JiebaTokenizer()
+
+
+def test_domain_lexicon_keeps_banking_terms_whole(tok):
+    tokens = tok("牵头云闪付、网联和远程银行的智能外呼与反洗钱工作")
+    for term in ("云闪付", "网联", "远程银行", "智能外呼", "反洗钱"):
+        assert term in tokens
+
+
+def test_synonyms_map_to_one_term(tok):
+    assert tok("移动银行")[0] == tok("手机APP")[0] == "手机银行"
+    assert "消保" in tok("负责消费者权益保护")
+    assert "反洗钱" in tok("熟悉AML")
+    assert "企业微信" in tok("企微运营")
+    assert "坐席" in tok("管理客服代表")
+
+
+def test_ascii_variants_match_whole_words_only():
+    m = SynonymMap({"反洗钱": ["AML"], "呼叫中心": ["call center"]})
+    assert m("负责AML与Call-Center运营") == "负责反洗钱与呼叫中心运营"
+    assert m("熟悉HTML和XAMLs") == "熟悉HTML和XAMLs"
+
+
+def test_stopwords_single_chars_and_numbers_are_dropped(tok):
+    tokens = tok("负责相关工作，完成2023年度任务的 5 项")
+    assert tokens == []
+
+
+def test_tokenizer_pickles_for_worker_processes(tok):
+    again = pickle.loads(pickle.dumps(tok))
+    assert again(SENTENCES[0]) == tok(SENTENCES[0])
+
+
+def test_synonym_table_is_data():
+    table = load_synonyms()
+    assert "移动银行" in table["手机银行"]
+
+
+def test_golden_tokens(tok, update_golden):
+    """Catches dictionary drift: a jieba or lexicon change that moves segmentation."""
+    got = {s: tok(s) for s in SENTENCES}
+    if update_golden or not GOLDEN.exists():
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
