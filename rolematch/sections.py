@@ -1,14 +1,164 @@
-"""Turn extracted page texts into a :class:`~rolematch.documents.Resume` (no I/O)."""
+"""Turn extracted page texts into a :class:`~rolematch.documents.Resume` (no I/O).
+
+:func:`build_resume` is the one place where text becomes a résumé, whatever file it
+came from:
+
+1. every page is normalised (:func:`rolematch.text.normalize_text`);
+2. each line is assigned a section: headings such as ``【工作经历】``,
+   ``教育背景 Education``, ``3. 项目经验`` or ``自我评价：…`` switch to the canonical
+   section (:data:`SECTIONS`); lines before the first heading are ``personal``
+   when they hold personal data or open the résumé, otherwise ``other``;
+3. personal data is found (:mod:`rolematch.pii`), kept in ``personal`` and, when
+   ``redact`` is true, cut out of the text the scorer sees;
+4. the text is split into sentences that keep their page and section.
+
+A résumé with no text left is returned with status ``empty``, never as an empty
+``ok`` résumé.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from rolematch.documents import Resume, Sentence
+from rolematch.pii import redact_lines
 from rolematch.text import normalize_text, split_sentences
 
-__all__ = ["build_resume"]
+__all__ = ["SECTIONS", "build_resume", "detect_heading", "resume_from_text"]
+
+#: Canonical section names.
+SECTIONS: tuple[str, ...] = (
+    "personal",
+    "education",
+    "work",
+    "projects",
+    "skills",
+    "certificates",
+    "summary",
+    "other",
+)
+
+# Heading words per section. Matching ignores spaces, case and decoration, and a
+# translation next to the Chinese ("教育背景 Education"). English headings are here
+# so that bilingual résumés split too.
+_HEADINGS: dict[str, tuple[str, ...]] = {
+    "personal": (
+        "基本信息", "个人信息", "个人资料", "基本资料", "个人概况", "个人基本信息", "基本情况",
+        "联系方式", "联系信息", "个人简历", "简历", "求职简历",
+        "Personal Information", "Personal Info", "Personal Details", "Contact",
+        "Contact Information",
+    ),
+    "education": (
+        "教育背景", "教育经历", "学历", "学历背景", "教育", "学习经历", "教育情况", "教育信息",
+        "学历教育", "Education", "Education Background", "Educational Background",
+    ),
+    "work": (
+        "工作经历", "工作经验", "职业经历", "工作履历", "从业经历", "任职经历", "实习经历",
+        "实习经验", "工作背景", "职业经验", "经历", "工作", "教学经历", "工作及实习经历",
+        "Work Experience", "Experience", "Professional Experience", "Employment History",
+        "Employment", "Internship", "Internships", "Work History",
+    ),
+    "projects": (
+        "项目经历", "项目经验", "项目", "主要项目", "重点项目", "项目背景", "参与项目", "项目成果",
+        "科研项目", "基金项目", "项目业绩", "Projects", "Project Experience", "Project",
+    ),
+    "skills": (
+        "专业技能", "技能", "技能特长", "个人技能", "职业技能", "技能清单", "专业能力", "技术能力",
+        "IT技能", "技术技能", "掌握技能", "技能专长", "语言能力", "语言", "技能证书", "证书技能",
+        "技能与证书", "技能/证书", "专业技能与证书", "Skills", "Technical Skills", "IT Skills",
+        "Languages",
+    ),
+    "certificates": (
+        "证书", "资格证书", "获得证书", "职业资格", "资质证书", "证书资质", "资格认证",
+        "资格与证书", "证书与资格", "荣誉证书", "认证", "职业证书",
+        "Certificates", "Certifications", "Licenses",
+    ),
+    "summary": (
+        "自我评价", "个人评价", "自我介绍", "个人简介", "个人总结", "自我描述", "个人优势",
+        "职业概述", "个人陈述", "自我总结", "职业总结", "个人特长", "个人评述", "Summary",
+        "Profile", "About Me", "Self Assessment",
+    ),
+    "other": (
+        "求职意向", "获奖经历", "获奖情况", "荣誉奖项", "荣誉", "奖项", "获奖", "荣誉与奖励",
+        "所获荣誉", "在校经历", "校园经历", "社会实践", "兴趣爱好", "爱好", "培训经历", "其他",
+        "其它", "附加信息", "补充信息", "发表论文", "学术论文", "论文", "科研经历", "研究方向",
+        "社团经历", "志愿者经历", "Awards", "Honors", "Interests", "Others", "Publications",
+    ),
+}  # fmt: skip
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s:：|/_\-—–·.、&]+", "", text).lower()
+
+
+_HEADING_KEYS = {_key(h): section for section, hs in _HEADINGS.items() for h in hs}
+# Words that are also the labels of ordinary fields ("学历：本科", "工作经验：5年"):
+# with a colon and a value after them they are not headings.
+_NOT_INLINE = {_key(h) for h in ("学历", "工作", "项目", "经历", "教育", "工作经验", "简历")}
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.)]|\(?[一二三四五六七八九十\d]{1,2}\))\s*"
+)
+_BRACKETED = re.compile(
+    r"^[\[【〔「『<《(]\s*([^\]】〕」』>》)]{1,20}?)\s*[\]】〕」』>》)]\s*(.*)$"
+)
+_INLINE = re.compile(r"^([^:：]{1,12}?)\s*[:：]\s*(.+)$")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def _lookup(words: str) -> str | None:
+    key = _key(words)
+    section = _HEADING_KEYS.get(key)
+    if section is None and _CJK_RE.search(key):
+        # "教育背景 Education", "EDUCATION 教育背景": the Chinese decides
+        section = _HEADING_KEYS.get(re.sub(r"[a-z0-9]+", "", key))
+    return section
+
+
+def detect_heading(line: str) -> tuple[str, str] | None:
+    """Recognise a section heading at the start of a normalised line.
+
+    Parameters
+    ----------
+    line : str
+        One normalised line.
+
+    Returns
+    -------
+    (section, rest) or None
+        The canonical section and the text after the heading on the same line
+        (``""`` for a heading on its own line); ``None`` if the line is no heading.
+
+    Examples
+    --------
+    >>> detect_heading("【工作经历】")
+    ('work', '')
+    >>> detect_heading("教育背景 Education")
+    ('education', '')
+    >>> detect_heading("【证书】物流师(中级)")
+    ('certificates', '物流师(中级)')
+    >>> detect_heading("自我评价:一线出身,能扛压。")
+    ('summary', '一线出身,能扛压。')
+    >>> detect_heading("学历:本科") is None
+    True
+    """
+    text = _NUMBERING.sub("", line.strip())
+    m = _BRACKETED.match(text)
+    if m:
+        section = _lookup(m.group(1))
+        if section:
+            return section, m.group(2).strip()
+    if len(text) <= 24:
+        section = _lookup(text.rstrip(":："))
+        if section:
+            return section, ""
+    m = _INLINE.match(text)
+    if m and _key(m.group(1)) not in _NOT_INLINE:
+        section = _lookup(m.group(1))
+        if section:
+            return section, m.group(2).strip()
+    return None
 
 
 def build_resume(
@@ -17,26 +167,117 @@ def build_resume(
     *,
     warnings: Sequence[str] = (),
     meta: dict[str, Any] | None = None,
+    redact: bool = True,
+    paged: bool = True,
 ) -> Resume:
-    """Normalise page texts and split them into sentences that keep their page.
+    """Normalise page texts into a résumé with sections, sentences and personal data.
+
+    Parameters
+    ----------
+    source : str
+        File path or label.
+    page_texts : sequence of str
+        Raw text per page (one item for files without pages).
+    warnings : sequence of str
+        Extraction warnings to carry.
+    meta : dict, optional
+        Extraction details to carry.
+    redact : bool
+        Cut personal data out of ``text``, ``sentences`` and ``sections`` (it is
+        always reported in ``personal``).
+    paged : bool
+        Whether ``page_texts`` are real pages; if not, sentences get ``page=None``
+        and ``pages`` is 0.
+
+    Returns
+    -------
+    Resume
+        Status ``ok``, or ``empty`` (reason ``"no text"``) when nothing is left.
 
     Examples
     --------
-    >>> r = build_resume("cv.txt", ["负责手机银行运营。熟悉反洗钱"])
-    >>> [(s.text, s.page) for s in r.sentences]
-    [('负责手机银行运营。', 1), ('熟悉反洗钱', 1)]
+    >>> page = "姓名:张伟 性别:男\\n【工作经历】\\n负责手机银行运营。熟悉反洗钱"
+    >>> r = build_resume("cv.pdf", [page])
+    >>> [(s.text, s.page, s.section) for s in r.sentences]
+    [('负责手机银行运营。', 1, 'work'), ('熟悉反洗钱', 1, 'work')]
+    >>> r.text
+    '【工作经历】\\n负责手机银行运营。熟悉反洗钱'
+    >>> r.personal
+    {'name': '张伟', 'gender': '男'}
     """
+    pages: list[int | None] = []
+    lines: list[str] = []
+    for number, raw in enumerate(page_texts, start=1):
+        for line in normalize_text(raw).splitlines():
+            pages.append(number if paged else None)
+            lines.append(line)
+
+    # sections: heading lines switch; content is the line without its heading
+    sections: list[str] = []
+    headings: list[str] = []  # the heading part of each line ("" for none)
+    contents: list[str] = []
+    current: str | None = None
+    for line in lines:
+        found = detect_heading(line)
+        if found:
+            current, rest = found
+            headings.append(line[: len(line) - len(rest)].rstrip() if rest else line)
+            contents.append(rest)
+        else:
+            headings.append("")
+            contents.append(line)
+        sections.append(current or "")
+    first_heading = next((i for i, h in enumerate(headings) if h), len(lines))
+    context = [i < first_heading and i < 8 or sections[i] == "personal" for i in range(len(lines))]
+    redacted, personal = redact_lines(contents, context=context)
+    for i in range(first_heading):
+        # the opening lines: personal details, unless they are something else
+        opened = i < 2 or redacted[i] != contents[i]
+        sections[i] = "personal" if opened else "other"
+
+    kept: list[str] = []
     sentences: list[Sentence] = []
-    pages: list[str] = []
-    for page_no, raw in enumerate(page_texts, start=1):
-        text = normalize_text(raw)
-        pages.append(text)
-        sentences.extend(Sentence(s, page_no) for s in split_sentences(text))
+    by_section: dict[str, list[str]] = {}
+    for i in range(len(lines)):
+        content = redacted[i] if redact else contents[i]
+        section = sections[i] or "other"
+        if headings[i]:
+            kept.append(f"{headings[i]}{content}" if content else headings[i])
+        elif content is not None:
+            kept.append(content)
+        if not content:
+            continue
+        by_section.setdefault(section, []).append(content)
+        sentences.extend(Sentence(s, pages[i], section) for s in split_sentences(content))
+
+    text = "\n".join(kept)
+    common: dict[str, Any] = {
+        "pages": len(page_texts) if paged else 0,
+        "warnings": tuple(warnings),
+        "personal": personal,
+        "meta": dict(meta or {}),
+    }
+    if not sentences:
+        reason = "no text besides personal details" if personal else "no text"
+        return Resume.failed(source, "empty", reason, **common)
     return Resume(
         source=source,
-        text="\n".join(p for p in pages if p),
+        text=text,
         sentences=tuple(sentences),
-        pages=len(page_texts),
-        warnings=tuple(warnings),
-        meta=dict(meta or {}),
+        sections={name: "\n".join(parts) for name, parts in by_section.items()},
+        **common,
     )
+
+
+def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) -> Resume:
+    """A résumé from a string (no pages): normalised, sectioned, redacted.
+
+    Examples
+    --------
+    >>> r = resume_from_text("王芳 女 1990年5月\\n自我评价:熟悉支付清算")
+    >>> r.text, r.sections, r.personal["name"]
+    ('自我评价:熟悉支付清算', {'summary': '熟悉支付清算'}, '王芳')
+    >>> resume_from_text("  ").status
+    'empty'
+    """
+    return build_resume(source, [text], redact=redact, paged=False)

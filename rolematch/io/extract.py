@@ -1,59 +1,289 @@
-"""Résumé files -> :class:`~rolematch.documents.Resume`. The only résumé reader."""
+"""Résumé files -> :class:`~rolematch.documents.Resume`. The only résumé reader.
+
+:func:`read_resume` never raises for a bad file. Every file gets one record: an
+``ok`` résumé, or a status and a reason a person can act on:
+
+============  ==============================================================
+status        when
+============  ==============================================================
+empty         0 bytes, or no text at all (blank pages, whitespace)
+corrupt       damaged or truncated PDF/.docx, binary data named .txt
+encrypted     password-protected PDF or Office file
+unreadable    no usable text layer (scan, undecodable fonts): needs OCR;
+              text of unknown encoding; missing or unreadable file
+unsupported   legacy .doc, images (OCR is not enabled), other file types
+error         a parser failed in a way not foreseen here
+============  ==============================================================
+
+The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is
+reported as such, and a PDF named ``.txt`` is read as a PDF (with a warning).
+
+OCR seam: PDFs are read by :func:`rolematch.io._pdf.extract_pdf`, which returns
+per page a ``needs_ocr`` flag and the reason; ``meta["needs_ocr_pages"]`` lists
+those pages. An OCR step reads those pages (rendered with pypdfium2) and passes
+the page texts to :func:`rolematch.sections.build_resume` like any other text.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
+from typing import Any
 
 from rolematch.documents import Resume
 from rolematch.exceptions import ExtractionError
 from rolematch.sections import build_resume
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_resume"]
+__all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "read_resume", "sniff"]
 
+#: File types read as résumés.
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
+#: Image files: recognised, reported as needing OCR.
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
+
+#: A document needs at least this many usable characters to count as read.
+MIN_DOCUMENT_CHARS = 20
+
+_MAGIC = (
+    (b"%PDF-", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"BM", "bmp"),
+    (b"{\\rtf", "rtf"),
+)
+_IMAGES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP", "webp": "WebP"}
 
 
-def read_resume(path: str | Path) -> Resume:
+def sniff(data: bytes) -> str | None:
+    """The file type the bytes show, or ``None`` when they show none.
+
+    Returns one of ``pdf``, ``zip``, ``ole`` (legacy Office), ``png``, ``jpeg``,
+    ``gif``, ``tiff``, ``bmp``, ``webp``, ``rtf``.
+
+    Examples
+    --------
+    >>> sniff(b"%PDF-1.7 ..."), sniff(b"\\x89PNG\\r\\n\\x1a\\n...."), sniff("简历".encode())
+    ('pdf', 'png', None)
+    """
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    # some PDF writers put junk (a BOM, an HTTP header) before the signature
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    return None
+
+
+def read_resume(path: str | Path, *, max_pages: int = 50, redact: bool = True) -> Resume:
     """Read one résumé file; never raises for a bad file.
 
-    A file that cannot be read comes back with ``status != "ok"`` and a ``reason``.
+    Parameters
+    ----------
+    path : str or Path
+        A .pdf, .docx or .txt file.
+    max_pages : int
+        Pages of a PDF to read at most; longer files are cut with a warning
+        ``truncated: read 50 of 150 pages``.
+    redact : bool
+        Cut personal data out of the text the scorer sees (it stays in
+        ``Resume.personal``).
+
+    Returns
+    -------
+    Resume
+        ``status == "ok"`` or a failure status with ``reason`` (see the module
+        docstring). ``meta`` holds ``sha256`` of the file's bytes whenever they
+        could be read, ``backend`` (``pdfium``, ``pdfplumber``, ``docx``, ``txt``),
+        for PDFs ``page_backends``, ``pages_total`` and ``needs_ocr_pages``, for text
+        files ``encoding``.
+
+    Raises
+    ------
+    ValueError
+        If ``max_pages`` is not a positive integer (a programming error, not a
+        bad file).
+
+    Examples
+    --------
+    >>> read_resume("no/such/cv.pdf").status
+    'unreadable'
     """
+    if isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1:
+        raise ValueError(
+            "The 'max_pages' parameter of read_resume must be an int >= 1. "
+            f"Got {max_pages!r} instead."
+        )
     path = Path(path)
+    source = str(path)
     try:
-        pages = _read_pages(path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Resume.failed(source, "unreadable", "file not found")
+    except IsADirectoryError:
+        return Resume.failed(source, "unsupported", "a directory, not a file")
+    except OSError as e:
+        return Resume.failed(source, "unreadable", f"cannot read the file: {e.strerror or e}")
+    meta: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    try:
+        return _read(path, data, meta, max_pages=max_pages, redact=redact)
     except ExtractionError as e:
-        return Resume.failed(str(path), e.status, e.reason)
-    except Exception as e:  # a parser's own error on a damaged file
-        return Resume.failed(str(path), "error", f"{type(e).__name__}: {e}")
-    resume = build_resume(str(path), pages)
-    if not resume.text.strip():
-        return Resume.failed(str(path), "unreadable", "no text found; needs OCR", pages=len(pages))
+        return Resume.failed(source, e.status, e.reason, meta=meta)
+    except Exception as e:  # noqa: BLE001 - a parser's own failure on a damaged file
+        return Resume.failed(source, "error", f"{type(e).__name__}: {e}", meta=meta)
+
+
+def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, redact: bool) -> Resume:
+    source = str(path)
+    suffix = path.suffix.lower()
+    if not data:
+        raise ExtractionError(path, "empty file (0 bytes)", status="empty")
+    kind = sniff(data)
+    warnings: list[str] = []
+    named = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}.get(suffix)
+
+    if kind in _IMAGES:
+        what = (
+            f"not a PDF ({_IMAGES[kind]} image)"
+            if suffix == ".pdf"
+            else f"image file ({_IMAGES[kind]})"
+        )
+        raise ExtractionError(
+            path, f"{what}; reading images needs OCR, which is not enabled", status="unsupported"
+        )
+    if kind == "ole":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ExtractionError(path, "password-protected Office document", status="encrypted")
+        raise ExtractionError(
+            path,
+            "legacy Word 97-2003 (.doc) or other OLE Office format; save it as .docx or PDF",
+            status="unsupported",
+        )
+    if kind == "rtf":
+        raise ExtractionError(path, "RTF document; save it as .docx or PDF", status="unsupported")
+    if kind == "zip" and named != "docx":
+        if b"word/document.xml" not in data:
+            raise ExtractionError(
+                path,
+                "a ZIP archive, not a Word document (.odt, .pages and archives are not read)",
+                status="unsupported",
+            )
+        warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is .docx")
+    if kind == "pdf" and named != "pdf":
+        warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is PDF")
+
+    if kind == "pdf":
+        return _read_pdf(path, data, meta, warnings, max_pages=max_pages, redact=redact)
+    if kind == "zip":
+        from rolematch.io._docx import read_docx
+
+        meta["backend"] = "docx"
+        text = read_docx(data, path)
+        return _finish(
+            build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
+        )
+    if named == "pdf":
+        raise ExtractionError(
+            path, "not a PDF (no %PDF signature; damaged or another format)", status="corrupt"
+        )
+    if named == "docx":
+        raise ExtractionError(path, "damaged .docx: not a ZIP container", status="corrupt")
+    if named == "txt":
+        from rolematch.io._txt import decode_text
+
+        text, encoding = decode_text(data, path)
+        meta.update(backend="txt", encoding=encoding)
+        return _finish(
+            build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
+        )
+    if suffix == ".doc":
+        raise ExtractionError(
+            path, "legacy Word 97-2003 (.doc) format; save it as .docx or PDF", status="unsupported"
+        )
+    if suffix in IMAGE_SUFFIXES:
+        raise ExtractionError(
+            path, "image file; reading images needs OCR, which is not enabled", status="unsupported"
+        )
+    supported = ", ".join(SUPPORTED_SUFFIXES)
+    raise ExtractionError(
+        path,
+        f"unsupported file type '{suffix or '(none)'}'; supported: {supported}",
+        status="unsupported",
+    )
+
+
+def _finish(resume: Resume) -> Resume:
+    if resume.status == "empty" and resume.reason == "no text":
+        return Resume.failed(
+            resume.source,
+            "empty",
+            "the file contains no text",
+            warnings=resume.warnings,
+            meta=resume.meta,
+        )
     return resume
 
 
-def _read_pages(path: Path) -> list[str]:
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ExtractionError(path, f"unsupported file type '{suffix}'", status="unsupported")
-    data = path.read_bytes()
-    if not data:
-        raise ExtractionError(path, "empty file", status="empty")
-    if suffix == ".txt":
-        for enc in ("utf-8-sig", "gb18030"):
-            try:
-                return [data.decode(enc)]
-            except UnicodeDecodeError:
-                continue
-        raise ExtractionError(path, "unknown text encoding", status="unreadable")
-    if suffix == ".docx":
-        import docx
+def _read_pdf(
+    path: Path,
+    data: bytes,
+    meta: dict[str, Any],
+    warnings: list[str],
+    *,
+    max_pages: int,
+    redact: bool,
+) -> Resume:
+    from rolematch.io._pdf import extract_pdf
 
-        d = docx.Document(str(path))
-        return ["\n".join(p.text for p in d.paragraphs)]
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(data)
-    try:
-        return [pdf[i].get_textpage().get_text_bounded() for i in range(len(pdf))]
-    finally:
-        pdf.close()
+    pdf = extract_pdf(data, path, max_pages=max_pages)
+    pages = pdf.pages
+    backends = [p.backend for p in pages]
+    meta.update(
+        backend="+".join(dict.fromkeys(backends)) or "pdfium",
+        page_backends=backends,
+        pages_total=pdf.page_count,
+        needs_ocr_pages=[p.number for p in pages if p.needs_ocr],
+    )
+    warnings.extend(pdf.warnings)
+    hidden = sum(p.hidden for p in pages)
+    undecodable = sum(p.undecodable for p in pages)
+    usable = sum(p.chars for p in pages)
+    if hidden:
+        warnings.append(f"hidden_text: {hidden} chars excluded")
+    if undecodable:
+        warnings.append(f"undecodable_glyphs: {undecodable} glyphs without a Unicode map dropped")
+    source = str(path)
+    common: dict[str, Any] = {"pages": len(pages), "warnings": tuple(warnings), "meta": meta}
+    scan = [p for p in pages if p.needs_ocr]
+    if usable < MIN_DOCUMENT_CHARS:
+        if scan:
+            why = scan[0].ocr_reason
+            return Resume.failed(
+                source,
+                "unreadable",
+                f"no usable text layer: {why}; it needs OCR, which is not enabled",
+                **common,
+            )
+        if hidden:
+            return Resume.failed(
+                source, "unreadable", f"all text is invisible ({hidden} chars hidden)", **common
+            )
+        if pdf.page_count == 0:
+            return Resume.failed(source, "empty", "the PDF has no pages", **common)
+        return Resume.failed(source, "empty", "no text on any page", **common)
+    if scan:
+        numbers = ", ".join(str(p.number) for p in scan)
+        warnings.append(
+            f"needs_ocr: page {numbers} has no usable text layer ({scan[0].ocr_reason})"
+        )
+    resume = build_resume(
+        source, [p.text for p in pages], warnings=warnings, meta=meta, redact=redact
+    )
+    return _finish(resume)

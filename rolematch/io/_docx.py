@@ -1,0 +1,145 @@
+"""Word (.docx) résumés: paragraphs, tables and text boxes, in document order.
+
+python-docx gives paragraphs and tables separately; résumés interleave them (a
+table of personal details between paragraphs) and often put a sidebar in a text
+box, which ``Paragraph.text`` skips. This module walks the document body once:
+
+* a paragraph gives its text, then the paragraphs of any text boxes anchored in it
+  (the DrawingML copy; the VML fallback copy of the same box is skipped);
+* a table row whose cells each hold one short paragraph is one line, cells
+  separated by a space (``姓名 张三 性别 男``); a row with longer cells (a layout
+  table: sidebar cell, main cell) gives each cell's lines in turn;
+* merged cells are read once; nested tables and content controls are followed.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from rolematch.exceptions import ExtractionError
+
+__all__ = ["read_docx"]
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_P, _TBL, _SDT, _TR, _TC = (f"{{{_W}}}{t}" for t in ("p", "tbl", "sdt", "tr", "tc"))
+_SDT_CONTENT = f"{{{_W}}}sdtContent"
+_TXBX = f"{{{_W}}}txbxContent"
+_FALLBACK = f"{{{_MC}}}Fallback"
+_T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
+
+
+def _paragraph_text(p: Any) -> str:
+    """Text of a paragraph's own runs (not of text boxes anchored in it)."""
+    parts: list[str] = []
+    for el in p.iter(_T, _TAB, _BR, _CR, _TXBX):
+        if el.tag == _TXBX:
+            continue
+        if _inside_textbox(el, p):
+            continue
+        if el.tag == _T:
+            parts.append(el.text or "")
+        elif el.tag == _TAB:
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _inside_textbox(el: Any, stop: Any) -> bool:
+    node = el.getparent()
+    while node is not None and node is not stop:
+        if node.tag == _TXBX:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _textboxes(p: Any) -> list[Any]:
+    boxes = []
+    for box in p.iter(_TXBX):
+        node, skip = box.getparent(), False
+        while node is not None and node is not p:
+            if node.tag == _FALLBACK or node.tag == _TXBX:
+                skip = True  # the VML copy of a DrawingML box, or a box in a box
+                break
+            node = node.getparent()
+        if not skip:
+            boxes.append(box)
+    return boxes
+
+
+def _block_lines(container: Any) -> list[str]:
+    lines: list[str] = []
+    for child in container.iterchildren():
+        if child.tag == _P:
+            lines.extend(_paragraph_text(child).split("\n"))
+            for box in _textboxes(child):
+                lines.extend(_block_lines(box))
+        elif child.tag == _TBL:
+            lines.extend(_table_lines(child))
+        elif child.tag == _SDT:
+            for content in child.iterchildren(_SDT_CONTENT):
+                lines.extend(_block_lines(content))
+    return lines
+
+
+def _table_lines(tbl: Any) -> list[str]:
+    lines: list[str] = []
+    for tr in tbl.iterchildren(_TR):
+        cells = [_block_lines(tc) for tc in tr.iterchildren(_TC)]
+        cells = [[ln for ln in cell if ln.strip()] for cell in cells]
+        cells = [cell for cell in cells if cell]
+        if all(len(cell) == 1 and len(cell[0]) <= 40 for cell in cells):
+            if cells:
+                lines.append(" ".join(cell[0].strip() for cell in cells))
+        else:
+            for cell in cells:
+                lines.extend(cell)
+    return lines
+
+
+def read_docx(data: bytes, path: str | Path = "<bytes>") -> str:
+    """Text of a .docx file, one line per paragraph or table row.
+
+    Parameters
+    ----------
+    data : bytes
+        File content.
+    path : str or Path
+        Used in error messages only.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ExtractionError
+        ``corrupt`` when the file is not a ZIP container or has no Word document in it.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile as e:
+        raise ExtractionError(
+            path, f"damaged .docx: not a ZIP container ({e})", status="corrupt"
+        ) from e
+    if "word/document.xml" not in names:
+        raise ExtractionError(
+            path,
+            "not a Word document: the ZIP container has no word/document.xml",
+            status="corrupt",
+        )
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on bad XML
+        raise ExtractionError(
+            path, f"damaged .docx: {type(e).__name__}: {e}", status="corrupt"
+        ) from e
+    return "\n".join(_block_lines(document.element.body))

@@ -1,0 +1,350 @@
+"""Personal data in résumés: find it, take it out of the scored text (blind screening).
+
+The scorer must not see who the candidate is: name, gender, age or birth date,
+ethnicity, marital and political status, where they come from or live, and their
+contact details. :func:`redact_lines` finds these and removes them from the text,
+returning them separately so that the caller can still show them.
+
+What is found
+-------------
+* **Labelled fields** anywhere: ``姓名：``, ``性别``, ``出生年月``/``生日``, ``年龄``,
+  ``民族``, ``婚姻状况``, ``政治面貌``, ``籍贯``/``户籍``, ``现居``/``住址``,
+  ``电话``/``手机``/``Tel``, ``邮箱``/``E-mail``, ``身份证``, ``QQ``, ``微信``, ``身高``,
+  ``体重``. The label goes with its value.
+* **Patterns** anywhere: mainland mobile numbers (also masked ``138****1234``),
+  landlines with an area code, e-mail addresses, 18-digit ID-card numbers.
+* **Unlabelled header tokens**, only in *context* lines (the résumé's opening lines
+  and its personal-information section): a lone ``男``/``女``, ``32岁``, a birth date
+  that is not part of a date range, an ethnicity (``汉族``), marital status
+  (``已婚``), political status (``中共党员``), and the name as the first word of the
+  opening lines when it starts with a common surname.
+* Once the name is known, every other occurrence of it is removed too.
+
+How it is removed
+-----------------
+Each field is cut out, label and all. What is left of a line is tidied (stray
+separators and empty brackets go); a line with nothing left is dropped, so that
+sentence splitting never sees fragments such as ``/ /``. Swapping the name,
+gender and age of a résumé therefore leaves its redacted text unchanged.
+
+``personal`` maps field names to the value found (``str``); ``phone`` and ``email``
+map to lists, since résumés often give several.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["FIELDS", "redact_lines", "redact_text"]
+
+_CJK = "\u4e00-\u9fff"
+_SEP_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•]))"
+
+# Field -> labels. Longer labels first, so that "出生年月" wins over "出生".
+_LABELS: dict[str, tuple[str, ...]] = {
+    "name": ("姓名", "名字"),
+    "gender": ("性别",),
+    "birth_date": ("出生年月日", "出生年月", "出生日期", "出生年份", "出生", "生日"),
+    "age": ("年龄",),
+    "ethnicity": ("民族",),
+    "marital_status": ("婚姻状况", "婚姻状态", "婚否", "婚姻"),
+    "political_status": ("政治面貌",),
+    "hometown": ("户口所在地", "户籍所在地", "户籍地", "户籍", "户口", "籍贯", "生源地", "出生地"),
+    "address": (
+        "现居住地", "现居住址", "现居地", "现住址", "现所在地", "家庭住址", "通讯地址", "联系地址",
+        "居住地", "所在城市", "所在地", "现居", "住址", "地址",
+    ),
+    "phone": (
+        "手机号码", "联系电话", "移动电话", "联系方式", "手机号", "电话", "手机",
+        "Mobile", "Phone", "Tel",
+    ),
+    "email": ("电子邮箱", "电子邮件", "E-mail", "Email", "邮箱", "Mail"),
+    "id_card": ("身份证号码", "身份证号", "身份证"),
+    "qq": ("QQ",),
+    "wechat": ("微信号", "微信", "WeChat"),
+    "height": ("身高",),
+    "weight": ("体重",),
+}  # fmt: skip
+
+#: Personal-data fields that :func:`redact_lines` reports.
+FIELDS: tuple[str, ...] = tuple(_LABELS)
+
+_DATE = (
+    r"(?:19[5-9]\d|20[01]\d)\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)"
+)
+_PHONE = (
+    r"(?<![\d*])(?:\+?86[\s-]?)?1[3-9]\d[\s-]?(?:\d{4}|\*{4}|x{4}|X{4})[\s-]?\d{4}(?![\d*])"
+    r"|(?<![\d-])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?\d{7,8}(?:-\d{1,5})?(?!\d)"
+)
+_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+_ID_CARD = (
+    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+    r"(?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9]\d{5}\*{8}\d{3}[\dXx*](?![0-9A-Za-z])"
+)
+_ETHNIC = (
+    "汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡"
+    "|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯"
+    "|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
+)
+_MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|单身"
+_POLITICAL = r"中共预备党员|中共党员|共青团员|预备党员|民主党派|无党派人士|群众|党员|团员"
+
+# Value patterns per field, tried right after the label.
+_VALUES: dict[str, str] = {
+    "name": (
+        rf"[{_CJK}]{{1,4}}(?:·[{_CJK}]{{1,6}})?"
+        r"|[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,2}"
+    ),
+    "gender": r"男|女|male|female|Male|Female",
+    "birth_date": _DATE + r"(?:\s*生)?",
+    "age": r"\d{2}\s*(?:岁|周岁)?",
+    "ethnicity": rf"(?:{_ETHNIC})族?|[{_CJK}]{{1,4}}族",
+    "marital_status": _MARITAL,
+    "political_status": rf"{_POLITICAL}|[{_CJK}]{{2,8}}",
+    "hometown": r"[^|;；]+",
+    "address": r"[^|;；]+",
+    "phone": _PHONE,
+    "email": _EMAIL,
+    "id_card": _ID_CARD,
+    "qq": r"\d{5,12}",
+    "wechat": r"[A-Za-z][A-Za-z0-9_\-]{4,29}|1[3-9]\d{9}",
+    "height": r"\d{2,3}(?:\.\d)?\s*(?:cm|CM|厘米|米)?|1\.\d{1,2}\s*(?:m|米)",
+    "weight": r"\d{2,3}(?:\.\d)?\s*(?:kg|KG|公斤|斤)?",
+}  # fmt: skip
+
+# Address-like values run to the next label; this finds where any label starts.
+_ALL_LABELS = sorted({lab for labs in _LABELS.values() for lab in labs}, key=len, reverse=True)
+_LABEL_RE = re.compile(
+    _SEP_BEFORE
+    + "("
+    + "|".join(re.escape(lab) for lab in _ALL_LABELS)
+    + r")\s*(?:[:：]\s*|(?=\s))",
+    re.IGNORECASE,
+)
+# "现居深圳": this label is also written straight against its value.
+_TIGHT_LABEL = re.compile(_SEP_BEFORE + rf"(现居)(?=[{_CJK}])")
+_LABEL_FIELD = {lab.lower(): f for f, labs in _LABELS.items() for lab in labs}
+_ASCII_LABELS = {lab.lower() for lab in _ALL_LABELS if lab.isascii()}
+
+_PATTERNS = (
+    ("email", re.compile(_EMAIL)),
+    ("id_card", re.compile(_ID_CARD)),
+    ("phone", re.compile(_PHONE)),
+)
+_TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
+_CONTEXT_PATTERNS = (
+    ("gender", re.compile(_SEP_BEFORE + r"(男|女)" + _TOKEN_END)),
+    ("age", re.compile(r"(?<!\d)(\d{2}\s*周?岁)(?![以之])")),
+    (
+        "birth_date",
+        re.compile(r"(?<![\d.\-/~～至–—])(" + _DATE + r"(?:\s*(?:出生|生))?)(?!\s*[\d\-~～至–—])"),
+    ),
+    ("ethnicity", re.compile(_SEP_BEFORE + rf"((?:{_ETHNIC})族)" + _TOKEN_END)),
+    ("marital_status", re.compile(_SEP_BEFORE + rf"({_MARITAL})" + _TOKEN_END)),
+    ("political_status", re.compile(_SEP_BEFORE + rf"({_POLITICAL})" + _TOKEN_END)),
+    (
+        "address",
+        re.compile(
+            _SEP_BEFORE
+            + rf"((?:[{_CJK}]{{2,3}}(?:省|自治区))?[{_CJK}]{{2,4}}市(?:[{_CJK}]{{1,4}}[区县])?)"
+            + _TOKEN_END
+        ),
+    ),
+)  # fmt: skip
+
+# Common Chinese surnames (the first character(s) of a name on a résumé's first
+# line): enough to tell "王尔康" from a title such as "个人简历".
+_SURNAMES_2 = {
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒",
+    "夏侯", "长孙", "宇文", "轩辕", "端木", "西门", "南宫", "独孤", "赫连", "澹台",
+}  # fmt: skip
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥"
+    "南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支"
+    "卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
+    "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_NOT_NAMES = {
+    "个人简历", "简历", "求职简历", "个人信息", "基本信息", "求职意向", "自我评价", "联系方式",
+    "男", "女", "中共党员",
+}  # fmt: skip
+
+_LEFTOVER = re.compile(r"^[\s|/,，、;；:：·•\-–—~～()（）\[\]【】<>《》]*$")
+_EMPTY_BRACKETS = re.compile(r"[(（\[【]\s*[,，、;；:/|\s]*\s*[)）\]】]")
+_SEP_RUN = re.compile(r"\s*([|/,，、;；])(?:\s*[|/,，、;；])+\s*")
+
+
+def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, field, value) of each labelled field in ``line``."""
+    starts = [
+        (m.start(), m.end(), _LABEL_FIELD[m.group(1).lower()], m) for m in _LABEL_RE.finditer(line)
+    ]
+    starts += [(m.start(), m.end(), "address", m) for m in _TIGHT_LABEL.finditer(line)]
+    starts.sort(key=lambda s: s[0])
+    found: list[tuple[int, int, str, str]] = []
+    for k, (start, value_at, field, m) in enumerate(starts):
+        if found and start < found[-1][1]:
+            continue
+        colon = ":" in m.group(0) or "：" in m.group(0)
+        if m.group(1).lower() in _ASCII_LABELS and not colon:
+            continue  # "Mail" or "Tel" without a colon is an ordinary word
+        limit = starts[k + 1][0] if k + 1 < len(starts) else len(line)
+        while value_at < limit and line[value_at] == " ":
+            value_at += 1
+        vm = re.compile(_VALUES[field]).match(line, value_at, limit)
+        if vm is None:
+            if not colon and m.re is _LABEL_RE:
+                continue  # a label word in running text, not a field
+            end, value = value_at, ""
+        else:
+            end, value = vm.end(), vm.group(0).strip()
+        found.append((start, end, field, value))
+    return found
+
+
+_TITLE = r"(?:(?:个人|求职)?简历|个人资料)\s*[-—–:：|/·]*\s*"
+
+
+def _header_name(line: str) -> tuple[int, int, str] | None:
+    m = re.match(
+        rf"\s*(?:{_TITLE})?([{_CJK}]{{2,4}}(?:·[{_CJK}]{{1,6}})?)(?=$|[\s|/,，、(（:：])", line
+    )
+    if not m:
+        return None
+    name = m.group(1)
+    if name in _NOT_NAMES or (name[:2] not in _SURNAMES_2 and name[0] not in _SURNAMES_1):
+        return None
+    return m.start(1), m.end(1), name
+
+
+def _add(personal: dict[str, Any], field: str, value: str) -> None:
+    if not value:
+        return
+    if field in ("phone", "email"):
+        values = personal.setdefault(field, [])
+        if value not in values:
+            values.append(value)
+    else:
+        personal.setdefault(field, value)
+
+
+def _cut(line: str, spans: list[tuple[int, int]]) -> str | None:
+    if not spans:
+        return line
+    spans.sort()
+    parts, at = [], 0
+    for start, end in spans:
+        if start < at:
+            start = at
+        parts.append(line[at:start])
+        parts.append(" ")
+        at = max(at, end)
+    parts.append(line[at:])
+    text = "".join(parts)
+    text = _EMPTY_BRACKETS.sub(" ", text)
+    text = _SEP_RUN.sub(r" \1 ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^[|/,，、;；:：·•\s]+|[|/,，、;；:：·•\-—–\s]+$", "", text)
+    if not text or _LEFTOVER.match(text):
+        return None
+    return text
+
+
+def redact_lines(
+    lines: Sequence[str], *, context: Sequence[bool] | None = None
+) -> tuple[list[str | None], dict[str, Any]]:
+    """Find personal data in résumé lines and cut it out.
+
+    Parameters
+    ----------
+    lines : sequence of str
+        Normalised lines (see :func:`rolematch.text.normalize_text`).
+    context : sequence of bool, optional
+        Per line, whether unlabelled header tokens (a lone 男/女, an age, a birth
+        date, the name) may be taken as personal data there: the opening lines and
+        the personal-information section. Default: the first five lines.
+
+    Returns
+    -------
+    redacted : list of str or None
+        Each line without its personal data; ``None`` where nothing is left.
+    personal : dict
+        Field -> value (``phone`` and ``email`` -> list of values).
+
+    Raises
+    ------
+    ValueError
+        If ``context`` and ``lines`` differ in length.
+
+    Examples
+    --------
+    >>> lines = ["张伟 / 男 / 1990年3月", "电话:138****1234", "负责手机银行运营"]
+    >>> out, personal = redact_lines(lines)
+    >>> out
+    [None, None, '负责手机银行运营']
+    >>> personal["name"], personal["gender"], personal["birth_date"], personal["phone"]
+    ('张伟', '男', '1990年3月', ['138****1234'])
+    """
+    if context is None:
+        context = [i < 5 for i in range(len(lines))]
+    if len(context) != len(lines):
+        raise ValueError(
+            "The 'context' parameter of redact_lines must have one flag per line "
+            f"({len(lines)}). Got {len(context)} instead."
+        )
+    personal: dict[str, Any] = {}
+    spans: list[list[tuple[int, int]]] = [[] for _ in lines]
+    for i, line in enumerate(lines):
+        for start, end, field, value in _find_labelled(line):
+            spans[i].append((start, end))
+            _add(personal, field, value)
+        for field, pattern in _PATTERNS:
+            for m in pattern.finditer(line):
+                spans[i].append(m.span())
+                _add(personal, field, m.group(0))
+        if context[i]:
+            for field, pattern in _CONTEXT_PATTERNS:
+                for m in pattern.finditer(line):
+                    if not _inside(m.span(1), spans[i]):
+                        spans[i].append(m.span(1))
+                        _add(personal, field, m.group(1))
+    if "name" not in personal:
+        for i, line in enumerate(lines[:3]):
+            if not context[i]:
+                continue
+            hit = _header_name(line)
+            if hit:
+                spans[i].append(hit[:2])
+                personal["name"] = hit[2]
+                break
+    name = personal.get("name", "")
+    if len(name) >= 2:
+        for i, line in enumerate(lines):
+            spans[i].extend(m.span() for m in re.finditer(re.escape(name), line))
+    return [_cut(line, s) for line, s in zip(lines, spans, strict=True)], personal
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def redact_text(text: str) -> tuple[str, dict[str, Any]]:
+    """Redact personal data from a text; see :func:`redact_lines`.
+
+    The first five lines are the context for unlabelled header tokens.
+
+    Examples
+    --------
+    >>> redact_text("姓名:李娜 性别:女 年龄:27\\n熟悉反洗钱和支付清算")
+    ('熟悉反洗钱和支付清算', {'name': '李娜', 'gender': '女', 'age': '27'})
+    """
+    out, personal = redact_lines(text.splitlines())
+    return "\n".join(line for line in out if line is not None), personal
