@@ -196,7 +196,10 @@ class _RawPage:
     undecodable: int
 
 
-def _display_transform(page: Any) -> Callable[[float, float, float, float], tuple]:
+_Box = tuple[float, float, float, float]
+
+
+def _display_transform(page: Any) -> Callable[[float, float, float, float], _Box]:
     """Map a user-space box (l, b, r, t) to a display box (x0, top, x1, bottom)."""
     left, bottom, right, top = page.get_cropbox()
     rot = page.get_rotation() % 360
@@ -352,7 +355,7 @@ def _image_coverage(page: Any) -> float:
         obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
         if has_image(obj, 0) and pdfium_c.FPDFPageObj_GetBounds(obj, l_, b_, r_, t_):
             area += max(0.0, r_.value - l_.value) * max(0.0, t_.value - b_.value)
-    return min(1.0, area / (width * height))
+    return float(min(1.0, area / (width * height)))
 
 
 # ---------------------------------------------------------------------------

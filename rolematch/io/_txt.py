@@ -95,11 +95,11 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
                     status="corrupt",
                 ) from e
     if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        lane = _utf16_without_bom(data)
+        if lane is None:
             raise ExtractionError(path, "not a text file (binary content)", status="corrupt")
         try:
-            return data.decode(encoding), encoding
+            return data.decode(lane), lane
         except UnicodeDecodeError as e:
             raise ExtractionError(path, "not a text file (binary content)", status="corrupt") from e
     try:
