@@ -1,0 +1,134 @@
+"""Render the small PDF fixtures in tests/data (run once; the outputs are committed).
+
+    python tests/data/make_fixtures.py
+
+Needs reportlab (a dev dependency) for the text-layer PDFs; the image-only PDF
+comes from Pillow. No CJK font has to be installed: reportlab's built-in
+``STSong-Light`` CID font is referenced, not embedded, and PDF readers decode its
+text through the predefined ``UniGB-UCS2-H`` CMap.
+
+Every person, number and employer here is invented.
+
+* ``cv_two_column.pdf``: a sidebar résumé whose content stream is out of reading
+  order (main column first, bottom up), with a label/value table in the sidebar,
+  two bullets wrapped at the main column's margin, white text on a dark band (visible:
+  kept), radical look-alike code points, and three kinds of hidden text (white on
+  white, 1 pt, off the page).
+* ``cv_image_only.pdf``: one page that is nothing but a picture of text (a scan).
+* ``encrypted.pdf``: a one-page résumé with a user password.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FONT = "STSong-Light"
+
+#: Lines of the main column, top to bottom, and of the sidebar; tests compare the
+#: extraction with these.
+MAIN = [
+    "【工作经历】",
+    "2018.03-至今 星河银行 手机银行部 产品经理",
+    "· 负责手机银行转账与支付功能规划，牵头网联和银联接口升级，推动快捷支付绑卡",
+    "流程改造，月活用户提升百分之三十五；",
+    "· 建立反洗钱交易监测规则，可疑交易报告准确率提升到九成，并按季度向合规部门",
+    "报送监测分析报告。",
+    "【教育背景】",
+    "2008-2012 华东理工大学 金融学 本科",
+    "【自我评价】",
+    "熟悉支付清算与反洗钱合规要求，⼈⼯智能应用有⻓期实践。",
+]
+SIDEBAR_TABLE = [("姓名", "林晓东"), ("性别", "男"), ("民族", "汉族"), ("出生年月", "1990年5月")]
+SIDEBAR = [
+    "电话：138****5678",
+    "邮箱：lin.xd@example.com",
+    "【专业技能】",
+    "SQL、Python、Excel",
+    "反洗钱监测模型",
+]
+BANNER = "求职意向：手机银行产品经理"
+HIDDEN_WHITE = "关键词 支付结算 远程银行 消费者权益保护 综合内控"
+HIDDEN_TINY = "外呼营销 门户资讯 平台合作"
+HIDDEN_OFFPAGE = "呼叫中心 质检 排班"
+
+
+def two_column(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    width, height = A4
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("two-column fixture")
+    size, leading = 10, 14
+    main_x, side_x, top = 200, 36, height - 80
+
+    # main column first, bottom line first: the stream is out of reading order
+    c.setFillColorRGB(0, 0, 0)
+    for i in reversed(range(len(MAIN))):
+        c.setFont(FONT, size)
+        c.drawString(main_x, top - i * leading, MAIN[i])
+
+    # sidebar: a dark band with white text (visible), then a label/value table
+    c.setFillColorRGB(0.15, 0.2, 0.3)
+    c.rect(side_x - 6, top + 22, 150, 20, stroke=0, fill=1)
+    c.setFillColorRGB(1, 1, 1)
+    c.setFont(FONT, 9)
+    c.drawString(side_x, top + 28, BANNER)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(FONT, size)
+    c.drawString(side_x, top, "【基本信息】")
+    for i, (label, value) in enumerate(SIDEBAR_TABLE, start=1):
+        c.drawString(side_x, top - i * leading, label)
+        c.drawString(side_x + 60, top - i * leading, value)
+    for i, line in enumerate(SIDEBAR, start=len(SIDEBAR_TABLE) + 1):
+        c.drawString(side_x, top - i * leading, line)
+
+    # hidden text: white on white, 1 pt, and off the page
+    c.setFillColorRGB(1, 1, 1)
+    c.drawString(main_x, 300, HIDDEN_WHITE)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont(FONT, 1)
+    c.drawString(main_x, 200, HIDDEN_TINY)
+    c.setFont(FONT, size)
+    c.drawString(-400, 400, HIDDEN_OFFPAGE)
+    c.showPage()
+    c.save()
+
+
+def image_only(path: Path) -> None:
+    from PIL import Image, ImageDraw
+
+    img = Image.new("L", (620, 877), 255)
+    draw = ImageDraw.Draw(img)
+    for i in range(24):
+        y = 60 + i * 30
+        draw.rectangle((60, y, 60 + (i * 37) % 400 + 120, y + 12), fill=40)
+    draw.text((60, 20), "SCANNED RESUME", fill=0)
+    img.save(path, "PDF", resolution=72.0)
+
+
+def encrypted(path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=StandardEncryption("secret", canPrint=0))
+    c.setFont(FONT, 10)
+    c.drawString(72, 760, "【工作经历】 2018.03-至今 星河银行 产品经理")
+    c.showPage()
+    c.save()
+
+
+if __name__ == "__main__":
+    two_column(HERE / "cv_two_column.pdf")
+    image_only(HERE / "cv_image_only.pdf")
+    encrypted(HERE / "encrypted.pdf")
+    for name in ("cv_two_column.pdf", "cv_image_only.pdf", "encrypted.pdf"):
+        print(name, (HERE / name).stat().st_size, "bytes")

@@ -1,0 +1,169 @@
+"""Personal data: detection, redaction, and blind screening (rolematch.pii)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from rolematch.pii import FIELDS, redact_lines, redact_text
+from rolematch.sections import resume_from_text
+from rolematch.text import normalize_text
+
+# Two versions of one (invented) résumé that differ only in who the candidate is.
+TEMPLATE = """{name} {gender} {born}
+姓名:{name} 性别:{gender} 年龄:{age} 民族:{ethnicity}
+出生年月:{born} 婚姻状况:{marital} 政治面貌:{political}
+籍贯:{hometown} 现居:{city}
+电话:{phone} 邮箱:{email}
+身份证:{id_card}
+【工作经历】
+2016.03-至今 鼎信银行 交易银行部 支付结算产品负责人
+1. 牵头网联、银联双通道接入,2023年快捷支付交易19.6亿笔。
+2. {name}带领团队9人,年度KPI连续三年A。
+【自我评价】
+熟悉支付清算与反洗钱,能扛压。
+"""
+PERSON_A = dict(
+    name="张伟", gender="男", age="34", born="1990年3月", ethnicity="汉族", marital="已婚",
+    political="中共党员", hometown="河北保定", city="北京朝阳区", phone="138****1234",
+    email="zhang.wei@example.com", id_card="110101199003071234",
+)  # fmt: skip
+PERSON_B = dict(
+    name="欧阳娜", gender="女", age="27", born="1997.08", ethnicity="回族", marital="未婚",
+    political="群众", hometown="宁夏银川", city="上海浦东新区", phone="186 5555 0101",
+    email="ouyang@example.cn", id_card="64010119970815002X",
+)  # fmt: skip
+
+
+def test_swapping_name_gender_age_changes_nothing_in_the_redacted_text():
+    a = resume_from_text(TEMPLATE.format(**PERSON_A))
+    b = resume_from_text(TEMPLATE.format(**PERSON_B))
+    assert a.text == b.text
+    assert [s.text for s in a.sentences] == [s.text for s in b.sentences]
+    assert a.sections == b.sections
+    # and the work content is all still there
+    assert "带领团队9人" in a.text and "快捷支付交易19.6亿笔" in a.text
+
+
+@pytest.mark.parametrize("person", [PERSON_A, PERSON_B])
+def test_every_field_is_found_and_removed(person):
+    r = resume_from_text(TEMPLATE.format(**person))
+    p = r.personal
+    assert p["name"] == person["name"]
+    assert p["gender"] == person["gender"]
+    assert p["age"] == person["age"]
+    assert p["birth_date"] == person["born"]
+    assert p["ethnicity"] == person["ethnicity"]
+    assert p["marital_status"] == person["marital"]
+    assert p["political_status"] == person["political"]
+    assert p["hometown"] == person["hometown"]
+    assert p["address"] == person["city"]
+    assert p["phone"] == [person["phone"]]
+    assert p["email"] == [person["email"]]
+    assert p["id_card"] == person["id_card"]
+    assert set(p) <= set(FIELDS)
+    for key in ("name", "phone", "email", "id_card", "hometown", "city", "born"):
+        assert person[key] not in r.text
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("手机 13812345678", "phone", ["13812345678"]),
+        ("Tel:+86 138-1234-5678", "phone", ["+86 138-1234-5678"]),
+        ("联系电话:010-87654321", "phone", ["010-87654321"]),
+        ("座机 (0755)86543210", "phone", ["(0755)86543210"]),
+        ("E-mail:a.b_c@mail.example.com.cn", "email", ["a.b_c@mail.example.com.cn"]),
+        ("身份证号:44030119851231123X", "id_card", "44030119851231123X"),
+        ("QQ:12345678", "qq", "12345678"),
+        ("微信:zhang_wei88", "wechat", "zhang_wei88"),
+        ("生日 2003-11-01", "birth_date", "2003-11-01"),
+        ("籍贯 安徽 蚌埠 怀远县", "hometown", "安徽 蚌埠 怀远县"),
+        ("户口所在地:山东济南", "hometown", "山东济南"),
+        ("婚否:已婚已育", "marital_status", "已婚已育"),
+        ("身高 170cm", "height", "170cm"),
+    ],
+)
+def test_labelled_and_pattern_fields(line, field, value):
+    out, personal = redact_lines([line])
+    assert personal[field] == value
+    assert out == [None]  # nothing else on the line: it is dropped
+
+
+def test_unlabelled_patterns_are_removed_from_running_text():
+    out, personal = redact_lines(
+        ["2015-2020 负责对接银行,联系人电话 139-0000-1111,邮件 x@example.com"], context=[False]
+    )
+    assert out == ["2015-2020 负责对接银行,联系人电话 ,邮件"]
+    assert personal == {"phone": ["139-0000-1111"], "email": ["x@example.com"]}
+
+
+def test_header_tokens_only_count_in_context_lines():
+    lines = ["韩笑(女,1991年8月生)", "为60岁以上来电设一键转人工", "男女客群各半,1990年3月上线"]
+    out, personal = redact_lines(lines, context=[True, False, False])
+    assert out[0] is None
+    assert personal == {"gender": "女", "birth_date": "1991年8月生", "name": "韩笑"}
+    assert out[1:] == lines[1:]  # an age or a date in the body is not personal data
+
+
+def test_dates_in_ranges_are_not_birth_dates():
+    out, personal = redact_lines(["2004.09-2008.07 北京大学", "2019.05~至今"], context=[True, True])
+    assert "birth_date" not in personal
+    assert out == ["2004.09-2008.07 北京大学", "2019.05~至今"]
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        ("王尔康", "王尔康"),
+        ("个人简历——冯子豪", "冯子豪"),
+        ("欧阳修远 男 1990.01", "欧阳修远"),
+        ("个人简历", None),
+        ("你的大名", None),  # not a surname
+        ("支付结算团队负责人", None),  # too long for a name
+    ],
+)
+def test_name_from_the_first_line(first, name):
+    _, personal = redact_lines([first, "负责支付结算"])
+    assert personal.get("name") == name
+
+
+def test_the_name_is_removed_everywhere():
+    text, personal = redact_text("李文博\n负责部门计划\n李文博牵头制度建设")
+    assert personal["name"] == "李文博"
+    assert text == "负责部门计划\n牵头制度建设"
+
+
+def test_label_words_in_running_text_are_left_alone():
+    lines = ["负责客户地址变更和电话回访", "完善民族地区网点服务"]
+    out, personal = redact_lines(lines, context=[False, False])
+    assert out == lines and personal == {}
+
+
+def test_mixed_line_keeps_its_other_content():
+    out, _ = redact_lines(["学历:硕士 政治面貌:群众"])
+    assert out == ["学历:硕士"]
+
+
+def test_context_length_is_checked():
+    with pytest.raises(ValueError, match=r"'context' parameter of redact_lines .* \(2\)\. Got 1"):
+        redact_lines(["a", "b"], context=[True])
+
+
+def test_devset_resumes_lose_all_contact_details(shared_dir):
+    items = json.loads((shared_dir / "devset" / "resumes.json").read_text(encoding="utf-8"))
+    phone = re.compile(r"1[3-9]\d\*{4}\d{4}")
+    email = re.compile(r"@example\.(?:com|cn)")
+    for item in items:
+        r = resume_from_text(item["text"], source=item["id"])
+        assert r.ok, item["id"]
+        assert not phone.search(r.text), item["id"]
+        assert not email.search(r.text), item["id"]
+        assert r.personal.get("gender") in ("男", "女"), item["id"]
+        assert "birth_date" in r.personal, item["id"]
+        first = normalize_text(item["text"]).splitlines()[:2]
+        name = r.personal.get("name")
+        assert name and any(name in line for line in first), item["id"]
+        assert name not in r.text, item["id"]

@@ -1,0 +1,121 @@
+"""Sections, sentences with pages, and the résumé record (rolematch.sections)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolematch.sections import SECTIONS, build_resume, detect_heading, resume_from_text
+
+PAYMENTS_CV = """郑晓彤 / 女 / 1990年3月
+Tel：177****5046　Mail：xiaotong.zheng@example.com　现居深圳
+
+【工作经历】
+2021.06-至今　沧澜银行（城商行）零售银行部　支付产品主管
+· 对接网联、银联，上线跨行代收。覆盖本地公积金代收场景；
+【教育背景】
+2011-2015　暨南大学　金融学　本科
+【证书技能】
+银行从业资格；CET-6；SQL、Excel建模
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("基本信息", ("personal", "")),
+        ("个人信息:", ("personal", "")),
+        ("教育背景", ("education", "")),
+        ("教育经历", ("education", "")),
+        ("【教育】", ("education", "")),
+        ("工作经历", ("work", "")),
+        ("工作经验", ("work", "")),
+        ("三、工作经历", ("work", "")),
+        ("2. 项目经历", ("projects", "")),
+        ("项目经验", ("projects", "")),
+        ("专业技能", ("skills", "")),
+        ("技能", ("skills", "")),
+        ("证书", ("certificates", "")),
+        ("资格证书", ("certificates", "")),
+        ("自我评价", ("summary", "")),
+        ("个人简介", ("summary", "")),
+        ("获奖经历", ("other", "")),
+        ("教育背景 Education", ("education", "")),
+        ("WORK EXPERIENCE", ("work", "")),
+        ("工 作 经 历", ("work", "")),  # letter-spaced
+        ("【证书】物流师(中级)、叉车作业证", ("certificates", "物流师(中级)、叉车作业证")),
+        ("自我评价:一线出身,能扛压。", ("summary", "一线出身,能扛压。")),
+        ("证书:银行从业资格", ("certificates", "银行从业资格")),
+        ("学历:本科", None),  # a field, not the education heading
+        ("工作经验:5年", None),
+        ("负责工作经历梳理", None),
+        ("2018.03-至今 星河银行", None),
+    ],
+)
+def test_detect_heading(line, expected):
+    assert detect_heading(line) == expected
+
+
+def test_sections_sentences_and_pages():
+    pages = ["张伟\n【工作经历】\n负责手机银行运营。", "熟悉反洗钱\n【自我评价】\n能扛压"]
+    r = build_resume("cv.pdf", pages)
+    assert r.ok and r.pages == 2
+    assert [(s.text, s.page, s.section) for s in r.sentences] == [
+        ("负责手机银行运营。", 1, "work"),
+        ("熟悉反洗钱", 2, "work"),  # a section runs on across the page break
+        ("能扛压", 2, "summary"),
+    ]
+    assert r.sections == {"work": "负责手机银行运营。\n熟悉反洗钱", "summary": "能扛压"}
+    assert set(r.sections) <= set(SECTIONS)
+
+
+def test_devset_style_resume():
+    r = resume_from_text(PAYMENTS_CV)
+    assert r.ok and r.pages == 0
+    assert all(s.page is None for s in r.sentences)
+    assert set(r.sections) == {"work", "education", "skills"}
+    assert "网联" in r.sections["work"]
+    assert r.sections["skills"].startswith("银行从业资格")
+    # personal details are not in the scored text, only in `personal`
+    assert "郑晓彤" not in r.text and "177****5046" not in r.text
+    assert r.personal["name"] == "郑晓彤"
+    assert r.personal["address"] == "深圳"
+
+
+def test_inline_heading_keeps_its_content_in_the_section():
+    r = resume_from_text("【证书】物流师(中级)\n自我评价:一线出身")
+    assert r.sections == {"certificates": "物流师(中级)", "summary": "一线出身"}
+    assert [s.section for s in r.sentences] == ["certificates", "summary"]
+    assert r.text == "【证书】物流师(中级)\n自我评价:一线出身"
+
+
+def test_opening_lines_without_personal_data_are_other():
+    r = resume_from_text("张伟\n求职方向明确\n支付清算十年\n工作经历\n负责清算", redact=False)
+    assert [s.section for s in r.sentences] == ["personal", "personal", "other", "work"]
+
+
+def test_no_redaction_keeps_text_but_reports_personal_data():
+    r = resume_from_text(PAYMENTS_CV, redact=False)
+    assert "郑晓彤" in r.text and "177****5046" in r.text
+    assert r.personal["phone"] == ["177****5046"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "• ● ◆", "(cid:3)(cid:4)"])
+def test_no_text_is_empty_not_ok(text):
+    r = resume_from_text(text)
+    assert r.status == "empty" and r.reason == "no text"
+    assert r.text == "" and r.sentences == ()
+
+
+def test_only_personal_details_is_empty_not_ok():
+    r = resume_from_text("姓名:张伟\n电话:138****1234")
+    assert r.status == "empty"
+    assert r.reason == "no text besides personal details"
+    assert r.personal["name"] == "张伟"
+
+
+def test_build_resume_carries_warnings_and_meta():
+    r = build_resume(
+        "x.pdf", ["负责运营"], warnings=["hidden_text: 3 chars excluded"], meta={"a": 1}
+    )
+    assert r.warnings == ("hidden_text: 3 chars excluded",)
+    assert r.meta == {"a": 1}

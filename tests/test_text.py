@@ -1,0 +1,123 @@
+"""Normalisation and sentence splitting (rolematch.text)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rolematch.text import (
+    RADICAL_MAP,
+    count_artifacts,
+    fold_radicals,
+    is_cjk,
+    normalize_line,
+    normalize_text,
+    split_sentences,
+)
+
+
+def test_every_radical_maps_to_a_unified_ideograph():
+    assigned = [
+        cp
+        for cp in [*range(0x2E80, 0x2F00), *range(0x2F00, 0x2FE0)]
+        if unicodedata.category(chr(cp)) != "Cn"
+    ]
+    missing = [hex(cp) for cp in assigned if cp not in RADICAL_MAP]
+    assert not missing
+    assert all(is_cjk(RADICAL_MAP[cp]) for cp in assigned)
+
+
+@pytest.mark.parametrize(
+    ("radical", "ideograph"),
+    [
+        ("⼈", "人"),  # Kangxi, NFKC decomposes it
+        ("⼯", "工"),
+        ("⻓", "长"),  # Supplement, NFKC leaves it
+        ("⻔", "门"),
+        ("⻛", "风"),
+        ("⻚", "页"),
+        ("⺠", "民"),
+        ("⻄", "西"),
+        ("⻰", "龙"),
+        ("⼾", "户"),  # Kangxi override: fonts for Simplified draw 户
+    ],
+)
+def test_radical_look_alikes(radical, ideograph):
+    assert fold_radicals(radical) == ideograph
+    assert normalize_text(f"负责{radical}") == f"负责{ideograph}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "熟悉Ｐｙｔｈｏｎ、ＳＱＬ，ＣＥＴ－６",
+            "熟悉Python、SQL,CET-6",
+        ),  # full width -> half width
+        ("２０１８．０３－至今", "2018.03-至今"),
+        ("姓 名：张三", "姓名:张三"),  # letter-spaced label
+        ("自 我 评 价", "自我评价"),
+        ("英语 学士", "英语 学士"),  # two words, not letter-spaced
+        ("I am a team lead", "I am a team lead"),  # English stays spaced
+        ("• 负责运营", "负责运营"),
+        ("● ◆ ■ ▪ ➢ ✓ ★ 负责运营", "负责运营"),
+        ("- 管理4万㎡电商仓", "管理4万m2电商仓"),
+        ("· 负责", "负责"),
+        ("阿卜杜·热合曼", "阿卜杜·热合曼"),  # a name's middle dot stays
+        ("客服代表→组长", "客服代表→组长"),  # arrows stay
+        ("\ue600 教育背景", "教育背景"),  # icon font (private use)
+        ("负责(cid:12)(cid:345)运营", "负责运营"),
+        ("负责\ufffd运营", "负责运营"),
+        ("负责\u200b运营\u00ad", "负责运营"),  # zero width, soft hyphen
+        ("  多个　　空格\t在这里  ", "多个 空格 在这里"),
+    ],
+)
+def test_normalize_line(raw, expected):
+    assert normalize_line(raw) == expected
+
+
+def test_normalize_text_drops_empty_lines_and_handles_line_breaks():
+    assert normalize_text("工作经历\r\n\r\n  \n• 负责运营\r") == "工作经历\n负责运营"
+
+
+def test_count_artifacts():
+    assert count_artifacts("(cid:1)(cid:22)⼈⻓\ufffd") == {
+        "cid": 2,
+        "radicals": 2,
+        "replacement": 1,
+    }
+    assert count_artifacts("干净的文本") == {"cid": 0, "radicals": 0, "replacement": 0}
+
+
+@given(st.text(max_size=200))
+def test_normalize_is_idempotent_and_clean(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert count_artifacts(once) == {"cid": 0, "radicals": 0, "replacement": 0}
+    assert not any("\ue000" <= c <= "\uf8ff" for c in once)
+    assert "\n\n" not in once
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), max_size=50))
+def test_full_width_ascii_folds_to_half_width(text):
+    wide = "".join(chr(ord(c) + 0xFEE0) for c in text)
+    assert normalize_text(wide) == normalize_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "负责手机银行运营。熟悉反洗钱\n金融专业",
+            ["负责手机银行运营。", "熟悉反洗钱", "金融专业"],
+        ),
+        ("库存准确率99.95%;人效提升22%;", ["库存准确率99.95%;", "人效提升22%;"]),
+        ("邮箱 a.b@example.com 可联系!好", ["邮箱 a.b@example.com 可联系!", "好"]),
+        ("", []),
+    ],
+)
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
