@@ -31,6 +31,7 @@ that cannot be read at all; :mod:`rolematch.io.extract` turns it into a record.
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
@@ -39,7 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from rolematch.exceptions import ExtractionError
-from rolematch.text import is_cjk
+from rolematch.sections import detect_heading
+from rolematch.text import is_cjk, normalize_line
 
 __all__ = [
     "Char",
@@ -106,6 +108,7 @@ class Line:
     column: tuple[float, float]
     lead: float = 0.0  # width of the first word: would it have fitted on the line above?
     spread: float = 0.0  # widest gap between the line's segments, in font sizes
+    table: bool = False  # a row of a table: its cells do not wrap into the next row
     # geometry of the last physical line, when wrapped lines were joined
     last_x1: float = 0.0
     last_bottom: float = 0.0
@@ -194,6 +197,8 @@ class _RawPage:
     suspects: list[int]  # indices into chars whose visibility must be rendered
     hidden: int
     undecodable: int
+    # the suspects' boxes as the page is rendered (None: the same as ``chars``)
+    shown: list[Char] | None = None
 
 
 _Box = tuple[float, float, float, float]
@@ -222,11 +227,33 @@ def _colour_suspect(mode: int, rgba: tuple[int, int, int, int] | None) -> bool:
     return a < 30 or (0.299 * r + 0.587 * g + 0.114 * b) >= 0.8 * 255
 
 
+def _upright_transform(quarter: int, crop: _Box) -> Callable[[float, float, float, float], _Box]:
+    """Map a user-space box to coordinates in which text of this direction is upright.
+
+    ``quarter`` is the text direction in quarter turns counter-clockwise: text
+    drawn sideways (a landscape page stored rotated) is laid out as it reads.
+    """
+    cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[quarter % 4]
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        return x * cos + y * sin, x * sin - y * cos
+
+    cl, cb, cr, ct = crop
+    corners = [point(x, y) for x in (cl, cr) for y in (cb, ct)]
+    ox, oy = min(c[0] for c in corners), min(c[1] for c in corners)
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> _Box:
+        (ax, ay), (bx, by) = point(x0, y0), point(x1, y1)
+        return min(ax, bx) - ox, min(ay, by) - oy, max(ax, bx) - ox, max(ay, by) - oy
+
+    return box
+
+
 def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
     import pypdfium2.raw as pdfium_c
 
-    to_display = _display_transform(page)
-    cl, cb, cr, ct = page.get_cropbox()
+    crop = page.get_cropbox()
+    cl, cb, cr, ct = crop
     tp = textpage.raw
     n = pdfium_c.FPDFText_CountChars(tp)
     rect = pdfium_c.FS_RECTF()
@@ -236,10 +263,10 @@ def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     text_obj = pdfium_c.FPDFText_GetTextObject
-    # per text object: (font size in points, may be invisible)
-    objects: dict[int, tuple[float, bool]] = {}
-    chars: list[Char] = []
-    suspects: list[int] = []
+    # per text object: font size in points, may it be invisible, direction
+    objects: dict[int, tuple[float, bool, int]] = {}
+    kept: list[tuple[str, float, float, float, float, float, bool, bool, int]] = []
+    quarters = [0, 0, 0, 0]
     hidden = undecodable = 0
     space = False
     for i in range(n):
@@ -262,9 +289,10 @@ def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
             pdfium_c.FPDFText_GetMatrix(tp, i, matrix)
             scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             size = pdfium_c.FPDFText_GetFontSize(tp, i) * (scale or 1.0)
-            props = (size, _object_suspect(obj, *colour) if key else False)
+            quarter = round(math.atan2(matrix.b, matrix.a) / (math.pi / 2)) % 4
+            props = (size, _object_suspect(obj, *colour) if key else False, quarter)
             objects[key] = props
-        size, suspect = props
+        size, suspect, quarter = props
         loose_box(tp, i, rect)
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         cx, cy = (left + right) / 2, (bottom + top) / 2
@@ -272,15 +300,25 @@ def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
             hidden += 1
             space = False
             continue
-        x0, y0, x1, y1 = to_display(left, bottom, right, top)
+        quarters[quarter] += 1
+        kept.append((chr(u), left, bottom, right, top, size, suspect, space, quarter))
+        space = False
+
+    upright = _upright_transform(quarters.index(max(quarters)), crop)
+    to_display = _display_transform(page)
+    chars: list[Char] = []
+    suspects: list[int] = []
+    shown: list[Char] = []
+    for text, left, bottom, right, top, size, suspect, space, _ in kept:
+        x0, y0, x1, y1 = upright(left, bottom, right, top)
         if y1 - y0 < 0.6 * size:  # an ink-tight box (一, -, _): give it a line's height
             mid = (y0 + y1) / 2
             y0, y1 = mid - 0.5 * size, mid + 0.5 * size
         if suspect:
             suspects.append(len(chars))
-        chars.append(Char(chr(u), x0, y0, x1, y1, size, space))
-        space = False
-    return _RawPage(chars, suspects, hidden, undecodable)
+            shown.append(Char(text, *to_display(left, bottom, right, top), size))
+        chars.append(Char(text, x0, y0, x1, y1, size, space))
+    return _RawPage(chars, suspects, hidden, undecodable, shown)
 
 
 _SPACES = frozenset((0x20, 0x09, 0xA0, 0x3000, 0xFEFF, 0, *range(0x2000, 0x200C)))
@@ -324,7 +362,8 @@ def _visible_mask(page: Any, boxes: Sequence[Char]) -> list[bool]:
 def _drop_invisible(page: Any, raw: _RawPage) -> tuple[list[Char], int]:
     if not raw.suspects:
         return raw.chars, raw.hidden
-    visible = _visible_mask(page, [raw.chars[i] for i in raw.suspects])
+    boxes = raw.shown if raw.shown is not None else [raw.chars[i] for i in raw.suspects]
+    visible = _visible_mask(page, boxes)
     drop = {i for i, v in zip(raw.suspects, visible, strict=True) if not v}
     chars = [c for i, c in enumerate(raw.chars) if i not in drop]
     return chars, raw.hidden + len(drop)
@@ -676,13 +715,17 @@ def _row_gap(rows: Sequence[_Row]) -> float:
     return statistics.median(gaps) if gaps else 0.0
 
 
-def _is_column_split(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) -> bool:
-    """Whether a vertical gap separates two columns (not table cells, not noise).
+_COLUMNS, _TABLE, _NEITHER = "columns", "table", "neither"
+
+
+def _split_kind(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) -> str:
+    """What a vertical gap separates: two columns, the cells of a table, or neither.
 
     * A column has at least two rows; a single segment beside others is a cell.
-    * Columns start together at the top of their region (long ones may not: a
-      photo above the sidebar); a gap that merely opens between the fields of a
-      few stacked rows does not.
+    * Columns start together at the top of their region. Long ones may not (a
+      photo above the sidebar), but one or two rows above the other side are a
+      header that the caller peels off first. A gap that merely opens between
+      the fields of a few stacked rows separates nothing.
     * A column is a run of lines: a side whose rows lie far apart compared with
       the other side's (dates or places set to the right of entries) holds cells.
     * Two wide sides are columns even when their rows happen to line up (same
@@ -692,25 +735,36 @@ def _is_column_split(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) ->
     """
     rl, rr = _rows_of(left), _rows_of(right)
     if len(rl) < 2 or len(rr) < 2:
-        return False
+        return _NEITHER
     size = statistics.median([r.size for r in rl + rr])
-    tops_aligned = abs(rl[0].top - rr[0].top) <= 0.8 * size
-    if not tops_aligned and (len(rl) < 4 or len(rr) < 4):
-        return False
+    if abs(rl[0].top - rr[0].top) > 0.8 * size:
+        # Long columns may start at different heights (a photo above the sidebar);
+        # one or two rows above the other side's first are a header to peel off.
+        high, low = (rl, rr) if rl[0].top < rr[0].top else (rr, rl)
+        above = sum(1 for r in high if r.bottom <= low[0].top + 0.2 * size)
+        if len(rl) < 4 or len(rr) < 4 or above <= 2:
+            return _NEITHER
     gl, gr = _row_gap(rl), _row_gap(rr)
     if max(gl, gr) > max(1.5 * size, 2.5 * min(gl, gr) + 0.5 * size):
-        return False
+        return _NEITHER
     (l0, l1), (r0, r1) = _extent(left), _extent(right)
     aligned = min(_aligned_share(rl, rr), _aligned_share(rr, rl))
     if min(l1 - l0, r1 - r0) > 8 * size:
-        return aligned < 0.99 or (gap >= 2 * size and max(len(rl), len(rr)) > 3)
-    return aligned < 0.5 or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size
+        if aligned < 0.99 or (gap >= 2 * size and max(len(rl), len(rr)) > 3):
+            return _COLUMNS
+        return _TABLE
+    if aligned < 0.5 or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size:
+        return _COLUMNS
+    return _TABLE
 
 
-def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | None:
-    """The widest vertical gap that separates columns (not table cells), if any."""
+def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | bool:
+    """The widest vertical gap that separates columns, if any.
+
+    Returns the two sides, else whether some gap separates table cells.
+    """
     if len(segs) < 2:
-        return None
+        return False
     size = statistics.median([s.size for s in segs])
     min_gap = max(0.9 * size, 3.0)
     ordered = sorted(segs, key=lambda s: s.x0)
@@ -720,19 +774,22 @@ def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | None:
         if s.x0 - reach >= min_gap:
             gaps.append((reach, s.x0))
         reach = max(reach, s.x1)
+    table = False
     for g0, g1 in sorted(gaps, key=lambda g: g[0] - g[1]):
         left = [s for s in segs if s.x1 <= g0 + 0.01]
         right = [s for s in segs if s.x0 >= g1 - 0.01]
-        if _is_column_split(left, right, g1 - g0):
+        kind = _split_kind(left, right, g1 - g0)
+        if kind == _COLUMNS:
             return left, right
-    return None
+        table = table or kind == _TABLE
+    return table
 
 
 def _extent(segs: Sequence[_Seg]) -> tuple[float, float]:
     return min(s.x0 for s in segs), max(s.x1 for s in segs)
 
 
-def _emit_row(row: _Row, column: tuple[float, float], out: list[Line]) -> None:
+def _emit_row(row: _Row, column: tuple[float, float], out: list[Line], table: bool) -> None:
     segs = sorted(row.segs, key=lambda s: s.x0)
     text = " ".join(s.text for s in segs)
     x1 = max(s.x1 for s in segs)
@@ -749,6 +806,7 @@ def _emit_row(row: _Row, column: tuple[float, float], out: list[Line]) -> None:
             column,
             segs[0].lead,
             spread / size,
+            table,
             x1,
             row.bottom,
         )
@@ -773,13 +831,15 @@ def _split_overhang(left: list[_Seg], bottom: float) -> tuple[list[_Seg], list[_
 _PEEL = 5  # header/footer rows tried above or below a two-column body
 
 
-def _xycut(segs: list[_Seg], column: tuple[float, float], out: list[Line]) -> None:
+def _xycut(
+    segs: list[_Seg], column: tuple[float, float], out: list[Line], table: bool = False
+) -> None:
     rows = _rows_of(segs)
     if len(rows) == 1:
-        _emit_row(rows[0], column, out)
+        _emit_row(rows[0], column, out, table)
         return
     cut = _vertical_cut(segs)
-    if cut is not None:
+    if isinstance(cut, tuple):
         left, right = cut
         column = _extent(left)
         left, overhang = _split_overhang(left, max(s.bottom for s in right))
@@ -788,16 +848,17 @@ def _xycut(segs: list[_Seg], column: tuple[float, float], out: list[Line]) -> No
         if overhang:
             _xycut(overhang, column, out)
         return
+    table = table or cut
     # A full-width header (or footer) blocks the gutter of the columns below it:
     # try peeling a few rows off the top or bottom before cutting anywhere else.
-    for k in range(1, min(_PEEL, len(rows) - 2) + 1):
+    for k in range(1, min(_PEEL, len(rows) - 4) + 1):
         for top in (True, False):
             head, body = (rows[:k], rows[k:]) if top else (rows[-k:], rows[:-k])
             body_segs = [s for r in body for s in r.segs]
-            if _vertical_cut(body_segs) is not None:
+            if isinstance(_vertical_cut(body_segs), tuple):
                 head_segs = [s for r in head for s in r.segs]
                 for part in (head_segs, body_segs) if top else (body_segs, head_segs):
-                    _xycut(part, column, out)
+                    _xycut(part, column, out, table)
                 return
     # No columns here: cut between rows, widest gap first, so that paragraphs stay
     # together and any columns further down get their own region.
@@ -808,11 +869,13 @@ def _xycut(segs: list[_Seg], column: tuple[float, float], out: list[Line]) -> No
         if gap > best_gap:
             best, best_gap = i, gap
         reach = max(reach, rows[i].bottom)
-    _xycut([s for r in rows[:best] for s in r.segs], column, out)
-    _xycut([s for r in rows[best:] for s in r.segs], column, out)
+    _xycut([s for r in rows[:best] for s in r.segs], column, out, table)
+    _xycut([s for r in rows[best:] for s in r.segs], column, out, table)
 
 
-_NO_JOIN_END = tuple("。！？!?；;")
+_NO_JOIN_END = tuple("。！？!?；;】]」")
+# "电话：…" starts a new field, not the rest of the line above
+_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 _LIST_START = re.compile(
     r"^(?:[–—•·●◆◇■□▪▫►▶➢➤✓✔○◦※【\[]|-(?!\d)|\*(?![*\d])|\(?\d{1,2}[.、)）]"
     r"|\d{4}\s*[.\-/年]|[\ue000-\uf8ff])"
@@ -845,9 +908,13 @@ def _join_wraps(lines: list[Line]) -> list[Line]:
             and a.last_x1 >= a.column[1] - 0.35 * (a.column[1] - a.column[0])
             and b.x0 <= a.column[0] + 2.5 * size
             and a.spread < 4  # a date set flush right is not a full line
+            and not (a.table or b.table)
             and not a.text.endswith(_NO_JOIN_END)
             and not _LIST_START.match(b.text)
+            and not _FIELD_START.match(b.text)
             and not _EMAIL_END.search(a.text)
+            and detect_heading(normalize_line(a.text)) is None
+            and detect_heading(normalize_line(b.text)) is None
         ):
             a.text += _joiner(a.text, b.text) + b.text
             a.x0, a.x1 = min(a.x0, b.x0), max(a.x1, b.x1)
