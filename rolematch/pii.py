@@ -227,6 +227,8 @@ def _header_name(line: str) -> tuple[int, int, str] | None:
 
 
 def _add(personal: dict[str, Any], field: str, value: str) -> None:
+    if field == "age":
+        value = re.sub(r"\D", "", value)  # "24岁", "24 周岁" -> "24"
     if not value:
         return
     if field in ("phone", "email"):

@@ -41,16 +41,34 @@ def _gb2312_share(text: str) -> float:
     return common / len(han)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    # Mostly-ASCII or CJK UTF-16 has zero bytes in one lane; binary has them anywhere.
-    even, odd = data[0::2], data[1::2]
-    if len(data) % 2 or not data:
+def _textual_share(text: str) -> float:
+    """Share of characters that ordinary résumé text is made of."""
+    if not text:
+        return 0.0
+    ok = sum(
+        1
+        for c in text
+        if c.isspace()
+        or " " <= c <= "~"
+        or "\u4e00" <= c <= "\u9fff"
+        or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef"
+        or "\u2010" <= c <= "\u2027"
+    )
+    return ok / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    # Without a byte-order mark, try both byte orders; the right one reads as text.
+    if len(data) % 2:
         return None
-    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
-    if zeros_odd > 0.3 and zeros_even < 0.05:
-        return "utf-16-le"
-    if zeros_even > 0.3 and zeros_odd < 0.05:
-        return "utf-16-be"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _textual_share(text) >= 0.95:
+            return text, encoding
     return None
 
 
@@ -95,13 +113,10 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
                     status="corrupt",
                 ) from e
     if b"\x00" in data:
-        lane = _utf16_without_bom(data)
-        if lane is None:
+        decoded = _utf16_without_bom(data)
+        if decoded is None:
             raise ExtractionError(path, "not a text file (binary content)", status="corrupt")
-        try:
-            return data.decode(lane), lane
-        except UnicodeDecodeError as e:
-            raise ExtractionError(path, "not a text file (binary content)", status="corrupt") from e
+        return decoded
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
