@@ -90,9 +90,7 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
         value = data.get(key, [])
         if value is None:
             value = []
-        if not isinstance(value, list) or not all(
-            isinstance(v, str) and v.strip() for v in value
-        ):
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise RoleSpecError(
                 f"expected a list of non-empty strings, got {value!r}", path=source, field=key
             )
@@ -213,7 +211,9 @@ def write_roles(roles: Sequence[Role], out_dir: str | Path, fmt: str = "yaml") -
 # ---------------------------------------------------------------------------
 # plain-text postings: 岗位N：title / 岗位描述： / 任职要求： / 主要任务指标：
 _ROLE_HEAD = re.compile(r"^\s*岗位\s*(\d+)\s*[：:]\s*(.+?)\s*$")
-_SECTION = re.compile(r"^\s*(岗位描述|岗位职责|工作职责|任职要求|任职资格|主要任务指标)\s*[：:]\s*(.*)$")
+_SECTION = re.compile(
+    r"^\s*(岗位描述|岗位职责|工作职责|任职要求|任职资格|主要任务指标)\s*[：:]\s*(.*)$"
+)
 _NUMBERED = re.compile(r"^\s*(\d+)\s*[.、．)）]\s*(.*)$")
 _KPI_INLINE = re.compile(r"^主要任务指标\s*[：:]\s*(.*)$")
 # "计算机、金融等相关专业优先" names majors; "专业知识过硬" does not.

@@ -45,7 +45,9 @@ def test_majors_ignore_school_names():
 
 
 def test_role_facets_read_requirements():
-    r = Role("x", "主管", ("负责",), ("硕士及以上学历", "三年以上银行工作经验", "持有银行从业资格证书"))
+    r = Role(
+        "x", "主管", ("负责",), ("硕士及以上学历", "三年以上银行工作经验", "持有银行从业资格证书")
+    )
     assert role_facets(r) == RoleFacets(degree=3, years=3.0, certificates=("银行从业资格证书",))
 
 
