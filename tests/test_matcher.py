@@ -132,9 +132,10 @@ def test_unreadable_resume_gets_no_score(matcher):
         matcher.explain(bad, "mobile-banking")
 
 
-def test_empty_text_scores_lowest(matcher):
-    sim = matcher.similarity(["", MOBILE_CV])
-    assert np.all(sim[0] <= sim[1].min() + 1e-9)
+def test_empty_text_gets_no_score_not_a_low_one(matcher):
+    assert not resume_from_text("  \n ").ok
+    sim = matcher.similarity(["  \n ", MOBILE_CV])
+    assert np.isnan(sim[0]).all() and np.isfinite(sim[1]).all()
 
 
 def test_both_directions(matcher):
