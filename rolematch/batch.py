@@ -1,40 +1,96 @@
-"""Score folders of résumé files: files in, one record per file out.
+"""Score folders of résumé files: files in, one record per file out, streamed.
 
-A file that cannot be read still gets its record (status and reason); nothing
-in a batch raises for one bad file.
+A file that cannot be read still gets its record (status and reason); nothing in a
+batch raises for one bad file.
+
+:func:`iter_results` is the engine behind :func:`score_paths` and ``rolematch score``.
+It reads and scores files in chunks, in this process or in a pool of worker processes
+(``workers > 1``), and yields each file's :class:`FileResult` as soon as its chunk is
+done, so the caller can stream results to disk and memory stays flat however large the
+folder is. Workers are started with the ``spawn`` method (torch is not fork-safe); each
+builds and fits its :class:`~rolematch.matcher.Matcher` once, in its initializer, and
+keeps its model for the whole run. A worker that dies (killed, out of memory, a parser
+crash) does not abort the run: its files are retried one by one in a fresh pool, and a
+file that kills a worker on its own is recorded with status ``error``.
+
+With ``cache=DIR``, extraction results are kept in ``DIR/extractions.sqlite`` keyed by the
+SHA-256 of the file's bytes, the extractor version and the read options, and sentence
+embeddings in ``DIR/embeddings.sqlite`` keyed by model id and sentence: a re-run over a
+folder where a few files changed re-reads and re-encodes only those, and a re-run after a
+role was edited re-scores every file without re-reading or re-encoding any of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+import hashlib
+import importlib.util
+import math
+import os
+import pickle
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from rolematch.documents import Resume, Role
+from rolematch.exceptions import RolematchError
 from rolematch.explain import MatchResult
 
-__all__ = ["FileResult", "collect_files", "score_paths"]
+if TYPE_CHECKING:
+    from rolematch.matcher import Matcher
+
+__all__ = [
+    "BatchStats",
+    "ExtractionCache",
+    "FileResult",
+    "collect_files",
+    "default_workers",
+    "extractor_version",
+    "iter_results",
+    "score_paths",
+]
 
 #: Résumés scored together: large enough to batch the encoder, small enough that
 #: memory stays flat however large the folder is.
 CHUNK = 16
+
+#: The modules whose code decides what extraction returns: their source keys the
+#: extraction cache, so editing any of them invalidates it.
+EXTRACTOR_MODULES = (
+    "rolematch.documents",
+    "rolematch.io.extract",
+    "rolematch.io._pdf",
+    "rolematch.pii",
+    "rolematch.sections",
+    "rolematch.text",
+)
+
+#: Below this many files per worker, starting worker processes (each imports torch and
+#: loads its model, a few seconds) costs more than it saves.
+MIN_FILES_PER_WORKER = 40
 
 
 @dataclass
 class FileResult:
     """One résumé file: its extraction record and its result for every role.
 
-    ``results`` is in role order (empty when the file is not ``ok``);
-    ``resume_rank`` maps role id -> rank of this file among the batch's files.
+    ``resume`` is the extraction record without the text (status, reason, pages,
+    warnings, meta); ``results`` is in role order (empty when the file is not ``ok``);
+    ``resume_rank`` maps role id -> rank of this file among the batch's files (filled
+    in by :func:`score_paths`); ``cached`` says the extraction came from the cache.
     """
 
     file: str
     resume: Resume
     results: list[MatchResult] = field(default_factory=list)
     resume_rank: dict[str, int] = field(default_factory=dict)
+    cached: bool = False
 
     @property
     def ok(self) -> bool:
@@ -43,6 +99,31 @@ class FileResult:
     def ranked(self) -> list[MatchResult]:
         """Results best role first."""
         return sorted(self.results, key=lambda r: -r.score)
+
+
+@dataclass
+class BatchStats:
+    """Counters of a batch run, filled in by :func:`iter_results`.
+
+    ``read_s``/``score_s`` add up the seconds spent reading and scoring in all
+    processes (so with several workers they can exceed the wall time).
+    """
+
+    files: int = 0
+    extracted: int = 0
+    cache_hits: int = 0
+    crashed: int = 0
+    pool_restarts: int = 0
+    workers: int = 1
+    read_s: float = 0.0
+    score_s: float = 0.0
+
+    def add(self, other: Mapping[str, float]) -> None:
+        for k, v in other.items():
+            setattr(self, k, getattr(self, k) + v)
+
+
+# ----------------------------------------------------------------------------- files
 
 
 def collect_files(paths: Iterable[str | Path], suffixes: Sequence[str] | None = None) -> list[Path]:
@@ -77,13 +158,468 @@ def collect_files(paths: Iterable[str | Path], suffixes: Sequence[str] | None = 
     return list(dict.fromkeys(out))
 
 
+# --------------------------------------------------------------------- extraction cache
+
+
+def extractor_version() -> str:
+    """A short hash of the extraction code (:data:`EXTRACTOR_MODULES`) and package version.
+
+    Examples
+    --------
+    >>> len(extractor_version())
+    16
+    """
+    import rolematch
+
+    h = hashlib.blake2b(rolematch.__version__.encode(), digest_size=8)
+    for name in EXTRACTOR_MODULES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin and os.path.exists(spec.origin):
+            h.update(name.encode())
+            h.update(Path(spec.origin).read_bytes())
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """Extraction results on disk, keyed by file content, extractor version and options.
+
+    The same bytes under another name are a hit too (the record is returned with the
+    new path). Records are pickled, compressed :class:`~rolematch.documents.Resume`
+    objects, text included: keep the cache folder as private as the résumés.
+
+    Parameters
+    ----------
+    path : str or Path
+        The SQLite file (created with its folder on first use).
+    version : str, optional
+        Extractor version; default :func:`extractor_version`.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> from rolematch.sections import resume_from_text
+    >>> cache = ExtractionCache(os.path.join(tempfile.mkdtemp(), "x.sqlite"))
+    >>> cache.put("ab12", resume_from_text("负责手机银行运营", source="a.txt"))
+    >>> cache.get("ab12", "b.txt").source, cache.get("ffff", "c.txt")
+    ('b.txt', None)
+    """
+
+    def __init__(self, path: str | Path, *, version: str | None = None) -> None:
+        self.path = Path(path)
+        self.version = version if version is not None else extractor_version()
+        self._conn: sqlite3.Connection | None = None
+        self._pid = -1
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"ExtractionCache({str(self.path)!r})"
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._conn is not None and self._pid == os.getpid():
+            return self._conn
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 60000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, record BLOB NOT NULL)"
+        )
+        self._conn, self._pid = conn, os.getpid()
+        return conn
+
+    def _key(self, sha256: str, options: str) -> str:
+        return f"{sha256}:{self.version}:{options}"
+
+    def get(self, sha256: str, source: str, options: str = "") -> Resume | None:
+        """The cached record of the file with this content, as read from ``source``."""
+        with self._lock:
+            key = self._key(sha256, options)
+            row = (
+                self._connect()
+                .execute("SELECT record FROM extractions WHERE key = ?", (key,))
+                .fetchone()
+            )
+        if row is None:
+            return None
+        try:
+            resume = pickle.loads(zlib.decompress(row[0]))
+        except Exception:  # noqa: BLE001 - a record from another version: a miss
+            return None
+        return replace(resume, source=source) if isinstance(resume, Resume) else None
+
+    def put(self, sha256: str, resume: Resume, options: str = "") -> None:
+        """Store the record of a file whose bytes hash to ``sha256``."""
+        blob = zlib.compress(pickle.dumps(resume, protocol=pickle.HIGHEST_PROTOCOL), 3)
+        with self._lock:
+            self._connect().execute(
+                "INSERT OR REPLACE INTO extractions (key, record) VALUES (?, ?)",
+                (self._key(sha256, options), blob),
+            )
+
+    def __len__(self) -> int:
+        with self._lock:
+            return int(self._connect().execute("SELECT COUNT(*) FROM extractions").fetchone()[0])
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None and self._pid == os.getpid():
+                self._conn.close()
+            self._conn = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"path": self.path, "version": self.version}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["path"], version=state["version"])  # type: ignore[misc]
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None  # read_resume reports why
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class _Job:
+    """What a chunk needs besides its files; pickled once per worker."""
+
+    matcher: Any  # a fitted Matcher, or a dict of Matcher parameters to fit on ``roles``
+    roles: Sequence[Role] | None
+    cache: str | None  # folder
+    read_options: dict[str, Any]
+
+
+class _Runner:
+    """Reads and scores chunks of files with one fitted matcher (one per process)."""
+
+    def __init__(self, job: _Job) -> None:
+        from rolematch.matcher import Matcher
+
+        if isinstance(job.matcher, Mapping):
+            self.matcher = Matcher(**job.matcher).fit(job.roles)
+        else:
+            self.matcher = job.matcher
+            if not hasattr(self.matcher, "roles_"):
+                self.matcher.fit(job.roles)
+        self.cache = ExtractionCache(Path(job.cache) / "extractions.sqlite") if job.cache else None
+        self.read_options = job.read_options
+        self._options = ",".join(f"{k}={v!r}" for k, v in sorted(job.read_options.items()))
+
+    def read(self, path: Path) -> tuple[Resume, bool]:
+        from rolematch.io import extract
+
+        sha = _file_sha256(path) if self.cache is not None else None
+        if self.cache is not None and sha is not None:
+            hit = self.cache.get(sha, str(path), self._options)
+            if hit is not None:
+                return hit, True
+        resume = extract.read_resume(path, **self.read_options)
+        if self.cache is not None and sha is not None and resume.meta.get("sha256", sha) == sha:
+            self.cache.put(sha, resume, self._options)
+        return resume, False
+
+    def run(self, chunk: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, FileResult]], dict]:
+        t0 = time.perf_counter()
+        read = [self.read(Path(f)) for _, f in chunk]
+        t1 = time.perf_counter()
+        resumes = [r for r, _ in read]
+        per_file = _score_chunk(self.matcher, resumes)
+        out = [
+            (i, FileResult(f, _light(r), results, cached=cached))
+            for (i, f), (r, cached), results in zip(chunk, read, per_file, strict=True)
+        ]
+        hits = sum(c for _, c in read)
+        stats = {
+            "files": len(chunk),
+            "cache_hits": hits,
+            "extracted": len(chunk) - hits,
+            "read_s": t1 - t0,
+            "score_s": time.perf_counter() - t1,
+        }
+        return out, stats
+
+
+def _score_chunk(matcher: Matcher, resumes: list[Resume]) -> list[list[MatchResult]]:
+    """Every role's result per résumé, in role order (empty for a résumé not ``ok``)."""
+    batch = matcher._batch(resumes)
+    scores = matcher._score(batch)
+    n_roles = len(matcher.role_ids_)
+    return [
+        [matcher._result(batch, scores, i, r) for r in range(n_roles)] if doc.ok else []
+        for i, doc in enumerate(batch.resumes)
+    ]
+
+
+def _light(resume: Resume) -> Resume:
+    # The record travels between processes and may be kept for the whole batch: drop
+    # the text, its sentences and sections, and the personal data.
+    return replace(resume, text="", sentences=(), sections={}, personal={})
+
+
+# ---------------------------------------------------------------------- worker pool
+
+_RUNNER: _Runner | BaseException | None = None
+_THREADS = 0
+
+
+def _pool_init(job: _Job, threads: int) -> None:
+    import signal
+
+    # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Before torch is imported: each of the workers gets its share of the cores.
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    global _RUNNER, _THREADS
+    _THREADS = threads
+    try:
+        _RUNNER = _Runner(job)
+    except BaseException as e:  # noqa: BLE001 - re-raised in the parent by _pool_run
+        _RUNNER = e
+
+
+def _pool_run(chunk: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, FileResult]], dict]:
+    import sys
+
+    if isinstance(_RUNNER, BaseException):
+        raise _RUNNER
+    assert _RUNNER is not None
+    torch = sys.modules.get("torch")
+    if torch is not None and torch.get_num_threads() != _THREADS:
+        torch.set_num_threads(_THREADS)
+    return _RUNNER.run(chunk)
+
+
+def default_workers(n_files: int, cores: int | None = None) -> int:
+    """Worker processes for ``n_files`` files: every core, but one process for small batches.
+
+    Each worker starts its own interpreter, imports torch and loads the model (a few
+    seconds), so a batch gets one worker per :data:`MIN_FILES_PER_WORKER` files, at most
+    one per core.
+
+    Examples
+    --------
+    >>> default_workers(10, cores=8), default_workers(100, cores=8), default_workers(5000, cores=2)
+    (1, 2, 2)
+    """
+    cores = cores or _cores()
+    return max(1, min(cores, n_files // MIN_FILES_PER_WORKER))
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _chunks(items: Sequence[tuple[int, str]], n: int) -> Iterator[list[tuple[int, str]]]:
+    for i in range(0, len(items), n):
+        yield list(items[i : i + n])
+
+
+def iter_results(
+    files: Sequence[str | Path],
+    *,
+    matcher: Matcher | Mapping[str, Any],
+    roles: Sequence[Role] | None = None,
+    workers: int = 1,
+    cache: str | Path | None = None,
+    max_pages: int = 50,
+    redact: bool = True,
+    chunk_size: int | None = None,
+    stats: BatchStats | None = None,
+) -> Iterator[tuple[int, FileResult]]:
+    """Read and score ``files``; yield ``(index into files, FileResult)`` as chunks finish.
+
+    Parameters
+    ----------
+    files : sequence of path
+        Résumé files (see :func:`collect_files`).
+    matcher : Matcher or mapping
+        A :class:`~rolematch.matcher.Matcher` (fitted, or fitted here on ``roles``), or
+        a mapping of Matcher parameters: each worker then builds and fits its own on
+        ``roles`` (so this process never loads the model).
+    roles : sequence of Role, optional
+        Needed unless ``matcher`` is fitted.
+    workers : int, default 1
+        Processes that read and score. ``1`` works in this process; more start a
+        ``spawn`` pool, so a script that calls this must guard its entry point with
+        ``if __name__ == "__main__":``. Each worker gets ``cores // workers`` torch threads.
+    cache : path, optional
+        Folder for the extraction and embedding caches (see the module docstring).
+    max_pages, redact
+        Passed to :func:`~rolematch.io.extract.read_resume`.
+    chunk_size : int, optional
+        Files per chunk; default :data:`CHUNK`, less for small batches so every
+        worker gets work.
+    stats : BatchStats, optional
+        Filled in with counters as the run goes.
+
+    Yields
+    ------
+    (int, FileResult)
+        In completion order; ``resume_rank`` is not filled in (it needs the whole batch).
+
+    Raises
+    ------
+    RolematchError
+        Worker processes keep dying (more restarts than there are files to blame).
+    """
+    if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
+        raise ValueError(f"The 'workers' parameter must be an int >= 1. Got {workers!r} instead.")
+    stats = stats if stats is not None else BatchStats()
+    items = [(i, str(f)) for i, f in enumerate(files)]
+    if not items:
+        return
+    workers = min(workers, len(items))
+    stats.workers = workers
+    if chunk_size is None:
+        chunk_size = max(1, min(CHUNK, math.ceil(len(items) / (4 * workers))))
+    matcher = _with_cache(matcher, cache)
+    job = _Job(matcher, roles, str(cache) if cache is not None else None,
+               {"max_pages": max_pages, "redact": redact})  # fmt: skip
+    if workers == 1:
+        runner = _Runner(job)
+        for chunk in _chunks(items, chunk_size):
+            out, s = runner.run(chunk)
+            stats.add(s)
+            yield from out
+        return
+    yield from _run_pool(items, job, workers, chunk_size, stats)
+
+
+def _with_cache(matcher: Any, cache: str | Path | None) -> Any:
+    """Point the matcher's embedding cache at ``cache/embeddings.sqlite``."""
+    if cache is None:
+        return matcher
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+
+    path = Path(cache) / "embeddings.sqlite"
+    if isinstance(matcher, Mapping):
+        if matcher.get("encoder") is None:
+            model = matcher.get("model", "e5-small")
+            return {**matcher, "encoder": SentenceTransformerEncoder(model, cache=path)}
+        return matcher
+    if getattr(matcher, "encoder", None) is None and not hasattr(matcher, "roles_"):
+        matcher.set_params(encoder=SentenceTransformerEncoder(matcher.model, cache=path))
+    return matcher
+
+
+def _run_pool(
+    items: list[tuple[int, str]], job: _Job, workers: int, chunk_size: int, stats: BatchStats
+) -> Iterator[tuple[int, FileResult]]:
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    threads = max(1, _cores() // workers)
+    todo = list(_chunks(items, chunk_size))[::-1]  # pop() from the end keeps file order
+    # Files that were in flight when a worker died. Each runs alone, so that if it kills
+    # its worker again, it is the one to blame.
+    suspects: list[list[tuple[int, str]]] = []
+    crashes_in_a_row = 0
+    while todo or suspects:
+        ex = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=mp.get_context("spawn"),
+            initializer=_pool_init,
+            initargs=(job, threads),
+        )
+        running: dict[Future[Any], list[tuple[int, str]]] = {}
+        isolating = False
+        broken = False
+        try:
+            while (todo or suspects or running) and not broken:
+                if suspects and not running:
+                    chunk = suspects.pop()
+                    running[ex.submit(_pool_run, chunk)] = chunk
+                    isolating = True
+                elif not suspects:
+                    while todo and len(running) < 2 * workers:
+                        chunk = todo.pop()
+                        running[ex.submit(_pool_run, chunk)] = chunk
+                    isolating = False
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    if isinstance(fut.exception(), BrokenProcessPool):
+                        broken = True
+                        continue
+                    running.pop(fut)
+                    out, s = fut.result()  # re-raises a worker's error (e.g. a bad model)
+                    stats.add(s)
+                    crashes_in_a_row = 0
+                    yield from out
+            if not broken:
+                break
+            # A worker died. Collect what finished, then retry or blame the rest.
+            stats.pool_restarts += 1
+            wait(running, timeout=30)
+            lost = []
+            for fut, chunk in running.items():
+                if fut.done() and fut.exception() is None:
+                    out, s = fut.result()
+                    stats.add(s)
+                    yield from out
+                else:
+                    lost.append(chunk)
+            if isolating and len(lost) == 1:
+                crashes_in_a_row += 1
+                if crashes_in_a_row >= 3:
+                    raise RolematchError(
+                        "worker processes keep dying (3 files in a row crashed their worker); "
+                        "out of memory? Try fewer --workers."
+                    )
+                i, f = lost[0][0]
+                stats.crashed += 1
+                stats.files += 1
+                yield i, _crashed(f)
+            else:
+                suspects.extend([x] for chunk in reversed(lost) for x in reversed(chunk))
+        finally:
+            _stop(ex)
+
+
+def _crashed(file: str) -> FileResult:
+    reason = "the reader crashed on this file (its worker process died)"
+    return FileResult(file, Resume.failed(file, "error", reason))
+
+
+def _stop(ex: Any) -> None:
+    ex.shutdown(wait=False, cancel_futures=True)
+    terminate = getattr(ex, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for p in list((getattr(ex, "_processes", None) or {}).values()):
+        if p.is_alive():
+            p.terminate()
+    for p in list((getattr(ex, "_processes", None) or {}).values()):
+        p.join(timeout=5)
+
+
+# ----------------------------------------------------------------------------- API
+
+
 def score_paths(
     paths: str | Path | Iterable[str | Path],
     *,
     roles: Sequence[Role] | str | Path | None = None,
     matcher: Any = None,
     model: str = "e5-small",
-    progress: Callable[[FileResult], None] | None = None,
+    workers: int = 1,
+    cache: str | Path | None = None,
+    progress: Any = None,
 ) -> list[FileResult]:
     """Read and score every résumé file under ``paths`` against every role.
 
@@ -93,57 +629,50 @@ def score_paths(
         Files and folders (searched recursively for .pdf, .docx, .txt).
     roles : list of Role or path, optional
         Roles, or a role file/folder; default the bundled roles. Ignored when
-        ``matcher`` is given.
+        ``matcher`` is fitted.
     matcher : Matcher, optional
-        A fitted matcher; default ``Matcher(model=model).fit(roles)``.
+        A matcher (fitted, or fitted here on ``roles``); default ``Matcher(model=model)``.
     model : str, default "e5-small"
         Model for the default matcher.
+    workers : int, default 1
+        Worker processes (see :func:`iter_results`; guard your script's entry point
+        with ``if __name__ == "__main__":`` when > 1).
+    cache : path, optional
+        Folder for the extraction and embedding caches.
     progress : callable, optional
         Called with each :class:`FileResult` as soon as it is scored.
 
     Returns
     -------
     list of FileResult
-        One per file, in path order, with ``resume_rank`` filled in.
+        One per file, in path order, with ``resume_rank`` filled in. Records carry no
+        résumé text; for large folders prefer :func:`iter_results` and stream.
     """
-    from rolematch.io.extract import read_resume
     from rolematch.io.roles import load_roles
-    from rolematch.matcher import Matcher
 
     if isinstance(paths, str | Path):
         paths = [paths]
     files = collect_files(paths)
-    if matcher is None:
+    role_list: list[Role] | None = None
+    if matcher is None or not hasattr(matcher, "roles_"):
         role_list = (
             list(roles) if roles is not None and not isinstance(roles, str | Path)
             else load_roles(roles)
         )  # fmt: skip
-        matcher = Matcher(model=model).fit(role_list)
-    out: list[FileResult] = []
-    for chunk in _chunks(files, CHUNK):
-        resumes = [read_resume(f) for f in chunk]
-        for f, resume, results in zip(chunk, resumes, _match_all(matcher, resumes), strict=True):
-            fr = FileResult(str(f), _light(resume), results)
-            out.append(fr)
-            if progress is not None:
-                progress(fr)
-    _rank_resumes(out, matcher.role_ids_)
-    return out
+    if matcher is None:
+        from rolematch.matcher import Matcher
 
-
-def _match_all(matcher: Any, resumes: list[Resume]) -> Iterator[list[MatchResult]]:
-    """Every role's result per résumé, in role order."""
-    ranked = matcher.match(resumes, top_k=None)
-    order = {rid: i for i, rid in enumerate(matcher.role_ids_)}
-    for results in ranked:
-        yield sorted(results, key=lambda r: order[r.role_id])
-
-
-def _light(resume: Resume) -> Resume:
-    # Keep the record, drop the sentence list: a batch must not hold every text twice.
-    from dataclasses import replace
-
-    return replace(resume, sentences=())
+        matcher = Matcher(model=model)
+    out: list[FileResult | None] = [None] * len(files)
+    stream = iter_results(files, matcher=matcher, roles=role_list, workers=workers, cache=cache)
+    for i, fr in stream:
+        out[i] = fr
+        if progress is not None:
+            progress(fr)
+    results = [fr for fr in out if fr is not None]
+    role_ids = [r.id for r in role_list] if role_list is not None else matcher.role_ids_
+    _rank_resumes(results, role_ids)
+    return results
 
 
 def _rank_resumes(results: list[FileResult], role_ids: Sequence[str]) -> None:
@@ -153,8 +682,3 @@ def _rank_resumes(results: list[FileResult], role_ids: Sequence[str]) -> None:
         order = np.argsort(-scores, kind="stable")
         for rank, i in enumerate(order, start=1):
             ok[i].resume_rank[rid] = rank
-
-
-def _chunks(items: Sequence[Path], n: int) -> Iterator[Sequence[Path]]:
-    for i in range(0, len(items), n):
-        yield items[i : i + n]

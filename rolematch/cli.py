@@ -8,15 +8,17 @@ missing model …, printed as one line), 2 a usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from rolematch.exceptions import RolematchError
+from rolematch.exceptions import MissingDependencyError, RolematchError
+from rolematch.report import FORMATS
 
 __all__ = ["main"]
 
@@ -27,12 +29,57 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    s = sub.add_parser("score", help="score résumé files/folders against the roles")
+    s = sub.add_parser(
+        "score",
+        help="score résumé files/folders against the roles",
+        description=SCORE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     s.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
     s.add_argument("--roles", help="role file or folder (default: the bundled roles)")
-    s.add_argument("-o", "--output", help="output file (.csv, .jsonl); default: a table on stdout")
-    s.add_argument("--top-k", type=_positive_int, default=None, help="keep each file's best K roles")
+    s.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        metavar="OUT",
+        help="output file; the suffix picks the format: .csv (long), .wide.csv, .jsonl, "
+        ".xlsx, .html; repeat for several (default: a table on stdout)",
+    )
+    s.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        help="output format, whatever the suffix of a single -o; without -o, written "
+        "to stdout (not xlsx)",
+    )
+    s.add_argument(
+        "--top-k",
+        type=_positive_int,
+        default=None,
+        metavar="K",
+        help="keep each résumé's best K roles (CSV, JSONL, table) and each role's best K "
+        "résumés (Excel, HTML); default: all (HTML: 20)",
+    )
+    s.add_argument(
+        "--min-score",
+        type=_unit_float,
+        default=None,
+        metavar="S",
+        help="leave out résumé × role pairs scoring below S (0-1)",
+    )
     s.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, or a path")
+    s.add_argument(
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help="worker processes (default: one per core, one for small batches)",
+    )
+    s.add_argument(
+        "--cache",
+        metavar="DIR",
+        help="keep extractions and embeddings in DIR: a re-run re-reads only changed files",
+    )
+    s.add_argument("--max-pages", type=_positive_int, default=50, help="pages read per PDF")
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
     e = sub.add_parser("extract", help="extract résumé text (one JSON record per file)")
@@ -61,6 +108,30 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+SCORE_HELP = """\
+Score every résumé (.pdf, .docx, .txt; folders searched recursively) against every
+role, and write a ranking.
+
+Outputs (-o, the suffix picks the format; repeat -o for several):
+  .csv        long format, one row per résumé × role (columns: file, status, role_id,
+              role_title, score, keyword_score, semantic_score, facet_score,
+              role_rank, resume_rank, warnings, reason); one row per unreadable file
+  .wide.csv   one row per résumé, one score column per role
+  .jsonl      one JSON record per résumé × role with the full explanation
+  .xlsx       one sheet per role with its shortlist; an overview; unreadable files
+  .html       one self-contained page: each role's shortlist with evidence
+
+Filters (ranks are always those of the whole batch):
+  --top-k K      per-résumé views (CSV, wide CSV, JSONL, table) keep each résumé's
+                 best K roles (role_rank <= K); per-role views (Excel, HTML) keep
+                 each role's best K résumés (resume_rank <= K)
+  --min-score S  every view leaves out pairs scoring below S
+
+Progress and the summary go to stderr; exit code 0 when the batch ran, even with
+unreadable files.
+"""
+
+
 def _positive_int(text: str) -> int:
     try:
         v = int(text)
@@ -69,6 +140,22 @@ def _positive_int(text: str) -> int:
     if v < 1:
         raise argparse.ArgumentTypeError(f"expected a positive integer, got {v}")
     return v
+
+
+def _unit_float(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number in [0, 1], got {text!r}") from None
+    if not 0 <= v <= 1:
+        raise argparse.ArgumentTypeError(f"expected a number in [0, 1], got {v}")
+    return v
+
+
+def _workers(text: str) -> int | None:
+    if text == "auto":
+        return None
+    return _positive_int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,75 +169,180 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "explain":
             return _explain(args)
         return _roles(args)
-    except RolematchError as e:
+    except (RolematchError, MissingDependencyError) as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("rolematch: interrupted; no output written", file=sys.stderr)
+        return 130
     except FileNotFoundError as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2
 
 
-def _score(args: argparse.Namespace) -> int:
-    from rolematch.batch import FileResult, collect_files, score_paths
-    from rolematch.io.roles import load_roles
-    from rolematch.matcher import Matcher
-    from rolematch.report import to_records, to_text, write_csv, write_jsonl
+def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
+    """(path or None for stdout, format) for each output asked for."""
+    from rolematch.report import format_for
 
-    fmt = _output_format(args.output)
+    outputs = args.output or []
+    if args.format is not None:
+        if len(outputs) > 1:
+            raise RolematchError(
+                f"--format applies to one output; got {len(outputs)} -o files. "
+                "Drop --format and let each file's suffix pick its format."
+            )
+        if not outputs and args.format == "xlsx":
+            raise RolematchError("--format xlsx needs an output file: add -o OUT.xlsx")
+        return [(outputs[0] if outputs else None, args.format)]
+    try:
+        return [(o, format_for(o)) for o in outputs] or [(None, "table")]
+    except ValueError as e:
+        raise RolematchError(str(e)) from None
+
+
+def _score(args: argparse.Namespace) -> int:
+    from rolematch.batch import BatchStats, collect_files, default_workers, iter_results
+    from rolematch.io.roles import load_roles
+    from rolematch.report import ResultStore
+
+    outputs = _outputs(args)
+    if any(fmt == "xlsx" for _, fmt in outputs):
+        from rolematch._optional import import_optional
+
+        import_optional("openpyxl", extra="excel")  # fail before the work, not after
     files = collect_files(args.paths)
     roles = load_roles(args.roles)
+    workers = args.workers or default_workers(len(files))
+    if workers == 1:
+        from rolematch.matcher import Matcher
+
+        matcher: Any = Matcher(model=args.model)
+    else:  # each worker builds its own; this process never loads the model
+        matcher = {"model": args.model}
     t0 = time.perf_counter()
+    stats = BatchStats()
     bar = None
     if not args.quiet:
-        from tqdm import tqdm
-
-        print(f"rolematch: loading model {args.model!r} …", file=sys.stderr)
-        bar = tqdm(total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True)
-    matcher = Matcher(model=args.model).fit(roles)
-    failed = 0
-
-    def tick(fr: FileResult) -> None:
-        nonlocal failed
-        failed += not fr.ok
-        if bar is not None:
-            bar.set_postfix(failed=failed, refresh=False)
-            bar.update(1)
-
-    results = score_paths(files, matcher=matcher, progress=tick)
-    if bar is not None:
-        bar.close()
-    rows = to_records(results, args.top_k)
-    if fmt == "csv":
-        write_csv(rows, args.output)
-    elif fmt == "jsonl":
-        write_jsonl(rows, args.output)
-    else:
-        sys.stdout.write(to_text(results, args.top_k or 3))
-    if not args.quiet:
-        by_status = Counter(fr.resume.status for fr in results)
-        reasons = Counter(fr.resume.reason for fr in results if not fr.ok)
         print(
-            f"rolematch: {len(results)} files in {time.perf_counter() - t0:.1f}s: "
-            + ", ".join(f"{n} {s}" for s, n in sorted(by_status.items())),
+            f"rolematch: scoring {len(files)} files against {len(roles)} roles with "
+            f"{args.model!r}, {min(workers, max(1, len(files)))} worker(s) …",
             file=sys.stderr,
         )
-        for reason, n in reasons.most_common():
-            print(f"  {n} × {reason}", file=sys.stderr)
-        if args.output:
-            print(f"rolematch: wrote {len(rows)} rows to {args.output}", file=sys.stderr)
+        from tqdm import tqdm
+
+        bar = tqdm(
+            total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True, mininterval=0.5
+        )
+    failed = 0
+    with ResultStore(roles, files) as store, _sigterm_as_interrupt():
+        try:
+            for i, fr in iter_results(
+                files,
+                matcher=matcher,
+                roles=roles,
+                workers=workers,
+                cache=args.cache,
+                max_pages=args.max_pages,
+                stats=stats,
+            ):
+                store.add(i, fr)
+                failed += not fr.ok
+                if bar is not None:
+                    bar.set_postfix(failed=failed, refresh=False)
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+        store.finish()
+        written = [_write(store, path, fmt, args) for path, fmt in outputs]
+        if not args.quiet:
+            _summary(store, stats, time.perf_counter() - t0, written)
     return 0
 
 
-def _output_format(output: str | None) -> str | None:
-    if output is None:
-        return None
-    suffix = Path(output).suffix.lower()
-    formats = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl"}
-    if suffix not in formats:
-        raise RolematchError(
-            f"The output file must end in one of {sorted(formats)}. Got {output!r} instead."
+def _write(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> str:
+    from rolematch import report
+
+    top_k, min_score = args.top_k, args.min_score
+    out: Any = path if path is not None else sys.stdout
+    if fmt == "table":
+        sys.stdout.write(report.to_text(store, top_k or 3, min_score))
+        return ""
+    if fmt == "csv":
+        n = report.write_csv(report.long_rows(store, top_k, min_score), out)
+        what = f"{n} rows"
+    elif fmt == "wide-csv":
+        n = report.write_wide_csv(store, out, top_k, min_score)
+        what = f"{n} rows"
+    elif fmt == "jsonl":
+        n = report.write_jsonl(report.jsonl_records(store, top_k, min_score), out)
+        what = f"{n} records"
+    elif fmt == "xlsx":
+        from rolematch.excel import write_xlsx
+
+        n = write_xlsx(store, out, top_k, min_score)
+        what = f"{store.n_roles} role sheets, {n} shortlist rows"
+    else:
+        from rolematch.html_report import write_html
+        from rolematch.tokenize import load_synonyms
+
+        n = write_html(
+            store, out, top_k, min_score, variants=load_synonyms(),
+            meta={"model": args.model},
+        )  # fmt: skip
+        what = f"{n} shortlist entries"
+    return f"wrote {what} to {path}" if path is not None else ""
+
+
+def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None:
+    counts = store.counts()
+    scored = counts.get("ok", 0)
+    bad = len(store) - scored
+    rate = len(store) / seconds if seconds > 0 else 0.0
+    print(
+        f"rolematch: {len(store)} files in {seconds:.1f}s ({rate:.1f} files/s, "
+        f"{stats.workers} worker{'s' if stats.workers > 1 else ''}): {scored} scored"
+        + (f", {bad} not scored" if bad else ""),
+        file=sys.stderr,
+    )
+    reasons = Counter((store.status[i], store.reason[i]) for i in store.failures())
+    for (status, reason), n in sorted(reasons.items(), key=lambda x: (x[0][0], -x[1])):
+        print(f"  {status:<12} {n:>4} × {reason}", file=sys.stderr)
+    if stats.cache_hits:
+        print(
+            f"rolematch: cache: {stats.cache_hits} of {stats.files} files reused, "
+            f"{stats.extracted} read",
+            file=sys.stderr,
         )
-    return formats[suffix]
+    if stats.crashed or stats.pool_restarts:
+        print(
+            f"rolematch: {stats.pool_restarts} worker crash(es); {stats.crashed} file(s) "
+            "recorded as crashing the reader",
+            file=sys.stderr,
+        )
+    for line in written:
+        if line:
+            print(f"rolematch: {line}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the run like Ctrl-C: workers stopped, temporary files removed."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
 
 
 def _record(resume: Any) -> dict[str, Any]:
