@@ -41,7 +41,7 @@ from typing import Any
 
 from rolematch.exceptions import ExtractionError
 from rolematch.sections import detect_heading
-from rolematch.text import is_cjk, normalize_line
+from rolematch.text import normalize_line
 
 __all__ = [
     "Char",
@@ -68,13 +68,14 @@ MIN_PAGE_CHARS = 20
 MIN_IMAGE_COVERAGE = 0.3
 
 
-@dataclass(frozen=True, slots=True)
 class Char:
     """One glyph: its text, box in points (origin top-left of the page as shown),
     font size in points, and whether a space precedes it in the text stream.
 
     ``size`` defaults to the box height; PDF readers give boxes that are sometimes
     only as high as the ink (``一``), so the font size is the steadier measure.
+    (A plain slotted class: pages have thousands of glyphs, and a frozen dataclass
+    costs several times more to build.)
 
     Examples
     --------
@@ -82,17 +83,31 @@ class Char:
     10.0
     """
 
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float = 0.0
-    space_before: bool = False
+    __slots__ = ("bottom", "size", "space_before", "text", "top", "x0", "x1")
 
-    def __post_init__(self) -> None:
-        if self.size <= 0:
-            object.__setattr__(self, "size", float(self.bottom - self.top))
+    def __init__(
+        self,
+        text: str,
+        x0: float,
+        top: float,
+        x1: float,
+        bottom: float,
+        size: float = 0.0,
+        space_before: bool = False,
+    ) -> None:
+        self.text = text
+        self.x0 = x0
+        self.top = top
+        self.x1 = x1
+        self.bottom = bottom
+        self.size = size if size > 0 else float(bottom - top)
+        self.space_before = space_before
+
+    def __repr__(self) -> str:
+        return (
+            f"Char({self.text!r}, {self.x0:.1f}, {self.top:.1f}, {self.x1:.1f}, "
+            f"{self.bottom:.1f}, {self.size:.1f}, {self.space_before})"
+        )
 
 
 @dataclass(slots=True)
@@ -259,66 +274,97 @@ def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
     rect = pdfium_c.FS_RECTF()
     matrix = pdfium_c.FS_MATRIX()
     colour = tuple(ctypes.c_uint() for _ in range(4))
-    get_unicode = pdfium_c.FPDFText_GetUnicode
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    text_obj = pdfium_c.FPDFText_GetTextObject
+    vp, i32 = ctypes.c_void_p, ctypes.c_int
+    get_unicode = _fast("FPDFText_GetUnicode", ctypes.c_uint, vp, i32)
+    map_error = _fast("FPDFText_HasUnicodeMapError", i32, vp, i32)
+    loose_box = _fast("FPDFText_GetLooseCharBox", i32, vp, i32, vp)
+    text_obj = _fast("FPDFText_GetTextObject", vp, vp, i32)
+    tpa = ctypes.cast(tp, vp).value
+    rect_address = ctypes.addressof(rect)
     # per text object: font size in points, may it be invisible, direction
     objects: dict[int, tuple[float, bool, int]] = {}
-    kept: list[tuple[str, float, float, float, float, float, bool, bool, int]] = []
+    # Glyphs are laid out assuming upright text (quarter turn 0); the user-space
+    # boxes are kept to redo it for a page whose text mostly runs sideways.
+    chars: list[Char] = []
+    boxes: list[tuple[float, float, float, float, int]] = []
+    suspects: list[int] = []
     quarters = [0, 0, 0, 0]
     hidden = undecodable = 0
     space = False
     for i in range(n):
-        u = get_unicode(tp, i)
+        u = get_unicode(tpa, i)
         if u in _SPACES:
             space = True  # PDFium also generates spaces where it sees word gaps
             continue
-        if u in (0x0A, 0x0D):
+        if u == 0x0A or u == 0x0D:
             space = False
             continue
-        if map_error(tp, i) or u == 0xFFFD or u < 0x20:
+        if u < 0x20 or u == 0xFFFD or map_error(tpa, i):
             undecodable += 1
             continue
         if 0xE000 <= u <= 0xF8FF:
             continue  # private use: icon-font glyphs (FontAwesome), not text
-        obj = text_obj(tp, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        key = text_obj(tpa, i) or 0
         props = objects.get(key)
         if props is None:
             pdfium_c.FPDFText_GetMatrix(tp, i, matrix)
             scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
             size = pdfium_c.FPDFText_GetFontSize(tp, i) * (scale or 1.0)
-            quarter = round(math.atan2(matrix.b, matrix.a) / (math.pi / 2)) % 4
-            props = (size, _object_suspect(obj, *colour) if key else False, quarter)
+            turn = round(math.atan2(matrix.b, matrix.a) / (math.pi / 2)) % 4
+            obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+            props = (size, _object_suspect(obj, *colour) if key else False, turn)
             objects[key] = props
-        size, suspect, quarter = props
-        loose_box(tp, i, rect)
+        size, suspect, turn = props
+        loose_box(tpa, i, rect_address)
         left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         cx, cy = (left + right) / 2, (bottom + top) / 2
         if not (cl - 1 <= cx <= cr + 1 and cb - 1 <= cy <= ct + 1) or size < MIN_FONT_SIZE:
             hidden += 1
             space = False
             continue
-        quarters[quarter] += 1
-        kept.append((chr(u), left, bottom, right, top, size, suspect, space, quarter))
-        space = False
-
-    upright = _upright_transform(quarters.index(max(quarters)), crop)
-    to_display = _display_transform(page)
-    chars: list[Char] = []
-    suspects: list[int] = []
-    shown: list[Char] = []
-    for text, left, bottom, right, top, size, suspect, space, _ in kept:
-        x0, y0, x1, y1 = upright(left, bottom, right, top)
+        quarters[turn] += 1
+        if suspect:
+            suspects.append(len(chars))
+        y0, y1 = ct - top, ct - bottom
         if y1 - y0 < 0.6 * size:  # an ink-tight box (一, -, _): give it a line's height
             mid = (y0 + y1) / 2
             y0, y1 = mid - 0.5 * size, mid + 0.5 * size
-        if suspect:
-            suspects.append(len(chars))
-            shown.append(Char(text, *to_display(left, bottom, right, top), size))
-        chars.append(Char(text, x0, y0, x1, y1, size, space))
+        chars.append(Char(chr(u), left - cl, y0, right - cl, y1, size, space))
+        boxes.append((left, bottom, right, top, turn))
+        space = False
+
+    quarter = quarters.index(max(quarters))
+    if quarter:
+        upright = _upright_transform(quarter, crop)
+        for k, (c, (left, bottom, right, top, _)) in enumerate(zip(chars, boxes, strict=True)):
+            x0, y0, x1, y1 = upright(left, bottom, right, top)
+            if y1 - y0 < 0.6 * c.size:
+                mid = (y0 + y1) / 2
+                y0, y1 = mid - 0.5 * c.size, mid + 0.5 * c.size
+            chars[k] = Char(c.text, x0, y0, x1, y1, c.size, c.space_before)
+    shown: list[Char] | None = None
+    if suspects:
+        to_display = _display_transform(page)
+        shown = [Char(chars[k].text, *to_display(*boxes[k][:4]), chars[k].size) for k in suspects]
     return _RawPage(chars, suspects, hidden, undecodable, shown)
+
+
+_FAST: dict[str, Any] = {}
+
+
+def _fast(name: str, restype: Any, *argtypes: Any) -> Any:
+    """A PDFium function with plain ``c_void_p`` pointers, called once per glyph.
+
+    pypdfium2's typed pointers cost more to convert than the calls themselves
+    (turning a returned object pointer into a dictionary key most of all).
+    """
+    fn = _FAST.get(name)
+    if fn is None:
+        import pypdfium2.raw as pdfium_c
+
+        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+        fn = _FAST[name] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return fn
 
 
 _SPACES = frozenset((0x20, 0x09, 0xA0, 0x3000, 0xFEFF, 0, *range(0x2000, 0x200C)))
@@ -362,7 +408,7 @@ def _visible_mask(page: Any, boxes: Sequence[Char]) -> list[bool]:
 def _drop_invisible(page: Any, raw: _RawPage) -> tuple[list[Char], int]:
     if not raw.suspects:
         return raw.chars, raw.hidden
-    boxes = raw.shown if raw.shown is not None else [raw.chars[i] for i in raw.suspects]
+    boxes = raw.shown if raw.shown else [raw.chars[i] for i in raw.suspects]
     visible = _visible_mask(page, boxes)
     drop = {i for i, v in zip(raw.suspects, visible, strict=True) if not v}
     chars = [c for i, c in enumerate(raw.chars) if i not in drop]
@@ -611,57 +657,62 @@ def _is_ascii_word(ch: str) -> bool:
 
 def _segments(chars: Iterable[Char]) -> list[_Seg]:
     """Group glyphs into rows by vertical centre, then into runs split at wide gaps."""
-    ordered = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
     rows: list[list[Char]] = []
+    row: list[Char] = []
     row_cy = row_size = 0.0
     for c in ordered:
         cy = (c.top + c.bottom) / 2
-        if rows and abs(cy - row_cy) <= 0.45 * max(c.size, row_size):
-            rows[-1].append(c)
-            row_cy += (cy - row_cy) / len(rows[-1])
-            row_size = max(row_size, c.size)
+        size = c.size
+        if row and abs(cy - row_cy) <= 0.45 * (size if size > row_size else row_size):
+            row.append(c)
+            row_cy += (cy - row_cy) / len(row)
+            if size > row_size:
+                row_size = size
         else:
-            rows.append([c])
-            row_cy, row_size = cy, c.size
+            row = [c]
+            rows.append(row)
+            row_cy, row_size = cy, size
     segs: list[_Seg] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
-        run: list[Char] = []
-        for c in row:
-            if run:
-                prev = run[-1]
-                if c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 1):
-                    continue  # the same glyph drawn twice (fake bold)
-                if c.x0 - prev.x1 > 0.8 * max(c.size, prev.size):
-                    segs.append(_make_seg(run))
-                    run = []
+        run: list[Char] = [row[0]]
+        prev = row[0]
+        for c in row[1:]:
+            if c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 1):
+                continue  # the same glyph drawn twice (fake bold)
+            if c.x0 - prev.x1 > 0.8 * (c.size if c.size > prev.size else prev.size):
+                segs.append(_make_seg(run))
+                run = []
             run.append(c)
-        if run:
-            segs.append(_make_seg(run))
+            prev = c
+        segs.append(_make_seg(run))
     return segs
 
 
 def _make_seg(run: list[Char]) -> _Seg:
     parts = [run[0].text]
-    for prev, c in zip(run, run[1:], strict=False):
-        gap = (c.x0 - prev.x1) / max(c.size, prev.size)
+    prev = run[0]
+    top, bottom, x1 = prev.top, prev.bottom, prev.x1
+    for c in run[1:]:
+        size = c.size if c.size > prev.size else prev.size
         # A space in the text stream, or a gap wider than a word space (wider
         # between Chinese characters, which justification spreads apart).
-        wide = 0.5 if is_cjk(c.text[0]) and is_cjk(prev.text[-1]) else 0.18
-        if c.space_before or gap > wide:
+        if c.space_before or c.x0 - prev.x1 > size * (
+            0.5 if "\u4e00" <= c.text <= "\u9fff" and "\u4e00" <= prev.text <= "\u9fff" else 0.18
+        ):
             parts.append(" ")
         parts.append(c.text)
+        if c.top < top:
+            top = c.top
+        if c.bottom > bottom:
+            bottom = c.bottom
+        if c.x1 > x1:
+            x1 = c.x1
+        prev = c
     sizes = sorted(c.size for c in run)
-    x0 = min(c.x0 for c in run)
-    return _Seg(
-        "".join(parts),
-        x0,
-        min(c.top for c in run),
-        max(c.x1 for c in run),
-        max(c.bottom for c in run),
-        sizes[len(sizes) // 2],
-        _lead_width(run) - x0,
-    )
+    x0 = run[0].x0
+    return _Seg("".join(parts), x0, top, x1, bottom, sizes[len(sizes) // 2], _lead_width(run) - x0)
 
 
 _NO_LINE_START = set("。，、；：？！）》」』”’.,;:?!)]}%")
@@ -758,13 +809,10 @@ def _split_kind(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) -> str:
     return _TABLE
 
 
-def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | bool:
-    """The widest vertical gap that separates columns, if any.
-
-    Returns the two sides, else whether some gap separates table cells.
-    """
+def _x_gaps(segs: Sequence[_Seg]) -> list[tuple[float, float]]:
+    """Vertical strips that no segment covers, at least about a glyph wide."""
     if len(segs) < 2:
-        return False
+        return []
     size = statistics.median([s.size for s in segs])
     min_gap = max(0.9 * size, 3.0)
     ordered = sorted(segs, key=lambda s: s.x0)
@@ -773,7 +821,17 @@ def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | bool:
     for s in ordered[1:]:
         if s.x0 - reach >= min_gap:
             gaps.append((reach, s.x0))
-        reach = max(reach, s.x1)
+        if s.x1 > reach:
+            reach = s.x1
+    return gaps
+
+
+def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | bool:
+    """The widest vertical gap that separates columns, if any.
+
+    Returns the two sides, else whether some gap separates table cells.
+    """
+    gaps = _x_gaps(segs)
     table = False
     for g0, g1 in sorted(gaps, key=lambda g: g[0] - g[1]):
         left = [s for s in segs if s.x1 <= g0 + 0.01]
@@ -851,8 +909,12 @@ def _xycut(
     table = table or cut
     # A full-width header (or footer) blocks the gutter of the columns below it:
     # try peeling a few rows off the top or bottom before cutting anywhere else.
-    for k in range(1, min(_PEEL, len(rows) - 4) + 1):
-        for top in (True, False):
+    peel = min(_PEEL, len(rows) - 4)
+    # the smallest bodies have the most gaps: without any there, no peel can help
+    tops = peel > 0 and bool(_x_gaps([s for r in rows[peel:] for s in r.segs]))
+    bottoms = peel > 0 and bool(_x_gaps([s for r in rows[:-peel] for s in r.segs]))
+    for k in range(1, peel + 1) if tops or bottoms else ():
+        for top in (True, False) if tops and bottoms else (tops,):
             head, body = (rows[:k], rows[k:]) if top else (rows[-k:], rows[:-k])
             body_segs = [s for r in body for s in r.segs]
             if isinstance(_vertical_cut(body_segs), tuple):
