@@ -99,6 +99,9 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         Share of the duties (by weight) whose support is averaged.
     requirement_weight : float >= 1, default 2.0
         Extra weight of keywords named in a role's requirements.
+    specificity_power : float >= 0, default 2.0
+        How much a keyword's rarity in general Chinese raises its weight
+        (0 = not at all); see :class:`~rolematch.features.keywords.KeywordVectorizer`.
     tokenizer : callable, optional
         ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
     encoder : Encoder, optional
@@ -126,14 +129,15 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         self,
         *,
         model: str = "e5-small",
-        keyword_weight: float = 0.5,
-        semantic_weight: float = 0.45,
+        keyword_weight: float = 0.7,
+        semantic_weight: float = 0.25,
         facet_weight: float = 0.05,
-        keyword_half: float = 0.1,
-        semantic_half: float = 0.2,
-        calibration: tuple[float, float] = (0.4, 10.0),
+        keyword_half: float = 0.05,
+        semantic_half: float = 0.4,
+        calibration: tuple[float, float] = (0.502, 21.0),
         duty_share: float = 0.5,
         requirement_weight: float = 2.0,
+        specificity_power: float = 2.0,
         tokenizer: Any = None,
         encoder: Any = None,
     ) -> None:
@@ -146,6 +150,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         self.calibration = calibration
         self.duty_share = duty_share
         self.requirement_weight = requirement_weight
+        self.specificity_power = specificity_power
         self.tokenizer = tokenizer
         self.encoder = encoder
 
@@ -182,6 +187,12 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             raise ValueError(
                 f"The 'requirement_weight' parameter of {name} must be a float >= 1. "
                 f"Got {r!r} instead."
+            )
+        p = self.specificity_power
+        if not isinstance(p, numbers.Real) or isinstance(p, bool) or p < 0:
+            raise ValueError(
+                f"The 'specificity_power' parameter of {name} must be a float >= 0. "
+                f"Got {p!r} instead."
             )
         c = self.calibration
         if (
@@ -228,7 +239,9 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         self.roles_ = roles
         self.role_ids_ = ids
         self.keywords_ = KeywordVectorizer(
-            self.tokenizer, requirement_weight=float(self.requirement_weight)
+            self.tokenizer,
+            requirement_weight=float(self.requirement_weight),
+            specificity_power=float(self.specificity_power),
         ).fit(roles)
         self.vocabulary_ = self.keywords_.vocabulary_
         self.role_facets_: list[RoleFacets] = [role_facets(r) for r in roles]

@@ -27,6 +27,9 @@ class KeywordVectorizer:
     Term weights are ``sublinear_tf * (idf - 1)`` from scikit-learn's
     ``TfidfVectorizer`` fitted on one document per role, so a word every role
     shares (负责, 管理, 团队) weighs nothing and a word of one role weighs most.
+    Nine roles are a small corpus, so the weights are also multiplied by the
+    term's rarity in general Chinese (jieba's dictionary frequencies) to the
+    power ``specificity_power``: 上线, 项目, 客户 say little, 网联, 坐席 say much.
     Terms named in the requirements are multiplied by ``requirement_weight``.
 
     Parameters
@@ -37,6 +40,9 @@ class KeywordVectorizer:
         counting, so synonyms count as their canonical term.
     requirement_weight : float, default 2.0
         Extra weight of terms that occur in a role's requirements.
+    specificity_power : float, default 2.0
+        Exponent of the general-language rarity factor; 0 turns it off. Used
+        when the tokenizer has a ``specificity(terms)`` method.
 
     Examples
     --------
@@ -53,9 +59,11 @@ class KeywordVectorizer:
         tokenizer: Callable[[str], list[str]] | None = None,
         *,
         requirement_weight: float = 2.0,
+        specificity_power: float = 2.0,
     ) -> None:
         self.tokenizer = tokenizer
         self.requirement_weight = requirement_weight
+        self.specificity_power = specificity_power
 
     def fit(self, roles: Sequence[Role]) -> KeywordVectorizer:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -73,6 +81,9 @@ class KeywordVectorizer:
         specificity = idf - 1.0 if len(roles) > 1 else np.ones_like(idf)
         weights = tf_idf / idf * specificity
         self.vocabulary_ = np.asarray(tfidf.get_feature_names_out(), dtype=object)
+        rarity = getattr(tok, "specificity", None)
+        if rarity is not None and self.specificity_power:
+            weights = weights * rarity(list(self.vocabulary_)) ** self.specificity_power
         index = {t: i for i, t in enumerate(self.vocabulary_)}
         for r, role in enumerate(roles):
             for term in set(tok("\n".join(role.requirements))):
