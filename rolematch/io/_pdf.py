@@ -362,7 +362,7 @@ def _fast(name: str, restype: Any, *argtypes: Any) -> Any:
     if fn is None:
         import pypdfium2.raw as pdfium_c
 
-        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+        address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value or 0
         fn = _FAST[name] = ctypes.CFUNCTYPE(restype, *argtypes)(address)
     return fn
 
