@@ -69,7 +69,11 @@ class Encoder(Protocol):
     ``encode`` returns a float32 array of shape ``(len(sentences), dim)`` whose rows have
     unit L2 norm (an empty input gives shape ``(0, dim)``). ``model_id`` names the model
     and its version; it keys the embedding cache, so two encoders with the same id must
-    produce the same vectors.
+    produce the same vectors. Plain attributes satisfy the protocol as well as properties.
+
+    On Python 3.11, ``isinstance(x, Encoder)`` reads ``x.model_id`` and ``x.dim``; for
+    :class:`SentenceTransformerEncoder` that resolves the model name (a bad name raises
+    :class:`~rolematch.exceptions.ModelError`) and, for non-built-in models, loads it.
     """
 
     @property
@@ -90,6 +94,7 @@ class _Spec:
     path: Path  # the folder to load (for e5-small: where it is built)
     model_id: str
     builtin: str | None  # "e5-small" / "static-zh" / None
+    dim: int | None = None  # known without loading (built-ins)
 
 
 def _set_offline() -> None:
@@ -151,7 +156,7 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
     if name == "e5-small":
         from rolematch.features._e5convert import MODEL_VERSION
 
-        return _Spec(name, _e5_dir(home), f"e5-small@{MODEL_VERSION}", "e5-small")
+        return _Spec(name, _e5_dir(home), f"e5-small@{MODEL_VERSION}", "e5-small", 384)
     if name == "static-zh":
         path = _resources.models_dir() / "static-zh"
         try:
@@ -161,7 +166,7 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
                 f"The built-in model 'static-zh' is missing or damaged at {path} ({e}); "
                 f"rebuild it with: python scripts/build_static_zh.py"
             ) from e
-        return _Spec(name, path, f"static-zh@{info['version']}", "static-zh")
+        return _Spec(name, path, f"static-zh@{info['version']}", "static-zh", int(info["dims"]))
     local = Path(name).expanduser()
     if local.exists():
         if not local.is_dir():
@@ -198,6 +203,8 @@ def _load(spec: _Spec) -> SentenceTransformer:
         finally:
             if bars:
                 hf_logging.enable_progress_bar()
+        if spec.builtin == "static-zh":
+            model.float()  # stored fp16 to stay small; average in fp32
         model.eval()
         _loaded[key] = model
         return model
@@ -346,7 +353,9 @@ class SentenceTransformerEncoder:
 
     @property
     def dim(self) -> int:
-        """Embedding dimension (loads the model)."""
+        """Embedding dimension (loads the model unless it is a built-in)."""
+        if self.spec.dim is not None:
+            return self.spec.dim
         dim = self.sentence_transformer.get_embedding_dimension()
         if dim is None:  # pragma: no cover - every text model declares one
             raise ModelError(f"{self.model_id} does not declare its embedding dimension")
@@ -393,6 +402,7 @@ class SentenceTransformerEncoder:
             If a sentence (with its prompt) has more tokens than the model's
             ``max_seq_length``; it is encoded truncated.
         """
+        self._validate()
         if isinstance(sentences, str):
             raise ValueError(
                 "The 'sentences' parameter of SentenceTransformerEncoder.encode must be a "
