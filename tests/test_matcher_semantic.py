@@ -1,0 +1,128 @@
+"""The full scorer with the real default model (e5-small): trust and quality."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import rolematch
+from rolematch.cli import main
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.semantic
+
+EXAMPLES = ROOT / "examples"
+EXPECTED = {
+    "01_mobile_channel_lead.pdf": "mobile-banking",
+    "02_contact_centre_manager.pdf": "customer-service",
+    "03_payment_product_owner.pdf": "payment-settlement",
+    "04_consumer_protection.txt": "consumer-protection",
+    "05_internal_control.txt": "internal-control",
+}
+
+
+@pytest.fixture(scope="session")
+def fitted_e5():
+    return rolematch.Matcher().fit(rolematch.load_roles())
+
+
+@pytest.fixture
+def matcher(fitted_e5):
+    return copy.deepcopy(fitted_e5)
+
+
+def test_examples_rank_their_role_first_and_the_chef_low(matcher):
+    results = rolematch.score_paths(EXAMPLES, matcher=matcher)
+    best = {Path(fr.file).name: fr.ranked()[0] for fr in results}
+    for name, role in EXPECTED.items():
+        assert best[name].role_id == role, name
+        assert best[name].score >= 0.8, name
+    assert best["06_restaurant_manager.txt"].score < 0.5
+
+
+CV = """{name}　{gender}　{birth}
+电话：139****2231　邮箱：someone@example.com
+工作经历
+2016.03-至今　某城商行　电子银行部　手机银行团队负责人
+负责手机银行APP和个人网银的版本迭代、应用市场上架和安全检测。
+牵头手机银行反欺诈策略和电信网络诈骗资金拦截，月活提升40%。
+教育背景
+2006-2010　某某大学　计算机科学与技术　本科"""
+
+
+def test_swapping_name_gender_and_age_moves_no_score(matcher):
+    a = CV.format(name="张伟", gender="男", birth="1988年5月")
+    b = CV.format(name="李秀英", gender="女", birth="1979年11月")
+    c = CV.format(name="欧阳娜娜", gender="女", birth="32岁")
+    sims = matcher.similarity([a, b, c])
+    assert np.abs(sims - sims[0]).max() <= 0.005
+
+
+def test_invisible_keyword_stuffing_does_not_raise_the_score(matcher, shared_dir):
+    import pypdfium2 as pdfium
+
+    path = shared_dir / "badinput" / "white_text_keyword_stuffing.pdf"
+    resume = rolematch.read_resume(path)
+    assert resume.ok
+    assert any(w.startswith("hidden_text") for w in resume.warnings)
+    pdf = pdfium.PdfDocument(str(path))
+    naive = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    read, everything = matcher.similarity([resume, naive])
+    # the stuffed words would lift some role; what rolematch reads does not contain them
+    assert everything.max() > read.max() + 0.05
+    assert read.max() < 0.5
+
+
+def test_devset_grade2_role_in_top3_from_the_cli(shared_dir, tmp_path):
+    files = shared_dir / "devset" / "files"
+    labels = json.loads((files / "labels.json").read_text("utf-8"))
+    out = tmp_path / "out.csv"
+    assert main(["score", str(files), "-o", str(out), "--quiet"]) == 0
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    readable = {r["file"] for r in rows if r["status"] == "ok"}
+    for file in readable:
+        assert sum(r["file"] == file for r in rows) == 9
+    ids = [r.id for r in rolematch.load_roles()]
+    hits = total = 0
+    for name, lab in labels.items():
+        strong = [ids[int(k) - 1] for k, g in lab["labels"].items() if g == 2]
+        if not strong:
+            continue
+        total += 1
+        top3 = {r["role_id"] for r in rows
+                if Path(r["file"]).name == name and r["role_rank"] and int(r["role_rank"]) <= 3}  # fmt: skip
+        hits += bool(set(strong) & top3)
+    assert total >= 15 and hits / total >= 0.8
+
+
+@pytest.mark.slow
+def test_quality_bar_on_the_devset_from_files(shared_dir):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import _common
+        import quality
+    finally:
+        sys.path.pop(0)
+    items = [it for it in _common.devset_items() if it.resume.ok]
+    assert len(items) == 30
+    Y = np.array([it.grades for it in items])
+    scores = quality.components(items, "e5-small")
+    m = {k: _common.metrics(v, Y) for k, v in scores.items()}
+    full = m["full"]
+    bar = {"top1": 0.97, "ndcg@3": 0.96, "role_ndcg@5": 0.92, "role_auc": 0.98,
+           "unrelated_auc": 0.99}  # fmt: skip
+    for k, v in bar.items():
+        assert full[k] >= v, (k, full[k])
+    for single in ("tfidf", "bm25", "semantic"):
+        for k in bar:
+            assert full[k] >= m[single][k] - 1e-9, (single, k)
+        assert full["ndcg@3"] > m[single]["ndcg@3"]
+        assert full["role_ndcg@5"] > m[single]["role_ndcg@5"]
