@@ -539,6 +539,7 @@ def _run_pool(
         running: dict[Future[Any], list[tuple[int, str]]] = {}
         isolating = False
         broken = False
+        clean = False
         try:
             while (todo or suspects or running) and not broken:
                 if suspects and not running:
@@ -561,6 +562,7 @@ def _run_pool(
                     crashes_in_a_row = 0
                     yield from out
             if not broken:
+                clean = True
                 break
             # A worker died. Collect what finished, then retry or blame the rest.
             stats.pool_restarts += 1
@@ -587,7 +589,7 @@ def _run_pool(
             else:
                 suspects.extend([x] for chunk in reversed(lost) for x in reversed(chunk))
         finally:
-            _stop(ex)
+            _stop(ex, kill=not clean)
 
 
 def _crashed(file: str) -> FileResult:
@@ -595,16 +597,21 @@ def _crashed(file: str) -> FileResult:
     return FileResult(file, Resume.failed(file, "error", reason))
 
 
-def _stop(ex: Any) -> None:
-    ex.shutdown(wait=False, cancel_futures=True)
-    terminate = getattr(ex, "terminate_workers", None)  # Python 3.14
+def _stop(ex: Any, *, kill: bool) -> None:
+    """Shut the pool down; ``kill`` stops busy workers at once (interrupt, error)."""
+    if not kill:
+        ex.shutdown(wait=True)
+        return
+    terminate = getattr(ex, "terminate_workers", None)  # Python >= 3.14
     if terminate is not None:
         terminate()
         return
-    for p in list((getattr(ex, "_processes", None) or {}).values()):
+    procs = list((getattr(ex, "_processes", None) or {}).values())  # gone after shutdown()
+    ex.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
         if p.is_alive():
             p.terminate()
-    for p in list((getattr(ex, "_processes", None) or {}).values()):
+    for p in procs:
         p.join(timeout=5)
 
 

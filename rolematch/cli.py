@@ -381,17 +381,43 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verdict(score: float) -> str:
+    # the calibration's reading (README, "What the score means")
+    if score >= 0.8:
+        return "strong fit"
+    if score >= 0.5:
+        return "partial fit (adjacent experience)"
+    if score >= 0.3:
+        return "weak fit"
+    return "unlikely fit"
+
+
 def _explain(args: argparse.Namespace) -> int:
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import load_roles
     from rolematch.matcher import Matcher
 
+    roles = load_roles(args.roles)
+    ids = [r.id for r in roles]
+    if args.role not in ids:
+        print(
+            f"rolematch: error: unknown role {args.role!r}; choose one of: {', '.join(ids)}",
+            file=sys.stderr,
+        )
+        return 2
     resume = read_resume(args.file)
     if not resume.ok:
         print(f"{args.file}: {resume.status}: {resume.reason}")
         return 0
-    matcher = Matcher(model=args.model).fit(load_roles(args.roles))
-    print(matcher.explain(resume, args.role))
+    results = Matcher(model=args.model).fit(roles).match([resume], top_k=None)[0]
+    rank = next(k for k, res in enumerate(results, start=1) if res.role_id == args.role)
+    e = results[rank - 1].explanation
+    print(e)
+    others = ", ".join(f"{res.role_id} {res.score:.2f}" for res in results[:3])
+    print(f"  verdict: {_verdict(e.score)}; this role ranks #{rank} of {len(results)} for the "
+          f"résumé (best: {others})")  # fmt: skip
+    if resume.warnings:
+        print("  warnings: " + "; ".join(resume.warnings))
     return 0
 
 

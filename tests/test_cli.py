@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -88,7 +93,10 @@ def test_bad_role_file_is_one_line_error_exit_1(tmp_path, capsys):
     (roles / "x.yaml").write_text("id: x\ntitle: t\nduties: []\nrequirements: [a]\n", "utf-8")
     assert main(["score", str(EXAMPLES), "--roles", str(roles), "--model", MODEL]) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"rolematch: error: {roles / 'x.yaml'}: field 'duties': expected at least one item, got an empty list"]
+    assert err == [
+        f"rolematch: error: {roles / 'x.yaml'}: field 'duties': expected at least one item, "
+        "got an empty list"
+    ]
 
 
 def test_unknown_output_suffix(tmp_path, capsys):
@@ -124,3 +132,193 @@ def test_explain_prints_components_and_evidence(capsys):
     out = capsys.readouterr().out
     for part in ("consumer-protection", "keyword", "semantic", "matched keywords", "⇐"):
         assert part in out
+
+
+# --------------------------------------------------------------- issue 6: batch at speed
+
+
+def _run_cli(*args: str, **kw) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "rolematch", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, **kw)  # fmt: skip
+
+
+def _children(pid: int) -> list[int]:
+    """Direct child processes of ``pid`` (Linux /proc)."""
+    out = []
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                stat = (p / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(p.name))
+    return out
+
+
+def _wait_for_workers(proc: subprocess.Popen, n: int, timeout: float = 60) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kids = [k for k in _children(proc.pid) if _is_worker(k)]
+        if len(kids) >= n:
+            return kids
+        if proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    pytest.fail(f"workers did not start (exit {proc.poll()}): {proc.stderr.read()[-500:]}")
+
+
+def _is_worker(pid: int) -> bool:
+    try:
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    return b"spawn_main" in cmd and b"resource_tracker" not in cmd
+
+
+@pytest.fixture
+def many(folder):
+    """The folder with 40 more (distinct) résumés, enough for two workers to be busy."""
+    base = (EXAMPLES / "05_internal_control.txt").read_text("utf-8")
+    for k in range(40):
+        extra = base + f"\n负责第{k}号项目的内控检查。\n"
+        (folder / f"extra_{k:02d}.txt").write_text(extra, "utf-8")
+    return folder
+
+
+def test_every_format_in_one_run_parses_back(folder, tmp_path, capsys):
+    import pandas as pd
+
+    outs = {s: tmp_path / f"r{s}" for s in (".csv", ".wide.csv", ".jsonl", ".xlsx", ".html")}
+    args = ["score", str(folder), "--model", MODEL, "--top-k", "2", "-q"]
+    assert main([*args, *[x for o in outs.values() for x in ("-o", str(o))]]) == 0
+    assert capsys.readouterr().out == ""
+    long = pd.read_csv(outs[".csv"], encoding="utf-8-sig")
+    assert list(long.columns) == list(COLUMNS) and len(long) == 2 + 2 + 1
+    wide = pd.read_csv(outs[".wide.csv"], encoding="utf-8-sig")
+    assert len(wide) == 3 and wide.filter(like="-").notna().sum(axis=1).tolist().count(2) == 2
+    recs = [json.loads(x) for x in outs[".jsonl"].read_text("utf-8").splitlines()]
+    assert len(recs) == 5 and all("evidence" in r for r in recs if r["status"] == "ok")
+    sheets = pd.read_excel(outs[".xlsx"], sheet_name=None)
+    assert len(sheets) == 1 + 9 + 1 and all(len(df) == 2 for df in list(sheets.values())[1:-1])
+    page = outs[".html"].read_text("utf-8")
+    assert page.count('class="shortlist-row"') == 9 * 2 and "bad.pdf" in page
+
+
+def test_format_option_writes_to_stdout(folder, capsys):
+    assert main(["score", str(folder), "--model", MODEL, "--format", "jsonl", "-q"]) == 0
+    recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(recs) == 9 + 9 + 1
+
+
+def test_format_option_errors(folder, tmp_path, capsys):
+    assert main(["score", str(folder), "--model", MODEL, "--format", "xlsx"]) == 1
+    assert "--format xlsx needs an output file" in capsys.readouterr().err
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert main(["score", str(folder), "--format", "csv", "-o", str(a), "-o", str(b)]) == 1
+    assert "--format applies to one output" in capsys.readouterr().err
+
+
+def test_min_score_drops_low_pairs(folder, tmp_path):
+    out = tmp_path / "m.csv"
+    main(["score", str(folder), "-o", str(out), "--model", MODEL, "--min-score", "0.5", "-q"])
+    rows = _read_csv(out)
+    scored = [r for r in rows if r["status"] == "ok"]
+    assert scored and all(float(r["score"]) >= 0.5 for r in scored)
+    assert len([r for r in rows if r["status"] != "ok"]) == 1
+    with pytest.raises(SystemExit):
+        main(["score", str(folder), "--min-score", "1.5"])
+
+
+def test_progress_and_summary_go_to_stderr_only(folder, tmp_path, capsys):
+    out = tmp_path / "p.csv"
+    assert main(["score", str(folder), "-o", str(out), "--model", MODEL]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "3/3" in captured.err and "file/s" in captured.err and "failed=1" in captured.err
+    assert "3 files in" in captured.err and "2 scored, 1 not scored" in captured.err
+    assert "corrupt" in captured.err and f"wrote 19 rows to {out}" in captured.err
+
+
+def test_quiet_prints_nothing(folder, tmp_path, capsys):
+    main(["score", str(folder), "-o", str(tmp_path / "q.csv"), "--model", MODEL, "-q"])
+    assert capsys.readouterr() == ("", "")
+
+
+def test_cache_reuses_extractions(folder, tmp_path, capsys):
+    args = ["score", str(folder), "-o", str(tmp_path / "c.csv"), "--model", MODEL,
+            "--cache", str(tmp_path / "cache")]  # fmt: skip
+    assert main(args) == 0
+    first = (tmp_path / "c.csv").read_bytes()
+    capsys.readouterr()
+    assert main(args) == 0
+    assert "cache: 3 of 3 files reused, 0 read" in capsys.readouterr().err
+    assert (tmp_path / "c.csv").read_bytes() == first
+
+
+def test_workers_in_a_subprocess_match_one_process(many, tmp_path):
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    main(["score", str(many), "-o", str(one), "--model", MODEL, "--workers", "1", "-q"])
+    proc = _run_cli("score", str(many), "-o", str(two), "--model", MODEL, "--workers", "2")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    assert out == "" and "2 workers" in err
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_killed_worker_leaves_a_complete_output(many, tmp_path):
+    out = tmp_path / "k.csv"
+    out.write_text("previous,run\n", "utf-8")
+    proc = _run_cli("score", str(many), "-o", str(out), "--model", MODEL, "--workers", "2")
+    victim = _wait_for_workers(proc, 2)[0]
+    time.sleep(0.5)
+    os.kill(victim, signal.SIGKILL)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    rows = _read_csv(out)  # complete and well-formed, not the previous file
+    assert list(rows[0]) == list(COLUMNS)
+    assert len({r["file"] for r in rows}) == 43 and len(rows) == 42 * 9 + 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_interrupted_run_leaves_the_old_output_untouched(many, tmp_path, sig):
+    out = tmp_path / "i.xlsx"
+    out.write_bytes(b"previous complete file")
+    proc = _run_cli("score", str(many), "-o", str(out), "--model", MODEL, "--workers", "2")
+    _wait_for_workers(proc, 2)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted; no output written" in err and "Traceback" not in err
+    assert out.read_bytes() == b"previous complete file"
+    assert [p.name for p in tmp_path.iterdir()] == ["cvs", "i.xlsx"]
+    time.sleep(0.5)
+    assert _children(proc.pid) == []  # no orphaned workers
+
+
+def test_explain_shows_weights_evidence_and_missing_keywords(capsys):
+    cv = EXAMPLES / "pdf" / "02_contact_centre_manager.pdf"
+    assert main(["explain", str(cv), "--role", "customer-service", "--model", MODEL]) == 0
+    out = capsys.readouterr().out
+    for part in ("score", "weight", "missing keywords", "evidence", "p.1", "verdict", "#1 of 9"):
+        assert part in out
+
+
+def test_explain_unknown_role_lists_the_roles(capsys):
+    cv = EXAMPLES / "04_consumer_protection.txt"
+    assert main(["explain", str(cv), "--role", "nope", "--model", MODEL]) == 2
+    err = capsys.readouterr().err
+    assert "'nope'" in err and "mobile-banking" in err
+
+
+@pytest.mark.semantic
+def test_default_model_ranks_the_examples(tmp_path):
+    out = tmp_path / "e5.jsonl"
+    assert main(["score", str(EXAMPLES), "-o", str(out), "--top-k", "1", "-q"]) == 0
+    best = {Path(r["file"]).name: r["role_id"]
+            for r in map(json.loads, out.read_text("utf-8").splitlines())}  # fmt: skip
+    assert best["02_contact_centre_manager.pdf"] == "customer-service"
+    assert best["04_consumer_protection.txt"] == "consumer-protection"
+    assert best["05_internal_control.txt"] == "internal-control"

@@ -1,0 +1,258 @@
+"""The batch engine: files, worker pool, crash isolation, and the incremental caches.
+
+The cache tests count calls of the real reader (``read_resume``) and of the real
+model (``SentenceTransformerEncoder._encode_model``), wrapped, not replaced.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import shutil
+import signal
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rolematch import Matcher, load_roles
+from rolematch.batch import (
+    BatchStats,
+    ExtractionCache,
+    FileResult,
+    collect_files,
+    default_workers,
+    extractor_version,
+    iter_results,
+    score_paths,
+)
+from rolematch.sections import resume_from_text
+from tests._encoders import HashingEncoder
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+ROLES = load_roles()
+MODEL = "static-zh"
+
+
+class CrashingEncoder(HashingEncoder):
+    """Kills its process on a sentence with CRASH-ME in it, as a parser crash would."""
+
+    def encode(self, sentences):
+        if any("CRASH-ME" in s for s in sentences):
+            os._exit(3)
+        return super().encode(sentences)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "cvs"
+    d.mkdir()
+    for f in sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "pdf").glob("*.pdf")):
+        shutil.copy(f, d / f.name)
+    (d / "bad.pdf").write_bytes(b"%PDF-1.7\n this is not really a pdf")
+    return d
+
+
+@pytest.fixture(autouse=True)
+def _importable_tests(monkeypatch):
+    # spawned workers unpickle test encoders by module name: tests.<module>
+    monkeypatch.syspath_prepend(str(ROOT))
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Counts what the real reader reads and what the real model encodes."""
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+    from rolematch.io import extract
+
+    seen: dict[str, list[str]] = {"read": [], "encoded": []}
+    real_read = extract.read_resume
+    real_encode = SentenceTransformerEncoder._encode_model
+
+    def read(path, **kw):
+        seen["read"].append(Path(path).name)
+        return real_read(path, **kw)
+
+    def encode(self, texts):
+        seen["encoded"].extend(texts)
+        return real_encode(self, texts)
+
+    monkeypatch.setattr(extract, "read_resume", read)
+    monkeypatch.setattr(SentenceTransformerEncoder, "_encode_model", encode)
+    return seen
+
+
+def _scores(results: list[FileResult]) -> np.ndarray:
+    return np.array([[r.score for r in fr.results] if fr.ok else [np.nan] * len(ROLES)
+                     for fr in results])  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- files
+
+
+def test_collect_files_recurses_skips_hidden_and_keeps_named_files(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "cv.PDF").write_bytes(b"x")
+    (tmp_path / "a" / "cv.txt").write_text("x")
+    (tmp_path / "a" / "notes.doc").write_bytes(b"x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "cv.txt").write_text("x")
+    named = tmp_path / "a" / "notes.doc"
+    got = collect_files([tmp_path, named, tmp_path / "a" / "cv.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in got] == [
+        "a/b/cv.PDF", "a/cv.txt", "a/notes.doc"]  # fmt: skip
+    with pytest.raises(FileNotFoundError, match="No such file or folder: '.*missing'"):
+        collect_files([tmp_path / "missing"])
+
+
+def test_default_workers_one_for_small_batches():
+    assert default_workers(0, cores=4) == 1
+    assert default_workers(39, cores=4) == 1
+    assert default_workers(80, cores=4) == 2
+    assert default_workers(10_000, cores=4) == 4
+
+
+def test_workers_parameter_is_checked(folder):
+    with pytest.raises(ValueError, match="'workers' parameter must be an int >= 1. Got 0"):
+        list(iter_results([folder / "bad.pdf"], matcher={"encoder": HashingEncoder()},
+                          roles=ROLES, workers=0))  # fmt: skip
+
+
+# ------------------------------------------------------------------------ in process
+
+
+def test_one_bad_file_among_good_ones(folder):
+    stats = BatchStats()
+    files = collect_files([folder])
+    got = dict(iter_results(files, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES,
+                            stats=stats))  # fmt: skip
+    assert sorted(got) == list(range(len(files))) and stats.files == len(files)
+    by_name = {Path(fr.file).name: fr for fr in got.values()}
+    bad = by_name.pop("bad.pdf")
+    assert bad.resume.status == "corrupt" and bad.resume.reason and bad.results == []
+    for fr in by_name.values():
+        assert fr.ok and [r.role_id for r in fr.results] == [r.id for r in ROLES]
+        assert all(0 <= r.score <= 1 for r in fr.results)
+
+
+def test_score_paths_ranks_files_per_role(folder):
+    results = score_paths(folder, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES)
+    ok = [fr for fr in results if fr.ok]
+    for r, role in enumerate(ROLES):
+        ranks = sorted(fr.resume_rank[role.id] for fr in ok)
+        assert ranks == list(range(1, len(ok) + 1))
+        best = min(ok, key=lambda fr: fr.resume_rank[role.id])
+        assert best.results[r].score == max(fr.results[r].score for fr in ok)
+
+
+# --------------------------------------------------------------------------- caches
+
+
+def test_extraction_cache_round_trip_and_version(tmp_path):
+    path = tmp_path / "x.sqlite"
+    cache = ExtractionCache(path)
+    r = resume_from_text("负责手机银行APP运营，月活提升30%。", source="a.txt")
+    cache.put("abc", r, "redact=True")
+    hit = cache.get("abc", "elsewhere/b.txt", "redact=True")
+    assert hit == dataclasses.replace(r, source="elsewhere/b.txt")
+    assert cache.get("abc", "a.txt", "redact=False") is None
+    assert ExtractionCache(path, version="other").get("abc", "a.txt", "redact=True") is None
+    assert len(cache) == 1 and len(extractor_version()) == 16
+
+
+def test_rerun_reads_and_encodes_only_changed_files(folder, tmp_path, calls):
+    cache = tmp_path / "cache"
+    first = score_paths(folder, roles=ROLES, model=MODEL, cache=cache)
+    assert sorted(calls["read"]) == sorted(p.name for p in folder.iterdir())
+    assert calls["encoded"]  # duties and résumé sentences, once
+
+    calls["read"].clear(), calls["encoded"].clear()
+    again = score_paths(folder, roles=ROLES, model=MODEL, cache=cache)
+    assert calls["read"] == [] and calls["encoded"] == []
+    np.testing.assert_array_equal(_scores(again), _scores(first))
+
+    # one file changes, one is copied under a new name
+    changed = folder / "04_consumer_protection.txt"
+    changed.write_text(changed.read_text("utf-8") + "\n负责全行消保投诉溯源分析与整改督办工作。\n",
+                       "utf-8")  # fmt: skip
+    shutil.copy(folder / "05_internal_control.txt", folder / "copy_of_05.txt")
+    calls["read"].clear(), calls["encoded"].clear()
+    third = score_paths(folder, roles=ROLES, model=MODEL, cache=cache)
+    assert calls["read"] == ["04_consumer_protection.txt"]
+    assert calls["encoded"] == ["负责全行消保投诉溯源分析与整改督办工作。"]
+    names = [Path(fr.file).name for fr in third]
+    i, j = names.index("copy_of_05.txt"), names.index("05_internal_control.txt")
+    np.testing.assert_array_equal(_scores(third)[i], _scores(third)[j])
+
+
+def test_editing_a_role_rescores_without_rereading_or_reencoding(folder, tmp_path, calls):
+    cache = tmp_path / "cache"
+    before = _scores(score_paths(folder, roles=ROLES, model=MODEL, cache=cache))
+    role = ROLES[4]
+    new_duty = "负责远程银行客户服务中心的坐席排班、质检和投诉处理。"
+    edited = [*ROLES[:4], dataclasses.replace(role, duties=(*role.duties, new_duty)), *ROLES[5:]]
+    calls["read"].clear(), calls["encoded"].clear()
+    after = _scores(score_paths(folder, roles=edited, model=MODEL, cache=cache))
+    assert calls["read"] == []
+    assert calls["encoded"] == [new_duty]  # the new duty only; no résumé sentence
+    ok = ~np.isnan(before[:, 0])
+    assert not np.allclose(before[ok, 4], after[ok, 4])  # the edited role moved
+    # roles that did not change keep their scores (up to the shared-duty weights)
+    np.testing.assert_allclose(before[ok][:, [0, 1, 2, 3]], after[ok][:, [0, 1, 2, 3]], atol=0.02)
+
+
+# ----------------------------------------------------------------------------- pool
+
+
+def test_pool_gives_the_same_results_as_one_process(folder):
+    files = collect_files([folder])
+    one = dict(iter_results(files, matcher={"encoder": HashingEncoder()}, roles=ROLES))
+    stats = BatchStats()
+    two = dict(iter_results(files, matcher={"encoder": HashingEncoder()}, roles=ROLES,
+                            workers=2, chunk_size=2, stats=stats))  # fmt: skip
+    assert stats.workers == 2 and stats.pool_restarts == 0
+    assert sorted(two) == sorted(one)
+    for i in one:
+        assert two[i].resume.status == one[i].resume.status
+        assert [r.explanation for r in two[i].results] == [r.explanation for r in one[i].results]
+
+
+def test_a_killed_worker_does_not_lose_files(folder):
+    for k in range(6):
+        shutil.copy(folder / "05_internal_control.txt", folder / f"copy{k}.txt")
+    files = collect_files([folder])
+    stats = BatchStats()
+    stream = iter_results(files, matcher={"encoder": HashingEncoder()}, roles=ROLES,
+                          workers=2, chunk_size=1, stats=stats)  # fmt: skip
+    got = dict([next(stream)])
+    victim = multiprocessing.active_children()[0]
+    os.kill(victim.pid, signal.SIGKILL)
+    got.update(stream)
+    assert sorted(got) == list(range(len(files)))
+    assert stats.pool_restarts >= 1 and stats.crashed == 0
+    assert sum(not fr.ok for fr in got.values()) == 1  # bad.pdf only
+
+
+def test_a_file_that_crashes_its_worker_is_recorded_not_fatal(folder):
+    text = "张三 男 1990年\n工作经历\n2019.03-至今 某银行 产品经理\n负责手机银行运营，CRASH-ME。\n"
+    (folder / "crash.txt").write_text(text, "utf-8")
+    files = collect_files([folder])
+    stats = BatchStats()
+    got = dict(iter_results(files, matcher={"encoder": CrashingEncoder()}, roles=ROLES,
+                            workers=2, chunk_size=2, stats=stats))  # fmt: skip
+    assert sorted(got) == list(range(len(files)))
+    crash = next(fr for fr in got.values() if fr.file.endswith("crash.txt"))
+    assert crash.resume.status == "error" and "crashed" in crash.resume.reason
+    assert stats.crashed == 1
+    others = [fr for fr in got.values() if fr is not crash and not fr.file.endswith("bad.pdf")]
+    assert all(fr.ok for fr in others)
+
+
+def test_a_worker_error_is_raised_not_swallowed(folder):
+    from rolematch.exceptions import ModelError
+
+    with pytest.raises(ModelError, match="'model' parameter must be one of the built-in"):
+        list(iter_results(collect_files([folder]), matcher={"model": "no-such-model-xyz"},
+                          roles=ROLES, workers=2))  # fmt: skip

@@ -1,0 +1,274 @@
+"""Report writers: every format parses back, ranks and filters mean what the docs say."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rolematch import Matcher, load_roles
+from rolematch.batch import collect_files, iter_results, score_paths
+from rolematch.report import (
+    COLUMNS,
+    ResultStore,
+    atomic_write,
+    format_for,
+    jsonl_records,
+    long_rows,
+    to_records,
+    to_text,
+    write_csv,
+    write_jsonl,
+    write_wide_csv,
+)
+from tests._encoders import HashingEncoder
+from tests.conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+ROLES = load_roles()
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    d = tmp_path_factory.mktemp("cvs")
+    for f in sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "pdf").glob("*.pdf")):
+        shutil.copy(f, d / f.name)
+    (d / "zz_bad.pdf").write_bytes(b"%PDF-1.7\n not really a pdf")
+    (d / "zz_empty.txt").write_bytes(b"")
+    return d
+
+
+@pytest.fixture(scope="module")
+def results(folder):
+    """FileResults of the folder with a deterministic encoder (no model to load)."""
+    files = collect_files([folder])
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    out = [None] * len(files)
+    for i, fr in iter_results(files, matcher=matcher):
+        out[i] = fr
+    return out
+
+
+@pytest.fixture
+def store(results):
+    with ResultStore(ROLES, [fr.file for fr in results]) as st:
+        for i, fr in enumerate(results):
+            st.add(i, fr)
+        yield st.finish()
+
+
+def _naive_ranks(score: np.ndarray, ok: np.ndarray):
+    n, R = score.shape
+    role_rank = np.zeros((n, R), int)
+    resume_rank = np.zeros((n, R), int)
+    for i in np.flatnonzero(ok):
+        order = sorted(range(R), key=lambda r: (-score[i, r], r))
+        for rank, r in enumerate(order, 1):
+            role_rank[i, r] = rank
+    for r in range(R):
+        order = sorted(np.flatnonzero(ok), key=lambda i: (-score[i, r], i))
+        for rank, i in enumerate(order, 1):
+            resume_rank[i, r] = rank
+    return role_rank, resume_rank
+
+
+def test_store_ranks_match_a_naive_reference(store):
+    ok = np.array([store.ok(i) for i in range(len(store))])
+    assert ok.sum() == 6 and (~ok).sum() == 2
+    role_rank, resume_rank = _naive_ranks(store.score, ok)
+    np.testing.assert_array_equal(store.role_rank, role_rank)
+    np.testing.assert_array_equal(store.resume_rank, resume_rank)
+    assert np.isnan(store.score[~ok]).all()
+
+
+def test_store_reads_back_each_explanation(store, results):
+    for i, fr in enumerate(results):
+        for r, res in enumerate(fr.results):
+            assert store.explanation(i, r) == res.explanation
+    with pytest.raises(KeyError, match="has no result for role"):
+        store.explanation(store.failures()[0], 0)
+
+
+def test_keep_masks_by_resume_and_by_role(store):
+    by_resume = store.keep("resume", top_k=2)
+    assert (by_resume.sum(axis=1)[[store.ok(i) for i in range(len(store))]] == 2).all()
+    by_role = store.keep("role", top_k=3)
+    assert (by_role.sum(axis=0) == 3).all()
+    high = store.keep("resume", min_score=0.5)
+    assert (np.nan_to_num(store.score[high]) >= 0.5).all()
+    assert not high[np.nan_to_num(store.score, nan=0) < 0.5].any()
+    with pytest.raises(ValueError, match="'by' parameter must be 'resume' or 'role'. Got 'x'"):
+        store.keep("x")
+
+
+def test_results_hold_no_resume_text(results):
+    assert all(fr.resume.text == "" and fr.resume.sentences == () for fr in results)
+    assert all(fr.resume.personal == {} for fr in results)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("a.csv", "csv"), ("a.CSV", "csv"), ("a.wide.csv", "wide-csv"), ("a.jsonl", "jsonl"),
+     ("a.json", "jsonl"), ("a.xlsx", "xlsx"), ("a.html", "html"), ("a.htm", "html")],
+)  # fmt: skip
+def test_format_for_suffixes(name, fmt):
+    assert format_for(name) == fmt
+
+
+def test_format_for_unknown_suffix_lists_the_choices():
+    with pytest.raises(ValueError, match=r"must end in one of \[.*'.xlsx'.*\]. Got 'x.pdf'"):
+        format_for("x.pdf")
+
+
+def test_long_csv_parses_back_with_pandas(store, tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "long.csv"
+    n = write_csv(long_rows(store), out)
+    df = pd.read_csv(out, encoding="utf-8-sig", keep_default_na=False)
+    assert list(df.columns) == list(COLUMNS) and len(df) == n == 6 * 9 + 2
+    bad = df[df.status != "ok"]
+    assert set(bad.status) == {"corrupt", "empty"} and (bad.score == "").all()
+    good = df[df.status == "ok"]
+    for _, g in good.groupby("file"):
+        assert list(g.role_rank.astype(int)) == list(range(1, 10))
+        assert list(g.score.astype(float)) == sorted(g.score.astype(float), reverse=True)
+    # a role's best résumé has resume_rank 1 exactly once
+    assert (good[good.resume_rank.astype(int) == 1].groupby("role_id").size() == 1).all()
+
+
+def test_long_rows_equal_the_list_api(store, results, folder):
+    listed = score_paths(folder, matcher=Matcher(encoder=HashingEncoder()).fit(ROLES))
+    assert to_records(listed, top_k=4) == list(long_rows(store, top_k=4))
+    assert to_text(listed, 2) == to_text(store, 2)
+
+
+def test_top_k_and_min_score_in_long_rows(store):
+    rows = list(long_rows(store, top_k=2))
+    assert len(rows) == 6 * 2 + 2
+    rows = list(long_rows(store, min_score=0.45))
+    scored = [r for r in rows if r["status"] == "ok"]
+    assert all(r["score"] >= 0.45 for r in scored)
+    assert len(scored) == int((np.nan_to_num(store.score) >= 0.45).sum())
+
+
+def test_wide_csv_is_the_score_matrix(store, tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "m.wide.csv"
+    write_wide_csv(store, out)
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(df.columns) == ["file", "status", "best_role", "best_score", *store.role_ids,
+                                "reason"]  # fmt: skip
+    assert len(df) == len(store)
+    ok = df.status == "ok"
+    np.testing.assert_allclose(df.loc[ok, store.role_ids].to_numpy(), store.score[ok.to_numpy()],
+                               atol=1e-4)  # fmt: skip
+    best = df.loc[ok, store.role_ids].to_numpy().argmax(axis=1)
+    assert list(df.loc[ok, "best_role"]) == [store.role_ids[b] for b in best]
+    assert df.loc[~ok, store.role_ids].isna().all().all() and df.loc[~ok, "reason"].all()
+
+
+def test_wide_csv_top_k_leaves_other_cells_empty(store):
+    buf = io.StringIO()
+    write_wide_csv(store, buf, top_k=3)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    for row in rows:
+        filled = [rid for rid in store.role_ids if row[rid] != ""]
+        assert len(filled) == (3 if row["status"] == "ok" else 0)
+
+
+def test_jsonl_has_the_full_explanation(store, tmp_path):
+    out = tmp_path / "x.jsonl"
+    n = write_jsonl(jsonl_records(store), out)
+    recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(recs) == n == 6 * 9 + 2
+    good = [r for r in recs if r["status"] == "ok"]
+    keys = {"file", "role_id", "role_title", "score", "keyword_score", "semantic_score",
+            "facet_score", "raw_score", "weights", "role_rank", "resume_rank", "reason",
+            "warnings", "matched_keywords", "missing_keywords", "evidence", "facets"}  # fmt: skip
+    assert all(keys <= set(r) for r in good)
+    e = good[0]
+    assert {"duty", "sentence", "cosine", "support", "page", "section"} == set(e["evidence"][0])
+    assert {"term", "weight", "count"} == set(e["missing_keywords"][0])
+    assert abs(sum(e["weights"].values()) - 1) < 1e-3
+    bad = [r for r in recs if r["status"] != "ok"]
+    assert len(bad) == 2 and all(r["score"] is None and r["reason"] for r in bad)
+
+
+def test_xlsx_sheets_parse_back(store, tmp_path):
+    pytest.importorskip("openpyxl")
+    import openpyxl
+    import pandas as pd
+
+    from rolematch.excel import ROLE_COLUMNS, write_xlsx
+
+    out = tmp_path / "s.xlsx"
+    rows = write_xlsx(store, out, top_k=4)
+    assert rows == 4 * 9
+    sheets = pd.read_excel(out, sheet_name=None)
+    names = list(sheets)
+    assert names[0].startswith("总览") and names[-1].startswith("无法读取")
+    assert names[1:-1] == store.role_titles
+    overview = sheets[names[0]]
+    assert len(overview) == len(store) and list(overview.columns[4:-1]) == store.role_titles
+    for r, title in enumerate(store.role_titles):
+        df = sheets[title]
+        assert list(df.columns) == list(ROLE_COLUMNS)
+        assert list(df["rank"]) == [1, 2, 3, 4]
+        assert list(df.score) == sorted(df.score, reverse=True)
+        best = int(np.flatnonzero(store.resume_rank[:, r] == 1)[0])
+        assert df.path[0] == store.files[best]
+        assert df.score[0] == pytest.approx(store.score[best, r], abs=1e-4)
+    bad = sheets[names[-1]]
+    assert set(bad.status) == {"corrupt", "empty"} and bad.reason.notna().all()
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref.startswith("A1:")
+        assert 8 <= ws.column_dimensions["B"].width <= 62
+
+
+def test_xlsx_min_score_and_missing_openpyxl(store, tmp_path, monkeypatch):
+    pytest.importorskip("openpyxl")
+    import pandas as pd
+
+    from rolematch.excel import write_xlsx
+
+    out = tmp_path / "m.xlsx"
+    write_xlsx(store, out, min_score=0.5)
+    sheets = pd.read_excel(out, sheet_name=None)
+    for title in store.role_titles:
+        assert (sheets[title].score >= 0.5).all()
+
+    import sys
+
+    from rolematch.exceptions import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # as if not installed
+
+    with pytest.raises(MissingDependencyError, match=r"pip install 'rolematch\[excel\]'"):
+        write_xlsx(store, tmp_path / "n.xlsx")
+    assert not (tmp_path / "n.xlsx").exists()
+
+
+def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path):
+    out = tmp_path / "r.csv"
+    out.write_text("old,complete\n", "utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_write(out) as f:
+        f.write("half a ro")
+        raise KeyboardInterrupt
+    assert out.read_text("utf-8") == "old,complete\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
+
+
+def test_store_spool_is_anonymous(results, tmp_path):
+    with ResultStore(ROLES, [fr.file for fr in results], spool_dir=tmp_path) as st:
+        for i, fr in enumerate(results):
+            st.add(i, fr)
+        assert list(Path(tmp_path).iterdir()) == []  # nothing to leave behind if killed
