@@ -146,6 +146,7 @@ _CONTEXT_PATTERNS = (
     ("ethnicity", re.compile(_SEP_BEFORE + rf"((?:{_ETHNIC})族)" + _TOKEN_END)),
     ("marital_status", re.compile(_SEP_BEFORE + rf"({_MARITAL})" + _TOKEN_END)),
     ("political_status", re.compile(_SEP_BEFORE + rf"({_POLITICAL})" + _TOKEN_END)),
+    ("qq", re.compile(r"^\s*(?:QQ\s*)?([1-9]\d{4,10})\s*$")),  # a bare number line: QQ
     (
         "address",
         re.compile(

@@ -108,6 +108,12 @@ def test_header_tokens_only_count_in_context_lines():
     assert out[1:] == lines[1:]  # an age or a date in the body is not personal data
 
 
+def test_bare_numbers_in_the_header_are_qq_numbers():
+    out, personal = redact_lines(["王尔康", "17816400230", "3167176383", "2019"])
+    assert personal["qq"] == "3167176383" and personal["phone"] == ["17816400230"]
+    assert out == [None, None, None, "2019"]
+
+
 def test_dates_in_ranges_are_not_birth_dates():
     out, personal = redact_lines(["2004.09-2008.07 北京大学", "2019.05~至今"], context=[True, True])
     assert "birth_date" not in personal

@@ -9,7 +9,9 @@ box, which ``Paragraph.text`` skips. This module walks the document body once:
 * a table row whose cells each hold one short paragraph is one line, cells
   separated by a space (``姓名 张三 性别 男``); a row with longer cells (a layout
   table: sidebar cell, main cell) gives each cell's lines in turn;
-* merged cells are read once; nested tables and content controls are followed.
+* merged cells are read once; nested tables and content controls are followed;
+* runs a reader cannot see are left out and counted, as for PDFs: hidden
+  (``w:vanish``), white or near-white on a light page, or smaller than 3 pt.
 """
 
 from __future__ import annotations
@@ -30,23 +32,98 @@ _SDT_CONTENT = f"{{{_W}}}sdtContent"
 _TXBX = f"{{{_W}}}txbxContent"
 _FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
+_R, _RPR = f"{{{_W}}}r", f"{{{_W}}}rPr"
+_VANISH, _COLOR, _SZ, _SHD, _HIGHLIGHT = (
+    f"{{{_W}}}{t}" for t in ("vanish", "color", "sz", "shd", "highlight")
+)
+_VAL, _FILL = f"{{{_W}}}val", f"{{{_W}}}fill"
 
 
-def _paragraph_text(p: Any) -> str:
-    """Text of a paragraph's own runs (not of text boxes anchored in it)."""
-    parts: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR, _TXBX):
-        if el.tag == _TXBX:
-            continue
-        if _inside_textbox(el, p):
-            continue
-        if el.tag == _T:
-            parts.append(el.text or "")
-        elif el.tag == _TAB:
-            parts.append(" ")
-        else:
-            parts.append("\n")
-    return "".join(parts)
+def _light(hex_colour: str | None) -> bool:
+    if not hex_colour or len(hex_colour) != 6:
+        return False
+    try:
+        r, g, b = (int(hex_colour[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return 0.299 * r + 0.587 * g + 0.114 * b >= 0.8 * 255
+
+
+def _invisible(run: Any) -> bool:
+    """Whether a run's own formatting hides it: vanish, white on white, < 3 pt."""
+    rpr = run.find(_RPR)
+    if rpr is None:
+        return False
+    vanish = rpr.find(_VANISH)
+    if vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off"):
+        return True
+    size = rpr.find(_SZ)
+    if size is not None and (size.get(_VAL) or "").isdigit() and int(size.get(_VAL)) < 6:
+        return True  # half-points: under 3 pt
+    colour = rpr.find(_COLOR)
+    if colour is not None and _light(colour.get(_VAL)):
+        shading, highlight = rpr.find(_SHD), rpr.find(_HIGHLIGHT)
+        shaded = (
+            shading is not None
+            and not _light(shading.get(_FILL))
+            and (shading.get(_FILL) not in (None, "auto"))
+        )
+        return not shaded and highlight is None
+    return False
+
+
+class _Reader:
+    """Walks a document body; counts the characters of invisible runs it skips."""
+
+    def __init__(self) -> None:
+        self.hidden = 0
+
+    def paragraph(self, p: Any) -> str:
+        """Text of a paragraph's own runs (not of text boxes anchored in it)."""
+        parts: list[str] = []
+        for el in p.iter(_T, _TAB, _BR, _CR, _TXBX):
+            if el.tag == _TXBX or _inside_textbox(el, p):
+                continue
+            run = el.getparent()
+            if run is not None and run.tag == _R and _invisible(run):
+                if el.tag == _T:
+                    self.hidden += len((el.text or "").replace(" ", ""))
+                continue
+            if el.tag == _T:
+                parts.append(el.text or "")
+            elif el.tag == _TAB:
+                parts.append(" ")
+            else:
+                parts.append("\n")
+        return "".join(parts)
+
+    def blocks(self, container: Any) -> list[str]:
+        lines: list[str] = []
+        for child in container.iterchildren():
+            if child.tag == _P:
+                lines.extend(self.paragraph(child).split("\n"))
+                for box in _textboxes(child):
+                    lines.extend(self.blocks(box))
+            elif child.tag == _TBL:
+                lines.extend(self.table(child))
+            elif child.tag == _SDT:
+                for content in child.iterchildren(_SDT_CONTENT):
+                    lines.extend(self.blocks(content))
+        return lines
+
+    def table(self, tbl: Any) -> list[str]:
+        lines: list[str] = []
+        for tr in tbl.iterchildren(_TR):
+            cells = [self.blocks(tc) for tc in tr.iterchildren(_TC)]
+            cells = [[ln for ln in cell if ln.strip()] for cell in cells]
+            cells = [cell for cell in cells if cell]
+            if all(len(cell) == 1 and len(cell[0]) <= 40 for cell in cells):
+                if cells:
+                    lines.append(" ".join(cell[0].strip() for cell in cells))
+            else:
+                for cell in cells:
+                    lines.extend(cell)
+        return lines
 
 
 def _inside_textbox(el: Any, stop: Any) -> bool:
@@ -72,37 +149,7 @@ def _textboxes(p: Any) -> list[Any]:
     return boxes
 
 
-def _block_lines(container: Any) -> list[str]:
-    lines: list[str] = []
-    for child in container.iterchildren():
-        if child.tag == _P:
-            lines.extend(_paragraph_text(child).split("\n"))
-            for box in _textboxes(child):
-                lines.extend(_block_lines(box))
-        elif child.tag == _TBL:
-            lines.extend(_table_lines(child))
-        elif child.tag == _SDT:
-            for content in child.iterchildren(_SDT_CONTENT):
-                lines.extend(_block_lines(content))
-    return lines
-
-
-def _table_lines(tbl: Any) -> list[str]:
-    lines: list[str] = []
-    for tr in tbl.iterchildren(_TR):
-        cells = [_block_lines(tc) for tc in tr.iterchildren(_TC)]
-        cells = [[ln for ln in cell if ln.strip()] for cell in cells]
-        cells = [cell for cell in cells if cell]
-        if all(len(cell) == 1 and len(cell[0]) <= 40 for cell in cells):
-            if cells:
-                lines.append(" ".join(cell[0].strip() for cell in cells))
-        else:
-            for cell in cells:
-                lines.extend(cell)
-    return lines
-
-
-def read_docx(data: bytes, path: str | Path = "<bytes>") -> str:
+def read_docx(data: bytes, path: str | Path = "<bytes>") -> tuple[str, int]:
     """Text of a .docx file, one line per paragraph or table row.
 
     Parameters
@@ -114,7 +161,9 @@ def read_docx(data: bytes, path: str | Path = "<bytes>") -> str:
 
     Returns
     -------
-    str
+    text : str
+    hidden : int
+        Characters of invisible runs left out.
 
     Raises
     ------
@@ -142,4 +191,6 @@ def read_docx(data: bytes, path: str | Path = "<bytes>") -> str:
         raise ExtractionError(
             path, f"damaged .docx: {type(e).__name__}: {e}", status="corrupt"
         ) from e
-    return "\n".join(_block_lines(document.element.body))
+    reader = _Reader()
+    text = "\n".join(reader.blocks(document.element.body))
+    return text, reader.hidden

@@ -18,23 +18,27 @@ error         a parser failed in a way not foreseen here
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is
 reported as such, and a PDF named ``.txt`` is read as a PDF (with a warning).
 
-OCR seam: PDFs are read by :func:`rolematch.io._pdf.extract_pdf`, which returns
-per page a ``needs_ocr`` flag and the reason; ``meta["needs_ocr_pages"]`` lists
-those pages. An OCR step reads those pages (rendered with pypdfium2) and passes
-the page texts to :func:`rolematch.sections.build_resume` like any other text.
+OCR seam: :func:`pdf_pages` returns each page's text with a ``needs_ocr`` flag and
+the reason (an image without a text layer, or glyphs no font map decodes);
+``meta["needs_ocr_pages"]`` lists those pages of a read résumé. An OCR step
+renders those pages (pypdfium2), reads them, and passes the page texts to
+:func:`rolematch.sections.build_resume` like any other text.
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolematch.documents import Resume
 from rolematch.exceptions import ExtractionError
 from rolematch.sections import build_resume
 
-__all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "read_resume", "sniff"]
+if TYPE_CHECKING:
+    from rolematch.io._pdf import PdfText
+
+__all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "pdf_pages", "read_resume", "sniff"]
 
 #: File types read as résumés.
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -140,6 +144,40 @@ def read_resume(path: str | Path, *, max_pages: int = 50, redact: bool = True) -
         return Resume.failed(source, "error", f"{type(e).__name__}: {e}", meta=meta)
 
 
+def pdf_pages(path: str | Path, *, max_pages: int = 50) -> PdfText:
+    """Each page of a PDF: laid-out text and whether it needs OCR (the OCR seam).
+
+    Parameters
+    ----------
+    path : str or Path
+        A PDF file.
+    max_pages : int
+        Pages to read at most.
+
+    Returns
+    -------
+    PdfText
+        ``pages``: one :class:`~rolematch.io._pdf.PageText` per page read, with
+        ``text``, ``backend``, ``chars``, ``hidden``, ``undecodable``,
+        ``needs_ocr`` and ``ocr_reason``; ``page_count``; ``warnings``.
+
+    Raises
+    ------
+    ExtractionError
+        ``corrupt`` or ``encrypted`` PDFs, or a file that is not a PDF
+        (``unsupported``).
+    OSError
+        If the file cannot be read.
+    """
+    from rolematch.io._pdf import extract_pdf
+
+    path = Path(path)
+    data = path.read_bytes()
+    if sniff(data) != "pdf":
+        raise ExtractionError(path, "not a PDF", status="unsupported")
+    return extract_pdf(data, path, max_pages=max_pages)
+
+
 def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, redact: bool) -> Resume:
     source = str(path)
     suffix = path.suffix.lower()
@@ -185,7 +223,9 @@ def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, reda
         from rolematch.io._docx import read_docx
 
         meta["backend"] = "docx"
-        text = read_docx(data, path)
+        text, hidden = read_docx(data, path)
+        if hidden:
+            warnings.append(f"hidden_text: {hidden} chars excluded")
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
         )

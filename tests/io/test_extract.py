@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rolematch.io.extract import SUPPORTED_SUFFIXES, read_resume, sniff
+from rolematch.exceptions import ExtractionError
+from rolematch.io.extract import SUPPORTED_SUFFIXES, pdf_pages, read_resume, sniff
 from rolematch.text import count_artifacts, is_cjk, normalize_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -217,6 +218,30 @@ def test_docx_personal_data_from_a_table_is_redacted(tmp_path):
     assert "138****5678" not in r.text and "林晓东" not in r.text
 
 
+def test_docx_invisible_runs_are_excluded_and_counted(tmp_path):
+    import docx
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.shared import Pt, RGBColor
+
+    d = docx.Document()
+    d.add_paragraph("工作经历")
+    p = d.add_paragraph("负责手机银行运营。")
+    p.add_run("反洗钱").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)  # white on white
+    p.add_run("支付清算").font.size = Pt(1)  # 1 pt
+    p.add_run("消费者权益保护").font.hidden = True  # w:vanish
+    marked = p.add_run("网联接入")  # white on a dark highlight: visible
+    marked.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    marked.font.highlight_color = WD_COLOR_INDEX.BLACK
+    buf = io.BytesIO()
+    d.save(buf)
+    r = read_resume(write(tmp_path, "cv.docx", buf.getvalue()))
+    check_record(r, "ok")
+    assert r.warnings == ("hidden_text: 14 chars excluded",)
+    assert "负责手机银行运营。网联接入" in r.text
+    for hidden in ("反洗钱", "支付清算", "消费者权益保护"):
+        assert hidden not in r.text
+
+
 def test_docx_without_text_is_empty(tmp_path):
     import docx
 
@@ -288,6 +313,16 @@ def test_big5_text_is_decoded_not_misread_as_gbk(tmp_path):
 
 def test_binary_named_txt_is_corrupt(tmp_path):
     check_record(read_resume(write(tmp_path, "x.txt", bytes(range(256)) * 4)), "corrupt", "binary")
+
+
+def test_english_resume_is_readable(tmp_path):
+    # a readability check that counted Chinese characters would reject it (issue 9)
+    text = "WORK EXPERIENCE\nProduct manager, mobile banking, Starriver Bank, 2018-present\n"
+    text += "Led payment clearing integration with UnionPay and NetsUnion.\nSKILLS\nSQL, Python"
+    r = read_resume(write(tmp_path, "cv.txt", text.encode()))
+    check_record(r, "ok")
+    assert set(r.sections) == {"work", "skills"}
+    assert r.sections["skills"] == "SQL, Python"
 
 
 def test_whitespace_only_txt_is_empty(tmp_path):
@@ -376,6 +411,20 @@ def test_unexpected_parser_failure_is_an_error_record(tmp_path, monkeypatch):
     r = read_resume(TWO_COLUMN)
     check_record(r, "error", "RuntimeError: boom")
     assert "sha256" in r.meta
+
+
+def test_pdf_pages_is_the_ocr_seam(tmp_path):
+    pages = pdf_pages(DATA / "cv_image_only.pdf").pages
+    assert [(p.number, p.needs_ocr, p.chars) for p in pages] == [(1, True, 0)]
+    assert "probably a scan" in pages[0].ocr_reason
+    assert not pdf_pages(TWO_COLUMN).pages[0].needs_ocr
+    assert pdf_pages(write(tmp_path, "long.pdf", long_pdf(4)), max_pages=2).page_count == 4
+    with pytest.raises(ExtractionError, match="not a PDF") as info:
+        pdf_pages(write(tmp_path, "cv.pdf", png_bytes()))
+    assert info.value.status == "unsupported"
+    with pytest.raises(ExtractionError, match="password") as info:
+        pdf_pages(DATA / "encrypted.pdf")
+    assert info.value.status == "encrypted"
 
 
 def test_sniff_and_supported_suffixes():
