@@ -318,11 +318,8 @@ def _read_pdf(
         if pdf.page_count == 0:
             return Resume.failed(source, "empty", "the PDF has no pages", **common)
         return Resume.failed(source, "empty", "no text on any page", **common)
-    if scan:
-        numbers = ", ".join(str(p.number) for p in scan)
-        warnings.append(
-            f"needs_ocr: page {numbers} has no usable text layer ({scan[0].ocr_reason})"
-        )
+    for page in scan:
+        warnings.append(f"needs_ocr: page {page.number}: {page.ocr_reason}")
     resume = build_resume(
         source, [p.text for p in pages], warnings=warnings, meta=meta, redact=redact
     )
