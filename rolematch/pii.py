@@ -77,7 +77,9 @@ _DATE = (
     r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)"
 )
 _PHONE = (
-    r"(?<![\d*])(?:\+?86[\s-]?)?1[3-9]\d[\s-]?(?:\d{4}|\*{4}|x{4}|X{4})[\s-]?\d{4}(?![\d*])"
+    r"(?<![\d*xX])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d[\s-]?(?:\d{4}|\*{4}|x{4}|X{4})[\s-]?\d{4}(?![\d*])"
+    # masked at the end ("131-221-87xxx")
+    r"|(?<![\d*xX])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d[\s-]?\d{3,4}[\s-]?\d{0,3}[*xX]{1,4}(?![\d*xX])"
     r"|(?<![\d-])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?\d{7,8}(?:-\d{1,5})?(?!\d)"
 )
 _EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
@@ -181,7 +183,9 @@ _NOT_NAMES = {
 
 _LEFTOVER = re.compile(r"^[\s|/,，、;；:：·•\-–—~～()（）\[\]【】<>《》]*$")
 _EMPTY_BRACKETS = re.compile(r"[(（\[【]\s*[,，、;；:/|\s]*\s*[)）\]】]")
-_SEP_RUN = re.compile(r"\s*([|/,，、;；])(?:\s*[|/,，、;；])+\s*")
+# separators left next to each other by cut-out values ("a / / b"); "//" in a URL
+# has no space inside and stays
+_SEP_RUN = re.compile(r"\s*([|/,，、;；])(?:\s+[|/,，、;；])+\s*")
 
 
 def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:

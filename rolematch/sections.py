@@ -55,7 +55,7 @@ _HEADINGS: dict[str, tuple[str, ...]] = {
         "学历教育", "Education", "Education Background", "Educational Background",
     ),
     "work": (
-        "工作经历", "工作经验", "职业经历", "工作履历", "从业经历", "任职经历", "实习经历",
+        "工作经历", "工作经验", "职业经历", "工作履历", "从业经历", "任职经历", "实习经历", "实习",
         "实习经验", "工作背景", "职业经验", "经历", "工作", "教学经历", "工作及实习经历",
         "Work Experience", "Experience", "Professional Experience", "Employment History",
         "Employment", "Internship", "Internships", "Work History",
@@ -105,6 +105,7 @@ _BRACKETED = re.compile(
 )
 _INLINE = re.compile(r"^([^:：]{1,12}?)\s*[:：]\s*(.+)$")
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
+_COMBINED = re.compile(r"\s*(?:[/、&]|与|及|和)\s*")
 
 
 def _lookup(words: str) -> str | None:
@@ -112,7 +113,14 @@ def _lookup(words: str) -> str | None:
     section = _HEADING_KEYS.get(key)
     if section is None and _CJK_RE.search(key):
         # "教育背景 Education", "EDUCATION 教育背景": the Chinese decides
-        section = _HEADING_KEYS.get(re.sub(r"[a-z0-9]+", "", key))
+        key = re.sub(r"[a-z0-9]+", "", key)
+        section = _HEADING_KEYS.get(key)
+    if section is None and _COMBINED.search(words):
+        # "实习/项目经历", "技能与证书": the first part that is a heading decides
+        for part in _COMBINED.split(words):
+            section = _HEADING_KEYS.get(_key(part))
+            if section:
+                break
     return section
 
 

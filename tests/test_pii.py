@@ -75,6 +75,7 @@ def test_every_field_is_found_and_removed(person):
         ("Tel:+86 138-1234-5678", "phone", ["+86 138-1234-5678"]),
         ("联系电话:010-87654321", "phone", ["010-87654321"]),
         ("座机 (0755)86543210", "phone", ["(0755)86543210"]),
+        ("手机:(+86) 131-221-87xxx", "phone", ["(+86) 131-221-87xxx"]),
         ("E-mail:a.b_c@mail.example.com.cn", "email", ["a.b_c@mail.example.com.cn"]),
         ("身份证号:44030119851231123X", "id_card", "44030119851231123X"),
         ("QQ:12345678", "qq", "12345678"),
@@ -98,6 +99,11 @@ def test_unlabelled_patterns_are_removed_from_running_text():
     )
     assert out == ["2015-2020 负责对接银行,联系人电话 ,邮件"]
     assert personal == {"phone": ["139-0000-1111"], "email": ["x@example.com"]}
+
+
+def test_urls_survive_the_tidying_of_separators():
+    out, _ = redact_lines(["x.y@example.com · 13812345678 · https://github.com/example"])
+    assert out == ["https://github.com/example"]
 
 
 def test_header_tokens_only_count_in_context_lines():

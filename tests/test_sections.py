@@ -41,6 +41,8 @@ Tel：177****5046　Mail：xiaotong.zheng@example.com　现居深圳
         ("获奖经历", ("other", "")),
         ("教育背景 Education", ("education", "")),
         ("WORK EXPERIENCE", ("work", "")),
+        ("实习/项目经历", ("work", "")),  # combined: the first part decides
+        ("技能与证书", ("skills", "")),
         ("工 作 经 历", ("work", "")),  # letter-spaced
         ("【证书】物流师(中级)、叉车作业证", ("certificates", "物流师(中级)、叉车作业证")),
         ("自我评价:一线出身,能扛压。", ("summary", "一线出身,能扛压。")),
