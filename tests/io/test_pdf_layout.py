@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rolematch.io._pdf import Char, extract_pdf, layout_lines, layout_text
 from rolematch.text import normalize_text
@@ -29,6 +31,26 @@ def word(text: str, x: float, y: float, size: float = SIZE, gap: float = 0.0) ->
 
 def lines_of(chars: list[Char]) -> list[str]:
     return [ln.text for ln in layout_lines(chars)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 50), st.integers(0, 40), st.sampled_from([8.0, 10.0, 16.0])),
+        min_size=1,
+        max_size=120,
+        unique_by=lambda t: (t[0], t[1]),
+    )
+)
+def test_layout_neither_loses_nor_invents_glyphs(cells):
+    # glyphs on a grid in any arrangement: columns, tables, scattered words
+    glyphs = "".join(chr(0x4E00 + i) for i in range(len(cells)))
+    chars = [
+        Char(g, x * 12.0, y * 14.0, x * 12.0 + size, y * 14.0 + size, size)
+        for g, (x, y, size) in zip(glyphs, cells, strict=True)
+    ]
+    out = layout_text(chars)
+    assert sorted(out.replace(" ", "").replace("\n", "")) == sorted(glyphs)
 
 
 def test_reading_order_does_not_depend_on_stream_order():
