@@ -293,11 +293,12 @@ def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
     space = False
     for i in range(n):
         u = get_unicode(tpa, i)
-        if u in _SPACES:
-            space = True  # PDFium also generates spaces where it sees word gaps
-            continue
-        if u == 0x0A or u == 0x0D:
-            space = False
+        if u in _SPACES or u == 0x0A or u == 0x0D:
+            if map_error(tpa, i):  # a glyph whose code merely reads as a space
+                undecodable += 1
+            else:
+                # PDFium also generates spaces where it sees word gaps
+                space = u != 0x0A and u != 0x0D
             continue
         if u < 0x20 or u == 0xFFFD or map_error(tpa, i):
             undecodable += 1
@@ -598,7 +599,8 @@ def _read_plumber_page(plumber: Any, page: Any, index: int) -> PageText | None:
 def _better_of(first: PageText, second: PageText | None) -> PageText:
     if second is None:
         return first
-    if second.undecodable < first.undecodable and second.chars >= 0.9 * first.chars:
+    # the second reading wins only if it decodes glyphs the first could not
+    if second.undecodable < first.undecodable and second.chars > first.chars:
         return second
     return first
 

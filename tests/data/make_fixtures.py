@@ -16,6 +16,9 @@ Every person, number and employer here is invented.
   white, 1 pt, off the page).
 * ``cv_image_only.pdf``: one page that is nothing but a picture of text (a scan).
 * ``encrypted.pdf``: a one-page résumé with a user password.
+* ``undecodable_font.pdf``: text set in a Type 3 font whose glyph names mean
+  nothing and which has no ToUnicode map: neither PDFium nor pdfplumber can tell
+  which characters it shows (pdfplumber prints ``(cid:N)``). Written by hand.
 """
 
 from __future__ import annotations
@@ -126,9 +129,57 @@ def encrypted(path: Path) -> None:
     c.save()
 
 
+def undecodable_font(path: Path) -> None:
+    def pdf(objects: list[bytes]) -> bytes:
+        out = bytearray(b"%PDF-1.4\n")
+        offsets = []
+        for number, body in enumerate(objects, start=1):
+            offsets.append(len(out))
+            out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+        xref = len(out)
+        out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+        out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+        out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
+        out += f"startxref\n{xref}\n%%EOF\n".encode()
+        return bytes(out)
+
+    def stream(data: bytes) -> bytes:
+        return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+    codes = bytes(range(1, 33)).hex().encode()
+    content = (
+        b"BT /F1 12 Tf 72 700 Td <" + codes[:40] + b"> Tj 0 -20 Td <" + codes[40:] + b"> Tj ET"
+    )
+    names = " ".join(f"/g{i}" for i in range(1, 33)).encode()
+    procs = " ".join(f"/g{i} 6 0 R" for i in range(1, 33)).encode()
+    font = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] "
+        b"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << " + procs + b" >> "
+        b"/Encoding << /Type /Encoding /Differences [1 " + names + b"] >> "
+        b"/FirstChar 1 /LastChar 32 /Widths [" + b"1000 " * 32 + b"] >>"
+    )
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+    )
+    path.write_bytes(
+        pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                page,
+                stream(content),
+                font,
+                stream(b"1000 0 0 0 800 800 d1 0 0 800 800 re f"),  # every glyph: a box
+            ]
+        )
+    )
+
+
 if __name__ == "__main__":
     two_column(HERE / "cv_two_column.pdf")
     image_only(HERE / "cv_image_only.pdf")
     encrypted(HERE / "encrypted.pdf")
-    for name in ("cv_two_column.pdf", "cv_image_only.pdf", "encrypted.pdf"):
+    undecodable_font(HERE / "undecodable_font.pdf")
+    for name in ("cv_two_column.pdf", "cv_image_only.pdf", "encrypted.pdf", "undecodable_font.pdf"):
         print(name, (HERE / name).stat().st_size, "bytes")

@@ -65,6 +65,18 @@ def test_image_only_pdf_is_unreadable_and_says_it_needs_ocr():
     assert r.pages == 1 and "sha256" in r.meta
 
 
+def test_fonts_without_unicode_map_are_unreadable_and_need_ocr():
+    # neither PDFium nor pdfplumber (which tries, and prints "(cid:N)") decodes it
+    r = read_resume(DATA / "undecodable_font.pdf")
+    check_record(
+        r,
+        "unreadable",
+        r"32 of 32 glyphs use fonts without a Unicode map .* needs OCR, which is not",
+    )
+    assert r.meta["needs_ocr_pages"] == [1] and r.meta["backend"] == "pdfium"
+    assert r.warnings == ("undecodable_glyphs: 32 glyphs without a Unicode map dropped",)
+
+
 def test_encrypted_pdf():
     check_record(read_resume(DATA / "encrypted.pdf"), "encrypted", "password")
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolematch.io._pdf import Char, extract_pdf, layout_lines, layout_text
+from rolematch.io._pdf import Char, PageText, _better_of, extract_pdf, layout_lines, layout_text
 from rolematch.text import normalize_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -228,6 +228,17 @@ def test_rotated_page_reads_upright():
     doc.save(buf)
     page = extract_pdf(buf.getvalue(), "rotated.pdf").pages[0]
     assert page.text.splitlines()[1] == "【基本信息】"
+
+
+def test_backend_choice_is_by_measured_quality():
+    pdfium = PageText(1, "…", "pdfium", chars=300, undecodable=600)
+    assert _better_of(pdfium, None) is pdfium  # pdfplumber failed: keep PDFium
+    same = PageText(1, "…", "pdfplumber", chars=300, undecodable=600)
+    assert _better_of(pdfium, same) is pdfium  # a tie goes to PDFium
+    decodes = PageText(1, "…", "pdfplumber", chars=880, undecodable=20)
+    assert _better_of(pdfium, decodes) is decodes
+    loses_text = PageText(1, "…", "pdfplumber", chars=100, undecodable=0)
+    assert _better_of(pdfium, loses_text) is pdfium  # fewer errors, but much less text
 
 
 def test_image_only_page_needs_ocr():
