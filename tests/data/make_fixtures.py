@@ -16,6 +16,9 @@ Every person, number and employer here is invented.
   white, 1 pt, off the page).
 * ``cv_image_only.pdf``: one page that is nothing but a picture of text (a scan).
 * ``encrypted.pdf``: a one-page résumé with a user password.
+* ``cv_ocr_layer.pdf``: a scanned page with an invisible OCR text layer over the
+  picture (text render mode 3, as OCR tools write it): that text is real and kept.
+  The same invisible mode on blank paper below it is keyword stuffing: excluded.
 * ``undecodable_font.pdf``: text set in a Type 3 font whose glyph names mean
   nothing and which has no ToUnicode map: neither PDFium nor pdfplumber can tell
   which characters it shows (pdfplumber prints ``(cid:N)``). Written by hand.
@@ -129,6 +132,49 @@ def encrypted(path: Path) -> None:
     c.save()
 
 
+OCR_LINES = [
+    "【工作经历】",
+    "2016.03-至今 鼎信银行 交易银行部 支付结算产品负责人",
+    "牵头网联和银联双通道接入。",
+]
+OCR_HIDDEN = "反洗钱 消费者权益保护"
+
+
+def ocr_layer(path: Path) -> None:
+    import random
+
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    width, height = A4
+    rng = random.Random(3)
+    scan = Image.new("L", (400, 120), 255)
+    for x in range(400):  # speckled "print" wherever the text lies
+        for y in range(120):
+            if rng.random() < 0.35:
+                scan.putpixel((x, y), 30)
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(scan), 60, height - 200, width=400, height=120)
+    text = c.beginText(70, height - 110)
+    text.setTextRenderMode(3)
+    text.setFont(FONT, 11)
+    for line in OCR_LINES:
+        text.textLine(line)
+    c.drawText(text)
+    stuffing = c.beginText(70, 300)
+    stuffing.setTextRenderMode(3)
+    stuffing.setFont(FONT, 11)
+    stuffing.textLine(OCR_HIDDEN)
+    c.drawText(stuffing)
+    c.showPage()
+    c.save()
+
+
 def undecodable_font(path: Path) -> None:
     def pdf(objects: list[bytes]) -> bytes:
         out = bytearray(b"%PDF-1.4\n")
@@ -181,5 +227,7 @@ if __name__ == "__main__":
     image_only(HERE / "cv_image_only.pdf")
     encrypted(HERE / "encrypted.pdf")
     undecodable_font(HERE / "undecodable_font.pdf")
-    for name in ("cv_two_column.pdf", "cv_image_only.pdf", "encrypted.pdf", "undecodable_font.pdf"):
+    ocr_layer(HERE / "cv_ocr_layer.pdf")
+    names = ("cv_two_column.pdf", "cv_image_only.pdf", "encrypted.pdf", "undecodable_font.pdf")
+    for name in (*names, "cv_ocr_layer.pdf"):
         print(name, (HERE / name).stat().st_size, "bytes")

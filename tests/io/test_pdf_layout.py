@@ -220,6 +220,13 @@ def test_fixture_hidden_text_is_excluded_and_counted(two_column_page, fx):
     assert not two_column_page.needs_ocr
 
 
+def test_invisible_ocr_layer_over_a_scan_is_kept_but_not_on_blank_paper(fx):
+    page = extract_pdf((DATA / "cv_ocr_layer.pdf").read_bytes(), "ocr.pdf").pages[0]
+    assert normalize_text(page.text).splitlines() == [normalize_text(x) for x in fx.OCR_LINES]
+    assert page.hidden == len(fx.OCR_HIDDEN.replace(" ", ""))
+    assert not page.needs_ocr  # it has a text layer, if an invisible one
+
+
 def test_rotated_page_reads_upright():
     pdfium = pytest.importorskip("pypdfium2")
     doc = pdfium.PdfDocument(str(DATA / "cv_two_column.pdf"))
