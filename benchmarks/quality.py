@@ -1,7 +1,7 @@
 """Ranking quality on labelled résumés: TF-IDF alone, BM25 alone, semantic alone, full.
 
     python benchmarks/quality.py                 # ../shared/devset, extracted from the files
-    python benchmarks/quality.py --set heldout   # benchmarks/data/heldout (written blind to the dev set)
+    python benchmarks/quality.py --set heldout   # written blind to the dev set
     python benchmarks/quality.py --model static-zh --json out.json
 
 Metrics (grades 2 strong / 1 partial / 0 none):
@@ -21,7 +21,6 @@ import time
 from collections import Counter
 
 import numpy as np
-
 from _common import HELDOUT, Item, devset_items, json_items, metrics, platform_line, table
 
 
@@ -97,8 +96,11 @@ def main() -> None:
         print(table(per))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"set": args.set, "model": args.model, "n": len(items),
-                       "metrics": dict(rows)}, f, indent=2)  # fmt: skip
+            json.dump(
+                {"set": args.set, "model": args.model, "n": len(items), "metrics": dict(rows)},
+                f,
+                indent=2,
+            )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
-"""Choose the Matcher's default weights, half-saturation points and calibration.
+"""Choose the Matcher's default weights, half-saturations and calibration.
 
-    python benchmarks/tune_weights.py [--model e5-small] [--out benchmarks/results/tune_weights.json]
+    python benchmarks/tune_weights.py [--model e5-small] [--out FILE.json]
 
 How: the three components are computed once for every file of ../shared/devset
 (extracted from the files). A small grid over (keyword_weight, semantic_weight,
@@ -22,7 +22,6 @@ import json
 from pathlib import Path
 
 import numpy as np
-
 from _common import HELDOUT, ROOT, devset_items, json_items, metrics, platform_line, table
 
 # The facet weight starts at 0.05: the posting states preferred majors, and a stated
@@ -85,21 +84,42 @@ def main() -> None:
     center, slope = fit_calibration(raw, Y)
     print(f"{platform_line()}\nmodel {args.model}; {len(dev)} dev files; {len(grid)} grid points\n")
     print("top of the grid (weights = keyword, semantic, facet):")
-    print(table([(f"{g['weights']} kh={g['keyword_half']} sh={g['semantic_half']}", g["metrics"])
-                 for g in grid[:8]]))  # fmt: skip
-    print(f"\nchosen: {best['weights']} keyword_half={best['keyword_half']} "
-          f"semantic_half={best['semantic_half']} calibration=({center:.3f}, {slope:.2f})")  # fmt: skip
-    report = {"model": args.model, "n_dev": len(dev), "chosen": best,
-              "calibration": [round(center, 3), round(slope, 2)], "grid": grid}  # fmt: skip
+    print(
+        table(
+            [
+                (f"{g['weights']} kh={g['keyword_half']} sh={g['semantic_half']}", g["metrics"])
+                for g in grid[:8]
+            ]
+        )
+    )
+    print(
+        f"\nchosen: {best['weights']} keyword_half={best['keyword_half']} "
+        f"semantic_half={best['semantic_half']} calibration=({center:.3f}, {slope:.2f})"
+    )
+    report = {
+        "model": args.model,
+        "n_dev": len(dev),
+        "chosen": best,
+        "calibration": [round(center, 3), round(slope, 2)],
+        "grid": grid,
+    }
     if HELDOUT.exists():
         held = json_items(HELDOUT)
         Kh, Sh, Fh = component_arrays(held, args.model)
         Yh = np.array([it.grades for it in held])
-        hm = metrics(raw_scores(Kh, Sh, Fh, best["weights"], best["keyword_half"],
-                                best["semantic_half"]), Yh)  # fmt: skip
+        hm = metrics(
+            raw_scores(Kh, Sh, Fh, best["weights"], best["keyword_half"], best["semantic_half"]), Yh
+        )
         print("held-out (not used to choose):")
-        print(table([("chosen", hm), ("keyword alone", metrics(Kh, Yh)),
-                     ("semantic alone", metrics(Sh, Yh))]))  # fmt: skip
+        print(
+            table(
+                [
+                    ("chosen", hm),
+                    ("keyword alone", metrics(Kh, Yh)),
+                    ("semantic alone", metrics(Sh, Yh)),
+                ]
+            )
+        )
         report["heldout"] = hm
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(report, indent=1, ensure_ascii=False), "utf-8")

@@ -40,7 +40,30 @@ _EXPORTS = {
     "score_paths": "rolematch.batch",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Evidence",
+    "Explanation",
+    "ExtractionError",
+    "FileResult",
+    "KeywordHit",
+    "MatchResult",
+    "Matcher",
+    "MissingDependencyError",
+    "ModelError",
+    "NotFittedError",
+    "Resume",
+    "Role",
+    "RoleSpecError",
+    "RolematchError",
+    "Sentence",
+    "__version__",
+    "load_model",
+    "load_roles",
+    "parse_posting",
+    "read_resume",
+    "resume_from_text",
+    "score_paths",
+]
 
 if TYPE_CHECKING:
     from rolematch.batch import FileResult, score_paths

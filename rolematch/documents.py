@@ -42,7 +42,8 @@ class Role:
 
     Examples
     --------
-    >>> r = Role(id="demo", title="演示主管", duties=("负责手机银行运营",), requirements=("金融专业",))
+    >>> r = Role(id="demo", title="演示主管", duties=("负责手机银行运营",),
+    ...          requirements=("金融专业",))
     >>> r.title
     '演示主管'
     """

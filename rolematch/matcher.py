@@ -159,7 +159,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         name = type(self).__name__
         for p in ("keyword_weight", "semantic_weight", "facet_weight"):
             v = getattr(self, p)
-            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 <= v <= 1:
+            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 <= float(v) <= 1:
                 raise ValueError(
                     f"The '{p}' parameter of {name} must be a float in the range [0, 1]. "
                     f"Got {v!r} instead."
@@ -171,7 +171,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             )
         for p in ("keyword_half", "semantic_half"):
             v = getattr(self, p)
-            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 < v <= 1:
+            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 < float(v) <= 1:
                 raise ValueError(
                     f"The '{p}' parameter of {name} must be a float in the range (0, 1]. "
                     f"Got {v!r} instead."
@@ -286,7 +286,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         facet = np.full((n, R), np.nan)
         duty = []
         findings: list[list[list[FacetFinding]]] = []
-        for i, doc in enumerate(batch.resumes):
+        for i in range(n):
             cos, idx, sup = duty_support(self.role_embeddings_, batch.embeddings[i])
             duty.append((cos, idx, sup))
             per_role = []
@@ -306,7 +306,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             ],
             axis=-1,
         )
-        raw = combine(comps, self._weights())
+        raw = combine(comps, self._weights().tolist())
         score = calibrate(raw, *self.calibration)
         ok = np.array([d.ok for d in batch.resumes], dtype=bool)
         score[~ok] = np.nan
@@ -314,7 +314,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     def _weights(self) -> np.ndarray:
         w = np.array([self.keyword_weight, self.semantic_weight, self.facet_weight], dtype=float)
-        return w / w.sum()
+        return np.asarray(w / w.sum())
 
     # ------------------------------------------------------------- public
     def similarity(self, resumes: Iterable[Resume | str]) -> np.ndarray:
@@ -345,7 +345,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         top_k = _check_top_k(top_k, "match")
         batch = self._batch(resumes)
         scores = self._score(batch)
-        out = []
+        out: list[list[MatchResult]] = []
         for i, doc in enumerate(batch.resumes):
             if not doc.ok:
                 out.append([])
@@ -428,8 +428,14 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         for j, duty in zip(duty_ids, role.duties, strict=True):
             s = sents[idx[j]] if idx[j] >= 0 else Sentence("")
             evidence.append(
-                Evidence(duty, s.text, round(float(cos[j]), 4), round(float(sup[j]), 4),
-                         s.page, s.section)  # fmt: skip
+                Evidence(
+                    duty,
+                    s.text,
+                    round(float(cos[j]), 4),
+                    round(float(sup[j]), 4),
+                    s.page,
+                    s.section,
+                )  # fmt: skip
             )
         evidence.sort(key=lambda e: -e.support)
         fac = float(scores.facet[i, r])

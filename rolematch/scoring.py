@@ -30,7 +30,7 @@ def saturate(counts: np.ndarray, scale: float = 1.0) -> np.ndarray:
     >>> saturate(np.array([0, 1, 3, 50])).round(2).tolist()
     [0.0, 0.63, 0.95, 1.0]
     """
-    return 1.0 - np.exp(-np.asarray(counts, dtype=np.float64) / scale)
+    return np.asarray(1.0 - np.exp(-np.asarray(counts, dtype=np.float64) / scale))
 
 
 def keyword_coverage(hits: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
@@ -55,7 +55,8 @@ def keyword_coverage(hits: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
     """
     total = role_weights.sum(axis=1)
     cover = hits @ role_weights.T
-    return np.divide(cover, total, out=np.zeros_like(cover, dtype=np.float64), where=total > 0)
+    out = np.zeros_like(cover, dtype=np.float64)
+    return np.asarray(np.divide(cover, total, out=out, where=total > 0))
 
 
 def duty_support(
@@ -114,7 +115,7 @@ def half_saturate(x: np.ndarray, half: float) -> np.ndarray:
     [0.0, 0.5, 0.75]
     """
     x = np.asarray(x, dtype=np.float64)
-    return x / (x + half)
+    return np.asarray(x / (x + half))
 
 
 def duty_coverage(
@@ -168,7 +169,7 @@ def combine(
     w = np.asarray(weights, dtype=np.float64) * avail
     total = w.sum(axis=-1)
     num = (np.nan_to_num(comp) * w).sum(axis=-1)
-    return np.divide(num, total, out=np.zeros_like(num), where=total > 0)
+    return np.asarray(np.divide(num, total, out=np.zeros_like(num), where=total > 0))
 
 
 def calibrate(raw: np.ndarray, center: float, slope: float) -> np.ndarray:
@@ -182,4 +183,4 @@ def calibrate(raw: np.ndarray, center: float, slope: float) -> np.ndarray:
     >>> calibrate(np.array([0.1, 0.2, 0.3]), center=0.2, slope=20).round(2).tolist()
     [0.12, 0.5, 0.88]
     """
-    return 1.0 / (1.0 + np.exp(-slope * (np.asarray(raw, dtype=np.float64) - center)))
+    return np.asarray(1.0 / (1.0 + np.exp(-slope * (np.asarray(raw, dtype=np.float64) - center))))

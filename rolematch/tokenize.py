@@ -170,7 +170,7 @@ class JiebaTokenizer:
         tk = self._tokenizer()
         freq = np.array([tk.FREQ.get(t, 0) for t in terms], dtype=np.float64)
         total = float(tk.total)
-        return np.log((total + 1) / (freq + 1)) / np.log(total + 1)
+        return np.asarray(np.log((total + 1) / (freq + 1)) / np.log(total + 1))
 
     def __call__(self, text: str) -> list[str]:
         tk = self._tokenizer()

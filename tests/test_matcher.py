@@ -44,10 +44,18 @@ def matcher(fitted):
 @pytest.mark.parametrize(
     ("param", "value", "match"),
     [
-        ("keyword_weight", 1.5, r"The 'keyword_weight' parameter of Matcher must be a float in the range \[0, 1\]. Got 1.5 instead."),
+        (
+            "keyword_weight",
+            1.5,
+            r"The 'keyword_weight' parameter of Matcher must be a float in the range \[0, 1\]. Got 1.5 instead.",
+        ),
         ("semantic_weight", -0.1, r"'semantic_weight' parameter .* Got -0.1 instead"),
         ("facet_weight", "high", r"'facet_weight' parameter .* Got 'high' instead"),
-        ("keyword_half", 0, r"'keyword_half' parameter of Matcher must be a float in the range \(0, 1\]"),
+        (
+            "keyword_half",
+            0,
+            r"'keyword_half' parameter of Matcher must be a float in the range \(0, 1\]",
+        ),
         ("duty_share", 0, r"'duty_share' parameter .* range \(0, 1\]. Got 0 instead"),
         ("requirement_weight", 0.5, r"'requirement_weight' parameter .* >= 1. Got 0.5"),
         ("calibration", (0.4, -1), r"'calibration' parameter .* slope > 0. Got \(0.4, -1\)"),

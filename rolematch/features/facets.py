@@ -37,8 +37,10 @@ _REQ_DEGREE = re.compile(r"(大专|专科|本科|硕士|研究生|博士)(?:及�
 _REQ_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年(?:及)?以上[^。；;]{0,15}?经验")
 _REQ_CERT = re.compile(r"(?:持有|具备|具有)([^，,。；;]{2,20}?(?:资格证书|资格证|证书|资格|资质))")
 _DATE = r"(\d{4})\s*(?:[./\-年]\s*(\d{1,2})\s*月?)?"
-_RANGE = re.compile(_DATE + r"\s*(?:[-–—~～至到]+|\s+to\s+)\s*(?:(至今|今|现在|目前|present|now)|" + _DATE + ")",
-                    re.IGNORECASE)  # fmt: skip
+_RANGE = re.compile(
+    _DATE + r"\s*(?:[-–—~～至到]+|\s+to\s+)\s*(?:(至今|今|现在|目前|present|now)|" + _DATE + ")",
+    re.IGNORECASE,
+)
 _SCHOOL = re.compile(r"\S*?(?:大学|学院|学校|University|College)", re.IGNORECASE)
 _EDU_LINE = re.compile(r"大学|学院|本科|硕士|博士|专科|大专|学士|专业|university|college", re.I)
 
@@ -101,8 +103,8 @@ def role_facets(role: Role) -> RoleFacets:
     Examples
     --------
     >>> from rolematch.documents import Role
-    >>> r = Role("x", "主管", ("负责运营",), ("本科及以上学历，金融等相关专业优先", "五年以上银行工作经验"),
-    ...          majors=("金融",))
+    >>> reqs = ("本科及以上学历，金融等相关专业优先", "五年以上银行工作经验")
+    >>> r = Role("x", "主管", ("负责运营",), reqs, majors=("金融",))
     >>> role_facets(r)
     RoleFacets(majors=('金融',), degree=2, years=5.0, certificates=())
     """

@@ -20,7 +20,12 @@ ROLE_IDS = [
     "consumer-protection",
     "internal-control",
 ]
-GOOD = {"id": "demo", "title": "演示主管", "duties": ["负责手机银行运营"], "requirements": ["金融专业"]}
+GOOD = {
+    "id": "demo",
+    "title": "演示主管",
+    "duties": ["负责手机银行运营"],
+    "requirements": ["金融专业"],
+}
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:
@@ -96,7 +101,10 @@ def test_users_add_a_role_by_dropping_a_file(tmp_path):
 @pytest.mark.parametrize(
     ("data", "match"),
     [
-        ({k: v for k, v in GOOD.items() if k != "title"}, r"field 'title': required field is missing"),
+        (
+            {k: v for k, v in GOOD.items() if k != "title"},
+            r"field 'title': required field is missing",
+        ),
         ({**GOOD, "dutys": ["x"]}, r"field 'dutys': unknown field; did you mean 'duties'\?"),
         ({**GOOD, "duties": []}, r"field 'duties': expected at least one item"),
         ({**GOOD, "duties": "负责运营"}, r"field 'duties': expected a list of non-empty strings"),
@@ -120,21 +128,26 @@ def test_invalid_yaml_names_the_file(tmp_path):
 
 
 def test_invalid_json_names_the_file(tmp_path):
-    path = _write(tmp_path, "broken.json", "{\"id\": ")
+    path = _write(tmp_path, "broken.json", '{"id": ')
     with pytest.raises(RoleSpecError, match=r"broken\.json: not valid JSON"):
         load_roles(path)
 
 
 def test_a_file_that_is_not_a_mapping(tmp_path):
     path = _write(tmp_path, "list.yaml", "- a\n- b\n")
-    with pytest.raises(RoleSpecError, match=r"list\.yaml: expected a mapping of role fields, got list"):
+    with pytest.raises(
+        RoleSpecError, match=r"list\.yaml: expected a mapping of role fields, got list"
+    ):
         load_roles(path)
 
 
 def test_duplicate_ids_name_both_files(tmp_path):
     _write(tmp_path, "a.json", json.dumps(GOOD))
     _write(tmp_path, "b.yaml", dump_role(role_from_dict(GOOD)))
-    with pytest.raises(RoleSpecError, match=r"b\.yaml: field 'id': duplicate id 'demo', already defined in .*a\.json"):
+    with pytest.raises(
+        RoleSpecError,
+        match=r"b\.yaml: field 'id': duplicate id 'demo', already defined in .*a\.json",
+    ):
         load_roles(tmp_path)
 
 
