@@ -39,8 +39,9 @@ DEFAULT_SENTENCES = {"e5-small": 640, "static-zh": 20_000}
 def corpus(n: int) -> list[str]:
     """Duty and requirement sentences of the bundled roles, made up to ``n`` distinct ones.
 
-    Repeats are rotated (same characters and length, different text) because the encoder
-    encodes a duplicate only once.
+    Beyond the originals, sentence ``i`` is spliced with sentence ``i + k`` (first half of
+    one, second half of the other): realistic lengths and characters, but distinct texts,
+    because the encoder encodes a duplicate only once.
     """
     import yaml
 
@@ -48,16 +49,19 @@ def corpus(n: int) -> list[str]:
     for path in sorted((ROOT / "data" / "roles").glob("*.yaml")):
         role = yaml.safe_load(path.read_text(encoding="utf-8"))
         base += [s for key in ("duties", "requirements") for s in role.get(key) or []]
-    out: list[str] = []
-    seen: set[str] = set()
-    k = 0
-    while len(out) < n:
-        for s in base:
-            r = s[k % len(s) :] + s[: k % len(s)]
-            if r not in seen:
-                seen.add(r)
-                out.append(r)
-        k += 1
+    out = list(dict.fromkeys(base))
+    seen = set(out)
+    for k in range(1, len(base)):
+        if len(out) >= n:
+            break
+        for i, s in enumerate(base):
+            other = base[(i + k) % len(base)]
+            spliced = s[: len(s) // 2] + other[len(other) // 2 :]
+            if spliced not in seen:
+                seen.add(spliced)
+                out.append(spliced)
+    if len(out) < n:
+        raise SystemExit(f"--sentences must be at most {len(out)}. Got {n} instead.")
     return out[:n]
 
 

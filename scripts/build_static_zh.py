@@ -6,8 +6,8 @@ Recipe (model2vec-style distillation, with jieba's dictionary as the vocabulary)
    frequencies of case variants summed), every single CJK character that occurs anywhere in
    that dictionary, ASCII letters, digits and a few symbols, and a short list of tech and
    banking terms (``EXTRA_TERMS``; terms jieba lacks get frequency ``--extra-freq``).
-2. Embed every vocabulary item alone with the converted e5-small (mean pooling, no prompt by
-   default; ``--prompt`` changes it), in batches.
+2. Embed every vocabulary item alone with the converted e5-small (mean pooling, with the
+   ``query: `` prompt rolematch uses for e5; ``--prompt`` changes it), in batches.
 3. PCA (centred, no whitening) to ``--dims`` dimensions.
 4. SIF weighting folded into each row: ``a / (a + p(w))`` with ``p(w)`` the jieba frequency
    over the dictionary total and ``a = --sif``; single ASCII characters, which only appear
@@ -169,7 +169,12 @@ def write_model(
         (tmp / "rolematch_static.json").write_text(
             json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        os.chmod(tmp, 0o755)
+        # README.md is maintained by hand (recipe and measured numbers): keep it
+        old_readme = out / "README.md"
+        if old_readme.is_file():
+            shutil.copyfile(old_readme, tmp / "README.md")
+        for item in [tmp, *tmp.rglob("*")]:
+            os.chmod(item, 0o755 if item.is_dir() else 0o644)
         if out.exists():
             shutil.rmtree(out)
         os.replace(tmp, out)
@@ -182,9 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=Path("models/static-zh"))
     ap.add_argument("--words", type=int, default=50_000, help="most frequent jieba words")
     ap.add_argument("--dims", type=int, default=256, help="PCA dimensions")
-    ap.add_argument("--sif", type=float, default=1e-4, help="SIF coefficient a")
+    ap.add_argument("--sif", type=float, default=1e-3, help="SIF coefficient a")
     ap.add_argument("--extra-freq", type=int, default=1000, help="jieba count for EXTRA_TERMS")
-    ap.add_argument("--prompt", default="", help="prefix for embedding vocabulary items")
+    ap.add_argument("--prompt", default="query: ", help="prefix for embedding vocabulary items")
     ap.add_argument("--batch-size", type=int, default=256)
     ap.add_argument("--raw-cache", type=Path, help="npz to keep/reuse step-2 embeddings")
     args = ap.parse_args(argv)
