@@ -18,6 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -164,8 +165,13 @@ class EmbeddingCache:
                 self._conn.close()
             self._conn = None
 
-    def __getstate__(self) -> dict[str, object]:
+    def __getstate__(self) -> dict[str, Any]:
+        # a connection cannot cross processes; the receiver opens its own
         return {"path": self.path, "timeout": self.timeout}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__init__(state["path"], timeout=state["timeout"])  # type: ignore[misc,arg-type]
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.path = Path(state["path"])
+        self.timeout = float(state["timeout"])
+        self._conn = None
+        self._pid = -1
+        self._lock = threading.Lock()

@@ -194,7 +194,7 @@ def _load(spec: _Spec) -> SentenceTransformer:
         from transformers.utils import logging as hf_logging
 
         bars = hf_logging.is_progress_bar_enabled()
-        hf_logging.disable_progress_bar()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         try:
             model = SentenceTransformer(str(spec.path), local_files_only=True)
         except Exception as e:
@@ -202,7 +202,7 @@ def _load(spec: _Spec) -> SentenceTransformer:
             raise _not_found(spec.name, why) from e
         finally:
             if bars:
-                hf_logging.enable_progress_bar()
+                hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
         if spec.builtin == "static-zh":
             model.float()  # stored fp16 to stay small; average in fp32
         model.eval()
