@@ -157,42 +157,28 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     # ------------------------------------------------------------------ fit
     def _validate_params(self) -> None:
         name = type(self).__name__
-        for p in ("keyword_weight", "semantic_weight", "facet_weight"):
+        # parameter -> (low, high, low inclusive, how the range reads)
+        ranges = {
+            "keyword_weight": (0.0, 1.0, True, "in the range [0, 1]"),
+            "semantic_weight": (0.0, 1.0, True, "in the range [0, 1]"),
+            "facet_weight": (0.0, 1.0, True, "in the range [0, 1]"),
+            "keyword_half": (0.0, 1.0, False, "in the range (0, 1]"),
+            "semantic_half": (0.0, 1.0, False, "in the range (0, 1]"),
+            "duty_share": (0.0, 1.0, False, "in the range (0, 1]"),
+            "requirement_weight": (1.0, np.inf, True, ">= 1"),
+            "specificity_power": (0.0, np.inf, True, ">= 0"),
+        }
+        for p, (lo, hi, closed, text) in ranges.items():
             v = getattr(self, p)
-            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 <= float(v) <= 1:
+            ok = isinstance(v, numbers.Real) and not isinstance(v, bool)
+            if not ok or not ((lo <= float(v)) if closed else (lo < float(v))) or float(v) > hi:
                 raise ValueError(
-                    f"The '{p}' parameter of {name} must be a float in the range [0, 1]. "
-                    f"Got {v!r} instead."
+                    f"The '{p}' parameter of {name} must be a float {text}. Got {v!r} instead."
                 )
         if self.keyword_weight + self.semantic_weight + self.facet_weight <= 0:
             raise ValueError(
                 f"The component weights of {name} must not all be 0. Got keyword_weight=0, "
                 "semantic_weight=0, facet_weight=0 instead."
-            )
-        for p in ("keyword_half", "semantic_half"):
-            v = getattr(self, p)
-            if not isinstance(v, numbers.Real) or isinstance(v, bool) or not 0 < float(v) <= 1:
-                raise ValueError(
-                    f"The '{p}' parameter of {name} must be a float in the range (0, 1]. "
-                    f"Got {v!r} instead."
-                )
-        s = self.duty_share
-        if not isinstance(s, numbers.Real) or not 0 < s <= 1:
-            raise ValueError(
-                f"The 'duty_share' parameter of {name} must be a float in the range (0, 1]. "
-                f"Got {s!r} instead."
-            )
-        r = self.requirement_weight
-        if not isinstance(r, numbers.Real) or r < 1:
-            raise ValueError(
-                f"The 'requirement_weight' parameter of {name} must be a float >= 1. "
-                f"Got {r!r} instead."
-            )
-        p = self.specificity_power
-        if not isinstance(p, numbers.Real) or isinstance(p, bool) or p < 0:
-            raise ValueError(
-                f"The 'specificity_power' parameter of {name} must be a float >= 0. "
-                f"Got {p!r} instead."
             )
         c = self.calibration
         if (
