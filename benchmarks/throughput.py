@@ -49,8 +49,10 @@ EXAMPLES = ROOT / "examples"
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
 GIVEN = "子浩宇轩博文雅琴佳怡书航立新文博梓涵一诺欣然思远晨曦俊杰明哲婉清若汐雨桐嘉懿天佑昊然志强海燕丽娜建华秀英国栋晓东静怡瑞琪"  # noqa: E501
-BANKS = ["东岳", "北辰", "恒信", "西江", "南海", "汇丰源", "长江", "泰和", "华夏中", "兴盛",
-         "瑞丰", "锦程", "星河", "广源", "天成", "金桥", "安信", "宏达", "鼎盛", "永隆"]  # fmt: skip
+BANKS = [
+    "东岳", "北辰", "恒信", "西江", "南海", "汇丰源", "长江", "泰和",
+    "华夏中", "兴盛", "瑞丰", "锦程", "星河", "广源", "天成", "金桥",
+]  # fmt: skip
 UNIVERSITIES = ["华南理工大学", "南京财经大学", "西南财经大学", "山东大学", "中国政法大学",
                 "武汉大学", "复旦大学", "浙江大学", "厦门大学", "中山大学", "湖南大学",
                 "东北财经大学", "上海财经大学", "四川大学", "吉林大学"]  # fmt: skip
@@ -67,11 +69,14 @@ def _job_blocks(lines: list[str]) -> list[list[str]]:
     """A résumé's job entries: a line starting with a year range, then its bullets."""
     blocks: list[list[str]] = []
     for line in lines:
-        if re.match(r"^\d{4}[.年/]", line) and ("至今" in line or re.search(r"-\s*\d{4}", line)
-                                               or "—" in line or "–" in line):
+        if re.match(r"^\d{4}[.年/]", line) and (
+            "至今" in line or re.search(r"-\s*\d{4}", line) or "—" in line or "–" in line
+        ):
             blocks.append([line])
-        elif blocks and line.strip()[:1] in {"·", "-", "•"} or (
-            blocks and re.match(r"^\d+\.", line.strip())
+        elif (
+            blocks
+            and line.strip()[:1] in {"·", "-", "•"}
+            or (blocks and re.match(r"^\d+\.", line.strip()))
         ):
             blocks[-1].append(line)
     return [b for b in blocks if len(b) > 1]
@@ -113,7 +118,10 @@ def variant_lines(i: int, sources: list[list[str]], seed: int = 0) -> list[str]:
         rng.shuffle(bullets)
         lines += ["", "【更早经历】"] + [_vary_numbers(x, rng) for x in [block[0], *bullets]]
     if rng.random() < 0.25:  # a quarter run to a second page
-        lines += [""] * 30 + ["【自我评价】", f"从业{rng.randint(5, 15)}年，熟悉银行业务与团队管理。"]
+        lines += [""] * 30 + [
+            "【自我评价】",
+            f"从业{rng.randint(5, 15)}年，熟悉银行业务与团队管理。",
+        ]
     return lines
 
 
@@ -156,3 +164,211 @@ def build_corpus(folder: Path, n: int, seed: int = 0) -> list[Path]:
     stamp.write_text(json.dumps(want))
     print(f"built {n} PDFs in {folder} ({time.perf_counter() - t0:.1f}s)", file=sys.stderr)
     return files
+
+
+# ----------------------------------------------------------------------- measuring
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux /proc)."""
+    parents: dict[int, list[int]] = {}
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                ppid = int((p / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            parents.setdefault(ppid, []).append(int(p.name))
+    out, todo = [], [pid]
+    while todo:
+        q = todo.pop()
+        out.append(q)
+        todo.extend(parents.get(q, []))
+    return out
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in bytes. PSS counts a page shared by k processes as
+    1/k in each, so the PSS of a process tree adds up to the memory it really uses."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) * 1024
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss, pss
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_rss: int  # bytes, summed over the whole process tree
+    peak_pss: int
+    stderr: str
+
+
+def time_cli(args: list[str], env: dict[str, str] | None = None) -> Timing:
+    """Run ``python -m rolematch ARGS``; wall time and peak RSS of its process tree."""
+    cmd = [sys.executable, "-m", "rolematch", *args]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})  # fmt: skip
+    peak = peak_pss = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak, peak_pss
+        while not stop.is_set():
+            mem = [_memory(p) for p in _tree(proc.pid)]
+            peak = max(peak, sum(m[0] for m in mem))
+            peak_pss = max(peak_pss, sum(m[1] for m in mem))
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+    return Timing(seconds, peak, peak_pss, err)
+
+
+def bare_extraction(files: list[Path]) -> float:
+    """Seconds to open each PDF with pypdfium2 and get every page's text, nothing else."""
+    import pypdfium2 as pdfium
+
+    t0 = time.perf_counter()
+    for f in files:
+        pdf = pdfium.PdfDocument(f)
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                page.get_textpage().get_text_range()
+        finally:
+            pdf.close()
+    return time.perf_counter() - t0
+
+
+def semantic_sentences(files: list[Path]) -> list[str]:
+    """The unique sentences the matcher embeds for these files (not timed)."""
+    from rolematch.io.extract import read_resume
+    from rolematch.matcher import _semantic_sentences
+
+    seen: dict[str, None] = {}
+    for f in files:
+        for s in _semantic_sentences(read_resume(f)):
+            seen.setdefault(s.text, None)
+    return list(seen)
+
+
+def bare_encoding(sentences: list[str], model: str) -> dict[int, float]:
+    """Seconds for one ``SentenceTransformer.encode`` call over the sentences (model
+    loaded beforehand), with torch's default thread count and with one thread."""
+    import torch
+
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+
+    enc = SentenceTransformerEncoder(model, cache=False)
+    st, prompt = enc.sentence_transformer, enc.prompt
+    default = torch.get_num_threads()
+    out = {}
+    for threads in dict.fromkeys((default, 1)):
+        torch.set_num_threads(threads)
+        st.encode(sentences[:8], prompt=prompt, batch_size=32)  # warm up
+        t0 = time.perf_counter()
+        st.encode(sentences, prompt=prompt, batch_size=32, convert_to_numpy=True)
+        out[threads] = time.perf_counter() - t0
+    torch.set_num_threads(default)
+    return out
+
+
+@dataclass
+class Row:
+    model: str
+    workers: str
+    n: int
+    seconds: float
+    per_s: float
+    peak_rss_mb: float
+    peak_pss_mb: float
+    vs_extraction: float
+    vs_encoding: float
+    warm_seconds: float
+    cpu_load: float
+
+
+def _workers_used(stderr: str) -> str:
+    m = re.search(r"\((?:[\d.]+ files/s, )?(\d+) workers?\)", stderr)
+    return m.group(1) if m else "?"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--n", type=int, default=200, help="résumé PDFs (default 200)")
+    p.add_argument("--large", action="store_true", help="N = 2000")
+    p.add_argument("--models", nargs="+", default=["static-zh", "e5-small"])
+    p.add_argument("--workers", nargs="+", default=["auto"], help="e.g. auto 1 2")
+    p.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "rolematch-bench")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", type=Path, help="also write the rows as JSON")
+    args = p.parse_args()
+    n = 2000 if args.large else args.n
+    files = build_corpus(args.corpus / f"n{n}-s{args.seed}", n, args.seed)
+    folder = files[0].parent
+
+    extraction = min(bare_extraction(files) for _ in range(2))
+    print(f"bare extraction (pypdfium2 get_text_range): {extraction:.2f}s for {n} files",
+          file=sys.stderr)  # fmt: skip
+    sentences = semantic_sentences(files)
+    rows = []
+    bare: dict[str, dict[int, float]] = {}
+    for model in args.models:
+        by_threads = bare_encoding(sentences, model)
+        encoding = min(by_threads.values())  # the faster bare run: the stricter ratio
+        print(f"bare encoding ({model}), {len(sentences)} sentences: "
+              + ", ".join(f"{t} thread(s) {s:.2f}s" for t, s in by_threads.items()),
+              file=sys.stderr)  # fmt: skip
+        bare[model] = by_threads
+        for workers in args.workers:
+            with tempfile.TemporaryDirectory(prefix="rolematch-bench-") as tmp:
+                out = Path(tmp) / "out.csv"
+                cache = Path(tmp) / "cache"
+                cli = ["score", str(folder), "-o", str(out), "--model", model,
+                       "--workers", workers, "--cache", str(cache)]  # fmt: skip
+                load = os.getloadavg()[0]
+                cold = time_cli(cli)
+                warm = time_cli(cli)
+            row = Row(model, f"{workers} ({_workers_used(cold.stderr)})", n, cold.seconds,
+                      n / cold.seconds, cold.peak_rss / 2**20, cold.peak_pss / 2**20,
+                      cold.seconds / extraction,
+                      cold.seconds / encoding, warm.seconds, load)  # fmt: skip
+            rows.append(row)
+            print(row, file=sys.stderr)
+
+    print(f"\n{platform.platform()}, Python {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs; N = {n} PDFs; {len(sentences)} unique sentences; "
+          f"bare extraction {extraction:.2f}s; bare encoding "
+          + "; ".join(f"{m}: " + ", ".join(f"{t} thread(s) {s:.1f}s" for t, s in b.items())
+                      for m, b in bare.items()) + "\n")  # fmt: skip
+    print(
+        "| model | workers | total s | résumés/s | peak RSS (PSS) MB | ÷ bare extraction | "
+        "÷ bare encoding | warm re-run s | load avg at start |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r.model} | {r.workers} | {r.seconds:.1f} | {r.per_s:.1f} | "
+              f"{r.peak_rss_mb:.0f} ({r.peak_pss_mb:.0f}) | {r.vs_extraction:.1f}× | "
+              f"{r.vs_encoding:.2f}× | "
+              f"{r.warm_seconds:.1f} | {r.cpu_load:.1f} |")  # fmt: skip
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

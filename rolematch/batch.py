@@ -34,7 +34,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -49,6 +49,7 @@ __all__ = [
     "BatchStats",
     "ExtractionCache",
     "FileResult",
+    "PackedResult",
     "collect_files",
     "default_workers",
     "extractor_version",
@@ -76,6 +77,17 @@ EXTRACTOR_MODULES = (
 MIN_FILES_PER_WORKER = 40
 
 
+class PackedResult(NamedTuple):
+    """A result with its :class:`~rolematch.explain.Explanation` pickled."""
+
+    role_id: str
+    score: float
+    keyword_score: float
+    semantic_score: float
+    facet_score: float  # NaN where no facet has data
+    explanation: bytes  # pickle.loads gives the Explanation
+
+
 @dataclass
 class FileResult:
     """One résumé file: its extraction record and its result for every role.
@@ -84,6 +96,10 @@ class FileResult:
     warnings, meta); ``results`` is in role order (empty when the file is not ``ok``);
     ``resume_rank`` maps role id -> rank of this file among the batch's files (filled
     in by :func:`score_paths`); ``cached`` says the extraction came from the cache.
+
+    With ``iter_results(..., pack=True)``, ``results`` is empty and ``packed`` holds,
+    in role order, :class:`PackedResult` tuples whose explanation is already pickled
+    (a worker does that work, not the process that collects the results).
     """
 
     file: str
@@ -91,6 +107,7 @@ class FileResult:
     results: list[MatchResult] = field(default_factory=list)
     resume_rank: dict[str, int] = field(default_factory=dict)
     cached: bool = False
+    packed: list[PackedResult] | None = None
 
     @property
     def ok(self) -> bool:
@@ -296,6 +313,7 @@ class _Job:
     roles: Sequence[Role] | None
     cache: str | None  # folder
     read_options: dict[str, Any]
+    pack: bool = False
 
 
 class _Runner:
@@ -312,6 +330,7 @@ class _Runner:
                 self.matcher.fit(job.roles)
         self.cache = ExtractionCache(Path(job.cache) / "extractions.sqlite") if job.cache else None
         self.read_options = job.read_options
+        self.pack = job.pack
         self._options = ",".join(f"{k}={v!r}" for k, v in sorted(job.read_options.items()))
 
     def read(self, path: Path) -> tuple[Resume, bool]:
@@ -337,6 +356,10 @@ class _Runner:
             (i, FileResult(f, _light(r), results, cached=cached))
             for (i, f), (r, cached), results in zip(chunk, read, per_file, strict=True)
         ]
+        if self.pack:
+            for _, fr in out:
+                fr.packed = [_pack(res) for res in fr.results]
+                fr.results = []
         hits = sum(c for _, c in read)
         stats = {
             "files": len(chunk),
@@ -357,6 +380,13 @@ def _score_chunk(matcher: Matcher, resumes: list[Resume]) -> list[list[MatchResu
         [matcher._result(batch, scores, i, r) for r in range(n_roles)] if doc.ok else []
         for i, doc in enumerate(batch.resumes)
     ]
+
+
+def _pack(res: MatchResult) -> PackedResult:
+    e = res.explanation
+    facet = math.nan if e.facet_score is None else e.facet_score
+    blob = pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL)
+    return PackedResult(res.role_id, res.score, e.keyword_score, e.semantic_score, facet, blob)
 
 
 def _light(resume: Resume) -> Resume:
@@ -386,6 +416,35 @@ def _pool_init(job: _Job, threads: int) -> None:
         _RUNNER = _Runner(job)
     except BaseException as e:  # noqa: BLE001 - re-raised in the parent by _pool_run
         _RUNNER = e
+    _release_fit_memory()
+
+
+def _release_fit_memory() -> None:
+    """Free what only fitting needed: jieba's dictionary (~60 MB a worker).
+
+    Scoring counts keywords by substring search and never tokenises, so a worker
+    does not need jieba after ``fit`` (if something does, it reloads lazily).
+    """
+    import gc
+
+    from rolematch import tokenize
+
+    cached = getattr(tokenize, "_jieba", None)
+    if cached is not None and hasattr(cached, "cache_clear"):
+        cached.cache_clear()
+    gc.collect()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    # glibc keeps freed memory (encoder activations, parsed pages) in its arenas; give
+    # it back so a long run's resident size stays that of one chunk.
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def _pool_run(chunk: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, FileResult]], dict]:
@@ -397,7 +456,9 @@ def _pool_run(chunk: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, FileRes
     torch = sys.modules.get("torch")
     if torch is not None and torch.get_num_threads() != _THREADS:
         torch.set_num_threads(_THREADS)
-    return _RUNNER.run(chunk)
+    out = _RUNNER.run(chunk)
+    _trim_heap()
+    return out
 
 
 def default_workers(n_files: int, cores: int | None = None) -> int:
@@ -439,6 +500,7 @@ def iter_results(
     redact: bool = True,
     chunk_size: int | None = None,
     stats: BatchStats | None = None,
+    pack: bool = False,
 ) -> Iterator[tuple[int, FileResult]]:
     """Read and score ``files``; yield ``(index into files, FileResult)`` as chunks finish.
 
@@ -465,6 +527,9 @@ def iter_results(
         worker gets work.
     stats : BatchStats, optional
         Filled in with counters as the run goes.
+    pack : bool, default False
+        Deliver each result's explanation pickled (``FileResult.packed``), for a
+        caller that spools them (:class:`~rolematch.report.ResultStore`).
 
     Yields
     ------
@@ -488,7 +553,7 @@ def iter_results(
         chunk_size = max(1, min(CHUNK, math.ceil(len(items) / (4 * workers))))
     matcher = _with_cache(matcher, cache)
     job = _Job(matcher, roles, str(cache) if cache is not None else None,
-               {"max_pages": max_pages, "redact": redact})  # fmt: skip
+               {"max_pages": max_pages, "redact": redact}, pack)  # fmt: skip
     if workers == 1:
         runner = _Runner(job)
         for chunk in _chunks(items, chunk_size):

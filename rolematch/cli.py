@@ -244,6 +244,7 @@ def _score(args: argparse.Namespace) -> int:
                 cache=args.cache,
                 max_pages=args.max_pages,
                 stats=stats,
+                pack=True,
             ):
                 store.add(i, fr)
                 failed += not fr.ok

@@ -150,6 +150,7 @@ class ResultStore:
     ) -> None:
         n, n_roles = len(files), len(roles)
         self.role_ids = [r.id for r in roles]
+        self._index = {rid: r for r, rid in enumerate(self.role_ids)}
         self.role_titles = [r.title for r in roles]
         self.files = [str(f) for f in files]
         self.status = [""] * n
@@ -209,7 +210,15 @@ class ResultStore:
             return
         spool = self._spool
         spool.seek(0, os.SEEK_END)
-        index = {rid: r for r, rid in enumerate(self.role_ids)}
+        index = self._index
+        if fr.packed is not None:
+            for p in fr.packed:
+                r = index[p.role_id]
+                self.score[i, r], self.keyword[i, r] = p.score, p.keyword_score
+                self.semantic[i, r], self.facet[i, r] = p.semantic_score, p.facet_score
+                self._offsets[i, r] = spool.tell()
+                spool.write(p.explanation)
+            return
         for res in fr.results:
             r = index[res.role_id]
             e = res.explanation

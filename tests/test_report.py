@@ -272,3 +272,16 @@ def test_store_spool_is_anonymous(results, tmp_path):
         for i, fr in enumerate(results):
             st.add(i, fr)
         assert list(Path(tmp_path).iterdir()) == []  # nothing to leave behind if killed
+
+
+def test_packed_results_fill_the_store_alike(folder, store):
+    files = collect_files([folder])
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    with ResultStore(ROLES, files) as packed:
+        for i, fr in iter_results(files, matcher=matcher, pack=True):
+            assert fr.results == [] and (len(fr.packed) == len(ROLES)) == fr.ok
+            packed.add(i, fr)
+        packed.finish()
+        for name in ("score", "keyword", "semantic", "facet", "role_rank", "resume_rank"):
+            np.testing.assert_array_equal(getattr(packed, name), getattr(store, name))
+        assert list(jsonl_records(packed)) == list(jsonl_records(store))
