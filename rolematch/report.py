@@ -34,7 +34,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
-from rolematch.batch import FileResult
+from rolematch.batch import FileResult, freeze_explanation, thaw_explanation
 from rolematch.documents import Role
 from rolematch.explain import Explanation
 
@@ -135,9 +135,9 @@ class ResultStore:
     Examples
     --------
     >>> from rolematch.documents import Resume, Role
-    >>> store = ResultStore([Role("r", "主管", ("负责",), ("本科",))], ["a.pdf"])
-    >>> store.add(0, FileResult("a.pdf", Resume.failed("a.pdf", "empty", "empty file")))
-    >>> store.finish().counts()
+    >>> with ResultStore([Role("r", "主管", ("负责",), ("本科",))], ["a.pdf"]) as store:
+    ...     store.add(0, FileResult("a.pdf", Resume.failed("a.pdf", "empty", "empty file")))
+    ...     store.finish().counts()
     {'empty': 1}
     """
 
@@ -227,7 +227,7 @@ class ResultStore:
             self.semantic[i, r] = e.semantic_score
             self.facet[i, r] = np.nan if e.facet_score is None else e.facet_score
             self._offsets[i, r] = spool.tell()
-            pickle.dump(e, spool, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(freeze_explanation(e), spool, protocol=pickle.HIGHEST_PROTOCOL)
 
     def finish(self) -> ResultStore:
         """Compute the ranks (call once every file has been added)."""
@@ -254,8 +254,7 @@ class ResultStore:
         if off < 0:
             raise KeyError(f"file {self.files[i]!r} has no result for role {self.role_ids[r]!r}")
         self._spool.seek(off)
-        e: Explanation = pickle.load(self._spool)
-        return e
+        return thaw_explanation(pickle.load(self._spool))
 
     # -- selections ----------------------------------------------------------
     def _check_finished(self) -> None:
