@@ -9,20 +9,25 @@ status        when
 empty         0 bytes, or no text at all (blank pages, whitespace)
 corrupt       damaged or truncated PDF/.docx, binary data named .txt
 encrypted     password-protected PDF or Office file
-unreadable    no usable text layer (scan, undecodable fonts): needs OCR;
+unreadable    no usable text layer (scan, undecodable fonts) and OCR off,
+              failed or found no text; an image in which OCR found no text;
               text of unknown encoding; missing or unreadable file
-unsupported   legacy .doc, images (OCR is not enabled), other file types
+unsupported   legacy .doc, images when OCR is off, other file types
 error         a parser failed in a way not foreseen here
 ============  ==============================================================
 
-The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is
-reported as such, and a PDF named ``.txt`` is read as a PDF (with a warning).
+The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
+as an image, and a PDF named ``.txt`` is read as a PDF (with a warning).
 
-OCR seam: :func:`pdf_pages` returns each page's text with a ``needs_ocr`` flag and
-the reason (an image without a text layer, or glyphs no font map decodes);
-``meta["needs_ocr_pages"]`` lists those pages of a read résumé. An OCR step
-renders those pages (pypdfium2), reads them, and passes the page texts to
-:func:`rolematch.sections.build_resume` like any other text.
+OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
+each page's text with a ``needs_ocr`` flag and the reason (an image without a
+text layer, or glyphs no font map decodes); those pages, and image files, are
+rendered (pypdfium2) and read by offline Chinese OCR, and their text goes through
+:func:`rolematch.sections.build_resume` like any other. The record says how each
+page was read (``meta["page_methods"]``: ``text_layer`` or ``ocr``), OCR's mean
+confidence (``meta["ocr_confidence"]``), and, in ``warnings``, which pages OCR
+read (``ocr: …``), which it read with low confidence (``ocr_low_confidence: …``)
+and which it gave up on (``ocr_failed: …``, ``ocr_skipped: …``).
 """
 
 from __future__ import annotations
@@ -32,17 +37,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rolematch.documents import Resume
-from rolematch.exceptions import ExtractionError
+from rolematch.exceptions import ExtractionError, MissingDependencyError
 from rolematch.sections import build_resume
 
 if TYPE_CHECKING:
+    from rolematch.io._ocr import OcrPage
     from rolematch.io._pdf import PdfText
 
 __all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "pdf_pages", "read_resume", "sniff"]
 
-#: File types read as résumés.
+#: File types read as résumés with or without OCR.
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
-#: Image files: recognised, reported as needing OCR.
+#: Image files: read by OCR (unless ``ocr=False``: then reported as needing it).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
 #: A document needs at least this many usable characters to count as read.
@@ -86,34 +92,42 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def read_resume(path: str | Path, *, max_pages: int = 50, redact: bool = True) -> Resume:
+def read_resume(
+    path: str | Path, *, max_pages: int = 50, redact: bool = True, ocr: bool = True
+) -> Resume:
     """Read one résumé file; never raises for a bad file.
 
     Parameters
     ----------
     path : str or Path
-        A .pdf, .docx or .txt file.
+        A .pdf, .docx or .txt file, or an image (.png, .jpg, .webp, .tif …).
     max_pages : int
         Pages of a PDF to read at most; longer files are cut with a warning
         ``truncated: read 50 of 150 pages``.
     redact : bool
         Cut personal data out of the text the scorer sees (it stays in
         ``Resume.personal``).
+    ocr : bool
+        Read scanned pages, pages whose fonts no backend decodes, and image
+        files with OCR. ``False`` leaves such files ``unreadable`` (PDFs) or
+        ``unsupported`` (images), with the reason.
 
     Returns
     -------
     Resume
         ``status == "ok"`` or a failure status with ``reason`` (see the module
         docstring). ``meta`` holds ``sha256`` of the file's bytes whenever they
-        could be read, ``backend`` (``pdfium``, ``pdfplumber``, ``docx``, ``txt``),
-        for PDFs ``page_backends``, ``pages_total`` and ``needs_ocr_pages``, for text
-        files ``encoding``.
+        could be read, ``backend`` (``pdfium``, ``pdfplumber``, ``ocr`` or a
+        ``+``-joined mix, ``docx``, ``txt``), for PDFs and images ``page_backends``,
+        ``page_methods`` (``text_layer`` or ``ocr`` per page), ``pages_total`` and
+        ``needs_ocr_pages`` (pages without a usable text layer, read by OCR or
+        not), ``ocr_confidence`` when OCR read a page, for text files ``encoding``.
 
     Raises
     ------
     ValueError
-        If ``max_pages`` is not a positive integer (a programming error, not a
-        bad file).
+        If ``max_pages`` is not a positive integer or ``ocr`` not a bool (a
+        programming error, not a bad file).
 
     Examples
     --------
@@ -125,6 +139,8 @@ def read_resume(path: str | Path, *, max_pages: int = 50, redact: bool = True) -
             "The 'max_pages' parameter of read_resume must be an int >= 1. "
             f"Got {max_pages!r} instead."
         )
+    if not isinstance(ocr, bool):
+        raise ValueError(f"The 'ocr' parameter of read_resume must be a bool. Got {ocr!r} instead.")
     path = Path(path)
     source = str(path)
     try:
@@ -137,7 +153,7 @@ def read_resume(path: str | Path, *, max_pages: int = 50, redact: bool = True) -
         return Resume.failed(source, "unreadable", f"cannot read the file: {e.strerror or e}")
     meta: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     try:
-        return _read(path, data, meta, max_pages=max_pages, redact=redact)
+        return _read(path, data, meta, max_pages=max_pages, redact=redact, ocr=ocr)
     except ExtractionError as e:
         return Resume.failed(source, e.status, e.reason, meta=meta)
     except Exception as e:  # noqa: BLE001 - a parser's own failure on a damaged file
@@ -178,7 +194,9 @@ def pdf_pages(path: str | Path, *, max_pages: int = 50) -> PdfText:
     return extract_pdf(data, path, max_pages=max_pages)
 
 
-def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, redact: bool) -> Resume:
+def _read(
+    path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, redact: bool, ocr: bool
+) -> Resume:
     source = str(path)
     suffix = path.suffix.lower()
     if not data:
@@ -193,9 +211,18 @@ def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, reda
             if suffix == ".pdf"
             else f"image file ({_IMAGES[kind]})"
         )
-        raise ExtractionError(
-            path, f"{what}; reading images needs OCR, which is not enabled", status="unsupported"
-        )
+        if not ocr:
+            raise ExtractionError(
+                path,
+                f"{what}; reading images needs OCR, which is not enabled",
+                status="unsupported",
+            )
+        if suffix not in IMAGE_SUFFIXES:
+            warnings.append(
+                f"type_mismatch: named {suffix or 'without suffix'} but content is "
+                f"{_IMAGES[kind]} image"
+            )
+        return _read_image(path, data, meta, warnings, what, max_pages=max_pages, redact=redact)
     if kind == "ole":
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ExtractionError(path, "password-protected Office document", status="encrypted")
@@ -218,7 +245,7 @@ def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, reda
         warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is PDF")
 
     if kind == "pdf":
-        return _read_pdf(path, data, meta, warnings, max_pages=max_pages, redact=redact)
+        return _read_pdf(path, data, meta, warnings, max_pages=max_pages, redact=redact, ocr=ocr)
     if kind == "zip":
         from rolematch.io._docx import read_docx
 
@@ -248,10 +275,14 @@ def _read(path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, reda
             path, "legacy Word 97-2003 (.doc) format; save it as .docx or PDF", status="unsupported"
         )
     if suffix in IMAGE_SUFFIXES:
+        if ocr:  # a format PIL may still know, or a damaged image: it says which
+            return _read_image(
+                path, data, meta, warnings, "image file", max_pages=max_pages, redact=redact
+            )
         raise ExtractionError(
             path, "image file; reading images needs OCR, which is not enabled", status="unsupported"
         )
-    supported = ", ".join(SUPPORTED_SUFFIXES)
+    supported = ", ".join(SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
     raise ExtractionError(
         path,
         f"unsupported file type '{suffix or '(none)'}'; supported: {supported}",
@@ -279,38 +310,70 @@ def _read_pdf(
     *,
     max_pages: int,
     redact: bool,
+    ocr: bool,
 ) -> Resume:
     from rolematch.io._pdf import extract_pdf
 
     pdf = extract_pdf(data, path, max_pages=max_pages)
     pages = pdf.pages
-    backends = [p.backend for p in pages]
+    scan = [p for p in pages if p.needs_ocr]
+    texts = [p.text for p in pages]
+    chars = [p.chars for p in pages]
+    methods = ["text_layer"] * len(pages)
+    read: list[OcrPage] = []
+    not_read = ""  # why OCR read none of the pages that need it
+    if scan and ocr:
+        from rolematch.io._ocr import MAX_OCR_PAGES, ocr_pdf_pages
+
+        todo = scan[:MAX_OCR_PAGES]
+        if len(scan) > len(todo):
+            warnings.append(
+                f"ocr_skipped: {len(scan) - len(todo)} of {len(scan)} pages that need OCR "
+                f"not read (at most {MAX_OCR_PAGES} per file)"
+            )
+        try:
+            results = ocr_pdf_pages(data, [p.number for p in todo])
+        except MissingDependencyError as e:
+            not_read = f"it needs OCR, which is unavailable: {e}"
+        else:
+            for page, result in zip(todo, results, strict=True):
+                if result.error:
+                    warnings.append(f"ocr_failed: page {page.number}: {result.error}")
+                    not_read = not_read or f"OCR failed: {result.error}"
+                # the reading with more text wins; OCR sees only the ink, decodable or not
+                elif result.chars >= page.chars:
+                    i = page.number - 1
+                    texts[i], chars[i], methods[i] = result.text, result.chars, "ocr"
+                    read.append(result)
+    elif scan:
+        not_read = "it needs OCR, which is not enabled"
+    backends = ["ocr" if m == "ocr" else p.backend for p, m in zip(pages, methods, strict=True)]
     meta.update(
         backend="+".join(dict.fromkeys(backends)) or "pdfium",
         page_backends=backends,
+        page_methods=methods,
         pages_total=pdf.page_count,
-        needs_ocr_pages=[p.number for p in pages if p.needs_ocr],
+        needs_ocr_pages=[p.number for p in scan],
     )
     warnings.extend(pdf.warnings)
     hidden = sum(p.hidden for p in pages)
-    undecodable = sum(p.undecodable for p in pages)
-    usable = sum(p.chars for p in pages)
+    # glyphs of a page that OCR read were read after all, as ink
+    undecodable = sum(p.undecodable for p, m in zip(pages, methods, strict=True) if m != "ocr")
+    usable = sum(chars)
     if hidden:
         warnings.append(f"hidden_text: {hidden} chars excluded")
     if undecodable:
         warnings.append(f"undecodable_glyphs: {undecodable} glyphs without a Unicode map dropped")
+    _ocr_warnings(read, meta, warnings, pages=len(pages))
     source = str(path)
     common: dict[str, Any] = {"pages": len(pages), "warnings": tuple(warnings), "meta": meta}
-    scan = [p for p in pages if p.needs_ocr]
     if usable < MIN_DOCUMENT_CHARS:
         if scan:
-            why = scan[0].ocr_reason
-            return Resume.failed(
-                source,
-                "unreadable",
-                f"no usable text layer: {why}; it needs OCR, which is not enabled",
-                **common,
-            )
+            why = f"no usable text layer: {scan[0].ocr_reason}"
+            if read or not not_read:
+                found = sum(r.chars for r in read)
+                not_read = f"OCR found {f'only {found} characters of' if found else 'no'} text"
+            return Resume.failed(source, "unreadable", f"{why}; {not_read}", **common)
         if hidden:
             return Resume.failed(
                 source, "unreadable", f"all text is invisible ({hidden} chars hidden)", **common
@@ -318,9 +381,90 @@ def _read_pdf(
         if pdf.page_count == 0:
             return Resume.failed(source, "empty", "the PDF has no pages", **common)
         return Resume.failed(source, "empty", "no text on any page", **common)
-    for page in scan:
-        warnings.append(f"needs_ocr: page {page.number}: {page.ocr_reason}")
-    resume = build_resume(
-        source, [p.text for p in pages], warnings=warnings, meta=meta, redact=redact
-    )
+    for page, method in zip(pages, methods, strict=True):
+        if page.needs_ocr and method != "ocr":
+            warnings.append(f"needs_ocr: page {page.number}: {page.ocr_reason}")
+    resume = build_resume(source, texts, warnings=warnings, meta=meta, redact=redact)
     return _finish(resume)
+
+
+def _read_image(
+    path: Path,
+    data: bytes,
+    meta: dict[str, Any],
+    warnings: list[str],
+    what: str,
+    *,
+    max_pages: int,
+    redact: bool,
+) -> Resume:
+    from rolematch.io._ocr import MAX_OCR_PAGES, ocr_image_file
+
+    try:
+        pages, frames = ocr_image_file(data, path, max_pages=min(max_pages, MAX_OCR_PAGES))
+    except MissingDependencyError as e:
+        raise ExtractionError(
+            path,
+            f"{what}; reading images needs OCR, which is unavailable: {e}",
+            status="unsupported",
+        ) from e
+    read = [p for p in pages if not p.error]
+    meta.update(
+        backend="ocr",
+        page_backends=["ocr"] * len(pages),
+        page_methods=["ocr"] * len(pages),
+        pages_total=frames,
+        needs_ocr_pages=[p.number for p in pages],
+    )
+    if frames > len(pages):
+        warnings.append(f"truncated: read {len(pages)} of {frames} pages")
+    for p in pages:
+        if p.error:
+            warnings.append(f"ocr_failed: page {p.number}: {p.error}")
+    _ocr_warnings(read, meta, warnings, pages=0)
+    source = str(path)
+    found = sum(p.chars for p in read)
+    if found < MIN_DOCUMENT_CHARS:
+        failed = next((p.error for p in pages if p.error), "")
+        why = (
+            f"OCR failed: {failed}"
+            if failed and not found
+            else f"OCR found {f'only {found} characters of' if found else 'no'} text"
+        )
+        common: dict[str, Any] = {"pages": len(pages), "warnings": tuple(warnings), "meta": meta}
+        return Resume.failed(source, "unreadable", f"{what}: {why}", **common)
+    texts = [p.text for p in pages]
+    return _finish(build_resume(source, texts, warnings=warnings, meta=meta, redact=redact))
+
+
+def _ocr_warnings(
+    read: list[OcrPage], meta: dict[str, Any], warnings: list[str], *, pages: int
+) -> None:
+    """Record OCR's confidence, and say which pages it read and how well.
+
+    ``pages`` is the document's page count (0 for an image file).
+    """
+    from rolematch.io._ocr import LOW_CONFIDENCE
+
+    # a page where OCR found nothing (blank, a picture) has no confidence to report;
+    # the record's status says so when no page had text
+    read = [p for p in read if p.chars]
+    if not read:
+        return
+    weights = [p.chars for p in read]
+    confidence = sum(p.confidence * w for p, w in zip(read, weights, strict=True)) / sum(weights)
+    meta["ocr_confidence"] = round(confidence, 4)
+    numbers = [p.number for p in read]
+    if pages == 0 and numbers == [1]:
+        where = "the image"
+    else:
+        where = ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+        if pages > 1:
+            where += f" of {pages}"
+    warnings.append(f"ocr: {where} read by OCR (mean confidence {confidence:.2f})")
+    for p in read:
+        if p.confidence < LOW_CONFIDENCE:
+            warnings.append(
+                f"ocr_low_confidence: page {p.number}: mean confidence {p.confidence:.2f} "
+                f"< {LOW_CONFIDENCE:.2f}; the text may be garbled (blurred or low-resolution scan?)"
+            )

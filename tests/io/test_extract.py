@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import io
 import json
 import re
@@ -21,6 +22,8 @@ PLAIN_CV = (
     "【工作经历】\n2018.03-至今 星河银行 手机银行部 产品经理\n负责手机银行转账与支付功能规划。\n"
 )
 STATUSES = {"ok", "unreadable", "unsupported", "corrupt", "encrypted", "empty", "error"}
+HAS_OCR = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+needs_ocr = pytest.mark.skipif(not HAS_OCR, reason="rapidocr_onnxruntime is not installed")
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -50,6 +53,7 @@ def test_text_layer_pdf(tmp_path):
     assert r.meta["sha256"] == hashlib.sha256(TWO_COLUMN.read_bytes()).hexdigest()
     assert r.meta["backend"] == "pdfium" and r.meta["page_backends"] == ["pdfium"]
     assert r.meta["pages_total"] == 1 and r.meta["needs_ocr_pages"] == []
+    assert r.meta["page_methods"] == ["text_layer"] and "ocr_confidence" not in r.meta
     assert r.pages == 1 and all(s.page == 1 for s in r.sentences)
     assert {"work", "education", "summary", "skills"} <= set(r.sections)
     assert "人工智能应用有长期实践" in r.text  # radical look-alikes folded
@@ -59,15 +63,29 @@ def test_text_layer_pdf(tmp_path):
 
 
 def test_image_only_pdf_is_unreadable_and_says_it_needs_ocr():
-    r = read_resume(DATA / "cv_image_only.pdf")
+    r = read_resume(DATA / "cv_image_only.pdf", ocr=False)
     check_record(r, "unreadable", r"image without a text layer \(probably a scan\).*needs OCR")
     assert r.meta["needs_ocr_pages"] == [1]
     assert r.pages == 1 and "sha256" in r.meta
 
 
+@needs_ocr
+def test_image_only_pdf_without_words_is_unreadable_after_ocr():
+    # the fixture's "scan" is grey bars under a small Latin caption: OCR reads
+    # the caption at most, not a résumé
+    r = read_resume(DATA / "cv_image_only.pdf")
+    check_record(
+        r,
+        "unreadable",
+        r"^no usable text layer: the page is an image without a text layer \(probably a scan\); "
+        r"OCR found (no|only \d+ characters of) text$",
+    )
+    assert r.meta["needs_ocr_pages"] == [1] and r.meta["page_methods"] == ["ocr"]
+
+
 def test_fonts_without_unicode_map_are_unreadable_and_need_ocr():
     # neither PDFium nor pdfplumber (which tries, and prints "(cid:N)") decodes it
-    r = read_resume(DATA / "undecodable_font.pdf")
+    r = read_resume(DATA / "undecodable_font.pdf", ocr=False)
     check_record(
         r,
         "unreadable",
@@ -75,6 +93,15 @@ def test_fonts_without_unicode_map_are_unreadable_and_need_ocr():
     )
     assert r.meta["needs_ocr_pages"] == [1] and r.meta["backend"] == "pdfium"
     assert r.warnings == ("undecodable_glyphs: 32 glyphs without a Unicode map dropped",)
+
+
+@needs_ocr
+def test_fonts_without_unicode_map_are_read_by_ocr_which_finds_only_boxes():
+    # every glyph of the fixture is drawn as a filled square: there is nothing to read
+    r = read_resume(DATA / "undecodable_font.pdf")
+    check_record(r, "unreadable", r"32 of 32 glyphs .* OCR found (no|only \d+ characters of) text$")
+    assert r.meta["page_methods"] == ["ocr"] and r.meta["backend"] == "ocr"
+    assert not any(w.startswith("undecodable_glyphs") for w in r.warnings)  # read, as ink
 
 
 def test_encrypted_pdf():
@@ -360,22 +387,26 @@ def png_bytes() -> bytes:
 
 
 def test_png_renamed_pdf(tmp_path):
-    check_record(
-        read_resume(write(tmp_path, "cv.pdf", png_bytes())),
-        "unsupported",
-        r"not a PDF \(PNG image\).*OCR",
-    )
+    path = write(tmp_path, "cv.pdf", png_bytes())
+    check_record(read_resume(path, ocr=False), "unsupported", r"not a PDF \(PNG image\).*OCR")
+    if HAS_OCR:  # read as the image it is; this one is blank
+        r = read_resume(path)
+        check_record(r, "unreadable", r"^not a PDF \(PNG image\): OCR found no text$")
+        assert r.warnings == ("type_mismatch: named .pdf but content is PNG image",)
 
 
 @pytest.mark.parametrize("name", ["cv.png", "cv.jpg"])
-def test_image_files_are_unsupported_until_ocr(tmp_path, name):
+def test_image_files_are_unsupported_without_ocr(tmp_path, name):
     from PIL import Image
 
     buf = io.BytesIO()
     Image.new("RGB", (20, 20), "white").save(buf, "PNG" if name.endswith("png") else "JPEG")
-    check_record(
-        read_resume(write(tmp_path, name, buf.getvalue())), "unsupported", r"image file .*OCR"
-    )
+    path = write(tmp_path, name, buf.getvalue())
+    check_record(read_resume(path, ocr=False), "unsupported", r"image file .*OCR")
+    if HAS_OCR:  # read by OCR; these are blank
+        check_record(
+            read_resume(path), "unreadable", r"^image file \((PNG|JPEG)\): OCR found no text$"
+        )
 
 
 def test_legacy_doc_is_unsupported(tmp_path):
@@ -397,9 +428,16 @@ def test_rtf_is_unsupported(tmp_path):
 
 
 def test_unknown_suffix_is_unsupported(tmp_path):
-    r = read_resume(write(tmp_path, "cv.xyz", "简历".encode()))
+    path = write(tmp_path, "cv.xyz", "简历".encode())
     check_record(
-        r, "unsupported", r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt"
+        read_resume(path, ocr=False),
+        "unsupported",
+        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt$",
+    )
+    check_record(
+        read_resume(path),
+        "unsupported",
+        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.png, \.jpg, .*\.webp$",
     )
 
 
@@ -462,12 +500,18 @@ BADINPUT = {
 }
 
 
-def test_every_bad_input_gets_one_clear_record(shared_dir):
+#: With OCR (the default) the scan and the renamed PNG are read (see tests/io/test_ocr.py).
+BADINPUT_OCR = {**BADINPUT, "png_renamed.pdf": ("ok", None), "scanned_image_only.pdf": ("ok", None)}
+
+
+@pytest.mark.parametrize("ocr", [False, pytest.param(True, marks=needs_ocr)])
+def test_every_bad_input_gets_one_clear_record(shared_dir, ocr):
     files = sorted(p for p in (shared_dir / "badinput").iterdir() if p.is_file())
-    assert {p.name for p in files} == set(BADINPUT)
+    expected = BADINPUT_OCR if ocr else BADINPUT
+    assert {p.name for p in files} == set(expected)
     for path in files:
-        status, reason = BADINPUT[path.name]
-        r = read_resume(path)
+        status, reason = expected[path.name]
+        r = read_resume(path, ocr=ocr)
         check_record(r, status, reason)
         if path.stat().st_size:
             assert len(r.meta["sha256"]) == 64
@@ -499,8 +543,10 @@ REALPDF_UNDECODABLE = {"haoyua_texshop_quartz.pdf": 500, "jiangbo_xetex_0.99999.
 
 
 def test_real_pdfs_are_readable_and_clean(shared_dir):
+    # the text layers themselves (with OCR, the page that needs it is read again:
+    # test_ocr.py::test_undecodable_latin_is_read_by_ocr)
     for path in sorted((shared_dir / "realpdf").glob("*.pdf")):
-        r = read_resume(path, redact=False)
+        r = read_resume(path, redact=False, ocr=False)
         check_record(r, "ok")
         assert count_artifacts(r.text) == {"cid": 0, "radicals": 0, "replacement": 0}, path.name
         assert sum(map(is_cjk, r.text)) >= 200, path.name
@@ -592,4 +638,7 @@ def test_extraction_is_at_least_three_times_faster_than_bare_pdfplumber(shared_d
             read(path)
         return time.process_time() - start
 
-    assert cpu(plumber) / cpu(read_resume) >= 3
+    def text_layer(path):  # pdfplumber has no OCR either (the OCR row: benchmarks/extraction.py)
+        return read_resume(path, ocr=False)
+
+    assert cpu(plumber) / cpu(text_layer) >= 3

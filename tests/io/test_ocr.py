@@ -1,0 +1,509 @@
+"""OCR inside ingestion: scans, photos and image files (rolematch.io._ocr, io.extract).
+
+The pages are drawn here from a known résumé (``tests/data/make_ocr_pages.py``)
+with an installed CJK font; without one, or without ``rapidocr_onnxruntime``,
+the tests that read pictures skip. The layout and settings tests need neither.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rolematch.io import _ocr
+from rolematch.io._ocr import OcrLine, _deskew, _to_chars, ocr_threads, page_timeout
+from rolematch.io._pdf import layout_text
+from rolematch.io.extract import read_resume
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_pages():
+    spec = importlib.util.spec_from_file_location("make_ocr_pages", DATA / "make_ocr_pages.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGES = _load_pages()
+FONT = PAGES.cjk_font()
+HAS_OCR = importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+needs_ocr = pytest.mark.skipif(not HAS_OCR, reason="rapidocr_onnxruntime is not installed")
+needs_font = pytest.mark.skipif(FONT is None, reason="no CJK font (fc-list :lang=zh)")
+
+#: The two-column page's text with the personal lines (redacted) left out.
+TWO_COLUMN_BODY = "\n".join(PAGES.EDUCATION + PAGES.SKILLS + PAGES.MAIN)
+
+
+@pytest.fixture(autouse=True)
+def _ocr_env(monkeypatch):
+    # tests set their own limits; the machine's settings must not leak in
+    for var in (_ocr.THREADS_ENV, _ocr.TIMEOUT_ENV):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory):
+    """The résumé at 150 dpi: a PNG, an image-only PDF, and a two-column PNG."""
+    if FONT is None or not HAS_OCR:
+        pytest.skip("needs a CJK font and rapidocr_onnxruntime")
+    folder = tmp_path_factory.mktemp("scans")
+    page = PAGES.one_column(dpi=150)
+    page.save(folder / "cv.png", dpi=(150, 150))
+    PAGES.image_pdf(page, folder / "cv.pdf", dpi=150)
+    PAGES.two_column(dpi=150).save(folder / "cv_two_column.png")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def png_resume(scans):
+    return read_resume(scans / "cv.png", redact=False)
+
+
+@pytest.fixture(scope="module")
+def pdf_resume(scans):
+    return read_resume(scans / "cv.pdf")
+
+
+def small_page(lines, *, dpi=150, size_pt=10.5):
+    """A few lines drawn in a narrow column, cropped to a square around them.
+
+    Quick to read: the detector scales any picture up until its short side is
+    736 pixels, so a wide strip would cost as much as a page.
+    """
+    img = PAGES.render([(20, 360, lines)], dpi=dpi, size_pt=size_pt, top_pt=20)
+    side = round(380 * dpi / 72)
+    return img.crop((0, 0, side, side))
+
+
+def png_bytes(img, **save) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG", **save)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# whole pages: accuracy, reading order, record, ranking
+
+
+@needs_ocr
+@needs_font
+def test_png_resume_is_read_with_95_percent_of_its_characters_in_order(png_resume):
+    r = png_resume
+    assert r.status == "ok", r.reason
+    assert PAGES.char_recall(PAGES.CALL_CENTER_CV, r.text) >= 0.95
+    assert r.meta["backend"] == "ocr" and r.meta["page_methods"] == ["ocr"]
+    assert r.meta["ocr_confidence"] >= _ocr.LOW_CONFIDENCE
+    assert r.warnings == (
+        f"ocr: the image read by OCR (mean confidence {r.meta['ocr_confidence']:.2f})",
+    )
+    assert r.pages == 1 and {s.page for s in r.sentences} == {1}
+
+
+@needs_ocr
+@needs_font
+def test_image_only_pdf_is_read_and_redacted_like_a_text_layer(pdf_resume, scans):
+    r = pdf_resume
+    assert r.status == "ok", r.reason
+    assert r.meta["page_methods"] == ["ocr"] and r.meta["needs_ocr_pages"] == [1]
+    assert r.meta["page_backends"] == ["ocr"] and r.meta["pages_total"] == 1
+    assert not any(w.startswith(("needs_ocr", "ocr_low_confidence")) for w in r.warnings)
+    # the same sections, normalisation and redaction as a text layer
+    assert {"work", "education", "skills", "summary"} <= set(r.sections)
+    assert "坐席团队经理" in r.sections["work"] and "江南财经大学" in r.sections["education"]
+    assert "求职意向:客户服务团队主管" in r.text  # NFKC: full-width colon to ASCII
+    assert r.personal["name"] == "周静怡" and r.personal["phone"] == ["139****2756"]
+    assert r.personal["email"] == ["zhou.jy@example.com"]
+    for secret in ("周静怡", "139****2756", "zhou.jy@example.com"):
+        assert secret not in r.text
+    unredacted = read_resume(scans / "cv.pdf", redact=False)
+    assert PAGES.char_recall(PAGES.CALL_CENTER_CV, unredacted.text) >= 0.95
+
+
+@needs_ocr
+@needs_font
+def test_two_column_scan_is_read_column_by_column(scans):
+    r = read_resume(scans / "cv_two_column.png")
+    assert r.status == "ok", r.reason
+    # sidebar first (education, skills), then the main column, each line whole
+    assert PAGES.char_recall(TWO_COLUMN_BODY, r.text) >= 0.95
+    text = r.text.replace(" ", "")
+    assert text.index("江南财经大学") < text.index("质检分析") < text.index("华信银行远程银行中心")
+    assert "负责电话银行语音、在线文本和智能客服渠道的现场运营管理" in text
+    assert r.personal["name"] == "周静怡" and "周静怡" not in r.text
+
+
+@needs_ocr
+@needs_font
+@pytest.mark.semantic
+def test_ocr_resume_ranks_its_labelled_role_first(pdf_resume):
+    import rolematch
+
+    matcher = rolematch.Matcher().fit(rolematch.load_roles())
+    best = matcher.match([pdf_resume], top_k=3)[0]
+    assert best[0].role_id == PAGES.LABEL, [(m.role_id, round(m.score, 3)) for m in best]
+
+
+@needs_ocr
+@needs_font
+def test_ocr_false_keeps_the_old_verdicts(scans):
+    r = read_resume(scans / "cv.png", ocr=False)
+    assert r.status == "unsupported"
+    assert r.reason == "image file (PNG); reading images needs OCR, which is not enabled"
+    r = read_resume(scans / "cv.pdf", ocr=False)
+    assert r.status == "unreadable"
+    assert r.reason == (
+        "no usable text layer: the page is an image without a text layer (probably a scan); "
+        "it needs OCR, which is not enabled"
+    )
+    assert r.meta["page_methods"] == ["text_layer"] and "ocr_confidence" not in r.meta
+
+
+# ---------------------------------------------------------------------------
+# the shared corpus
+
+
+@needs_ocr
+def test_shared_scan_and_renamed_png_are_read_not_rejected(shared_dir):
+    scan = read_resume(shared_dir / "badinput" / "scanned_image_only.pdf")
+    png = read_resume(shared_dir / "badinput" / "png_renamed.pdf")
+    for r in (scan, png):
+        assert r.status == "ok", r.reason
+        assert r.meta["page_methods"] == ["ocr"] and r.meta["ocr_confidence"] >= 0.9
+        assert r.personal["name"] == "罗欣然"
+        for phrase in ("北辰银行", "天津分行办公室", "舆情监测", "南开大学", "银行从业资格"):
+            assert phrase in r.text, phrase
+        assert {"work", "skills"} <= set(r.sections)
+    assert scan.warnings[0].startswith("ocr: page 1 read by OCR")
+    assert png.warnings[0] == "type_mismatch: named .pdf but content is PNG image"
+    assert png.warnings[1].startswith("ocr: the image read by OCR")
+
+
+@needs_ocr
+def test_undecodable_latin_is_read_by_ocr(shared_dir):
+    # a Quartz export whose Latin fonts have no Unicode map: the text layer gives the
+    # Chinese only; OCR reads the whole page (with ocr=False see test_extract.py)
+    r = read_resume(shared_dir / "realpdf" / "haoyua_texshop_quartz.pdf", redact=False)
+    assert r.status == "ok" and r.meta["page_methods"] == ["ocr"]
+    assert not any(w.startswith(("undecodable_glyphs", "needs_ocr")) for w in r.warnings)
+    assert r.personal["email"] == ["HaoyuZhang95@outlook.com"]
+    for phrase in ("EDUCATION", "莫纳什大学", "Visual Studio", "JQuery", "卡路里追踪"):
+        assert phrase in r.text, phrase
+
+
+# ---------------------------------------------------------------------------
+# image files
+
+
+@needs_ocr
+@needs_font
+def test_sideways_phone_photo_is_turned_upright_by_its_exif_tag(tmp_path):
+    from PIL import Image
+
+    page = small_page(["【工作经历】", "负责呼叫中心坐席排班与智能质检"])
+    # a phone stores the pixels as the sensor saw them and the turn in EXIF
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
+    path = tmp_path / "photo.jpg"
+    page.rotate(90, expand=True).convert("RGB").save(path, "JPEG", quality=90, exif=exif)
+    r = read_resume(path)
+    assert r.status == "ok", r.reason
+    # read sideways, the two lines would come out as one
+    assert r.text.splitlines() == ["【工作经历】", "负责呼叫中心坐席排班与智能质检"]
+
+
+@needs_ocr
+@needs_font
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_scanned_sideways_or_upside_down_is_read_in_order(tmp_path, turn):
+    lines = ["【工作经历】", "负责呼叫中心坐席排班", "【教育背景】", "江南财经大学金融学本科"]
+    path = write(tmp_path, "scan.png", png_bytes(small_page(lines).rotate(turn, expand=True)))
+    r = read_resume(path)
+    assert r.status == "ok", r.reason
+    assert r.text.splitlines() == lines
+
+
+@needs_ocr
+@needs_font
+def test_transparent_screenshot_and_multipage_tiff(tmp_path):
+    from PIL import Image
+
+    page = small_page(["【专业技能】", "呼叫中心运营管理、智能客服知识库"])
+    # dark text on a transparent background: flattened on white, not on black
+    rgba = Image.new("RGBA", page.size, (0, 0, 0, 0))
+    rgba.putalpha(page.point(lambda v: 255 - v))
+    r = read_resume(write(tmp_path, "shot.png", png_bytes(rgba)))
+    assert r.status == "ok", r.reason
+    assert "智能客服知识库" in r.text
+
+    second = small_page(["【教育背景】", "2008.09-2012.06 江南财经大学 金融学 本科"])
+    path = tmp_path / "fax.tif"
+    page.save(path, "TIFF", save_all=True, append_images=[second])
+    r = read_resume(path)
+    assert r.status == "ok" and r.pages == 2 and r.meta["page_methods"] == ["ocr", "ocr"]
+    assert r.warnings[0].startswith("ocr: pages 1, 2 read by OCR")
+    assert {s.page for s in r.sentences if "江南财经大学" in s.text} == {2}
+    r = read_resume(path, max_pages=1)
+    assert r.pages == 1 and "truncated: read 1 of 2 pages" in r.warnings
+
+
+@needs_ocr
+def test_image_without_text_is_unreadable(tmp_path):
+    from PIL import Image
+
+    r = read_resume(write(tmp_path, "blank.webp", webp(Image.new("RGB", (300, 200), "white"))))
+    assert r.status == "unreadable"
+    assert r.reason == "image file (WebP): OCR found no text"
+    assert r.meta["page_methods"] == ["ocr"] and "ocr_confidence" not in r.meta
+
+
+def webp(img) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "WEBP")
+    return buf.getvalue()
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@needs_ocr
+def test_damaged_and_oversized_images(tmp_path, monkeypatch):
+    from PIL import Image
+
+    data = png_bytes(Image.new("L", (400, 300), 255))
+    r = read_resume(write(tmp_path, "cut.png", data[: len(data) // 2]))
+    assert r.status == "corrupt" and r.reason.startswith("damaged image:")
+    r = read_resume(write(tmp_path, "junk.jpg", b"not an image at all" * 10))
+    assert r.status == "corrupt"
+    assert r.reason == "damaged image: not a PNG, JPEG, WebP, TIFF, GIF or BMP picture"
+    monkeypatch.setattr(_ocr, "MAX_IMAGE_PIXELS", 100_000)
+    r = read_resume(write(tmp_path, "big.png", data))
+    assert r.status == "unsupported"
+    assert r.reason == "image of 400x300 pixels is too large to read (at most 0.1 megapixels)"
+
+
+# ---------------------------------------------------------------------------
+# confidence, limits, failures
+
+
+@needs_ocr
+@needs_font
+def test_low_confidence_adds_a_warning(tmp_path):
+    page = small_page(PAGES.WORK[:4], dpi=150)
+    bad = PAGES.degrade(page, **PAGES.DEGRADATIONS["copier"])
+    r = read_resume(write(tmp_path, "copy.png", png_bytes(bad)))
+    low = [w for w in r.warnings if w.startswith("ocr_low_confidence:")]
+    assert r.meta["ocr_confidence"] < _ocr.LOW_CONFIDENCE
+    assert low == [
+        f"ocr_low_confidence: page 1: mean confidence {r.meta['ocr_confidence']:.2f} < "
+        f"{_ocr.LOW_CONFIDENCE:.2f}; the text may be garbled (blurred or low-resolution scan?)"
+    ]
+
+
+@needs_ocr
+@needs_font
+def test_page_time_limit_fails_the_page_with_a_warning(tmp_path, monkeypatch):
+    page = small_page(PAGES.WORK[:3])
+    png = write(tmp_path, "cv.png", png_bytes(page))
+    pdf = tmp_path / "cv.pdf"
+    PAGES.image_pdf(page, pdf)
+    monkeypatch.setenv(_ocr.TIMEOUT_ENV, "0.001")
+    r = read_resume(pdf)
+    assert r.status == "unreadable"
+    assert r.reason.endswith(
+        "(probably a scan); OCR failed: time limit of 0.001 s per page reached"
+    )
+    assert r.warnings == ("ocr_failed: page 1: time limit of 0.001 s per page reached",)
+    assert r.meta["page_methods"] == ["text_layer"]
+    r = read_resume(png)
+    assert r.status == "unreadable"
+    assert r.reason == "image file (PNG): OCR failed: time limit of 0.001 s per page reached"
+
+
+@needs_ocr
+@needs_font
+def test_pages_beyond_the_ocr_limit_are_skipped_with_a_warning(tmp_path, monkeypatch):
+    pages = [small_page(PAGES.WORK[i : i + 2]) for i in (0, 2, 4)]
+    path = tmp_path / "scan.pdf"
+    pages[0].save(path, "PDF", save_all=True, append_images=pages[1:], resolution=150.0)
+    monkeypatch.setattr(_ocr, "MAX_OCR_PAGES", 2)
+    r = read_resume(path)
+    assert r.status == "ok" and r.meta["page_methods"] == ["ocr", "ocr", "text_layer"]
+    confidence = r.meta["ocr_confidence"]
+    assert r.warnings == (
+        "ocr_skipped: 1 of 3 pages that need OCR not read (at most 2 per file)",
+        f"ocr: pages 1, 2 of 3 read by OCR (mean confidence {confidence:.2f})",
+        "needs_ocr: page 3: the page is an image without a text layer (probably a scan)",
+    )
+    assert {s.page for s in r.sentences} == {1, 2}
+
+
+def test_missing_ocr_engine_keeps_files_unreadable_with_an_install_hint(tmp_path, monkeypatch):
+    from PIL import Image
+
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import fails
+    monkeypatch.setattr(_ocr, "_ENGINE", None)
+    r = read_resume(DATA / "cv_image_only.pdf")
+    assert r.status == "unreadable"
+    assert (
+        "(probably a scan); it needs OCR, which is unavailable: 'rapidocr_onnxruntime'" in r.reason
+    )
+    assert "pip install 'rapidocr-onnxruntime" in r.reason
+    r = read_resume(write(tmp_path, "cv.png", png_bytes(Image.new("L", (50, 50), 255))))
+    assert r.status == "unsupported"
+    assert r.reason.startswith("image file (PNG); reading images needs OCR, which is unavailable:")
+
+
+# ---------------------------------------------------------------------------
+# the engine and its settings
+
+
+@needs_ocr
+def test_engine_loads_once_per_process_with_the_thread_setting(monkeypatch):
+    monkeypatch.setenv(_ocr.THREADS_ENV, "1")
+    first = _ocr.engine()
+    assert _ocr.engine() is first
+    for session in (first.text_det.infer.session, first.text_rec.session.session):
+        assert session.get_session_options().intra_op_num_threads == 1
+    monkeypatch.setenv(_ocr.THREADS_ENV, "2")
+    assert _ocr.engine() is not first  # a worker given another share gets its own engine
+
+
+def test_import_loads_no_ocr_engine():
+    code = (
+        "import sys, rolematch, rolematch.io.extract as x, rolematch.io._ocr\n"
+        f"r = x.read_resume({str(DATA / 'cv_two_column.pdf')!r})\n"
+        "assert r.status == 'ok', r.reason\n"
+        "bad = [m for m in ('rapidocr_onnxruntime', 'onnxruntime', 'cv2') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=120)
+
+
+def test_thread_and_timeout_settings(monkeypatch):
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert ocr_threads() == 3  # a batch worker's share
+    monkeypatch.setenv(_ocr.THREADS_ENV, "2")
+    assert ocr_threads() == 2
+    monkeypatch.delenv("OMP_NUM_THREADS")
+    monkeypatch.delenv(_ocr.THREADS_ENV)
+    assert 1 <= ocr_threads() <= 4
+    assert page_timeout() == _ocr.PAGE_TIMEOUT
+    monkeypatch.setenv(_ocr.TIMEOUT_ENV, "2.5")
+    assert page_timeout() == 2.5
+
+
+@pytest.mark.parametrize("bad", ["0", "-2", "many", "1.5"])
+def test_bad_thread_setting_is_named(monkeypatch, bad):
+    monkeypatch.setenv(_ocr.THREADS_ENV, bad)
+    msg = rf"The ROLEMATCH_OCR_THREADS environment variable must be an integer >= 1\. Got '{bad}' instead\."
+    with pytest.raises(ValueError, match=msg):
+        ocr_threads()
+
+
+@pytest.mark.parametrize("bad", ["0", "-1", "soon", "inf", "nan"])
+def test_bad_timeout_setting_is_named(monkeypatch, bad):
+    monkeypatch.setenv(_ocr.TIMEOUT_ENV, bad)
+    msg = rf"The ROLEMATCH_OCR_PAGE_TIMEOUT environment variable must be a number of seconds > 0\. Got '{bad}' instead\."
+    with pytest.raises(ValueError, match=msg):
+        page_timeout()
+
+
+@needs_ocr
+def test_bad_setting_gives_an_error_record_not_a_crash(monkeypatch):
+    monkeypatch.setenv(_ocr.THREADS_ENV, "many")
+    r = read_resume(DATA / "cv_image_only.pdf")
+    assert r.status == "error" and "ROLEMATCH_OCR_THREADS" in r.reason
+
+
+@pytest.mark.parametrize("bad", [1, "yes", None])
+def test_ocr_parameter_is_validated(bad):
+    with pytest.raises(
+        ValueError, match=r"The 'ocr' parameter of read_resume must be a bool\. Got"
+    ):
+        read_resume(DATA / "cv_two_column.pdf", ocr=bad)
+
+
+# ---------------------------------------------------------------------------
+# reading order from line boxes (no OCR engine needed)
+
+
+def line(text, x0, top, x1=None, height=20.0, score=0.99):
+    x1 = x0 + 20.0 * len(text) if x1 is None else x1
+    return OcrLine(text, score, x0, top, x1, top + height)
+
+
+def test_lines_in_two_columns_come_out_column_by_column():
+    # detection order is row by row across both columns, as RapidOCR sorts boxes;
+    # the sidebar's leading differs from the main column's
+    side = ["基本信息", "电话：139****2756", "专业技能", "排班规划、质检分析"]
+    main = ["工作经历", "负责坐席管理和智能质检工作", "教育背景", "江南财经大学金融学本科"]
+    lines = [line(t, 40, 60 + 30 * i) for i, t in enumerate(side)]
+    lines += [line(t, 400, 62 + 36 * i) for i, t in enumerate(main)]
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    assert layout_text(_to_chars(lines, 0.5)).splitlines() == side + main
+
+
+def test_label_value_rows_stay_rows_and_noise_is_dropped():
+    lines = [
+        line("姓名", 40, 60),
+        line("周静怡", 200, 60),
+        line("性别", 40, 94),
+        line("女", 200, 94),
+        line("籍贯", 40, 128),
+        line("江苏南京", 200, 128),
+        line("@#", 500, 128, score=0.3),  # a stamp or a logo read as text
+        line("", 40, 162, 300),  # a rule
+    ]
+    assert layout_text(_to_chars(lines, 0.5)).splitlines() == [
+        "姓名 周静怡",
+        "性别 女",
+        "籍贯 江苏南京",
+    ]
+
+
+def test_spaces_and_latin_widths_survive_the_char_boxes():
+    chars = _to_chars([line("Excel 数据分析", 40, 60, 40 + 20 * 7.5)], 1.0)
+    assert [c.text for c in chars] == list("Excel数据分析")
+    assert chars[5].space_before and not chars[4].space_before
+    assert chars[0].x1 - chars[0].x0 < chars[5].x1 - chars[5].x0  # Latin is narrower
+    assert math.isclose(chars[-1].x1, 40 + 20 * 7.5)
+    assert layout_text(chars) == "Excel 数据分析"
+
+
+@pytest.mark.parametrize("degrees", [-4.0, -1.5, 2.0, 5.0])
+def test_a_page_photographed_askew_is_turned_upright(degrees):
+    # boxes of lines 30 px apart, 600 px long, turned about the page centre
+    a = math.radians(degrees)
+
+    def turned(x, y):
+        x, y = x - 500, y - 700
+        return [500 + x * math.cos(a) - y * math.sin(a), 700 + x * math.sin(a) + y * math.cos(a)]
+
+    quads = np.array(
+        [
+            [turned(100, y), turned(700, y), turned(700, y + 20), turned(100, y + 20)]
+            for y in range(100, 400, 30)
+        ]
+    )
+    upright = _deskew(quads, 500, 700)
+    heights = upright[:, :, 1].max(axis=1) - upright[:, :, 1].min(axis=1)
+    assert np.allclose(heights, 20, atol=0.01)
+    assert np.allclose(upright[:, 0, 1], np.arange(100, 400, 30), atol=0.01)
+
+
+def test_upright_boxes_are_left_alone():
+    quads = np.array([[[100, y], [700, y + 1], [700, y + 21], [100, y + 20]] for y in (0, 30.0)])
+    assert _deskew(quads, 500, 700) is quads  # 0.1 degrees: not worth turning
