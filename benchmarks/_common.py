@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEVSET = SHARED / "devset"
 HELDOUT = ROOT / "benchmarks" / "data" / "heldout" / "resumes.json"
+MULTILINGUAL = ROOT / "benchmarks" / "data" / "multilingual"
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Item:
     resume: object  # rolematch.Resume
     grades: np.ndarray
     group: str = ""
+    language: str = ""  # labelled language; see item_language
 
 
 def devset_items() -> list[Item]:
@@ -56,6 +58,39 @@ def json_items(path: Path) -> list[Item]:
         )
         for d in data
     ]
+
+
+def multilingual_items(root: Path = MULTILINGUAL) -> list[Item]:
+    """The résumés of benchmarks/data/multilingual, read from the files like any résumé.
+
+    ``labels.json`` gives each file's grades, its category and the language it was
+    written in (``zh-Hans``, ``zh-Hant``, ``en``).
+    """
+    import rolematch
+
+    labels = json.loads((root / "labels.json").read_text("utf-8"))
+    return [
+        Item(
+            name,
+            rolematch.read_resume(root / "resumes" / name),
+            np.array([lab["labels"][str(j)] for j in range(1, 10)]),
+            lab["category"],
+            lab["language"],
+        )
+        for name, lab in sorted(labels.items())
+    ]
+
+
+def detected_language(item: Item) -> str:
+    """The language rolematch detected in the résumé (``meta["language"]``), or ``"?"``."""
+    meta = getattr(item.resume, "meta", None) or {}
+    return str(meta.get("language") or "?")
+
+
+def item_language(item: Item) -> str:
+    """The language an item is reported under: its label where the set has one (the
+    multilingual set), else the detected one."""
+    return item.language or detected_language(item)
 
 
 def ndcg(scores: np.ndarray, grades: np.ndarray, k: int) -> float:

@@ -10,6 +10,9 @@ Metrics (grades 2 strong / 1 partial / 0 none):
   role_ndcg@5   role -> résumés, mean over roles
   role_auc      role -> résumés: share of pairs with different grades ordered right
   unrelated_auc résumés fitting no role vs the rest, by their best score
+
+Every set is also reported per language of the résumé (zh-Hans, zh-Hant, en, mixed):
+the labelled language where the set has one, else the one rolematch detects.
 """
 
 from __future__ import annotations
@@ -21,7 +24,20 @@ import time
 from collections import Counter
 
 import numpy as np
-from _common import HELDOUT, Item, devset_items, json_items, metrics, platform_line, table
+from _common import (
+    HELDOUT,
+    Item,
+    detected_language,
+    devset_items,
+    item_language,
+    json_items,
+    metrics,
+    multilingual_items,
+    platform_line,
+    table,
+)
+
+METHODS = ("tfidf", "bm25", "semantic", "full")
 
 
 def components(items: list[Item], model: str) -> dict[str, np.ndarray]:
@@ -71,19 +87,21 @@ def bm25(resumes: list, roles: list, k1: float = 1.5, b: float = 0.75) -> np.nda
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["devset", "heldout"], default="devset")
+    ap.add_argument("--set", choices=["devset", "heldout", "multilingual"], default="devset")
     ap.add_argument("--model", default="e5-small")
     ap.add_argument("--json", help="write the table as JSON here")
     args = ap.parse_args()
 
-    items = devset_items() if args.set == "devset" else json_items(HELDOUT)
+    load = {"devset": devset_items, "heldout": lambda: json_items(HELDOUT),
+            "multilingual": multilingual_items}  # fmt: skip
+    items = load[args.set]()
     bad = [it.name for it in items if not it.resume.ok]
     if bad:
         print(f"not readable (left out): {bad}")
     items = [it for it in items if it.resume.ok]
     Y = np.array([it.grades for it in items])
     scores = components(items, args.model)
-    rows = [(name, metrics(scores[name], Y)) for name in ("tfidf", "bm25", "semantic", "full")]
+    rows = [(name, metrics(scores[name], Y)) for name in METHODS]
     print(f"\n{args.set}: {len(items)} résumés, model {args.model}\n{platform_line()}\n")
     print(table(rows))
     groups = sorted({it.group for it in items if it.group})
@@ -94,13 +112,41 @@ def main() -> None:
             idx = [i for i, it in enumerate(items) if it.group == g]
             per.append((g, metrics(scores["full"][idx], Y[idx])))
         print(table(per))
+    by_language = per_language(items, scores, Y)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(
-                {"set": args.set, "model": args.model, "n": len(items), "metrics": dict(rows)},
+                {
+                    "set": args.set,
+                    "model": args.model,
+                    "n": len(items),
+                    "metrics": dict(rows),
+                    "by_language": by_language,
+                },
                 f,
                 indent=2,
             )
+
+
+def per_language(
+    items: list[Item], scores: dict[str, np.ndarray], Y: np.ndarray
+) -> dict[str, dict[str, object]]:
+    """Print and return the metrics of each method per language of the résumé."""
+    langs = [item_language(it) for it in items]
+    labelled = [it for it in items if it.language]
+    if labelled:
+        wrong = [f"{it.name} -> {detected_language(it)}" for it in labelled
+                 if detected_language(it) != it.language]  # fmt: skip
+        print(f"\nlanguage detection: {len(labelled) - len(wrong)}/{len(labelled)} as labelled"
+              + (f"; not: {wrong}" if wrong else ""))  # fmt: skip
+    out: dict[str, dict[str, object]] = {}
+    for lang in sorted(set(langs)):
+        idx = [i for i, x in enumerate(langs) if x == lang]
+        per = [(name, metrics(scores[name][idx], Y[idx])) for name in METHODS]
+        print(f"\nby language: {lang}, {len(idx)} résumés")
+        print(table(per))
+        out[lang] = {"n": len(idx), **dict(per)}
+    return out
 
 
 if __name__ == "__main__":

@@ -251,10 +251,25 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     # ------------------------------------------------------------ features
     def _batch(self, resumes: Iterable[Resume | str]) -> _Batch:
+        # The model reads Traditional and English sentences the way the keywords do:
+        # converted to Simplified and with the synonym table's mainland terms put in
+        # (流動銀行 -> 手机银行, "Led the 手机银行 团队"), which sits much closer to the
+        # Simplified duties than regional or plain English wording. Simplified
+        # sentences are encoded as written. Evidence keeps the candidate's sentence.
+        from rolematch.language import detect_language, has_traditional, to_simplified
+
+        canonicalize = getattr(self.keywords_.tokenizer_, "canonicalize", None)
+
+        def model_text(text: str) -> str:
+            foreign = has_traditional(text) or detect_language(text) == "en"
+            if canonicalize is not None and foreign:
+                return str(canonicalize(text))
+            return to_simplified(text)
+
         docs = [r if isinstance(r, Resume) else _as_resume(r) for r in resumes]
         counts = self.keywords_.count([d.text if d.ok else "" for d in docs])
         sentences = [_semantic_sentences(d) for d in docs]
-        flat = [s.text for ss in sentences for s in ss]
+        flat = [model_text(s.text) for ss in sentences for s in ss]
         emb = (
             np.asarray(self.encoder_.encode(flat), dtype=np.float32)
             if flat
@@ -262,7 +277,14 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         )
         bounds = np.cumsum([0] + [len(ss) for ss in sentences])
         embeddings = [emb[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-        facets = [resume_facets(d.text, d.sections) if d.ok else None for d in docs]
+        facets = [
+            resume_facets(
+                to_simplified(d.text), {k: to_simplified(v) for k, v in d.sections.items()}
+            )
+            if d.ok
+            else None
+            for d in docs
+        ]
         return _Batch(docs, counts, sentences, embeddings, facets)
 
     def _score(self, batch: _Batch) -> _Scores:

@@ -10,7 +10,13 @@ came from:
    when they hold personal data or open the résumé, otherwise ``other``;
 3. personal data is found (:mod:`rolematch.pii`), kept in ``personal`` and, when
    ``redact`` is true, cut out of the text the scorer sees;
-4. the text is split into sentences that keep their page and section.
+4. the text is split into sentences that keep their page and section;
+5. its language is detected (:func:`rolematch.language.detect_language`:
+   ``zh-Hans``, ``zh-Hant``, ``en`` or ``mixed``) and recorded in ``meta["language"]``.
+
+Headings are recognised in Simplified and Traditional Chinese (a Traditional
+heading is looked up after conversion: 工作經驗, 學歷, 專業證照, 自傳) and in
+English (Work Experience, Education, Core Competencies, Professional Summary …).
 
 A résumé with no text left is returned with status ``empty``, never as an empty
 ``ok`` résumé.
@@ -23,6 +29,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rolematch.documents import Resume, Sentence
+from rolematch.language import detect_language, has_traditional, to_simplified
 from rolematch.pii import redact_lines
 from rolematch.text import normalize_text, split_sentences
 
@@ -42,49 +49,77 @@ SECTIONS: tuple[str, ...] = (
 
 # Heading words per section. Matching ignores spaces, case and decoration, and a
 # translation next to the Chinese ("教育背景 Education"). English headings are here
-# so that bilingual résumés split too.
+# for English and bilingual résumés. Traditional headings are looked up after
+# conversion to Simplified, so only regional words need their converted form here
+# (證照 -> 证照, 自傳 -> 自传, 個人資料 -> 个人数据).
 _HEADINGS: dict[str, tuple[str, ...]] = {
     "personal": (
         "基本信息", "个人信息", "个人资料", "基本资料", "个人概况", "个人基本信息", "基本情况",
         "联系方式", "联系信息", "个人简历", "简历", "求职简历",
+        "个人数据", "联络方式", "联络资料", "联络数据", "履历", "履历表", "个人履历",
         "Personal Information", "Personal Info", "Personal Details", "Contact",
-        "Contact Information",
+        "Contact Information", "Contact Details", "Contact Info", "Personal Particulars",
+        "Personal Data", "Resume", "Curriculum Vitae", "CV",
     ),
     "education": (
         "教育背景", "教育经历", "学历", "学历背景", "教育", "学习经历", "教育情况", "教育信息",
-        "学历教育", "Education", "Education Background", "Educational Background",
+        "学历教育", "学经历", "教育程度", "学历背景", "进修", "进修经历",
+        "Education", "Education Background", "Educational Background", "Academic Background",
+        "Academic Qualifications", "Academic Qualification", "Education and Training",
+        "Education and Qualifications", "Academic History", "Educational Qualifications",
+        "Academic Record", "Academics",
     ),
     "work": (
         "工作经历", "工作经验", "职业经历", "工作履历", "从业经历", "任职经历", "实习经历", "实习",
         "实习经验", "工作背景", "职业经验", "经历", "工作", "教学经历", "工作及实习经历",
+        "工作资历", "职务经历", "职业生涯",
         "Work Experience", "Experience", "Professional Experience", "Employment History",
-        "Employment", "Internship", "Internships", "Work History",
+        "Employment", "Internship", "Internships", "Work History", "Career History",
+        "Employment Experience", "Relevant Experience", "Work Experiences", "Career",
+        "Professional Background", "Career Experience", "Positions Held", "Working Experience",
+        "Professional History", "Banking Experience", "Experience Summary",
     ),
     "projects": (
         "项目经历", "项目经验", "项目", "主要项目", "重点项目", "项目背景", "参与项目", "项目成果",
         "科研项目", "基金项目", "项目业绩", "Projects", "Project Experience", "Project",
+        "Key Projects", "Selected Projects", "Project Highlights", "Major Projects",
     ),
     "skills": (
         "专业技能", "技能", "技能特长", "个人技能", "职业技能", "技能清单", "专业能力", "技术能力",
         "IT技能", "技术技能", "掌握技能", "技能专长", "语言能力", "语言", "技能证书", "证书技能",
-        "技能与证书", "技能/证书", "专业技能与证书", "Skills", "Technical Skills", "IT Skills",
-        "Languages",
+        "技能与证书", "技能/证书", "专业技能与证书", "专长", "专业专长", "电脑技能", "计算机技能",
+        "语文能力", "Skills", "Technical Skills", "IT Skills", "Languages", "Key Skills",
+        "Core Skills", "Core Competencies", "Competencies", "Areas of Expertise", "Expertise",
+        "Language Skills", "Computer Skills", "Skills and Languages", "Skills and Expertise",
+        "Skill Set", "Skillset", "Professional Skills", "Tools", "Language",
     ),
     "certificates": (
         "证书", "资格证书", "获得证书", "职业资格", "资质证书", "证书资质", "资格认证",
-        "资格与证书", "证书与资格", "荣誉证书", "认证", "职业证书",
-        "Certificates", "Certifications", "Licenses",
+        "资格与证书", "证书与资格", "荣誉证书", "认证", "职业证书", "证照", "专业证照",
+        "专业资格", "资格", "执照",
+        "Certificates", "Certifications", "Licenses", "Licences", "Qualifications",
+        "Professional Qualifications", "Professional Certifications", "Certification",
+        "Licenses and Certifications", "Licences and Certifications", "Accreditations",
     ),
     "summary": (
         "自我评价", "个人评价", "自我介绍", "个人简介", "个人总结", "自我描述", "个人优势",
-        "职业概述", "个人陈述", "自我总结", "职业总结", "个人特长", "个人评述", "Summary",
-        "Profile", "About Me", "Self Assessment",
+        "职业概述", "个人陈述", "自我总结", "职业总结", "个人特长", "个人评述", "自传",
+        "职业目标", "事业目标", "个人目标", "Summary", "Profile", "About Me", "Self Assessment",
+        "Professional Summary", "Career Summary", "Executive Summary", "Summary of Qualifications",
+        "Objective", "Career Objective", "Personal Statement", "Professional Profile",
+        "Career Profile", "Personal Profile", "About", "Overview", "Highlights",
+        "Career Highlights", "Profile Summary",
     ),
     "other": (
         "求职意向", "获奖经历", "获奖情况", "荣誉奖项", "荣誉", "奖项", "获奖", "荣誉与奖励",
         "所获荣誉", "在校经历", "校园经历", "社会实践", "兴趣爱好", "爱好", "培训经历", "其他",
         "其它", "附加信息", "补充信息", "发表论文", "学术论文", "论文", "科研经历", "研究方向",
-        "社团经历", "志愿者经历", "Awards", "Honors", "Interests", "Others", "Publications",
+        "社团经历", "志愿者经历", "得奖纪录", "得奖记录", "课外活动", "求职条件", "希望职务",
+        "其他数据", "其他资料", "Awards", "Honors", "Interests", "Others", "Publications",
+        "Honours", "Achievements", "Key Achievements", "Awards and Honours", "Awards and Honors",
+        "Activities", "Extracurricular Activities", "Volunteer Experience", "Volunteering",
+        "References", "Referees", "Hobbies", "Additional Information", "Training",
+        "Professional Development", "Memberships", "Professional Memberships", "Affiliations",
     ),
 }  # fmt: skip
 
@@ -109,6 +144,8 @@ _COMBINED = re.compile(r"\s*(?:[/、&]|与|及|和)\s*")
 
 
 def _lookup(words: str) -> str | None:
+    if has_traditional(words):  # 工作經驗, 專業證照: look up the Simplified heading
+        words = to_simplified(words)
     key = _key(words)
     section = _HEADING_KEYS.get(key)
     if section is None and _CJK_RE.search(key):
@@ -150,6 +187,8 @@ def detect_heading(line: str) -> tuple[str, str] | None:
     ('summary', '一线出身,能扛压。')
     >>> detect_heading("学历:本科") is None
     True
+    >>> detect_heading("CORE COMPETENCIES"), detect_heading("專業證照")
+    (('skills', ''), ('certificates', ''))
     """
     text = _NUMBERING.sub("", line.strip())
     m = _BRACKETED.match(text)
@@ -157,7 +196,7 @@ def detect_heading(line: str) -> tuple[str, str] | None:
         section = _lookup(m.group(1))
         if section:
             return section, m.group(2).strip()
-    if len(text) <= 24:
+    if len(text) <= (32 if text.isascii() else 24):
         section = _lookup(text.rstrip(":："))
         if section:
             return section, ""
@@ -201,6 +240,9 @@ def build_resume(
     -------
     Resume
         Status ``ok``, or ``empty`` (reason ``"no text"``) when nothing is left.
+        ``meta["language"]`` is the language of the text (``zh-Hans``, ``zh-Hant``,
+        ``en`` or ``mixed``; see :func:`rolematch.language.detect_language`),
+        unless ``meta`` already names one.
 
     Examples
     --------
@@ -212,6 +254,10 @@ def build_resume(
     '【工作经历】\\n负责手机银行运营。熟悉反洗钱'
     >>> r.personal
     {'name': '张伟', 'gender': '男'}
+    >>> r.meta["language"]
+    'zh-Hans'
+    >>> build_resume("cv.txt", ["WORK EXPERIENCE\\nLed the contact centre team"]).meta
+    {'language': 'en'}
     """
     pages: list[int | None] = []
     lines: list[str] = []
@@ -259,11 +305,14 @@ def build_resume(
         sentences.extend(Sentence(s, pages[i], section) for s in split_sentences(content))
 
     text = "\n".join(kept)
+    meta = dict(meta or {})
+    if sentences:
+        meta.setdefault("language", detect_language(text))
     common: dict[str, Any] = {
         "pages": len(page_texts) if paged else 0,
         "warnings": tuple(warnings),
         "personal": personal,
-        "meta": dict(meta or {}),
+        "meta": meta,
     }
     if not sentences:
         reason = "no text besides personal details" if personal else "no text"

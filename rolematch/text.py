@@ -14,6 +14,9 @@ same function also normalises role texts and test strings:
   zero-width characters are dropped: none of them is text;
 * bullets and decorative symbols are dropped (list markers only at the start of a
   line, since ``·`` also joins the parts of a name);
+* punctuation that Big5 (Traditional Chinese) text carries in presentation forms
+  is read as what it stands for before NFKC: ``︰`` (which NFKC would turn into
+  ``..``) is a colon, ``‧`` the middle dot;
 * spaces are squeezed, and spaces inside letter-spaced labels (``姓 名``) removed
   without gluing English words.
 
@@ -65,6 +68,10 @@ _SUPPLEMENT = {
     0x2EF3: "龟",
 }  # fmt: skip
 
+# Big5 text (Traditional Chinese) writes its colon and middle dot with these; NFKC
+# would make "姓名︰" into "姓名.." and leave "‧" (a bullet and a name separator).
+_BIG5_PUNCT = {0xFE30: "：", 0x2236: "：", 0x2027: "·"}
+
 # Kangxi radicals carry a compatibility decomposition; ⼾ decomposes to the
 # traditional 戶, but fonts for Simplified Chinese draw (and mean) 户 with it.
 _KANGXI_OVERRIDE = {0x2F3E: "户"}
@@ -85,6 +92,7 @@ def _build_radical_map() -> dict[int, str]:
 #: Code point of a radical look-alike -> the unified ideograph it stands for,
 #: for use with :meth:`str.translate`.
 RADICAL_MAP: dict[int, str] = _build_radical_map()
+_LINE_MAP = {**RADICAL_MAP, **_BIG5_PUNCT}
 
 _CID = re.compile(r"\(cid:\d+\)")
 _RADICALS = re.compile("[\u2e80-\u2fdf]")
@@ -110,7 +118,10 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LETTER_SPACED = re.compile(
     rf"(?<![{_CJK}])[{_CJK}](?: [{_CJK}])+(?![{_CJK}])",
 )
-_SENT_END = re.compile(r"(?<=[。！？!?；;])")
+# An English full stop ends a sentence when a lower-case word (or a number, or a
+# bracket) precedes it and a capital follows after a space: "… 11 years. Built …",
+# but not "2019.05", "99.95%", "a.b@x.com" or "U.S. Bank".
+_SENT_END = re.compile(r"(?<=[。！？!?；;])|(?<=[a-z0-9)%]\.)(?=\s+[A-Z])")
 
 
 def is_cjk(ch: str) -> bool:
@@ -160,9 +171,11 @@ def normalize_line(line: str) -> str:
     '熟悉 Python、SQL'
     >>> normalize_line("姓 名：张三")
     '姓名:张三'
+    >>> normalize_line("‧ 姓名︰陳家豪")
+    '姓名:陳家豪'
     """
     line = _CID.sub("", line)
-    line = unicodedata.normalize("NFKC", line.translate(RADICAL_MAP))
+    line = unicodedata.normalize("NFKC", line.translate(_LINE_MAP))
     line = _DROP.sub("", line)
     line = _SPACES.sub(" ", line).strip()
     line = _LEAD_MARKER.sub("", line)
@@ -202,10 +215,11 @@ def normalize_text(text: str) -> str:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split on line breaks and Chinese/Western sentence ends (not on ``.``).
+    """Split on line breaks and Chinese/Western sentence ends.
 
-    A full stop is not a boundary because it sits inside numbers, dates and
-    e-mail addresses (``99.95%``, ``2019.05``).
+    A full stop sits inside numbers, dates and e-mail addresses (``99.95%``,
+    ``2019.05``), so it ends a sentence only in English prose: after a lower-case
+    word or a number and before a space and a capital letter.
 
     Examples
     --------
@@ -213,6 +227,8 @@ def split_sentences(text: str) -> list[str]:
     ['负责手机银行运营。', '熟悉反洗钱', '金融专业']
     >>> split_sentences("库存准确率99.95%;人效提升22%;")
     ['库存准确率99.95%;', '人效提升22%;']
+    >>> split_sentences("Led a team of 40. Grew MAU by 2.5x at U.S. Bank. Contact: a.b@x.com")
+    ['Led a team of 40.', 'Grew MAU by 2.5x at U.S. Bank.', 'Contact: a.b@x.com']
     """
     out: list[str] = []
     for line in text.splitlines():

@@ -3,6 +3,13 @@
 The lexicon (``data/lexicon/domain.txt``, jieba user-dict format), the synonym
 table (``data/lexicon/synonyms.yaml``: canonical term -> variants) and the stop
 words (``data/lexicon/stopwords.txt``) are data, so users extend them without code.
+
+Résumés in Traditional Chinese and in English go through the same machinery:
+:meth:`JiebaTokenizer.canonicalize` first converts Traditional Chinese to
+Simplified (:func:`rolematch.language.to_simplified`), then rewrites variants to
+canonical terms, and the synonym table also holds regional terms (流动银行,
+反洗黑钱) and English ones (mobile banking, AML, contact centre), so
+``Led the mobile banking team`` counts 手机银行 like ``负责手机银行``.
 """
 
 from __future__ import annotations
@@ -52,17 +59,76 @@ def _key(variant: str) -> str:
     return re.sub(r"[\s_-]+", " ", variant.lower())
 
 
+def _plurals(variant: str) -> list[str]:
+    """English plural forms of an ASCII variant's last word (agents, policies, branches).
+
+    Examples
+    --------
+    >>> _plurals("call agent"), _plurals("policy"), _plurals("branch"), _plurals("H5")
+    (['call agents'], ['policies'], ['branches'], [])
+    """
+    if not variant.isascii() or not variant[-1:].isalpha():
+        return []
+    if variant[-1] in "yY" and variant[-2:-1].lower() not in ("a", "e", "i", "o", "u", ""):
+        return [variant[:-1] + "ies"]
+    if variant.lower().endswith(("s", "x", "z", "ch", "sh")):
+        return [variant + "es"]
+    return [variant + "s"]
+
+
+_GAP = "\x00"  # a separator inside an ASCII variant: any run of spaces, "-" or "_"
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """One regular expression for many literal words, as a prefix tree.
+
+    An alternation of a thousand words is tried word by word at every position;
+    a prefix tree is tried character by character, so the synonym table can be
+    large. Longer words win: every optional continuation is greedy.
+
+    Examples
+    --------
+    >>> rx = _trie_regex(["call centre", "call", "cab"])
+    >>> [re.fullmatch(rx, w) is not None for w in ["call-centre", "call", "cab", "ca"]]
+    [True, True, True, False]
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w.replace(" ", _GAP):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            atom = "[\\s_-]*" if ch == _GAP else re.escape(ch)
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return body + "?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
+        return body
+
+    return emit(trie)
+
+
 class SynonymMap:
     """Rewrite variants to their canonical term, longest variant first.
 
     ASCII variants match case-insensitively and only as whole words, so ``AML``
-    is rewritten in ``熟悉AML合规`` but not inside ``HTML``.
+    is rewritten in ``熟悉AML合规`` but not inside ``HTML``; their plural forms
+    match too (``call centres``), unless the table lists the plural elsewhere.
 
     Examples
     --------
-    >>> m = SynonymMap({"消保": ["消费者权益保护"], "反洗钱": ["AML"]})
+    >>> m = SynonymMap({"消保": ["消费者权益保护"], "反洗钱": ["AML"], "坐席": ["agent"]})
     >>> m("负责消费者权益保护和AML工作，熟悉HTML")
     '负责消保和反洗钱工作，熟悉HTML'
+    >>> m("Coached 40 agents on AML")
+    'Coached 40 坐席 on 反洗钱'
     """
 
     def __init__(self, table: Mapping[str, Sequence[str]]) -> None:
@@ -71,17 +137,30 @@ class SynonymMap:
         for canon, variants in self.table.items():
             for v in variants:
                 self._canon[_key(v)] = canon
+        for canon, variants in self.table.items():
+            for v in variants:
+                for p in _plurals(v):
+                    self._canon.setdefault(_key(p), canon)
+        # the separator pattern also matches nothing: "callcentre" is "call centre"
+        self._squeezed = {k.replace(" ", ""): c for k, c in self._canon.items()}
+        ascii_ = [v for v in self._canon if v.isascii()]
+        cjk = [v for v in self._canon if not v.isascii()]
         alts = []
-        for v in sorted(self._canon, key=len, reverse=True):
-            body = re.escape(v).replace(r"\ ", r"[\s_-]*")
-            # CJK text has no word boundaries; ASCII words must not match inside others.
-            alts.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])" if v.isascii() else body)
+        # CJK text has no word boundaries; ASCII words must not match inside others.
+        if ascii_:
+            alts.append(rf"(?<![A-Za-z0-9])(?:{_trie_regex(ascii_)})(?![A-Za-z0-9])")
+        if cjk:
+            alts.append(_trie_regex(cjk))
         self._pattern = re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
     def __call__(self, text: str) -> str:
         if self._pattern is None:
             return text
-        return self._pattern.sub(lambda m: self._canon[_key(m.group(0))], text)
+        return self._pattern.sub(self._replace, text)
+
+    def _replace(self, m: re.Match[str]) -> str:
+        k = _key(m.group(0))
+        return self._canon.get(k) or self._squeezed[k.replace(" ", "")]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (SynonymMap, (self.table,))
@@ -106,7 +185,8 @@ _JIEBA_LOCK = threading.Lock()
 class JiebaTokenizer:
     """Callable ``str -> list[str]`` for scikit-learn's ``tokenizer=``.
 
-    Synonyms are rewritten first, then jieba segments with the domain lexicon
+    Traditional Chinese is converted to Simplified and synonyms (Chinese, regional
+    and English variants) are rewritten first, then jieba segments with the domain lexicon
     (no HMM, so the same phrase always segments the same way); stop words, single
     characters, punctuation and bare numbers are dropped; ASCII is lower-cased.
 
@@ -118,12 +198,19 @@ class JiebaTokenizer:
         ``{canonical: [variants]}`` or a YAML file; default ``data/lexicon/synonyms.yaml``.
     stopwords : iterable of str or path, optional
         Default ``data/lexicon/stopwords.txt``.
+    convert_traditional : bool, default True
+        Convert Traditional Chinese to Simplified (with mainland vocabulary) before
+        the synonyms, so 流動銀行 and 軟體 count as 手机银行 and 软件.
 
     Examples
     --------
     >>> tok = JiebaTokenizer()
     >>> tok("负责手机银行APP和云闪付的运营，熟悉AML")
     ['手机银行', '云闪付', '运营', '反洗钱']
+    >>> tok("負責流動銀行及反洗黑錢")
+    ['手机银行', '反洗钱']
+    >>> tok("Led the mobile banking team and the UnionPay QuickPass launch")
+    ['led', '手机银行', '云闪付', '上线']
     """
 
     def __init__(
@@ -131,6 +218,7 @@ class JiebaTokenizer:
         userdict: str | Path | None = None,
         synonyms: Mapping[str, Sequence[str]] | str | Path | None = None,
         stopwords: Sequence[str] | str | Path | None = None,
+        convert_traditional: bool = True,
     ) -> None:
         lex = _lexicon_dir()
         self.userdict = str(userdict if userdict is not None else lex / "domain.txt")
@@ -141,9 +229,22 @@ class JiebaTokenizer:
             sw_path = Path(stopwords) if stopwords is not None else lex / "stopwords.txt"
             stopwords = sw_path.read_text(encoding="utf-8").split()
         self.stopwords = frozenset(w.lower() for w in stopwords)
+        self.convert_traditional = convert_traditional
 
     def canonicalize(self, text: str) -> str:
-        """Rewrite synonym variants to canonical terms (used before matching too)."""
+        """Traditional to Simplified, then synonym variants to canonical terms.
+
+        Used before matching too (keyword counts search the canonical text).
+
+        Examples
+        --------
+        >>> JiebaTokenizer().canonicalize("熟悉網聯及AML，負責客戶服務中心")
+        '熟悉网联及反洗钱，负责呼叫中心'
+        """
+        if getattr(self, "convert_traditional", True):  # pickles from before it existed
+            from rolematch.language import to_simplified
+
+            text = to_simplified(text)
         return self.synonyms(text)
 
     def _tokenizer(self) -> Any:
