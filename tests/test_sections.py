@@ -120,4 +120,4 @@ def test_build_resume_carries_warnings_and_meta():
         "x.pdf", ["负责运营"], warnings=["hidden_text: 3 chars excluded"], meta={"a": 1}
     )
     assert r.warnings == ("hidden_text: 3 chars excluded",)
-    assert r.meta == {"a": 1}
+    assert r.meta == {"a": 1, "language": "zh-Hans"}

@@ -30,19 +30,32 @@ __all__ = [
 
 FACETS = ("major", "degree", "experience", "certificates")
 DEGREES = {"大专": 1, "专科": 1, "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}
+# English degree names, matched case-insensitively as whole words
+_EN_DEGREES = (
+    (re.compile(r"\b(?:ph\.?d|doctor(?:ate)?)(?![a-z])", re.I), 4),
+    (re.compile(r"\b(?:master|m\.?sc|m\.s\.|m\.a\.|mba|llm)(?![a-z])", re.I), 3),
+    (re.compile(r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|llb|undergraduate)(?![a-z])", re.I), 2),
+    (re.compile(r"\b(?:associate degree|diploma)(?![a-z])", re.I), 1),
+)
 _DEGREE_NAMES = {1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}  # fmt: skip
 _REQ_DEGREE = re.compile(r"(大专|专科|本科|硕士|研究生|博士)(?:及以上)?(?:学历|学位)")
 _REQ_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年(?:及)?以上[^。；;]{0,15}?经验")
 _REQ_CERT = re.compile(r"(?:持有|具备|具有)([^，,。；;]{2,20}?(?:资格证书|资格证|证书|资格|资质))")
-_DATE = r"(\d{4})\s*(?:[./\-年]\s*(\d{1,2})\s*月?)?"
+# 2015.06 | 2015/6 | 2015-06 | 2015年3月 | 2015年 | 2015
+_DATE = r"(\d{4})\s*(?:(?:年|[./\-])\s*(\d{1,2})\s*月?|年)?"
+_NOW = r"(至今|迄今|今|现在|目前|present|now|current)"
 _RANGE = re.compile(
-    _DATE + r"\s*(?:[-–—~～至到]+|\s+to\s+)\s*(?:(至今|今|现在|目前|present|now)|" + _DATE + ")",
+    _DATE + r"(?:\s*(?:[-–—~～至到]+|\s+to\s+)\s*(?:" + _NOW + "|" + _DATE + r")|\s*(至今|迄今))",
     re.IGNORECASE,
 )
 _SCHOOL = re.compile(r"\S*?(?:大学|学院|学校|University|College)", re.IGNORECASE)
-_EDU_LINE = re.compile(r"大学|学院|本科|硕士|博士|专科|大专|学士|专业|university|college", re.I)
+_EDU_LINE = re.compile(
+    r"大学|学院|本科|硕士|博士|专科|大专|学士|专业|university|college|bachelor|master|mba|"
+    r"ph\.?d|b\.?sc|m\.?sc|b\.[as]\.|m\.[as]\.|degree",
+    re.I,
+)
 
 
 def load_major_families(path: str | Path | None = None) -> dict[str, list[str]]:
@@ -124,7 +137,7 @@ def _years_worked(text: str, today: _dt.date | None = None) -> float | None:
     spans = []
     for m in _RANGE.finditer(text):
         y0, m0 = int(m.group(1)), int(m.group(2) or 1)
-        if m.group(3):
+        if m.group(3) or m.group(6):  # "至今", "present" …
             y1, m1 = today.year, today.month
         else:
             y1, m1 = int(m.group(4)), int(m.group(5) or 12)
@@ -173,6 +186,7 @@ def resume_facets(
     cleaned = _SCHOOL.sub(" ", edu_text).lower()
     majors = tuple(f for f, words in families.items() if any(w.lower() in cleaned for w in words))
     degrees = [v for k, v in DEGREES.items() if k in edu_text]
+    degrees += [v for pattern, v in _EN_DEGREES if pattern.search(edu_text)]
     work_text = sections.get("work") or "\n".join(
         line for line in text.splitlines() if not _EDU_LINE.search(line)
     )

@@ -59,3 +59,29 @@ def test_missing_facet_data_is_none_not_zero():
     ]
     assert facet_score(found) == 0.5
     assert facet_score([FacetFinding("major", "金融", "", None)]) != facet_score(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("2015年至今 某银行", 11.5),
+        ("2015年3月迄今 某銀行", 11.3),
+        ("Jan 2015 - present, Bank", 11.5),
+        ("2016/03 – Present  Bank", 10.3),
+    ],
+)
+def test_open_ended_ranges_in_other_styles(text, years):
+    assert resume_facets(text, today=TODAY).years == years
+
+
+@pytest.mark.parametrize(
+    ("text", "degree", "majors"),
+    [
+        ("B.S. in Finance, 2010", 2, ("金融",)),
+        ("MSc Computer Science, University of Leeds", 3, ("计算机",)),
+        ("PhD, Economics", 4, ("经济",)),
+    ],
+)
+def test_english_degrees_and_majors(text, degree, majors):
+    f = resume_facets(text)
+    assert (f.degree, f.majors) == (degree, majors)
