@@ -312,9 +312,16 @@ def ocr_row(args: argparse.Namespace, results: dict[str, object]) -> bool:
                                 **_read_ocr(bad, sources[layout], pages),
                             }  # fmt: skip
                         )
+    from importlib.metadata import version
+
+    versions = f"rapidocr-onnxruntime {version('rapidocr-onnxruntime')}, " + (
+        f"onnxruntime {version('onnxruntime')}"
+    )
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\nOCR: RapidOCR (PP-OCRv4) on rendered A4 pages of a call-centre résumé; "
           f"{args.ocr_threads} onnxruntime thread(s), render {_ocr.RENDER_DPI} dpi, "
-          f"max side {_ocr.MAX_SIDE} px")  # fmt: skip
+          f"max side {_ocr.MAX_SIDE} px; {versions}; load average {load:.1f} "
+          f"(wall time counts the neighbours, CPU time hardly)")  # fmt: skip
     print(
         f"{'file':<16}{'dpi':>5}{'status':>8}{'cpu s':>8}{'wall s':>8}{'accuracy':>10}{'conf':>8}"
     )
@@ -346,6 +353,8 @@ def ocr_row(args: argparse.Namespace, results: dict[str, object]) -> bool:
                 f"{row['confidence'] or 0:>8.4f}{'yes' if row['low_confidence_warning'] else '':>6}"
             )
     results["ocr"] = {
+        "versions": versions,
+        "load_average": round(load, 2),
         "threads": args.ocr_threads,
         "render_dpi": _ocr.RENDER_DPI,
         "pages": rows,

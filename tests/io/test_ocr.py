@@ -350,6 +350,29 @@ def test_pages_beyond_the_ocr_limit_are_skipped_with_a_warning(tmp_path, monkeyp
     assert {s.page for s in r.sentences} == {1, 2}
 
 
+@needs_ocr
+@needs_font
+def test_text_layer_pages_and_scanned_pages_in_one_pdf(tmp_path):
+    import pypdfium2 as pdfium
+
+    scan = tmp_path / "scan.pdf"
+    PAGES.image_pdf(small_page(["【教育背景】", "2008.09-2012.06 江南财经大学 金融学 本科"]), scan)
+    doc = pdfium.PdfDocument.new()
+    doc.import_pages(pdfium.PdfDocument(str(DATA / "cv_two_column.pdf")))
+    doc.import_pages(pdfium.PdfDocument(str(scan)))
+    path = tmp_path / "mixed.pdf"
+    doc.save(str(path))
+    r = read_resume(path)
+    assert r.status == "ok", r.reason
+    assert r.meta["page_methods"] == ["text_layer", "ocr"]
+    assert r.meta["page_backends"] == ["pdfium", "ocr"] and r.meta["backend"] == "pdfium+ocr"
+    assert r.meta["needs_ocr_pages"] == [2]
+    assert r.warnings[0] == "hidden_text: 42 chars excluded"  # from the text layer of page 1
+    assert r.warnings[1].startswith("ocr: page 2 of 2 read by OCR")
+    pages = {s.page for s in r.sentences if "江南财经大学" in s.text}
+    assert pages == {2} and "星河银行" in r.text
+
+
 def test_missing_ocr_engine_keeps_files_unreadable_with_an_install_hint(tmp_path, monkeypatch):
     from PIL import Image
 
