@@ -187,25 +187,32 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def _memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of one process in bytes. PSS counts a page shared by k processes as
-    1/k in each, so the PSS of a process tree adds up to the memory it really uses."""
-    rss = pss = 0
+def _rss(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                rss = int(line.split()[1]) * 1024
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                pss = int(line.split()[1]) * 1024
+                return int(line.split()[1]) * 1024
     except OSError:
         pass
-    return rss, pss
+    return 0
+
+
+def _pss(pid: int) -> int:
+    """PSS counts a page shared by k processes as 1/k in each, so the PSS of a process
+    tree adds up to the memory it really uses (RSS counts shared libraries k times)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 @dataclass
 class Timing:
     seconds: float
+    cpu: float  # user + system seconds of the whole process tree
     peak_rss: int  # bytes, summed over the whole process tree
     peak_pss: int
     stderr: str
@@ -213,7 +220,10 @@ class Timing:
 
 def time_cli(args: list[str], env: dict[str, str] | None = None) -> Timing:
     """Run ``python -m rolematch ARGS``; wall time and peak RSS of its process tree."""
+    import resource
+
     cmd = [sys.executable, "-m", "rolematch", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, **(env or {})})  # fmt: skip
@@ -221,12 +231,16 @@ def time_cli(args: list[str], env: dict[str, str] | None = None) -> Timing:
     stop = threading.Event()
 
     def sample() -> None:
+        # cheap RSS often; PSS (a page-table walk of each process) once a second
         nonlocal peak, peak_pss
+        k = 0
         while not stop.is_set():
-            mem = [_memory(p) for p in _tree(proc.pid)]
-            peak = max(peak, sum(m[0] for m in mem))
-            peak_pss = max(peak_pss, sum(m[1] for m in mem))
-            stop.wait(0.05)
+            pids = _tree(proc.pid)
+            peak = max(peak, sum(_rss(p) for p in pids))
+            if k % 5 == 0:
+                peak_pss = max(peak_pss, sum(_pss(p) for p in pids))
+            k += 1
+            stop.wait(0.2)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -236,14 +250,16 @@ def time_cli(args: list[str], env: dict[str, str] | None = None) -> Timing:
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
-    return Timing(seconds, peak, peak_pss, err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(seconds, cpu, peak, peak_pss, err)
 
 
-def bare_extraction(files: list[Path]) -> float:
-    """Seconds to open each PDF with pypdfium2 and get every page's text, nothing else."""
+def bare_extraction(files: list[Path]) -> tuple[float, float]:
+    """(wall, CPU) seconds to open each PDF with pypdfium2 and get every page's text."""
     import pypdfium2 as pdfium
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for f in files:
         pdf = pdfium.PdfDocument(f)
         try:
@@ -252,7 +268,7 @@ def bare_extraction(files: list[Path]) -> float:
                 page.get_textpage().get_text_range()
         finally:
             pdf.close()
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
 def semantic_sentences(files: list[Path]) -> list[str]:
@@ -267,9 +283,9 @@ def semantic_sentences(files: list[Path]) -> list[str]:
     return list(seen)
 
 
-def bare_encoding(sentences: list[str], model: str) -> dict[int, float]:
-    """Seconds for one ``SentenceTransformer.encode`` call over the sentences (model
-    loaded beforehand), with torch's default thread count and with one thread."""
+def bare_encoding(sentences: list[str], model: str) -> dict[int, tuple[float, float]]:
+    """(wall, CPU) seconds of one ``SentenceTransformer.encode`` call over the sentences
+    (model loaded beforehand), with torch's default thread count and with one thread."""
     import torch
 
     from rolematch.features.embeddings import SentenceTransformerEncoder
@@ -281,9 +297,9 @@ def bare_encoding(sentences: list[str], model: str) -> dict[int, float]:
     for threads in dict.fromkeys((default, 1)):
         torch.set_num_threads(threads)
         st.encode(sentences[:8], prompt=prompt, batch_size=32)  # warm up
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         st.encode(sentences, prompt=prompt, batch_size=32, convert_to_numpy=True)
-        out[threads] = time.perf_counter() - t0
+        out[threads] = (time.perf_counter() - t0, time.process_time() - c0)
     torch.set_num_threads(default)
     return out
 
@@ -294,18 +310,25 @@ class Row:
     workers: str
     n: int
     seconds: float
+    cpu_seconds: float
     per_s: float
     peak_rss_mb: float
     peak_pss_mb: float
-    vs_extraction: float
-    vs_encoding: float
+    vs_extraction: float  # wall / bare extraction wall
+    vs_encoding: float  # wall / the faster bare encoding wall
+    cpu_vs_encoding: float  # tree CPU / one-thread bare encoding CPU
     warm_seconds: float
-    cpu_load: float
+    load_avg: float
 
 
 def _workers_used(stderr: str) -> str:
     m = re.search(r"\((?:[\d.]+ files/s, )?(\d+) workers?\)", stderr)
     return m.group(1) if m else "?"
+
+
+def _pair(x: float | list[float]) -> tuple[float, float]:
+    # (wall, cpu); older saved files hold the wall time only
+    return (float(x[0]), float(x[1])) if isinstance(x, list | tuple) else (float(x), float(x))
 
 
 def main() -> None:
@@ -317,24 +340,38 @@ def main() -> None:
     p.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "rolematch-bench")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", type=Path, help="also write the rows as JSON")
+    p.add_argument(
+        "--reuse-bare",
+        action="store_true",
+        help="reuse the bare extraction/encoding times measured by an earlier run on this "
+        "corpus (kept in the corpus folder) instead of measuring them again",
+    )
     args = p.parse_args()
     n = 2000 if args.large else args.n
     files = build_corpus(args.corpus / f"n{n}-s{args.seed}", n, args.seed)
     folder = files[0].parent
 
-    extraction = min(bare_extraction(files) for _ in range(2))
+    saved_path = folder / ".bare.json"
+    saved = json.loads(saved_path.read_text()) if args.reuse_bare and saved_path.exists() else {}
+    if "extraction" not in saved:
+        saved["extraction"] = min(bare_extraction(files) for _ in range(2))
+    extraction, _ = _pair(saved["extraction"])
     print(f"bare extraction (pypdfium2 get_text_range): {extraction:.2f}s for {n} files",
           file=sys.stderr)  # fmt: skip
-    sentences = semantic_sentences(files)
+    sentences = semantic_sentences(files) if set(args.models) - set(saved) else []
+    n_sentences = saved["sentences"] = len(sentences) or saved.get("sentences", 0)
     rows = []
-    bare: dict[str, dict[int, float]] = {}
     for model in args.models:
-        by_threads = bare_encoding(sentences, model)
-        encoding = min(by_threads.values())  # the faster bare run: the stricter ratio
-        print(f"bare encoding ({model}), {len(sentences)} sentences: "
-              + ", ".join(f"{t} thread(s) {s:.2f}s" for t, s in by_threads.items()),
+        if model not in saved:
+            saved[model] = bare_encoding(sentences, model)
+        saved_path.write_text(json.dumps(saved))
+        by_threads = {int(k): _pair(v) for k, v in saved[model].items()}
+        encoding = min(wall for wall, _ in by_threads.values())  # the stricter ratio
+        encoding_cpu = by_threads.get(1, min(by_threads.values()))[1]
+        print(f"bare encoding ({model}), {n_sentences} sentences: "
+              + ", ".join(f"{t} thread(s) {w:.2f}s ({c:.2f}s CPU)"
+                          for t, (w, c) in by_threads.items()),
               file=sys.stderr)  # fmt: skip
-        bare[model] = by_threads
         for workers in args.workers:
             with tempfile.TemporaryDirectory(prefix="rolematch-bench-") as tmp:
                 out = Path(tmp) / "out.csv"
@@ -345,27 +382,27 @@ def main() -> None:
                 cold = time_cli(cli)
                 warm = time_cli(cli)
             row = Row(model, f"{workers} ({_workers_used(cold.stderr)})", n, cold.seconds,
-                      n / cold.seconds, cold.peak_rss / 2**20, cold.peak_pss / 2**20,
-                      cold.seconds / extraction,
-                      cold.seconds / encoding, warm.seconds, load)  # fmt: skip
+                      cold.cpu, n / cold.seconds, cold.peak_rss / 2**20, cold.peak_pss / 2**20,
+                      cold.seconds / extraction, cold.seconds / encoding,
+                      cold.cpu / encoding_cpu, warm.seconds, load)  # fmt: skip
             rows.append(row)
             print(row, file=sys.stderr)
 
     print(f"\n{platform.platform()}, Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs; N = {n} PDFs; {len(sentences)} unique sentences; "
-          f"bare extraction {extraction:.2f}s; bare encoding "
-          + "; ".join(f"{m}: " + ", ".join(f"{t} thread(s) {s:.1f}s" for t, s in b.items())
-                      for m, b in bare.items()) + "\n")  # fmt: skip
-    print(
-        "| model | workers | total s | résumés/s | peak RSS (PSS) MB | ÷ bare extraction | "
-        "÷ bare encoding | warm re-run s | load avg at start |"
-    )
-    print("|---|---|---|---|---|---|---|---|---|")
+          f"{os.cpu_count()} CPUs; N = {n} PDFs; {n_sentences} unique sentences; "
+          f"bare extraction {extraction:.2f}s wall; bare encoding: "
+          + "; ".join(f"{m}: " + ", ".join(f"{t} thread(s) {_pair(v)[0]:.1f}s"
+                                            for t, v in saved[m].items())
+                      for m in args.models) + "\n")  # fmt: skip
+    print("| model | workers | total s | CPU s | résumés/s | peak RSS (PSS) MB | "
+          "÷ bare extraction | ÷ bare encoding | CPU ÷ bare encoding CPU | warm re-run s | "
+          "load avg |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r.model} | {r.workers} | {r.seconds:.1f} | {r.per_s:.1f} | "
-              f"{r.peak_rss_mb:.0f} ({r.peak_pss_mb:.0f}) | {r.vs_extraction:.1f}× | "
-              f"{r.vs_encoding:.2f}× | "
-              f"{r.warm_seconds:.1f} | {r.cpu_load:.1f} |")  # fmt: skip
+        print(f"| {r.model} | {r.workers} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | "
+              f"{r.per_s:.1f} | {r.peak_rss_mb:.0f} ({r.peak_pss_mb:.0f}) | "
+              f"{r.vs_extraction:.1f}× | {r.vs_encoding:.2f}× | {r.cpu_vs_encoding:.2f}× | "
+              f"{r.warm_seconds:.1f} | {r.load_avg:.1f} |")  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
 
