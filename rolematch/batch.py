@@ -73,9 +73,12 @@ EXTRACTOR_MODULES = (
     "rolematch.text",
 )
 
-#: Below this many files per worker, starting worker processes (each imports torch and
-#: loads its model, a few seconds) costs more than it saves.
-MIN_FILES_PER_WORKER = 40
+#: Files per worker process. Each worker imports torch and loads its model (5-8 s of CPU),
+#: so a small batch is faster in one process. Measured on 2 cores (benchmarks/
+#: throughput.py): at 200 files one process and two workers tie (static-zh 10.8 s vs
+#: 11.4 s, e5-small 29.4 s vs 29.5 s); at 2000 files two workers win (static-zh 30.8 s
+#: vs 45.9 s, e5-small 121.7 s vs 133.8 s).
+MIN_FILES_PER_WORKER = 100
 
 
 class PackedResult(NamedTuple):
@@ -86,7 +89,8 @@ class PackedResult(NamedTuple):
     keyword_score: float
     semantic_score: float
     facet_score: float  # NaN where no facet has data
-    explanation: bytes  # pickle.loads gives the Explanation
+    reason: str  # Explanation.reason
+    explanation: bytes  # thaw_explanation(pickle.loads(...)) gives the Explanation
 
 
 @dataclass
@@ -387,7 +391,9 @@ def _pack(res: MatchResult) -> PackedResult:
     e = res.explanation
     facet = math.nan if e.facet_score is None else e.facet_score
     blob = pickle.dumps(freeze_explanation(e), protocol=pickle.HIGHEST_PROTOCOL)
-    return PackedResult(res.role_id, res.score, e.keyword_score, e.semantic_score, facet, blob)
+    return PackedResult(
+        res.role_id, res.score, e.keyword_score, e.semantic_score, facet, e.reason, blob
+    )
 
 
 def _nested() -> dict[str, type]:
@@ -519,7 +525,7 @@ def default_workers(n_files: int, cores: int | None = None) -> int:
 
     Examples
     --------
-    >>> default_workers(10, cores=8), default_workers(100, cores=8), default_workers(5000, cores=2)
+    >>> default_workers(150, cores=8), default_workers(250, cores=8), default_workers(5000, cores=2)
     (1, 2, 2)
     """
     cores = cores or _cores()

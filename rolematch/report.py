@@ -163,6 +163,9 @@ class ResultStore:
         self.role_rank = np.zeros((n, n_roles), dtype=np.int32)
         self.resume_rank = np.zeros((n, n_roles), dtype=np.int32)
         self._offsets = np.full((n, n_roles), -1, dtype=np.int64)
+        # the one-line reasons separately: the long CSV needs them, not the explanations
+        self._reason_at = np.full((n, n_roles), -1, dtype=np.int64)
+        self._reason_len = np.zeros((n, n_roles), dtype=np.int32)
         self._spool: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
             prefix="rolematch-", dir=str(spool_dir) if spool_dir is not None else None
         )
@@ -218,6 +221,7 @@ class ResultStore:
                 self.semantic[i, r], self.facet[i, r] = p.semantic_score, p.facet_score
                 self._offsets[i, r] = spool.tell()
                 spool.write(p.explanation)
+                self._put_reason(i, r, p.reason)
             return
         for res in fr.results:
             r = index[res.role_id]
@@ -228,6 +232,21 @@ class ResultStore:
             self.facet[i, r] = np.nan if e.facet_score is None else e.facet_score
             self._offsets[i, r] = spool.tell()
             pickle.dump(freeze_explanation(e), spool, protocol=pickle.HIGHEST_PROTOCOL)
+            self._put_reason(i, r, e.reason)
+
+    def _put_reason(self, i: int, r: int, reason: str) -> None:
+        data = reason.encode("utf-8")
+        self._reason_at[i, r] = self._spool.tell()
+        self._reason_len[i, r] = len(data)
+        self._spool.write(data)
+
+    def match_reason(self, i: int, r: int) -> str:
+        """The one-line reason of file ``i``'s score for role ``r`` (``Explanation.reason``)."""
+        at = int(self._reason_at[i, r])
+        if at < 0:
+            raise KeyError(f"file {self.files[i]!r} has no result for role {self.role_ids[r]!r}")
+        self._spool.seek(at)
+        return self._spool.read(int(self._reason_len[i, r])).decode("utf-8")
 
     def finish(self) -> ResultStore:
         """Compute the ranks (call once every file has been added)."""
@@ -331,7 +350,6 @@ def long_rows(
         for r in np.argsort(store.role_rank[i], kind="stable"):
             if not keep[i, r]:
                 continue
-            e = store.explanation(i, int(r))
             yield {
                 "file": file,
                 "status": store.status[i],
@@ -344,7 +362,7 @@ def long_rows(
                 "role_rank": int(store.role_rank[i, r]),
                 "resume_rank": int(store.resume_rank[i, r]),
                 "warnings": warnings,
-                "reason": e.reason,
+                "reason": store.match_reason(i, int(r)),
             }
 
 
