@@ -310,6 +310,9 @@ def _file_sha256(path: Path) -> str | None:
 # --------------------------------------------------------------------------- scoring
 
 
+_ChunkOut = tuple[list[tuple[int, "FileResult"]], dict[str, float]]  # results, counters
+
+
 @dataclass
 class _Job:
     """What a chunk needs besides its files; pickled once per worker."""
@@ -327,12 +330,18 @@ class _Runner:
     def __init__(self, job: _Job) -> None:
         from rolematch.matcher import Matcher
 
-        if isinstance(job.matcher, Mapping):
-            self.matcher = Matcher(**job.matcher).fit(job.roles)
-        else:
+        fitted = not isinstance(job.matcher, Mapping) and hasattr(job.matcher, "roles_")
+        if not fitted and job.roles is None:
+            raise ValueError(
+                "The 'roles' parameter is needed unless 'matcher' is a fitted Matcher. "
+                f"Got roles=None and matcher={job.matcher!r:.60} instead."
+            )
+        if fitted:
             self.matcher = job.matcher
-            if not hasattr(self.matcher, "roles_"):
-                self.matcher.fit(job.roles)
+        elif isinstance(job.matcher, Mapping):
+            self.matcher = Matcher(**job.matcher).fit(job.roles or [])
+        else:
+            self.matcher = job.matcher.fit(job.roles or [])
         self.cache = ExtractionCache(Path(job.cache) / "extractions.sqlite") if job.cache else None
         self.read_options = job.read_options
         self.pack = job.pack
@@ -351,7 +360,7 @@ class _Runner:
             self.cache.put(sha, resume, self._options)
         return resume, False
 
-    def run(self, chunk: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, FileResult]], dict]:
+    def run(self, chunk: Sequence[tuple[int, str]]) -> _ChunkOut:
         t0 = time.perf_counter()
         read = [self.read(Path(f)) for _, f in chunk]
         t1 = time.perf_counter()
@@ -438,7 +447,7 @@ def thaw_explanation(t: tuple[Any, ...]) -> Explanation:
     from rolematch.explain import Explanation
 
     nested = _nested()
-    kw = {}
+    kw: dict[str, Any] = {}
     for f, v in zip(fields(Explanation), t, strict=True):
         kw[f.name] = tuple(nested[f.name](*x) for x in v) if f.name in nested else v
     return Explanation(**kw)
@@ -502,7 +511,7 @@ def _trim_heap() -> None:
         pass
 
 
-def _pool_run(chunk: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, FileResult]], dict]:
+def _pool_run(chunk: Sequence[tuple[int, str]]) -> _ChunkOut:
     import sys
 
     if isinstance(_RUNNER, BaseException):

@@ -220,8 +220,7 @@ def write_xlsx(
         chosen = np.flatnonzero(keep[:, r])
         chosen = chosen[np.argsort(store.resume_rank[chosen, r], kind="stable")]
         sheet = _Sheet(wb, _sheet_title(store.role_titles[r], taken), ROLE_COLUMNS, len(chosen))
-        for i in chosen:
-            i = int(i)
+        for i in map(int, chosen):
             e = store.explanation(i, r)
             sheet.append(
                 [

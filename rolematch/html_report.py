@@ -238,8 +238,7 @@ def _role_section(
         "<th>keywords found</th></tr></thead><tbody>"
     )
     cards = []
-    for i in chosen:
-        i = int(i)
+    for i in map(int, chosen):
         rank = int(store.resume_rank[i, r])
         e = store.explanation(i, r)
         cand = f"{anchor}-c{rank}"
