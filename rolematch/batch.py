@@ -22,9 +22,11 @@ role was edited re-scores every file without re-reading or re-encoding any of th
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import math
+import operator
 import os
 import pickle
 import sqlite3
@@ -405,16 +407,25 @@ def _pack(res: MatchResult) -> PackedResult:
     )
 
 
-def _nested() -> dict[str, type]:
-    from rolematch.explain import Evidence, KeywordHit
+@functools.lru_cache(maxsize=1)
+def _codec() -> tuple[tuple[str, ...], dict[str, type], dict[str, Any]]:
+    """Explanation field names; the nested dataclass fields and a getter of each's fields."""
+    from rolematch.explain import Evidence, Explanation, KeywordHit
     from rolematch.features.facets import FacetFinding
 
-    return {
+    nested: dict[str, type] = {
         "matched_keywords": KeywordHit,
         "missing_keywords": KeywordHit,
         "evidence": Evidence,
         "facets": FacetFinding,
     }
+    getters = {}
+    for name, cls in nested.items():
+        attrs = [f.name for f in fields(cls)]
+        get = operator.attrgetter(*attrs)
+        # attrgetter of one name returns the value, not a 1-tuple
+        getters[name] = get if len(attrs) > 1 else (lambda o, get=get: (get(o),))
+    return tuple(f.name for f in fields(Explanation)), nested, getters
 
 
 def freeze_explanation(e: Explanation) -> tuple[Any, ...]:
@@ -432,24 +443,21 @@ def freeze_explanation(e: Explanation) -> tuple[Any, ...]:
     >>> thaw_explanation(freeze_explanation(e)) == e
     True
     """
-    nested = _nested()
-    out = []
-    for f in fields(e):
-        v = getattr(e, f.name)
-        if f.name in nested:
-            v = tuple(tuple(getattr(x, g.name) for g in fields(x)) for x in v)
-        out.append(v)
-    return tuple(out)
+    names, nested, getters = _codec()
+    return tuple(
+        tuple(map(getters[n], getattr(e, n))) if n in nested else getattr(e, n) for n in names
+    )
 
 
 def thaw_explanation(t: tuple[Any, ...]) -> Explanation:
     """The :class:`~rolematch.explain.Explanation` that :func:`freeze_explanation` froze."""
     from rolematch.explain import Explanation
 
-    nested = _nested()
-    kw: dict[str, Any] = {}
-    for f, v in zip(fields(Explanation), t, strict=True):
-        kw[f.name] = tuple(nested[f.name](*x) for x in v) if f.name in nested else v
+    names, nested, _ = _codec()
+    kw: dict[str, Any] = {
+        n: tuple(nested[n](*x) for x in v) if n in nested else v
+        for n, v in zip(names, t, strict=True)
+    }
     return Explanation(**kw)
 
 
