@@ -76,11 +76,13 @@ EXTRACTOR_MODULES = (
 )
 
 #: Files per worker process. Each worker imports torch and loads its model (5-8 s of CPU),
-#: so a small batch is faster in one process. Measured on 2 cores (benchmarks/
-#: throughput.py): at 200 files one process and two workers tie (static-zh 10.8 s vs
-#: 11.4 s, e5-small 29.4 s vs 29.5 s); at 2000 files two workers win (static-zh 30.8 s
-#: vs 45.9 s, e5-small 121.7 s vs 133.8 s).
-MIN_FILES_PER_WORKER = 100
+#: so a small batch is as fast or faster in one process. Measured on 2 cores
+#: (benchmarks/throughput.py): at 200 files one process ties with or beats two workers
+#: (static-zh 10.8-11.8 s vs 10.6-11.4 s; e5-small 26.7-29.4 s vs 29.5-30.7 s); at 2000
+#: files two workers win (static-zh 30.8 s vs 45.9 s; e5-small 121.7 s vs 133.8 s) and,
+#: unlike one process running torch on both cores, do not collapse when another program
+#: takes CPU time (e5-small, 200 files, load ~3: 69 s with two workers, 144 s with one).
+MIN_FILES_PER_WORKER = 200
 
 
 class PackedResult(NamedTuple):
@@ -542,7 +544,7 @@ def default_workers(n_files: int, cores: int | None = None) -> int:
 
     Examples
     --------
-    >>> default_workers(150, cores=8), default_workers(250, cores=8), default_workers(5000, cores=2)
+    >>> default_workers(300, cores=8), default_workers(400, cores=8), default_workers(5000, cores=2)
     (1, 2, 2)
     """
     cores = cores or _cores()

@@ -109,8 +109,8 @@ def test_collect_files_recurses_skips_hidden_and_keeps_named_files(tmp_path):
 
 def test_default_workers_one_for_small_batches():
     assert default_workers(0, cores=4) == 1
-    assert default_workers(199, cores=4) == 1
-    assert default_workers(200, cores=4) == 2
+    assert default_workers(399, cores=4) == 1
+    assert default_workers(400, cores=4) == 2
     assert default_workers(10_000, cores=4) == 4
 
 
