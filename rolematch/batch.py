@@ -68,8 +68,12 @@ CHUNK = 48
 #: extraction cache, so editing any of them invalidates it.
 EXTRACTOR_MODULES = (
     "rolematch.documents",
-    "rolematch.io.extract",
+    "rolematch.io._docx",
+    "rolematch.io._ocr",
     "rolematch.io._pdf",
+    "rolematch.io._txt",
+    "rolematch.io.extract",
+    "rolematch.language",
     "rolematch.pii",
     "rolematch.sections",
     "rolematch.text",
@@ -572,6 +576,7 @@ def iter_results(
     cache: str | Path | None = None,
     max_pages: int = 50,
     redact: bool = True,
+    ocr: bool = True,
     chunk_size: int | None = None,
     stats: BatchStats | None = None,
     pack: bool = False,
@@ -594,7 +599,7 @@ def iter_results(
         ``if __name__ == "__main__":``. Each worker gets ``cores // workers`` torch threads.
     cache : path, optional
         Folder for the extraction and embedding caches (see the module docstring).
-    max_pages, redact
+    max_pages, redact, ocr
         Passed to :func:`~rolematch.io.extract.read_resume`.
     chunk_size : int, optional
         Files per chunk; default :data:`CHUNK`, less for small batches so every
@@ -627,7 +632,7 @@ def iter_results(
         chunk_size = max(1, min(CHUNK, math.ceil(len(items) / (4 * workers))))
     matcher = _with_cache(matcher, cache)
     job = _Job(matcher, roles, str(cache) if cache is not None else None,
-               {"max_pages": max_pages, "redact": redact}, pack)  # fmt: skip
+               {"max_pages": max_pages, "redact": redact, "ocr": ocr}, pack)  # fmt: skip
     if workers == 1:
         runner = _Runner(job)
         for chunk in _chunks(items, chunk_size):

@@ -80,6 +80,9 @@ def _parser() -> argparse.ArgumentParser:
         help="keep extractions and embeddings in DIR: a re-run re-reads only changed files",
     )
     s.add_argument("--max-pages", type=_positive_int, default=50, help="pages read per PDF")
+    s.add_argument(
+        "--no-ocr", action="store_true", help="do not OCR scans and images (they are reported)"
+    )
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
     e = sub.add_parser("extract", help="extract résumé text (one JSON record per file)")
@@ -243,6 +246,7 @@ def _score(args: argparse.Namespace) -> int:
                 workers=workers,
                 cache=args.cache,
                 max_pages=args.max_pages,
+                ocr=not args.no_ocr,
                 stats=stats,
                 pack=True,
             ):
