@@ -156,21 +156,25 @@ class BatchStats:
 # ----------------------------------------------------------------------------- files
 
 
-def collect_files(paths: Iterable[str | Path], suffixes: Sequence[str] | None = None) -> list[Path]:
+def collect_files(
+    paths: Iterable[str | Path], suffixes: Sequence[str] | None = None, *, images: bool = True
+) -> list[Path]:
     """Expand files and folders (recursively) into a sorted list of résumé files.
 
     Files named explicitly are kept whatever their type (they get an
     ``unsupported`` record if need be); in folders only known résumé types are
-    taken, and hidden files are skipped.
+    taken (.pdf, .docx, .txt, and images unless ``images=False``, e.g. when OCR is
+    off), and hidden files are skipped.
 
     Raises
     ------
     FileNotFoundError
         A path does not exist.
     """
-    from rolematch.io.extract import SUPPORTED_SUFFIXES
+    from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
 
-    sfx = {s.lower() for s in (suffixes or SUPPORTED_SUFFIXES)}
+    default = SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if images else ())
+    sfx = {s.lower() for s in (suffixes or default)}
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -484,8 +488,9 @@ def _pool_init(job: _Job, threads: int) -> None:
 
     # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Before torch is imported: each of the workers gets its share of the cores.
-    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    # Before torch/onnxruntime are imported: each of the workers gets its share of the cores.
+    threads_vars = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+    for var in (*threads_vars, "ROLEMATCH_OCR_THREADS"):
         os.environ[var] = str(threads)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     global _RUNNER, _THREADS
@@ -770,6 +775,7 @@ def score_paths(
     model: str = "e5-small",
     workers: int = 1,
     cache: str | Path | None = None,
+    ocr: bool = True,
     progress: Any = None,
 ) -> list[FileResult]:
     """Read and score every résumé file under ``paths`` against every role.
@@ -790,6 +796,8 @@ def score_paths(
         with ``if __name__ == "__main__":`` when > 1).
     cache : path, optional
         Folder for the extraction and embedding caches.
+    ocr : bool, default True
+        Read scans and images with OCR (and collect images from folders).
     progress : callable, optional
         Called with each :class:`FileResult` as soon as it is scored.
 
@@ -803,7 +811,7 @@ def score_paths(
 
     if isinstance(paths, str | Path):
         paths = [paths]
-    files = collect_files(paths)
+    files = collect_files(paths, images=ocr)
     role_list: list[Role] | None = None
     if matcher is None or not hasattr(matcher, "roles_"):
         role_list = (
@@ -815,7 +823,9 @@ def score_paths(
 
         matcher = Matcher(model=model)
     out: list[FileResult | None] = [None] * len(files)
-    stream = iter_results(files, matcher=matcher, roles=role_list, workers=workers, cache=cache)
+    stream = iter_results(
+        files, matcher=matcher, roles=role_list, workers=workers, cache=cache, ocr=ocr
+    )
     for i, fr in stream:
         out[i] = fr
         if progress is not None:

@@ -90,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="output .jsonl (default: stdout)")
     e.add_argument("--no-redact", action="store_true", help="keep personal data in the text")
     e.add_argument("--max-pages", type=_positive_int, default=50)
+    e.add_argument("--no-ocr", action="store_true", help="do not OCR scans and images")
 
     x = sub.add_parser("explain", help="explain one résumé's score for one role")
     x.add_argument("file")
@@ -213,7 +214,7 @@ def _score(args: argparse.Namespace) -> int:
         from rolematch._optional import import_optional
 
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
-    files = collect_files(args.paths)
+    files = collect_files(args.paths, images=not args.no_ocr)
     roles = load_roles(args.roles)
     workers = args.workers or default_workers(len(files))
     if workers == 1:
@@ -289,10 +290,12 @@ def _write(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> 
         what = f"{store.n_roles} role sheets, {n} shortlist rows"
     else:
         from rolematch.html_report import write_html
+        from rolematch.language import display_variants
         from rolematch.tokenize import load_synonyms
 
+        # matched keywords are Simplified; a Traditional résumé shows them its own way
         n = write_html(
-            store, out, top_k, min_score, variants=load_synonyms(),
+            store, out, top_k, min_score, variants=display_variants(load_synonyms()),
             meta={"model": args.model},
         )  # fmt: skip
         what = f"{n} shortlist entries"
@@ -356,6 +359,7 @@ def _record(resume: Any) -> dict[str, Any]:
         "status": resume.status,
         "reason": resume.reason,
         "pages": resume.pages,
+        "language": resume.meta.get("language", ""),
         "text": resume.text,
         "warnings": list(resume.warnings),
         "sections": sorted(resume.sections),
@@ -368,10 +372,11 @@ def _extract(args: argparse.Namespace) -> int:
     from rolematch.io.extract import read_resume
     from rolematch.report import atomic_write
 
-    files = collect_files(args.paths)
+    files = collect_files(args.paths, images=not args.no_ocr)
+    opts = {"max_pages": args.max_pages, "redact": not args.no_redact, "ocr": not args.no_ocr}
     lines = (
         json.dumps(
-            _record(read_resume(f, max_pages=args.max_pages, redact=not args.no_redact)),
+            _record(read_resume(f, **opts)),
             ensure_ascii=False,
             default=str,
         )

@@ -61,6 +61,7 @@ __all__ = [
 COLUMNS = (
     "file",
     "status",
+    "language",
     "role_id",
     "role_title",
     "score",
@@ -156,6 +157,7 @@ class ResultStore:
         self.status = [""] * n
         self.reason = [""] * n
         self.warnings: list[tuple[str, ...]] = [()] * n
+        self.language = [""] * n  # zh-Hans, zh-Hant, en, mixed
         self.score = np.full((n, n_roles), np.nan)
         self.keyword = np.full((n, n_roles), np.nan)
         self.semantic = np.full((n, n_roles), np.nan)
@@ -209,6 +211,7 @@ class ResultStore:
         self.status[i] = fr.resume.status
         self.reason[i] = fr.resume.reason
         self.warnings[i] = tuple(fr.resume.warnings)
+        self.language[i] = str(fr.resume.meta.get("language", ""))
         if not fr.ok:
             return
         spool = self._spool
@@ -343,6 +346,7 @@ def long_rows(
             yield dict.fromkeys(COLUMNS, "") | {
                 "file": file,
                 "status": store.status[i],
+                "language": store.language[i],
                 "warnings": warnings,
                 "reason": store.reason[i],
             }
@@ -353,6 +357,7 @@ def long_rows(
             yield {
                 "file": file,
                 "status": store.status[i],
+                "language": store.language[i],
                 "role_id": store.role_ids[r],
                 "role_title": store.role_titles[r],
                 "score": _r4(store.score[i, r]),
@@ -383,6 +388,7 @@ def jsonl_records(
             yield {
                 "file": file,
                 "status": store.status[i],
+                "language": store.language[i],
                 "role_id": None,
                 "role_title": None,
                 "score": None,
@@ -398,6 +404,7 @@ def jsonl_records(
             head = {
                 "file": file,
                 "status": store.status[i],
+                "language": store.language[i],
                 "role_id": d.pop("role_id"),
                 "role_title": d.pop("role_title"),
                 "score": d.pop("score"),
@@ -532,6 +539,7 @@ def to_records(
                 | {
                     "file": fr.file,
                     "status": fr.resume.status,
+                    "language": fr.resume.meta.get("language", ""),
                     "warnings": warnings,
                     "reason": fr.resume.reason,
                 }  # fmt: skip
@@ -547,6 +555,7 @@ def to_records(
                 {
                     "file": fr.file,
                     "status": fr.resume.status,
+                    "language": fr.resume.meta.get("language", ""),
                     "role_id": res.role_id,
                     "role_title": res.role_title,
                     "score": round(res.score, 4),

@@ -322,3 +322,16 @@ def test_default_model_ranks_the_examples(tmp_path):
     assert best["02_contact_centre_manager.pdf"] == "customer-service"
     assert best["04_consumer_protection.txt"] == "consumer-protection"
     assert best["05_internal_control.txt"] == "internal-control"
+
+
+def test_language_column_and_image_collection(folder, tmp_path):
+    from rolematch.batch import collect_files
+
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert "scan.png" in {p.name for p in collect_files([folder])}
+    assert "scan.png" not in {p.name for p in collect_files([folder], images=False)}
+    (folder / "scan.png").unlink()
+    out = tmp_path / "lang.csv"
+    main(["score", str(folder), "-o", str(out), "--model", MODEL, "-q"])
+    langs = {Path(r["file"]).name: r["language"] for r in _read_csv(out)}
+    assert langs["good.txt"] == "zh-Hans" and langs["bad.pdf"] == ""
