@@ -237,6 +237,8 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(r.duties) for r in roles])
         self.role_embeddings_ = np.asarray(self.encoder_.encode(duties), dtype=np.float32)
         self.duty_weight_ = _duty_weights(self.role_embeddings_, self.duty_role_)
+        self._terms = [str(t) for t in self.vocabulary_]
+        self._duty_ids = [np.flatnonzero(self.duty_role_ == r) for r in range(len(roles))]
         return self
 
     def __sklearn_is_fitted__(self) -> bool:
@@ -299,7 +301,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             duty.append((cos, idx, sup))
             per_role = []
             for r in range(R):
-                mask = self.duty_role_ == r
+                mask = self._duty_ids[r]
                 semantic[i, r] = duty_coverage(sup[mask], self.duty_weight_[mask], self.duty_share)
                 rf = batch.facets[i]
                 found = facet_findings(self.role_facets_[r], rf) if rf is not None else []
@@ -418,33 +420,24 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         role = self.roles_[r]
         weights = self.keywords_.role_weights_[r]
         counts = batch.counts[i]
-        vocab = self.vocabulary_
+        vocab = self._terms
+        # Python scalars once per call: per-element numpy conversions dominate otherwise
         has = np.flatnonzero((weights > 0) & (counts > 0))
+        has = has[np.argsort(-weights[has], kind="stable")].tolist()
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
-        matched = tuple(
-            KeywordHit(str(vocab[t]), float(weights[t]), int(counts[t]))
-            for t in has[np.argsort(-weights[has], kind="stable")]
-        )
-        missing = tuple(
-            KeywordHit(str(vocab[t]), float(weights[t]))
-            for t in lacks[np.argsort(-weights[lacks], kind="stable")][:15]
-        )
+        lacks = lacks[np.argsort(-weights[lacks], kind="stable")][:15].tolist()
+        w_list, c_list = weights.tolist(), counts.tolist()
+        matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
+        missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
         cos, idx, sup = scores.duty[i]
-        duty_ids = np.flatnonzero(self.duty_role_ == r)
+        duty_ids = self._duty_ids[r]
+        cos_l, idx_l, sup_l = cos[duty_ids].tolist(), idx[duty_ids].tolist(), sup[duty_ids].tolist()
         sents = batch.sentences[i]
+        empty = Sentence("")
         evidence = []
-        for j, duty in zip(duty_ids, role.duties, strict=True):
-            s = sents[idx[j]] if idx[j] >= 0 else Sentence("")
-            evidence.append(
-                Evidence(
-                    duty,
-                    s.text,
-                    round(float(cos[j]), 4),
-                    round(float(sup[j]), 4),
-                    s.page,
-                    s.section,
-                )  # fmt: skip
-            )
+        for duty, c, k, su in zip(role.duties, cos_l, idx_l, sup_l, strict=True):
+            s = sents[k] if k >= 0 else empty
+            evidence.append(Evidence(duty, s.text, round(c, 4), round(su, 4), s.page, s.section))
         evidence.sort(key=lambda e: -e.support)
         fac = float(scores.facet[i, r])
         avail = np.array([True, True, not np.isnan(fac)])

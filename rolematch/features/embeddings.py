@@ -166,7 +166,8 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
                 f"The built-in model 'static-zh' is missing or damaged at {path} ({e}); "
                 f"rebuild it with: python scripts/build_static_zh.py"
             ) from e
-        return _Spec(name, path, f"static-zh@{info['version']}", "static-zh", int(info["dims"]))
+        spec_id = f"static-zh@{info['version']}"
+        return _Spec(name, path, spec_id, "static-zh", int(info["dims"]))
     local = Path(name).expanduser()
     if local.exists():
         if not local.is_dir():
@@ -431,6 +432,8 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
     def _encode_model(self, texts: list[str]) -> np.ndarray:
+        if self.spec.builtin == "static-zh":
+            return _static_table(self.spec.path).encode(texts)
         model = self.sentence_transformer
         prompt = self.prompt
         self._warn_truncation(model, texts, prompt)
@@ -475,3 +478,40 @@ class SentenceTransformerEncoder:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["model"], batch_size=state["batch_size"], cache=state["cache"])  # type: ignore[misc]
+
+
+class _StaticTable:
+    """static-zh without torch: its own tokenizer and embedding table, averaged in numpy.
+
+    sentence-transformers' ``StaticEmbedding`` does exactly this (token ids ->
+    ``EmbeddingBag(mode="mean")`` -> normalise), but importing torch for it costs
+    seconds and hundreds of MB per batch worker.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        weights = load_file(str(path / "model.safetensors"))["embedding.weight"]
+        self.table = np.asarray(weights, dtype=np.float32)
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
+        for i, enc in enumerate(self.tokenizer.encode_batch(texts, add_special_tokens=False)):
+            if enc.ids:
+                out[i] = self.table[enc.ids].mean(axis=0)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        # an all-zero row (no known token at all) stays zero rather than NaN
+        return out / np.where(norms > 0, norms, 1.0).astype(np.float32)
+
+
+_static_tables: dict[str, _StaticTable] = {}
+
+
+def _static_table(path: Path) -> _StaticTable:
+    with _loaded_lock:
+        key = str(path)
+        if key not in _static_tables:
+            _static_tables[key] = _StaticTable(path)
+        return _static_tables[key]

@@ -11,6 +11,7 @@ import datetime as _dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -60,13 +61,19 @@ _EDU_LINE = re.compile(
 
 def load_major_families(path: str | Path | None = None) -> dict[str, list[str]]:
     """Read ``data/lexicon/majors.yaml``: family -> identifying words."""
-    import yaml
-
     from rolematch._resources import data_dir
 
     path = Path(path) if path is not None else data_dir() / "lexicon" / "majors.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {str(k): [str(w) for w in v] for k, v in data.items()}
+    return {k: list(v) for k, v in _read_families(str(path)).items()}
+
+
+@lru_cache(maxsize=8)
+def _read_families(path: str) -> dict[str, tuple[str, ...]]:
+    # read once per process: every résumé needs it, and YAML parsing costs ~4 ms
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return {str(k): tuple(str(w) for w in v) for k, v in data.items()}
 
 
 @dataclass(frozen=True)
