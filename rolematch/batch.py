@@ -251,13 +251,11 @@ class ExtractionCache:
     def _connect(self) -> sqlite3.Connection:
         if self._conn is not None and self._pid == os.getpid():
             return self._conn
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 60000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, record BLOB NOT NULL)"
+        from rolematch._sqlite import connect
+
+        conn = connect(
+            self.path,
+            "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, record BLOB NOT NULL)",
         )
         self._conn, self._pid = conn, os.getpid()
         return conn

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,14 @@ from rolematch.features.facets import FacetFinding
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Evidence", "Explanation", "KeywordHit", "MatchResult", "highlight_html"]
+__all__ = [
+    "Evidence",
+    "Explanation",
+    "KeywordHit",
+    "MatchResult",
+    "highlight_html",
+    "highlighter",
+]
 
 
 @dataclass(frozen=True)
@@ -202,27 +209,70 @@ class MatchResult:
     explanation: Explanation
 
 
-def highlight_html(text: str, terms: Sequence[str]) -> str:
-    """Escape ``text`` for HTML and wrap each occurrence of a term in ``<mark>``.
+def highlighter(
+    terms: Iterable[str], variants: Mapping[str, Sequence[str]] | None = None
+) -> Callable[[str], str]:
+    """A function that escapes text for HTML and wraps ``terms`` (and their synonym
+    variants) in ``<mark>``.
 
-    Matching ignores ASCII case; longer terms win where terms overlap.
+    Matching ignores case; ASCII terms match only as whole words (``aml`` not inside
+    ``html``), CJK terms anywhere; spaces, ``-`` and ``_`` inside a variant match any of
+    them; the longest match wins.
+
+    Parameters
+    ----------
+    terms : iterable of str
+        Keywords (canonical terms, as in ``Explanation.matched_keywords``).
+    variants : mapping, optional
+        ``{canonical: [variant, ...]}`` (``SynonymMap.table``); keys are matched
+        ignoring case.
+
+    Examples
+    --------
+    >>> mark = highlighter(["反洗钱", "app"], {"反洗钱": ["AML"]})
+    >>> mark("熟悉AML与反洗钱，负责APP和HTML<页面>")
+    '熟悉<mark>AML</mark>与<mark>反洗钱</mark>，负责<mark>APP</mark>和HTML&lt;页面&gt;'
+    """
+    table = {k.lower(): v for k, v in (variants or {}).items()}
+    words: set[str] = set()
+    for t in terms:
+        if t:
+            words.add(t)
+            words.update(table.get(t.lower(), ()))
+    keys = sorted({re.sub(r"[\s_-]+", " ", w.lower()).strip() for w in words} - {""}, key=len)
+    if not keys:
+        return html.escape
+    alts = []
+    for k in reversed(keys):
+        body = re.escape(k).replace(r"\ ", r"[\s_-]*")
+        alts.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])" if k.isascii() else body)
+    pattern = re.compile("|".join(alts), re.IGNORECASE)
+
+    def mark(text: str) -> str:
+        out, last = [], 0
+        for m in pattern.finditer(text):
+            out.append(html.escape(text[last : m.start()]))
+            out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+            last = m.end()
+        out.append(html.escape(text[last:]))
+        return "".join(out)
+
+    return mark
+
+
+def highlight_html(
+    text: str, terms: Sequence[str], variants: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """Escape ``text`` for HTML and wrap each term (and its variants) in ``<mark>``.
+
+    See :func:`highlighter`, which builds the pattern once for many texts.
 
     Examples
     --------
     >>> highlight_html("熟悉手机银行与<AML>", ["手机银行", "aml"])
     '熟悉<mark>手机银行</mark>与&lt;<mark>AML</mark>&gt;'
     """
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    if not terms:
-        return html.escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
-    out, last = [], 0
-    for m in pattern.finditer(text):
-        out.append(html.escape(text[last : m.start()]))
-        out.append(f"<mark>{html.escape(m.group(0))}</mark>")
-        last = m.end()
-    out.append(html.escape(text[last:]))
-    return "".join(out)
+    return highlighter(terms, variants)(text)
 
 
 def _short(s: str, n: int = 60) -> str:

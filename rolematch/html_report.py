@@ -13,16 +13,16 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
 
-from rolematch.explain import Explanation
+from rolematch.explain import Explanation, highlighter
 from rolematch.report import ResultStore, atomic_write
 
-__all__ = ["HTML_TOP_K", "highlighter", "write_html"]
+__all__ = ["HTML_TOP_K", "highlighter", "write_html"]  # highlighter: from rolematch.explain
 
 #: Candidates per role shown when no ``top_k`` is given.
 HTML_TOP_K = 20
@@ -79,57 +79,6 @@ table.evidence td.duty { width:42%; color:#394552; }
 .warn { color:#a25b00; font-size:12px; }
 .empty { color:var(--muted); font-style:italic; }
 """
-
-
-def highlighter(
-    terms: Iterable[str], variants: Mapping[str, Sequence[str]] | None = None
-) -> Callable[[str], str]:
-    """A function that escapes text for HTML and wraps ``terms`` (and their synonym
-    variants) in ``<mark>``.
-
-    Matching ignores case; ASCII terms match only as whole words (``aml`` not inside
-    ``html``), CJK terms anywhere; spaces, ``-`` and ``_`` inside a variant match any of
-    them; the longest match wins.
-
-    Parameters
-    ----------
-    terms : iterable of str
-        Keywords (canonical terms, as in ``Explanation.matched_keywords``).
-    variants : mapping, optional
-        ``{canonical: [variant, ...]}`` (``SynonymMap.table``); keys are matched
-        ignoring case.
-
-    Examples
-    --------
-    >>> mark = highlighter(["反洗钱", "app"], {"反洗钱": ["AML"]})
-    >>> mark("熟悉AML与反洗钱，负责APP和HTML<页面>")
-    '熟悉<mark>AML</mark>与<mark>反洗钱</mark>，负责<mark>APP</mark>和HTML&lt;页面&gt;'
-    """
-    table = {k.lower(): v for k, v in (variants or {}).items()}
-    words: set[str] = set()
-    for t in terms:
-        if t:
-            words.add(t)
-            words.update(table.get(t.lower(), ()))
-    keys = sorted({re.sub(r"[\s_-]+", " ", w.lower()).strip() for w in words} - {""}, key=len)
-    if not keys:
-        return html.escape
-    alts = []
-    for k in reversed(keys):
-        body = re.escape(k).replace(r"\ ", r"[\s_-]*")
-        alts.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])" if k.isascii() else body)
-    pattern = re.compile("|".join(alts), re.IGNORECASE)
-
-    def mark(text: str) -> str:
-        out, last = [], 0
-        for m in pattern.finditer(text):
-            out.append(html.escape(text[last : m.start()]))
-            out.append(f"<mark>{html.escape(m.group(0))}</mark>")
-            last = m.end()
-        out.append(html.escape(text[last:]))
-        return "".join(out)
-
-    return mark
 
 
 def _anchor(text: str) -> str:

@@ -83,14 +83,9 @@ class EmbeddingCache:
         # one connection per process: a forked child must not reuse its parent's
         if self._conn is not None and self._pid == os.getpid():
             return self._conn
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False
-        )
-        conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute(_SCHEMA)
+        from rolematch._sqlite import connect
+
+        conn = connect(self.path, _SCHEMA, self.timeout)
         self._conn, self._pid = conn, os.getpid()
         return conn
 
