@@ -29,8 +29,6 @@ import math
 import operator
 import os
 import pickle
-import sqlite3
-import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -40,6 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from rolematch._sqlite import SqliteStore
 from rolematch.documents import Resume, Role
 from rolematch.exceptions import RolematchError
 from rolematch.explain import Explanation, MatchResult
@@ -214,7 +213,7 @@ def extractor_version() -> str:
     return h.hexdigest()
 
 
-class ExtractionCache:
+class ExtractionCache(SqliteStore):
     """Extraction results on disk, keyed by file content, extractor version and options.
 
     The same bytes under another name are a hit too (the record is returned with the
@@ -238,27 +237,11 @@ class ExtractionCache:
     ('b.txt', None)
     """
 
+    SCHEMA = "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, record BLOB NOT NULL)"
+
     def __init__(self, path: str | Path, *, version: str | None = None) -> None:
-        self.path = Path(path)
+        super().__init__(Path(path))
         self.version = version if version is not None else extractor_version()
-        self._conn: sqlite3.Connection | None = None
-        self._pid = -1
-        self._lock = threading.Lock()
-
-    def __repr__(self) -> str:
-        return f"ExtractionCache({str(self.path)!r})"
-
-    def _connect(self) -> sqlite3.Connection:
-        if self._conn is not None and self._pid == os.getpid():
-            return self._conn
-        from rolematch._sqlite import connect
-
-        conn = connect(
-            self.path,
-            "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, record BLOB NOT NULL)",
-        )
-        self._conn, self._pid = conn, os.getpid()
-        return conn
 
     def _key(self, sha256: str, options: str) -> str:
         return f"{sha256}:{self.version}:{options}"
@@ -292,18 +275,6 @@ class ExtractionCache:
     def __len__(self) -> int:
         with self._lock:
             return int(self._connect().execute("SELECT COUNT(*) FROM extractions").fetchone()[0])
-
-    def close(self) -> None:
-        with self._lock:
-            if self._conn is not None and self._pid == os.getpid():
-                self._conn.close()
-            self._conn = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"path": self.path, "version": self.version}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["path"], version=state["version"])  # type: ignore[misc]
 
 
 def _file_sha256(path: Path) -> str | None:

@@ -13,16 +13,13 @@ computed. Keys are a 16-byte BLAKE2b digest of the sentence text, per model id.
 from __future__ import annotations
 
 import hashlib
-import os
-import sqlite3
-import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from rolematch import _resources
+from rolematch._sqlite import SqliteStore
 
 __all__ = ["EmbeddingCache", "default_cache_path"]
 
@@ -47,7 +44,7 @@ def _key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-class EmbeddingCache:
+class EmbeddingCache(SqliteStore):
     """A persistent map from (model id, sentence) to a float32 vector.
 
     Parameters
@@ -69,25 +66,10 @@ class EmbeddingCache:
     >>> cache.close()
     """
 
+    SCHEMA = _SCHEMA
+
     def __init__(self, path: str | Path | None = None, *, timeout: float = 60.0) -> None:
-        self.path = Path(path) if path is not None else default_cache_path()
-        self.timeout = timeout
-        self._conn: sqlite3.Connection | None = None
-        self._pid = -1
-        self._lock = threading.Lock()
-
-    def __repr__(self) -> str:
-        return f"EmbeddingCache({str(self.path)!r})"
-
-    def _connect(self) -> sqlite3.Connection:
-        # one connection per process: a forked child must not reuse its parent's
-        if self._conn is not None and self._pid == os.getpid():
-            return self._conn
-        from rolematch._sqlite import connect
-
-        conn = connect(self.path, _SCHEMA, self.timeout)
-        self._conn, self._pid = conn, os.getpid()
-        return conn
+        super().__init__(Path(path) if path is not None else default_cache_path(), timeout)
 
     def get(self, model_id: str, texts: Sequence[str]) -> list[np.ndarray | None]:
         """Cached vectors for ``texts`` (``None`` where missing), in order."""
@@ -152,21 +134,3 @@ class EmbeddingCache:
                 conn.execute("DELETE FROM embeddings")
             else:
                 conn.execute("DELETE FROM embeddings WHERE model_id = ?", (model_id,))
-
-    def close(self) -> None:
-        """Close this process's connection (it reopens on next use)."""
-        with self._lock:
-            if self._conn is not None and self._pid == os.getpid():
-                self._conn.close()
-            self._conn = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        # a connection cannot cross processes; the receiver opens its own
-        return {"path": self.path, "timeout": self.timeout}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.path = Path(state["path"])
-        self.timeout = float(state["timeout"])
-        self._conn = None
-        self._pid = -1
-        self._lock = threading.Lock()
