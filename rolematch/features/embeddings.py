@@ -432,11 +432,27 @@ class SentenceTransformerEncoder:
         return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
     def _encode_model(self, texts: list[str]) -> np.ndarray:
-        if self.spec.builtin == "static-zh":
-            return _static_table(self.spec.path).encode(texts)
+        spec = self.spec
+        if spec.builtin == "static-zh":
+            static: _StaticTable = _engine(spec, _StaticTable)
+            return static.encode(texts)
+        if spec.builtin == "e5-small":
+            # plain torch over memory-mapped weights: see rolematch.features._bert
+            from rolematch.features._bert import BertEngine
+
+            engine: BertEngine = _engine(spec, BertEngine)
+            vecs, lengths = engine.encode(texts, prompt=_E5_QUERY, batch_size=self.batch_size)
+            self._warn_truncation(texts, lengths, engine.max_length)
+            return vecs
         model = self.sentence_transformer
         prompt = self.prompt
-        self._warn_truncation(model, texts, prompt)
+        tokenizer: Any = getattr(model, "tokenizer", None)
+        limit = model.max_seq_length
+        if isinstance(limit, int) and tokenizer is not None and callable(tokenizer):
+            # static models have no tokenizer call and no length limit
+            full = [prompt + t for t in texts] if prompt else texts
+            ids = tokenizer(full, truncation=False, verbose=False)["input_ids"]
+            self._warn_truncation(texts, [len(x) for x in ids], limit)
         out = model.encode(
             texts,
             prompt=prompt,
@@ -449,17 +465,7 @@ class SentenceTransformerEncoder:
         # an all-zero row (no known token at all) stays zero rather than NaN
         return vecs / np.where(norms > 0, norms, 1.0).astype(np.float32)
 
-    def _warn_truncation(
-        self, model: SentenceTransformer, texts: list[str], prompt: str | None
-    ) -> None:
-        limit = model.max_seq_length
-        tokenizer: Any = getattr(model, "tokenizer", None)
-        if not isinstance(limit, int) or tokenizer is None or not callable(tokenizer):
-            return  # static models have no length limit
-        full = [prompt + t for t in texts] if prompt else texts
-        lengths = [
-            len(ids) for ids in tokenizer(full, truncation=False, verbose=False)["input_ids"]
-        ]
+    def _warn_truncation(self, texts: list[str], lengths: Sequence[int], limit: int) -> None:
         over = [(n, t) for n, t in zip(lengths, texts, strict=True) if n > limit]
         if over:
             n, text = max(over)
@@ -506,12 +512,17 @@ class _StaticTable:
         return out / np.where(norms > 0, norms, 1.0).astype(np.float32)
 
 
-_static_tables: dict[str, _StaticTable] = {}
+_engines: dict[tuple[str, str], Any] = {}
 
 
-def _static_table(path: Path) -> _StaticTable:
+def _engine(spec: _Spec, cls: type[Any]) -> Any:
+    """One lean encoding engine per model folder and process (built-ins only)."""
     with _loaded_lock:
-        key = str(path)
-        if key not in _static_tables:
-            _static_tables[key] = _StaticTable(path)
-        return _static_tables[key]
+        key = (str(spec.path), cls.__name__)
+        if key not in _engines:
+            if spec.builtin == "e5-small":
+                from rolematch.features._e5convert import ensure_converted
+
+                ensure_converted(spec.path)
+            _engines[key] = cls(spec.path)
+        return _engines[key]

@@ -1,0 +1,265 @@
+"""The e5-small forward pass in plain torch, over memory-mapped weights.
+
+The converted e5-small folder is a standard sentence-transformers model, and
+:func:`rolematch.load_model` returns it as one. Batch workers encode through this
+module instead, because
+
+* importing transformers and sentence-transformers costs ~225 MB of resident memory per
+  process on top of torch (measured: 218 MB for ``import torch``, 442 MB for both);
+* transformers copies the 250,037 x 384 word-embedding table (384 MB fp32) into
+  anonymous memory, whereas a Chinese résumé batch reads a few thousand of its rows.
+  Here every weight is a copy-on-write ``np.memmap`` of ``model.safetensors``: pages
+  are read on first use and shared between the workers through the page cache;
+* the XLM-R tokenizer's 250,002 pieces take ~270 MB in ``tokenizers``. Résumés are
+  tokenised with the ~121,000 pieces made only of the characters in :data:`COMMON_CHARS`
+  (CJK, kana, ASCII, Latin-1, punctuation, symbols, emoji), ~95 MB. This is exact: a
+  Unigram lattice only holds pieces that occur in the text, so for a text of common
+  characters both vocabularies give the same lattice (the lowest-scoring piece is kept,
+  so the unknown-character penalty is the same too); a text with any other character
+  comes out with ``<unk>`` and is tokenised again by the full tokenizer, loaded then;
+* each sentence is tokenised once (sentence-transformers tokenises again for the
+  truncation check).
+
+The arithmetic is BERT's (post-LayerNorm, exact GELU, absolute positions 0..L-1, token
+type 0) followed by mask-aware mean pooling and L2 normalisation, which is what the
+converted folder's ``modules.json`` declares; ``tests/features/test_bert.py`` checks the
+vectors against ``SentenceTransformer.encode`` on the same folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import torch
+    from tokenizers import Tokenizer
+
+__all__ = ["COMMON_CHARS", "BertEngine", "read_safetensors"]
+
+#: Characters whose pieces the small tokenizer keeps (see the module docstring).
+COMMON_CHARS = (
+    "\u0020-\u007e\u00a0-\u00ff"  # ASCII, Latin-1
+    "\u2000-\u206f\u2100-\u27bf"  # punctuation, letterlike, arrows, maths, ①, boxes, ▁, dingbats
+    "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # CJK punctuation, kana, Han
+    "\uff00-\uffef\U0001f300-\U0001faff"  # full-width forms, emoji
+)
+_RARE = re.compile(f"[^{COMMON_CHARS}]")
+
+_DTYPES = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64}
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Every tensor of a ``.safetensors`` file as a copy-on-write ``np.memmap``.
+
+    Nothing is read until a tensor's pages are touched, and pages are shared with
+    other processes mapping the same file until one of them writes to them.
+
+    Examples
+    --------
+    >>> from rolematch._resources import models_dir
+    >>> t = read_safetensors(models_dir() / "static-zh" / "model.safetensors")
+    >>> t["embedding.weight"].dtype, t["embedding.weight"].shape[1]
+    (dtype('float16'), 256)
+    """
+    with open(path, "rb") as f:
+        (n,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(n))
+    out: dict[str, np.ndarray] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = _DTYPES.get(info["dtype"])
+        if dtype is None:
+            known = sorted(k for k, v in _DTYPES.items() if v)
+            raise ValueError(
+                f"{path}: tensor {name!r} must be one of {known}. "
+                f"Got dtype {info['dtype']!r} instead."
+            )
+        start, end = info["data_offsets"]
+        shape = tuple(info["shape"])
+        if end == start:
+            out[name] = np.zeros(shape, dtype)
+            continue
+        out[name] = np.memmap(path, dtype=dtype, mode="c", offset=8 + n + start, shape=shape)
+    return out
+
+
+def _small_tokenizer(path: Path) -> tuple[Tokenizer, np.ndarray, int]:
+    """The tokenizer at ``path`` cut to pieces of :data:`COMMON_CHARS`, without specials.
+
+    Returns the tokenizer, the original id of each of its ids, and its ``<unk>`` id.
+    """
+    from tokenizers import Tokenizer
+
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    model = spec["model"]
+    if model.get("type") != "Unigram" or model.get("byte_fallback"):
+        raise ValueError(
+            f"{path} must hold a Unigram tokenizer without byte fallback. "
+            f"Got type={model.get('type')!r}, byte_fallback={model.get('byte_fallback')!r}."
+        )
+    vocab = model["vocab"]
+    special = {t["id"] for t in spec["added_tokens"]}
+    lowest = min(range(len(vocab)), key=lambda i: vocab[i][1])  # sets the <unk> penalty
+    keep = [
+        i
+        for i, (piece, _) in enumerate(vocab)
+        if i in special or i == lowest or not _RARE.search(piece)
+    ]
+    new_id = {old: new for new, old in enumerate(keep)}
+    model["vocab"] = [vocab[i] for i in keep]
+    model["unk_id"] = new_id[model["unk_id"]]
+    spec["added_tokens"] = [{**t, "id": new_id[t["id"]]} for t in spec["added_tokens"]]
+    spec["post_processor"] = None  # <s> and </s> are added with their original ids
+    spec["truncation"] = spec["padding"] = None
+    tokenizer = Tokenizer.from_str(json.dumps(spec, ensure_ascii=False))
+    return tokenizer, np.asarray(keep, dtype=np.int64), int(model["unk_id"])
+
+
+class BertEngine:
+    """Tokenise, run BERT and mean-pool, for a converted e5-small folder.
+
+    Parameters
+    ----------
+    path : Path
+        A folder written by :func:`rolematch.features._e5convert.convert`
+        (``config.json``, ``model.safetensors``, ``tokenizer.json``).
+
+    Attributes
+    ----------
+    max_length : int
+        Tokens per sentence including ``<s>`` and ``</s>``; longer ones are cut.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import torch
+
+        cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        if cfg.get("model_type") != "bert" or cfg.get("hidden_act") != "gelu":
+            raise ValueError(
+                f"{path / 'config.json'} must describe a BERT model with hidden_act 'gelu'. "
+                f"Got model_type={cfg.get('model_type')!r}, hidden_act={cfg.get('hidden_act')!r}."
+            )
+        self.heads = int(cfg["num_attention_heads"])
+        self.eps = float(cfg["layer_norm_eps"])
+        self.pad_id = int(cfg["pad_token_id"])
+        self.max_length = int(cfg["max_position_embeddings"])
+        self._tokenizer_file = path / "tokenizer.json"
+        self.tokenizer, self._small_ids, self._small_unk = _small_tokenizer(self._tokenizer_file)
+        self._full: Tokenizer | None = None
+        bos, eos = (self.tokenizer.token_to_id(t) for t in ("<s>", "</s>"))
+        if bos is None or eos is None:
+            raise ValueError(f"{self._tokenizer_file} must define the tokens '<s>' and '</s>'.")
+        self.bos_id, self.eos_id = int(self._small_ids[bos]), int(self._small_ids[eos])
+
+        arrays = read_safetensors(path / "model.safetensors")
+        w = {k: torch.from_numpy(v) for k, v in arrays.items()}
+        e = "embeddings."
+        self.word = w[e + "word_embeddings.weight"]
+        # position + token type 0 added once; small, so a private copy
+        self.pos = w[e + "position_embeddings.weight"] + w[e + "token_type_embeddings.weight"][0]
+        self.emb_norm = (w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"])
+        self.layers: list[dict[str, Any]] = []
+        for i in range(int(cfg["num_hidden_layers"])):
+            p = f"encoder.layer.{i}."
+            a = p + "attention.self."
+            self.layers.append(
+                {
+                    # one matmul for q, k and v (a 1.7 MB copy per layer)
+                    "qkv_w": torch.cat([w[a + f"{m}.weight"] for m in ("query", "key", "value")]),
+                    "qkv_b": torch.cat([w[a + f"{m}.bias"] for m in ("query", "key", "value")]),
+                    "out_w": w[p + "attention.output.dense.weight"],
+                    "out_b": w[p + "attention.output.dense.bias"],
+                    "norm1": (
+                        w[p + "attention.output.LayerNorm.weight"],
+                        w[p + "attention.output.LayerNorm.bias"],
+                    ),
+                    "up_w": w[p + "intermediate.dense.weight"],
+                    "up_b": w[p + "intermediate.dense.bias"],
+                    "down_w": w[p + "output.dense.weight"],
+                    "down_b": w[p + "output.dense.bias"],
+                    "norm2": (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
+                }
+            )
+
+    @property
+    def full_tokenizer(self) -> Tokenizer:
+        """The model's own tokenizer (all 250,002 pieces), loaded on first use."""
+        if self._full is None:
+            from tokenizers import Tokenizer
+
+            self._full = Tokenizer.from_file(str(self._tokenizer_file))
+            self._full.no_truncation()
+            self._full.no_padding()
+        return self._full
+
+    def token_ids(self, texts: list[str]) -> tuple[list[list[int]], list[int]]:
+        """Token ids per text, cut to :attr:`max_length` (keeping ``</s>``), and full lengths."""
+        small = [e.ids for e in self.tokenizer.encode_batch(texts, add_special_tokens=False)]
+        rare = [i for i, seq in enumerate(small) if self._small_unk in seq]  # not COMMON_CHARS
+        full = self.full_tokenizer.encode_batch([texts[i] for i in rare]) if rare else []
+        by_full = {i: e.ids for i, e in zip(rare, full, strict=True)}
+        ids, lengths = [], []
+        for i, piece_ids in enumerate(small):
+            if i in by_full:
+                seq = by_full[i]
+            else:
+                seq = [self.bos_id, *self._small_ids[piece_ids].tolist(), self.eos_id]
+            lengths.append(len(seq))
+            if len(seq) > self.max_length:
+                seq = [*seq[: self.max_length - 1], self.eos_id]
+            ids.append(seq)
+        return ids, lengths
+
+    def _forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        import torch.nn.functional as F
+
+        b, n = ids.shape
+        h, d = self.heads, self.word.shape[1]
+
+        def norm(x: torch.Tensor, weight_bias: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
+            return F.layer_norm(x, (d,), weight=weight_bias[0], bias=weight_bias[1], eps=self.eps)
+
+        x = norm(self.word[ids] + self.pos[:n], self.emb_norm)
+        attend = mask.bool()[:, None, None, :]  # keys only: every query row sees <s>
+        for layer in self.layers:
+            qkv = F.linear(x, layer["qkv_w"], layer["qkv_b"]).view(b, n, 3, h, d // h)
+            q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
+            ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=attend)
+            ctx = ctx.transpose(1, 2).reshape(b, n, d)
+            x = norm(F.linear(ctx, layer["out_w"], layer["out_b"]) + x, layer["norm1"])
+            up = F.gelu(F.linear(x, layer["up_w"], layer["up_b"]))
+            x = norm(F.linear(up, layer["down_w"], layer["down_b"]) + x, layer["norm2"])
+        m = mask.unsqueeze(-1).to(x.dtype)
+        return (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
+
+    def encode(
+        self, texts: list[str], *, prompt: str = "", batch_size: int = 32
+    ) -> tuple[np.ndarray, list[int]]:
+        """Unit-norm float32 vectors for ``prompt + text``, and each one's full token count.
+
+        Texts are sorted by length and batched, so padding stays small.
+        """
+        import torch
+
+        ids, lengths = self.token_ids([prompt + t for t in texts])
+        out = np.zeros((len(texts), self.word.shape[1]), np.float32)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        with torch.inference_mode():
+            for s in range(0, len(order), batch_size):
+                rows = order[s : s + batch_size]
+                width = max(len(ids[i]) for i in rows)
+                batch = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
+                mask = torch.zeros((len(rows), width), dtype=torch.long)
+                for j, i in enumerate(rows):
+                    batch[j, : len(ids[i])] = torch.tensor(ids[i])
+                    mask[j, : len(ids[i])] = 1
+                out[rows] = self._forward(batch, mask).numpy()
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms > 0, norms, 1.0).astype(np.float32), lengths
