@@ -204,6 +204,9 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
         raise RolematchError(str(e)) from None
 
 
+_EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole explanations
+
+
 def _score(args: argparse.Namespace) -> int:
     from rolematch.batch import BatchStats, collect_files, default_workers, iter_results
     from rolematch.io.roles import load_roles
@@ -250,6 +253,8 @@ def _score(args: argparse.Namespace) -> int:
                 ocr=not args.no_ocr,
                 stats=stats,
                 pack=True,
+                # CSV and the terminal table need scores and reasons only
+                explain=any(fmt in _EXPLAINED for _, fmt in outputs),
             ):
                 store.add(i, fr)
                 failed += not fr.ok

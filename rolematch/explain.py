@@ -20,13 +20,53 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "COVERED_SUPPORT",
     "Evidence",
     "Explanation",
     "KeywordHit",
     "MatchResult",
     "highlight_html",
     "highlighter",
+    "reason_line",
 ]
+
+#: A duty counts as covered in :attr:`Explanation.reason` from this support on.
+COVERED_SUPPORT = 0.25
+
+
+def reason_line(
+    matched: Sequence[str],
+    missing: Sequence[str],
+    covered: int,
+    duties: int,
+    facets: Sequence[FacetFinding] = (),
+) -> str:
+    """The one-line reason of a score (:attr:`Explanation.reason`), from its parts.
+
+    Parameters
+    ----------
+    matched, missing : sequence of str
+        The heaviest matched (up to 5) and missing (up to 3) keywords, heaviest first.
+    covered, duties : int
+        Duties whose evidence reaches :data:`COVERED_SUPPORT`, and all duties.
+    facets : sequence of FacetFinding
+        Findings; those with a score are listed.
+
+    Examples
+    --------
+    >>> reason_line(["手机银行", "APP"], ["反洗钱"], 2, 5)
+    'keywords: 手机银行、APP | missing: 反洗钱 | duties covered: 2/5'
+    """
+    parts = []
+    if matched:
+        parts.append("keywords: " + "、".join(matched))
+    if missing:
+        parts.append("missing: " + "、".join(missing))
+    parts.append(f"duties covered: {covered}/{duties}")
+    for f in facets:
+        if f.score is not None:
+            parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
+    return " | ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -109,17 +149,13 @@ class Explanation:
         >>> e.reason
         'keywords: 手机银行 | missing: 反洗钱 | duties covered: 1/1'
         """
-        parts = []
-        if self.matched_keywords:
-            parts.append("keywords: " + "、".join(k.term for k in self.matched_keywords[:5]))
-        if self.missing_keywords:
-            parts.append("missing: " + "、".join(k.term for k in self.missing_keywords[:3]))
-        covered = sum(e.support >= 0.25 for e in self.evidence)
-        parts.append(f"duties covered: {covered}/{len(self.evidence)}")
-        for f in self.facets:
-            if f.score is not None:
-                parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
-        return " | ".join(parts)
+        return reason_line(
+            [k.term for k in self.matched_keywords[:5]],
+            [k.term for k in self.missing_keywords[:3]],
+            sum(e.support >= COVERED_SUPPORT for e in self.evidence),
+            len(self.evidence),
+            self.facets,
+        )
 
     def __str__(self) -> str:
         w = self.weights

@@ -416,6 +416,24 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         e = self._explanation(batch, scores, i, r)
         return MatchResult(e.role_id, e.role_title, e.source, e.score, e)
 
+    def _reason(self, batch: _Batch, scores: _Scores, i: int, r: int) -> str:
+        """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
+        from rolematch.explain import COVERED_SUPPORT, reason_line
+
+        weights, counts, vocab = self.keywords_.role_weights_[r], batch.counts[i], self._terms
+        has = np.flatnonzero((weights > 0) & (counts > 0))
+        lacks = np.flatnonzero((weights > 0) & (counts == 0))
+        top = has[np.argsort(-weights[has], kind="stable")[:5]].tolist()
+        gaps = lacks[np.argsort(-weights[lacks], kind="stable")[:3]].tolist()
+        support = scores.duty[i][2][self._duty_ids[r]].tolist()
+        return reason_line(
+            [vocab[t] for t in top],
+            [vocab[t] for t in gaps],
+            sum(round(x, 4) >= COVERED_SUPPORT for x in support),  # as Evidence rounds it
+            len(support),
+            scores.findings[i][r],
+        )
+
     def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:
         role = self.roles_[r]
         weights = self.keywords_.role_weights_[r]

@@ -222,8 +222,9 @@ class ResultStore:
                 r = index[p.role_id]
                 self.score[i, r], self.keyword[i, r] = p.score, p.keyword_score
                 self.semantic[i, r], self.facet[i, r] = p.semantic_score, p.facet_score
-                self._offsets[i, r] = spool.tell()
-                spool.write(p.explanation)
+                if p.explanation:  # empty when the run kept no explanations
+                    self._offsets[i, r] = spool.tell()
+                    spool.write(p.explanation)
                 self._put_reason(i, r, p.reason)
             return
         for res in fr.results:
@@ -274,7 +275,8 @@ class ResultStore:
         """The full explanation of file ``i`` for role ``r`` (read from the spool)."""
         off = int(self._offsets[i, r])
         if off < 0:
-            raise KeyError(f"file {self.files[i]!r} has no result for role {self.role_ids[r]!r}")
+            why = "result" if self._reason_at[i, r] < 0 else "explanation (run with explain=True)"
+            raise KeyError(f"file {self.files[i]!r} has no {why} for role {self.role_ids[r]!r}")
         self._spool.seek(off)
         return thaw_explanation(pickle.load(self._spool))
 

@@ -55,6 +55,13 @@ def folder(tmp_path):
     return d
 
 
+@pytest.fixture
+def shared_or_examples():
+    """A dev-set sample (five producers) when ../shared is there, else nothing extra."""
+    dev = ROOT.parent / "shared" / "devset" / "files"
+    return sorted(dev.iterdir())[:12] if dev.is_dir() else []
+
+
 @pytest.fixture(autouse=True)
 def _importable_tests(monkeypatch):
     # spawned workers unpickle test encoders by module name: tests.<module>
@@ -201,6 +208,31 @@ def test_editing_a_role_rescores_without_rereading_or_reencoding(folder, tmp_pat
     assert not np.allclose(before[ok, 4], after[ok, 4])  # the edited role moved
     # roles that did not change keep their scores (up to the shared-duty weights)
     np.testing.assert_allclose(before[ok][:, [0, 1, 2, 3]], after[ok][:, [0, 1, 2, 3]], atol=0.02)
+
+
+def test_without_explanations_scores_and_reasons_are_the_same(folder, shared_or_examples):
+    files = collect_files([folder, *shared_or_examples])
+    kw = {"matcher": {"encoder": HashingEncoder()}, "roles": ROLES, "pack": True}
+    full = dict(iter_results(files, **kw))
+    lean = dict(iter_results(files, explain=False, **kw))
+    assert sorted(lean) == sorted(full)
+    n_ok = 0
+    for i, fr in full.items():
+        assert lean[i].resume.status == fr.resume.status and lean[i].results == []
+        if not fr.ok:
+            assert lean[i].packed == []
+            continue
+        n_ok += 1
+        for a, b in zip(lean[i].packed, fr.packed, strict=True):
+            assert a.explanation == b"" and b.explanation  # the only difference
+            assert a[:5] == pytest.approx(b[:5], nan_ok=True) and a.reason == b.reason
+    assert n_ok >= 6
+
+
+def test_explain_false_needs_pack(folder):
+    with pytest.raises(ValueError, match="'explain' parameter may be False only with pack=True"):
+        list(iter_results([folder / "bad.pdf"], matcher={"encoder": HashingEncoder()},
+                          roles=ROLES, explain=False))  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- pool

@@ -206,6 +206,15 @@ def test_every_format_in_one_run_parses_back(folder, tmp_path, capsys):
     assert page.count('class="shortlist-row"') == 9 * 2 and "bad.pdf" in page
 
 
+def test_csv_is_the_same_whether_or_not_explanations_are_kept(folder, tmp_path):
+    # a CSV-only run skips the explanations; with a JSONL beside it they are built
+    main(["score", str(folder), "--model", MODEL, "-q", "-o", str(tmp_path / "a.csv")])
+    main(["score", str(folder), "--model", MODEL, "-q", "-o", str(tmp_path / "b.csv"),
+          "-o", str(tmp_path / "b.jsonl")])  # fmt: skip
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
+    assert len(_read_csv(tmp_path / "a.csv")) == 2 * 9 + 1
+
+
 def test_format_option_writes_to_stdout(folder, capsys):
     assert main(["score", str(folder), "--model", MODEL, "--format", "jsonl", "-q"]) == 0
     recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]

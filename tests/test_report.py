@@ -285,3 +285,19 @@ def test_packed_results_fill_the_store_alike(folder, store):
         for name in ("score", "keyword", "semantic", "facet", "role_rank", "resume_rank"):
             np.testing.assert_array_equal(getattr(packed, name), getattr(store, name))
         assert list(jsonl_records(packed)) == list(jsonl_records(store))
+
+
+def test_a_store_without_explanations_has_the_same_rows_and_says_why_not_more(folder, store):
+    files = collect_files([folder])
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    with ResultStore(ROLES, files) as lean:
+        for i, fr in iter_results(files, matcher=matcher, pack=True, explain=False):
+            lean.add(i, fr)
+        lean.finish()
+        assert list(long_rows(lean)) == list(long_rows(store))
+        i = next(i for i in range(len(lean)) if lean.ok(i))
+        with pytest.raises(KeyError, match=r"no explanation \(run with explain=True\)"):
+            lean.explanation(i, 0)
+        j = next(j for j in range(len(lean)) if not lean.ok(j))
+        with pytest.raises(KeyError, match="has no result for role"):
+            lean.explanation(j, 0)
