@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rolematch._resources import data_dir
+from rolematch._resources import data_dir, load_yaml
 from rolematch.exceptions import MissingDependencyError
 
 __all__ = [
@@ -228,10 +228,8 @@ def load_keep_words(path: str | Path | None = None) -> list[str]:
     >>> "呼叫" in load_keep_words()
     True
     """
-    import yaml
-
     path = Path(path) if path is not None else data_dir() / "lexicon" / "regional.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     return [str(w) for w in data.get("keep", ())]
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rolematch._resources import data_dir
+from rolematch._resources import data_dir, load_yaml
 
 if TYPE_CHECKING:
     import numpy as np
@@ -45,10 +45,8 @@ def load_synonyms(path: str | Path | None = None) -> dict[str, list[str]]:
     >>> load_synonyms()["消保"][:2]
     ['消费者权益保护', '金融消费者权益保护']
     """
-    import yaml
-
     path = Path(path) if path is not None else _lexicon_dir() / "synonyms.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping of canonical term -> list of variants")
     return {str(k): [str(v) for v in (vs or [])] for k, vs in data.items()}

@@ -69,10 +69,10 @@ def load_major_families(path: str | Path | None = None) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=8)
 def _read_families(path: str) -> dict[str, tuple[str, ...]]:
-    # read once per process: every résumé needs it, and YAML parsing costs ~4 ms
-    import yaml
+    # read once per process: every résumé needs it
+    from rolematch._resources import load_yaml
 
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
     return {str(k): tuple(str(w) for w in v) for k, v in data.items()}
 
 

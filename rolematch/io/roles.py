@@ -120,8 +120,10 @@ def _read_role_file(path: Path) -> Any:
             raise RoleSpecError(f"not valid JSON: {e}", path=path) from e
     import yaml
 
+    from rolematch._resources import load_yaml
+
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as e:
         raise RoleSpecError(f"not valid YAML: {e}", path=path) from e
 
