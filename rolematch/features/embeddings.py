@@ -8,7 +8,7 @@ Built-in models (nothing is downloaded, ever):
     ``home_dir() / "models" / "e5-small-<version>"``. 384 dims, 70-120 sentences/s on 2 cores.
     :func:`load_model` returns it as a ``SentenceTransformer``; the encoder runs the same
     network through :mod:`rolematch.features._bert` (plain torch, memory-mapped weights,
-    ~500 MB less per batch worker, same vectors).
+    ~250 MB less resident memory per batch worker, same vectors).
 ``static-zh``
     A ``StaticEmbedding`` distilled from e5-small over jieba's dictionary
     (``models/static-zh``, built by ``scripts/build_static_zh.py``). 256 dims, thousands of
