@@ -416,15 +416,25 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         e = self._explanation(batch, scores, i, r)
         return MatchResult(e.role_id, e.role_title, e.source, e.score, e)
 
+    def _ranked_keywords(
+        self, batch: _Batch, i: int, r: int, matched: int | None, missing: int
+    ) -> tuple[list[int], list[int]]:
+        """Term ids of role ``r``'s keywords résumé ``i`` has and lacks, heaviest first
+        (at most ``matched`` (``None``: all) and ``missing`` of them)."""
+        weights, counts = self.keywords_.role_weights_[r], batch.counts[i]
+        has = np.flatnonzero((weights > 0) & (counts > 0))
+        lacks = np.flatnonzero((weights > 0) & (counts == 0))
+        return (
+            has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(),
+            lacks[np.argsort(-weights[lacks], kind="stable")[:missing]].tolist(),
+        )
+
     def _reason(self, batch: _Batch, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
         from rolematch.explain import COVERED_SUPPORT, reason_line
 
-        weights, counts, vocab = self.keywords_.role_weights_[r], batch.counts[i], self._terms
-        has = np.flatnonzero((weights > 0) & (counts > 0))
-        lacks = np.flatnonzero((weights > 0) & (counts == 0))
-        top = has[np.argsort(-weights[has], kind="stable")[:5]].tolist()
-        gaps = lacks[np.argsort(-weights[lacks], kind="stable")[:3]].tolist()
+        vocab = self._terms
+        top, gaps = self._ranked_keywords(batch, i, r, 5, 3)
         support = scores.duty[i][2][self._duty_ids[r]].tolist()
         return reason_line(
             [vocab[t] for t in top],
@@ -440,10 +450,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         counts = batch.counts[i]
         vocab = self._terms
         # Python scalars once per call: per-element numpy conversions dominate otherwise
-        has = np.flatnonzero((weights > 0) & (counts > 0))
-        has = has[np.argsort(-weights[has], kind="stable")].tolist()
-        lacks = np.flatnonzero((weights > 0) & (counts == 0))
-        lacks = lacks[np.argsort(-weights[lacks], kind="stable")][:15].tolist()
+        has, lacks = self._ranked_keywords(batch, i, r, None, 15)
         w_list, c_list = weights.tolist(), counts.tolist()
         matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
