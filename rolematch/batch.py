@@ -347,23 +347,17 @@ class _Runner:
         t0 = time.perf_counter()
         read = [self.read(Path(f)) for _, f in chunk]
         t1 = time.perf_counter()
-        resumes = [r for r, _ in read]
-        if self.explain:
-            per_file = _score_chunk(self.matcher, resumes)
-            out = [
-                (i, FileResult(f, _light(r), results, cached=cached))
-                for (i, f), (r, cached), results in zip(chunk, read, per_file, strict=True)
-            ]
-            if self.pack:
-                for _, fr in out:
-                    fr.packed = [_pack(res) for res in fr.results]
-                    fr.results = []
-        else:
-            packed = _score_chunk_packed(self.matcher, resumes)
-            out = [
-                (i, FileResult(f, _light(r), [], cached=cached, packed=p))
-                for (i, f), (r, cached), p in zip(chunk, read, packed, strict=True)
-            ]
+        per_file = _score_chunk(self.matcher, [r for r, _ in read], explain=self.explain)
+        out = []
+        for (i, f), (r, cached), results in zip(chunk, read, per_file, strict=True):
+            fr = FileResult(f, _light(r), cached=cached)
+            if not self.explain:
+                fr.packed = results  # already PackedResult tuples
+            elif self.pack:
+                fr.packed = [_pack(res) for res in results]
+            else:
+                fr.results = results
+            out.append((i, fr))
         hits = sum(c for _, c in read)
         stats = {
             "files": len(chunk),
@@ -375,32 +369,24 @@ class _Runner:
         return out, stats
 
 
-def _score_chunk(matcher: Matcher, resumes: list[Resume]) -> list[list[MatchResult]]:
-    """Every role's result per résumé, in role order (empty for a résumé not ``ok``)."""
+def _score_chunk(matcher: Matcher, resumes: list[Resume], *, explain: bool = True) -> list[Any]:
+    """Every role's result per résumé, in role order (empty for a résumé not ``ok``):
+    a :class:`MatchResult`, or without ``explain`` a :class:`PackedResult` holding the
+    scores and the reason only (a third of the scoring time)."""
     batch = matcher._batch(resumes)
     scores = matcher._score(batch)
+
+    def scores_only(i: int, r: int) -> PackedResult:
+        return PackedResult(matcher.role_ids_[r], float(scores.score[i, r]),
+                            float(scores.keyword[i, r]), float(scores.semantic[i, r]),
+                            float(scores.facet[i, r]),  # NaN where no facet has data
+                            matcher._reason(batch, scores, i, r), b"")  # fmt: skip
+
+    one = (lambda i, r: matcher._result(batch, scores, i, r)) if explain else scores_only
     n_roles = len(matcher.role_ids_)
     return [
-        [matcher._result(batch, scores, i, r) for r in range(n_roles)] if doc.ok else []
-        for i, doc in enumerate(batch.resumes)
+        [one(i, r) for r in range(n_roles)] if doc.ok else [] for i, doc in enumerate(batch.resumes)
     ]
-
-
-def _score_chunk_packed(matcher: Matcher, resumes: list[Resume]) -> list[list[PackedResult]]:
-    """Scores and reasons only (no explanation): a third of the scoring time."""
-    batch = matcher._batch(resumes)
-    scores = matcher._score(batch)
-    out = []
-    for i, doc in enumerate(batch.resumes):
-        row = []
-        for r, role_id in enumerate(matcher.role_ids_ if doc.ok else ()):
-            facet = float(scores.facet[i, r])  # NaN where no facet has data
-            reason = matcher._reason(batch, scores, i, r)
-            row.append(PackedResult(role_id, float(scores.score[i, r]),
-                                    float(scores.keyword[i, r]), float(scores.semantic[i, r]),
-                                    facet, reason, b""))  # fmt: skip
-        out.append(row)
-    return out
 
 
 def _pack(res: MatchResult) -> PackedResult:
