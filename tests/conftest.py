@@ -8,6 +8,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
+
+
+def example_files() -> list[Path]:
+    """The bundled example résumés (texts, then PDFs) that test folders are made from."""
+    return sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "pdf").glob("*.pdf"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -29,9 +29,8 @@ from rolematch.batch import (
 )
 from rolematch.sections import resume_from_text
 from tests._encoders import HashingEncoder
-from tests.conftest import ROOT
+from tests.conftest import ROOT, example_files
 
-EXAMPLES = ROOT / "examples"
 ROLES = load_roles()
 MODEL = "static-zh"
 
@@ -49,7 +48,7 @@ class CrashingEncoder(HashingEncoder):
 def folder(tmp_path):
     d = tmp_path / "cvs"
     d.mkdir()
-    for f in sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "pdf").glob("*.pdf")):
+    for f in example_files():
         shutil.copy(f, d / f.name)
     (d / "bad.pdf").write_bytes(b"%PDF-1.7\n this is not really a pdf")
     return d

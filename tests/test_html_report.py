@@ -18,9 +18,8 @@ from rolematch.html_report import HTML_TOP_K, highlighter, write_html
 from rolematch.report import ResultStore
 from rolematch.tokenize import load_synonyms
 from tests._encoders import HashingEncoder
-from tests.conftest import ROOT
+from tests.conftest import example_files
 
-EXAMPLES = ROOT / "examples"
 ROLES = load_roles()
 
 
@@ -55,7 +54,7 @@ class _Rows(HTMLParser):
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     d = tmp_path_factory.mktemp("cvs")
-    for f in sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "pdf").glob("*.pdf")):
+    for f in example_files():
         shutil.copy(f, d / f.name)
     (d / "broken.pdf").write_bytes(b"%PDF-1.4\n<<garbage")
     (d / "aml.txt").write_text(

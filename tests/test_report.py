@@ -27,16 +27,15 @@ from rolematch.report import (
     write_wide_csv,
 )
 from tests._encoders import HashingEncoder
-from tests.conftest import ROOT
+from tests.conftest import example_files
 
-EXAMPLES = ROOT / "examples"
 ROLES = load_roles()
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
     d = tmp_path_factory.mktemp("cvs")
-    for f in sorted(EXAMPLES.glob("*.txt")) + sorted((EXAMPLES / "pdf").glob("*.pdf")):
+    for f in example_files():
         shutil.copy(f, d / f.name)
     (d / "zz_bad.pdf").write_bytes(b"%PDF-1.7\n not really a pdf")
     (d / "zz_empty.txt").write_bytes(b"")
