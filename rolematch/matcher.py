@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.base import BaseEstimator
@@ -33,7 +34,25 @@ from rolematch.scoring import (
     saturate,
 )
 
-__all__ = ["Matcher"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["TABLE_COLUMNS", "Matcher"]
+
+#: Columns of :meth:`Matcher.score_table` (``explanation`` follows with ``explain=True``).
+TABLE_COLUMNS = (
+    "file",
+    "status",
+    "language",
+    "role_id",
+    "role_title",
+    "score",
+    "keyword_score",
+    "semantic_score",
+    "facet_score",
+    "warnings",
+    "reason",
+)
 
 COMPONENTS = ("keyword", "semantic", "facet")
 # Sentences shorter than this (letters, digits, CJK) carry no meaning worth embedding.
@@ -389,6 +408,83 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
                 "it has no score to explain."
             )
         return self._explanation(batch, self._score(batch), 0, r)
+
+    def score_table(
+        self, resumes: Iterable[Resume | str], *, explain: bool = False
+    ) -> pd.DataFrame:
+        """Every résumé × role score of a batch as one long table (no ranks).
+
+        Parameters
+        ----------
+        resumes : iterable of Resume or str
+            Résumés (``read_resume`` results) or plain résumé texts.
+        explain : bool, default False
+            Add an ``explanation`` column holding each row's
+            :class:`~rolematch.explain.Explanation` (about three times the work of
+            the scores and one-line reasons alone).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per ``ok`` résumé × role, résumés in input order and roles in
+            ``role_ids_`` order, and exactly one row for a résumé that is not ``ok``.
+            Columns :data:`TABLE_COLUMNS`: ``file`` (``Resume.source``), ``status``,
+            ``language``, ``role_id``, ``role_title`` (missing, ``pd.isna``, for a
+            résumé that is not ok), ``score``, ``keyword_score``, ``semantic_score``,
+            ``facet_score`` (float64; NaN where missing: ``facet_score`` where no facet has data,
+            every score of a résumé that is not ok), ``warnings`` (joined by
+            ``"; "``) and ``reason`` (``Explanation.reason``, or why the résumé
+            could not be scored); ``explanation`` with ``explain=True`` (``None``
+            for a résumé that is not ok).
+
+        Examples
+        --------
+        >>> from rolematch import Matcher, load_roles
+        >>> m = Matcher(model="static-zh").fit(load_roles())
+        >>> t = m.score_table(["负责手机银行APP运营与迭代，月活提升30%"])
+        >>> len(t) == len(m.role_ids_), t.loc[t.score.idxmax(), "role_id"]
+        (True, 'mobile-banking')
+        """
+        import pandas as pd
+
+        self._check_is_fitted()
+        batch = self._batch(resumes)
+        scores = self._score(batch)
+        n_roles = len(self.roles_)
+        cols: dict[str, list[Any]] = {c: [] for c in TABLE_COLUMNS}
+        expl: list[Explanation | None] = []
+        for i, doc in enumerate(batch.resumes):
+            k = n_roles if doc.ok else 1
+            cols["file"] += [doc.source] * k
+            cols["status"] += [doc.status] * k
+            cols["language"] += [str(doc.meta.get("language", ""))] * k
+            cols["warnings"] += ["; ".join(doc.warnings)] * k
+            if not doc.ok:
+                for c in ("role_id", "role_title"):
+                    cols[c].append(None)
+                for c in ("score", "keyword_score", "semantic_score", "facet_score"):
+                    cols[c].append(math.nan)
+                cols["reason"].append(doc.reason)
+                expl.append(None)
+                continue
+            cols["role_id"] += self.role_ids_
+            cols["role_title"] += [r.title for r in self.roles_]
+            cols["score"] += scores.score[i].tolist()
+            cols["keyword_score"] += scores.keyword[i].tolist()
+            cols["semantic_score"] += scores.semantic[i].tolist()
+            cols["facet_score"] += scores.facet[i].tolist()
+            if explain:
+                es = [self._explanation(batch, scores, i, r) for r in range(n_roles)]
+                expl += es
+                cols["reason"] += [e.reason for e in es]
+            else:
+                cols["reason"] += [self._reason(batch, scores, i, r) for r in range(n_roles)]
+        frame = pd.DataFrame(cols, columns=list(TABLE_COLUMNS))
+        for c in ("score", "keyword_score", "semantic_score", "facet_score"):
+            frame[c] = frame[c].astype("float64")
+        if explain:
+            frame["explanation"] = pd.Series(expl, dtype=object)
+        return frame
 
     def score(self, resumes: Iterable[Resume | str], y: Sequence[str]) -> float:
         """Top-1 accuracy: the share of résumés whose best role is ``y[i]``."""
