@@ -7,15 +7,17 @@ returning them separately so that the caller can still show them.
 
 What is found
 -------------
-* **Labelled fields** anywhere: ``姓名：``, ``性别``, ``出生年月``/``生日``, ``年龄``,
+* **Labelled fields** anywhere: ``姓名：``, ``性别``/``Gender:``, ``出生年月``/``生日``/
+  ``Date of Birth:``, ``年龄``/``Age:``,
   ``民族``, ``婚姻状况``, ``政治面貌``, ``籍贯``/``户籍``, ``现居``/``住址``,
   ``电话``/``手机``/``Tel``, ``邮箱``/``E-mail``, ``身份证``, ``QQ``, ``微信``, ``身高``,
   ``体重``. The label goes with its value.
 * **Patterns** anywhere: mainland mobile numbers (also masked ``138****1234``),
   landlines with an area code, e-mail addresses, 18-digit ID-card numbers.
 * **Unlabelled header tokens**, only in *context* lines (the résumé's opening lines
-  and its personal-information section): a lone ``男``/``女``, ``32岁``, a birth date
-  that is not part of a date range, an ethnicity (``汉族``), marital status
+  and its personal-information section): a lone ``男``/``女``, a form of address
+  (``张伟先生``, ``王女士``, ``Ms.``), ``32岁``, a birth date that is not part of a date
+  range (``1989年生``, ``Born 1990``), an ethnicity (``汉族``), marital status
   (``已婚``), political status (``中共党员``), and the name as the first word of the
   opening lines when it starts with a common surname.
 * Once the name is known, every other occurrence of it is removed too.
@@ -37,7 +39,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["FIELDS", "redact_lines", "redact_text"]
+__all__ = ["ETHNIC_GROUPS", "FIELDS", "redact_lines", "redact_text"]
 
 _CJK = "\u4e00-\u9fff"
 _SEP_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•]))"
@@ -45,9 +47,12 @@ _SEP_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•]))"
 # Field -> labels. Longer labels first, so that "出生年月" wins over "出生".
 _LABELS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字"),
-    "gender": ("性别",),
-    "birth_date": ("出生年月日", "出生年月", "出生日期", "出生年份", "出生", "生日"),
-    "age": ("年龄",),
+    "gender": ("性别", "Gender", "Sex"),
+    "birth_date": (
+        "出生年月日", "出生年月", "出生日期", "出生年份", "出生", "生日",
+        "Date of Birth", "Birth Date", "Birthday", "DOB", "Born",
+    ),
+    "age": ("年龄", "Age"),
     "ethnicity": ("民族",),
     "marital_status": ("婚姻状况", "婚姻状态", "婚否", "婚姻"),
     "political_status": ("政治面貌",),
@@ -76,6 +81,11 @@ _DATE = (
     r"(?:19[5-9]\d|20[01]\d)\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)"
 )
+_YEAR = r"(?:19[5-9]\d|20[01]\d)"
+_EN_DATE = (  # "12 May 1990", "May 12, 1990", "Sept. 1990"
+    r"(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    rf"(?:\d{{1,2}},?\s+)?{_YEAR}"
+)
 _PHONE = (
     r"(?<![\d*xX])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d[\s-]?(?:\d{4}|\*{4}|x{4}|X{4})[\s-]?\d{4}(?![\d*])"
     # masked at the end ("131-221-87xxx")
@@ -92,6 +102,8 @@ _ETHNIC = (
     "|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯"
     "|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
 )
+#: The 56 ethnic groups of China, without 族 (汉, 蒙古, 回 …).
+ETHNIC_GROUPS: tuple[str, ...] = tuple(_ETHNIC.split("|"))
 _MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|单身"
 _POLITICAL = r"中共预备党员|中共党员|共青团员|预备党员|民主党派|无党派人士|群众|党员|团员"
 
@@ -101,8 +113,8 @@ _VALUES: dict[str, str] = {
         rf"[{_CJK}]{{1,4}}(?:·[{_CJK}]{{1,6}})?"
         r"|[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,2}"
     ),
-    "gender": r"男|女|male|female|Male|Female",
-    "birth_date": _DATE + r"(?:\s*生)?",
+    "gender": r"男性|女性|男|女|male|female|Male|Female|MALE|FEMALE|[MF](?![A-Za-z])",
+    "birth_date": rf"(?:{_DATE}|{_EN_DATE}|{_YEAR}(?:\s*年)?(?!\d))(?:\s*生)?",
     "age": r"\d{2}\s*(?:岁|周岁)?",
     "ethnicity": rf"(?:{_ETHNIC})族?|[{_CJK}]{{1,4}}族",
     "marital_status": _MARITAL,
@@ -140,10 +152,18 @@ _PATTERNS = (
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
 _CONTEXT_PATTERNS = (
     ("gender", re.compile(_SEP_BEFORE + r"(男|女)" + _TOKEN_END)),
+    # "张伟先生", "王女士 |", "Ms. Li Na": forms of address that state the gender
+    ("gender", re.compile(rf"(?<=[{_CJK}\s|/,，、])(先生|女士)" + _TOKEN_END)),
+    ("gender", re.compile(r"^\s*(Mr\.?|Mrs\.?|Ms\.?|Miss)(?=\s+[A-Z])")),
     ("age", re.compile(r"(?<!\d)(\d{2}\s*周?岁)(?![以之])")),
     (
         "birth_date",
         re.compile(r"(?<![\d.\-/~～至–—])(" + _DATE + r"(?:\s*(?:出生|生))?)(?!\s*[\d\-~～至–—])"),
+    ),
+    ("birth_date", re.compile(rf"(?<![\d.\-/])({_YEAR}\s*年\s*(?:出生|生))" + _TOKEN_END)),
+    (
+        "birth_date",
+        re.compile(rf"(?<![A-Za-z])((?:[Bb]orn|BORN)(?:\s+(?:in|on))?\s+(?:{_EN_DATE}|{_DATE}|{_YEAR}))"),
     ),
     ("ethnicity", re.compile(_SEP_BEFORE + rf"((?:{_ETHNIC})族)" + _TOKEN_END)),
     ("marital_status", re.compile(_SEP_BEFORE + rf"({_MARITAL})" + _TOKEN_END)),
@@ -220,8 +240,9 @@ _TITLE = r"(?:(?:个人|求职)?简历|个人资料)\s*[-—–:：|/·]*\s*"
 
 
 def _header_name(line: str) -> tuple[int, int, str] | None:
-    m = re.match(
-        rf"\s*(?:{_TITLE})?([{_CJK}]{{2,4}}(?:·[{_CJK}]{{1,6}})?)(?=$|[\s|/,，、(（:：])", line
+    m = re.match(  # lazy, so that "张伟先生" is 张伟 addressed as 先生
+        rf"\s*(?:{_TITLE})?([{_CJK}]{{2,4}}?(?:·[{_CJK}]{{1,6}})?)(?=(?:先生|女士)?(?:$|[\s|/,，、(（:：]))",
+        line,
     )
     if not m:
         return None

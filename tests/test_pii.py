@@ -179,3 +179,27 @@ def test_devset_resumes_lose_all_contact_details(shared_dir):
         name = r.personal.get("name")
         assert name and any(name in line for line in first), item["id"]
         assert name not in r.text, item["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("张伟先生 | 138****1234\n负责支付清算", "gender", "先生"),
+        ("王丽 女士\n负责客服", "gender", "女士"),
+        ("Ms. Li Na\nLed the contact centre", "gender", "Ms."),
+        ("Li Na\nGender: Female | Age: 34\nLed the team", "gender", "Female"),
+        ("Li Na\nGender: Female | Age: 34\nLed the team", "age", "34"),
+        ("John Smith\nSex: M\nLed the team", "gender", "M"),
+        ("性别：女性\n熟悉客服", "gender", "女性"),
+        ("孙丽　女　1989年生\n熟悉客服", "birth_date", "1989年生"),
+        ("出生年份：1990年\n熟悉客服", "birth_date", "1990年"),
+        ("Li Na\nDate of Birth: 12 May 1990\nLed the team", "birth_date", "12 May 1990"),
+        ("John Smith\nBorn 1988 in Beijing\nLed the team", "birth_date", "Born 1988"),
+    ],
+)
+def test_forms_of_address_english_labels_and_bare_birth_years(text, field, value):
+    # found (the bias audit reads them) and cut out of the scored text
+    out, personal = redact_text(text)
+    assert personal[field] == value
+    assert value not in out
+    assert "张伟" not in out and "先生" not in out and "女士" not in out
