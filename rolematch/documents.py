@@ -28,7 +28,8 @@ class Role:
     title : str
         Title as posted, e.g. ``"手机银行团队主管"``.
     duties : tuple of str
-        岗位描述, one item per numbered line.
+        岗位描述, one item per numbered line; may be empty (a posting that lists
+        requirements only).
     requirements : tuple of str
         任职要求, one item per line.
     department : str
@@ -39,6 +40,9 @@ class Role:
         Preferred majors named in the requirements (计算机, 金融 …).
     source : str, optional
         File the role was read from.
+    preferred : tuple of str
+        Requirements that are only preferred (加分项、优先条件), each also in
+        ``requirements``.
 
     Examples
     --------
@@ -56,6 +60,7 @@ class Role:
     kpis: tuple[str, ...] = ()
     majors: tuple[str, ...] = ()
     source: str | None = None
+    preferred: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form, the same shape as a role file."""
@@ -68,6 +73,8 @@ class Role:
             "kpis": list(self.kpis),
             "majors": list(self.majors),
         }
+        if self.preferred:
+            d["preferred"] = list(self.preferred)
         return d
 
 

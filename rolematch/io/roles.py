@@ -5,13 +5,17 @@ A role file is YAML or JSON with these fields::
     id: mobile-banking            # required, lowercase letters, digits and '-'
     title: 手机银行团队主管         # required
     department: 平台生态金融部      # optional
-    duties: [...]                 # required, non-empty list of strings (岗位描述)
-    requirements: [...]           # required, non-empty list of strings (任职要求)
+    duties: [...]                 # required list of strings (岗位描述); may be empty
+    requirements: [...]           # required list of strings (任职要求)
     kpis: [...]                   # optional list of strings (主要任务指标)
     majors: [...]                 # optional list of strings (preferred majors)
+    preferred: [...]              # optional: requirements that are only preferred (加分项)
 
-Every schema problem raises :class:`~rolematch.exceptions.RoleSpecError` naming the
-file, the field and what was expected.
+Duties and requirements cannot both be empty. Every schema problem raises
+:class:`~rolematch.exceptions.RoleSpecError` naming the file, the field and what
+was expected. :func:`load_roles` also reads job postings (``.txt``, ``.md``,
+``.html``, ``.docx``, ``.pdf``, ``.csv``, ``.jsonl``) through
+:mod:`rolematch.io.postings`.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ __all__ = [
     "ROLE_FIELDS",
     "dump_role",
     "load_roles",
+    "majors_from_requirements",
     "parse_posting",
     "role_from_dict",
     "write_roles",
@@ -37,9 +42,9 @@ __all__ = [
 
 ROLE_SUFFIXES = (".yaml", ".yml", ".json")
 REQUIRED_FIELDS = ("id", "title", "duties", "requirements")
-OPTIONAL_FIELDS = ("department", "kpis", "majors")
+OPTIONAL_FIELDS = ("department", "kpis", "majors", "preferred")
 ROLE_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
-_LIST_FIELDS = ("duties", "requirements", "kpis", "majors")
+_LIST_FIELDS = ("duties", "requirements", "kpis", "majors", "preferred")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -94,11 +99,20 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
             raise RoleSpecError(
                 f"expected a list of non-empty strings, got {value!r}", path=source, field=key
             )
-        if key in REQUIRED_FIELDS and not value:
-            raise RoleSpecError(
-                "expected at least one item, got an empty list", path=source, field=key
-            )
         lists[key] = tuple(v.strip() for v in value)
+    if not lists["duties"] and not lists["requirements"]:
+        raise RoleSpecError(
+            "expected at least one duty or requirement, got two empty lists",
+            path=source,
+            field="requirements",
+        )
+    for item in lists["preferred"]:
+        if item not in lists["requirements"]:
+            raise RoleSpecError(
+                f"each preferred item must also be in 'requirements'; {item!r} is not",
+                path=source,
+                field="preferred",
+            )
     return Role(
         id=data["id"],
         title=data["title"].strip(),
@@ -108,6 +122,7 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
         kpis=lists["kpis"],
         majors=lists["majors"],
         source=None if source is None else str(source),
+        preferred=lists["preferred"],
     )
 
 
@@ -135,7 +150,12 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
     ----------
     paths : path, list of paths, or None
         Role files (``.yaml``, ``.yml``, ``.json``) or folders holding them.
-        ``None`` loads the bundled roles of ``data/roles``.
+        ``None`` loads the bundled roles of ``data/roles``. Job postings
+        (``.txt``, ``.md``, ``.html``, ``.htm``, ``.docx``, ``.pdf``, ``.csv``,
+        ``.jsonl``, and ``.json`` that is not a role) are imported on the fly
+        with :func:`rolematch.io.postings.read_postings`; a folder with no role
+        file is read as a folder of postings. Use :func:`load_roles_reporting`
+        to see what the import kept and dropped.
 
     Returns
     -------
@@ -152,38 +172,94 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
     >>> [r.id for r in roles][:3]
     ['mobile-banking', 'portal-content', 'payment-settlement']
     """
+    return load_roles_reporting(paths)[0]
+
+
+def _is_role_file(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return True
+    if suffix != ".json":
+        return False
+    # a .json role is one object with role fields; a job-board export is a list
+    head = path.read_text(encoding="utf-8-sig", errors="replace").lstrip()[:1]
+    if head != "{":
+        return False
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return True  # let the role reader name the JSON error
+    return isinstance(data, Mapping) and ("duties" in data or "id" in data)
+
+
+def load_roles_reporting(
+    paths: str | Path | Iterable[str | Path] | None = None,
+) -> tuple[list[Role], str]:
+    """:func:`load_roles`, and the dry-run report of the postings imported on the fly.
+
+    Returns
+    -------
+    roles : list of Role
+    report : str
+        What each imported posting kept and dropped (empty when only role files
+        were read).
+    """
+    from rolematch.io.postings import POSTING_SUFFIXES, read_postings
+
     if paths is None:
         from rolematch._resources import default_roles_dir
 
         paths = [default_roles_dir()]
     elif isinstance(paths, str | Path):
         paths = [paths]
-    files: list[Path] = []
+    files: list[tuple[Path, bool]] = []  # (file, is a role file)
     for p in map(Path, paths):
         if p.is_dir():
             found = sorted(f for f in p.iterdir() if f.suffix.lower() in ROLE_SUFFIXES)
-            if not found:
+            roles_here = [f for f in found if _is_role_file(f)]
+            if roles_here:
+                files.extend((f, True) for f in roles_here)
+                continue
+            postings = sorted(f for f in p.iterdir() if f.suffix.lower() in POSTING_SUFFIXES)
+            if not postings:
                 raise RoleSpecError(
-                    f"no role files ({', '.join(ROLE_SUFFIXES)}) in this folder", path=p
+                    f"no role files ({', '.join(ROLE_SUFFIXES)}) or postings "
+                    f"({', '.join(POSTING_SUFFIXES)}) in this folder",
+                    path=p,
                 )
-            files.extend(found)
+            files.extend((f, False) for f in postings)
         elif p.is_file():
-            files.append(p)
+            files.append((p, p.suffix.lower() not in POSTING_SUFFIXES or _is_role_file(p)))
         else:
             raise RoleSpecError("no such file or folder", path=p)
     roles: list[Role] = []
+    reports: list[str] = []
+    pending: list[Path] = []
+
+    def flush() -> None:
+        if pending:
+            postings = read_postings(list(pending))
+            reports.extend(p.report() for p in postings)
+            roles.extend(p.to_role() for p in postings)
+            pending.clear()
+
+    for f, is_role in files:
+        if not is_role:
+            pending.append(f)
+            continue
+        flush()
+        roles.append(role_from_dict(_read_role_file(f), source=f))
+    flush()
     seen: dict[str, str | None] = {}
-    for f in files:
-        role = role_from_dict(_read_role_file(f), source=f)
+    for role in roles:
         if role.id in seen:
             raise RoleSpecError(
                 f"duplicate id {role.id!r}, already defined in {seen[role.id]}",
-                path=f,
+                path=role.source,
                 field="id",
             )
         seen[role.id] = role.source
-        roles.append(role)
-    return roles
+    return roles, "\n\n".join(reports)
 
 
 def dump_role(role: Role, fmt: str = "yaml") -> str:
@@ -219,7 +295,15 @@ _SECTION = re.compile(
 _NUMBERED = re.compile(r"^\s*(\d+)\s*[.、．)）]\s*(.*)$")
 _KPI_INLINE = re.compile(r"^主要任务指标\s*[：:]\s*(.*)$")
 # "计算机、金融等相关专业优先" names majors; "专业知识过硬" does not.
-_MAJORS = re.compile(r"(?:^|[，,；;])([^，,；;。]+?)(?:等?(?:相关|相近)专业|专业优先)")
+_MAJORS = re.compile(
+    r"(?:^|[，,；;:：。（(])([^，,；;。:：（()）]+?)"
+    r"(?:等?(?:相关|相近|理工科?|文科|经管)?(?:类)?专业)(?!知识|能力|技能|素养|素质|水平|度|性|化|术语)"
+)
+# what precedes the majors: 本科及以上学历 / 全日制 / 毕业于 …
+_MAJOR_PREFIX = re.compile(
+    r"^.*?(?:学历|学位|毕业|以上|优先|具有|具备|要求|就读于|来自)\s*|^(?:全日制|统招|本科|硕士|大专)+"
+)
+_NOT_MAJOR = re.compile(r"专业|不限|以上|学历|经验|优先|熟悉|具备|相关|本科|硕士|能力")
 _DEPT = re.compile(r"^\s*(\S+?部)")
 _SECTION_KEYS = {
     "岗位描述": "duties",
@@ -235,16 +319,28 @@ def _split_kpis(text: str) -> list[str]:
     return [k.strip(" 。.") for k in re.split(r"[；;]", text) if k.strip(" 。.")]
 
 
+def majors_from_requirements(requirements: Sequence[str]) -> list[str]:
+    """Majors a posting's requirements name (``计算机、金融等相关专业优先`` -> 计算机, 金融).
+
+    Examples
+    --------
+    >>> majors_from_requirements(["统计学、数学、计算机等相关专业本科及以上学历"])
+    ['统计学', '数学', '计算机']
+    >>> majors_from_requirements(["金融类专业优先", "专业知识扎实"])
+    ['金融']
+    """
+    return _majors(requirements)
+
+
 def _majors(requirements: Sequence[str]) -> list[str]:
     majors: list[str] = []
     for req in requirements:
-        m = _MAJORS.search(req)
-        if not m:
-            continue
-        for name in re.split(r"[、,，/和及与]", m.group(1)):
-            name = re.sub(r"类$", "", name.strip())
-            if name and name not in majors:
-                majors.append(name)
+        for m in _MAJORS.finditer(req):
+            names = _MAJOR_PREFIX.sub("", m.group(1).strip())
+            for name in re.split(r"[、,，/或]|(?<!科学)[和及与](?!技术|工程)", names):
+                name = re.sub(r"(?:类|等|方向|背景)$", "", name.strip(" （()）"))
+                if 2 <= len(name) <= 12 and name not in majors and not _NOT_MAJOR.search(name):
+                    majors.append(name)
     return majors
 
 

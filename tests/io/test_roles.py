@@ -106,7 +106,11 @@ def test_users_add_a_role_by_dropping_a_file(tmp_path):
             r"field 'title': required field is missing",
         ),
         ({**GOOD, "dutys": ["x"]}, r"field 'dutys': unknown field; did you mean 'duties'\?"),
-        ({**GOOD, "duties": []}, r"field 'duties': expected at least one item"),
+        (
+            {**GOOD, "duties": [], "requirements": []},
+            r"field 'requirements': expected at least one duty or requirement",
+        ),
+        ({**GOOD, "preferred": ["加分"]}, r"field 'preferred': each preferred item must"),
         ({**GOOD, "duties": "负责运营"}, r"field 'duties': expected a list of non-empty strings"),
         ({**GOOD, "requirements": ["ok", ""]}, r"field 'requirements': expected a list"),
         ({**GOOD, "id": "Mobile Banking"}, r"field 'id': expected lowercase letters"),
@@ -165,3 +169,16 @@ def test_posting_parser_errors():
         parse_posting("岗位1：甲\n岗位描述：\n1.负责甲。\n任职要求：\n1.乙。", ids=["a", "b"])
     with pytest.raises(RoleSpecError, match="text before any 岗位描述/任职要求 heading"):
         parse_posting("岗位1：甲\n负责甲。")
+
+
+def test_requirements_only_role_is_valid_and_round_trips(tmp_path):
+    role = role_from_dict({**GOOD, "duties": [], "preferred": ["金融专业"]})
+    assert role.duties == () and role.preferred == ("金融专业",)
+    (path,) = write_roles([role], tmp_path)
+    assert load_roles(path) == [
+        role_from_dict({**GOOD, "duties": [], "preferred": ["金融专业"]}, source=path)
+    ]
+
+
+def test_bundled_roles_have_no_preferred_field_written():
+    assert "preferred" not in load_roles()[0].to_dict()
