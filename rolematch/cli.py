@@ -14,7 +14,6 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from rolematch.exceptions import MissingDependencyError, RolematchError
@@ -36,7 +35,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     s.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
-    s.add_argument("--roles", help="role file or folder (default: the bundled roles)")
+    s.add_argument(
+        "--roles",
+        help="role files, or job postings imported on the fly, or a folder of either "
+        "(default: the bundled roles)",
+    )
     s.add_argument(
         "-o",
         "--output",
@@ -104,11 +107,24 @@ def _parser() -> argparse.ArgumentParser:
     rl.add_argument("--roles", help="role file or folder (default: the bundled roles)")
     rv = rsub.add_parser("validate", help="check role files; errors name file and field")
     rv.add_argument("dir", nargs="?", help="role file or folder (default: the bundled roles)")
-    ri = rsub.add_parser("import", help="turn a plain-text posting into role files")
-    ri.add_argument("posting", help="posting text (岗位N：… 岗位描述：… 任职要求：…)")
-    ri.add_argument("--out", required=True, help="folder for the role files")
+    ri = rsub.add_parser(
+        "import",
+        help="turn job postings into role files",
+        description="Read job postings (.txt .md .html .htm .docx .pdf, or job-board exports "
+        ".csv .jsonl .json) and write one validated role file per posting.",
+    )
+    ri.add_argument("posting", nargs="+", help="posting files or folders")
+    ri.add_argument("--out", help="folder for the role files (not needed with --dry-run)")
     ri.add_argument("--ids", help="comma-separated role ids in posting order")
     ri.add_argument("--format", choices=["yaml", "json"], default="yaml")
+    ri.add_argument("--title-field", help="export field holding the title")
+    ri.add_argument("--text-field", help="export field(s) holding the text, comma-separated")
+    ri.add_argument("--id-field", help="export field holding the role id")
+    ri.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what was parsed (title, duties, requirements, dropped lines and why)",
+    )
     return p
 
 
@@ -209,7 +225,6 @@ _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole exp
 
 def _score(args: argparse.Namespace) -> int:
     from rolematch.batch import BatchStats, collect_files, default_workers, iter_results
-    from rolematch.io.roles import load_roles
     from rolematch.report import ResultStore
 
     outputs = _outputs(args)
@@ -218,7 +233,7 @@ def _score(args: argparse.Namespace) -> int:
 
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
     files = collect_files(args.paths, images=not args.no_ocr)
-    roles = load_roles(args.roles)
+    roles = _load_roles(args.roles)
     workers = args.workers or default_workers(len(files))
     if workers == 1:
         from rolematch.matcher import Matcher
@@ -409,10 +424,9 @@ def _verdict(score: float) -> str:
 
 def _explain(args: argparse.Namespace) -> int:
     from rolematch.io.extract import read_resume
-    from rolematch.io.roles import load_roles
     from rolematch.matcher import Matcher
 
-    roles = load_roles(args.roles)
+    roles = _load_roles(args.roles)
     ids = [r.id for r in roles]
     if args.role not in ids:
         print(
@@ -437,7 +451,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _roles(args: argparse.Namespace) -> int:
-    from rolematch.io.roles import load_roles, parse_posting, write_roles
+    from rolematch.io.roles import load_roles, write_roles
 
     if args.roles_command == "list":
         for role in load_roles(args.roles):
@@ -448,12 +462,35 @@ def _roles(args: argparse.Namespace) -> int:
         roles = load_roles(args.dir)
         print(f"{len(roles)} roles OK: {', '.join(r.id for r in roles)}")
         return 0
-    posting = Path(args.posting)
+    from rolematch.io.postings import read_postings
+
+    if not args.out and not args.dry_run:
+        raise RolematchError("roles import needs --out DIR (or --dry-run to only look)")
     ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
-    roles = parse_posting(posting.read_text(encoding="utf-8-sig"), ids=ids, source=str(posting))
+    postings = read_postings(
+        args.posting,
+        ids=ids,
+        title_field=args.title_field,
+        text_field=args.text_field,
+        id_field=args.id_field,
+    )
+    roles = [p.to_role() for p in postings]  # validate all before writing any
+    if args.dry_run:
+        print("\n\n".join(p.report() for p in postings))
+        return 0
     for path in write_roles(roles, args.out, fmt=args.format):
         print(path)
     return 0
+
+
+def _load_roles(paths: str | None) -> list[Any]:
+    """Roles for --roles; postings are imported on the fly, their report on stderr."""
+    from rolematch.io.roles import load_roles_reporting
+
+    roles, report = load_roles_reporting(paths)
+    if report:
+        print(f"rolematch: imported postings as roles:\n{report}", file=sys.stderr)
+    return roles
 
 
 if __name__ == "__main__":
