@@ -1,0 +1,119 @@
+"""Genre background: how rare a term is across job postings and résumés of many professions.
+
+``data/background/genre_df.tsv`` holds, for every term of a fixed corpus of synthetic
+postings and résumé paragraphs (``data/background/corpus/``, ~50 professions), the number
+of documents that contain it; ``scripts/build_background.py`` derives it with the default
+:class:`~rolematch.tokenize.JiebaTokenizer`. Words that every profession's postings use
+(负责, 熟悉, 项目, 沟通, 本科, 经验) get a genre idf near 0; words of one trade (坐席,
+银联, 反洗钱) near 1. The background is fixed, so a role's term weights do not depend on
+which other roles are loaded.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
+
+import numpy as np
+
+from rolematch._resources import data_dir
+
+__all__ = ["Background", "genre_idf", "load_background"]
+
+_DOCUMENTS = re.compile(r"\bdocuments=(\d+)\b")
+
+
+class Background(NamedTuple):
+    """The genre background: corpus size and document frequency of each term."""
+
+    n_documents: int
+    df: Mapping[str, int]
+
+
+def _default_path() -> Path:
+    return data_dir() / "background" / "genre_df.tsv"
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Background:
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    m = _DOCUMENTS.search(lines[0]) if lines and lines[0].startswith("#") else None
+    if m is None:
+        raise ValueError(
+            f"The genre background {path} must start with a '# …documents=N…' header line. "
+            f"Got {lines[0][:80] if lines else ''!r} instead."
+        )
+    df: dict[str, int] = {}
+    for lineno, line in enumerate(lines[1:], start=2):
+        term, sep, count = line.partition("\t")
+        if not sep or not count.isdigit():
+            raise ValueError(
+                f"Line {lineno} of the genre background {path} must be 'term<TAB>df'. "
+                f"Got {line[:80]!r} instead."
+            )
+        df[term] = int(count)
+    return Background(int(m.group(1)), MappingProxyType(df))
+
+
+def load_background(path: str | Path | None = None) -> Background:
+    """Read the genre background (once per process and path).
+
+    Parameters
+    ----------
+    path : path, optional
+        A ``genre_df.tsv``; default ``data/background/genre_df.tsv``.
+
+    Returns
+    -------
+    Background
+        ``(n_documents, df)``: the number of corpus documents and a read-only mapping
+        term -> number of documents containing it.
+
+    Raises
+    ------
+    ValueError
+        If the file has no ``documents=N`` header line or a malformed row.
+
+    Examples
+    --------
+    >>> n, df = load_background()
+    >>> n > 200, df["负责"] > n // 2, df.get("坐席", 0) < n // 50
+    (True, True, True)
+    """
+    return _load(str(Path(path) if path is not None else _default_path()))
+
+
+def genre_idf(terms: Sequence[str], *, path: str | Path | None = None) -> np.ndarray:
+    """Genre rarity of each term, in [0, 1] (1 = absent from the background corpus).
+
+    Smoothed idf ``ln((1 + N) / (1 + df))`` over the background's ``N`` documents,
+    divided by ``ln(1 + N)``, its value for a term in no document.
+
+    Parameters
+    ----------
+    terms : sequence of str
+        Tokens as :class:`~rolematch.tokenize.JiebaTokenizer` produces them
+        (canonical synonyms, ASCII lower-cased).
+    path : path, optional
+        A ``genre_df.tsv``; default the bundled background.
+
+    Returns
+    -------
+    ndarray of float64, shape (len(terms),)
+
+    Examples
+    --------
+    >>> w = genre_idf(["负责", "熟练掌握", "坐席", "银联", "不在语料里的词"])
+    >>> bool(w[0] < w[1] < 0.3 < 0.7 < w[2] <= w[3] <= w[4] == 1.0)
+    True
+    >>> genre_idf([]).shape
+    (0,)
+    """
+    n, df = load_background(path)
+    counts = np.array([df.get(t, 0) for t in terms], dtype=np.float64)
+    return np.asarray(np.log((1.0 + n) / (1.0 + counts)) / math.log(1.0 + n))
