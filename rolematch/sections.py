@@ -3,7 +3,9 @@
 :func:`build_resume` is the one place where text becomes a résumé, whatever file it
 came from:
 
-1. every page is normalised (:func:`rolematch.text.normalize_text`);
+1. every page is made valid Unicode (:func:`rolematch.text.make_valid`: surrogate
+   pairs joined, lone surrogates replaced and counted in ``warnings`` as
+   ``invalid_unicode: …``), then normalised (:func:`rolematch.text.normalize_text`);
 2. each line is assigned a section: headings such as ``【工作经历】``,
    ``教育背景 Education``, ``3. 项目经验`` or ``自我评价：…`` switch to the canonical
    section (:data:`SECTIONS`); lines before the first heading are ``personal``
@@ -31,7 +33,7 @@ from typing import Any
 from rolematch.documents import Resume, Sentence
 from rolematch.language import detect_language, has_traditional, to_simplified
 from rolematch.pii import redact_lines
-from rolematch.text import normalize_text, split_sentences
+from rolematch.text import make_valid, normalize_text, split_sentences
 
 __all__ = ["SECTIONS", "build_resume", "detect_heading", "resume_from_text"]
 
@@ -261,7 +263,11 @@ def build_resume(
     """
     pages: list[int | None] = []
     lines: list[str] = []
+    invalid = 0
     for number, raw in enumerate(page_texts, start=1):
+        # every backend's text passes here first: nothing downstream sees a surrogate
+        raw, replaced = make_valid(raw)
+        invalid += replaced
         for line in normalize_text(raw).splitlines():
             pages.append(number if paged else None)
             lines.append(line)
@@ -305,6 +311,12 @@ def build_resume(
         sentences.extend(Sentence(s, pages[i], section) for s in split_sentences(content))
 
     text = "\n".join(kept)
+    if invalid:
+        warnings = (
+            *warnings,
+            f"invalid_unicode: {invalid} code points that are not valid Unicode replaced "
+            "(lone UTF-16 surrogates: a broken emoji or symbol)",
+        )
     meta = dict(meta or {})
     if sentences:
         meta.setdefault("language", detect_language(text))

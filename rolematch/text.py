@@ -20,6 +20,13 @@ same function also normalises role texts and test strings:
 * spaces are squeezed, and spaces inside letter-spaced labels (``姓 名``) removed
   without gluing English words.
 
+Before any of that, :func:`make_valid` makes the text valid Unicode: PDFium hands
+characters outside the Basic Multilingual Plane (emoji such as 🐱 in a Chrome-printed
+résumé) as two UTF-16 code units; a pair is joined into its character, and a lone
+surrogate, which no encoder accepts, is replaced by U+FFFD and counted.
+:func:`rolematch.sections.build_resume` calls it once for every backend, before
+anything hashes, caches, tokenises or writes the text.
+
 :func:`count_artifacts` counts what the normaliser removes, for quality checks
 and the extraction benchmark.
 """
@@ -34,6 +41,7 @@ __all__ = [
     "count_artifacts",
     "fold_radicals",
     "is_cjk",
+    "make_valid",
     "normalize_line",
     "normalize_text",
     "split_sentences",
@@ -122,6 +130,49 @@ _LETTER_SPACED = re.compile(
 # bracket) precedes it and a capital follows after a space: "… 11 years. Built …",
 # but not "2019.05", "99.95%", "a.b@x.com" or "U.S. Bank".
 _SENT_END = re.compile(r"(?<=[。！？!?；;])|(?<=[a-z0-9)%]\.)(?=\s+[A-Z])")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _join_pair(m: re.Match[str]) -> str:
+    pair = m.group(0)
+    return chr(0x10000 + ((ord(pair[0]) - 0xD800) << 10) + (ord(pair[1]) - 0xDC00))
+
+
+def make_valid(text: str) -> tuple[str, int]:
+    """Make ``text`` valid Unicode that every encoder accepts.
+
+    A high surrogate followed by a low one (a UTF-16 pair, as PDFium returns an
+    emoji) becomes the character it encodes; any other surrogate is replaced by
+    U+FFFD. Surrogates are the only code points a Python string can hold that
+    UTF-8 (and so JSON, SQLite, hashing and the report writers) refuses.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    text : str
+        The same text when it was valid (the common case costs one regex search).
+    replaced : int
+        Lone surrogates replaced by U+FFFD.
+
+    Examples
+    --------
+    >>> make_valid("猫\\ud83d\\udc31")
+    ('猫🐱', 0)
+    >>> make_valid("半个\\ud83d字")
+    ('半个\\ufffd字', 1)
+    >>> make_valid("工作经历")
+    ('工作经历', 0)
+    """
+    if _SURROGATE.search(text) is None:
+        return text, 0
+    text = _PAIR.sub(_join_pair, text)
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def is_cjk(ch: str) -> bool:

@@ -291,8 +291,16 @@ def _pdfium_chars(page: Any, textpage: Any) -> _RawPage:
     quarters = [0, 0, 0, 0]
     hidden = undecodable = 0
     space = False
+    low = -1  # index of a low surrogate already joined to the glyph before it
     for i in range(n):
+        if i == low:
+            continue
         u = get_unicode(tpa, i)
+        if 0xD800 <= u <= 0xDBFF and i + 1 < n:
+            # a character beyond the BMP (an emoji) comes as a UTF-16 pair: one glyph
+            nxt = get_unicode(tpa, i + 1)
+            if 0xDC00 <= nxt <= 0xDFFF:
+                u, low = 0x10000 + ((u - 0xD800) << 10) + (nxt - 0xDC00), i + 1
         if u in _SPACES or u == 0x0A or u == 0x0D:
             if map_error(tpa, i):  # a glyph whose code merely reads as a space
                 undecodable += 1
