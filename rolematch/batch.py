@@ -373,20 +373,26 @@ def _score_chunk(matcher: Matcher, resumes: list[Resume], *, explain: bool = Tru
     """Every role's result per résumé, in role order (empty for a résumé not ``ok``):
     a :class:`MatchResult`, or without ``explain`` a :class:`PackedResult` holding the
     scores and the reason only (a third of the scoring time)."""
-    batch = matcher._batch(resumes)
-    scores = matcher._score(batch)
-
-    def scores_only(i: int, r: int) -> PackedResult:
-        return PackedResult(matcher.role_ids_[r], float(scores.score[i, r]),
-                            float(scores.keyword[i, r]), float(scores.semantic[i, r]),
-                            float(scores.facet[i, r]),  # NaN where no facet has data
-                            matcher._reason(batch, scores, i, r), b"")  # fmt: skip
-
-    one = (lambda i, r: matcher._result(batch, scores, i, r)) if explain else scores_only
-    n_roles = len(matcher.role_ids_)
-    return [
-        [one(i, r) for r in range(n_roles)] if doc.ok else [] for i, doc in enumerate(batch.resumes)
-    ]
+    table = matcher.score_table(resumes, explain=explain)
+    cols = [table[c].tolist() for c in ("role_id", "score", "keyword_score",
+                                        "semantic_score", "facet_score", "reason")]  # fmt: skip
+    rows = zip(*cols, table["explanation"].tolist() if explain else [None] * len(table),
+               strict=True)  # fmt: skip
+    out: list[list[Any]] = []
+    for doc in resumes:
+        if not doc.ok:
+            next(rows)
+            out.append([])
+            continue
+        per_role = []
+        for _ in matcher.role_ids_:
+            rid, score, kw, sem, fac, reason, e = next(rows)
+            if explain:
+                per_role.append(MatchResult(rid, e.role_title, e.source, score, e))
+            else:
+                per_role.append(PackedResult(rid, score, kw, sem, fac, reason, b""))
+        out.append(per_role)
+    return out
 
 
 def _pack(res: MatchResult) -> PackedResult:
@@ -491,11 +497,9 @@ def _release_fit_memory() -> None:
     """
     import gc
 
-    from rolematch import tokenize
+    from rolematch.tokenize import release_dictionaries
 
-    cached = getattr(tokenize, "_jieba", None)
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
+    release_dictionaries()
     gc.collect()
     _trim_heap()
 

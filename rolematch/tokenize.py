@@ -26,7 +26,7 @@ from rolematch._resources import data_dir, load_yaml
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["JiebaTokenizer", "SynonymMap", "load_synonyms"]
+__all__ = ["JiebaTokenizer", "SynonymMap", "load_synonyms", "release_dictionaries"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+#.\-]*$")
@@ -175,6 +175,15 @@ def _jieba(userdict: str) -> Any:
     with open(userdict, "rb") as f:  # jieba leaves a path's file handle open
         tk.load_userdict(f)
     return tk
+
+
+def release_dictionaries() -> None:
+    """Free the loaded jieba dictionaries (~60 MB each); the next tokenisation reloads them.
+
+    A batch worker calls this after ``Matcher.fit``: scoring counts keywords by
+    substring search and does not tokenise.
+    """
+    _jieba.cache_clear()
 
 
 _JIEBA_LOCK = threading.Lock()
