@@ -229,7 +229,7 @@ _BRACKETS = re.compile(r"^[【\[〔]\s*(.+?)\s*[】\]〕]\s*(.*)$")
 # outline numbering: 1、 1. 1) (1) ① 一、 a) and bullets - • * · ▪ ●
 _NUMBER = re.compile(
     r"^\s*(?:"
-    r"\(?\d{1,2}\)(?!\d)|\d{1,2}\s*[、.．](?!\d)|"
+    r"\(?\d{1,2}\)(?!\d)|\d{1,2}\s*、|\d{1,2}\s*[.．](?!\d)|"
     r"\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.．]|"
     r"[①-⑳]|[a-hA-H]\s*[).、](?![a-zA-Z])|\(\s*[a-hA-H]\s*\)"
     r")\s*"
@@ -321,8 +321,12 @@ def _unglue(line: str, lex: _Lexicon) -> list[str]:
     heads = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) >= 4)
     s = re.sub(rf"(?<=[。；;！!？?\s])((?:{heads})\s*[:：])", r"\n\1", line)
     # inline numbering "…。2、负责…" or "… 2.负责…" (not 1.5年, not 3.0版)
-    s = re.sub(r"(?<=[。；;！!？?\s:：])\s*((?:\d{1,2}|[①-⑳])\s*[、.．)）](?!\d))", r"\n\1", s)
-    s = re.sub(r"(?<=[。；;！!？?\s:：])\s*([①-⑳])", r"\n\1", s)
+    s = re.sub(
+        r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳])", r"\n\1", s
+    )
+    # a sentence end, a space, more text: the lines a job board ran together
+    s = re.sub(r"(?<=[。；;！!？?])\s+(?=\S)", "\n", s)
+    s = re.sub(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", "\n", s)
     return [p for p in s.split("\n") if p.strip()]
 
 
@@ -399,10 +403,7 @@ def parse_posting_text(
     """
     lex = _lexicon(None if lexicon is None else str(lexicon))
     lines = _numbered_lines(text) if isinstance(text, str) else list(text)
-    parser = _Parser(lex, source, title)
-    for ln in lines:
-        parser.feed(ln)
-    postings = parser.finish()
+    postings = _Parser(lex, source, title).run(lines)
     for p in postings:
         p.id = slug(p.title) if p.title else ""
     return postings
@@ -423,7 +424,8 @@ class _Parser:
         self.pending: list[Dropped] = []  # lines before the first posting
         self.department = ""
         self.title_level = 0
-        self.raw: list[_Line] = []
+        self.lines: list[_Line] = []
+        self.i = 0
 
     # -- postings
     def _start(self, title: str, no: int, level: int = 0) -> Posting:
@@ -453,9 +455,15 @@ class _Parser:
         self.last = None
 
     # -- lines
-    def feed(self, ln: _Line) -> None:
-        for part in _unglue(ln.text.strip(), self.lex):
-            self._feed_one(_Line(part, ln.no, ln.drop, ln.heading_level))
+    def run(self, lines: Sequence[_Line]) -> list[Posting]:
+        self.lines = [
+            _Line(part, ln.no, ln.drop, ln.heading_level)
+            for ln in lines
+            for part in _unglue(ln.text.strip(), self.lex)
+        ]
+        for self.i, ln in enumerate(self.lines):
+            self._feed_one(ln)
+        return self.finish()
 
     def _feed_one(self, ln: _Line) -> None:
         raw = ln.text.strip()
@@ -478,11 +486,12 @@ class _Parser:
             self._heading(ln, *head)
             return
         if self.fixed_title is None and (m := lex.title_fields.match(folded)):
-            value = re.split(r"\s{2,}|[|｜]", m.group(1).strip())[0].strip()
+            after = re.split(r"[:：]", re.sub(r"\*\*|__", "", plain), maxsplit=1)[-1]
+            value = re.split(r"\s{2,}|[|｜]", after.strip())[0].strip()
             if self.cur is None or self._has_items() or self.cur.title:
                 self._start(value, ln.no, ln.heading_level)
             else:
-                self.cur.title = value
+                self.cur.title, self.cur.line = value, ln.no
             return
         if self.cur is None and not self.department and (d := _DEPT.match(folded)):
             self.department = d.group(1)
@@ -492,6 +501,7 @@ class _Parser:
         if self.fixed_title is None and self._opens_posting(ln, plain):
             if self.cur is not None and not self._has_items() and not self.cur.title:
                 self.cur.title = _clean_title(plain)
+                self.cur.line = ln.no
                 self.title_level = ln.heading_level
             else:
                 self._start(_clean_title(plain), ln.no, ln.heading_level)
@@ -509,18 +519,31 @@ class _Parser:
         return p is not None and bool(p.duties or p.requirements)
 
     def _opens_posting(self, ln: _Line, plain: str) -> bool:
-        if not _title_like(plain, self.lex):
+        if _marker(plain)[1] or not _title_like(plain, self.lex):
             return False
-        if ln.heading_level:
-            if self.cur is None or not self.cur.title:
+        if self.cur is None or (not self.cur.title and not self._has_items()):
+            return True
+        if not self._has_items():
+            return False
+        if self._heading_follows():
+            return True
+        return ln.heading_level > 0 and ln.heading_level <= (self.title_level or 6)
+
+    def _heading_follows(self, window: int = 3) -> bool:
+        """Whether a duty/requirement heading or a title field comes within a few lines."""
+        seen = 0
+        for nxt in self.lines[self.i + 1 :]:
+            if not nxt.text.strip() or nxt.drop:
+                continue
+            head = _heading(nxt.text, self.lex)
+            if head and head[1] != "noise":
                 return True
-            return self._has_items() and ln.heading_level <= max(self.title_level, 1)
-        if self.cur is None:
-            return True
-        if not self.cur.title and not self._has_items():
-            return True
-        # a bare title line between postings: only after a finished list
-        return self._has_items() and self.last is None
+            if self.lex.title_fields.match(_fold(_strip_md(nxt.text))):
+                return True
+            seen += 1
+            if seen >= window:
+                return False
+        return False
 
     def _heading(self, ln: _Line, head: str, kind: str, reason: str, rest: str) -> None:
         p = self._posting(ln.no)
@@ -551,6 +574,7 @@ class _Parser:
         # a wrapped line continues the open item
         if (
             not numbered
+            and not ln.heading_level
             and self.last is not None
             and self.seen_numbered
             and not _ends_item(self._last_text())
@@ -626,8 +650,7 @@ def _ends_item(text: str) -> bool:
 
 
 def _clean_title(text: str) -> str:
-    s = _fold(text)
-    s = re.sub(r"\*\*|__", "", s)
+    s = re.sub(r"\*\*|__", "", text.strip())
     s = re.sub(r"\s*[|｜].*$", "", s)
     s = re.sub(r"^[【\[]\s*(?:急聘|急招|热招|社招|校招|招聘)\s*[】\]]\s*", "", s)
     return s.strip(" -—:：")

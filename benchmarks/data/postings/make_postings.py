@@ -1,0 +1,431 @@
+"""Write the benchmark postings in the layouts they were published in, and their gold.
+
+Every posting is written once below as tagged lines, and rendered to its file
+format (.docx, .pdf, .html, .md, .txt, .csv, .jsonl). The tags are the gold:
+
+    T|  title line                  H|  heading (duties/requirements/…)
+    D|  duty                        R|  requirement
+    P|  preferred requirement       N|  noise (must be dropped)
+    +|  continuation of the item above (a line wrapped mid-item)
+    RS| requirements on one line, separated by ；(each one item)
+
+``gold.json`` lists, per file, its layout and per posting the id, the title and
+the duty, requirement and noise lines as a correct import would hold them. All
+companies, people and numbers are invented; phones are masked and mail is
+@example.com.
+
+Run from the repository root: ``python benchmarks/data/postings/make_postings.py``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# ---------------------------------------------------------------------------
+# 1. a wealth-management firm's Word template (.docx)
+WEALTH = """\
+N|恒瑞财富管理有限公司2026年社会招聘
+N|恒瑞财富管理有限公司成立于2012年，是一家专注于高净值客户综合财富管理的独立机构，总部位于上海，在全国设有18家分公司。
+T|岗位名称：理财经理（高净值客户方向）
+N|工作地点：上海市浦东新区
+N|招聘人数：5人
+H|一、岗位职责
+D|（1）负责开发和维护高净值个人及家庭客户，建立长期稳定的客户关系；
+D|（2）根据客户的资产状况、风险偏好和财务目标，进行资产配置分析，制定个性化的财富管理方案；
+D|（3）负责公募基金、私募证券投资基金、固定收益类产品及保险产品的推介与销售，完成管理资产规模（AUM）及收入指标；
+D|（4）定期开展客户回访和产品存续期服务，及时向客户披露产品净值和风险信息；
+D|（5）组织或参与客户沙龙、投资策略会等活动，挖掘潜在客户需求；
+D|（6）严格执行适当性管理、反洗钱及客户信息保护等合规要求，做好双录及销售文件归档。
+H|二、任职要求
+R|（1）全日制本科及以上学历，金融、经济、财务管理等相关专业优先；
+R|（2）3年以上银行私人银行、理财或券商财富管理工作经验，有稳定的高净值客户资源者优先；
+R|（3）持有基金从业资格证书，具有AFP、CFP或CFA证书者优先；
+R|（4）熟悉各类资产配置工具及金融产品，具备较强的市场分析能力；
+R|（5）具有良好的沟通表达能力和服务意识，诚信正直，抗压能力强。
+H|三、薪酬福利
+N|底薪+业绩提成+年终奖，五险一金，带薪年假，定期体检。
+N|简历请发送至：hr@hengrui-wealth.example.com，邮件标题注明“应聘岗位+姓名”。
+"""
+
+# ---------------------------------------------------------------------------
+# 2. a city investment group's job-board export (.csv): requirements first, one cell
+CITY_DA = """\
+T|数据分析师
+R|1、统计学、数学、计算机等相关专业本科及以上学历；
+R|2、2年以上数据分析工作经验，有国有企业或金融、基建行业经验者优先；
+R|3、熟练使用SQL，掌握Python或R语言，熟悉Excel高级功能；
+R|4、熟悉Power BI、Tableau等至少一种可视化工具；
+R|5、逻辑思维清晰，具备良好的沟通能力和报告撰写能力。
+D|6、负责集团经营数据的采集、清洗与整合，搭建经营分析指标体系；
+D|7、负责编制月度、季度经营分析报告，为集团管理层决策提供数据支持；
+D|8、参与集团数据中台及BI报表平台建设，开发和维护管理驾驶舱；
+D|9、对下属企业的投资项目和资金使用情况进行专项分析，识别经营风险。
+N|工作地点：江州市新城区
+N|薪资：8-12K·13薪
+"""
+CITY_INV = """\
+T|投融资经理
+R|1、金融、经济、财务、投资等相关专业本科及以上学历，硕士优先；
+R|2、5年以上投融资、项目融资或银行对公信贷工作经验；
+R|3、熟悉银行贷款、债券、融资租赁、基金等融资方式及相关政策法规；
+R|4、具有较强的财务分析、项目测算和谈判能力，持有CFA或注册会计师证书者优先；
+D|5、负责集团及下属公司融资计划的编制与执行，拓展和维护银行等金融机构合作关系；
+D|6、负责企业债、中期票据、公司债等债券发行项目的组织实施；
+D|7、负责投资项目的尽职调查、可行性研究及投资测算，撰写投资分析报告；
+D|8、负责存量债务管理，跟踪还本付息，防范流动性风险。
+N|招聘人数：2人
+N|发布时间：2026-10-12
+"""
+
+# ---------------------------------------------------------------------------
+# 3. a job board's export (.jsonl): HTML in the description, several layouts
+FRONTEND = """\
+T|前端开发工程师
+N|【公司介绍】星河互动科技是一家专注于本地生活服务的互联网公司，旗下拥有多款千万级用户App。
+H|【岗位职责】
+D|1. 负责公司H5活动页、小程序及管理后台的前端开发；
+D|2. 与产品、设计、后端协作，完成需求评审、技术方案设计和接口联调；
+D|3. 负责前端性能优化和兼容性问题处理，提升页面加载速度和用户体验；
+D|4. 参与前端组件库和工程化工具链建设，沉淀通用解决方案。
+H|【任职要求】
+R|1. 本科及以上学历，计算机相关专业，2年以上前端开发经验；
+R|2. 精通HTML、CSS、JavaScript，熟悉ES6+及TypeScript；
+R|3. 熟练掌握Vue或React框架之一，了解其原理；
+R|4. 熟悉Webpack、Vite等构建工具，了解Node.js；
+P|5. 有小程序或跨端框架（uni-app、Taro）开发经验者优先。
+N|【福利待遇】六险一金、弹性工作、免费午餐、年度旅游
+"""
+NEWMEDIA = """\
+T|新媒体运营专员
+H|职位描述：
+D|负责公司微信公众号、抖音、小红书等平台的内容策划与日常运营；
+D|撰写产品推广文案，策划线上活动并跟进执行效果；
+D|分析各平台粉丝增长和互动数据，优化内容方向；
+R|大专及以上学历，新闻传播、市场营销、中文等相关专业；
+R|1年以上新媒体运营经验，熟悉各平台推荐规则；
+R|文字功底扎实，会使用剪映、Photoshop等剪辑和设计工具；
+P|有百万粉丝账号运营经验者优先。
+N|工作时间：周一至周五 9:00-18:00，周末双休
+"""
+
+# ---------------------------------------------------------------------------
+# 4. an app company's careers page in markdown (.md), two postings
+PRODUCT = """\
+N|# 加入青禾科技
+N|青禾科技成立于2016年，是一家专注于个人健康管理App的移动互联网公司，用户超过3000万。
+T|## 产品经理（健康App方向）
+N|**工作地点：** 杭州 | **经验：** 3-5年 | **学历：** 本科
+H|####职位描述(你将负责)
+D|- 负责健康管理App核心功能的规划与设计，输出PRD、原型和交互说明
+D|- 通过用户访谈、问卷和数据分析挖掘用户需求，制定产品迭代路线图
+D|- 协调设计、研发、测试团队推进项目按期上线，跟踪上线后的关键指标
+D|- 跟踪竞品动态和行业趋势，持续优化用户体验和留存转化
+H|####任职要求
+R|- 本科及以上学历，3年以上互联网C端产品经验
+R|- 熟练使用Axure、Figma、墨刀等原型工具，能独立撰写产品文档
+R|- 具备数据分析能力，会用SQL者更佳
+R|- 逻辑清晰，沟通协调能力强，对用户体验敏感
+H|**加分项：**
+P|- 有医疗健康、运动或保险类产品经验
+P|- 负责过DAU百万级产品
+"""
+BACKEND_GO = """\
+T|## 后端开发工程师（Go）
+H|#### 岗位职责
+D|* 负责App后端服务的设计、开发和维护，保障服务的高可用和高性能
+D|* 参与微服务架构设计，负责核心业务模块的接口开发
+D|* 负责数据库设计与SQL优化，处理线上问题和性能瓶颈
+H|#### 岗位要求
+R|* 本科及以上学历，计算机相关专业，3年以上后端开发经验
+R|* 熟练掌握Go语言，熟悉Gin、gRPC等框架
+R|* 熟悉MySQL、Redis、Kafka，了解分布式系统原理
+R|* 熟悉Linux和Docker、Kubernetes等容器技术
+N|---
+N|投递邮箱：jobs@qinghe-tech.example.com
+"""
+
+# ---------------------------------------------------------------------------
+# 5. a customer-service posting on a recruiting web page (.html) with navigation
+CS = """\
+N|首页
+N|社会招聘
+N|校园招聘
+N|关于我们
+N|登录 | 注册
+N|首页 > 社会招聘 > 职位详情
+T|在线客服专员
+N|招聘人数：10人 | 工作地点：成都
+N|发布日期：2026-11-20
+H|工作内容
+D|1、通过在线客服系统、电话等渠道解答客户关于账户、支付和订单的咨询；
+D|2、受理客户投诉，跟进处理进度并及时回访，确保问题闭环；
+D|3、准确记录服务工单，整理常见问题并反馈给相关部门；
+D|4、配合完成服务质量抽检和满意度提升工作。
+H|任职资格
+R|1、大专及以上学历，专业不限；
+R|2、普通话标准，打字速度每分钟50字以上；
+R|3、有耐心和同理心，具有良好的沟通表达能力和情绪管理能力；
+R|4、能适应轮班工作；
+P|5、有银行、电商或呼叫中心客服经验者优先。
+N|立即申请
+N|分享
+N|收藏
+N|相似职位
+N|电话客服专员 成都
+N|版权所有 © 2026 云帆数科 蜀ICP备00000000号
+"""
+
+# ---------------------------------------------------------------------------
+# 6. a sales posting as plain text with 加分项, wrapped lines and ；lists (.txt)
+SALES = """\
+T|招聘岗位：大客户销售经理（企业SaaS）
+N|所属部门：华东销售部
+N|锐思云是一家为中小企业提供财务和人事SaaS软件的公司，欢迎加入我们！
+H|工作职责：
+D|1. 负责华东区域中大型企业客户的开拓，完成季度和年度销售
++|业绩指标；
+D|2. 挖掘客户需求，制定销售策略和解决方案，完成商务谈判与合同签订；
+D|3. 维护重点客户关系，推动续费和增购；
+D|4. 跟踪销售线索和商机，及时更新CRM系统中的客户信息。
+H|任职要求：
+RS|本科及以上学历；3年以上ToB软件或SaaS销售经验；具备独立完成大单签约的能力
+R|性格开朗，沟通和谈判能力强，能接受出差。
+H|加分项：
+P|有财务软件、ERP或HR SaaS销售经验；
+P|有华东地区制造业客户资源。
+N|薪资待遇：底薪10-15K+提成，上不封顶
+N|联系人：周女士 电话：021-6***-8890
+"""
+
+# ---------------------------------------------------------------------------
+# 7. a fintech company's software-developer posting (.pdf)
+JAVA = """\
+N|海川金融科技有限公司
+T|职位名称：Java后端开发工程师
+N|工作地点：深圳 招聘人数：3人
+H|岗位职责：
+D|1、负责支付清算、账户核心等金融系统的后端设计与开发；
+D|2、参与系统需求分析、详细设计、编码和单元测试，编写技术文档；
+D|3、负责系统性能调优和线上故障排查，保障系统稳定运行；
+D|4、配合测试和运维团队完成版本发布与投产上线。
+H|任职资格：
+R|1、本科及以上学历，计算机、软件工程相关专业；
+R|2、3年以上Java开发经验，熟悉Spring Boot、Spring Cloud、MyBatis；
+R|3、熟悉Oracle或MySQL数据库，有SQL调优经验；
+R|4、熟悉Redis、RocketMQ等中间件，了解分布式事务；
+P|5、有银行或支付系统开发经验者优先。
+N|公司网址：www.haichuan-fintech.example.com
+"""
+
+# ---------------------------------------------------------------------------
+# 8. a bank's own announcement format (岗位N：/ 岗位描述：/ 任职要求：) (.txt)
+BANK = """\
+N|零售金融部社会招聘岗位说明
+T|岗位1：信用卡风险策略分析岗
+H|岗位描述：
+D|1.负责信用卡申请、额度管理及交易反欺诈等环节风险策略的制定、监控与优化。
+D|2.负责信用卡资产质量的监测分析，定期撰写风险分析报告。
+D|3.负责评分卡模型的开发、验证和监控，配合完成模型投产。
+D|4.完成上级领导交办的其他工作任务。
+H|任职要求：
+R|1.统计、数学、金融工程、计算机等相关专业硕士及以上学历。
+R|2.3年以上银行信用卡或消费金融风险策略、模型工作经验。
+R|3.熟练使用SAS、Python、SQL，熟悉逻辑回归、决策树等建模方法。
+T|岗位2：对公客户经理
+H|岗位描述：
+D|1.负责对公客户的营销拓展和综合金融服务，完成存款、贷款及中间业务指标。
+D|2.负责授信项目的调查、方案设计和贷后管理，防范信用风险。
+D|3.负责与政府平台、产业园区及核心企业建立合作，批量获取客户。
+H|任职要求：
+R|1.本科及以上学历，经济、金融、财会等相关专业。
+R|2.2年以上银行对公客户经理或公司信贷工作经验。
+R|3.熟悉对公信贷业务流程和相关监管政策，具有较强的财务分析能力。
+N|报名方式：请登录本行官网招聘专栏报名，截止日期：2026年12月31日。
+"""
+
+# (file, layout, [(posting id, tagged text)])
+POSTINGS = [
+    ("wealth_manager.docx", "docx", [("wealth-manager", WEALTH)]),
+    ("city_invest_export.csv", "csv", [("data-analyst", CITY_DA), ("investment-finance", CITY_INV)]),
+    ("jobboard_export.jsonl", "jsonl", [("frontend-dev", FRONTEND), ("new-media-ops", NEWMEDIA)]),
+    ("app_company.md", "markdown", [("product-manager", PRODUCT), ("backend-go", BACKEND_GO)]),
+    ("customer_service.html", "html", [("cs-specialist", CS)]),
+    ("sales.txt", "txt", [("saas-sales", SALES)]),
+    ("java_developer.pdf", "pdf", [("java-backend", JAVA)]),
+    ("bank_format.txt", "bank-txt", [("credit-risk", BANK.split("T|岗位2")[0]),
+                                     ("corporate-rm", "T|岗位2" + BANK.split("T|岗位2")[1])]),
+]  # fmt: skip
+
+_NUM = re.compile(
+    r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.．]|（\d{1,2}）|[①-⑳]|[-*•·]|[一二三四五六七八九十]+、)\s*"
+)
+
+
+def _lines(tagged: str) -> list[tuple[str, str]]:
+    out = []
+    for raw in tagged.splitlines():
+        tag, _, text = raw.partition("|")
+        out.append((tag, text))
+    return out
+
+
+def _item(text: str) -> str:
+    return _NUM.sub("", text).strip()
+
+
+def gold_of(tagged: str, pid: str) -> dict[str, object]:
+    g: dict[str, list[str]] = {"duties": [], "requirements": [], "preferred": [], "noise": []}
+    title = ""
+    last: list[str] | None = None
+    for tag, text in _lines(tagged):
+        if tag == "T":
+            title = re.sub(r"^(岗位\d+|招聘岗位|职位名称|岗位名称)[:：]", "", text.lstrip("# ")).strip()
+            last = None
+        elif tag == "D":
+            g["duties"].append(_item(text))
+            last = g["duties"]
+        elif tag in ("R", "P"):
+            g["requirements"].append(_item(text))
+            if tag == "P":
+                g["preferred"].append(_item(text))
+            last = g["requirements"]
+        elif tag == "RS":
+            g["requirements"] += [p.strip() for p in text.split("；") if p.strip()]
+            last = None
+        elif tag == "+":
+            assert last is not None
+            last[-1] += text.strip()
+        elif tag == "N":
+            g["noise"].append(text.strip())
+    return {"id": pid, "title": title, **g}
+
+
+def plain(tagged: str) -> str:
+    return "\n".join(text for _, text in _lines(tagged))
+
+
+def write_docx(path: Path, text: str) -> None:
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    for tag, line in _lines(text):
+        p = d.add_paragraph()
+        run = p.add_run(line)
+        if tag in ("T", "H"):
+            run.bold = True
+            run.font.size = Pt(14 if tag == "T" else 12)
+    d.save(str(path))
+
+
+def write_pdf(path: Path, text: str) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = 800
+    for tag, line in _lines(text):
+        size = 14 if tag == "T" else 11
+        c.setFont("STSong-Light", size)
+        c.drawString(50, y, line)
+        y -= size + 9
+    c.save()
+
+
+def write_html(path: Path, text: str) -> None:
+    lines = _lines(text)
+    nav = [t for tag, t in lines[:6]]
+    body = lines[6:]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8"><title>在线客服专员-云帆数科招聘</title>',
+        "<style>.nav li{display:inline}</style></head><body>",
+        '<nav class="nav"><ul>' + "".join(f"<li><a href='#'>{t}</a></li>" for t in nav[:4]) + "</ul>",
+        f"<div class='user'>{nav[4]}</div></nav>",
+        f"<div class='breadcrumb'>{nav[5].replace('>', '&gt;')}</div>",
+        "<div class='job-detail'>",
+    ]
+    i = 0
+    while i < len(body):
+        tag, t = body[i]
+        if tag == "T":
+            out.append(f"<h1>{t}</h1>")
+        elif tag == "H":
+            out.append(f"<h3>{t}</h3>")
+            items = []
+            while i + 1 < len(body) and body[i + 1][0] in ("D", "R", "P"):
+                i += 1
+                items.append(body[i][1])
+            out.append("<p>" + "<br>\n".join(items) + "</p>")
+        elif t in ("立即申请", "分享", "收藏"):
+            out.append(f"<button class='btn'>{t}</button>")
+        elif t == "相似职位":
+            out.append(f"</div><aside class='recommend'><h4>{t}</h4>")
+        elif t.startswith("电话客服"):
+            out.append(f"<ul><li><a href='#'>{t}</a></li></ul></aside>")
+        elif t.startswith("版权"):
+            out.append(f"<footer>{t}</footer>")
+        else:
+            out.append(f"<p class='meta'>{t}</p>")
+        i += 1
+    out.append("</body></html>")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def export_text(tagged: str, glue: bool) -> str:
+    body = [t for tag, t in _lines(tagged) if tag != "T"]
+    if glue:  # the job board flattened the text into one line
+        return " ".join(body)
+    return "<br>".join(body)
+
+
+def main() -> None:
+    gold = {}
+    for name, layout, posts in POSTINGS:
+        path = HERE / name
+        text = "\n".join(t for _, t in posts)
+        if layout == "docx":
+            write_docx(path, text)
+        elif layout == "pdf":
+            write_pdf(path, text)
+        elif layout == "html":
+            write_html(path, text)
+        elif layout == "csv":
+            buf = io.StringIO()
+            w = csv.writer(buf)
+            w.writerow(["job_id", "职位名称", "职位描述", "工作城市", "发布日期"])
+            for k, (pid, t) in enumerate(posts):
+                title = gold_of(t, pid)["title"]
+                w.writerow([f"JC{2026100 + k}", title, export_text(t, glue=True), "江州", "2026-10-12"])
+            path.write_text(buf.getvalue(), encoding="utf-8-sig")
+        elif layout == "jsonl":
+            recs = []
+            for pid, t in posts:
+                title = gold_of(t, pid)["title"]
+                recs.append(
+                    json.dumps(
+                        {"jobName": title, "company": "某招聘平台企业", "salary": "面议",
+                         "jobDesc": export_text(t, glue=False)},
+                        ensure_ascii=False,
+                    )
+                )  # fmt: skip
+            path.write_text("\n".join(recs) + "\n", encoding="utf-8")
+        else:
+            path.write_text(plain(text) + "\n", encoding="utf-8")
+        gold[name] = {"layout": layout, "postings": [gold_of(t, pid) for pid, t in posts]}
+    (HERE / "gold.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+
+
+if __name__ == "__main__":
+    main()

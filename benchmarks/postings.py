@@ -1,0 +1,277 @@
+"""Bring-your-own postings: how well postings import, and how well résumés match them.
+
+Import accuracy, per layout, against the hand-made gold of
+``benchmarks/data/postings/gold.json`` (written with the postings by
+``make_postings.py``):
+
+* ``right list``: share of the gold duty and requirement lines found in the right
+  list of the imported role (a gold line matches an imported item with the same
+  text, punctuation and numbering aside);
+* ``wrong list``: share found, but in the other list;
+* ``noise share``: share of the imported items that are no gold duty or
+  requirement (salary, contacts, navigation … that slipped through);
+* ``noise dropped``: share of the gold noise lines that were not imported.
+
+Matching quality of the graded résumés in ``benchmarks/data/postings/resumes.json``
+(grades 2 strong, 1 partial, 0 none per posting id) against the imported roles,
+through the public API (``rolematch.load_roles`` on the posting files,
+``Matcher.fit``, ``Matcher.similarity``): per posting AUC (fit = grade ≥ 1 vs
+not), NDCG@5 of the posting's résumé ranking, and the share of not-a-fit pairs
+scoring ≥ 0.5 — for the full scorer, and for plain TF-IDF cosine and BM25 over
+jieba tokens (ranking baselines: their ≥ 0.5 share is not comparable).
+
+Usage::
+
+    python benchmarks/postings.py [--model static-zh] [--import-only]
+
+Prints the tables and writes ``benchmarks/results/postings.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent
+DATA = ROOT / "data" / "postings"
+RESULTS = ROOT / "results" / "postings.json"
+# export field names of the benchmark's job-board files
+FIELDS: dict[str, dict[str, str]] = {
+    "jobboard_export.jsonl": {"title_field": "jobName", "text_field": "jobDesc"},
+    "city_invest_export.csv": {"title_field": "职位名称", "text_field": "职位描述"},
+}
+
+
+def _norm(text: str) -> str:
+    s = unicodedata.normalize("NFKC", text)
+    s = re.sub(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.]|[①-⑳]|[-*•·])\s*", "", s)
+    return re.sub(r"[\W_]+", "", s).lower()
+
+
+def _matches(gold: str, items: list[str]) -> bool:
+    g = _norm(gold)
+    return any(g == _norm(i) for i in items)
+
+
+def read_file(name: str) -> list[Any]:
+    from rolematch.io.postings import read_postings
+
+    return read_postings(DATA / name, **FIELDS.get(name, {}))
+
+
+def import_accuracy() -> tuple[dict[str, dict[str, float]], list[Any]]:
+    """Per-layout import figures, and the imported roles with the gold ids."""
+    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    roles = []
+    for name, g in gold.items():
+        postings = read_file(name)
+        layout = g["layout"]
+        c = counts[layout]
+        c["files"] += 1
+        c["postings"] += len(g["postings"])
+        c["postings imported"] += len(postings)
+        for gp, p in zip(g["postings"], postings, strict=False):
+            duties = [d.text for d in p.duties]
+            reqs = [r.text for r in p.requirements]
+            for kind, mine, other in (
+                ("duties", duties, reqs),
+                ("requirements", reqs, duties),
+            ):
+                for line in gp[kind]:
+                    c["gold lines"] += 1
+                    if _matches(line, mine):
+                        c["right"] += 1
+                    elif _matches(line, other):
+                        c["wrong"] += 1
+            gold_all = gp["duties"] + gp["requirements"]
+            for item in duties + reqs:
+                c["imported"] += 1
+                if not _matches(item, gold_all):
+                    c["noise imported"] += 1
+            dropped = {_norm(d.text) for d in p.dropped}
+            for line in gp["noise"]:
+                c["gold noise"] += 1
+                if _norm(line) in dropped or not _matches(line, duties + reqs):
+                    c["noise dropped"] += 1
+            c["title right"] += p.title == gp["title"]
+            roles.append(replace(p.to_role(), id=gp["id"]))
+    table: dict[str, dict[str, float]] = {}
+    total: dict[str, float] = defaultdict(float)
+    for layout, c in counts.items():
+        for k, v in c.items():
+            total[k] += v
+        table[layout] = _rates(c)
+    table["all"] = _rates(total)
+    return table, roles
+
+
+def _rates(c: dict[str, float]) -> dict[str, float]:
+    return {
+        "postings": c["postings"],
+        "imported": c["postings imported"],
+        "titles right": c["title right"] / max(c["postings"], 1),
+        "right list": c["right"] / max(c["gold lines"], 1),
+        "wrong list": c["wrong"] / max(c["gold lines"], 1),
+        "noise share": c["noise imported"] / max(c["imported"], 1),
+        "noise dropped": c["noise dropped"] / max(c["gold noise"], 1),
+    }
+
+
+# ---------------------------------------------------------------------------
+# matching
+def _auc(scores: np.ndarray, fit: np.ndarray) -> float:
+    pos, neg = scores[fit], scores[~fit]
+    if not len(pos) or not len(neg):
+        return float("nan")
+    diff = pos[:, None] - neg[None, :]
+    return float(((diff > 0) + 0.5 * (diff == 0)).mean())
+
+
+def _ndcg(scores: np.ndarray, grades: np.ndarray, k: int = 5) -> float:
+    order = np.argsort(-scores, kind="stable")[:k]
+    disc = 1.0 / np.log2(np.arange(2, k + 2))
+    dcg = float(((2.0 ** grades[order] - 1) * disc[: len(order)]).sum())
+    ideal = np.sort(grades)[::-1][:k]
+    idcg = float(((2.0**ideal - 1) * disc[: len(ideal)]).sum())
+    return dcg / idcg if idcg > 0 else float("nan")
+
+
+def matching(S: np.ndarray, Y: np.ndarray, ids: list[str]) -> dict[str, Any]:
+    per = {}
+    for j, pid in enumerate(ids):
+        s, y = S[:, j], Y[:, j]
+        per[pid] = {
+            "auc": _auc(s, y >= 1),
+            "ndcg@5": _ndcg(s, y),
+            "notfit>=0.5": float((s[y == 0] >= 0.5).mean()),
+            "fits": int((y >= 1).sum()),
+        }
+    notfit = S[Y == 0]
+    return {
+        "mean auc": float(np.nanmean([v["auc"] for v in per.values()])),
+        "mean ndcg@5": float(np.nanmean([v["ndcg@5"] for v in per.values()])),
+        "notfit>=0.5": float((notfit >= 0.5).mean()),
+        "notfit>=0.8": float((notfit >= 0.8).mean()),
+        "per posting": per,
+    }
+
+
+def _role_text(role: Any) -> str:
+    return "\n".join([role.title, *role.duties, *role.requirements])
+
+
+def tfidf_cosine(texts: list[str], roles: list[Any]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from rolematch.tokenize import JiebaTokenizer
+
+    tok = JiebaTokenizer()
+    vec = TfidfVectorizer(tokenizer=tok, lowercase=False, token_pattern=None)
+    m = vec.fit_transform([_role_text(r) for r in roles] + texts)
+    R, D = m[: len(roles)], m[len(roles) :]
+    return np.asarray((D @ R.T).todense())
+
+
+def bm25(texts: list[str], roles: list[Any], k1: float = 1.5, b: float = 0.75) -> np.ndarray:
+    from rolematch.tokenize import JiebaTokenizer
+
+    tok = JiebaTokenizer()
+    docs = [tok(t) for t in texts]
+    avg = float(np.mean([len(d) for d in docs])) or 1.0
+    df: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for w in set(d):
+            df[w] += 1
+    n = len(docs)
+    out = np.zeros((n, len(roles)))
+    for j, role in enumerate(roles):
+        q = set(tok(_role_text(role)))
+        for i, d in enumerate(docs):
+            tf: dict[str, int] = defaultdict(int)
+            for w in d:
+                tf[w] += 1
+            s = 0.0
+            for w in q & tf.keys():
+                idf = np.log(1 + (n - df[w] + 0.5) / (df[w] + 0.5))
+                s += idf * tf[w] * (k1 + 1) / (tf[w] + k1 * (1 - b + b * len(d) / avg))
+            out[i, j] = s
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--model", default="e5-small", help="encoder of the full scorer")
+    ap.add_argument("--import-only", action="store_true")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    imp, roles = import_accuracy()
+    print("Import accuracy per layout (gold: benchmarks/data/postings/gold.json)")
+    cols = ["postings", "imported", "titles right", "right list", "wrong list", "noise share",
+            "noise dropped"]  # fmt: skip
+    print(f"{'layout':<10}" + "".join(f"{c:>15}" for c in cols))
+    for layout, row in imp.items():
+        cells = "".join(
+            f"{row[c]:>15.0f}" if c in ("postings", "imported") else f"{row[c]:>15.1%}"
+            for c in cols
+        )
+        print(f"{layout:<10}{cells}")
+    result: dict[str, Any] = {"import": imp}
+    if not args.import_only:
+        from rolematch import Matcher, load_roles
+
+        import tempfile
+
+        from rolematch.io.roles import write_roles
+
+        # what a user does: import the postings, save the role files, load them
+        with tempfile.TemporaryDirectory() as tmp:
+            write_roles(roles, tmp)
+            roles = load_roles(tmp)
+        items = json.loads((DATA / "resumes.json").read_text(encoding="utf-8"))
+        ids = [r.id for r in roles]
+        texts = [it["text"] for it in items]
+        Y = np.array([[it["labels"].get(i, 0) for i in ids] for it in items], dtype=float)
+        matcher = Matcher(model=args.model).fit(roles)
+        scorers = {
+            f"rolematch ({args.model})": matcher.similarity(texts),
+            "tfidf cosine": tfidf_cosine(texts, roles),
+            "bm25": bm25(texts, roles),
+        }
+        result["matching"] = {}
+        print(f"\nMatching: {len(items)} résumés x {len(ids)} imported postings "
+              f"({int((Y >= 1).sum())} fit pairs, {int((Y == 0).sum())} not-a-fit)")  # fmt: skip
+        print(f"{'scorer':<26}{'mean AUC':>10}{'NDCG@5':>10}{'nf>=0.5':>10}{'nf>=0.8':>10}")
+        for name, S in scorers.items():
+            m = matching(S, Y, ids)
+            result["matching"][name] = m
+            print(
+                f"{name:<26}{m['mean auc']:>10.3f}{m['mean ndcg@5']:>10.3f}"
+                f"{m['notfit>=0.5']:>10.1%}{m['notfit>=0.8']:>10.1%}"
+            )
+        full = result["matching"][f"rolematch ({args.model})"]["per posting"]
+        print(f"\nPer posting ({args.model}):")
+        print(f"{'posting':<22}{'fits':>6}{'AUC':>8}{'NDCG@5':>8}{'nf>=0.5':>9}")
+        for pid, v in full.items():
+            print(f"{pid:<22}{v['fits']:>6}{v['auc']:>8.3f}{v['ndcg@5']:>8.3f}"
+                  f"{v['notfit>=0.5']:>9.1%}")  # fmt: skip
+    result["seconds"] = round(time.perf_counter() - t0, 1)
+    result["python"] = sys.version.split()[0]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {RESULTS.relative_to(ROOT.parent)}")
+
+
+if __name__ == "__main__":
+    main()
