@@ -125,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print what was parsed (title, duties, requirements, dropped lines and why)",
     )
+    from rolematch.fairness.cli import add_audit_parser
+
+    add_audit_parser(sub, positive_int=_positive_int, unit_float=_unit_float, workers=_workers)
     return p
 
 
@@ -188,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "audit":
+            from rolematch.fairness.cli import run_audit
+
+            return run_audit(args, load_roles=_load_roles)
         return _roles(args)
     except (RolematchError, MissingDependencyError) as e:
         print(f"rolematch: error: {e}", file=sys.stderr)

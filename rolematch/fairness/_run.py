@@ -1,0 +1,286 @@
+"""``audit()``: score a batch the way ``rolematch score`` does, then audit its shortlists."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, UNKNOWN, attribute_groups
+from rolematch.fairness.counterfactual import max_score_change, swap_personal
+from rolematch.fairness.rates import MIN_GROUP, audit_table, check_rule
+
+if TYPE_CHECKING:
+    from rolematch.documents import Role
+    from rolematch.matcher import Matcher
+
+__all__ = ["CF_PROMISE", "AuditResult", "audit"]
+
+#: The counterfactual check's promise: no swap of personal data moves a score more.
+CF_PROMISE = 0.005
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """A bias audit of one batch: aggregates only, never a person's attributes.
+
+    ``to_dict()`` is ``audit.json``: ``rule``, ``n_resumes``, ``roles``, ``flags``,
+    ``counterfactual_max_delta``, ``warnings`` (see :mod:`rolematch.fairness`). The
+    other fields describe the run for the HTML and Excel reports.
+    """
+
+    rule: dict[str, Any]
+    n_resumes: int
+    roles: dict[str, Any]
+    flags: list[dict[str, Any]]
+    counterfactual_max_delta: float | None
+    warnings: list[str]
+    attributes: tuple[str, ...] = ("gender", "age")
+    date: str = ""
+    model: str = ""
+    role_titles: dict[str, str] = field(default_factory=dict)
+    n_files: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``audit.json`` record (its schema is stable)."""
+        return {
+            "rule": dict(self.rule),
+            "n_resumes": self.n_resumes,
+            "roles": self.roles,
+            "flags": list(self.flags),
+            "counterfactual_max_delta": self.counterfactual_max_delta,
+            "warnings": list(self.warnings),
+        }
+
+
+def _parse_date(date: _dt.date | str | None) -> _dt.date:
+    if date is None:
+        return _dt.date.today()
+    if isinstance(date, _dt.datetime):
+        return date.date()
+    if isinstance(date, _dt.date):
+        return date
+    try:
+        return _dt.date.fromisoformat(str(date))
+    except ValueError:
+        raise ValueError(
+            f"The 'date' parameter must be a date or 'YYYY-MM-DD'. Got {date!r} instead."
+        ) from None
+
+
+def _check_attributes(attributes: Iterable[str]) -> tuple[str, ...]:
+    attrs = tuple(attributes) if not isinstance(attributes, str) else tuple(attributes.split(","))
+    attrs = tuple(a.strip() for a in attrs)
+    bad = [a for a in attrs if a not in ATTRIBUTES]
+    if bad or not attrs or len(set(attrs)) != len(attrs):
+        raise ValueError(
+            f"The 'attributes' parameter must name some of {list(ATTRIBUTES)}, each once. "
+            f"Got {list(attrs)!r} instead."
+        )
+    return attrs
+
+
+def audit(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    roles: Sequence[Role] | str | Path | None = None,
+    model: str = "e5-small",
+    matcher: Matcher | None = None,
+    top_k: int | None = None,
+    min_score: float | None = None,
+    attributes: Sequence[str] | str = ("gender", "age"),
+    date: _dt.date | str | None = None,
+    counterfactual: bool = True,
+    workers: int = 1,
+    cache: str | Path | None = None,
+    ocr: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> AuditResult:
+    """Audit a batch's shortlists for skew by gender, age band and (if asked) ethnicity.
+
+    The batch is scored exactly as ``rolematch score`` scores it
+    (:func:`rolematch.score_paths`); each résumé's attributes are read from its own
+    stated personal data before redaction, and only group aggregates come out.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Résumé files and folders.
+    roles : list of Role or path, optional
+        Roles or a role file/folder; default the bundled roles.
+    model : str, default "e5-small"
+        Model of the default matcher (``"static-zh"`` for large batches).
+    matcher : Matcher, optional
+        A matcher (fitted, or fitted here on ``roles``) instead of ``model``.
+    top_k, min_score
+        The selection rule, exactly one: each role's best ``top_k`` résumés
+        (``resume_rank <= top_k``), or those scoring at least ``min_score``.
+    attributes : sequence of str or "a,b"
+        Some of ``gender``, ``age``, ``ethnicity`` (the last only when asked).
+    date : date or "YYYY-MM-DD", optional
+        The audit date: ages from birth dates are counted to it. Default today.
+    counterfactual : bool, default True
+        Re-score every résumé with its personal data swapped and report the largest
+        score change (see :mod:`rolematch.fairness.counterfactual`).
+    workers, cache, ocr
+        As for :func:`rolematch.score_paths`.
+    progress : callable, optional
+        Called with a short message (aggregate counts only) at each stage.
+
+    Returns
+    -------
+    AuditResult
+        ``to_dict()`` is the ``audit.json`` record.
+
+    Raises
+    ------
+    ValueError
+        A bad rule, attribute or date.
+    FileNotFoundError
+        A path does not exist.
+
+    Examples
+    --------
+    >>> result = audit("examples/", model="static-zh", top_k=3,
+    ...                date="2026-12-05")                             # doctest: +SKIP
+    >>> result.to_dict()["roles"]["customer-service"]["gender"]["女"]  # doctest: +SKIP
+    {'n': 7, 'selected': 2, 'rate': 0.2857..., 'impact_ratio': 0.57..., ...}
+    """
+    from rolematch.batch import collect_files, score_paths
+    from rolematch.io.roles import load_roles
+    from rolematch.matcher import Matcher
+
+    rule = check_rule(top_k, min_score)
+    attrs = _check_attributes(attributes)
+    on = _parse_date(date)
+    say = progress or (lambda message: None)
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    files = collect_files(paths, images=ocr)
+    if matcher is None:
+        matcher = Matcher(model=model)
+    if not hasattr(matcher, "roles_"):
+        role_list = (
+            list(roles) if roles is not None and not isinstance(roles, str | Path)
+            else load_roles(roles)
+        )  # fmt: skip
+        matcher.fit(role_list)
+    say(f"scoring {len(files)} files against {len(matcher.roles_)} roles")
+    results = score_paths(files, matcher=matcher, workers=workers, cache=cache, ocr=ocr)
+    frame = _long_frame(results)
+    rows = frame.to_dict("records")
+    ok_files = list(dict.fromkeys(str(r["file"]) for r in rows if r["status"] == "ok"))
+    not_ok = [r for r in rows if r["status"] != "ok"]
+
+    say(f"reading the stated attributes of {len(ok_files)} résumés")
+    groups: dict[str, dict[str, str]] = {}
+    pairs: list[tuple[str, str, str]] = []
+    for source, personal, text in _personal(ok_files, ocr=ocr):
+        groups[source] = attribute_groups(personal, attrs, on)
+        if counterfactual:
+            pairs.append((source, text, swap_personal(text, personal, on)))
+    role_ids = list(matcher.role_ids_)
+    roles_out, flags = audit_table(rows, groups, rule=rule, attributes=attrs, role_ids=role_ids)
+
+    delta: float | None = None
+    swapped = 0
+    if counterfactual:
+        say(f"re-scoring {len(pairs)} résumés with their personal data swapped")
+        delta, swapped = max_score_change(matcher, pairs)
+        pairs.clear()
+    warnings = _warnings(
+        n_ok=len(ok_files), not_ok=not_ok, groups=groups, attrs=attrs, rule=rule,
+        roles=roles_out, delta=delta, swapped=swapped,
+    )  # fmt: skip
+    return AuditResult(
+        rule=rule,
+        n_resumes=len(ok_files),
+        roles=roles_out,
+        flags=flags,
+        counterfactual_max_delta=None if delta is None else round(delta, 6),
+        warnings=warnings,
+        attributes=attrs,
+        date=on.isoformat(),
+        model=str(getattr(matcher, "model", model)),
+        role_titles={r.id: r.title for r in matcher.roles_},
+        n_files=len(files),
+    )
+
+
+def _long_frame(results: Any) -> Any:
+    """The batch's long table (file, status, role_id, score, resume_rank …)."""
+    to_frame = getattr(results, "to_frame", None)
+    if callable(to_frame):
+        return to_frame()
+    from rolematch.report import to_frame as frame_of
+
+    return frame_of(results)
+
+
+def _personal(files: Sequence[str], *, ocr: bool) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(source, personal data, unredacted text) per file, read as the batch read it."""
+    from rolematch.io.extract import read_resume
+
+    for f in files:
+        r = read_resume(f, redact=False, ocr=ocr)
+        yield r.source, dict(r.personal), r.text
+
+
+def _warnings(
+    *,
+    n_ok: int,
+    not_ok: Sequence[Any],
+    groups: dict[str, dict[str, str]],
+    attrs: Sequence[str],
+    rule: dict[str, Any],
+    roles: dict[str, Any],
+    delta: float | None,
+    swapped: int,
+) -> list[str]:
+    out: list[str] = []
+    if not_ok:
+        counts: dict[str, int] = {}
+        for r in not_ok:
+            counts[str(r["status"])] = counts.get(str(r["status"]), 0) + 1
+        what = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+        out.append(f"{len(not_ok)} files could not be scored ({what}) and are not counted")
+    for a in attrs:
+        unknown = sum(g.get(a) == UNKNOWN for g in groups.values())
+        if unknown:
+            out.append(f"{a}: {unknown} of {n_ok} résumés do not state it (group {UNKNOWN})")
+        small = [
+            g for g in GROUPS[a] if 0 < sum(x.get(a) == g for x in groups.values()) < MIN_GROUP
+        ]
+        if small:
+            out.append(
+                f"{a}: groups with fewer than {MIN_GROUP} résumés are reported without rates: "
+                + ", ".join(small)
+            )
+    if "top_k" in rule and rule["top_k"] >= n_ok > 0:
+        out.append(
+            f"top_k {rule['top_k']} selects every one of the {n_ok} résumés: the rates say nothing"
+        )
+    if "min_score" in rule:
+        for role_id, per_attr in roles.items():
+            first: dict[str, Any] = next(iter(per_attr.values()), {})
+            if first and not any(c["selected"] for c in first.values() if c["selected"]):
+                out.append(
+                    f"{role_id}: no résumé in a group of {MIN_GROUP}+ scores at least "
+                    f"{rule['min_score']}: no impact ratio"
+                )
+    if delta is None:
+        out.append("counterfactual check not run")
+    else:
+        if delta > CF_PROMISE:
+            out.append(
+                f"counterfactual: swapping personal data moved a score by {delta:.4f} "
+                f"(> {CF_PROMISE}): the scorer sees something of who the candidate is"
+            )
+        if swapped < n_ok:
+            out.append(
+                f"counterfactual: {n_ok - swapped} of {n_ok} résumés state no personal data "
+                "the check could swap"
+            )
+    return out

@@ -1,0 +1,136 @@
+"""``rolematch audit``: the bias-audit subcommand (registered by :mod:`rolematch.cli`).
+
+Progress and the summary go to stderr and hold counts only; the audit goes to ``-o``
+files (or, without ``-o``, ``audit.json`` to stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from rolematch.exceptions import RolematchError
+
+__all__ = ["AUDIT_HELP", "add_audit_parser", "run_audit"]
+
+AUDIT_HELP = """\
+Bias audit: score the résumés as 'rolematch score' does, select each role's best K
+(--top-k) or those scoring at least S (--min-score), and report per role and group
+(gender 女/男/unknown; age <30/30-39/40-49/50+/unknown; ethnicity 汉族/少数民族/unknown
+when asked) the selection rate, impact ratio, scoring rate and mean score; flag impact
+ratios below 0.8 (four-fifths rule); re-score every résumé with its personal data
+swapped (counterfactual check). Attributes are read from what each résumé states;
+outputs hold group aggregates only, never a person's attributes or a file name.
+
+Outputs (-o, by suffix; repeat for several; default: audit.json on stdout):
+  .json   the audit record (rule, n_resumes, roles, flags, counterfactual_max_delta,
+          warnings)
+  .html   one self-contained page: per-role tables, bar charts, the four-fifths rule
+  .xlsx   the same tables with bar charts (needs 'rolematch[excel]')
+"""
+
+
+def add_audit_parser(
+    sub: Any,
+    *,
+    positive_int: Callable[[str], int],
+    unit_float: Callable[[str], float],
+    workers: Callable[[str], int | None],
+) -> None:
+    """Add ``audit`` to the CLI's subparsers (with the CLI's own argument types)."""
+    a = sub.add_parser(
+        "audit",
+        help="bias audit of the shortlists by gender, age (and ethnicity)",
+        description=AUDIT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    a.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
+    a.add_argument("--roles", help="role file or folder (default: the bundled roles)")
+    a.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, or a path")
+    rule = a.add_mutually_exclusive_group(required=True)
+    rule.add_argument("--top-k", type=positive_int, metavar="K", help="select each role's best K")
+    rule.add_argument(
+        "--min-score", type=unit_float, metavar="S", help="select résumés scoring at least S"
+    )
+    a.add_argument(
+        "--attributes",
+        type=_attributes,
+        default=("gender", "age"),
+        metavar="A,B",
+        help="gender, age, ethnicity (default: gender,age)",
+    )
+    a.add_argument("--date", type=_iso_date, help="audit date YYYY-MM-DD for ages (default: today)")
+    a.add_argument("-o", "--output", action="append", metavar="OUT", help=".json, .html, .xlsx")
+    a.add_argument(
+        "--no-counterfactual", action="store_true", help="skip re-scoring with swapped data"
+    )
+    a.add_argument("--workers", type=workers, default=None, metavar="N", help="worker processes")
+    a.add_argument("--cache", metavar="DIR", help="extraction and embedding caches")
+    a.add_argument("--no-ocr", action="store_true", help="do not OCR scans and images")
+    a.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+
+
+def _attributes(text: str) -> tuple[str, ...]:
+    from rolematch.fairness.attributes import ATTRIBUTES
+
+    attrs = tuple(a.strip() for a in text.split(",") if a.strip())
+    if not attrs or any(a not in ATTRIBUTES for a in attrs) or len(set(attrs)) < len(attrs):
+        raise argparse.ArgumentTypeError(
+            f"expected some of {','.join(ATTRIBUTES)} separated by commas, got {text!r}"
+        )
+    return attrs
+
+
+def _iso_date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def run_audit(args: argparse.Namespace, *, load_roles: Callable[[str | None], list[Any]]) -> int:
+    """Run ``rolematch audit``; returns the exit code."""
+    from rolematch.batch import collect_files, default_workers
+    from rolematch.fairness import audit, write_audit
+    from rolematch.fairness.report import audit_format, to_json
+
+    outputs = args.output or []
+    try:
+        formats = [audit_format(o) for o in outputs]
+    except ValueError as e:
+        raise RolematchError(str(e)) from None
+    if "xlsx" in formats:
+        from rolematch._optional import import_optional
+
+        import_optional("openpyxl", extra="excel")  # fail before the work, not after
+    files = collect_files(args.paths, images=not args.no_ocr)
+    roles = load_roles(args.roles)
+
+    def say(message: str) -> None:
+        if not args.quiet:
+            print(f"rolematch: audit: {message} …", file=sys.stderr)
+
+    result = audit(
+        files, roles=roles, model=args.model, top_k=args.top_k, min_score=args.min_score,
+        attributes=args.attributes, date=args.date, counterfactual=not args.no_counterfactual,
+        workers=args.workers or default_workers(len(files)), cache=args.cache,
+        ocr=not args.no_ocr, progress=say,
+    )  # fmt: skip
+    for path in outputs:
+        write_audit(result, path)
+    if not outputs:
+        sys.stdout.write(to_json(result))
+    if not args.quiet:
+        delta = result.counterfactual_max_delta
+        print(
+            f"rolematch: audit: {result.n_resumes} résumés, {len(result.roles)} roles, "
+            f"{len(result.flags)} flag(s) (impact ratio < 0.8); counterfactual max delta "
+            + ("not run" if delta is None else f"{delta:.6f}"),
+            file=sys.stderr,
+        )
+        for path in outputs:
+            print(f"rolematch: wrote {path}", file=sys.stderr)
+    return 0

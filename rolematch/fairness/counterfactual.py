@@ -1,0 +1,245 @@
+"""The counterfactual check: would a résumé score differently as someone else?
+
+Blind screening promises that who the candidate is does not move the score. The audit
+tests the promise on the batch itself: each scored résumé's *unredacted* text gets
+another person's gender (男 ↔ 女, 先生 ↔ 女士, Male ↔ Female, Mr ↔ Ms), age (a stated age
+and the birth year move 11 years, across an age band), name, hometown, residence and
+ethnicity (汉族 ↔ 回族); then both texts go through the same redaction and scoring as the
+batch, and the largest score change over the batch and the roles is reported.
+
+The swap is deliberately *not* the redactor's list of cuts: it rewrites the personal
+fields by its own patterns (labelled fields anywhere, header tokens in the header lines),
+so a field the redactor misses shows up as a score change instead of passing unseen.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from rolematch.pii import ETHNIC_GROUPS
+
+if TYPE_CHECKING:
+    from rolematch.matcher import Matcher
+
+__all__ = ["AGE_SHIFT", "max_score_change", "swap_personal"]
+
+#: Years a stated age or birth year moves (an age band and then some).
+AGE_SHIFT = 11
+
+_CJK = "\u4e00-\u9fff"
+_SEP = r"\s|/,，、;；:：()（）\[\]【】·•"
+_HEADER_LINES = 8
+_PERSONAL_LABEL = re.compile(
+    r"性别|出生|生日|年龄|民族|籍贯|户籍|户口|生源地|现居|住址|Gender|Sex|Born|Birth|DOB|Age",
+    re.IGNORECASE,
+)
+_GENDER_SWAP = {
+    "男": "女", "女": "男", "男性": "女性", "女性": "男性", "先生": "女士", "女士": "先生",
+    "Male": "Female", "Female": "Male", "male": "female", "female": "male",
+    "MALE": "FEMALE", "FEMALE": "MALE", "M": "F", "F": "M",
+    "Mr": "Ms", "Mr.": "Ms.", "Ms": "Mr", "Ms.": "Mr.", "Mrs": "Mr", "Mrs.": "Mr.",
+    "Miss": "Mr",
+}  # fmt: skip
+_GENDER_LABELLED = re.compile(
+    r"((?:性别|Gender|Sex)\s*[:：]?\s*)(男性|女性|男|女|Female|Male|female|male|FEMALE|MALE|F|M)"
+    r"(?![A-Za-z])"
+)
+_GENDER_TOKEN = re.compile(rf"(?:(?<=^)|(?<=[{_SEP}]))(男|女)(?=$|[{_SEP}])")
+_ADDRESSED = re.compile(rf"(?<=[{_CJK}\s|/,，、])(先生|女士)(?=$|[{_SEP}])")
+_GENDER_EN = re.compile(r"(?<![A-Za-z])(Male|Female|male|female|MALE|FEMALE)(?![A-Za-z])")
+_HONORIFIC = re.compile(r"^(\s*)(Mr\.?|Mrs\.?|Ms\.?|Miss)(?=\s+[A-Z])")
+_AGE_LABELLED = re.compile(r"((?:年龄|Age)\s*[:：]?\s*)(\d{2})(?!\d)", re.IGNORECASE)
+_AGE_TOKEN = re.compile(r"(?<!\d)(\d{2})(\s*周?岁)")
+_BIRTH_LABELLED = re.compile(
+    r"((?:出生年月日|出生年月|出生日期|出生年份|出生|生日|Date of Birth|Birth Date|Birthday|DOB"
+    r"|Born)\s*[:：]?\s*(?:(?:in|on)\s+)?(?:\d{1,2}\s+)?(?:[A-Za-z]+\.?,?\s+)?(?:\d{1,2},?\s+)?)"
+    r"(19\d\d|20[01]\d)",
+    re.IGNORECASE,
+)
+_BIRTH_YEAR = re.compile(r"(?<![\d.\-/])(19\d\d|20[01]\d)(?=\s*年\s*(?:出生|生))")
+_HOMETOWN_LABELLED = re.compile(
+    rf"((?:籍贯|户籍所在地|户口所在地|户籍地|户籍|户口|生源地|出生地|现居住地|现居地|现居|现住址"
+    rf"|家庭住址|居住地|所在城市)\s*[:：]?\s*)([{_CJK}]{{2,12}})"
+)
+_ETHNIC_LABELLED = re.compile(rf"(民族\s*[:：]?\s*)([{_CJK}]{{1,5}})")
+_ETHNIC_TOKEN = re.compile(
+    rf"(?:(?<=^)|(?<=[{_SEP}]))((?:{'|'.join(ETHNIC_GROUPS)})族)(?=$|[{_SEP}])"
+)
+_PLACES = ("黑龙江哈尔滨", "广东湛江")
+_SURNAMES = ("李", "张")
+_GIVEN = "思远嘉怡"
+
+
+def _other_place(value: str) -> str:
+    return _PLACES[1] if _PLACES[0][:2] in value or "哈尔滨" in value else _PLACES[0]
+
+
+def _other_name(name: str) -> str:
+    if name.isascii():
+        return "Alex Morgan" if name != "Alex Morgan" else "Sam Taylor"
+    surname = _SURNAMES[1] if name[0] == _SURNAMES[0] else _SURNAMES[0]
+    given = (_GIVEN * 2)[: max(1, len(name) - 1)]
+    other = surname + given
+    return other if other != name else surname + given[::-1] + "x"
+
+
+def _shift_age(age: int) -> int:
+    return age + AGE_SHIFT if age < 40 else age - AGE_SHIFT
+
+
+def _shift_year(year: int, on: _dt.date) -> int:
+    # older if young, younger if old: the same move as _shift_age
+    return year - AGE_SHIFT if on.year - year < 40 else year + AGE_SHIFT
+
+
+def swap_personal(text: str, personal: Mapping[str, Any], on: _dt.date) -> str:
+    """The résumé text with another person's gender, age, name, hometown and ethnicity.
+
+    Parameters
+    ----------
+    text : str
+        The unredacted, normalised résumé text (``read_resume(path, redact=False).text``).
+    personal : mapping
+        What the detector found in it (for the name, which appears anywhere).
+    on : datetime.date
+        The audit date (a birth year moves the same way as a stated age).
+
+    Returns
+    -------
+    str
+        The same text, line for line, with the personal fields swapped; nothing else
+        changes.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> text = "姓名：张伟 | 性别：男 | 年龄：35岁 | 籍贯：湖南长沙\\n负责反洗钱工作"
+    >>> print(swap_personal(text, {"name": "张伟"}, datetime.date(2026, 12, 5)))
+    姓名：李思 | 性别：女 | 年龄：46岁 | 籍贯：黑龙江哈尔滨
+    负责反洗钱工作
+    """
+    lines = text.split("\n")
+    name = str(personal.get("name", ""))
+    for i, line in enumerate(lines):
+        if len(name) >= 2:
+            line = line.replace(name, _other_name(name))
+        header = i < _HEADER_LINES or _PERSONAL_LABEL.search(line) is not None
+        if header:
+            line = _swap_header_line(line, on)
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def _swap_header_line(line: str, on: _dt.date) -> str:
+    # every rule reads the original line and the first rule to claim a span wins, so no
+    # value is swapped twice ("性别：男" is not swapped as 性别 and again as a lone 男)
+    spans: list[tuple[int, int, str]] = []
+    for pattern, group, swap in _RULES:
+        for m in pattern.finditer(line):
+            s, e = m.span(group)
+            if s < e and not any(s < e2 and s2 < e for s2, e2, _ in spans):
+                spans.append((s, e, swap(m[group], on)))
+    out, at = [], 0
+    for s, e, value in sorted(spans):
+        out += [line[at:s], value]
+        at = e
+    return "".join(out) + line[at:]
+
+
+def _gender(value: str, on: _dt.date) -> str:
+    return _GENDER_SWAP[value]
+
+
+def _age(value: str, on: _dt.date) -> str:
+    return str(_shift_age(int(value)))
+
+
+def _year(value: str, on: _dt.date) -> str:
+    return str(_shift_year(int(value), on))
+
+
+def _place(value: str, on: _dt.date) -> str:
+    return _other_place(value)
+
+
+def _ethnicity(value: str, on: _dt.date) -> str:
+    return "回族" if value.startswith("汉") else "汉族"
+
+
+# A year in a header line that starts a date outside a range ("1990年3月", "1988.05"):
+# a birth year.
+_DATE = re.compile(
+    r"(?<![\d.\-/~～至–—])(19[5-9]\d|200\d)(?=\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)(?!\s*[\d\-~～至–—]))"
+)
+
+_RULES: tuple[tuple[re.Pattern[str], int, Callable[[str, _dt.date], str]], ...] = (
+    (_GENDER_LABELLED, 2, _gender),
+    (_GENDER_TOKEN, 1, _gender),
+    (_ADDRESSED, 1, _gender),
+    (_GENDER_EN, 1, _gender),
+    (_HONORIFIC, 2, _gender),
+    (_AGE_LABELLED, 2, _age),
+    (_AGE_TOKEN, 1, _age),
+    (_BIRTH_LABELLED, 2, _year),
+    (_BIRTH_YEAR, 1, _year),
+    (_DATE, 1, _year),
+    (_HOMETOWN_LABELLED, 2, _place),
+    (_ETHNIC_LABELLED, 2, _ethnicity),
+    (_ETHNIC_TOKEN, 1, _ethnicity),
+)
+
+
+def max_score_change(
+    matcher: Matcher,
+    pairs: Iterable[tuple[str, str, str]],
+    *,
+    chunk: int = 48,
+) -> tuple[float, int]:
+    """Largest score change, over résumés and roles, between texts and their swaps.
+
+    Parameters
+    ----------
+    matcher : Matcher
+        The fitted matcher that scored the batch.
+    pairs : iterable of (source, text, swapped)
+        Unredacted text and its :func:`swap_personal` version, per résumé. Both are
+        redacted and scored the same way (:func:`rolematch.sections.resume_from_text`,
+        then ``matcher.similarity``).
+    chunk : int
+        Résumés scored at a time.
+
+    Returns
+    -------
+    (float, int)
+        The largest absolute change (0.0 for no résumé), and how many résumés had
+        anything swapped.
+    """
+    import numpy as np
+
+    from rolematch.sections import resume_from_text
+
+    worst, changed = 0.0, 0
+    batch: list[tuple[str, str, str]] = []
+
+    def flush() -> float:
+        if not batch:
+            return 0.0
+        before = matcher.similarity([resume_from_text(t, s) for s, t, _ in batch])
+        after = matcher.similarity([resume_from_text(w, s) for s, _, w in batch])
+        diff = np.abs(after - before)
+        batch.clear()
+        finite = diff[~np.isnan(diff)]  # NaN rows: a text with nothing left to score
+        return float(finite.max()) if finite.size else 0.0
+
+    for source, text, swapped in pairs:
+        changed += swapped != text
+        batch.append((source, text, swapped))
+        if len(batch) >= chunk:
+            worst = max(worst, flush())
+    worst = max(worst, flush())
+    return (0.0 if math.isnan(worst) else worst), changed

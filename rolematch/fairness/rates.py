@@ -1,0 +1,212 @@
+"""Selection rates, impact ratios and scoring rates per group: pure arithmetic on a table.
+
+Input: the batch's long table (one row per résumé × role, as
+``rolematch score -o ranking.csv`` writes it) and each résumé's groups. Output: the
+``roles`` and ``flags`` parts of ``audit.json``. Everything is computed from the numbers
+the CSV shows (ranks, and scores to :data:`SCORE_DECIMALS` places), so anyone can redo
+the audit from the CSV and the résumés' stated attributes.
+
+Per role, attribute and group (only ``ok`` résumés count):
+
+``n``
+    résumés in the group;
+``selected``
+    how many the rule selects: ``resume_rank <= top_k``, or ``score >= min_score``;
+``rate``
+    ``selected / n``;
+``impact_ratio``
+    ``rate`` ÷ the highest ``rate`` among the attribute's stated groups (``unknown`` is
+    not a group of people and is neither compared nor a reference);
+``scoring_rate``
+    share of the group scoring above the median score of all the batch's résumés for
+    the role (NYC Local Law 144's scoring rate);
+``mean_score``
+    mean score of the group.
+
+A group with fewer than :data:`MIN_GROUP` résumés is reported with its ``n`` only (every
+other field ``null``): its rates mean little, and they could point at a person.
+``impact_ratio`` is also ``null`` where no stated group has anyone selected. A flag is
+raised where an impact ratio is below :data:`FOUR_FIFTHS` (both groups then have
+``n >= MIN_GROUP``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rolematch.fairness.attributes import GROUPS, UNKNOWN
+
+__all__ = ["FOUR_FIFTHS", "MIN_GROUP", "SCORE_DECIMALS", "audit_table", "check_rule"]
+
+#: Smallest group that gets rates.
+MIN_GROUP = 5
+#: The four-fifths rule: an impact ratio below this is flagged.
+FOUR_FIFTHS = 0.8
+#: Decimals of a score as the CSV reports it; rates are computed from these.
+SCORE_DECIMALS = 4
+
+_FIELDS = ("n", "selected", "rate", "impact_ratio", "scoring_rate", "mean_score")
+
+
+def check_rule(top_k: int | None, min_score: float | None) -> dict[str, Any]:
+    """The selection rule as ``audit.json`` states it.
+
+    Raises
+    ------
+    ValueError
+        Neither or both of ``top_k`` and ``min_score`` given, or one out of range.
+
+    Examples
+    --------
+    >>> check_rule(5, None), check_rule(None, 0.5)
+    ({'top_k': 5}, {'min_score': 0.5})
+    """
+    if (top_k is None) == (min_score is None):
+        raise ValueError(
+            "Exactly one of the 'top_k' and 'min_score' parameters must be given (the rule "
+            f"that selects résumés). Got top_k={top_k!r}, min_score={min_score!r} instead."
+        )
+    if top_k is not None:
+        if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+            raise ValueError(f"The 'top_k' parameter must be an int >= 1. Got {top_k!r} instead.")
+        return {"top_k": top_k}
+    if isinstance(min_score, bool) or not isinstance(min_score, int | float):
+        raise ValueError(
+            f"The 'min_score' parameter must be a float in [0, 1]. Got {min_score!r} instead."
+        )
+    if not 0.0 <= float(min_score) <= 1.0:
+        raise ValueError(
+            f"The 'min_score' parameter must be a float in [0, 1]. Got {min_score!r} instead."
+        )
+    return {"min_score": float(min_score)}
+
+
+def audit_table(
+    rows: Iterable[Mapping[str, Any]],
+    groups: Mapping[str, Mapping[str, str]],
+    *,
+    rule: Mapping[str, Any],
+    attributes: Sequence[str],
+    role_ids: Sequence[str] | None = None,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Per-group rates of each role, and the four-fifths flags.
+
+    Parameters
+    ----------
+    rows : iterable of mapping
+        Long-format rows with ``file``, ``status``, ``role_id``, ``score`` and
+        ``resume_rank`` (e.g. ``results.to_frame().to_dict("records")``); rows whose
+        status is not ``ok`` are left out.
+    groups : mapping
+        File -> attribute -> group (see :func:`~rolematch.fairness.attributes.attribute_groups`);
+        a file missing here is ``unknown`` for every attribute.
+    rule : mapping
+        ``{"top_k": K}`` or ``{"min_score": S}`` (see :func:`check_rule`).
+    attributes : sequence of str
+        Attributes to report, in order.
+    role_ids : sequence of str, optional
+        Roles in report order; default their order in ``rows``.
+
+    Returns
+    -------
+    roles : dict
+        ``{role_id: {attribute: {group: {"n", "selected", "rate", "impact_ratio",
+        "scoring_rate", "mean_score"}}}}``.
+    flags : list of dict
+        One per group whose impact ratio is below :data:`FOUR_FIFTHS`: ``role_id``,
+        ``attribute``, ``group``, ``reference_group``, ``rate``, ``reference_rate``,
+        ``impact_ratio``.
+
+    Examples
+    --------
+    >>> rows = [{"file": f"{i}.txt", "status": "ok", "role_id": "aml", "score": s,
+    ...          "resume_rank": r} for i, (s, r) in enumerate([(0.9, 1), (0.1, 2)])]
+    >>> roles, flags = audit_table(rows, {"0.txt": {"gender": "女"}},
+    ...                            rule={"top_k": 1}, attributes=["gender"])
+    >>> roles["aml"]["gender"]["女"]
+    {'n': 1, 'selected': None, 'rate': None, 'impact_ratio': None, 'scoring_rate': None,
+     'mean_score': None}
+    """
+    by_role: dict[str, list[tuple[str, float, int]]] = {}
+    for row in rows:
+        if row.get("status") != "ok":
+            continue
+        score = round(float(row["score"]), SCORE_DECIMALS)
+        by_role.setdefault(str(row["role_id"]), []).append(
+            (str(row["file"]), score, int(row["resume_rank"]))
+        )
+    order = list(role_ids) if role_ids is not None else list(by_role)
+    roles: dict[str, Any] = {}
+    flags: list[dict[str, Any]] = []
+    for role_id in order:
+        entries = by_role.get(role_id, [])
+        median = statistics.median([s for _, s, _ in entries]) if entries else 0.0
+        per_attr: dict[str, Any] = {}
+        for attribute in attributes:
+            table = _groups_of(entries, groups, attribute, rule, median)
+            per_attr[attribute] = table
+            flags.extend(_flags(role_id, attribute, table))
+        roles[role_id] = per_attr
+    return roles, flags
+
+
+def _selected(score: float, rank: int, rule: Mapping[str, Any]) -> bool:
+    if "top_k" in rule:
+        return rank <= int(rule["top_k"])
+    return score >= float(rule["min_score"])
+
+
+def _groups_of(
+    entries: Sequence[tuple[str, float, int]],
+    groups: Mapping[str, Mapping[str, str]],
+    attribute: str,
+    rule: Mapping[str, Any],
+    median: float,
+) -> dict[str, dict[str, Any]]:
+    members: dict[str, list[tuple[float, int]]] = {g: [] for g in GROUPS[attribute]}
+    for file, score, rank in entries:
+        group = groups.get(file, {}).get(attribute, UNKNOWN)
+        members[group].append((score, rank))
+    table: dict[str, dict[str, Any]] = {}
+    for group, m in members.items():
+        n = len(m)
+        cell: dict[str, Any] = dict.fromkeys(_FIELDS)
+        cell["n"] = n
+        if n >= MIN_GROUP:
+            selected = sum(_selected(s, r, rule) for s, r in m)
+            cell["selected"] = selected
+            cell["rate"] = selected / n
+            cell["scoring_rate"] = sum(s > median for s, _ in m) / n
+            cell["mean_score"] = sum(s for s, _ in m) / n
+        table[group] = cell
+    stated = [c["rate"] for g, c in table.items() if g != UNKNOWN and c["rate"] is not None]
+    best = max(stated, default=0.0)
+    if best > 0:
+        for group, cell in table.items():
+            if group != UNKNOWN and cell["rate"] is not None:
+                cell["impact_ratio"] = cell["rate"] / best
+    return table
+
+
+def _flags(
+    role_id: str, attribute: str, table: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    rated = [(g, c) for g, c in table.items() if c["impact_ratio"] is not None]
+    if not rated:
+        return []
+    reference, ref = max(rated, key=lambda gc: gc[1]["rate"])
+    return [
+        {
+            "role_id": role_id,
+            "attribute": attribute,
+            "group": group,
+            "reference_group": reference,
+            "rate": cell["rate"],
+            "reference_rate": ref["rate"],
+            "impact_ratio": cell["impact_ratio"],
+        }
+        for group, cell in rated
+        if cell["impact_ratio"] < FOUR_FIFTHS
+    ]

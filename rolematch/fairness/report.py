@@ -1,0 +1,439 @@
+"""Bias-audit reports: ``audit.json``, a self-contained HTML page, an Excel workbook.
+
+All three hold group aggregates only (see :mod:`rolematch.fairness`): no file name, no
+person. The HTML page has per-role tables with flagged rows highlighted, an inline SVG
+bar chart of the rates per group (no script, no external resource), and a plain reading
+of the four-fifths rule and its limits; the workbook has the same tables, an openpyxl
+bar chart per role and attribute, and text cells that can never run as formulas.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from rolematch.fairness._run import CF_PROMISE, AuditResult
+from rolematch.fairness.rates import FOUR_FIFTHS, MIN_GROUP
+
+__all__ = ["AUDIT_FORMATS", "READING", "audit_format", "to_json", "write_audit"]
+
+#: Output formats of ``rolematch audit -o`` by suffix.
+AUDIT_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+#: How to read the audit, and what it cannot tell (shown in the HTML and Excel reports).
+READING: tuple[str, ...] = (
+    "Selection rate: the share of a group's résumés that the rule selects (each role's "
+    "best K, or those scoring at least S). Impact ratio: a group's selection rate divided "
+    "by the highest selection rate of any group of the same attribute.",
+    f"The four-fifths rule (US EEOC, used by NYC Local Law 144 audits): an impact ratio "
+    f"below {FOUR_FIFTHS} — a group selected at less than four fifths of the rate of the "
+    "most-selected group — is a sign of adverse impact worth looking into. It is a rule of "
+    "thumb, not proof of discrimination, and a ratio above it is not proof of fairness.",
+    "Scoring rate: the share of a group scoring above the median score of the whole batch "
+    "for the role (Local Law 144's measure for scores); it does not depend on the cut-off.",
+    f"Small samples: groups with fewer than {MIN_GROUP} résumés show only their size; with "
+    "small groups, one or two résumés swing a rate, so a flag on a small batch is a reason "
+    "to look, not a finding. Rates compare groups within this batch only.",
+    "Selection is not hiring: the audit covers the shortlist rolematch proposes, not "
+    "interviews, offers or who applied in the first place.",
+    "Attributes as stated: gender, age and ethnicity are read only from what each résumé "
+    "itself states (性别, 年龄, 出生年月, 民族 …), never guessed from names or photos; "
+    "résumés that state nothing form the group 'unknown', which is not compared.",
+    f"Counterfactual check: every résumé is re-scored with its gender, age, name, hometown "
+    f"and ethnicity swapped; blind screening promises that no score moves by more than "
+    f"{CF_PROMISE}.",
+    "Chinese law (就业促进法, 妇女权益保障法) forbids discrimination by gender, ethnicity "
+    "and other attributes in hiring; the audit helps show that the shortlists do not "
+    "discriminate, it does not replace a legal review.",
+)
+
+_FIELD_LABELS = {
+    "n": "n",
+    "selected": "selected 入选",
+    "rate": "selection rate 入选率",
+    "impact_ratio": "impact ratio 影响比",
+    "scoring_rate": "scoring rate 高分率",
+    "mean_score": "mean score 平均分",
+}
+_ATTR_LABELS = {"gender": "gender 性别", "age": "age 年龄段", "ethnicity": "ethnicity 民族"}
+
+
+def audit_format(path: str | Path) -> str:
+    """``json``, ``html`` or ``xlsx`` from an output file's suffix.
+
+    Raises
+    ------
+    ValueError
+        Another suffix.
+
+    Examples
+    --------
+    >>> audit_format("out/audit.json"), audit_format("a.HTML")
+    ('json', 'html')
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in AUDIT_FORMATS:
+        raise ValueError(
+            f"The audit output must end in one of {sorted(AUDIT_FORMATS)}. "
+            f"Got {str(path)!r} instead."
+        )
+    return AUDIT_FORMATS[suffix]
+
+
+def to_json(result: AuditResult) -> str:
+    """``audit.json``: :meth:`AuditResult.to_dict` as indented UTF-8 JSON."""
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def write_audit(result: AuditResult, path: str | Path) -> str:
+    """Write the audit to ``path`` in the format its suffix names; returns the format.
+
+    Raises
+    ------
+    ValueError
+        An unknown suffix.
+    MissingDependencyError
+        ``.xlsx`` without openpyxl (``pip install 'rolematch[excel]'``).
+    """
+    from rolematch.report import atomic_write
+
+    fmt = audit_format(path)
+    if fmt == "xlsx":
+        _write_xlsx(result, path)
+        return fmt
+    text = to_json(result) if fmt == "json" else to_html(result)
+    with atomic_write(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return fmt
+
+
+# ----------------------------------------------------------------------------- HTML
+
+_CSS = """
+:root { --ink:#1f2933; --muted:#6b7785; --line:#d9dee5; --bg:#f6f7f9; --rate:#2f6fde;
+  --scoring:#9db8ec; --flag:#fdecea; --flagink:#a23a3a; }
+* { box-sizing: border-box; }
+body { margin:0; font: 14px/1.5 "Noto Sans CJK SC","WenQuanYi Zen Hei","PingFang SC",
+  "Microsoft YaHei",system-ui,sans-serif; color:var(--ink); background:var(--bg); }
+header { background:#fff; border-bottom:1px solid var(--line); padding:16px 28px; }
+header h1 { margin:0 0 4px; font-size:20px; }
+.meta { color:var(--muted); margin:0; }
+main { padding:8px 28px 40px; max-width:1280px; }
+section { background:#fff; border:1px solid var(--line); border-radius:8px; margin:18px 0;
+  padding:14px 18px; }
+h2 { margin:0 0 8px; font-size:17px; } h2 small { color:var(--muted); font-weight:normal; }
+h3 { margin:14px 0 6px; font-size:14px; }
+.attr { display:flex; flex-wrap:wrap; gap:18px; align-items:flex-start; }
+table { border-collapse:collapse; }
+th, td { text-align:left; padding:3px 9px; border-bottom:1px solid var(--line); }
+th { color:var(--muted); font-weight:600; font-size:12px; }
+td.num { font-variant-numeric:tabular-nums; text-align:right; white-space:nowrap; }
+tr.flag td { background:var(--flag); color:var(--flagink); font-weight:600; }
+.ok { color:#14804a; } .bad { color:var(--flagink); font-weight:600; }
+ul.reading li { margin:4px 0; }
+.legend { color:var(--muted); font-size:12px; }
+"""
+
+
+def _fmt(x: Any, nd: int = 3) -> str:
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    if isinstance(x, float):
+        return f"{x:.{nd}f}"
+    return str(x)
+
+
+def _flagged(result: AuditResult) -> set[tuple[str, str, str]]:
+    return {(f["role_id"], f["attribute"], f["group"]) for f in result.flags}
+
+
+def _svg(groups: Mapping[str, Mapping[str, Any]]) -> str:
+    """Horizontal bars: selection rate (dark) and scoring rate (light) per group, and
+    the four-fifths line (0.8 × the highest selection rate)."""
+    label_w, bar_w, row_h = 70, 260, 26
+    height = row_h * len(groups) + 24
+    rates = [c["rate"] for g, c in groups.items() if c["impact_ratio"] is not None]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" '
+        f'height="{height}" role="img" aria-label="rates per group">'
+    ]
+    for k, (group, cell) in enumerate(groups.items()):
+        y = 6 + k * row_h
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end" font-size="12">'
+            f"{html.escape(group)}</text>"
+        )
+        rate, scoring = cell["rate"], cell["scoring_rate"]
+        if rate is None:
+            parts.append(
+                f'<text x="{label_w + 4}" y="{y + 14}" font-size="11" fill="#6b7785">'
+                f"n={cell['n']}: too few for a rate</text>"
+            )
+            continue
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 2}" width="{rate * bar_w:.1f}" height="11" '
+            f'fill="#2f6fde"><title>selection rate {rate:.3f}</title></rect>'
+        )
+        parts.append(
+            f'<rect x="{label_w}" y="{y + 14}" width="{scoring * bar_w:.1f}" height="6" '
+            f'fill="#9db8ec"><title>scoring rate {scoring:.3f}</title></rect>'
+        )
+        parts.append(
+            f'<text x="{label_w + rate * bar_w + 4:.1f}" y="{y + 12}" font-size="11">'
+            f"{rate:.2f}</text>"
+        )
+    if rates and max(rates) > 0:
+        x = label_w + FOUR_FIFTHS * max(rates) * bar_w
+        parts.append(
+            f'<line x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{height - 16}" stroke="#a23a3a" '
+            'stroke-dasharray="3,3"><title>four fifths of the highest rate</title></line>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - 4}" font-size="10" fill="#a23a3a" '
+            f'text-anchor="middle">4/5</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _attr_table(role_id: str, attribute: str, groups: Mapping[str, Any], flagged: set[Any]) -> str:
+    head = "".join(f"<th>{html.escape(lab)}</th>" for lab in ["group 组", *_FIELD_LABELS.values()])
+    rows = []
+    for group, cell in groups.items():
+        cls = ' class="flag"' if (role_id, attribute, group) in flagged else ""
+        tds = "".join(f'<td class="num">{_fmt(cell[k])}</td>' for k in _FIELD_LABELS)
+        rows.append(f"<tr{cls}><td>{html.escape(group)}</td>{tds}</tr>")
+    return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
+
+
+def to_html(result: AuditResult) -> str:
+    """The audit as one self-contained HTML page (inline CSS and SVG, no script)."""
+    e = html.escape
+    rule = (
+        f"each role's best {result.rule['top_k']} résumés"
+        if "top_k" in result.rule
+        else f"score ≥ {result.rule['min_score']}"
+    )
+    delta = result.counterfactual_max_delta
+    if delta is None:
+        cf = "not run"
+    else:
+        ok = delta <= CF_PROMISE
+        cf = (
+            f'<span class="{"ok" if ok else "bad"}">{delta:.6f} '
+            f"({'within' if ok else 'above'} the promise of {CF_PROMISE})</span>"
+        )
+    flagged = _flagged(result)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>rolematch bias audit 偏差审计</title>",
+        f"<style>{_CSS}</style></head><body>",
+        "<header><h1>Bias audit 招聘筛选偏差审计</h1>",
+        f'<p class="meta">{result.n_resumes} résumés scored'
+        + (f" of {result.n_files} files" if result.n_files else "")
+        + f" · rule: {e(rule)} · attributes: {e(', '.join(result.attributes))}"
+        + (f" · ages as of {e(result.date)}" if result.date else "")
+        + (f" · model {e(result.model)}" if result.model else "")
+        + "</p>",
+        f'<p class="meta">Counterfactual check (largest score change when personal data '
+        f"is swapped): {cf}</p></header><main>",
+    ]
+    out.append("<section><h2>Flags <small>impact ratio below 0.8 (four-fifths rule)</small></h2>")
+    if result.flags:
+        out.append("<ul>")
+        for f in result.flags:
+            title = result.role_titles.get(f["role_id"], "")
+            out.append(
+                f'<li class="bad">{e(f["role_id"])} {e(title)} — {e(f["attribute"])} '
+                f"{e(f['group'])}: rate {f['rate']:.3f} vs {e(f['reference_group'])} "
+                f"{f['reference_rate']:.3f}, impact ratio {f['impact_ratio']:.3f}</li>"
+            )
+        out.append("</ul>")
+    else:
+        out.append('<p class="ok">No impact ratio below 0.8 among groups of 5 or more.</p>')
+    if result.warnings:
+        out.append("<h3>Warnings</h3><ul>")
+        out.extend(f"<li>{e(w)}</li>" for w in result.warnings)
+        out.append("</ul>")
+    out.append("</section>")
+    out.append(
+        '<section><h2>How to read this audit <small>及其局限</small></h2><ul class="reading">'
+    )
+    out.extend(f"<li>{e(text)}</li>" for text in READING)
+    out.append("</ul></section>")
+    for role_id, per_attr in result.roles.items():
+        title = result.role_titles.get(role_id, "")
+        out.append(f"<section><h2>{e(title or role_id)} <small>{e(role_id)}</small></h2>")
+        for attribute, groups in per_attr.items():
+            out.append(f"<h3>{e(_ATTR_LABELS.get(attribute, attribute))}</h3>")
+            out.append('<div class="attr">')
+            out.append(_attr_table(role_id, attribute, groups, flagged))
+            out.append(f"<div>{_svg(groups)}")
+            out.append(
+                '<div class="legend">dark: selection rate · light: scoring rate · '
+                "dashed: four fifths of the highest selection rate</div></div>"
+            )
+            out.append("</div>")
+        out.append("</section>")
+    out.append("</main></body></html>\n")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------------------- Excel
+
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _put(ws: Any, row: int, col: int, value: Any, **style: Any) -> Any:
+    """A cell whose text is always text: a string starting with = + - @ is never a
+    formula (openpyxl would write it as one)."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+    for k, v in style.items():
+        setattr(cell, k, v)
+    return cell
+
+
+def _sheet_name(text: str, taken: set[str]) -> str:
+    base = "".join("_" if ch in "[]:*?/\\" else ch for ch in text)[:28] or "role"
+    name, k = base, 2
+    while name.lower() in taken:
+        name = f"{base[:26]}~{k}"
+        k += 1
+    taken.add(name.lower())
+    return name
+
+
+def _write_xlsx(result: AuditResult, path: str | Path) -> None:
+    from rolematch._optional import import_optional
+    from rolematch.report import atomic_write
+
+    openpyxl = import_optional("openpyxl", extra="excel")
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="E8EEF7")
+    flag_fill = PatternFill("solid", fgColor="FDECEA")
+    flag_font = Font(bold=True, color="A23A3A")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    flagged = _flagged(result)
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "审计 Audit"
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 110
+    summary: list[tuple[str, Any]] = [
+        ("rule", json.dumps(result.rule, ensure_ascii=False)),
+        ("résumés scored", result.n_resumes),
+        ("files", result.n_files),
+        ("attributes", ", ".join(result.attributes)),
+        ("ages as of", result.date),
+        ("model", result.model),
+        ("counterfactual max delta", result.counterfactual_max_delta),
+        ("promise", f"≤ {CF_PROMISE}"),
+        ("flags", len(result.flags)),
+    ]
+    r = 1
+    _put(ws, r, 1, "Bias audit 招聘筛选偏差审计", font=Font(bold=True, size=14))
+    r += 2
+    for key, value in summary:
+        _put(ws, r, 1, key, font=bold)
+        _put(ws, r, 2, value, alignment=Alignment(horizontal="left"))
+        r += 1
+    r += 1
+    _put(ws, r, 1, "Flags (impact ratio < 0.8)", font=bold)
+    r += 1
+    for f in result.flags:
+        text = (
+            f"{f['role_id']} · {f['attribute']} {f['group']}: rate {f['rate']:.3f} vs "
+            f"{f['reference_group']} {f['reference_rate']:.3f}, impact ratio "
+            f"{f['impact_ratio']:.3f}"
+        )
+        _put(ws, r, 2, text, fill=flag_fill, font=flag_font)
+        r += 1
+    if not result.flags:
+        _put(ws, r, 2, "none among groups of 5 or more")
+        r += 1
+    r += 1
+    _put(ws, r, 1, "Warnings", font=bold)
+    r += 1
+    for w in result.warnings:
+        _put(ws, r, 2, w, alignment=wrap)
+        r += 1
+    r += 1
+    _put(ws, r, 1, "How to read this audit", font=bold)
+    r += 1
+    for text in READING:
+        _put(ws, r, 2, text, alignment=wrap)
+        ws.row_dimensions[r].height = 15 * (1 + len(text) // 100)
+        r += 1
+
+    header = ["role_id", "role_title", "attribute", "group", *_FIELD_LABELS, "flag"]
+    long = wb.create_sheet("分组 Groups")
+    for j, name in enumerate(header, start=1):
+        _put(long, 1, j, name, font=bold, fill=head_fill)
+    long.freeze_panes = "A2"
+    lr = 2
+    taken = {ws.title.lower(), long.title.lower()}
+    for role_id, per_attr in result.roles.items():
+        title = result.role_titles.get(role_id, "")
+        sheet = wb.create_sheet(_sheet_name(title or role_id, taken))
+        sheet.column_dimensions["A"].width = 12
+        for col in "BCDEFG":
+            sheet.column_dimensions[col].width = 14
+        _put(
+            sheet, 1, 1, f"{title} ({role_id})" if title else role_id, font=Font(bold=True, size=13)
+        )
+        sr = 3
+        for attribute, groups in per_attr.items():
+            _put(sheet, sr, 1, _ATTR_LABELS.get(attribute, attribute), font=bold)
+            top = sr + 1
+            for j, name in enumerate(["group", *_FIELD_LABELS], start=1):
+                _put(sheet, top, j, name, font=bold, fill=head_fill)
+            for k, (group, cell) in enumerate(groups.items(), start=1):
+                is_flag = (role_id, attribute, group) in flagged
+                style: dict[str, Any] = {"fill": flag_fill, "font": flag_font} if is_flag else {}
+                _put(sheet, top + k, 1, group, **style)
+                long_row = [role_id, title, attribute, group]
+                for j, key in enumerate(_FIELD_LABELS, start=2):
+                    c = _put(sheet, top + k, j, cell[key], **style)
+                    if isinstance(cell[key], float):
+                        c.number_format = "0.000"
+                for j, value in enumerate(long_row, start=1):
+                    _put(long, lr, j, value, **style)
+                for j, key in enumerate(_FIELD_LABELS, start=len(long_row) + 1):
+                    c = _put(long, lr, j, cell[key], **style)
+                    if isinstance(cell[key], float):
+                        c.number_format = "0.000"
+                _put(long, lr, len(header), "impact ratio < 0.8" if is_flag else "", **style)
+                lr += 1
+            last = top + len(groups)
+            chart = BarChart()
+            chart.type = "bar"
+            chart.title = f"{_ATTR_LABELS.get(attribute, attribute)}: rates"
+            chart.y_axis.title = "rate"
+            chart.y_axis.scaling.min = 0
+            chart.y_axis.scaling.max = 1
+            chart.height, chart.width = 5.5, 12
+            # selection rate (column D) and scoring rate (column F)
+            for column in (4, 6):
+                chart.add_data(Reference(sheet, min_col=column, min_row=top, max_row=last),
+                               titles_from_data=True)  # fmt: skip
+            chart.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
+            sheet.add_chart(chart, f"I{sr}")
+            sr = max(last + 3, sr + 12)
+    long.auto_filter.ref = f"A1:{openpyxl.utils.get_column_letter(len(header))}{max(lr - 1, 1)}"
+    for col, width in zip("ABCDEFGHIJK", (22, 18, 10, 9, 6, 9, 12, 12, 12, 12, 18), strict=True):
+        long.column_dimensions[col].width = width
+    with atomic_write(path, "wb") as out:
+        wb.save(out)
