@@ -14,9 +14,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from rolematch._version import __version__
 
 _EXPORTS = {
+    "audit": "rolematch.fairness",
     "Evidence": "rolematch.explain",
     "Explanation": "rolematch.explain",
     "ExtractionError": "rolematch.exceptions",
@@ -57,6 +58,7 @@ __all__ = [
     "RolematchError",
     "Sentence",
     "__version__",
+    "audit",
     "load_model",
     "load_roles",
     "parse_posting",
@@ -77,6 +79,7 @@ if TYPE_CHECKING:
         RoleSpecError,
     )
     from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
+    from rolematch.fairness import audit
     from rolematch.features.embeddings import load_model
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import load_roles, parse_posting

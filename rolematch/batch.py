@@ -23,14 +23,11 @@ role was edited re-scores every file without re-reading or re-encoding any of th
 from __future__ import annotations
 
 import functools
-import hashlib
-import importlib.util
 import math
 import operator
 import os
 import pickle
 import time
-import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -38,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from rolematch._sqlite import SqliteStore
+from rolematch.cache import ExtractionCache, extractor_version, file_sha256
 from rolematch.documents import Resume, Role
 from rolematch.exceptions import RolematchError
 from rolematch.explain import Explanation, MatchResult
@@ -62,21 +59,6 @@ __all__ = [
 #: on ~85 sentences at a time, 16 résumés, than on ~500, because length-sorting within
 #: a smaller group pads more), small enough that memory stays flat.
 CHUNK = 48
-
-#: The modules whose code decides what extraction returns: their source keys the
-#: extraction cache, so editing any of them invalidates it.
-EXTRACTOR_MODULES = (
-    "rolematch.documents",
-    "rolematch.io._docx",
-    "rolematch.io._ocr",
-    "rolematch.io._pdf",
-    "rolematch.io._txt",
-    "rolematch.io.extract",
-    "rolematch.language",
-    "rolematch.pii",
-    "rolematch.sections",
-    "rolematch.text",
-)
 
 #: Files per worker process. Each worker imports torch and loads its model (5-8 s of CPU),
 #: so a small batch is as fast or faster in one process. Measured on 2 cores
@@ -191,103 +173,6 @@ def collect_files(
     return list(dict.fromkeys(out))
 
 
-# --------------------------------------------------------------------- extraction cache
-
-
-def extractor_version() -> str:
-    """A short hash of the extraction code (:data:`EXTRACTOR_MODULES`) and package version.
-
-    Examples
-    --------
-    >>> len(extractor_version())
-    16
-    """
-    import rolematch
-
-    h = hashlib.blake2b(rolematch.__version__.encode(), digest_size=8)
-    for name in EXTRACTOR_MODULES:
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.origin and os.path.exists(spec.origin):
-            h.update(name.encode())
-            h.update(Path(spec.origin).read_bytes())
-    return h.hexdigest()
-
-
-class ExtractionCache(SqliteStore):
-    """Extraction results on disk, keyed by file content, extractor version and options.
-
-    The same bytes under another name are a hit too (the record is returned with the
-    new path). Records are pickled, compressed :class:`~rolematch.documents.Resume`
-    objects, text included: keep the cache folder as private as the résumés.
-
-    Parameters
-    ----------
-    path : str or Path
-        The SQLite file (created with its folder on first use).
-    version : str, optional
-        Extractor version; default :func:`extractor_version`.
-
-    Examples
-    --------
-    >>> import os, tempfile
-    >>> from rolematch.sections import resume_from_text
-    >>> cache = ExtractionCache(os.path.join(tempfile.mkdtemp(), "x.sqlite"))
-    >>> cache.put("ab12", resume_from_text("负责手机银行运营", source="a.txt"))
-    >>> cache.get("ab12", "b.txt").source, cache.get("ffff", "c.txt")
-    ('b.txt', None)
-    """
-
-    SCHEMA = "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, record BLOB NOT NULL)"
-
-    def __init__(self, path: str | Path, *, version: str | None = None) -> None:
-        super().__init__(Path(path))
-        self.version = version if version is not None else extractor_version()
-
-    def _key(self, sha256: str, options: str) -> str:
-        return f"{sha256}:{self.version}:{options}"
-
-    def get(self, sha256: str, source: str, options: str = "") -> Resume | None:
-        """The cached record of the file with this content, as read from ``source``."""
-        with self._lock:
-            key = self._key(sha256, options)
-            row = (
-                self._connect()
-                .execute("SELECT record FROM extractions WHERE key = ?", (key,))
-                .fetchone()
-            )
-        if row is None:
-            return None
-        try:
-            resume = pickle.loads(zlib.decompress(row[0]))
-        except Exception:  # noqa: BLE001 - a record from another version: a miss
-            return None
-        return replace(resume, source=source) if isinstance(resume, Resume) else None
-
-    def put(self, sha256: str, resume: Resume, options: str = "") -> None:
-        """Store the record of a file whose bytes hash to ``sha256``."""
-        blob = zlib.compress(pickle.dumps(resume, protocol=pickle.HIGHEST_PROTOCOL), 3)
-        with self._lock:
-            self._connect().execute(
-                "INSERT OR REPLACE INTO extractions (key, record) VALUES (?, ?)",
-                (self._key(sha256, options), blob),
-            )
-
-    def __len__(self) -> int:
-        with self._lock:
-            return int(self._connect().execute("SELECT COUNT(*) FROM extractions").fetchone()[0])
-
-
-def _file_sha256(path: Path) -> str | None:
-    try:
-        h = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                h.update(block)
-        return h.hexdigest()
-    except OSError:
-        return None  # read_resume reports why
-
-
 # --------------------------------------------------------------------------- scoring
 
 
@@ -333,7 +218,7 @@ class _Runner:
     def read(self, path: Path) -> tuple[Resume, bool]:
         from rolematch.io import extract
 
-        sha = _file_sha256(path) if self.cache is not None else None
+        sha = file_sha256(path) if self.cache is not None else None
         if self.cache is not None and sha is not None:
             hit = self.cache.get(sha, str(path), self._options)
             if hit is not None:

@@ -40,7 +40,7 @@ from rolematch.exceptions import ModelError
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
-    from rolematch.features.cache import EmbeddingCache
+    from rolematch.cache import EmbeddingCache
 
 __all__ = [
     "BUILTIN_MODELS",
@@ -387,7 +387,7 @@ class SentenceTransformerEncoder:
         if self.cache is False:
             return None
         if self._store is None:
-            from rolematch.features.cache import EmbeddingCache
+            from rolematch.cache import EmbeddingCache
 
             self._store = EmbeddingCache(None if self.cache is True else Path(self.cache))
         return self._store

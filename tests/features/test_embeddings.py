@@ -18,7 +18,7 @@ import pytest
 
 from rolematch.exceptions import ModelError
 from rolematch.features import embeddings
-from rolematch.features.cache import EmbeddingCache
+from rolematch.cache import EmbeddingCache
 from rolematch.features.embeddings import (
     BUILTIN_MODELS,
     DEFAULT_MODEL,
@@ -165,7 +165,7 @@ def test_importing_embeddings_does_not_import_torch() -> None:
     proc = _run(
         """
         import sys
-        import rolematch.features.embeddings, rolematch.features.cache
+        import rolematch.features.embeddings, rolematch.cache
         import rolematch.features._e5convert
         heavy = [m for m in ("torch", "sentence_transformers", "transformers", "tokenizers")
                  if m in sys.modules]
