@@ -229,10 +229,9 @@ def main() -> None:
         print(f"{layout:<10}{cells}")
     result: dict[str, Any] = {"import": imp}
     if not args.import_only:
-        from rolematch import Matcher, load_roles
-
         import tempfile
 
+        from rolematch import Matcher, load_roles
         from rolematch.io.roles import write_roles
 
         # what a user does: import the postings, save the role files, load them

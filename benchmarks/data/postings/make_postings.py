@@ -252,7 +252,8 @@ N|报名方式：请登录本行官网招聘专栏报名，截止日期：2026�
 # (file, layout, [(posting id, tagged text)])
 POSTINGS = [
     ("wealth_manager.docx", "docx", [("wealth-manager", WEALTH)]),
-    ("city_invest_export.csv", "csv", [("data-analyst", CITY_DA), ("investment-finance", CITY_INV)]),
+    ("city_invest_export.csv", "csv",
+     [("data-analyst", CITY_DA), ("investment-finance", CITY_INV)]),
     ("jobboard_export.jsonl", "jsonl", [("frontend-dev", FRONTEND), ("new-media-ops", NEWMEDIA)]),
     ("app_company.md", "markdown", [("product-manager", PRODUCT), ("backend-go", BACKEND_GO)]),
     ("customer_service.html", "html", [("cs-specialist", CS)]),
@@ -285,7 +286,9 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     last: list[str] | None = None
     for tag, text in _lines(tagged):
         if tag == "T":
-            title = re.sub(r"^(岗位\d+|招聘岗位|职位名称|岗位名称)[:：]", "", text.lstrip("# ")).strip()
+            title = re.sub(
+                r"^(岗位\d+|招聘岗位|职位名称|岗位名称)[:：]", "", text.lstrip("# ")
+            ).strip()
             last = None
         elif tag == "D":
             g["duties"].append(_item(text))
@@ -349,7 +352,9 @@ def write_html(path: Path, text: str) -> None:
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8"><title>在线客服专员-云帆数科招聘</title>',
         "<style>.nav li{display:inline}</style></head><body>",
-        '<nav class="nav"><ul>' + "".join(f"<li><a href='#'>{t}</a></li>" for t in nav[:4]) + "</ul>",
+        '<nav class="nav"><ul>'
+        + "".join(f"<li><a href='#'>{t}</a></li>" for t in nav[:4])
+        + "</ul>",
         f"<div class='user'>{nav[4]}</div></nav>",
         f"<div class='breadcrumb'>{nav[5].replace('>', '&gt;')}</div>",
         "<div class='job-detail'>",
@@ -405,7 +410,9 @@ def main() -> None:
             w.writerow(["job_id", "职位名称", "职位描述", "工作城市", "发布日期"])
             for k, (pid, t) in enumerate(posts):
                 title = gold_of(t, pid)["title"]
-                w.writerow([f"JC{2026100 + k}", title, export_text(t, glue=True), "江州", "2026-10-12"])
+                w.writerow(
+                    [f"JC{2026100 + k}", title, export_text(t, glue=True), "江州", "2026-10-12"]
+                )
             path.write_text(buf.getvalue(), encoding="utf-8-sig")
         elif layout == "jsonl":
             recs = []
