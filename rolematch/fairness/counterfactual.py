@@ -199,6 +199,7 @@ def max_score_change(
     pairs: Iterable[tuple[str, str, str]],
     *,
     chunk: int = 48,
+    redact: bool = True,
 ) -> tuple[float, int]:
     """Largest score change, over résumés and roles, between texts and their swaps.
 
@@ -212,6 +213,9 @@ def max_score_change(
         then ``matcher.similarity``).
     chunk : int
         Résumés scored at a time.
+    redact : bool, default True
+        ``False`` scores the texts as they are, without blind screening: what the check
+        would see if the scorer read personal data (a test of the check itself).
 
     Returns
     -------
@@ -229,8 +233,8 @@ def max_score_change(
     def flush() -> float:
         if not batch:
             return 0.0
-        before = matcher.similarity([resume_from_text(t, s) for s, t, _ in batch])
-        after = matcher.similarity([resume_from_text(w, s) for s, _, w in batch])
+        before = matcher.similarity([resume_from_text(t, s, redact=redact) for s, t, _ in batch])
+        after = matcher.similarity([resume_from_text(w, s, redact=redact) for s, _, w in batch])
         diff = np.abs(after - before)
         batch.clear()
         finite = diff[~np.isnan(diff)]  # NaN rows: a text with nothing left to score
