@@ -1,0 +1,288 @@
+"""rolematch.spark on a real local[2] Spark session: files, texts, bad files, ranks,
+the cascade, equality with the local engine, and ``rolematch score --engine spark``."""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import random
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pyspark", reason="pyspark is not installed (pip install 'rolematch[spark]')")
+pytest.importorskip("pyarrow", reason="pyarrow is not installed (pip install 'rolematch[spark]')")
+if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+    pytest.skip("Spark needs Java (no java on PATH, no JAVA_HOME)", allow_module_level=True)
+
+import rolematch  # noqa: E402
+from rolematch import spark as rs  # noqa: E402
+from rolematch.cli import main  # noqa: E402
+from tests.conftest import example_files  # noqa: E402
+
+pytestmark = [
+    # pyspark 4 warns about pandas >= 3 on every conversion; what this module uses is tested here
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+]
+
+SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
+DATA_ANALYST_CV = (
+    "数据分析师，熟悉SQL与Python，负责手机银行用户行为分析与月活提升，主导APP改版迭代。"
+)
+SERVICE_CV = "客服中心主管，管理120人呼叫中心团队，负责客户投诉处理、服务质量监控与满意度提升。"
+
+
+@pytest.fixture(scope="module")
+def spark():
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("rolematch-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.default.parallelism", "2")
+        .config("spark.pyspark.python", sys.executable)
+        .config("spark.pyspark.driver.python", sys.executable)
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """The examples (texts and PDFs, one in a sub-folder) and three bad files."""
+    root = tmp_path_factory.mktemp("cv")
+    for f in example_files():
+        dest = root / ("pdf" if f.suffix == ".pdf" else "") / f.name
+        dest.parent.mkdir(exist_ok=True)
+        shutil.copy(f, dest)
+    (root / "empty.pdf").write_bytes(b"")
+    pdf = example_files()[-1].read_bytes()
+    (root / "truncated.pdf").write_bytes(pdf[: len(pdf) // 3])
+    (root / "random.docx").write_bytes(random.Random(0).randbytes(4096))
+    return root
+
+
+@pytest.fixture(scope="module")
+def local_rows(folder):
+    """The local engine's long-format rows for ``folder`` with static-zh."""
+    from rolematch.report import ResultStore, long_rows
+
+    results = rolematch.score_paths(folder, model="static-zh", ocr=False)
+    with ResultStore.from_results(results) as store:
+        return list(long_rows(store))
+
+
+@pytest.fixture(scope="module")
+def spark_frame(spark, folder):
+    from rolematch.batch import collect_files
+
+    names = rs._local_path_names(collect_files([folder], images=False))
+    df = rs.score_files(spark, str(folder), model="static-zh", names=names, ocr=False)
+    return df.toPandas()
+
+
+def _by_pair(rows):
+    return {(r["file"], r["role_id"] if isinstance(r["role_id"], str) else ""): r for r in rows}
+
+
+def _num(x):
+    return (
+        math.nan if x is None or x == "" or (isinstance(x, float) and math.isnan(x)) else float(x)
+    )
+
+
+def test_result_has_exactly_the_long_csv_columns(spark, folder):
+    from rolematch.report import COLUMNS
+
+    df = rs.score_files(spark, str(folder / "pdf"), model="static-zh")
+    assert tuple(df.columns) == COLUMNS == rs.COLUMNS
+    types = dict(df.dtypes)
+    assert [types[c] for c in SCORES] == ["double"] * 4
+    assert types["role_rank"] == types["resume_rank"] == "int"
+
+
+def test_files_scores_equal_the_local_engine(spark_frame, local_rows):
+    local = _by_pair(local_rows)
+    remote = _by_pair(spark_frame.to_dict("records"))
+    assert remote.keys() == local.keys()
+    for key, lr in local.items():
+        sr = remote[key]
+        for c in ("status", "language", "role_title", "warnings", "reason"):
+            assert (sr[c] if isinstance(sr[c], str) else "") == lr[c], (key, c)
+        if lr["status"] != "ok":
+            continue
+        # the CSV rounds to 4 places; compare against the unrounded local scores below
+        for c in SCORES:
+            assert _num(sr[c]) == pytest.approx(_num(lr[c]), abs=5.1e-5, nan_ok=True), (key, c)
+        assert (sr["role_rank"], sr["resume_rank"]) == (lr["role_rank"], lr["resume_rank"]), key
+
+
+def test_files_scores_equal_matcher_within_1e6(spark_frame, folder):
+    """Unrounded: the Spark scores equal a local Matcher's on the same files."""
+    from rolematch.io.extract import read_resume
+
+    files = sorted({f for f in spark_frame["file"] if f.endswith((".pdf", ".txt"))})
+    matcher = rolematch.Matcher(model="static-zh").fit(rolematch.load_roles())
+    table = matcher.score_table([read_resume(f, ocr=False) for f in files])
+    merged = table.merge(spark_frame, on=["file", "role_id"], suffixes=("", "_spark"))
+    assert len(merged) == len(table)
+    for c in SCORES:
+        np.testing.assert_allclose(merged[c + "_spark"], merged[c], atol=1e-6, equal_nan=True)
+
+
+def test_bad_files_get_one_row_each_without_ranks(spark_frame):
+    bad = spark_frame[spark_frame["file"].str.contains("empty|truncated|random")]
+    assert sorted(bad["status"]) == ["corrupt", "corrupt", "empty"]
+    assert bad["file"].is_unique
+    assert bad[["role_rank", "resume_rank", "role_id"]].isna().all().all()
+    assert bad[list(SCORES)].isna().all().all()
+    assert bad["reason"].str.len().gt(0).all()
+
+
+def test_ranks_are_permutations_ordered_by_score(spark_frame):
+    ok = spark_frame[spark_frame["status"] == "ok"]
+    n_files, n_roles = ok["file"].nunique(), ok["role_id"].nunique()
+    for _, g in ok.groupby("file"):
+        assert sorted(g["role_rank"]) == list(range(1, n_roles + 1))
+        assert g.sort_values("role_rank")["score"].is_monotonic_decreasing
+    for _, g in ok.groupby("role_id"):
+        assert sorted(g["resume_rank"]) == list(range(1, n_files + 1))
+        assert g.sort_values("resume_rank")["score"].is_monotonic_decreasing
+
+
+def test_ties_break_as_the_local_engine(spark, tmp_path):
+    """Identical files tie on every score: resume_rank follows file order, as locally."""
+    from rolematch.batch import collect_files
+
+    src = example_files()[0]
+    for name in ("b.txt", "a.txt", "sub/c.txt", "a-c.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        shutil.copy(src, tmp_path / name)
+    files = collect_files([tmp_path])
+    df = rs.score_files(spark, str(tmp_path), model="static-zh").toPandas()
+    top = df[df["role_id"] == df.loc[df["score"].idxmax(), "role_id"]].sort_values("resume_rank")
+    assert [Path(f.removeprefix("file:")).resolve() for f in top["file"]] == [
+        f.resolve() for f in files
+    ]
+
+
+def test_texts(spark):
+    rows = [("A1", DATA_ANALYST_CV), ("B2", SERVICE_CV), ("C3", None), ("D4", "   ")]
+    df = spark.createDataFrame(rows, "cid string, body string")
+    out = rs.score_texts(spark, df, "cid", "body", model="static-zh").toPandas()
+    assert tuple(out.columns) == rs.COLUMNS
+    status = out.drop_duplicates("file").set_index("file")["status"].to_dict()
+    assert status == {"A1": "ok", "B2": "ok", "C3": "empty", "D4": "empty"}
+    best = out[out["role_rank"] == 1].set_index("file")["role_id"].to_dict()
+    assert best == {"A1": "mobile-banking", "B2": "customer-service"}
+    matcher = rolematch.Matcher(model="static-zh").fit(rolematch.load_roles())
+    local = matcher.score_table(
+        [rolematch.resume_from_text(t, source=i) for i, t in rows[:2]]
+    ).merge(out, on=["file", "role_id"], suffixes=("", "_spark"))
+    for c in SCORES:
+        np.testing.assert_allclose(local[c + "_spark"], local[c], atol=1e-6, equal_nan=True)
+
+
+def test_texts_errors_name_the_parameter(spark):
+    df = spark.createDataFrame([("A1", "x")], "cid string, body string")
+    with pytest.raises(ValueError, match=r"'text_col' parameter must name a column .* Got 'text'"):
+        rs.score_texts(spark, df, "cid", "text")
+    with pytest.raises(ValueError, match=r"'rerank' parameter must be an int >= 1. Got 0"):
+        rs.score_texts(spark, df, "cid", "body", rerank=0)
+    with pytest.raises(ValueError, match=r"'keyword_weight' parameter of Matcher"):
+        rs.score_texts(spark, df, "cid", "body", keyword_weight=2.0)
+
+
+def test_cascade_rescores_each_roles_shortlist(spark):
+    """rerank=1: each role's best text by static-zh is re-scored with the full model
+    (here static-zh again with other weights, so the change is visible and cheap)."""
+    texts = [(f"T{i}", t) for i, t in enumerate([DATA_ANALYST_CV, SERVICE_CV] * 3)]
+    df = spark.createDataFrame(texts, "cid string, body string")
+    params = {"model": "static-zh", "keyword_weight": 0.5}
+    out = rs.score_texts(spark, df, "cid", "body", rerank=1, margin=0.0, **params).toPandas()
+    first = rolematch.Matcher(model="static-zh").fit(rolematch.load_roles())
+    s1 = first.score_table([rolematch.resume_from_text(t, source=i) for i, t in texts])
+    matrix = s1.pivot(index="file", columns="role_id", values="score").loc[[i for i, _ in texts]]
+    picked = rs.cascade_candidates(matrix.to_numpy(), 1, 0.0)
+    chosen = {i for i, c in zip(matrix.index, picked, strict=True) if c}
+    flagged = set(out.loc[out["warnings"].str.contains("cascade:"), "file"])
+    assert chosen and flagged == {i for i, _ in texts} - chosen
+    full = rolematch.Matcher(**params).fit(rolematch.load_roles())
+    s2 = full.score_table([rolematch.resume_from_text(t, source=i) for i, t in texts])
+    got = out.merge(s2, on=["file", "role_id"], suffixes=("", "_full"))
+    re = got[got["file"].isin(chosen)]
+    np.testing.assert_allclose(re["score"], re["score_full"], atol=1e-6)
+    # a role's re-scored texts rank above the others
+    for _, g in out.groupby("role_id"):
+        ranked = g.sort_values("resume_rank")["file"].tolist()
+        assert set(ranked[: len(chosen)]) == chosen
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_cli_csv_and_parquet_give_the_local_engines_rows(folder, tmp_path, capsys):
+    import pandas as pd
+
+    assert main(["score", str(folder), "--model", "static-zh", "--no-ocr", "-q",
+                 "-o", str(tmp_path / "local.csv")]) == 0  # fmt: skip
+    argv = ["score", str(folder), "--model", "static-zh", "--no-ocr", "--engine", "spark",
+            "--master", "local[2]", "-o", str(tmp_path / "s.parquet"), "-o", str(tmp_path / "s.csv")]  # fmt: skip
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert "9 files" in err.splitlines()[-1] and "3 not scored" in err.splitlines()[-1]
+    local, remote = _read_csv(tmp_path / "local.csv"), _read_csv(tmp_path / "s.csv")
+    assert list(remote[0]) == list(local[0])
+    assert [(r["file"], r["role_id"], r["role_rank"], r["resume_rank"]) for r in remote] == [
+        (r["file"], r["role_id"], r["role_rank"], r["resume_rank"]) for r in local
+    ]
+    for lr, sr in zip(local, remote, strict=True):
+        for c in SCORES:  # written rounded to 4 places
+            assert _num(sr[c]) == pytest.approx(_num(lr[c]), abs=1.01e-4, nan_ok=True)
+        assert (sr["status"], sr["reason"], sr["warnings"]) == (
+            lr["status"],
+            lr["reason"],
+            lr["warnings"],
+        )
+    table = pd.read_parquet(tmp_path / "s.parquet")
+    assert tuple(table.columns) == rs.COLUMNS
+    assert len(table) == len(remote)
+    assert set(zip(table["file"], table["role_id"].fillna(""), strict=True)) == {
+        (r["file"], r["role_id"]) for r in remote
+    }
+
+
+def test_cli_refuses_explanation_formats(folder, tmp_path, capsys):
+    argv = ["score", str(folder), "--engine", "spark", "-o", str(tmp_path / "x.jsonl")]
+    assert main(argv) == 1
+    assert "needs the explanations" in capsys.readouterr().err
+
+
+@pytest.mark.semantic
+def test_e5_small_scores_equal_the_local_engine(spark, tmp_path):
+    from rolematch.io.extract import read_resume
+
+    files = example_files()[:2] + example_files()[-1:]
+    for f in files:
+        shutil.copy(f, tmp_path / f.name)
+    out = rs.score_files(spark, str(tmp_path), model="e5-small").toPandas()
+    matcher = rolematch.Matcher(model="e5-small").fit(rolematch.load_roles())
+    table = matcher.score_table([read_resume(tmp_path / f.name) for f in files])
+    out["file"] = out["file"].str.removeprefix("file:")
+    merged = table.merge(out, on=["file", "role_id"], suffixes=("", "_spark"))
+    assert len(merged) == len(table) == 3 * len(matcher.role_ids_)
+    for c in SCORES:
+        np.testing.assert_allclose(merged[c + "_spark"], merged[c], atol=1e-6, equal_nan=True)
