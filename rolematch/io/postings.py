@@ -229,14 +229,14 @@ _BRACKETS = re.compile(r"^[【\[〔]\s*(.+?)\s*[】\]〕]\s*(.*)$")
 # outline numbering: 1、 1. 1) (1) ① 一、 a) and bullets - • * · ▪ ●
 _NUMBER = re.compile(
     r"^\s*(?:"
-    r"\(?\d{1,2}\)(?!\d)|\d{1,2}\s*、|\d{1,2}\s*[.．](?!\d)|"
-    r"\(\s*[一二三四五六七八九十]+\s*\)|[一二三四五六七八九十]+\s*[、.．]|"
-    r"[①-⑳]|[a-hA-H]\s*[).、](?![a-zA-Z])|\(\s*[a-hA-H]\s*\)"
+    r"[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）](?!\d)|\d{1,2}\s*、|\d{1,2}\s*[.．](?!\d)|"
+    r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|"
+    r"[①-⑳]|[a-hA-H]\s*[).、）](?![a-zA-Z])|[(（]\s*[a-hA-H]\s*[)）]"
     r")\s*"
 )
 _BULLET = re.compile(r"^\s*(?:[-•*·▪●◆◇■□○◦►▶✓✔]|\\-)\s*")
 _CN_OUTLINE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|\(\s*[一二三四五六七八九十]+\s*\))\s*"
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
 )
 _END = "。；;！!？?"
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
@@ -316,7 +316,7 @@ _PREFERRED_END = re.compile(r"(?:优先|加分|优先考虑)[。.；;！!]?\s*$"
 # splitting glued text (exports put a whole posting on one line)
 def _unglue(line: str, lex: _Lexicon) -> list[str]:
     """Split a line that holds headings and numbered items run together."""
-    if len(line) < 40:
+    if len(line) < 8:
         return [line]
     heads = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) >= 4)
     s = re.sub(rf"(?<=[。；;！!？?\s])((?:{heads})\s*[:：])", r"\n\1", line)

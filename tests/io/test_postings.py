@@ -1,0 +1,488 @@
+"""Postings in the layouts people publish them in -> roles (rolematch.io.postings)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rolematch import RoleSpecError, load_roles
+from rolematch.cli import main
+from rolematch.io.postings import html_lines, parse_posting_text, read_postings, slug
+from rolematch.io.roles import load_roles_reporting
+
+MODEL = "static-zh"
+
+# A data-analyst posting as a recruiter types it: company blurb, heading
+# variants, mixed numbering, one wrapped line, a ；list, extras and noise.
+ANALYST_TXT = """\
+蓝湾数据科技有限公司成立于2015年，是一家服务零售企业的数据服务商。
+招聘岗位：数据分析师
+工作地点：苏州工业园区
+招聘人数：2人
+工作职责
+1、负责零售客户销售数据的清洗、整合和建模，搭建经营
+指标体系；
+2) 负责编制周报和月报，向客户汇报分析结论；
+（3）参与BI看板的需求梳理和开发。
+任职资格:
+本科及以上学历；2年以上数据分析经验；熟练使用SQL和Python
+优先考虑：
+① 有零售或快消行业分析经验；
+② 熟悉Tableau或Power BI。
+薪资：10-15K，五险一金，带薪年假
+简历请投递至 hr@lanwan.example.com
+发布时间：2026-11-02
+"""
+
+MARKDOWN = """\
+# 招贤纳士
+## 客户端开发工程师（iOS）
+####职位描述(工作内容)
+- 负责公司App iOS客户端的功能开发与维护
+* 参与客户端架构优化，提升启动速度和稳定性
+####任职要求
+• 本科及以上学历，计算机相关专业
+· 3年以上iOS开发经验，精通Swift
+**加分项：**
+- 有音视频开发经验
+## 测试工程师
+####岗位职责：
+a) 负责App的功能测试和自动化测试
+b) 编写测试用例和测试报告
+####岗位要求：
+一、大专及以上学历，1年以上测试经验
+二、熟悉Python或Java
+"""
+
+UNDIVIDED = """\
+职位名称：电话销售专员
+职位描述及要求：
+1. 负责通过电话向中小企业客户介绍公司的在线办公产品；
+2. 跟进意向客户，完成销售目标；
+3. 大专及以上学历，专业不限；
+4. 1年以上电话销售经验者优先；
+5. 普通话标准，沟通能力强。
+"""
+
+REQUIREMENTS_FIRST = (
+    "1、本科及以上学历，会计、财务管理等相关专业；2、3年以上企业会计工作经验；"
+    "3、熟练使用用友或金蝶财务软件。4、负责公司总账核算和财务报表编制；"
+    "5、负责税务申报和发票管理。 工作地点：无锡 薪资：8-10K"
+)
+
+CS_PAGE = """\
+<!DOCTYPE html><html><head><title>招聘-客服专员</title><script>var x=1;</script></head>
+<body>
+<nav><a href="/">首页</a> | <a href="/jobs">社会招聘</a> | <a href="/login">登录</a></nav>
+<div class="breadcrumb">首页 &gt; 社会招聘 &gt; 职位详情</div>
+<h1>售后客服专员</h1>
+<p>发布日期：2026-10-08　招聘人数：5人</p>
+<h3>岗位职责</h3>
+<ul><li>接听客户来电，处理售后咨询和投诉；</li><li>登记服务工单并跟踪处理结果。</li></ul>
+<h3>任职要求</h3>
+<p>1、中专及以上学历；<br>2、有良好的沟通能力和服务意识。</p>
+<button>立即申请</button>
+<footer>Copyright © 2026 示例公司 沪ICP备00000000号</footer>
+</body></html>
+"""
+
+FRAGMENT = "<p>岗位职责：<br>1、负责门店日常运营<br>2、管理店员排班</p><p>任职要求：<br>1、有零售管理经验</p>"
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _texts(items: list) -> list[str]:
+    return [i.text for i in items]
+
+
+# --------------------------------------------------------------- plain text
+def test_text_posting_sorts_duties_requirements_and_reports_noise(tmp_path):
+    (p,) = read_postings(_write(tmp_path, "analyst.txt", ANALYST_TXT))
+    assert p.title == "数据分析师"
+    assert _texts(p.duties) == [
+        "负责零售客户销售数据的清洗、整合和建模，搭建经营指标体系；",  # wrapped line re-joined
+        "负责编制周报和月报，向客户汇报分析结论；",
+        "参与BI看板的需求梳理和开发。",
+    ]
+    assert [(r.text, r.preferred) for r in p.requirements] == [
+        ("本科及以上学历", False),  # one line split at ；
+        ("2年以上数据分析经验", False),
+        ("熟练使用SQL和Python", False),
+        ("有零售或快消行业分析经验；", True),
+        ("熟悉Tableau或Power BI。", True),
+    ]
+    reasons = {d.text[:4]: d.reason for d in p.dropped}
+    assert reasons == {
+        "蓝湾数据": "company introduction",
+        "工作地点": "work location",
+        "招聘人数": "number of openings",
+        "薪资：1": "pay and benefits",
+        "简历请投": "contact",
+        "发布时间": "posting date",
+    }
+    assert [d.line for d in p.dropped] == [1, 3, 4, 15, 16, 17]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1、负责报表开发", "1. 负责报表开发", "1) 负责报表开发", "（1）负责报表开发",
+     "(1)负责报表开发", "① 负责报表开发", "一、负责报表开发", "a) 负责报表开发",
+     "- 负责报表开发", "• 负责报表开发", "* 负责报表开发", "· 负责报表开发",
+     "１．负责报表开发"],
+)  # fmt: skip
+def test_numbering_and_bullets_are_taken_off(line):
+    (p,) = parse_posting_text(f"职位名称：报表开发\n岗位职责：\n{line}\n任职要求：\n熟悉SQL")
+    assert _texts(p.duties) == ["负责报表开发"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["岗位职责", "工作职责", "职位描述", "岗位描述", "工作内容", "主要职责", "职责描述",
+     "【岗位职责】", "**工作内容：**", "#### 主要职责", "岗位职责:", "岗位职责（必读）："],
+)  # fmt: skip
+def test_duty_headings(heading):
+    (p,) = parse_posting_text(
+        f"职位名称：运营专员\n{heading}\n1. 负责活动策划\n任职要求：\n1. 本科学历"
+    )
+    assert _texts(p.duties) == ["负责活动策划"]
+    assert _texts(p.requirements) == ["本科学历"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["任职要求", "任职资格", "岗位要求", "职位要求", "应聘条件", "资格要求", "基本要求",
+     "任职要求：", "【任职资格】", "**岗位要求**", "### 职位要求"],
+)  # fmt: skip
+def test_requirement_headings(heading):
+    (p,) = parse_posting_text(
+        f"职位名称：运营专员\n工作职责：\n1. 负责活动策划\n{heading}\n1. 本科学历"
+    )
+    assert _texts(p.requirements) == ["本科学历"]
+    assert not p.requirements[0].preferred
+
+
+@pytest.mark.parametrize("heading", ["加分项：", "优先条件", "优先考虑:", "**加分项：**"])
+def test_extras_are_preferred_requirements(heading):
+    text = f"职位名称：运营专员\n工作职责：\n1. 负责活动策划\n任职要求：\n1. 本科学历\n{heading}\n1. 有社群运营经验"
+    (p,) = parse_posting_text(text)
+    assert [(r.text, r.preferred) for r in p.requirements] == [
+        ("本科学历", False),
+        ("有社群运营经验", True),
+    ]
+    role = p.to_role()
+    assert role.preferred == ("有社群运营经验",)
+
+
+def test_lines_ending_in_preferred_are_marked():
+    (p,) = parse_posting_text(
+        "职位名称：运营\n岗位职责：\n1.负责运营\n任职要求：\n1.有银行经验者优先\n2.本科"
+    )
+    assert [r.preferred for r in p.requirements] == [True, False]
+
+
+def test_wrapped_line_after_a_finished_item_is_a_new_item():
+    text = "职位名称：运营\n岗位职责：\n1. 负责活动策划。\n负责社群维护\n任职要求：\n1. 本科"
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties) == ["负责活动策划。", "负责社群维护"]
+
+
+# ------------------------------------------------------- undivided lists
+def test_undivided_list_is_split_by_what_each_line_says():
+    (p,) = parse_posting_text(UNDIVIDED)
+    assert p.title == "电话销售专员"
+    assert _texts(p.duties) == [
+        "负责通过电话向中小企业客户介绍公司的在线办公产品；",
+        "跟进意向客户，完成销售目标；",
+    ]
+    assert _texts(p.requirements) == [
+        "大专及以上学历，专业不限；",
+        "1年以上电话销售经验者优先；",
+        "普通话标准，沟通能力强。",
+    ]
+
+
+def test_a_duty_heading_holding_requirements_too_is_split():
+    text = "职位名称：出纳\n职位描述：\n1、负责现金收付和银行结算\n2、财务相关专业大专以上学历\n3、熟练使用Excel"
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties) == ["负责现金收付和银行结算"]
+    assert _texts(p.requirements) == ["财务相关专业大专以上学历", "熟练使用Excel"]
+
+
+def test_requirements_first_export_text_on_one_line():
+    (p,) = parse_posting_text(REQUIREMENTS_FIRST, title="总账会计")
+    assert _texts(p.requirements) == [
+        "本科及以上学历，会计、财务管理等相关专业；",
+        "3年以上企业会计工作经验；",
+        "熟练使用用友或金蝶财务软件。",
+    ]
+    assert _texts(p.duties) == ["负责公司总账核算和财务报表编制；", "负责税务申报和发票管理。"]
+    assert {d.reason for d in p.dropped} == {"work location", "pay and benefits"}
+
+
+def test_requirements_only_posting_is_a_valid_role(tmp_path):
+    text = "招聘岗位：柜员\n任职要求：\n1、大专及以上学历\n2、持有银行从业资格证书"
+    (p,) = read_postings(_write(tmp_path, "teller.txt", text))
+    role = p.to_role()
+    assert role.duties == () and len(role.requirements) == 2
+    assert "(none: requirements only)" in p.report()
+
+
+# --------------------------------------------------------------- markdown
+def test_markdown_page_with_two_postings(tmp_path):
+    ios, qa = read_postings(_write(tmp_path, "careers.md", MARKDOWN))
+    assert ios.title == "客户端开发工程师（iOS）"
+    assert _texts(ios.duties) == [
+        "负责公司App iOS客户端的功能开发与维护",
+        "参与客户端架构优化，提升启动速度和稳定性",
+    ]
+    assert [(r.text, r.preferred) for r in ios.requirements] == [
+        ("本科及以上学历，计算机相关专业", False),
+        ("3年以上iOS开发经验，精通Swift", False),
+        ("有音视频开发经验", True),
+    ]
+    assert qa.title == "测试工程师"
+    assert _texts(qa.duties) == ["负责App的功能测试和自动化测试", "编写测试用例和测试报告"]
+    assert _texts(qa.requirements) == ["大专及以上学历，1年以上测试经验", "熟悉Python或Java"]
+    assert [d.text for d in ios.dropped] == ["# 招贤纳士"]
+
+
+# ------------------------------------------------------------------- html
+def test_html_page_drops_navigation_and_keeps_the_posting(tmp_path):
+    (p,) = read_postings(_write(tmp_path, "job.html", CS_PAGE))
+    assert p.title == "售后客服专员"
+    assert _texts(p.duties) == [
+        "接听客户来电，处理售后咨询和投诉；",
+        "登记服务工单并跟踪处理结果。",
+    ]
+    assert _texts(p.requirements) == ["中专及以上学历；", "有良好的沟通能力和服务意识。"]
+    dropped = {d.text: d.reason for d in p.dropped}
+    assert dropped["首页 | 社会招聘 | 登录"] == "web navigation"
+    assert dropped["首页 > 社会招聘 > 职位详情"] == "web navigation"
+    assert dropped["立即申请"] == "web navigation"
+    assert "var x" not in " ".join(dropped)
+    assert any("ICP" in t for t in dropped)
+    # the source line of each item is reported
+    assert (
+        p.duties[0].line
+        == CS_PAGE.splitlines().index(
+            next(ln for ln in CS_PAGE.splitlines() if "接听客户来电" in ln)
+        )
+        + 1
+    )
+
+
+def test_html_fragment_with_br_and_p(tmp_path):
+    (p,) = read_postings(_write(tmp_path, "门店店长.htm", FRAGMENT))
+    assert p.title == "门店店长"  # no title in the text: the file name
+    assert _texts(p.duties) == ["负责门店日常运营", "管理店员排班"]
+    assert _texts(p.requirements) == ["有零售管理经验"]
+
+
+def test_html_lines_mark_headings_and_list_items():
+    lines = html_lines("<h2>客服专员</h2><ul><li>接听来电</li></ul>")
+    assert [ln.text for ln in lines] == ["## 客服专员", "- 接听来电"]
+
+
+# ------------------------------------------------------------ docx and pdf
+def test_word_posting(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for line in ANALYST_TXT.splitlines():
+        d.add_paragraph(line)
+    path = tmp_path / "analyst.docx"
+    d.save(str(path))
+    (p,) = read_postings(path)
+    assert p.title == "数据分析师"
+    assert len(p.duties) == 3 and len(p.requirements) == 5
+    assert "薪资：10-15K，五险一金，带薪年假" in [d.text for d in p.dropped]
+
+
+def test_pdf_posting(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "dev.pdf"
+    c = canvas.Canvas(str(path))
+    lines = ["职位名称：Python开发工程师", "岗位职责：", "1、负责数据平台后端开发；",
+             "2、参与接口设计和代码评审。", "任职要求：", "1、本科及以上学历；",
+             "2、3年以上Python开发经验。", "联系电话：021-5***-0000"]  # fmt: skip
+    for i, line in enumerate(lines):
+        c.setFont("STSong-Light", 11)
+        c.drawString(60, 780 - 22 * i, line)
+    c.save()
+    (p,) = read_postings(path)
+    assert p.title == "Python开发工程师"
+    assert _texts(p.duties) == ["负责数据平台后端开发；", "参与接口设计和代码评审。"]
+    assert _texts(p.requirements) == ["本科及以上学历；", "3年以上Python开发经验。"]
+    assert [d.reason for d in p.dropped] == ["contact"]
+
+
+def test_bank_format_reads_like_the_bundled_roles(shared_dir):
+    postings = read_postings(shared_dir / "posting" / "platform_ecosystem_finance_posts.txt")
+    bundled = load_roles()
+    assert len(postings) == len(bundled) == 9
+    for p, r in zip(postings, bundled, strict=True):
+        role = p.to_role()
+        assert (role.title, role.duties, role.requirements, role.kpis, role.majors) == (
+            r.title, r.duties, r.requirements, r.kpis, r.majors,
+        )  # fmt: skip
+
+
+# ------------------------------------------------------------------ exports
+def _csv(tmp_path: Path, rows: list[dict[str, str]], name: str = "jobs.csv") -> Path:
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def test_csv_export_with_field_mapping(tmp_path):
+    path = _csv(
+        tmp_path,
+        [
+            {"jid": "A-1", "岗位": "总账会计", "详情": REQUIREMENTS_FIRST},
+            {"jid": "A-2", "岗位": "出纳", "详情": "岗位职责：负责现金收付。任职要求：大专学历"},
+        ],
+    )
+    a, b = read_postings(path, title_field="岗位", text_field="详情", id_field="jid")
+    assert (a.id, a.title, len(a.duties), len(a.requirements)) == ("A-1", "总账会计", 2, 3)
+    assert (b.id, _texts(b.duties), _texts(b.requirements)) == (
+        "A-2",
+        ["负责现金收付。"],
+        ["大专学历"],
+    )
+
+
+def test_jsonl_and_json_exports_with_html_text(tmp_path):
+    rec = {"jobName": "店长", "jobDesc": FRAGMENT, "salary": "面议"}
+    jl = _write(tmp_path, "jobs.jsonl", json.dumps(rec, ensure_ascii=False) + "\n")
+    js = _write(tmp_path, "jobs.json", json.dumps({"data": [rec, rec]}, ensure_ascii=False))
+    (p,) = read_postings(jl, title_field="jobName", text_field="jobDesc")
+    assert _texts(p.duties) == ["负责门店日常运营", "管理店员排班"]
+    q1, q2 = read_postings(js, title_field="jobName", text_field="jobDesc")
+    assert q1.id != q2.id and q2.id == q1.id + "-2"
+
+
+def test_export_default_field_names(tmp_path):
+    path = _csv(
+        tmp_path, [{"职位名称": "出纳", "职位描述": "岗位职责：负责现金收付。任职要求：大专学历"}]
+    )
+    (p,) = read_postings(path)
+    assert p.title == "出纳" and _texts(p.requirements) == ["大专学历"]
+
+
+def test_export_errors_name_file_line_and_field(tmp_path):
+    path = _csv(tmp_path, [{"title": "出纳", "text": "任职要求：大专"}, {"title": "", "text": "x"}])
+    with pytest.raises(
+        RoleSpecError, match=r"jobs\.csv: field 'title': line 3: the title is empty"
+    ):
+        read_postings(path)
+    with pytest.raises(RoleSpecError, match=r"field 'desc': line 2: no such field"):
+        read_postings(path, text_field="desc")
+    other = _csv(tmp_path, [{"name_x": "出纳", "body": "大专"}], "other.csv")
+    with pytest.raises(RoleSpecError, match=r"other\.csv.*no title field found.*--title-field"):
+        read_postings(other)
+    bad = _write(tmp_path, "bad.jsonl", '{"title": "a", "text": "b"}\n{oops\n')
+    with pytest.raises(RoleSpecError, match=r"bad\.jsonl.*line 2: not valid JSON"):
+        read_postings(bad)
+    empty = _csv(tmp_path, [{"title": "出纳", "text": "  "}], "empty.csv")
+    with pytest.raises(RoleSpecError, match=r"field 'text': line 2: the posting text is empty"):
+        read_postings(empty)
+
+
+def test_a_posting_with_nothing_to_import_is_an_error(tmp_path):
+    path = _write(tmp_path, "blurb.txt", "示例公司成立于2010年。\n联系电话：010-1234****\n")
+    with pytest.raises(RoleSpecError, match=r"blurb\.txt.*no duty or requirement found"):
+        read_postings(path)
+    with pytest.raises(RoleSpecError, match=r"unsupported posting file type '\.rtf'"):
+        read_postings(_write(tmp_path, "a.rtf", "x"))
+
+
+# --------------------------------------------------------------------- ids
+def test_ids_are_stable_ascii_and_unique(tmp_path):
+    a = _write(tmp_path, "a.txt", ANALYST_TXT)
+    b = _write(tmp_path, "b.txt", ANALYST_TXT)
+    first = [p.id for p in read_postings([a, b])]
+    assert first == [p.id for p in read_postings([a, b])]
+    assert first[1] == first[0] + "-2"
+    assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", i) for i in first)
+    assert slug("Java后端开发工程师") == "java-backend-developer-engineer"
+    assert slug("风控专员") != slug("合规专员")
+    assert re.fullmatch(r"posting-[0-9a-f]{6}", slug("董事会秘书"))
+    roles = [p.to_role() for p in read_postings([a, b])]
+    assert [r.id for r in roles] == first
+
+
+def test_given_ids_must_fit(tmp_path):
+    a = _write(tmp_path, "a.txt", ANALYST_TXT)
+    with pytest.raises(RoleSpecError, match=r"field 'id': 2 ids given for 1 postings"):
+        read_postings(a, ids=["x", "y"])
+    assert [p.id for p in read_postings(a, ids=["analyst"])] == ["analyst"]
+
+
+# ----------------------------------------------------- load_roles and CLI
+def test_load_roles_reads_postings_and_folders_of_them(tmp_path):
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    _write(folder, "analyst.txt", ANALYST_TXT)
+    _write(folder, "careers.md", MARKDOWN)
+    roles, report = load_roles_reporting(folder)
+    assert [r.title for r in roles] == ["数据分析师", "客户端开发工程师（iOS）", "测试工程师"]
+    assert "dropped (6)" in report and "company introduction" in report
+    assert load_roles(folder) == roles
+
+
+def test_cli_import_writes_role_files_and_dry_run_prints(tmp_path, capsys):
+    posting = _write(tmp_path, "careers.md", MARKDOWN)
+    out = tmp_path / "roles"
+    assert main(["roles", "import", str(posting), "--dry-run"]) == 0
+    printed = capsys.readouterr().out
+    assert "客户端开发工程师（iOS）" in printed and "[preferred] 有音视频开发经验" in printed
+    assert "# 招贤纳士" in printed
+    assert not out.exists()
+    assert main(["roles", "import", str(posting), "--out", str(out), "--ids", "ios,qa"]) == 0
+    assert [r.id for r in load_roles(out)] == ["ios", "qa"]
+    assert main(["roles", "import", str(posting)]) == 1
+    assert "--out" in capsys.readouterr().err
+
+
+def test_cli_import_export_with_fields(tmp_path, capsys):
+    rec = {"jobName": "店长", "jobDesc": FRAGMENT}
+    jl = _write(tmp_path, "jobs.jsonl", json.dumps(rec, ensure_ascii=False) + "\n")
+    args = ["roles", "import", str(jl), "--title-field", "jobName", "--text-field", "jobDesc"]
+    assert main([*args, "--dry-run"]) == 0
+    assert "店长" in capsys.readouterr().out
+    assert main(["roles", "import", str(jl), "--dry-run"]) == 1
+    assert "no title field found" in capsys.readouterr().err
+
+
+def test_cli_score_against_a_posting_file(tmp_path, capsys):
+    posting = _write(tmp_path, "analyst.txt", ANALYST_TXT)
+    cv = _write(
+        tmp_path,
+        "cv.txt",
+        "2019.07-至今 某零售集团 数据分析师：负责销售数据清洗和建模，编制周报月报，"
+        "搭建BI看板。\n2015-2019 某大学 统计学 本科\n技能：SQL、Python、Tableau",
+    )
+    out = tmp_path / "out.csv"
+    rc = main(["score", str(cv), "--roles", str(posting), "--model", MODEL, "-o", str(out), "-q"])
+    assert rc == 0
+    err = capsys.readouterr().err
+    assert "imported postings as roles" in err and "dropped (6)" in err
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["role_title"] for r in rows] == ["数据分析师"]
+    assert 0.0 <= float(rows[0]["score"]) <= 1.0
