@@ -461,7 +461,8 @@ class _Parser:
             for ln in lines
             for part in _unglue(ln.text.strip(), self.lex)
         ]
-        for self.i, ln in enumerate(self.lines):
+        for i, ln in enumerate(self.lines):
+            self.i = i
             self._feed_one(ln)
         return self.finish()
 
