@@ -87,6 +87,20 @@ def _parser() -> argparse.ArgumentParser:
         "--no-ocr", action="store_true", help="do not OCR scans and images (they are reported)"
     )
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    s.add_argument(
+        "--engine",
+        choices=["local", "spark"],
+        default="local",
+        help="local processes (default) or Spark (pip install 'rolematch[spark]'; PATH may "
+        "be hdfs://, s3a://, a glob; -o OUT.parquet is written by the executors)",
+    )
+    s.add_argument("--master", metavar="URL", help="Spark master (default: spark-submit's/local)")
+    s.add_argument(
+        "--rerank",
+        type=_positive_int,
+        metavar="K",
+        help="Spark cascade: static-zh scores all, --model re-scores each role's top K",
+    )
 
     e = sub.add_parser("extract", help="extract résumé text (one JSON record per file)")
     e.add_argument("paths", nargs="+", metavar="PATH")
@@ -234,6 +248,12 @@ def _score(args: argparse.Namespace) -> int:
     from rolematch.batch import BatchStats, collect_files, default_workers, iter_results
     from rolematch.report import ResultStore
 
+    if args.engine == "spark":
+        from rolematch.spark import cli_score
+
+        return cli_score(args, _load_roles(args.roles))
+    if args.rerank or args.master:
+        raise RolematchError("--rerank and --master need --engine spark")
     outputs = _outputs(args)
     if any(fmt == "xlsx" for _, fmt in outputs):
         from rolematch._optional import import_optional
