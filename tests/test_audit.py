@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scipy.stats import fisher_exact
 
 from rolematch.cli import main
 from rolematch.fairness import (
@@ -271,6 +272,12 @@ def test_the_skewed_shortlist_is_flagged_and_only_it(batch):
                     want.append((role_id, attribute, g, ref))
     got = [(f["role_id"], f["attribute"], f["group"], f["reference_group"]) for f in audit["flags"]]
     assert got == want
+    for f in audit["flags"]:
+        cell = audit["roles"][f["role_id"]][f["attribute"]]
+        a, b = cell[f["group"]], cell[f["reference_group"]]
+        assert (f["rate"], f["reference_rate"]) == (a["rate"], b["rate"])
+        table = [[a["selected"], a["n"] - a["selected"]], [b["selected"], b["n"] - b["selected"]]]
+        assert f["p_value"] == pytest.approx(fisher_exact(table).pvalue, abs=1e-12)
     # built skewed: the AML shortlist is (nearly) all women, so the men's ratio is low
     aml = audit["roles"]["aml-lead"]["gender"]
     assert aml["女"]["rate"] > aml["男"]["rate"]
@@ -500,7 +507,7 @@ def test_audit_table_suppresses_and_compares_only_stated_groups():
     assert t["unknown"]["n"] == 2 and t["unknown"]["rate"] is None
     assert flags == [{"role_id": "r", "attribute": "gender", "group": "男",
                       "reference_group": "女", "rate": 0.0, "reference_rate": 0.4,
-                      "impact_ratio": 0.0}]  # fmt: skip
+                      "impact_ratio": 0.0, "p_value": pytest.approx(4 / 9)}]  # fmt: skip
     # nobody selected: rates 0, no ratio, no flag
     roles, flags = audit_table(rows, groups, rule={"min_score": 0.99}, attributes=["gender"])
     assert roles["r"]["gender"]["女"]["rate"] == 0.0

@@ -169,8 +169,7 @@ def audit(
         matcher.fit(role_list)
     say(f"scoring {len(files)} files against {len(matcher.roles_)} roles")
     results = score_paths(files, matcher=matcher, workers=workers, cache=cache, ocr=ocr)
-    frame = _long_frame(results)
-    rows = frame.to_dict("records")
+    rows = _long_rows(results)
     ok_files = list(dict.fromkeys(str(r["file"]) for r in rows if r["status"] == "ok"))
     not_ok = [r for r in rows if r["status"] != "ok"]
 
@@ -209,14 +208,28 @@ def audit(
     )
 
 
-def _long_frame(results: Any) -> Any:
-    """The batch's long table (file, status, role_id, score, resume_rank …)."""
+def _long_rows(results: Any) -> list[dict[str, Any]]:
+    """The batch's long table as records (file, status, role_id, score, resume_rank …)."""
     to_frame = getattr(results, "to_frame", None)
-    if callable(to_frame):
-        return to_frame()
-    from rolematch.report import to_frame as frame_of
-
-    return frame_of(results)
+    if callable(to_frame):  # the batch's results object: the table its CSV is written from
+        try:
+            records: list[dict[str, Any]] = to_frame().to_dict("records")
+            return records
+        finally:
+            close = getattr(results, "close", None)
+            if callable(close):
+                close()
+    rows: list[dict[str, Any]] = []  # a list of per-file results
+    for fr in results:
+        if not fr.ok:
+            rows.append({"file": fr.file, "status": fr.resume.status})
+            continue
+        rows.extend(
+            {"file": fr.file, "status": fr.resume.status, "role_id": res.role_id,
+             "score": res.score, "resume_rank": fr.resume_rank[res.role_id]}
+            for res in fr.results
+        )  # fmt: skip
+    return rows
 
 
 def _personal(files: Sequence[str], *, ocr: bool) -> Iterator[tuple[str, dict[str, Any], str]]:

@@ -27,7 +27,8 @@ A group with fewer than :data:`MIN_GROUP` résumés is reported with its ``n`` o
 other field ``null``): its rates mean little, and they could point at a person.
 ``impact_ratio`` is also ``null`` where no stated group has anyone selected. A flag is
 raised where an impact ratio is below :data:`FOUR_FIFTHS` (both groups then have
-``n >= MIN_GROUP``).
+``n >= MIN_GROUP``), with the two-sided Fisher exact p-value of the gap: on a small
+batch a flag is often chance, and the p-value says how often.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from typing import Any
 
 from rolematch.fairness.attributes import GROUPS, UNKNOWN
 
-__all__ = ["FOUR_FIFTHS", "MIN_GROUP", "SCORE_DECIMALS", "audit_table", "check_rule"]
+__all__ = ["FOUR_FIFTHS", "MIN_GROUP", "SCORE_DECIMALS", "audit_table", "check_rule", "fisher_p"]
 
 #: Smallest group that gets rates.
 MIN_GROUP = 5
@@ -117,7 +118,7 @@ def audit_table(
     flags : list of dict
         One per group whose impact ratio is below :data:`FOUR_FIFTHS`: ``role_id``,
         ``attribute``, ``group``, ``reference_group``, ``rate``, ``reference_rate``,
-        ``impact_ratio``.
+        ``impact_ratio``, ``p_value`` (:func:`fisher_p` of the two groups' selections).
 
     Examples
     --------
@@ -206,7 +207,24 @@ def _flags(
             "rate": cell["rate"],
             "reference_rate": ref["rate"],
             "impact_ratio": cell["impact_ratio"],
+            "p_value": fisher_p(cell["selected"], cell["n"], ref["selected"], ref["n"]),
         }
         for group, cell in rated
         if cell["impact_ratio"] < FOUR_FIFTHS
     ]
+
+
+def fisher_p(selected_a: int, n_a: int, selected_b: int, n_b: int) -> float:
+    """Two-sided Fisher exact test: how likely a gap this large between two groups'
+    selections is by chance alone (small batches flag often; this says how much a
+    flag is worth).
+
+    Examples
+    --------
+    >>> round(fisher_p(1, 15, 4, 25), 3), round(fisher_p(0, 50, 25, 50), 6)
+    (0.633, 0.0)
+    """
+    from scipy.stats import fisher_exact
+
+    table = [[selected_a, n_a - selected_a], [selected_b, n_b - selected_b]]
+    return float(fisher_exact(table, alternative="two-sided").pvalue)

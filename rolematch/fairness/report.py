@@ -37,7 +37,9 @@ READING: tuple[str, ...] = (
     "for the role (Local Law 144's measure for scores); it does not depend on the cut-off.",
     f"Small samples: groups with fewer than {MIN_GROUP} résumés show only their size; with "
     "small groups, one or two résumés swing a rate, so a flag on a small batch is a reason "
-    "to look, not a finding. Rates compare groups within this batch only.",
+    "to look, not a finding. Each flag carries the two-sided Fisher exact p-value of the "
+    "gap: a large p (say above 0.05) means a gap this size often arises by chance alone. "
+    "Rates compare groups within this batch only.",
     "Selection is not hiring: the audit covers the shortlist rolematch proposes, not "
     "interviews, offers or who applied in the first place.",
     "Attributes as stated: gender, age and ethnicity are read only from what each résumé "
@@ -252,7 +254,8 @@ def to_html(result: AuditResult) -> str:
             out.append(
                 f'<li class="bad">{e(f["role_id"])} {e(title)} — {e(f["attribute"])} '
                 f"{e(f['group'])}: rate {f['rate']:.3f} vs {e(f['reference_group'])} "
-                f"{f['reference_rate']:.3f}, impact ratio {f['impact_ratio']:.3f}</li>"
+                f"{f['reference_rate']:.3f}, impact ratio {f['impact_ratio']:.3f} "
+                f"(p = {f['p_value']:.3f})</li>"
             )
         out.append("</ul>")
     else:
@@ -357,7 +360,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         text = (
             f"{f['role_id']} · {f['attribute']} {f['group']}: rate {f['rate']:.3f} vs "
             f"{f['reference_group']} {f['reference_rate']:.3f}, impact ratio "
-            f"{f['impact_ratio']:.3f}"
+            f"{f['impact_ratio']:.3f} (p = {f['p_value']:.3f})"
         )
         _put(ws, r, 2, text, fill=flag_fill, font=flag_font)
         r += 1
