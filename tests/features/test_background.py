@@ -19,9 +19,21 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "build_background.py"
 
 # Words that postings and résumés of every profession use.
-GENERIC = "负责 熟悉 数据 项目 团队 沟通 优先 本科 经验 熟练掌握 上线".split()
+GENERIC = [
+    "负责",
+    "熟悉",
+    "数据",
+    "项目",
+    "团队",
+    "沟通",
+    "优先",
+    "本科",
+    "经验",
+    "熟练掌握",
+    "上线",
+]
 # Words of banking channels and call centres, which the corpus's generic bank roles avoid.
-DOMAIN = "坐席 银联 反洗钱 消保 网联 呼叫中心 手机银行".split()
+DOMAIN = ["坐席", "银联", "反洗钱", "消保", "网联", "呼叫中心", "手机银行"]
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +130,51 @@ def test_malformed_file_names_the_problem(tmp_path: Path) -> None:
     bad.write_text("# documents=3\n负责 3\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"Line 2 of the genre background .* 'term<TAB>df'"):
         load_background(bad)
+
+
+# Canonical terms of the bundled roles' banking channels and call centre: the "null" sentences
+# must not hold them.
+NOT_IN_NULL = set(
+    [
+        "手机银行",
+        "坐席",
+        "呼叫中心",
+        "支付结算",
+        "消保",
+        "内控",
+        "银联",
+        "网联",
+        "反洗钱",
+        "反欺诈",
+        "质检",
+        "投诉处理",
+        "电子渠道",
+    ]
+)
+
+
+def test_null_sentences_are_many_distinct_and_off_target() -> None:
+    path = ROOT / "data" / "background" / "sentences.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert all(line.strip() == line and line for line in lines)
+    assert len(lines) >= 300 and len(set(lines)) == len(lines)
+    tok = JiebaTokenizer()
+    hits = {line: set(tok(line)) & NOT_IN_NULL for line in lines}
+    assert {line: h for line, h in hits.items() if h} == {}
+
+
+def _clauses(text: str) -> set[str]:
+    # clauses of 14+ characters (shorter ones are shared boilerplate), numbering stripped
+    parts = re.split(r"[\n，。；：、,;:（）()]+", text)
+    return {c for p in parts if len(c := re.sub(r"^[\s\-\d.、]+", "", p).strip()) >= 14}
+
+
+def test_corpus_copies_no_role_or_shared_text(build: ModuleType) -> None:
+    corpus = set().union(*(_clauses(text) for _, text in build.read_documents()))
+    corpus |= _clauses((ROOT / "data" / "background" / "sentences.txt").read_text("utf-8"))
+    sources = sorted((ROOT / "data" / "roles").glob("*.yaml"))
+    shared = ROOT.parent / "shared"
+    sources += sorted((shared / "posting").glob("*.txt")) + [shared / "devset" / "resumes.json"]
+    texts = [p.read_text(encoding="utf-8") for p in sources if p.is_file()]
+    copied = sorted(c for c in corpus if any(c in t for t in texts))
+    assert copied == []
