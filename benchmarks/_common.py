@@ -9,6 +9,7 @@ the posting's order 1 手机银行 … 9 综合内控):
 ``multilingual`` ``benchmarks/data/multilingual``: Simplified, Traditional, English
 ``offtarget``   ``benchmarks/data/offtarget``: long realistic off-target CVs (.txt, .pdf)
 ``short``       ``benchmarks/data/short``: one-line, form-field and three-line texts
+``long``        ``benchmarks/data/long``: full-page on-target CVs (Simplified, Traditional, English)
 ``realworld``   ``../shared/realworld``: 21 real CVs with a recruiter's grades
 ``realpdf``     ``../shared/realpdf``: 6 real PDF CVs with a recruiter's grades
 ==============  ==========================================================================
@@ -40,6 +41,7 @@ HELDOUT = DATA / "heldout" / "resumes.json"
 MULTILINGUAL = DATA / "multilingual"
 OFFTARGET = DATA / "offtarget"
 SHORT = DATA / "short"
+LONG = DATA / "long"
 
 #: Role ids of the bundled roles by the posting's role number (label keys "1".."9").
 ROLE_NUMBERS = {
@@ -183,7 +185,7 @@ def multilingual_items(root: Path = MULTILINGUAL, read: Reader = _read) -> list[
 def folder_items(root: Path, read: Reader = _read) -> list[Item]:
     """Files of a folder graded by its ``labels.json`` (``{file: {"1": g, …, "9": g}}``).
 
-    Used by ``offtarget`` and ``short``. The group of a file is its name up to the first
+    Used by ``offtarget``, ``short`` and ``long``. The group of a file is its name up to the first
     ``_`` (``dev_03_java_bank.pdf`` -> ``dev``, ``form_5_a.txt`` -> ``form``).
     """
     labels = json.loads((root / "labels.json").read_text("utf-8"))

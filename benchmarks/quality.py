@@ -5,7 +5,7 @@
     python benchmarks/quality.py --set all --model e5-small --catalog --json out.json
     python benchmarks/quality.py --set short,offtarget --model static-zh
 
-Sets (see benchmarks/_common.py): devset, heldout, multilingual, offtarget, short,
+Sets (see benchmarks/_common.py): devset, heldout, multilingual, offtarget, short, long,
 realworld, realpdf (the last two read from ../shared and skipped when absent).
 ``--set all`` runs every set, one table per set, then ``pooled`` (every set but the dev
 set together: Traditional, English, terse and long CVs on one scale) and a summary.
@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 from _common import (
     HELDOUT,
+    LONG,
     OFFTARGET,
     REALPDF,
     REALWORLD,
@@ -69,9 +70,18 @@ from _common import (
 )
 
 METHODS = ("tfidf", "bm25", "semantic", "full")
-SETS = ("devset", "heldout", "multilingual", "offtarget", "short", "realworld", "realpdf")
+SETS = (
+    "devset",
+    "heldout",
+    "multilingual",
+    "offtarget",
+    "short",
+    "long",
+    "realworld",
+    "realpdf",
+)
 #: Sets pooled into ``pooled``: everything the scorer was not developed on.
-POOLED = ("heldout", "multilingual", "offtarget", "short", "realworld", "realpdf")
+POOLED = ("heldout", "multilingual", "offtarget", "short", "long", "realworld", "realpdf")
 #: Columns of the summary table (full scorer).
 SUMMARY = (
     "n",
@@ -101,8 +111,8 @@ def load_set(name: str, read: Any) -> list[Item] | None:
         return json_items(HELDOUT)
     if name == "multilingual":
         return multilingual_items(read=read)
-    if name in ("offtarget", "short"):
-        root = OFFTARGET if name == "offtarget" else SHORT
+    if name in ("offtarget", "short", "long"):
+        root = {"offtarget": OFFTARGET, "short": SHORT, "long": LONG}[name]
         return folder_items(root, read) if (root / "labels.json").exists() else None
     root = REALWORLD if name == "realworld" else REALPDF
     items = shared_items(root, read)
