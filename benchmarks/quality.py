@@ -131,11 +131,15 @@ def _columns(role_ids: list[str]) -> list[int]:
     return [ROLE_NUMBERS[r] - 1 for r in role_ids]
 
 
-def components(resumes: list[Any], model: str, encoder: Any) -> dict[str, np.ndarray]:
+def components(
+    resumes: list[Any], model: str, encoder: Any = None, *, with_bm25: bool = True
+) -> dict[str, np.ndarray]:
     """Score matrices (résumés × 9 roles, posting order) of the keyword, semantic and
-    full scores, from one Matcher fitted on the bundled roles."""
+    full scores, from one Matcher fitted on the bundled roles; with ``with_bm25``, also
+    BM25 over these résumés as the corpus. ``resumes`` may be Items."""
     import rolematch
 
+    resumes = [getattr(r, "resume", r) for r in resumes]
     roles = rolematch.load_roles()
     matcher = rolematch.Matcher(model=model, encoder=encoder).fit(roles)
     cols = _columns(list(matcher.role_ids_))
@@ -157,6 +161,8 @@ def components(resumes: list[Any], model: str, encoder: Any) -> dict[str, np.nda
                 out["tfidf"][i, j] = r.explanation.keyword_score
                 out["semantic"][i, j] = r.explanation.semantic_score
                 out["full"][i, j] = r.score
+    if with_bm25:
+        out["bm25"] = bm25(resumes)
     return out
 
 
@@ -293,6 +299,21 @@ def _finite(x: Any) -> Any:
     return x
 
 
+def per_language(
+    items: list[Item], scores: dict[str, np.ndarray], Y: np.ndarray
+) -> dict[str, dict[str, object]]:
+    """Print and return the ranking metrics of each method per language of the résumé."""
+    langs = [item_language(it) for it in items]
+    out: dict[str, dict[str, object]] = {}
+    for lang in sorted(set(langs)):
+        idx = [i for i, x in enumerate(langs) if x == lang]
+        per = [(name, method_metrics(name, scores[name][idx], Y[idx])) for name in METHODS]
+        print(f"\nby language: {lang}, {len(idx)} résumés")
+        print(table(per))
+        out[lang] = {"n": len(idx), **dict(per)}
+    return out
+
+
 def git_commit() -> str:
     """HEAD, with ``+dirty`` when the scorer's files differ from it."""
     try:
@@ -351,7 +372,7 @@ def main() -> None:
     resumes = [it.resume for items in sets.values() for it in items]
     encoder = make_encoder(args.model, args.cache_dir)
     t0 = time.perf_counter()
-    union = components(resumes, args.model, encoder)
+    union = components(resumes, args.model, encoder, with_bm25=False)
     t_score = time.perf_counter() - t0
     t_alone = 0.0
     if args.catalog:
