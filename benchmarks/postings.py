@@ -53,8 +53,8 @@ FIELDS: dict[str, dict[str, str]] = {
 
 
 def _norm(text: str) -> str:
+    # the gold is written without numbering: an item that kept its number is wrong
     s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.]|[①-⑳]|[-*•·])\s*", "", s)
     return re.sub(r"[\W_]+", "", s).lower()
 
 

@@ -19,17 +19,21 @@ import numpy as np
 from rolematch.documents import Role
 
 __all__ = [
+    "AGE_NOT_SCORED",
     "FACETS",
     "FacetFinding",
     "ResumeFacets",
     "RoleFacets",
     "facet_findings",
     "load_major_families",
+    "major_families",
     "resume_facets",
     "role_facets",
 ]
 
 FACETS = ("major", "degree", "experience", "certificates")
+#: what the explanation says of a role's age limit (30周岁以下): it is never scored
+AGE_NOT_SCORED = "not scored: age limits are not used"
 DEGREES = {"大专": 1, "专科": 1, "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}
 # English degree names, matched case-insensitively as whole words
 _EN_DEGREES = (
@@ -41,8 +45,24 @@ _EN_DEGREES = (
 _DEGREE_NAMES = {1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}  # fmt: skip
-_REQ_DEGREE = re.compile(r"(大专|专科|本科|硕士|研究生|博士)(?:及以上)?(?:学历|学位)")
-_REQ_YEARS = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*年(?:及)?以上[^。；;]{0,15}?经验")
+# 本科及以上学历 | 本科以上学历 | 全日制本科及以上 | 统招本科 | 硕士研究生及以上 | 学历：本科
+_REQ_DEGREE = re.compile(
+    r"(大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:或)?(?:及以上|以上|或以上)?\s*(?:学历|学位)"
+    r"|(?:全日制|统招)\s*(大专|专科|本科|硕士|研究生|博士)"
+    r"|(大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:及以上|以上|或以上)"
+    r"|学历\s*[:：]?\s*(大专|专科|本科|硕士|研究生|博士)"
+)
+_NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
+# 3年以上…经验 | 三年及以上 | 3-5年…经验 | 工作经验3年以上 | 经验：3年
+_REQ_YEARS = re.compile(
+    _NUM + r"\s*(?:[-~～至到]\s*\d+\s*)?年(?:及|或)?(?:以上)?[^。；;，,]{0,30}?(?:经验|经历)"
+    r"|经验\s*[:：]?\s*" + _NUM + r"\s*(?:[-~～至到]\s*\d+\s*)?年"
+)
+# 30周岁以下 | 35岁以下 | 年龄35岁以下 | 年龄在25-35岁之间 | 年龄不超过35周岁 | 45岁以内
+_AGE = re.compile(
+    r"(?:年龄[^。；;，,]{0,6}?)?(?:\d{2}\s*[-~～至到]\s*)?\d{2}\s*周?岁\s*(?:以下|以内|及以下|之间|以上)"
+    r"|年龄[^。；;，,]{0,4}?(?:不超过|不大于|不高于|低于|小于|在)\s*\d{2}\s*周?岁"
+)
 _REQ_CERT = re.compile(r"(?:持有|具备|具有)([^，,。；;]{2,20}?(?:资格证书|资格证|证书|资格|资质))")
 # 2015.06 | 2015/6 | 2015-06 | 2015年3月 | 2015年 | 2015
 _DATE = r"(\d{4})\s*(?:(?:年|[./\-])\s*(\d{1,2})\s*月?|年)?"
@@ -78,12 +98,17 @@ def _read_families(path: str) -> dict[str, tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class RoleFacets:
-    """What a role's requirements ask for (empty/None where they are silent)."""
+    """What a role's requirements ask for (empty/None where they are silent).
+
+    ``majors`` are major families (keys of ``data/lexicon/majors.yaml``);
+    ``age_limit`` is the age limit as written (30周岁以下): reported, never scored.
+    """
 
     majors: tuple[str, ...] = ()
     degree: int | None = None
     years: float | None = None
     certificates: tuple[str, ...] = ()
+    age_limit: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +119,8 @@ class ResumeFacets:
     degree: int | None = None
     years: float | None = None
     text: str = field(default="", repr=False)
+    #: the date an open-ended range (2019 - 至今) was counted to; None if none was
+    as_of: _dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -117,8 +144,15 @@ def _cn_int(s: str) -> int:
     return _CN_NUM.get(s, 0)
 
 
-def role_facets(role: Role) -> RoleFacets:
+def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None) -> RoleFacets:
     """Read the facets a role's requirements state.
+
+    Degree (本科及以上学历、统招本科、硕士研究生及以上 …), years (3年以上…经验、
+    三年及以上、3-5年、经验：3年 …), certificates (持有…证书) and majors: the role's
+    ``majors`` or, when it has none, the majors its requirements name
+    (计算机、软件工程等相关专业), mapped to the major families of
+    ``data/lexicon/majors.yaml`` (软件工程 -> 计算机). An age limit (35周岁以下) is
+    kept as written so that the explanation can say it is not scored.
 
     Examples
     --------
@@ -126,33 +160,87 @@ def role_facets(role: Role) -> RoleFacets:
     >>> reqs = ("本科及以上学历，金融等相关专业优先", "五年以上银行工作经验")
     >>> r = Role("x", "主管", ("负责运营",), reqs, majors=("金融",))
     >>> role_facets(r)
-    RoleFacets(majors=('金融',), degree=2, years=5.0, certificates=())
+    RoleFacets(majors=('金融',), degree=2, years=5.0, certificates=(), age_limit='')
+    >>> reqs = ("统招本科以上，软件工程、统计学相关专业", "3-5年开发经验", "年龄35周岁以下")
+    >>> f = role_facets(Role("y", "开发", (), reqs))
+    >>> f.majors, f.degree, f.years, f.age_limit
+    (('计算机', '数据统计分析'), 2, 3.0, '年龄35周岁以下')
     """
     text = "\n".join(role.requirements)
     degree = None
     if m := _REQ_DEGREE.search(text):
-        degree = DEGREES[m.group(1)]
+        degree = DEGREES[next(g for g in m.groups() if g)]
     years = None
     if m := _REQ_YEARS.search(text):
-        years = float(_cn_int(m.group(1)))
+        years = _num(next(g for g in m.groups() if g))
     certs = tuple(m.group(1).strip() for m in _REQ_CERT.finditer(text))
-    return RoleFacets(majors=role.majors, degree=degree, years=years, certificates=certs)
+    age = m.group(0).strip() if (m := _AGE.search(text)) else ""
+    named = role.majors
+    if not named:
+        from rolematch.io.roles import majors_from_requirements
+
+        named = tuple(majors_from_requirements(role.requirements))
+    return RoleFacets(
+        majors=major_families(named, families),
+        degree=degree,
+        years=years,
+        certificates=certs,
+        age_limit=age,
+    )
 
 
-def _years_worked(text: str, today: _dt.date | None = None) -> float | None:
+def _num(s: str) -> float:
+    try:
+        return float(s)
+    except ValueError:
+        return float(_cn_int(s))
+
+
+def major_families(
+    names: Sequence[str], families: Mapping[str, Sequence[str]] | None = None
+) -> tuple[str, ...]:
+    """Map majors as a posting names them to major families, in order, once each.
+
+    A family name stands for itself; another name belongs to every family one of
+    whose words it contains (软件工程 -> 计算机; 金融工程 -> 金融). Names that fit no
+    family are dropped: they cannot be compared with a résumé's majors.
+
+    Examples
+    --------
+    >>> major_families(["计算机科学与技术", "软件工程", "金融", "哲学"])
+    ('计算机', '金融')
+    """
+    families = families if families is not None else load_major_families()
+    out: list[str] = []
+    for name in names:
+        if name in families:
+            hits = [name]
+        else:
+            low = name.lower()
+            hits = [f for f, words in families.items() if any(w.lower() in low for w in words)]
+        for f in hits:
+            if f not in out:
+                out.append(f)
+    return tuple(out)
+
+
+def _years_worked(text: str, today: _dt.date | None = None) -> tuple[float | None, bool]:
+    """Years of the dated ranges, overlaps once; and whether one ran to 至今 (today)."""
     today = today or _dt.date.today()
     spans = []
+    open_ended = False
     for m in _RANGE.finditer(text):
         y0, m0 = int(m.group(1)), int(m.group(2) or 1)
         if m.group(3) or m.group(6):  # "至今", "present" …
             y1, m1 = today.year, today.month
+            open_ended = True
         else:
             y1, m1 = int(m.group(4)), int(m.group(5) or 12)
         start, end = y0 * 12 + m0 - 1, y1 * 12 + m1
         if 1950 <= y0 <= today.year and start < end <= (today.year + 1) * 12:
             spans.append((start, end))
     if not spans:
-        return None
+        return None, False
     spans.sort()
     total, cur_s, cur_e = 0, *spans[0]
     for s, e in spans[1:]:  # merge overlaps so parallel jobs don't double count
@@ -162,7 +250,7 @@ def _years_worked(text: str, today: _dt.date | None = None) -> float | None:
             total += cur_e - cur_s
             cur_s, cur_e = s, e
     total += cur_e - cur_s
-    return round(total / 12.0, 1)
+    return round(total / 12.0, 1), open_ended
 
 
 def resume_facets(
@@ -176,7 +264,9 @@ def resume_facets(
     Education lines give the majors (school names are removed first, so
     管理学院 does not make a 管理 major); dated ranges in the work section (or the
     whole text) give the years, overlapping spans counted once; education date
-    ranges are left out.
+    ranges are left out. An open-ended range (2019 - 至今) runs to ``today``, the
+    reference date (default: the date of the run); ``as_of`` of the result
+    records it, so that a score can be reproduced later by passing the same date.
 
     Examples
     --------
@@ -197,11 +287,14 @@ def resume_facets(
     work_text = sections.get("work") or "\n".join(
         line for line in text.splitlines() if not _EDU_LINE.search(line)
     )
+    ref = today or _dt.date.today()
+    years, open_ended = _years_worked(work_text, ref)
     return ResumeFacets(
         majors=majors,
         degree=max(degrees) if degrees else None,
-        years=_years_worked(work_text, today),
+        years=years,
         text=text,
+        as_of=ref if open_ended else None,
     )
 
 
@@ -233,11 +326,14 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
         )
     if role.years is not None:
         y = resume.years
+        found = "" if y is None else f"{y:g}年"
+        if y is not None and resume.as_of is not None:
+            found += f"（至今 = {resume.as_of:%Y-%m}）"
         out.append(
             FacetFinding(
                 "experience",
                 f"{role.years:g}年以上",
-                "" if y is None else f"{y:g}年",
+                found,
                 None if y is None else min(1.0, y / role.years),
             )
         )
@@ -251,6 +347,8 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
                 len(have) / len(role.certificates),
             )
         )
+    if role.age_limit:
+        out.append(FacetFinding("age", role.age_limit, AGE_NOT_SCORED, None))
     return out
 
 

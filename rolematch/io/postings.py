@@ -238,6 +238,7 @@ _BULLET = re.compile(r"^\s*(?:[-•*·▪●◆◇■□○◦►▶✓✔]|\\-)
 _CN_OUTLINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
 )
+_DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．](?=\d)")
 _END = "。；;！!？?"
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
 _ROLE_HEAD = re.compile(r"^岗位\s*(\d+)\s*[:：]\s*(.+?)\s*$")
@@ -426,6 +427,7 @@ class _Parser:
         self.title_level = 0
         self.lines: list[_Line] = []
         self.i = 0
+        self.last_num = 0  # number of the last numbered item of the section
 
     # -- postings
     def _start(self, title: str, no: int, level: int = 0) -> Posting:
@@ -552,6 +554,7 @@ class _Parser:
         self.noise_reason = reason
         self.last = None
         self.seen_numbered = False
+        self.last_num = 0
         if kind == "noise":
             p.dropped.append(Dropped(ln.no, ln.text.strip(), reason))
             return
@@ -565,6 +568,8 @@ class _Parser:
     def _content(self, ln: _Line, plain: str) -> None:
         p = self._posting(ln.no)
         text, numbered = _marker(plain)
+        if numbered and _DOT_DIGIT.match(plain.strip()) is None and not _NUMBER.match(plain):
+            self.last_num = 0  # a bullet: numbering starts afresh
         text = re.sub(r"\*\*|__", "", text).strip()
         if not text:
             return
@@ -583,8 +588,13 @@ class _Parser:
         ):
             self._append_to_last(text)
             return
+        if not numbered and (m := _DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
+            # "2.3年以上经验" after item 1: the item number, then a figure
+            text, numbered = text[m.end() :].strip(), True
         if numbered:
             self.seen_numbered = True
+            n = re.match(r"^\s*[(（]?\s*(\d{1,2})", plain)
+            self.last_num = int(n.group(1)) if n else self.last_num
         if self.section == "kpis" or (kpi := re.match(r"^主要任务指标\s*[:：]\s*(.*)$", text)):
             body = kpi.group(1) if self.section != "kpis" and kpi else text
             p.kpis.extend(k.strip(" 。.") for k in re.split(r"[；;]", body) if k.strip(" 。."))

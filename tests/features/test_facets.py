@@ -6,6 +6,7 @@ import pytest
 
 from rolematch.documents import Role
 from rolematch.features.facets import (
+    AGE_NOT_SCORED,
     FacetFinding,
     ResumeFacets,
     RoleFacets,
@@ -85,3 +86,50 @@ def test_open_ended_ranges_in_other_styles(text, years):
 def test_english_degrees_and_majors(text, degree, majors):
     f = resume_facets(text)
     assert (f.degree, f.majors) == (degree, majors)
+
+
+@pytest.mark.parametrize(
+    ("requirement", "degree", "years"),
+    [
+        ("本科及以上学历，3年以上Java开发经验", 2, 3.0),
+        ("统招本科以上；三年及以上互联网产品经验", 2, 3.0),
+        ("全日制硕士研究生及以上", 3, None),
+        ("大专以上学历，1-3年客服工作经验", 1, 1.0),
+        ("学历：本科；经验：5年", 2, 5.0),
+        ("3年以上银行信用卡或消费金融风险策略、模型工作经验", None, 3.0),
+        ("学历不限，经验不限", None, None),
+    ],
+)
+def test_role_facets_of_user_postings(requirement, degree, years):
+    f = role_facets(Role("x", "岗位", (), (requirement,)))
+    assert (f.degree, f.years) == (degree, years)
+
+
+def test_role_majors_come_from_the_requirement_text_as_families():
+    reqs = ("计算机科学与技术、软件工程、统计学等相关专业本科及以上学历", "专业知识扎实")
+    assert role_facets(Role("x", "开发", (), reqs)).majors == ("计算机", "数据统计分析")
+    # a role's own majors win over the text
+    assert role_facets(Role("x", "开发", (), reqs, majors=("金融",))).majors == ("金融",)
+
+
+@pytest.mark.parametrize(
+    "limit", ["30周岁以下", "年龄35岁以下", "年龄在25-35岁之间", "年龄不超过35周岁"]
+)
+def test_age_limits_are_reported_not_scored(limit):
+    role = role_facets(Role("x", "柜员", (), (f"大专及以上学历，{limit}",)))
+    assert limit in role.age_limit
+    found = facet_findings(role, resume_facets("2018-2021 某学院 会计 大专", today=TODAY))
+    (age,) = [f for f in found if f.name == "age"]
+    assert age.score is None and age.found == AGE_NOT_SCORED
+    assert facet_score(found) == 1.0  # only the degree counts
+
+
+def test_open_ended_years_follow_the_reference_date():
+    text = "2020.06-至今 某公司 数据分析师"
+    early = resume_facets(text, today=dt.date(2024, 6, 1))
+    late = resume_facets(text, today=dt.date(2026, 6, 1))
+    assert (early.years, late.years) == (4.1, 6.1)  # June to June, both months counted
+    assert late.as_of == dt.date(2026, 6, 1)
+    assert resume_facets("2015.01-2019.12 某公司", today=TODAY).as_of is None
+    (exp,) = facet_findings(RoleFacets(years=3.0), late)
+    assert exp.found == "6.1年（至今 = 2026-06）" and exp.score == 1.0
