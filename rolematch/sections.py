@@ -210,6 +210,41 @@ def detect_heading(line: str) -> tuple[str, str] | None:
     return None
 
 
+#: Lines longer than this are split (at sentence ends where there are any) before
+#: sectioning: a file without line breaks (2 MB on one line) would otherwise cost
+#: the line-by-line steps, redaction above all, time that grows with its square.
+MAX_LINE_CHARS = 2000
+
+
+def _split_long(line: str) -> list[str]:
+    """``line``, or its pieces of at most :data:`MAX_LINE_CHARS` characters.
+
+    Examples
+    --------
+    >>> [len(p) for p in _split_long("负责手机银行运营。" * 500)]
+    [1998, 1998, 504]
+    """
+    if len(line) <= MAX_LINE_CHARS:
+        return [line]
+    parts: list[str] = []
+    current = ""
+    for sentence in split_sentences(line):
+        while len(sentence) > MAX_LINE_CHARS:  # no sentence end for a long stretch
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(sentence[:MAX_LINE_CHARS])
+            sentence = sentence[MAX_LINE_CHARS:]
+        if current and len(current) + len(sentence) > MAX_LINE_CHARS:
+            parts.append(current)
+            current = ""
+        space = current and current[-1].isascii() and sentence[0].isascii()
+        current += f" {sentence}" if space else sentence
+    if current:
+        parts.append(current)
+    return parts
+
+
 def build_resume(
     source: str,
     page_texts: Sequence[str],
@@ -263,14 +298,18 @@ def build_resume(
     """
     pages: list[int | None] = []
     lines: list[str] = []
-    invalid = 0
+    invalid = long_lines = 0
     for number, raw in enumerate(page_texts, start=1):
         # every backend's text passes here first: nothing downstream sees a surrogate
         raw, replaced = make_valid(raw)
         invalid += replaced
         for line in normalize_text(raw).splitlines():
-            pages.append(number if paged else None)
-            lines.append(line)
+            parts = _split_long(line)
+            if len(parts) > 1:
+                long_lines += 1
+            for part in parts:
+                pages.append(number if paged else None)
+                lines.append(part)
 
     # sections: heading lines switch; content is the line without its heading
     sections: list[str] = []
@@ -311,6 +350,12 @@ def build_resume(
         sentences.extend(Sentence(s, pages[i], section) for s in split_sentences(content))
 
     text = "\n".join(kept)
+    if long_lines:
+        warnings = (
+            *warnings,
+            f"long_lines: {long_lines} lines over {MAX_LINE_CHARS} characters split "
+            "(a text without line breaks?)",
+        )
     if invalid:
         warnings = (
             *warnings,

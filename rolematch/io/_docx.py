@@ -38,6 +38,11 @@ _VANISH, _COLOR, _SZ, _SHD, _HIGHLIGHT = (
 )
 _VAL, _FILL = f"{{{_W}}}val", f"{{{_W}}}fill"
 
+#: A .docx whose XML parts inflate to more than this is refused as damaged or
+#: hostile (a ZIP bomb): a long résumé's document.xml is a few hundred KB, and
+#: parsing costs about ten times the XML's size in memory.
+MAX_XML_BYTES = 48 * 2**20
+
 
 def _light(hex_colour: str | None) -> bool:
     if not hex_colour or len(hex_colour) != 6:
@@ -172,11 +177,24 @@ def read_docx(data: bytes, path: str | Path = "<bytes>") -> tuple[str, int]:
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-    except zipfile.BadZipFile as e:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as e:
         raise ExtractionError(
-            path, f"damaged .docx: not a ZIP container ({e})", status="corrupt"
+            path,
+            f"damaged .docx: not a ZIP container, so not a Word file Word can open ({e})",
+            status="corrupt",
         ) from e
+    names = {info.filename for info in infos}
+    # The sizes in the ZIP directory bound what zipfile will inflate (it stops at the
+    # declared size), so checking them before reading is enough against a ZIP bomb.
+    xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise ExtractionError(
+            path,
+            f"damaged or hostile .docx: its text parts inflate to {xml / 2**20:.0f} MB "
+            f"(a résumé has well under {MAX_XML_BYTES // 2**20} MB; a ZIP bomb?)",
+            status="corrupt",
+        )
     if "word/document.xml" not in names:
         raise ExtractionError(
             path,
@@ -188,9 +206,15 @@ def read_docx(data: bytes, path: str | Path = "<bytes>") -> tuple[str, int]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on bad XML
-        raise ExtractionError(
-            path, f"damaged .docx: {type(e).__name__}: {e}", status="corrupt"
-        ) from e
+        detail = f"{type(e).__name__}: {e}"
+        if "entit" in str(e).lower():
+            why = (
+                "hostile .docx: its XML declares entities that expand without bound "
+                "(a 'billion laughs' file; Word never writes these)"
+            )
+        else:
+            why = "damaged .docx: the Word file is broken or incomplete; re-save it or send a PDF"
+        raise ExtractionError(path, f"{why} ({detail[:160]})", status="corrupt") from e
     reader = _Reader()
     text = "\n".join(reader.blocks(document.element.body))
     return text, reader.hidden

@@ -542,8 +542,15 @@ def extract_pdf(data: bytes, path: str | Path, *, max_pages: int = 50) -> PdfTex
         except Exception as e:  # noqa: BLE001 - a broken page tree
             raise ExtractionError(path, f"damaged PDF: no page tree ({e})", status="corrupt") from e
         pages: list[PageText] = []
+        damaged: list[int] = []
+        damage = _damage_errors()
         for index in range(min(page_count, max_pages)):
-            page = doc[index]
+            try:
+                page = doc[index]
+            except damage:
+                damaged.append(index + 1)
+                pages.append(PageText(index + 1, "", "pdfium"))
+                continue
             try:
                 result, wants_plumber = _read_pdfium_page(page, index + 1)
                 if wants_plumber:
@@ -553,9 +560,26 @@ def extract_pdf(data: bytes, path: str | Path, *, max_pages: int = 50) -> PdfTex
                         result = _better_of(result, _read_plumber_page(plumber, page, index))
                 _verdict(result, page)
                 pages.append(result)
+            except damage:
+                # a page whose objects PDFium cannot load: the rest of the file may be fine
+                damaged.append(index + 1)
+                pages.append(PageText(index + 1, "", "pdfium"))
             finally:
                 page.close()
         warnings = []
+        if damaged and len(damaged) == len(pages):
+            raise ExtractionError(
+                path,
+                "damaged PDF: "
+                + ("its page cannot" if len(pages) == 1 else f"none of its {len(pages)} pages can")
+                + " be loaded; re-save or re-print it as PDF",
+                status="corrupt",
+            )
+        if damaged:
+            warnings.append(
+                f"damaged_pages: page{'s' if len(damaged) > 1 else ''} "
+                f"{', '.join(map(str, damaged))} could not be loaded (damaged PDF)"
+            )
         if page_count > max_pages:
             warnings.append(f"truncated: read {max_pages} of {page_count} pages")
         return PdfText(pages, page_count, warnings)
@@ -563,6 +587,15 @@ def extract_pdf(data: bytes, path: str | Path, *, max_pages: int = 50) -> PdfTex
         if plumber is not None:
             plumber.close()
         doc.close()
+
+
+def _damage_errors() -> tuple[type[BaseException], ...]:
+    """What PDFium and pdfminer raise for a damaged file (not for a bug of ours)."""
+    import pypdfium2 as pdfium
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    return pdfium.PdfiumError, PSException, PdfminerException
 
 
 def _read_pdfium_page(page: Any, number: int) -> tuple[PageText, bool]:

@@ -72,8 +72,16 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def decode_text(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+def decode_text(
+    data: bytes, path: str | Path = "<bytes>", warnings: list[str] | None = None
+) -> tuple[str, str]:
     """Decode a plain-text file and say which encoding it used.
+
+    Damage a reader can see past is repaired and, when ``warnings`` is given,
+    reported there: a few invalid UTF-8 byte sequences (replaced by U+FFFD, which
+    normalisation drops), a character cut off at the end of the file, a few NUL
+    bytes, an odd trailing byte or lone surrogates in UTF-16 (passed on to
+    :func:`rolematch.text.make_valid`, which replaces and counts them).
 
     Parameters
     ----------
@@ -81,6 +89,8 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         File content (not empty).
     path : str or Path
         Used in error messages only.
+    warnings : list of str, optional
+        Repairs are appended here (``invalid_bytes: …``, ``nul_bytes: …``).
 
     Returns
     -------
@@ -101,26 +111,52 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     ('工作经历', 'utf-8-sig')
     >>> decode_text("工作经历".encode("utf-16"))
     ('工作经历', 'utf-16')
+    >>> notes = []
+    >>> decode_text("负责手机银行运营，熟悉反洗钱".encode() + b"\\xff", warnings=notes)
+    ('负责手机银行运营，熟悉反洗钱\\ufffd', 'utf-8')
+    >>> notes
+    ['invalid_bytes: 1 byte sequences that are not UTF-8 replaced']
     """
+    notes: list[str] = warnings if warnings is not None else []
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as e:
+                repaired = _repair_bom(data, encoding, notes)
+                if repaired is not None:
+                    return repaired, encoding
                 raise ExtractionError(
                     path,
-                    f"text file starts with a {encoding} byte-order mark but is not {encoding}",
+                    f"damaged text file: it starts with a {encoding} byte-order mark but is not "
+                    f"{encoding} throughout",
                     status="corrupt",
                 ) from e
     if b"\x00" in data:
         decoded = _utf16_without_bom(data)
-        if decoded is None:
+        if decoded is not None:
+            return decoded
+        # a few NULs in UTF-8 text (padding, a bad copy) are removed; else it is binary
+        nuls = data.count(0)
+        text = data.replace(b"\x00", b"").decode("utf-8", "replace")
+        if nuls > max(8, len(data) // 100) or "\ufffd" in text or _textual_share(text) < 0.95:
             raise ExtractionError(path, "not a text file (binary content)", status="corrupt")
-        return decoded
+        notes.append(f"nul_bytes: {nuls} NUL bytes removed")
+        return text, "utf-8"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3:
+            notes.append("invalid_bytes: the last character is cut off (truncated file?)")
+            return data[: e.start].decode("utf-8", "replace"), "utf-8"
+    # Mostly UTF-8 with a few bad bytes. GBK or Big5 read as UTF-8 fails on most
+    # characters: about one pair in twelve happens to form a valid UTF-8 character,
+    # so three valid non-ASCII characters per bad sequence cannot mistake them for it.
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    if 3 * bad <= sum(1 for c in text if c > "\x7f") - bad:
+        notes.append(f"invalid_bytes: {bad} byte sequences that are not UTF-8 replaced")
+        return text, "utf-8"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -137,3 +173,17 @@ def decode_text(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             status="unreadable",
         )
     return str(best), best.encoding
+
+
+def _repair_bom(data: bytes, encoding: str, notes: list[str]) -> str | None:
+    """UTF-16 with lone surrogates or an odd last byte still reads; other damage does not."""
+    if encoding != "utf-16":
+        return None
+    body = data[: len(data) - len(data) % 2]
+    try:
+        text = body.decode("utf-16", "surrogatepass")  # lone surrogates: make_valid's job
+    except UnicodeDecodeError:
+        return None
+    if len(body) < len(data):
+        notes.append("invalid_bytes: an odd last byte dropped (truncated UTF-16 file?)")
+    return text

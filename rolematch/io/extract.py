@@ -265,7 +265,7 @@ def _read(
     if named == "txt":
         from rolematch.io._txt import decode_text
 
-        text, encoding = decode_text(data, path)
+        text, encoding = decode_text(data, path, warnings)
         meta.update(backend="txt", encoding=encoding)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)

@@ -56,11 +56,13 @@ def _stream(data: bytes) -> bytes:
     return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def emoji_pdf(lines: Sequence[str]) -> bytes:
+def emoji_pdf(lines: Sequence[str], *, broken_page: bool = False) -> bytes:
     """One page: Chinese lines in STSong-Light, emoji through a Chrome-like ToUnicode map.
 
     Each line is a sequence of runs: the keys of :data:`EMOJI_CODES` are drawn in
-    Helvetica with the custom map, everything else in the CJK font.
+    Helvetica with the custom map, everything else in the CJK font. With
+    ``broken_page`` the page tree names a second page that is not a page object
+    (PDFium: "Failed to load page").
     """
     content = b"BT\n"
     for i, line in enumerate(lines):
@@ -78,7 +80,9 @@ def emoji_pdf(lines: Sequence[str]) -> bytes:
     return pdf_bytes(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Pages /Kids [3 0 R 10 0 R] /Count 2 >>"
+            if broken_page
+            else b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
             b"/Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> >>",
             _stream(content),
@@ -93,6 +97,7 @@ def emoji_pdf(lines: Sequence[str]) -> bytes:
             b"<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
             b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
             b"/CapHeight 880 /StemV 93 >>",
+            b"42",
         ]
     )
 
