@@ -7,6 +7,20 @@
 
 Everything public is re-exported here. Attributes load their module on first
 use, so ``import rolematch`` stays cheap (no torch, pandas or pdfplumber).
+
+Public API (``__all__``; ``tests/test_architecture.py`` checks this list):
+
+- roles and résumés: ``Role``, ``Resume``, ``Sentence``, ``load_roles``,
+  ``parse_posting``, ``read_resume``, ``resume_from_text``;
+- scoring: ``Matcher`` (``fit``, ``similarity``, ``match``, ``shortlist``,
+  ``explain``, ``score_table``), ``Encoder`` (the protocol an ``encoder=`` follows),
+  ``load_model``;
+- explanations: ``Explanation``, ``Evidence``, ``KeywordHit``, ``MatchResult``;
+- batches: ``score_paths``, returning ``BatchResults`` (``to_frame``, the writers'
+  input);
+- errors: ``RolematchError``, ``ExtractionError``, ``ModelError``,
+  ``NotFittedError``, ``RoleSpecError``, ``MissingDependencyError``;
+- ``__version__``.
 """
 
 from __future__ import annotations
@@ -17,11 +31,11 @@ from typing import TYPE_CHECKING, Any
 from rolematch._version import __version__
 
 _EXPORTS = {
-    "audit": "rolematch.fairness",
+    "BatchResults": "rolematch.results",
+    "Encoder": "rolematch.features.embeddings",
     "Evidence": "rolematch.explain",
     "Explanation": "rolematch.explain",
     "ExtractionError": "rolematch.exceptions",
-    "FileResult": "rolematch.batch",
     "KeywordHit": "rolematch.explain",
     "MatchResult": "rolematch.explain",
     "Matcher": "rolematch.matcher",
@@ -42,10 +56,11 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "BatchResults",
+    "Encoder",
     "Evidence",
     "Explanation",
     "ExtractionError",
-    "FileResult",
     "KeywordHit",
     "MatchResult",
     "Matcher",
@@ -58,7 +73,6 @@ __all__ = [
     "RolematchError",
     "Sentence",
     "__version__",
-    "audit",
     "load_model",
     "load_roles",
     "parse_posting",
@@ -68,7 +82,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from rolematch.batch import FileResult, score_paths
+    from rolematch.batch import score_paths
     from rolematch.documents import Resume, Role, Sentence
     from rolematch.exceptions import (
         ExtractionError,
@@ -79,11 +93,11 @@ if TYPE_CHECKING:
         RoleSpecError,
     )
     from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
-    from rolematch.fairness import audit
-    from rolematch.features.embeddings import load_model
+    from rolematch.features.embeddings import Encoder, load_model
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import load_roles, parse_posting
     from rolematch.matcher import Matcher
+    from rolematch.results import BatchResults
     from rolematch.sections import resume_from_text
 
 

@@ -88,6 +88,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     s.add_argument(
+        "--file-timeout",
+        type=_positive_float,
+        default=120.0,
+        metavar="SECONDS",
+        help="a file that takes longer to read gets status error (default: 120)",
+    )
+    s.add_argument(
+        "--debug",
+        metavar="LOG",
+        help="write the traceback of every file with status error to LOG",
+    )
+    s.add_argument(
         "--engine",
         choices=["local", "spark"],
         default="local",
@@ -189,6 +201,16 @@ def _unit_float(text: str) -> float:
     return v
 
 
+def _positive_float(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
+    if not v > 0 or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {v}")
+    return v
+
+
 def _workers(text: str) -> int | None:
     if text == "auto":
         return None
@@ -245,8 +267,7 @@ _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole exp
 
 
 def _score(args: argparse.Namespace) -> int:
-    from rolematch.batch import BatchStats, collect_files, default_workers, iter_results
-    from rolematch.report import ResultStore
+    from rolematch.batch import BatchStats, collect_files, default_workers, score_paths
 
     if args.engine == "spark":
         from rolematch.spark import cli_score
@@ -283,9 +304,19 @@ def _score(args: argparse.Namespace) -> int:
             total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True, mininterval=0.5
         )
     failed = 0
-    with ResultStore(roles, files) as store, _sigterm_as_interrupt():
+    debug = _DebugLog(args.debug)
+
+    def progress(fr: Any) -> None:
+        nonlocal failed
+        failed += not fr.ok
+        debug.file(fr)
+        if bar is not None:
+            bar.set_postfix(failed=failed, refresh=False)
+            bar.update(1)
+
+    with debug, _sigterm_as_interrupt():
         try:
-            for i, fr in iter_results(
+            results = score_paths(
                 files,
                 matcher=matcher,
                 roles=roles,
@@ -293,23 +324,19 @@ def _score(args: argparse.Namespace) -> int:
                 cache=args.cache,
                 max_pages=args.max_pages,
                 ocr=not args.no_ocr,
-                stats=stats,
-                pack=True,
                 # CSV and the terminal table need scores and reasons only
                 explain=any(fmt in _EXPLAINED for _, fmt in outputs),
-            ):
-                store.add(i, fr)
-                failed += not fr.ok
-                if bar is not None:
-                    bar.set_postfix(failed=failed, refresh=False)
-                    bar.update(1)
+                file_timeout=args.file_timeout,
+                progress=progress,
+                stats=stats,
+            )
         finally:
             if bar is not None:
                 bar.close()
-        store.finish()
-        written = [_write(store, path, fmt, args) for path, fmt in outputs]
-        if not args.quiet:
-            _summary(store, stats, time.perf_counter() - t0, written)
+        with results:
+            written = [_write(results, path, fmt, args) for path, fmt in outputs]
+            if not args.quiet:
+                _summary(results, stats, time.perf_counter() - t0, written)
     return 0
 
 
@@ -378,6 +405,33 @@ def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None
     for line in written:
         if line:
             print(f"rolematch: {line}", file=sys.stderr)
+
+
+class _DebugLog:
+    """``--debug LOG``: the traceback of every file with status ``error``, as it happens."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.f: Any = None
+
+    def __enter__(self) -> _DebugLog:
+        if self.path is not None:
+            import os
+
+            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+            self.f = open(self.path, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.f is not None:
+            self.f.close()
+
+    def file(self, fr: Any) -> None:
+        if self.f is None or fr.resume.status != "error":
+            return
+        tb = fr.traceback or "(no traceback)\n"
+        self.f.write(f"== {fr.file}: {fr.resume.reason}\n{tb}\n")
+        self.f.flush()
 
 
 @contextlib.contextmanager

@@ -12,6 +12,8 @@ one sheet per role (named after the role's title)
 ``无法读取 Unreadable``
     Files that could not be read, with status and reason.
 
+Text cells are strings, never formulas, and a text starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return gets a leading ``'`` (a candidate names the file).
 Every sheet has a frozen, bold header row, an auto-filter and column widths that fit
 the content (CJK characters count double). The workbook is written in openpyxl's
 write-only mode, row by row, so memory stays flat however large the batch. Needs the
@@ -31,7 +33,8 @@ import numpy as np
 
 from rolematch._optional import import_optional
 from rolematch.explain import Explanation
-from rolematch.report import ResultStore, atomic_write
+from rolematch.report import atomic_write, safe_cell
+from rolematch.results import BatchResults
 
 __all__ = ["ROLE_COLUMNS", "write_xlsx"]
 
@@ -84,6 +87,16 @@ def _num(x: float) -> float | None:
     return None if x is None or math.isnan(x) else round(float(x), 4)
 
 
+def _text_cell(ws: Any, text: str) -> Any:
+    """A cell that holds ``text`` as a string: formula-safe (:func:`safe_cell`), and typed
+    as a string, never a formula, whatever it starts with."""
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, value=safe_cell(text))
+    c.data_type = "s"
+    return c
+
+
 class _Sheet:
     """A write-only sheet whose widths are sized from the first rows before writing."""
 
@@ -129,12 +142,11 @@ class _Sheet:
         self.pending = []
 
     def _write_header(self) -> None:
-        from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font, PatternFill
 
         cells = []
         for name in self.header:
-            c = WriteOnlyCell(self.ws, value=name)
+            c = _text_cell(self.ws, name)
             c.font = Font(bold=True)
             c.fill = PatternFill("solid", fgColor="E8EEF7")
             c.alignment = Alignment(vertical="center")
@@ -150,6 +162,8 @@ class _Sheet:
                 c = WriteOnlyCell(self.ws, value=value)
                 c.number_format = "0.00"
                 cells.append(c)
+            elif isinstance(value, str):
+                cells.append(_text_cell(self.ws, value))
             else:
                 cells.append(value)
         self.ws.append(cells)
@@ -160,16 +174,16 @@ class _Sheet:
 
 
 def write_xlsx(
-    store: ResultStore,
+    results: BatchResults,
     path: str | Path | IO[bytes],
     top_k: int | None = None,
     min_score: float | None = None,
 ) -> int:
-    """Write the Excel workbook of a finished :class:`~rolematch.report.ResultStore`.
+    """Write the Excel workbook of a finished :class:`~rolematch.results.BatchResults`.
 
     Parameters
     ----------
-    store : ResultStore
+    results : BatchResults
     path : path or binary stream
         Written atomically (temporary name, then rename) when a path.
     top_k : int, optional
@@ -189,68 +203,68 @@ def write_xlsx(
     """
     openpyxl = import_optional("openpyxl", extra="excel")
     wb = openpyxl.Workbook(write_only=True)
-    keep = store.keep("role", top_k, min_score)
+    keep = results.keep("role", top_k, min_score)
     taken: set[str] = set()
 
     # Overview: the score matrix
-    header = ["file", "status", "best_role", "best_score", *store.role_titles, "reason"]
-    scores = {*store.role_titles, "best_score"}
-    overview = _Sheet(wb, _sheet_title("总览 Overview", taken), header, len(store), scores)
-    for i, file in enumerate(store.files):
-        if not store.ok(i):
+    header = ["file", "status", "best_role", "best_score", *results.role_titles, "reason"]
+    scores = {*results.role_titles, "best_score"}
+    overview = _Sheet(wb, _sheet_title("总览 Overview", taken), header, len(results), scores)
+    for i, file in enumerate(results.files):
+        if not results.ok(i):
             overview.append(
-                [file, store.status[i], None, None, *[None] * store.n_roles, store.reason[i]]
+                [file, results.status[i], None, None, *[None] * results.n_roles, results.reason[i]]
             )
             continue
-        best = int(np.argmin(store.role_rank[i]))
+        best = int(np.argmin(results.role_rank[i]))
         overview.append(
             [
                 file,
                 "ok",
-                store.role_titles[best],
-                _num(store.score[i, best]),
-                *[_num(s) for s in store.score[i]],
+                results.role_titles[best],
+                _num(results.score[i, best]),
+                *[_num(s) for s in results.score[i]],
                 "",
             ]  # fmt: skip
         )
     overview.close()
 
     rows = 0
-    for r in range(store.n_roles):
+    for r in range(results.n_roles):
         chosen = np.flatnonzero(keep[:, r])
-        chosen = chosen[np.argsort(store.resume_rank[chosen, r], kind="stable")]
-        sheet = _Sheet(wb, _sheet_title(store.role_titles[r], taken), ROLE_COLUMNS, len(chosen))
+        chosen = chosen[np.argsort(results.resume_rank[chosen, r], kind="stable")]
+        sheet = _Sheet(wb, _sheet_title(results.role_titles[r], taken), ROLE_COLUMNS, len(chosen))
         for i in map(int, chosen):
-            e = store.explanation(i, r)
+            e = results.explanation(i, r)
             sheet.append(
                 [
-                    int(store.resume_rank[i, r]),
-                    Path(store.files[i]).name,
-                    _num(store.score[i, r]),
-                    _num(store.keyword[i, r]),
-                    _num(store.semantic[i, r]),
-                    _num(store.facet[i, r]),
-                    int(store.role_rank[i, r]),
+                    int(results.resume_rank[i, r]),
+                    Path(results.files[i]).name,
+                    _num(results.score[i, r]),
+                    _num(results.keyword[i, r]),
+                    _num(results.semantic[i, r]),
+                    _num(results.facet[i, r]),
+                    int(results.role_rank[i, r]),
                     "、".join(f"{k.term}×{k.count}" for k in e.matched_keywords[:15]),
                     "、".join(k.term for k in e.missing_keywords[:10]),
                     _evidence(e, 0),
                     _evidence(e, 1),
                     _evidence(e, 2),
-                    "; ".join(store.warnings[i]),
-                    store.files[i],
+                    "; ".join(results.warnings[i]),
+                    results.files[i],
                 ]
             )
             rows += 1
         sheet.close()
 
-    bad = store.failures()
+    bad = results.failures()
     sheet = _Sheet(
         wb, _sheet_title("无法读取 Unreadable", taken), ["file", "status", "reason", "warnings"],
         len(bad),
     )  # fmt: skip
     for i in bad:
         sheet.append(
-            [store.files[i], store.status[i], store.reason[i], "; ".join(store.warnings[i])]
+            [results.files[i], results.status[i], results.reason[i], "; ".join(results.warnings[i])]
         )
     sheet.close()
 

@@ -20,7 +20,8 @@ from typing import IO, Any
 import numpy as np
 
 from rolematch.explain import Explanation, highlighter
-from rolematch.report import ResultStore, atomic_write
+from rolematch.report import atomic_write
+from rolematch.results import BatchResults
 
 __all__ = ["HTML_TOP_K", "highlighter", "write_html"]  # highlighter: from rolematch.explain
 
@@ -163,17 +164,17 @@ def _candidate(
 
 
 def _role_section(
-    store: ResultStore,
+    results: BatchResults,
     r: int,
     keep: np.ndarray,
     variants: Mapping[str, Sequence[str]] | None,
 ) -> Iterable[str]:
     esc = html.escape
-    rid, title = store.role_ids[r], store.role_titles[r]
+    rid, title = results.role_ids[r], results.role_titles[r]
     anchor = f"role-{r}-{_anchor(rid)}"
     chosen = np.flatnonzero(keep[:, r])
-    chosen = chosen[np.argsort(store.resume_rank[chosen, r], kind="stable")]
-    scored = sum(store.ok(i) for i in range(len(store)))
+    chosen = chosen[np.argsort(results.resume_rank[chosen, r], kind="stable")]
+    scored = sum(results.ok(i) for i in range(len(results)))
     yield (
         f'<section class="role" id="{anchor}" data-role="{esc(rid)}">'
         f"<h2>{esc(title)}<small>{esc(rid)} · {len(chosen)} of {scored} résumés shown</small></h2>"
@@ -188,22 +189,22 @@ def _role_section(
     )
     cards = []
     for i in map(int, chosen):
-        rank = int(store.resume_rank[i, r])
-        e = store.explanation(i, r)
+        rank = int(results.resume_rank[i, r])
+        e = results.explanation(i, r)
         cand = f"{anchor}-c{rank}"
         kws = "、".join(k.term for k in e.matched_keywords[:6])
         yield (
-            f'<tr class="shortlist-row" data-rank="{rank}" data-file="{esc(store.files[i])}">'
-            f'<td class="num">{rank}</td><td><a href="#{cand}">{esc(Path(store.files[i]).name)}'
+            f'<tr class="shortlist-row" data-rank="{rank}" data-file="{esc(results.files[i])}">'
+            f'<td class="num">{rank}</td><td><a href="#{cand}">{esc(Path(results.files[i]).name)}'
             f'</a></td><td class="num"><span class="mini"><i style="width:{_pct(e.score)}%">'
             f"</i></span>{e.score:.2f}</td>"
             f'<td class="num">{_num(e.keyword_score)}</td>'
             f'<td class="num">{_num(e.semantic_score)}</td>'
             f'<td class="num">{_num(e.facet_score)}</td>'
-            f'<td class="num">{int(store.role_rank[i, r])}</td><td>{esc(kws)}</td></tr>'
+            f'<td class="num">{int(results.role_rank[i, r])}</td><td>{esc(kws)}</td></tr>'
         )
         cards.append(
-            _candidate(e, rank, int(store.role_rank[i, r]), cand, store.warnings[i], variants)
+            _candidate(e, rank, int(results.role_rank[i, r]), cand, results.warnings[i], variants)
         )
     yield "</tbody></table>"
     yield from cards
@@ -211,7 +212,7 @@ def _role_section(
 
 
 def write_html(
-    store: ResultStore,
+    results: BatchResults,
     path: str | Path | IO[str],
     top_k: int | None = None,
     min_score: float | None = None,
@@ -220,11 +221,11 @@ def write_html(
     title: str = "rolematch report",
     meta: Mapping[str, Any] | None = None,
 ) -> int:
-    """Write the HTML report of a finished :class:`~rolematch.report.ResultStore`.
+    """Write the HTML report of a finished :class:`~rolematch.results.BatchResults`.
 
     Parameters
     ----------
-    store : ResultStore
+    results : BatchResults
     path : path or text stream
         Written atomically (temporary name, then rename) when a path.
     top_k : int, optional
@@ -245,32 +246,32 @@ def write_html(
         Shortlist rows written (over all roles).
     """
     top_k = HTML_TOP_K if top_k is None else top_k
-    keep = store.keep("role", top_k, min_score)
+    keep = results.keep("role", top_k, min_score)
     if isinstance(path, str | Path):
         with atomic_write(path, "w", encoding="utf-8") as f:
-            _write(f, store, keep, variants, title, meta)
+            _write(f, results, keep, variants, title, meta)
     else:
-        _write(path, store, keep, variants, title, meta)
+        _write(path, results, keep, variants, title, meta)
     return int(keep.sum())
 
 
 def _write(
     f: IO[str],
-    store: ResultStore,
+    results: BatchResults,
     keep: np.ndarray,
     variants: Mapping[str, Sequence[str]] | None,
     title: str,
     meta: Mapping[str, Any] | None,
 ) -> None:
     esc = html.escape
-    bad = store.failures()
-    scored = len(store) - len(bad)
-    info = [f"{len(store)} files", f"{scored} scored", f"{len(bad)} not readable"]
+    bad = results.failures()
+    scored = len(results) - len(bad)
+    info = [f"{len(results)} files", f"{scored} scored", f"{len(bad)} not readable"]
     info += [f"{k}: {v}" for k, v in (meta or {}).items()]
     info.append(_dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
     links = "".join(
         f'<a href="#role-{r}-{_anchor(rid)}">{esc(t)}</a>'
-        for r, (rid, t) in enumerate(zip(store.role_ids, store.role_titles, strict=True))
+        for r, (rid, t) in enumerate(zip(results.role_ids, results.role_titles, strict=True))
     )
     if bad:
         links += f'<a class="bad" href="#unreadable">not readable ({len(bad)})</a>'
@@ -281,8 +282,8 @@ def _write(
         f'<header><h1>{esc(title)}</h1><p class="meta">{esc(" · ".join(info))}</p>'
         f"<nav>{links}</nav></header><main>"
     )
-    for r in range(store.n_roles):
-        for part in _role_section(store, r, keep, variants):
+    for r in range(results.n_roles):
+        for part in _role_section(results, r, keep, variants):
             f.write(part)
     f.write(
         f'<section id="unreadable"><h2>Files that could not be read<small>{len(bad)}</small></h2>'
@@ -294,8 +295,8 @@ def _write(
         )
         for i in bad:
             f.write(
-                f'<tr class="unreadable-row"><td>{esc(store.files[i])}</td>'
-                f"<td>{esc(store.status[i])}</td><td>{esc(store.reason[i])}</td></tr>"
+                f'<tr class="unreadable-row"><td>{esc(results.files[i])}</td>'
+                f"<td>{esc(results.status[i])}</td><td>{esc(results.reason[i])}</td></tr>"
             )
         f.write("</tbody></table>")
     else:

@@ -1,0 +1,132 @@
+"""Score folders of résumé files: paths in, one finished :class:`BatchResults` out.
+
+One job: the public entry point, :func:`score_paths`, behind ``rolematch score`` too.
+It finds the files (:mod:`~rolematch.batch.discover`), streams them through the engine
+(:mod:`~rolematch.batch.pool`) into a :class:`~rolematch.results.BatchResults` as each
+chunk finishes (memory stays flat), and ranks them once at the end.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from rolematch.batch.discover import collect_files
+from rolematch.batch.pool import DEFAULT_FILE_TIMEOUT, BatchStats, iter_results
+from rolematch.documents import Role
+from rolematch.results import BatchResults, FileResult
+
+__all__ = ["score_paths"]
+
+
+def score_paths(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    roles: Sequence[Role] | str | Path | None = None,
+    matcher: Any = None,
+    model: str = "e5-small",
+    workers: int = 1,
+    cache: str | Path | None = None,
+    ocr: bool = True,
+    max_pages: int = 50,
+    redact: bool = True,
+    explain: bool = True,
+    file_timeout: float | None = DEFAULT_FILE_TIMEOUT,
+    progress: Callable[[FileResult], Any] | None = None,
+    stats: BatchStats | None = None,
+    spool_dir: str | Path | None = None,
+) -> BatchResults:
+    """Read and score every résumé file under ``paths`` against every role.
+
+    Parameters
+    ----------
+    paths : path or iterable of paths
+        Files and folders (searched recursively for .pdf, .docx, .txt and images).
+    roles : list of Role or path, optional
+        Roles, or a role file/folder; default the bundled roles. Ignored when
+        ``matcher`` is fitted.
+    matcher : Matcher or mapping, optional
+        A matcher (fitted, or fitted here on ``roles``), or a mapping of Matcher
+        parameters that each worker fits (this process then never loads the model);
+        default ``Matcher(model=model)``.
+    model : str, default "e5-small"
+        Model for the default matcher.
+    workers : int, default 1
+        Worker processes (see :func:`~rolematch.batch.iter_results`; guard your
+        script's entry point with ``if __name__ == "__main__":`` when > 1).
+    cache : path, optional
+        Folder for the extraction and embedding caches.
+    ocr : bool, default True
+        Read scans and images with OCR (and collect images from folders).
+    max_pages, redact
+        Passed to :func:`~rolematch.io.extract.read_resume`.
+    explain : bool, default True
+        Keep full explanations (``BatchResults.explanation``); ``False`` keeps the
+        scores and one-line reasons, about a third less work.
+    file_timeout : float or None, default 120
+        Seconds one file may take to read (status ``error`` after that); ``None``:
+        no limit, read in this process.
+    progress : callable, optional
+        Called with each file's :class:`~rolematch.results.FileResult` as soon as it
+        is scored.
+    stats : BatchStats, optional
+        Filled in with the run's counters.
+    spool_dir : path, optional
+        Folder of the results' temporary spool file.
+
+    Returns
+    -------
+    BatchResults
+        Finished (ranks filled in), files in path order; close it when done (or use
+        ``with``). ``.to_frame()`` gives the long table.
+    """
+    from rolematch.io.roles import load_roles
+
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    files = collect_files(paths, images=ocr)
+    fitted = matcher is not None and hasattr(matcher, "roles_")
+    role_list: list[Role] = (
+        list(matcher.roles_) if fitted
+        else list(roles) if roles is not None and not isinstance(roles, str | Path)
+        else load_roles(roles)
+    )  # fmt: skip
+    if matcher is None:
+        from rolematch.matcher import Matcher
+
+        matcher = Matcher(model=model)
+    results = BatchResults(role_list, files, spool_dir=spool_dir)
+    try:
+        stream = iter_results(
+            files,
+            matcher=matcher,
+            roles=None if fitted else role_list,
+            workers=workers,
+            cache=cache,
+            max_pages=max_pages,
+            redact=redact,
+            ocr=ocr,
+            explain=explain,
+            file_timeout=file_timeout,
+            stats=stats,
+        )
+        for i, fr in stream:
+            try:
+                results.add(i, fr)
+            except Exception as e:  # noqa: BLE001 - one file's result must not stop the batch
+                reason = f"{type(e).__name__} while recording its result: {e}"
+                fr = FileResult(
+                    fr.file,
+                    replace(fr.resume, status="error", reason=reason),
+                    traceback=traceback.format_exc(),
+                )
+                results.add(i, fr)
+            if progress is not None:
+                progress(fr)
+    except BaseException:
+        results.close()
+        raise
+    return results.finish()

@@ -1,0 +1,354 @@
+"""The results of a batch: one object, ranks computed once, read by every writer.
+
+One job: hold every file's status and every résumé × role score of a batch, and rank
+them. :func:`~rolematch.batch.score_paths` returns a :class:`BatchResults`; the CSV,
+wide CSV, JSONL, Excel and HTML writers and :meth:`BatchResults.to_frame` all read it.
+
+A large batch does not fit in memory as explanation objects, so the scores stay in
+memory (four floats per résumé × role) and every explanation, pickled, goes to an
+anonymous temporary file, read back when a writer needs it: memory stays flat however
+large the batch. Ranks need the whole batch, so they are computed by
+:meth:`BatchResults.finish`, once every file has been added.
+
+Two kinds of view, and what ``top_k``/``min_score`` keep in each:
+
+* per résumé (long CSV, JSONL, wide CSV, the terminal table, :meth:`~BatchResults.to_frame`):
+  each résumé's best ``top_k`` roles (``role_rank <= top_k``) that score at least
+  ``min_score``;
+* per role (the Excel sheets and the HTML shortlists): each role's best ``top_k``
+  résumés (``resume_rank <= top_k``) that score at least ``min_score``.
+
+Ranks are always those of the whole batch, before filtering. A file that cannot be read
+is always listed, with its reason.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+import numpy as np
+
+from rolematch.documents import Resume, Role
+from rolematch.explain import Explanation, MatchResult, thaw_explanation
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLUMNS", "SCORES", "BatchResults", "FileResult"]
+
+#: Long format (:meth:`BatchResults.to_frame`, the CSV): one row per (file, role); a
+#: file that cannot be read has one row.
+COLUMNS = (
+    "file",
+    "status",
+    "language",
+    "role_id",
+    "role_title",
+    "score",
+    "keyword_score",
+    "semantic_score",
+    "facet_score",
+    "role_rank",
+    "resume_rank",
+    "warnings",
+    "reason",
+)
+
+#: The rows of :attr:`FileResult.scores`.
+SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
+
+
+@dataclass
+class FileResult:
+    """One file's outcome, as the batch engine hands it to :meth:`BatchResults.add`.
+
+    ``resume`` is the extraction record without the text (status, reason, pages,
+    warnings, meta). When the file is ``ok``: ``scores`` has shape (4, n_roles) (the
+    rows of :data:`SCORES`, roles in the matcher's order; ``facet_score`` NaN where no
+    facet has data), ``reasons`` the one-line reason per role, and ``explanations``
+    each role's pickled :func:`~rolematch.explain.freeze_explanation` tuple (empty when
+    the run kept no explanations). ``traceback`` is set for status ``error``.
+    """
+
+    file: str
+    resume: Resume
+    scores: np.ndarray | None = None
+    reasons: list[str] = field(default_factory=list)
+    explanations: list[bytes] = field(default_factory=list)
+    cached: bool = False
+    traceback: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.resume.ok
+
+
+def _spool_text(s: str) -> bytes:
+    # surrogatepass: text from a broken PDF must round-trip, not crash the batch
+    return s.encode("utf-8", "surrogatepass")
+
+
+class BatchResults:
+    """The results of a batch: scores in memory, explanations spooled to disk.
+
+    Made by :func:`~rolematch.batch.score_paths` (finished, ranks filled in); the batch
+    engine fills one with :meth:`add` and calls :meth:`finish`. Close it (or use it as a
+    context manager) to drop the spool file; it is anonymous, so nothing is left behind
+    even if the process is killed.
+
+    Parameters
+    ----------
+    roles : sequence of Role
+        The roles, in the matcher's order.
+    files : sequence of str or Path
+        The batch's files; results are added by index into this list.
+    spool_dir : path, optional
+        Folder of the temporary spool file (default: the system's temp folder).
+
+    Attributes
+    ----------
+    files, status, reason, language : list of str
+        Per file.
+    warnings : list of tuple of str
+        Per file.
+    role_ids, role_titles : list of str
+    score, keyword, semantic, facet : ndarray of shape (n_files, n_roles)
+        NaN for files that are not ``ok`` (and ``facet`` where no facet has data).
+    role_rank, resume_rank : ndarray of int, shape (n_files, n_roles)
+        After :meth:`finish`: 1 = the file's best role / the role's best file; 0 for
+        files that are not ``ok``. Ties keep role order / file order.
+
+    Examples
+    --------
+    >>> from rolematch.documents import Resume, Role
+    >>> with BatchResults([Role("r", "主管", ("负责",), ("本科",))], ["a.pdf"]) as res:
+    ...     res.add(0, FileResult("a.pdf", Resume.failed("a.pdf", "empty", "empty file")))
+    ...     res.finish().counts()
+    {'empty': 1}
+    """
+
+    def __init__(
+        self,
+        roles: Sequence[Role],
+        files: Sequence[str | Path],
+        *,
+        spool_dir: str | Path | None = None,
+    ) -> None:
+        n, n_roles = len(files), len(roles)
+        self.role_ids = [r.id for r in roles]
+        self.role_titles = [r.title for r in roles]
+        self.files = [str(f) for f in files]
+        self.status = [""] * n
+        self.reason = [""] * n
+        self.warnings: list[tuple[str, ...]] = [()] * n
+        self.language = [""] * n  # zh-Hans, zh-Hant, en, mixed
+        self.score = np.full((n, n_roles), np.nan)
+        self.keyword = np.full((n, n_roles), np.nan)
+        self.semantic = np.full((n, n_roles), np.nan)
+        self.facet = np.full((n, n_roles), np.nan)
+        self.role_rank = np.zeros((n, n_roles), dtype=np.int32)
+        self.resume_rank = np.zeros((n, n_roles), dtype=np.int32)
+        self._offsets = np.full((n, n_roles), -1, dtype=np.int64)
+        # the one-line reasons separately: the long CSV needs them, not the explanations
+        self._reason_at = np.full((n, n_roles), -1, dtype=np.int64)
+        self._reason_len = np.zeros((n, n_roles), dtype=np.int32)
+        self._spool: IO[bytes] = tempfile.TemporaryFile(  # noqa: SIM115 - closed by close()
+            prefix="rolematch-", dir=str(spool_dir) if spool_dir is not None else None
+        )
+        self._finished = False
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __enter__(self) -> BatchResults:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"BatchResults({len(self)} files × {self.n_roles} roles, {self.counts()})"
+
+    def close(self) -> None:
+        """Drop the spool file (explanations and reasons can no longer be read)."""
+        self._spool.close()
+
+    @property
+    def n_roles(self) -> int:
+        return len(self.role_ids)
+
+    def ok(self, i: int) -> bool:
+        """Whether file ``i`` was scored."""
+        return self.status[i] == "ok"
+
+    # -- filling in ------------------------------------------------------------
+    def add(self, i: int, fr: FileResult) -> None:
+        """Record file ``i``'s result; its reasons and explanations go to the spool."""
+        self.status[i] = fr.resume.status
+        self.reason[i] = fr.resume.reason
+        self.warnings[i] = tuple(fr.resume.warnings)
+        self.language[i] = str(fr.resume.meta.get("language", ""))
+        if not fr.ok:
+            for a in (self.score, self.keyword, self.semantic, self.facet):
+                a[i] = np.nan
+            self._offsets[i] = self._reason_at[i] = -1
+            return
+        if fr.scores is None or fr.scores.shape != (len(SCORES), self.n_roles):
+            got = None if fr.scores is None else fr.scores.shape
+            raise ValueError(
+                f"The scores of {fr.file!r} must have shape ({len(SCORES)}, {self.n_roles}) "
+                f"(one column per role). Got {got} instead."
+            )
+        self.score[i], self.keyword[i], self.semantic[i], self.facet[i] = fr.scores
+        spool = self._spool
+        spool.seek(0, os.SEEK_END)
+        for r, blob in enumerate(fr.explanations):
+            self._offsets[i, r] = spool.tell()
+            spool.write(blob)
+        for r, reason in enumerate(fr.reasons):
+            data = _spool_text(reason)
+            self._reason_at[i, r] = spool.tell()
+            self._reason_len[i, r] = len(data)
+            spool.write(data)
+
+    def finish(self) -> BatchResults:
+        """Compute the ranks (call once every file has been added); returns ``self``."""
+        ok = np.array([self.ok(i) for i in range(len(self))], dtype=bool)
+        self.role_rank[:] = 0
+        self.resume_rank[:] = 0
+        if ok.any():
+            s = self.score[ok]
+            # stable: ties keep role order / file order
+            by_role = np.argsort(-s, axis=1, kind="stable")
+            ranks = np.empty_like(by_role)
+            np.put_along_axis(ranks, by_role, np.arange(1, s.shape[1] + 1)[None, :], axis=1)
+            self.role_rank[ok] = ranks
+            by_file = np.argsort(-s, axis=0, kind="stable")
+            ranks = np.empty_like(by_file)
+            np.put_along_axis(ranks, by_file, np.arange(1, s.shape[0] + 1)[:, None], axis=0)
+            self.resume_rank[ok] = ranks
+        self._finished = True
+        return self
+
+    # -- reading ---------------------------------------------------------------
+    def match_reason(self, i: int, r: int) -> str:
+        """The one-line reason of file ``i``'s score for role ``r`` (``Explanation.reason``)."""
+        at = int(self._reason_at[i, r])
+        if at < 0:
+            raise KeyError(f"file {self.files[i]!r} has no result for role {self.role_ids[r]!r}")
+        self._spool.seek(at)
+        return self._spool.read(int(self._reason_len[i, r])).decode("utf-8", "surrogatepass")
+
+    def explanation(self, i: int, r: int) -> Explanation:
+        """The full explanation of file ``i`` for role ``r`` (read from the spool)."""
+        off = int(self._offsets[i, r])
+        if off < 0:
+            why = "result" if self._reason_at[i, r] < 0 else "explanation (run with explain=True)"
+            raise KeyError(f"file {self.files[i]!r} has no {why} for role {self.role_ids[r]!r}")
+        self._spool.seek(off)
+        return thaw_explanation(pickle.load(self._spool))  # noqa: S301 - our own spool
+
+    def matches(self, i: int) -> list[MatchResult]:
+        """File ``i``'s result for every role, best first (empty when it is not ``ok``)."""
+        self._check_finished()
+        if not self.ok(i):
+            return []
+        out = []
+        for r in np.argsort(self.role_rank[i], kind="stable"):
+            e = self.explanation(i, int(r))
+            out.append(MatchResult(e.role_id, e.role_title, e.source, e.score, e))
+        return out
+
+    # -- selections ------------------------------------------------------------
+    def _check_finished(self) -> None:
+        if not self._finished:
+            raise RuntimeError("BatchResults.finish() must be called before reading the ranks")
+
+    def keep(self, by: str, top_k: int | None = None, min_score: float | None = None) -> np.ndarray:
+        """Boolean mask (n_files, n_roles) of the pairs a view keeps.
+
+        ``by="resume"`` keeps each résumé's best ``top_k`` roles, ``by="role"`` each
+        role's best ``top_k`` résumés; both drop pairs scoring below ``min_score``.
+        """
+        self._check_finished()
+        if by not in ("resume", "role"):
+            raise ValueError(f"The 'by' parameter must be 'resume' or 'role'. Got {by!r} instead.")
+        rank = self.role_rank if by == "resume" else self.resume_rank
+        mask = rank > 0
+        if top_k is not None:
+            mask &= rank <= top_k
+        if min_score is not None:
+            mask &= np.nan_to_num(self.score, nan=-1.0) >= min_score
+        return mask
+
+    def long_pairs(
+        self, top_k: int | None = None, min_score: float | None = None
+    ) -> Iterator[tuple[int, int | None]]:
+        """``(file, role)`` index pairs of the long format, in its order: files in file
+        order, each file's kept roles best first; ``(file, None)`` once for a file that
+        is not ``ok``."""
+        keep = self.keep("resume", top_k, min_score)
+        for i in range(len(self)):
+            if not self.ok(i):
+                yield i, None
+                continue
+            for r in np.argsort(self.role_rank[i], kind="stable"):
+                if keep[i, r]:
+                    yield i, int(r)
+
+    def to_frame(self, top_k: int | None = None, min_score: float | None = None) -> pd.DataFrame:
+        """The long format as a DataFrame: one row per kept (file, role), :data:`COLUMNS`.
+
+        Scores are float64 (NaN where missing), ranks nullable ``Int64`` (missing for
+        a file that is not ``ok``, as are ``role_id`` and ``role_title``), ``warnings``
+        joined by ``"; "``. The CSV output holds the same rows, scores rounded.
+        """
+        import pandas as pd
+
+        cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+        for i, r in self.long_pairs(top_k, min_score):
+            cols["file"].append(self.files[i])
+            cols["status"].append(self.status[i])
+            cols["language"].append(self.language[i])
+            cols["warnings"].append("; ".join(self.warnings[i]))
+            if r is None:
+                cols["role_id"].append(None)
+                cols["role_title"].append(None)
+                for c in ("score", "keyword_score", "semantic_score", "facet_score"):
+                    cols[c].append(np.nan)
+                cols["role_rank"].append(None)
+                cols["resume_rank"].append(None)
+                cols["reason"].append(self.reason[i])
+                continue
+            cols["role_id"].append(self.role_ids[r])
+            cols["role_title"].append(self.role_titles[r])
+            cols["score"].append(float(self.score[i, r]))
+            cols["keyword_score"].append(float(self.keyword[i, r]))
+            cols["semantic_score"].append(float(self.semantic[i, r]))
+            cols["facet_score"].append(float(self.facet[i, r]))
+            cols["role_rank"].append(int(self.role_rank[i, r]))
+            cols["resume_rank"].append(int(self.resume_rank[i, r]))
+            cols["reason"].append(self.match_reason(i, r))
+        frame = pd.DataFrame(cols, columns=list(COLUMNS))
+        for c in ("score", "keyword_score", "semantic_score", "facet_score"):
+            frame[c] = frame[c].astype("float64")
+        for c in ("role_rank", "resume_rank"):
+            frame[c] = frame[c].astype("Int64")
+        return frame
+
+    def counts(self) -> dict[str, int]:
+        """Files per status."""
+        out: dict[str, int] = {}
+        for s in self.status:
+            out[s] = out.get(s, 0) + 1
+        return dict(sorted(out.items()))
+
+    def failures(self) -> list[int]:
+        """Indices of the files that could not be scored, in file order."""
+        return [i for i in range(len(self)) if not self.ok(i)]
