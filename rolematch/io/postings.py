@@ -280,7 +280,7 @@ def _heading(line: str, lex: _Lexicon) -> tuple[str, str, str, str] | None:
 
 
 def _title_like(text: str, lex: _Lexicon) -> bool:
-    s = _fold(_strip_md(text))
+    s = _fold(_clean_title(_strip_md(text)))
     return (
         2 <= len(s) <= 30
         and not any(c in s for c in "。；;，,：:")
@@ -488,8 +488,9 @@ class _Parser:
         if head := _heading(raw, lex):
             self._heading(ln, *head)
             return
-        if self.fixed_title is None and (m := lex.title_fields.match(folded)):
-            after = re.split(r"[:：]", re.sub(r"\*\*|__", "", plain), maxsplit=1)[-1]
+        unnumbered = _CN_OUTLINE.sub("", plain)
+        if self.fixed_title is None and lex.title_fields.match(_fold(unnumbered)):
+            after = re.split(r"[:：]", re.sub(r"\*\*|__", "", unnumbered), maxsplit=1)[-1]
             value = re.split(r"\s{2,}|[|｜]", after.strip())[0].strip()
             if self.cur is None or self._has_items() or self.cur.title:
                 self._start(value, ln.no, ln.heading_level)
@@ -663,7 +664,9 @@ def _ends_item(text: str) -> bool:
 def _clean_title(text: str) -> str:
     s = re.sub(r"\*\*|__", "", text.strip())
     s = re.sub(r"\s*[|｜].*$", "", s)
-    s = re.sub(r"^[【\[]\s*(?:急聘|急招|热招|社招|校招|招聘)\s*[】\]]\s*", "", s)
+    s = re.sub(r"^[【\[]\s*(?:急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招)\s*[】\]]\s*", "", s)
+    # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
+    s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
     return s.strip(" -—:：")
 
 

@@ -263,6 +263,82 @@ POSTINGS = [
                                      ("corporate-rm", "T|岗位2" + BANK.split("T|岗位2")[1])]),
 ]  # fmt: skip
 
+
+# ---------------------------------------------------------------------------
+# Held out: written after the parser was tuned on the postings above, and
+# measured once as they are (benchmarks/postings.py reports them apart).
+STORE = """\
+T|【急聘】储备店长 8000-12000元/月
+N|公司福利：五险一金 包吃住 节日福利 年度旅游
+H|岗位要求：
+R|1.年龄22-35岁，大专以上学历
+P|2.有连锁零售门店管理经验优先
+R|3.吃苦耐劳，服从公司安排
+H|工作内容：
+D|1.协助店长做好门店日常运营管理
+D|2.负责员工排班、培训和考勤
+D|3.负责门店销售目标的达成和库存管理
+N|联系方式：王经理 186****0000
+N|工作地址：合肥市蜀山区某某路88号
+"""
+LOAN = """\
+N|青川农村商业银行2026年社会招聘公告
+N|因业务发展需要，现面向社会公开招聘以下岗位人员。
+T|一、招聘岗位：个人贷款审批岗
+H|二、岗位职责
+D|1.负责个人住房贷款、消费贷款和经营贷款的审查审批工作；
+D|2.负责审批政策和授权制度的执行，提出审批意见；
+D|3.参与个人贷款产品的风险评估和审批流程优化；
+D|4.定期分析审批数据和不良贷款成因，撰写审批工作报告。
+H|三、任职条件
+R|1.全日制本科及以上学历，金融、经济、会计等相关专业；
+R|2.具有3年以上银行个人信贷或审批工作经验；
+R|3.熟悉个人信贷业务流程及相关法律法规；
+R|4.年龄在35周岁以下，身体健康。
+H|四、报名方式
+N|请于2026年12月20日前将报名表发送至邮箱：zhaopin@qingchuan-bank.example.com
+"""
+OPS = """\
+T|## 用户运营经理
+H|### 你将负责
+D|- 搭建用户分层运营体系，制定拉新、促活和召回策略
+D|- 策划并执行会员活动，提升用户活跃和付费转化
+D|- 通过数据监控运营效果，持续迭代运营方案
+H|### 我们希望你
+R|- 3年以上互联网用户运营或会员运营经验
+R|- 数据敏感，能熟练使用Excel和SQL做数据分析
+R|- 有良好的沟通能力和项目推进能力
+H|### 加分项
+P|- 有电商或本地生活行业经验
+N|> 工作地点：广州 | 薪资面议
+"""
+TESTER = """\
+T|软件测试工程师
+R|1、计算机相关专业大专及以上学历，2年以上软件测试经验；
+R|2、熟悉测试理论和方法，能独立编写测试用例；
+R|3、熟悉Linux常用命令和SQL语句；
+P|4、有自动化测试或性能测试经验者优先；
+D|5、负责公司业务系统的功能测试和回归测试；
+D|6、编写测试计划、测试用例和测试报告；
+D|7、跟踪缺陷，推动问题解决。
+N|福利：双休、五险一金、年终奖
+"""
+TELLER = """\
+T|综合柜员
+H|任职要求：
+R|1、全日制大专及以上学历，专业不限；
+R|2、持有银行从业资格证书者优先；
+R|3、形象气质佳，普通话标准；
+R|4、具备良好的服务意识和团队合作精神。
+N|工作地点：各营业网点
+"""
+HELDOUT = [
+    ("heldout_store.txt", "txt", [("store-manager", STORE)]),
+    ("heldout_loan.docx", "docx", [("loan-approval", LOAN)]),
+    ("heldout_ops.md", "markdown", [("user-ops", OPS)]),
+    ("heldout_export.jsonl", "jsonl", [("qa-tester", TESTER), ("bank-teller", TELLER)]),
+]
+
 _NUM = re.compile(
     r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.．]|（\d{1,2}）|[①-⑳]|[-*•·]|[一二三四五六七八九十]+、)\s*"
 )
@@ -286,9 +362,9 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     last: list[str] | None = None
     for tag, text in _lines(tagged):
         if tag == "T":
-            title = re.sub(
-                r"^(岗位\d+|招聘岗位|职位名称|岗位名称)[:：]", "", text.lstrip("# ")
-            ).strip()
+            head = r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称)[:：]"
+            title = re.sub(head, "", text.lstrip("# ")).strip()
+            title = re.sub(r"^【[^】]*】|\s+\d[\d\-~]*元/月$", "", title).strip()
             last = None
         elif tag == "D":
             g["duties"].append(_item(text))
@@ -395,7 +471,7 @@ def export_text(tagged: str, glue: bool) -> str:
 
 def main() -> None:
     gold = {}
-    for name, layout, posts in POSTINGS:
+    for name, layout, posts in POSTINGS + HELDOUT:
         path = HERE / name
         text = "\n".join(t for _, t in posts)
         if layout == "docx":
@@ -428,7 +504,11 @@ def main() -> None:
             path.write_text("\n".join(recs) + "\n", encoding="utf-8")
         else:
             path.write_text(plain(text) + "\n", encoding="utf-8")
-        gold[name] = {"layout": layout, "postings": [gold_of(t, pid) for pid, t in posts]}
+        gold[name] = {
+            "layout": layout,
+            "heldout": any(name == h[0] for h in HELDOUT),
+            "postings": [gold_of(t, pid) for pid, t in posts],
+        }
     (HERE / "gold.json").write_text(
         json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
