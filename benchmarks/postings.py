@@ -24,7 +24,8 @@ Usage::
 
     python benchmarks/postings.py [--model static-zh] [--import-only]
 
-Prints the tables and writes ``benchmarks/results/postings.json``.
+Prints the tables and (without ``--import-only``) writes
+``benchmarks/results/postings.json``.
 """
 
 from __future__ import annotations
@@ -269,6 +270,8 @@ def main() -> None:
         for pid, v in full.items():
             print(f"{pid:<22}{v['fits']:>6}{v['auc']:>8.3f}{v['ndcg@5']:>8.3f}"
                   f"{v['notfit>=0.5']:>9.1%}")  # fmt: skip
+    if args.import_only:  # keep the last full run's file
+        return
     result["seconds"] = round(time.perf_counter() - t0, 1)
     result["python"] = sys.version.split()[0]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

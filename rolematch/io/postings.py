@@ -191,9 +191,9 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     heads: list[tuple[str, str, str]] = []
     for kind, words in data["headings"].items():
         if isinstance(words, Mapping):
-            heads += [(_fold(w), kind, str(reason)) for w, reason in words.items()]
+            heads += [(_fold(w).lower(), kind, str(reason)) for w, reason in words.items()]
         else:
-            heads += [(_fold(w), kind, "") for w in words]
+            heads += [(_fold(w).lower(), kind, "") for w in words]
     heads.sort(key=lambda h: len(h[0]), reverse=True)
     noise = tuple(
         (str(reason), re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
@@ -205,7 +205,7 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     return _Lexicon(
         headings=tuple(heads),
         title_fields=re.compile(
-            rf"^(?:{_alternation(map(_fold, data['title_fields']))})\s*[:：]\s*(\S.*)$"
+            rf"^(?:{_alternation(map(_fold, data['title_fields']))})\s*[:：]\s*(\S.*)$", re.I
         ),
         title_words=re.compile(_alternation(data["title_words"])),
         noise=noise,
@@ -268,8 +268,9 @@ def _heading(line: str, lex: _Lexicon) -> tuple[str, str, str, str] | None:
         s = b.group(1) + (("：" + b.group(2)) if b.group(2) else "")
     s = _CN_OUTLINE.sub("", s)
     s = re.sub(r"^\d{1,2}\s*[、.．]\s*(?=\D)", "", s) if len(s) <= 12 else s
+    low = s.lower()
     for head, kind, reason in lex.headings:
-        if not s.startswith(head):
+        if not low.startswith(head):
             continue
         m = _HEADING_TAIL.match(s[len(head) :])
         if m is None:
@@ -531,7 +532,13 @@ class _Parser:
             return False
         if self._heading_follows():
             return True
+        if self.i > 0 and not self.lines[self.i - 1].text.strip() and self._content_follows():
+            return True  # a blank line, then a title, then its list: the next posting
         return ln.heading_level > 0 and ln.heading_level <= (self.title_level or 6)
+
+    def _content_follows(self) -> bool:
+        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        return nxt is not None and _kind_by_content(_marker(nxt.text)[0], self.lex) is not None
 
     def _heading_follows(self, window: int = 3) -> bool:
         """Whether a duty/requirement heading or a title field comes within a few lines."""
@@ -578,6 +585,9 @@ class _Parser:
             # 一、公司介绍 style outline heading that is not in the vocabulary
             self._drop(ln, "unrecognised heading")
             return
+        if not numbered and (m := _DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
+            # "2.3年以上经验" after item 1: the item number, then a figure
+            text, numbered = text[m.end() :].strip(), True
         # a wrapped line continues the open item
         if (
             not numbered
@@ -589,9 +599,6 @@ class _Parser:
         ):
             self._append_to_last(text)
             return
-        if not numbered and (m := _DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
-            # "2.3年以上经验" after item 1: the item number, then a figure
-            text, numbered = text[m.end() :].strip(), True
         if numbered:
             self.seen_numbered = True
             n = re.match(r"^\s*[(（]?\s*(\d{1,2})", plain)

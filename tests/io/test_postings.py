@@ -194,6 +194,42 @@ def test_wrapped_line_after_a_finished_item_is_a_new_item():
     assert _texts(p.duties) == ["负责活动策划。", "负责社群维护"]
 
 
+def test_english_headings_and_title():
+    text = "Job Title: Data Analyst\nResponsibilities:\n- 负责数据分析\nREQUIREMENTS\n- 本科以上学历\nNice to have:\n- Tableau"
+    (p,) = parse_posting_text(text)
+    assert p.title == "Data Analyst"
+    assert _texts(p.duties) == ["负责数据分析"]
+    assert [(r.text, r.preferred) for r in p.requirements] == [
+        ("本科以上学历", False),
+        ("Tableau", True),
+    ]
+
+
+def test_postings_without_headings_separated_by_a_blank_line():
+    text = "客服专员\n负责接听电话，解答客户咨询\n高中以上学历\n\n销售代表\n负责客户开发\n有销售经验者优先"
+    a, b = parse_posting_text(text)
+    assert (a.title, _texts(a.duties), _texts(a.requirements)) == (
+        "客服专员", ["负责接听电话，解答客户咨询"], ["高中以上学历"],
+    )  # fmt: skip
+    assert (b.title, _texts(b.duties), _texts(b.requirements)) == (
+        "销售代表", ["负责客户开发"], ["有销售经验者优先"],
+    )  # fmt: skip
+
+
+def test_headings_and_numbered_items_run_together_on_one_line():
+    text = "职位名称：运营专员 岗位职责：1.负责活动策划；2.负责社群维护。任职要求：1.本科；2.三年以上运营经验"
+    (p,) = parse_posting_text(text)
+    assert p.title == "运营专员"
+    assert _texts(p.duties) == ["负责活动策划；", "负责社群维护。"]
+    assert _texts(p.requirements) == ["本科；", "三年以上运营经验"]
+
+
+def test_item_number_followed_by_a_figure():
+    text = "岗位1：客户经理\n岗位描述：\n1.负责营销\n任职要求：\n1.本科学历\n2.3年以上银行经验"
+    (p,) = parse_posting_text(text)
+    assert _texts(p.requirements) == ["本科学历", "3年以上银行经验"]
+
+
 # ------------------------------------------------------- undivided lists
 def test_undivided_list_is_split_by_what_each_line_says():
     (p,) = parse_posting_text(UNDIVIDED)
