@@ -163,20 +163,23 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "score": ["score", *common] + [a for p in score_outputs for a in ("-o", str(p))],
         "audit": ["audit", *common, "--top-k", "6", "--date", AUDIT_DATE]
         + ["-o", str(out / "audit.json"), "-o", str(out / "audit.html")]
-        + ["-o", str(out / "audit.xlsx")],
+        + ["-o", str(out / "audit.xlsx"), "-o", str(out / "audit_scores.csv")],
     }.items():
         err = io.StringIO()
         with contextlib.redirect_stderr(err):
             assert main(argv) == 0
         logs[name] = err.getvalue()
-    with open(out / "ranking.csv", encoding="utf-8-sig", newline="") as f:
+    with open(out / "audit_scores.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
+    with open(out / "ranking.csv", encoding="utf-8-sig", newline="") as f:
+        score_rows = list(csv.DictReader(f))
     return {
         "root": root,
         "cvs": cvs,
         "roles": roles,
         "out": out,
-        "rows": rows,
+        "rows": rows,  # the audit run's own CSV
+        "score_rows": score_rows,  # rolematch score's CSV of the same files
         "audit": json.loads((out / "audit.json").read_text(encoding="utf-8")),
         "logs": logs,
         "score_outputs": score_outputs,
@@ -246,6 +249,15 @@ def _assert_same(got: dict[str, Any], want: dict[str, Any]) -> None:
                         assert g[key] == value, where
                     else:
                         assert g[key] == pytest.approx(value, abs=1e-9), where
+
+
+def test_the_audit_scores_the_batch_as_score_does(batch):
+    def key(rows):
+        return sorted((r["file"], r["status"], r["role_id"], r["score"], r["resume_rank"])
+                      for r in rows)  # fmt: skip
+
+    assert key(batch["rows"]) == key(batch["score_rows"])
+    assert len(batch["rows"]) == len(PEOPLE) * 2 + 1  # two roles each, one row for the empty
 
 
 def test_every_number_equals_the_hand_computation_from_the_csv(batch):

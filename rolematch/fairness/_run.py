@@ -96,6 +96,7 @@ def audit(
     workers: int = 1,
     cache: str | Path | None = None,
     ocr: bool = True,
+    scores_csv: str | Path | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> AuditResult:
     """Audit a batch's shortlists for skew by gender, age band and (if asked) ethnicity.
@@ -126,6 +127,9 @@ def audit(
         score change (see :mod:`rolematch.fairness.counterfactual`).
     workers, cache, ocr
         As for :func:`rolematch.score_paths`.
+    scores_csv : path, optional
+        Also write the batch's scores, as ``rolematch score -o ranking.csv`` writes them,
+        to this file: the audit can then be redone from the very scores it used.
     progress : callable, optional
         Called with a short message (aggregate counts only) at each stage.
 
@@ -168,8 +172,10 @@ def audit(
         )  # fmt: skip
         matcher.fit(role_list)
     say(f"scoring {len(files)} files against {len(matcher.roles_)} roles")
-    results = score_paths(files, matcher=matcher, workers=workers, cache=cache, ocr=ocr)
-    rows = _long_rows(results)
+    results = score_paths(
+        files, matcher=matcher, workers=workers, cache=cache, ocr=ocr, explain=False
+    )
+    rows = _long_rows(results, scores_csv)
     ok_files = list(dict.fromkeys(str(r["file"]) for r in rows if r["status"] == "ok"))
     not_ok = [r for r in rows if r["status"] != "ok"]
 
@@ -208,28 +214,18 @@ def audit(
     )
 
 
-def _long_rows(results: Any) -> list[dict[str, Any]]:
-    """The batch's long table as records (file, status, role_id, score, resume_rank …)."""
-    to_frame = getattr(results, "to_frame", None)
-    if callable(to_frame):  # the batch's results object: the table its CSV is written from
-        try:
-            records: list[dict[str, Any]] = to_frame().to_dict("records")
-            return records
-        finally:
-            close = getattr(results, "close", None)
-            if callable(close):
-                close()
-    rows: list[dict[str, Any]] = []  # a list of per-file results
-    for fr in results:
-        if not fr.ok:
-            rows.append({"file": fr.file, "status": fr.resume.status})
-            continue
-        rows.extend(
-            {"file": fr.file, "status": fr.resume.status, "role_id": res.role_id,
-             "score": res.score, "resume_rank": fr.resume_rank[res.role_id]}
-            for res in fr.results
-        )  # fmt: skip
-    return rows
+def _long_rows(results: Any, scores_csv: str | Path | None) -> list[dict[str, Any]]:
+    """The batch's long table as records (file, status, role_id, score, resume_rank …),
+    from its results object; also written to ``scores_csv`` as ``rolematch score`` would."""
+    try:
+        if scores_csv is not None:
+            from rolematch.report import long_rows, write_csv
+
+            write_csv(long_rows(results), scores_csv)
+        records: list[dict[str, Any]] = results.to_frame().to_dict("records")
+        return records
+    finally:
+        results.close()
 
 
 def _personal(files: Sequence[str], *, ocr: bool) -> Iterator[tuple[str, dict[str, Any], str]]:

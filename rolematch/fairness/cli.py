@@ -30,6 +30,8 @@ Outputs (-o, by suffix; repeat for several; default: audit.json on stdout):
           warnings)
   .html   one self-contained page: per-role tables, bar charts, the four-fifths rule
   .xlsx   the same tables with bar charts (needs 'rolematch[excel]')
+  .csv    the batch's scores as 'rolematch score -o ranking.csv' writes them (the
+          audit can be redone from them and the résumés' stated attributes)
 """
 
 
@@ -63,7 +65,9 @@ def add_audit_parser(
         help="gender, age, ethnicity (default: gender,age)",
     )
     a.add_argument("--date", type=_iso_date, help="audit date YYYY-MM-DD for ages (default: today)")
-    a.add_argument("-o", "--output", action="append", metavar="OUT", help=".json, .html, .xlsx")
+    a.add_argument(
+        "-o", "--output", action="append", metavar="OUT", help=".json, .html, .xlsx, .csv"
+    )
     a.add_argument(
         "--no-counterfactual", action="store_true", help="skip re-scoring with swapped data"
     )
@@ -97,7 +101,10 @@ def run_audit(args: argparse.Namespace, *, load_roles: Callable[[str | None], li
     from rolematch.fairness import audit, write_audit
     from rolematch.fairness.report import audit_format, to_json
 
-    outputs = args.output or []
+    csvs = [o for o in args.output or [] if o.lower().endswith(".csv")]
+    outputs = [o for o in args.output or [] if o not in csvs]
+    if len(csvs) > 1:
+        raise RolematchError(f"one -o .csv (the batch's scores) at most; got {csvs}")
     try:
         formats = [audit_format(o) for o in outputs]
     except ValueError as e:
@@ -117,11 +124,11 @@ def run_audit(args: argparse.Namespace, *, load_roles: Callable[[str | None], li
         files, roles=roles, model=args.model, top_k=args.top_k, min_score=args.min_score,
         attributes=args.attributes, date=args.date, counterfactual=not args.no_counterfactual,
         workers=args.workers or default_workers(len(files)), cache=args.cache,
-        ocr=not args.no_ocr, progress=say,
+        ocr=not args.no_ocr, scores_csv=csvs[0] if csvs else None, progress=say,
     )  # fmt: skip
     for path in outputs:
         write_audit(result, path)
-    if not outputs:
+    if not outputs and not csvs:
         sys.stdout.write(to_json(result))
     if not args.quiet:
         delta = result.counterfactual_max_delta
@@ -131,6 +138,6 @@ def run_audit(args: argparse.Namespace, *, load_roles: Callable[[str | None], li
             + ("not run" if delta is None else f"{delta:.6f}"),
             file=sys.stderr,
         )
-        for path in outputs:
+        for path in csvs + outputs:
             print(f"rolematch: wrote {path}", file=sys.stderr)
     return 0
