@@ -247,13 +247,28 @@ _HEADING_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:[:：]\
 _INLINE_HEAD_CHARS = r"[:：]"
 
 
+def _symbols(line: str) -> int:
+    """Length of a leading run of emoji and other symbols (✨岗位职责, ✅ 负责…)."""
+    i = 0
+    while i < len(line) and (
+        unicodedata.category(line[i]) in ("So", "Sk", "Cf", "Mn") or line[i] in "\ufe0f\u200d"
+    ):
+        i += 1
+    while i and i < len(line) and line[i] == " ":
+        i += 1
+    return i
+
+
 def _strip_md(line: str) -> str:
-    s = _MD_MARKS.sub("", line)
-    return s.strip()
+    s = _MD_MARKS.sub("", line).strip()
+    return s[_symbols(s) :].strip()
 
 
 def _marker(line: str) -> tuple[str, bool]:
     """(line without its numbering or bullet, whether it had one)."""
+    line = line.strip()
+    if (k := _symbols(line)) and k < len(line):
+        return line[k:].strip(), True  # an emoji bullet
     m = _NUMBER.match(line) or _BULLET.match(line)
     if m and m.end() < len(line):
         return line[m.end() :].strip(), True
@@ -610,6 +625,10 @@ class _Parser:
             return
         if self.section is None and not self._can_be_content(text):
             self._drop(ln, "before any duty or requirement heading")
+            return
+        if not numbered and self.seen_numbered and not self._can_be_content(text):
+            # a stray line after a numbered list (a sidebar, a footer)
+            self._drop(ln, "after the list, not an item")
             return
         parts = [text] if numbered and self.section in ("duties", "requirements") else None
         for part in parts or _split_semicolons(text):

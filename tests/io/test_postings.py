@@ -230,6 +230,30 @@ def test_item_number_followed_by_a_figure():
     assert _texts(p.requirements) == ["本科学历", "3年以上银行经验"]
 
 
+def test_emoji_headings_and_bullets_of_a_wechat_post():
+    text = (
+        "🔥招人啦！\n💼 招聘岗位：会员运营专员\n✨岗位职责\n✅ 负责社群运营\n✅ 策划会员活动\n"
+        "✨任职要求\n✅ 1年以上运营经验\n💰薪资：6-9K\n👇点击“阅读原文”了解更多岗位"
+    )
+    (p,) = parse_posting_text(text)
+    assert p.title == "会员运营专员"
+    assert _texts(p.duties) == ["负责社群运营", "策划会员活动"]
+    assert _texts(p.requirements) == ["1年以上运营经验"]
+    assert [d.reason for d in p.dropped][-2:] == ["pay and benefits", "web navigation"]
+
+
+def test_stray_lines_after_a_numbered_list_are_dropped():
+    page = (
+        "<h1>财务分析师</h1><h3>职位描述</h3><div>1、负责预算编制；<br/>2、本科学历。</div>"
+        "<div class='sider-company'><p>公司基本信息</p><p>某某有限公司</p><p>1000-9999人</p></div>"
+    )
+    (p,) = parse_posting_text(html_lines(page))
+    assert (_texts(p.duties), _texts(p.requirements)) == (["负责预算编制；"], ["本科学历。"])
+    assert [d.reason for d in p.dropped] == [
+        "company introduction", "after the list, not an item", "company introduction",
+    ]  # fmt: skip
+
+
 # ------------------------------------------------------- undivided lists
 def test_undivided_list_is_split_by_what_each_line_says():
     (p,) = parse_posting_text(UNDIVIDED)

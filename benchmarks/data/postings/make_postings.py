@@ -339,6 +339,59 @@ HELDOUT = [
     ("heldout_export.jsonl", "jsonl", [("qa-tester", TESTER), ("bank-teller", TELLER)]),
 ]
 
+# Held out, second batch: written after the first held-out run, measured once.
+WECHAT = """\
+N|🔥🔥云栖餐饮集团招人啦！
+N|📍工作地点：杭州西湖区
+T|💼 招聘岗位：会员运营专员
+H|✨岗位职责
+D|✅ 负责会员小程序和企业微信社群的日常运营
+D|✅ 策划会员日、积分兑换等会员活动，提升复购
+D|✅ 跟踪会员数据，输出周报和活动复盘
+H|✨任职要求
+R|✅ 大专及以上学历，1年以上用户运营经验
+R|✅ 熟练使用Excel，有一定的数据分析能力
+P|✅ 有餐饮或零售行业会员运营经验的优先
+N|💰薪资：6-9K＋绩效
+N|📮简历投递：hr@yunqi-food.example.com
+N|👇点击“阅读原文”了解更多岗位
+"""
+BOSS = """\
+N|首页
+N|职位
+N|公司
+N|APP
+T|财务分析师
+N|12-18K
+N|上海 3-5年 本科
+H|职位描述
+D|1、负责公司经营预算的编制、执行跟踪和差异分析；
+D|2、负责月度经营分析报告，为管理层提供决策支持；
+D|3、搭建财务分析模型，参与重大投资项目的财务测算；
+R|4、财务、会计、金融相关专业本科及以上学历；
+R|5、3年以上财务分析或FP&A工作经验；
+R|6、精通Excel，熟悉SAP或Oracle财务系统；
+P|7、持有CPA或CMA证书者优先。
+N|公司基本信息
+N|某某消费品（上海）有限公司
+N|1000-9999人
+N|快速消费品
+"""
+COLS_DUTY = """\
+D|负责IT服务台的日常支持，处理员工电脑、网络和账号问题；
+D|负责办公设备的采购、盘点和维护；
+D|编写IT操作手册，组织新员工IT培训。
+"""
+COLS_REQ = """\
+R|大专及以上学历，计算机相关专业；
+R|1年以上IT运维或技术支持经验；
+R|熟悉Windows、Office和常见网络设备配置。
+"""
+HELDOUT2 = [
+    ("heldout2_wechat.txt", "txt", [("member-ops", WECHAT)]),
+    ("heldout2_boss.html", "html", [("finance-analyst", BOSS)]),
+]
+
 _NUM = re.compile(
     r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.．]|（\d{1,2}）|[①-⑳]|[-*•·]|[一二三四五六七八九十]+、)\s*"
 )
@@ -363,7 +416,7 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     for tag, text in _lines(tagged):
         if tag == "T":
             head = r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称)[:：]"
-            title = re.sub(head, "", text.lstrip("# ")).strip()
+            title = re.sub(head, "", re.sub(r"^[^\w【]+", "", text)).strip()
             title = re.sub(r"^【[^】]*】|\s+\d[\d\-~]*元/月$", "", title).strip()
             last = None
         elif tag == "D":
@@ -462,6 +515,23 @@ def write_html(path: Path, text: str) -> None:
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def write_boss_html(path: Path, text: str) -> None:
+    lines = _lines(text)
+    out = ['<html><head><meta charset="utf-8"><title>财务分析师招聘</title></head><body>']
+    out.append('<div class="nav-menu"><ul>' + "".join(
+        f'<li><a href="#">{t}</a></li>' for _, t in lines[:4]) + "</ul></div>")  # fmt: skip
+    out.append(f'<div class="job-banner"><div class="name"><h1>{lines[4][1]}</h1>'
+               f'<span class="salary">{lines[5][1]}</span></div>'
+               f"<p>{lines[6][1].replace(' ', '<em class=vline></em>')}</p></div>")  # fmt: skip
+    body = [t for tag, t in lines[8:] if tag in ("D", "R", "P")]
+    out.append(f'<div class="job-sec"><h3>{lines[7][1]}</h3>')
+    out.append('<div class="job-sec-text">' + "<br/>".join(body) + "</div></div>")
+    tail = [t for _, t in lines[8 + len(body) :]]
+    out.append('<div class="sider-company"><p>' + tail[0] + "</p>")
+    out.append("".join(f"<p>{t}</p>" for t in tail[1:]) + "</div></body></html>")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
 def export_text(tagged: str, glue: bool) -> str:
     body = [t for tag, t in _lines(tagged) if tag != "T"]
     if glue:  # the job board flattened the text into one line
@@ -471,13 +541,15 @@ def export_text(tagged: str, glue: bool) -> str:
 
 def main() -> None:
     gold = {}
-    for name, layout, posts in POSTINGS + HELDOUT:
+    for name, layout, posts in POSTINGS + HELDOUT + HELDOUT2:
         path = HERE / name
         text = "\n".join(t for _, t in posts)
         if layout == "docx":
             write_docx(path, text)
         elif layout == "pdf":
             write_pdf(path, text)
+        elif layout == "html" and name.startswith("heldout2"):
+            write_boss_html(path, text)
         elif layout == "html":
             write_html(path, text)
         elif layout == "csv":
@@ -506,7 +578,7 @@ def main() -> None:
             path.write_text(plain(text) + "\n", encoding="utf-8")
         gold[name] = {
             "layout": layout,
-            "heldout": any(name == h[0] for h in HELDOUT),
+            "heldout": any(name == h[0] for h in HELDOUT + HELDOUT2),
             "postings": [gold_of(t, pid) for pid, t in posts],
         }
     (HERE / "gold.json").write_text(
