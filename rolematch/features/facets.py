@@ -29,6 +29,7 @@ __all__ = [
     "major_families",
     "resume_facets",
     "role_facets",
+    "without_age_limits",
 ]
 
 FACETS = ("major", "degree", "experience", "certificates")
@@ -187,6 +188,20 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         certificates=certs,
         age_limit=age,
     )
+
+
+def without_age_limits(text: str) -> str:
+    """The text with age limits (年龄35周岁以下、30岁以下) taken out.
+
+    Age is never scored: the keyword and semantic components should read a
+    requirement through this, so that 年龄、周岁 are neither matched nor missing.
+
+    Examples
+    --------
+    >>> without_age_limits("大专及以上学历，年龄35周岁以下，身体健康")
+    '大专及以上学历，，身体健康'
+    """
+    return _AGE.sub("", text)
 
 
 def _num(s: str) -> float:
