@@ -159,6 +159,10 @@ def _svg(groups: Mapping[str, Mapping[str, Any]]) -> str:
     label_w, bar_w, row_h = 70, 260, 26
     height = row_h * len(groups) + 24
     rates = [c["rate"] for g, c in groups.items() if c["impact_ratio"] is not None]
+    # bars on the scale of the largest rate shown (the numbers say the level)
+    top = max([c[k] for c in groups.values() for k in ("rate", "scoring_rate")
+               if c[k] is not None] + [0.05])  # fmt: skip
+    scale = bar_w / min(1.0, top)  # pixels per unit of rate
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 60}" '
         f'height="{height}" role="img" aria-label="rates per group">'
@@ -171,25 +175,25 @@ def _svg(groups: Mapping[str, Mapping[str, Any]]) -> str:
         )
         rate, scoring = cell["rate"], cell["scoring_rate"]
         if rate is None:
+            why = f"n={cell['n']}: too few for a rate" if cell["n"] else "no résumé"
             parts.append(
-                f'<text x="{label_w + 4}" y="{y + 14}" font-size="11" fill="#6b7785">'
-                f"n={cell['n']}: too few for a rate</text>"
+                f'<text x="{label_w + 4}" y="{y + 14}" font-size="11" fill="#6b7785">{why}</text>'
             )
             continue
         parts.append(
-            f'<rect x="{label_w}" y="{y + 2}" width="{rate * bar_w:.1f}" height="11" '
+            f'<rect x="{label_w}" y="{y + 2}" width="{rate * scale:.1f}" height="11" '
             f'fill="#2f6fde"><title>selection rate {rate:.3f}</title></rect>'
         )
         parts.append(
-            f'<rect x="{label_w}" y="{y + 14}" width="{scoring * bar_w:.1f}" height="6" '
+            f'<rect x="{label_w}" y="{y + 14}" width="{scoring * scale:.1f}" height="6" '
             f'fill="#9db8ec"><title>scoring rate {scoring:.3f}</title></rect>'
         )
         parts.append(
-            f'<text x="{label_w + rate * bar_w + 4:.1f}" y="{y + 12}" font-size="11">'
+            f'<text x="{label_w + rate * scale + 4:.1f}" y="{y + 12}" font-size="11">'
             f"{rate:.2f}</text>"
         )
     if rates and max(rates) > 0:
-        x = label_w + FOUR_FIFTHS * max(rates) * bar_w
+        x = label_w + FOUR_FIFTHS * max(rates) * scale
         parts.append(
             f'<line x1="{x:.1f}" y1="2" x2="{x:.1f}" y2="{height - 16}" stroke="#a23a3a" '
             'stroke-dasharray="3,3"><title>four fifths of the highest rate</title></line>'
@@ -280,7 +284,8 @@ def to_html(result: AuditResult) -> str:
             out.append(f"<div>{_svg(groups)}")
             out.append(
                 '<div class="legend">dark: selection rate · light: scoring rate · '
-                "dashed: four fifths of the highest selection rate</div></div>"
+                "dashed: four fifths of the highest selection rate · bars to the scale of "
+                "the largest rate shown</div></div>"
             )
             out.append("</div>")
         out.append("</section>")
