@@ -90,12 +90,12 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 def test_bad_role_file_is_one_line_error_exit_1(tmp_path, capsys):
     roles = tmp_path / "roles"
     roles.mkdir()
-    (roles / "x.yaml").write_text("id: x\ntitle: t\nduties: []\nrequirements: [a]\n", "utf-8")
+    (roles / "x.yaml").write_text("id: x\ntitle: t\nduties: []\nrequirements: []\n", "utf-8")
     assert main(["score", str(EXAMPLES), "--roles", str(roles), "--model", MODEL]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
-        f"rolematch: error: {roles / 'x.yaml'}: field 'duties': expected at least one item, "
-        "got an empty list"
+        f"rolematch: error: {roles / 'x.yaml'}: field 'requirements': expected at least one "
+        "duty or requirement, got two empty lists"
     ]
 
 
