@@ -205,7 +205,10 @@ def _lexicon(path: str | None = None) -> _Lexicon:
     return _Lexicon(
         headings=tuple(heads),
         title_fields=re.compile(
-            rf"^(?:{_alternation(map(_fold, data['title_fields']))})\s*[:：]\s*(\S.*)$", re.I
+            rf"^(?:(?:{_alternation(map(_fold, data['title_fields']))})\s*[:：]"
+            rf"|(?:{_alternation(w for w in map(_fold, data['title_fields']) if len(w) >= 4)})\s)"
+            r"\s*(\S.*)$",
+            re.I,
         ),
         title_words=re.compile(_alternation(data["title_words"])),
         noise=noise,
@@ -243,7 +246,8 @@ _END = "。；;！!？?"
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
 _ROLE_HEAD = re.compile(r"^岗位\s*(\d+)\s*[:：]\s*(.+?)\s*$")
 _DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
-_HEADING_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:[:：]\s*(.*))?$")
+# after a heading: a bracketed note, then a colon or a tab/spaces (a table row), then text
+_HEADING_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:(?:[:：]|\s)\s*(.*))?$")
 _INLINE_HEAD_CHARS = r"[:：]"
 
 
@@ -506,7 +510,9 @@ class _Parser:
             return
         unnumbered = _CN_OUTLINE.sub("", plain)
         if self.fixed_title is None and lex.title_fields.match(_fold(unnumbered)):
-            after = re.split(r"[:：]", re.sub(r"\*\*|__", "", unnumbered), maxsplit=1)[-1]
+            label_text = re.sub(r"\*\*|__", "", unnumbered).strip()
+            sep = r"[:：]" if re.search(r"[:：]", label_text) else r"\s+"
+            after = re.split(sep, label_text, maxsplit=1)[-1]
             value = re.split(r"\s{2,}|[|｜]", after.strip())[0].strip()
             if self.cur is None or self._has_items() or self.cur.title:
                 self._start(value, ln.no, ln.heading_level)

@@ -366,6 +366,32 @@ def test_word_posting(tmp_path):
     assert "薪资：10-15K，五险一金，带薪年假" in [d.text for d in p.dropped]
 
 
+def test_word_table_job_description(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某某银行岗位说明书")
+    rows = [
+        ("岗位名称", "对公客户经理"),
+        ("所属部门", "公司金融部"),
+        ("岗位职责", "1.负责对公客户营销拓展；\n2.负责授信调查和贷后管理。"),
+        ("任职要求", "1.本科及以上学历；\n2.3年以上银行对公业务经验。"),
+        ("薪酬待遇", "面议"),
+    ]
+    table = d.add_table(rows=len(rows), cols=2)
+    for row, (label, value) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    path = tmp_path / "jd.docx"
+    d.save(str(path))
+    (p,) = read_postings(path)
+    assert p.title == "对公客户经理"
+    assert _texts(p.duties) == ["负责对公客户营销拓展；", "负责授信调查和贷后管理。"]
+    assert _texts(p.requirements) == ["本科及以上学历；", "3年以上银行对公业务经验。"]
+    assert [d.reason for d in p.dropped] == [
+        "before any duty or requirement heading", "job type", "pay and benefits",
+    ]  # fmt: skip
+
+
 def test_pdf_posting(tmp_path):
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
