@@ -720,7 +720,7 @@ def _resort(p: Posting, lex: _Lexicon) -> Posting:
 # ---------------------------------------------------------------------------
 # HTML
 _BLOCK = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "section", "article",
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article",
     "dt", "dd", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav",
     "aside", "main", "form", "title", "hr", "blockquote", "pre",
 }  # fmt: skip
@@ -768,6 +768,8 @@ class _HtmlLines(HTMLParser):
             self.nav += 1
             # remember which tags opened a nav so that their end closes it
             self._nav_tags.append(tag)
+        if tag in ("td", "th") and "".join(self.buf).strip():
+            self.buf.append(" ")  # cells of a row stay on one line: 岗位名称 理财经理
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             self.heading = int(tag[1])
         if tag == "li":

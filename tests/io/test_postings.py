@@ -346,6 +346,27 @@ def test_html_fragment_with_br_and_p(tmp_path):
     assert _texts(p.requirements) == ["有零售管理经验"]
 
 
+def test_html_table_job_description():
+    page = (
+        "<table><tr><td>岗位名称</td><td>理财经理</td></tr>"
+        "<tr><td>岗位职责</td><td>1、负责客户维护<br>2、负责产品销售</td></tr>"
+        "<tr><th>任职要求</th><td>1、本科学历<br>2、持有基金从业资格</td></tr>"
+        "<tr><td>工作地点</td><td>南京</td></tr></table>"
+    )
+    (p,) = parse_posting_text(html_lines(page))
+    assert p.title == "理财经理"
+    assert _texts(p.duties) == ["负责客户维护", "负责产品销售"]
+    assert _texts(p.requirements) == ["本科学历", "持有基金从业资格"]
+    assert [d.reason for d in p.dropped] == ["work location"]
+
+
+def test_gbk_encoded_csv_export(tmp_path):
+    path = tmp_path / "jobs.csv"
+    path.write_bytes("职位名称,职位描述\n出纳,任职要求：大专学历；会计相关专业\n".encode("gbk"))
+    (p,) = read_postings(path)
+    assert (p.title, _texts(p.requirements)) == ("出纳", ["大专学历", "会计相关专业"])
+
+
 def test_html_lines_mark_headings_and_list_items():
     lines = html_lines("<h2>客服专员</h2><ul><li>接听来电</li></ul>")
     assert [ln.text for ln in lines] == ["## 客服专员", "- 接听来电"]
