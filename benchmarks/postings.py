@@ -253,13 +253,16 @@ def main() -> None:
             "tfidf cosine": tfidf_cosine(texts, roles),
             "bm25": bm25(texts, roles),
         }
-        result["matching"] = {}
+        # keep the other models' last runs: one file holds static-zh and e5-small
+        previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        result["matching"] = previous.get("matching", {})
+        stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         print(f"\nMatching: {len(items)} résumés x {len(ids)} imported postings "
               f"({int((Y >= 1).sum())} fit pairs, {int((Y == 0).sum())} not-a-fit)")  # fmt: skip
         print(f"{'scorer':<26}{'mean AUC':>10}{'NDCG@5':>10}{'nf>=0.5':>10}{'nf>=0.8':>10}")
         for name, S in scorers.items():
             m = matching(S, Y, ids)
-            result["matching"][name] = m
+            result["matching"][name] = {"run": stamp, **m}
             print(
                 f"{name:<26}{m['mean auc']:>10.3f}{m['mean ndcg@5']:>10.3f}"
                 f"{m['notfit>=0.5']:>10.1%}{m['notfit>=0.8']:>10.1%}"
