@@ -16,17 +16,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rolematch import Matcher, load_roles
+from rolematch import BatchResults, Matcher, load_roles
 from rolematch.batch import (
     BatchStats,
-    ExtractionCache,
-    FileResult,
     collect_files,
     default_workers,
-    extractor_version,
     iter_results,
     score_paths,
 )
+from rolematch.batch.reader import GuardedReader
+from rolematch.cache import ExtractionCache, extractor_version
 from rolematch.sections import resume_from_text
 from tests._encoders import HashingEncoder
 from tests.conftest import ROOT, example_files
@@ -36,11 +35,20 @@ MODEL = "static-zh"
 
 
 class CrashingEncoder(HashingEncoder):
-    """Kills its process on a sentence with CRASH-ME in it, as a parser crash would."""
+    """Kills its process on a sentence with CRASH-ME in it, as a native crash would."""
 
     def encode(self, sentences):
         if any("CRASH-ME" in s for s in sentences):
             os._exit(3)
+        return super().encode(sentences)
+
+
+class RaisingEncoder(HashingEncoder):
+    """Raises on a sentence with RAISE-ME in it, as a bug in one stage would."""
+
+    def encode(self, sentences):
+        if any("RAISE-ME" in s for s in sentences):
+            raise UnicodeEncodeError("utf-8", "\ud83d", 0, 1, "surrogates not allowed")
         return super().encode(sentences)
 
 
@@ -90,9 +98,9 @@ def calls(monkeypatch):
     return seen
 
 
-def _scores(results: list[FileResult]) -> np.ndarray:
-    return np.array([[r.score for r in fr.results] if fr.ok else [np.nan] * len(ROLES)
-                     for fr in results])  # fmt: skip
+def _scores(results: BatchResults) -> np.ndarray:
+    with results:
+        return results.score.copy()
 
 
 # ----------------------------------------------------------------------------- files
@@ -137,20 +145,88 @@ def test_one_bad_file_among_good_ones(folder):
     assert sorted(got) == list(range(len(files))) and stats.files == len(files)
     by_name = {Path(fr.file).name: fr for fr in got.values()}
     bad = by_name.pop("bad.pdf")
-    assert bad.resume.status == "corrupt" and bad.resume.reason and bad.results == []
+    assert bad.resume.status == "corrupt" and bad.resume.reason and bad.scores is None
     for fr in by_name.values():
-        assert fr.ok and [r.role_id for r in fr.results] == [r.id for r in ROLES]
-        assert all(0 <= r.score <= 1 for r in fr.results)
+        assert fr.ok and fr.scores.shape == (4, len(ROLES))
+        assert ((fr.scores[0] >= 0) & (fr.scores[0] <= 1)).all()
+        assert len(fr.reasons) == len(fr.explanations) == len(ROLES)
 
 
-def test_score_paths_ranks_files_per_role(folder):
-    results = score_paths(folder, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES)
-    ok = [fr for fr in results if fr.ok]
-    for r, role in enumerate(ROLES):
-        ranks = sorted(fr.resume_rank[role.id] for fr in ok)
-        assert ranks == list(range(1, len(ok) + 1))
-        best = min(ok, key=lambda fr: fr.resume_rank[role.id])
-        assert best.results[r].score == max(fr.results[r].score for fr in ok)
+def test_score_paths_returns_ranked_results(folder):
+    with score_paths(folder, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES) as res:
+        assert isinstance(res, BatchResults) and len(res) == len(list(folder.iterdir()))
+        ok = [i for i in range(len(res)) if res.ok(i)]
+        assert [res.status[i] for i in res.failures()] == ["corrupt"]
+        for r in range(len(ROLES)):
+            assert sorted(res.resume_rank[ok, r]) == list(range(1, len(ok) + 1))
+            best = ok[int(np.argmin(res.resume_rank[ok, r]))]
+            assert res.score[best, r] == np.nanmax(res.score[:, r])
+        first = res.matches(ok[0])
+        assert [m.score for m in first] == sorted(res.score[ok[0]], reverse=True)
+
+
+def test_to_frame_is_the_long_table(folder):
+    from rolematch.results import COLUMNS
+
+    with score_paths(folder, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES) as res:
+        frame = res.to_frame()
+        top = res.to_frame(top_k=2)
+    assert list(frame.columns) == list(COLUMNS)
+    n_ok = len(res) - 1
+    assert len(frame) == n_ok * len(ROLES) + 1 and len(top) == n_ok * 2 + 1
+    bad = frame[frame.status != "ok"]
+    assert len(bad) == 1 and bad.role_rank.isna().all() and bad.score.isna().all()
+    good = frame[frame.status == "ok"]
+    assert good.role_rank.dtype == "Int64" and good.score.dtype == np.float64
+    for _, rows in good.groupby("file"):
+        assert rows.role_rank.tolist() == list(range(1, len(ROLES) + 1))
+        assert rows.score.is_monotonic_decreasing
+    assert set(top.role_rank.dropna()) == {1, 2}
+
+
+# ------------------------------------------------------------------ fault isolation
+
+
+def test_a_file_whose_scoring_raises_gets_an_error_row(folder):
+    cv = "工作经历\n2019.03-至今 某银行 产品经理\n负责手机银行运营与迭代，RAISE-ME。\n"
+    (folder / "raises.txt").write_text(cv, "utf-8")
+    files = collect_files([folder])
+    for workers in (1, 2):
+        got = dict(iter_results(files, matcher={"encoder": RaisingEncoder()}, roles=ROLES,
+                                workers=workers, chunk_size=4))  # fmt: skip
+        assert sorted(got) == list(range(len(files)))
+        bad = next(fr for fr in got.values() if fr.file.endswith("raises.txt"))
+        assert bad.resume.status == "error"
+        assert bad.resume.reason.startswith("UnicodeEncodeError while scoring:")
+        assert "surrogates not allowed" in bad.resume.reason
+        assert "Traceback" in bad.traceback and "RAISE-ME" not in bad.resume.reason
+        others = [fr for fr in got.values() if fr is not bad and not fr.file.endswith("bad.pdf")]
+        assert others and all(fr.ok for fr in others)  # its chunk-mates were re-scored alone
+
+
+def test_a_slow_file_times_out_and_the_reader_recovers(folder):
+    pdf = next(folder.glob("*.pdf"))
+    with GuardedReader({"max_pages": 5, "redact": True, "ocr": False}, timeout=0.001) as g:
+        record, tb = g.read(pdf)
+        assert (record.status, record.reason) == ("error", "timed out after 0.001 s")
+        assert "killed" in tb and g.restarts == 1
+        g.timeout = 120.0
+        record, tb = g.read(pdf)
+    assert record.ok and tb == "" and record.source == str(pdf)
+
+
+def test_file_timeout_in_a_batch(folder):
+    files = collect_files([folder])
+    got = dict(iter_results(files, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES,
+                            file_timeout=0.001))  # fmt: skip
+    assert sorted(got) == list(range(len(files)))
+    assert {fr.resume.reason for fr in got.values()} == {"timed out after 0.001 s"}
+
+
+def test_file_timeout_parameter_is_checked(folder):
+    with pytest.raises(ValueError, match="'file_timeout' parameter must be a number of seconds"):
+        list(iter_results([folder / "bad.pdf"], matcher={"encoder": HashingEncoder()},
+                          roles=ROLES, file_timeout=0))  # fmt: skip
 
 
 # --------------------------------------------------------------------------- caches
@@ -170,12 +246,14 @@ def test_extraction_cache_round_trip_and_version(tmp_path):
 
 def test_rerun_reads_and_encodes_only_changed_files(folder, tmp_path, calls):
     cache = tmp_path / "cache"
-    first = score_paths(folder, roles=ROLES, model=MODEL, cache=cache)
+    # file_timeout=None: read in this process, where ``calls`` counts the reads
+    kw = {"roles": ROLES, "model": MODEL, "cache": cache, "file_timeout": None}
+    first = score_paths(folder, **kw)
     assert sorted(calls["read"]) == sorted(p.name for p in folder.iterdir())
     assert calls["encoded"]  # duties and résumé sentences, once
 
     calls["read"].clear(), calls["encoded"].clear()
-    again = score_paths(folder, roles=ROLES, model=MODEL, cache=cache)
+    again = score_paths(folder, **kw)
     assert calls["read"] == [] and calls["encoded"] == []
     np.testing.assert_array_equal(_scores(again), _scores(first))
 
@@ -185,53 +263,48 @@ def test_rerun_reads_and_encodes_only_changed_files(folder, tmp_path, calls):
                        "utf-8")  # fmt: skip
     shutil.copy(folder / "05_internal_control.txt", folder / "copy_of_05.txt")
     calls["read"].clear(), calls["encoded"].clear()
-    third = score_paths(folder, roles=ROLES, model=MODEL, cache=cache)
+    third = score_paths(folder, **kw)
     assert calls["read"] == ["04_consumer_protection.txt"]
     assert calls["encoded"] == ["负责全行消保投诉溯源分析与整改督办工作。"]
-    names = [Path(fr.file).name for fr in third]
+    names = [Path(f).name for f in third.files]
     i, j = names.index("copy_of_05.txt"), names.index("05_internal_control.txt")
     np.testing.assert_array_equal(_scores(third)[i], _scores(third)[j])
 
 
 def test_editing_a_role_rescores_without_rereading_or_reencoding(folder, tmp_path, calls):
     cache = tmp_path / "cache"
-    before = _scores(score_paths(folder, roles=ROLES, model=MODEL, cache=cache))
+    before = _scores(score_paths(folder, roles=ROLES, model=MODEL, cache=cache, file_timeout=None))
     role = ROLES[4]
     new_duty = "负责远程银行客户服务中心的坐席排班、质检和投诉处理。"
     edited = [*ROLES[:4], dataclasses.replace(role, duties=(*role.duties, new_duty)), *ROLES[5:]]
     calls["read"].clear(), calls["encoded"].clear()
-    after = _scores(score_paths(folder, roles=edited, model=MODEL, cache=cache))
+    after = _scores(score_paths(folder, roles=edited, model=MODEL, cache=cache, file_timeout=None))
     assert calls["read"] == []
     assert calls["encoded"] == [new_duty]  # the new duty only; no résumé sentence
     ok = ~np.isnan(before[:, 0])
     assert not np.allclose(before[ok, 4], after[ok, 4])  # the edited role moved
     # roles that did not change keep their scores (up to the shared-duty weights)
+    # TODO(lead): assert equality once scores are catalog-independent (issue 20); the
+    # tolerance hides the catalog dependence of the shared-duty weights.
     np.testing.assert_allclose(before[ok][:, [0, 1, 2, 3]], after[ok][:, [0, 1, 2, 3]], atol=0.02)
 
 
 def test_without_explanations_scores_and_reasons_are_the_same(folder, shared_or_examples):
     files = collect_files([folder, *shared_or_examples])
-    kw = {"matcher": {"encoder": HashingEncoder()}, "roles": ROLES, "pack": True}
+    kw = {"matcher": {"encoder": HashingEncoder()}, "roles": ROLES}
     full = dict(iter_results(files, **kw))
     lean = dict(iter_results(files, explain=False, **kw))
     assert sorted(lean) == sorted(full)
     n_ok = 0
     for i, fr in full.items():
-        assert lean[i].resume.status == fr.resume.status and lean[i].results == []
+        assert lean[i].resume.status == fr.resume.status
         if not fr.ok:
-            assert lean[i].packed == []
             continue
         n_ok += 1
-        for a, b in zip(lean[i].packed, fr.packed, strict=True):
-            assert a.explanation == b"" and b.explanation  # the only difference
-            assert a[:5] == pytest.approx(b[:5], nan_ok=True) and a.reason == b.reason
+        assert lean[i].explanations == [] and len(fr.explanations) == len(ROLES)
+        np.testing.assert_array_equal(lean[i].scores, fr.scores)
+        assert lean[i].reasons == fr.reasons
     assert n_ok >= 6
-
-
-def test_explain_false_needs_pack(folder):
-    with pytest.raises(ValueError, match="'explain' parameter may be False only with pack=True"):
-        list(iter_results([folder / "bad.pdf"], matcher={"encoder": HashingEncoder()},
-                          roles=ROLES, explain=False))  # fmt: skip
 
 
 # ----------------------------------------------------------------------------- pool
@@ -247,7 +320,7 @@ def test_pool_gives_the_same_results_as_one_process(folder):
     assert sorted(two) == sorted(one)
     for i in one:
         assert two[i].resume.status == one[i].resume.status
-        assert [r.explanation for r in two[i].results] == [r.explanation for r in one[i].results]
+        assert two[i].explanations == one[i].explanations
 
 
 def test_a_killed_worker_does_not_lose_files(folder):
@@ -263,7 +336,8 @@ def test_a_killed_worker_does_not_lose_files(folder):
     got.update(stream)
     assert sorted(got) == list(range(len(files)))
     assert stats.pool_restarts >= 1 and stats.crashed == 0
-    assert sum(not fr.ok for fr in got.values()) == 1  # bad.pdf only
+    bad = {Path(fr.file).name: fr.resume.reason for fr in got.values() if not fr.ok}
+    assert list(bad) == ["bad.pdf"], bad
 
 
 def test_a_file_that_crashes_its_worker_is_recorded_not_fatal(folder):
@@ -275,7 +349,7 @@ def test_a_file_that_crashes_its_worker_is_recorded_not_fatal(folder):
                             workers=2, chunk_size=2, stats=stats))  # fmt: skip
     assert sorted(got) == list(range(len(files)))
     crash = next(fr for fr in got.values() if fr.file.endswith("crash.txt"))
-    assert crash.resume.status == "error" and "crashed" in crash.resume.reason
+    assert crash.resume.status == "error" and "worker process died" in crash.resume.reason
     assert stats.crashed == 1
     others = [fr for fr in got.values() if fr is not crash and not fr.file.endswith("bad.pdf")]
     assert all(fr.ok for fr in others)

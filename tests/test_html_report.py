@@ -13,9 +13,8 @@ import numpy as np
 import pytest
 
 from rolematch import Matcher, load_roles
-from rolematch.batch import collect_files, iter_results
+from rolematch.batch import score_paths
 from rolematch.html_report import HTML_TOP_K, highlighter, write_html
-from rolematch.report import ResultStore
 from rolematch.tokenize import load_synonyms
 from tests._encoders import HashingEncoder
 from tests.conftest import example_files
@@ -62,12 +61,8 @@ def store(tmp_path_factory):
         "负责AML交易监测和可疑交易报告，组织反洗钱自查与内控检查。\n",
         "utf-8",
     )
-    files = collect_files([d])
-    st = ResultStore(ROLES, files)
-    for i, fr in iter_results(files, matcher=Matcher(encoder=HashingEncoder()).fit(ROLES)):
-        st.add(i, fr)
-    yield st.finish()
-    st.close()
+    with score_paths(d, matcher=Matcher(encoder=HashingEncoder()).fit(ROLES)) as results:
+        yield results
 
 
 def test_highlighter_marks_terms_and_synonym_variants():

@@ -11,16 +11,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rolematch import Matcher, load_roles
+from rolematch import BatchResults, Matcher, load_roles
 from rolematch.batch import collect_files, iter_results, score_paths
 from rolematch.report import (
     COLUMNS,
-    ResultStore,
     atomic_write,
     format_for,
     jsonl_records,
     long_rows,
-    to_records,
     to_text,
     write_csv,
     write_jsonl,
@@ -55,7 +53,7 @@ def results(folder):
 
 @pytest.fixture
 def store(results):
-    with ResultStore(ROLES, [fr.file for fr in results]) as st:
+    with BatchResults(ROLES, [fr.file for fr in results]) as st:
         for i, fr in enumerate(results):
             st.add(i, fr)
         yield st.finish()
@@ -85,10 +83,26 @@ def test_store_ranks_match_a_naive_reference(store):
     assert np.isnan(store.score[~ok]).all()
 
 
-def test_store_reads_back_each_explanation(store, results):
-    for i, fr in enumerate(results):
-        for r, res in enumerate(fr.results):
-            assert store.explanation(i, r) == res.explanation
+def test_store_reads_back_each_explanation(store, folder):
+    from rolematch.io.extract import read_resume
+
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    for i in range(len(store)):
+        if not store.ok(i):
+            continue
+        resume = read_resume(store.files[i])
+        for r, rid in enumerate(ROLES[:3]):
+            e, alone = store.explanation(i, r), matcher.explain(resume, rid.id)
+            # scored with the batch vs alone: equal up to float rounding in the BLAS sums
+            assert e.score == pytest.approx(alone.score, rel=1e-12)
+            assert (e.role_id, e.source, e.reason, e.evidence, e.matched_keywords) == (
+                alone.role_id,
+                alone.source,
+                alone.reason,
+                alone.evidence,
+                alone.matched_keywords,
+            )
+            assert e.score == store.score[i, r] and e.reason == store.match_reason(i, r)
     with pytest.raises(KeyError, match="has no result for role"):
         store.explanation(store.failures()[0], 0)
 
@@ -141,10 +155,21 @@ def test_long_csv_parses_back_with_pandas(store, tmp_path):
     assert (good[good.resume_rank.astype(int) == 1].groupby("role_id").size() == 1).all()
 
 
-def test_long_rows_equal_the_list_api(store, results, folder):
-    listed = score_paths(folder, matcher=Matcher(encoder=HashingEncoder()).fit(ROLES))
-    assert to_records(listed, top_k=4) == list(long_rows(store, top_k=4))
-    assert to_text(listed, 2) == to_text(store, 2)
+def test_to_frame_holds_the_long_rows_unrounded(store, folder):
+    with score_paths(folder, matcher=Matcher(encoder=HashingEncoder()).fit(ROLES)) as res:
+        frame = res.to_frame(top_k=4)
+        assert to_text(res, 2) == to_text(store, 2)
+    rows = list(long_rows(store, top_k=4))
+    assert len(frame) == len(rows)
+    for row, (_, f) in zip(rows, frame.iterrows(), strict=True):
+        for c in ("file", "status", "language", "warnings", "reason"):
+            assert row[c] == f[c]
+        if row["status"] != "ok":
+            assert f.isna()[["role_id", "score", "role_rank", "resume_rank"]].all()
+            continue
+        assert (row["role_id"], row["role_rank"], row["resume_rank"]) == (
+            f.role_id, f.role_rank, f.resume_rank)  # fmt: skip
+        assert row["score"] == round(f.score, 4)
 
 
 def test_top_k_and_min_score_in_long_rows(store):
@@ -267,32 +292,17 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path):
 
 
 def test_store_spool_is_anonymous(results, tmp_path):
-    with ResultStore(ROLES, [fr.file for fr in results], spool_dir=tmp_path) as st:
+    with BatchResults(ROLES, [fr.file for fr in results], spool_dir=tmp_path) as st:
         for i, fr in enumerate(results):
             st.add(i, fr)
         assert list(Path(tmp_path).iterdir()) == []  # nothing to leave behind if killed
 
 
-def test_packed_results_fill_the_store_alike(folder, store):
-    files = collect_files([folder])
-    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
-    with ResultStore(ROLES, files) as packed:
-        for i, fr in iter_results(files, matcher=matcher, pack=True):
-            assert fr.results == [] and (len(fr.packed) == len(ROLES)) == fr.ok
-            packed.add(i, fr)
-        packed.finish()
-        for name in ("score", "keyword", "semantic", "facet", "role_rank", "resume_rank"):
-            np.testing.assert_array_equal(getattr(packed, name), getattr(store, name))
-        assert list(jsonl_records(packed)) == list(jsonl_records(store))
-
-
 def test_a_store_without_explanations_has_the_same_rows_and_says_why_not_more(folder, store):
-    files = collect_files([folder])
     matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
-    with ResultStore(ROLES, files) as lean:
-        for i, fr in iter_results(files, matcher=matcher, pack=True, explain=False):
-            lean.add(i, fr)
-        lean.finish()
+    with score_paths(folder, matcher=matcher, explain=False) as lean:
+        for name in ("score", "keyword", "semantic", "facet", "role_rank", "resume_rank"):
+            np.testing.assert_array_equal(getattr(lean, name), getattr(store, name))
         assert list(long_rows(lean)) == list(long_rows(store))
         i = next(i for i in range(len(lean)) if lean.ok(i))
         with pytest.raises(KeyError, match=r"no explanation \(run with explain=True\)"):
@@ -300,3 +310,85 @@ def test_a_store_without_explanations_has_the_same_rows_and_says_why_not_more(fo
         j = next(j for j in range(len(lean)) if not lean.ok(j))
         with pytest.raises(KeyError, match="has no result for role"):
             lean.explanation(j, 0)
+
+
+# ------------------------------------------------------------- formula-safe reports
+
+HOSTILE_PDF = "=cmd|' -C calc'!A0.pdf"
+# a file name cannot hold "/": the link's target is a plain word
+HOSTILE_NAMES = ('=HYPERLINK("x.cn","y").txt', "+1-2.txt", "@SUM(A1).txt", "-3.txt")
+HOSTILE_ROLE = ROLES[0].__class__(
+    id="=evil",
+    title='=HYPERLINK("http://x","点我")<script>',
+    duties=("=1+1 负责手机银行APP运营与迭代", "@负责渠道数据分析"),
+    requirements=("-金融相关专业", "+熟悉手机银行"),
+)
+HOSTILE_CV = "工作经历\n=SUM(1,2) 负责手机银行APP运营与迭代，月活提升30%。\n\t负责渠道数据分析。\n"
+
+
+@pytest.fixture
+def hostile(tmp_path, monkeypatch):
+    """Results for files with hostile names (real files, relative paths) and a hostile role."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(next(f for f in example_files() if f.suffix == ".pdf"), HOSTILE_PDF)
+    for name in HOSTILE_NAMES:
+        Path(name).write_text(HOSTILE_CV, "utf-8")
+    Path("\rcr.txt").write_text(HOSTILE_CV, "utf-8")
+    names = [HOSTILE_PDF, *HOSTILE_NAMES, "\rcr.txt"]
+    matcher = Matcher(encoder=HashingEncoder()).fit([HOSTILE_ROLE, *ROLES[:2]])
+    with score_paths(names, matcher=matcher, file_timeout=None) as res:
+        assert res.counts() == {"ok": len(names)}
+        yield res
+
+
+def _unsafe(value: str) -> bool:
+    return value[:1] in ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_are_formula_safe(hostile, tmp_path):
+    long, wide = tmp_path / "x.csv", tmp_path / "x.wide.csv"
+    write_csv(long_rows(hostile), long)
+    write_wide_csv(hostile, wide)
+    for path in (long, wide):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            cells = [c for row in csv.reader(f) for c in row]
+        assert not [c for c in cells if _unsafe(c)]
+        assert "'" + HOSTILE_PDF in cells and "'" + HOSTILE_ROLE.id in cells
+    with open(long, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["file"] for r in rows} == {"'" + n for n in hostile.files}
+    assert {r["role_title"] for r in rows} >= {"'" + HOSTILE_ROLE.title}
+    assert all(0 <= float(r["score"]) <= 1 for r in rows)  # numbers stay numbers
+
+
+def test_xlsx_has_no_formula_cell(hostile, tmp_path):
+    pytest.importorskip("openpyxl")
+    import openpyxl
+
+    from rolematch.excel import write_xlsx
+
+    out = tmp_path / "x.xlsx"
+    write_xlsx(hostile, out)
+    wb = openpyxl.load_workbook(out)
+    texts, numbers = [], 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+                numbers += isinstance(cell.value, float)
+    assert not [t for t in texts if _unsafe(t)]
+    assert "'" + HOSTILE_PDF in texts and "'" + HOSTILE_ROLE.title in texts
+    assert any(t.startswith("'=1+1 负责手机银行") for t in texts)  # evidence: duty ⇐ sentence
+    assert numbers >= len(hostile) * 3  # scores are numbers
+
+
+def test_html_escapes_hostile_names_and_titles(hostile):
+    from rolematch.html_report import write_html
+
+    buf = io.StringIO()
+    write_html(hostile, buf)
+    page = buf.getvalue()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert '=HYPERLINK("http' not in page and "=HYPERLINK(&quot;http" in page
