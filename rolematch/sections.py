@@ -26,16 +26,18 @@ A résumé with no text left is returned with status ``empty``, never as an empt
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from rolematch._resources import data_dir, load_yaml
 from rolematch.documents import Resume, Sentence
 from rolematch.language import detect_language, has_traditional, to_simplified
 from rolematch.pii import redact_lines
-from rolematch.text import make_valid, normalize_text, split_sentences
+from rolematch.text import make_valid, normalize_line, normalize_text, split_sentences
 
-__all__ = ["SECTIONS", "build_resume", "detect_heading", "resume_from_text"]
+__all__ = ["SECTIONS", "build_resume", "detect_heading", "is_heading_line", "resume_from_text"]
 
 #: Canonical section names.
 SECTIONS: tuple[str, ...] = (
@@ -49,88 +51,49 @@ SECTIONS: tuple[str, ...] = (
     "other",
 )
 
-# Heading words per section. Matching ignores spaces, case and decoration, and a
-# translation next to the Chinese ("教育背景 Education"). English headings are here
-# for English and bilingual résumés. Traditional headings are looked up after
-# conversion to Simplified, so only regional words need their converted form here
-# (證照 -> 证照, 自傳 -> 自传, 個人資料 -> 个人数据).
-_HEADINGS: dict[str, tuple[str, ...]] = {
-    "personal": (
-        "基本信息", "个人信息", "个人资料", "基本资料", "个人概况", "个人基本信息", "基本情况",
-        "联系方式", "联系信息", "个人简历", "简历", "求职简历",
-        "个人数据", "联络方式", "联络资料", "联络数据", "履历", "履历表", "个人履历",
-        "Personal Information", "Personal Info", "Personal Details", "Contact",
-        "Contact Information", "Contact Details", "Contact Info", "Personal Particulars",
-        "Personal Data", "Resume", "Curriculum Vitae", "CV",
-    ),
-    "education": (
-        "教育背景", "教育经历", "学历", "学历背景", "教育", "学习经历", "教育情况", "教育信息",
-        "学历教育", "学经历", "教育程度", "学历背景", "进修", "进修经历",
-        "Education", "Education Background", "Educational Background", "Academic Background",
-        "Academic Qualifications", "Academic Qualification", "Education and Training",
-        "Education and Qualifications", "Academic History", "Educational Qualifications",
-        "Academic Record", "Academics",
-    ),
-    "work": (
-        "工作经历", "工作经验", "职业经历", "工作履历", "从业经历", "任职经历", "实习经历", "实习",
-        "实习经验", "工作背景", "职业经验", "经历", "工作", "教学经历", "工作及实习经历",
-        "工作资历", "职务经历", "职业生涯",
-        "Work Experience", "Experience", "Professional Experience", "Employment History",
-        "Employment", "Internship", "Internships", "Work History", "Career History",
-        "Employment Experience", "Relevant Experience", "Work Experiences", "Career",
-        "Professional Background", "Career Experience", "Positions Held", "Working Experience",
-        "Professional History", "Banking Experience", "Experience Summary",
-    ),
-    "projects": (
-        "项目经历", "项目经验", "项目", "主要项目", "重点项目", "项目背景", "参与项目", "项目成果",
-        "科研项目", "基金项目", "项目业绩", "Projects", "Project Experience", "Project",
-        "Key Projects", "Selected Projects", "Project Highlights", "Major Projects",
-    ),
-    "skills": (
-        "专业技能", "技能", "技能特长", "个人技能", "职业技能", "技能清单", "专业能力", "技术能力",
-        "IT技能", "技术技能", "掌握技能", "技能专长", "语言能力", "语言", "技能证书", "证书技能",
-        "技能与证书", "技能/证书", "专业技能与证书", "专长", "专业专长", "电脑技能", "计算机技能",
-        "语文能力", "Skills", "Technical Skills", "IT Skills", "Languages", "Key Skills",
-        "Core Skills", "Core Competencies", "Competencies", "Areas of Expertise", "Expertise",
-        "Language Skills", "Computer Skills", "Skills and Languages", "Skills and Expertise",
-        "Skill Set", "Skillset", "Professional Skills", "Tools", "Language",
-    ),
-    "certificates": (
-        "证书", "资格证书", "获得证书", "职业资格", "资质证书", "证书资质", "资格认证",
-        "资格与证书", "证书与资格", "荣誉证书", "认证", "职业证书", "证照", "专业证照",
-        "专业资格", "资格", "执照",
-        "Certificates", "Certifications", "Licenses", "Licences", "Qualifications",
-        "Professional Qualifications", "Professional Certifications", "Certification",
-        "Licenses and Certifications", "Licences and Certifications", "Accreditations",
-    ),
-    "summary": (
-        "自我评价", "个人评价", "自我介绍", "个人简介", "个人总结", "自我描述", "个人优势",
-        "职业概述", "个人陈述", "自我总结", "职业总结", "个人特长", "个人评述", "自传",
-        "职业目标", "事业目标", "个人目标", "Summary", "Profile", "About Me", "Self Assessment",
-        "Professional Summary", "Career Summary", "Executive Summary", "Summary of Qualifications",
-        "Objective", "Career Objective", "Personal Statement", "Professional Profile",
-        "Career Profile", "Personal Profile", "About", "Overview", "Highlights",
-        "Career Highlights", "Profile Summary",
-    ),
-    "other": (
-        "求职意向", "获奖经历", "获奖情况", "荣誉奖项", "荣誉", "奖项", "获奖", "荣誉与奖励",
-        "所获荣誉", "在校经历", "校园经历", "社会实践", "兴趣爱好", "爱好", "培训经历", "其他",
-        "其它", "附加信息", "补充信息", "发表论文", "学术论文", "论文", "科研经历", "研究方向",
-        "社团经历", "志愿者经历", "得奖纪录", "得奖记录", "课外活动", "求职条件", "希望职务",
-        "其他数据", "其他资料", "Awards", "Honors", "Interests", "Others", "Publications",
-        "Honours", "Achievements", "Key Achievements", "Awards and Honours", "Awards and Honors",
-        "Activities", "Extracurricular Activities", "Volunteer Experience", "Volunteering",
-        "References", "Referees", "Hobbies", "Additional Information", "Training",
-        "Professional Development", "Memberships", "Professional Memberships", "Affiliations",
-    ),
-}  # fmt: skip
+#: Where the heading words live: ``data/lexicon/headings.yaml`` maps each canonical
+#: section to its headings (Simplified, regional and English).
+HEADINGS_FILE = "headings.yaml"
+
+
+@functools.cache
+def headings() -> dict[str, tuple[str, ...]]:
+    """Heading words per section, read once from ``data/lexicon/headings.yaml``.
+
+    Matching ignores spaces, case and decoration, and a translation next to the
+    Chinese ("教育背景 Education"). Traditional headings are looked up after
+    conversion to Simplified, so only regional words need their converted form in
+    the file (證照 -> 证照, 自傳 -> 自传).
+
+    Raises
+    ------
+    ValueError
+        If the file names a section that is not in :data:`SECTIONS`.
+
+    Examples
+    --------
+    >>> "工作经历" in headings()["work"], list(headings()) == list(SECTIONS)
+    (True, True)
+    """
+    path = data_dir() / "lexicon" / HEADINGS_FILE
+    raw = load_yaml(path.read_text(encoding="utf-8"))
+    unknown = sorted(set(raw) - set(SECTIONS))
+    if unknown:
+        raise ValueError(
+            f"The sections of {path} must be among {list(SECTIONS)}. Got {unknown} instead."
+        )
+    return {section: tuple(str(w) for w in raw.get(section) or ()) for section in SECTIONS}
 
 
 def _key(text: str) -> str:
     return re.sub(r"[\s:：|/_\-—–·.、&]+", "", text).lower()
 
 
-_HEADING_KEYS = {_key(h): section for section, hs in _HEADINGS.items() for h in hs}
+@functools.cache
+def _heading_keys() -> dict[str, str]:
+    return {_key(h): section for section, hs in headings().items() for h in hs}
+
+
 # Words that are also the labels of ordinary fields ("学历：本科", "工作经验：5年"):
 # with a colon and a value after them they are not headings.
 _NOT_INLINE = {_key(h) for h in ("学历", "工作", "项目", "经历", "教育", "工作经验", "简历")}
@@ -149,15 +112,15 @@ def _lookup(words: str) -> str | None:
     if has_traditional(words):  # 工作經驗, 專業證照: look up the Simplified heading
         words = to_simplified(words)
     key = _key(words)
-    section = _HEADING_KEYS.get(key)
+    section = _heading_keys().get(key)
     if section is None and _CJK_RE.search(key):
         # "教育背景 Education", "EDUCATION 教育背景": the Chinese decides
         key = re.sub(r"[a-z0-9]+", "", key)
-        section = _HEADING_KEYS.get(key)
+        section = _heading_keys().get(key)
     if section is None and _COMBINED.search(words):
         # "实习/项目经历", "技能与证书": the first part that is a heading decides
         for part in _COMBINED.split(words):
-            section = _HEADING_KEYS.get(_key(part))
+            section = _heading_keys().get(_key(part))
             if section:
                 break
     return section
@@ -243,6 +206,20 @@ def _split_long(line: str) -> list[str]:
     if current:
         parts.append(current)
     return parts
+
+
+def is_heading_line(text: str) -> bool:
+    """Whether a raw laid-out line (not yet normalised) opens a section.
+
+    The heading test the layout engine (:mod:`rolematch.io._layout`) is given, so
+    that it never joins a wrapped line to a heading.
+
+    Examples
+    --------
+    >>> is_heading_line("【 工作经历 】"), is_heading_line("负责手机银行运营")
+    (True, False)
+    """
+    return detect_heading(normalize_line(text)) is not None
 
 
 def build_resume(

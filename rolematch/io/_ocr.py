@@ -41,7 +41,7 @@ Reading order
 -------------
 Line boxes of a page photographed askew are turned upright by the page's median
 slant; each line then becomes glyph boxes (its box shared out by character
-width) and goes through :func:`rolematch.io._pdf.layout_lines`, the layout used
+width) and goes through :func:`rolematch.io._layout.layout_lines`, the layout used
 for text layers: columns are read one after the other, label/value rows stay
 rows, and lines wrapped at a column's margin are joined again.
 
@@ -455,7 +455,7 @@ def _glyph_width(ch: str) -> float:
 
 def _to_chars(lines: Sequence[OcrLine], scale: float) -> list[Any]:
     """Glyph boxes in points for the layout: each line's box shared out by width."""
-    from rolematch.io._pdf import Char
+    from rolematch.io._layout import Char
 
     chars = []
     for line in lines:
@@ -508,7 +508,8 @@ def ocr_image(
     MissingDependencyError
         If the OCR engine cannot be imported.
     """
-    from rolematch.io._pdf import layout_text
+    from rolematch.io._layout import layout_text
+    from rolematch.sections import is_heading_line
 
     if hasattr(image, "getbands"):  # a PIL image
         image = _pil_to_array(image)
@@ -527,7 +528,7 @@ def ocr_image(
     weight = sum(len(ln.text.strip()) for ln in page.lines)
     if weight:
         page.confidence = sum(ln.score * len(ln.text.strip()) for ln in page.lines) / weight
-    page.text = layout_text(_to_chars(page.lines, points_per_pixel))
+    page.text = layout_text(_to_chars(page.lines, points_per_pixel), is_heading=is_heading_line)
     return page
 
 

@@ -16,10 +16,10 @@ How a page is read
    colour or render mode could hide them (white, transparent, invisible/clip
    modes) when the rendered page shows no ink under them. Rendering only happens
    for pages that have such suspects, so normal pages pay nothing.
-4. **Reading order** (:func:`layout_lines`): characters -> row segments ->
-   recursive XY-cut that prefers column gutters, keeps label/value tables row by
-   row, and peels full-width headers off two-column bodies; wrapped lines of one
-   column are joined again.
+4. **Reading order**: the layout engine (:mod:`rolematch.io._layout`, shared with
+   OCR) lays the glyphs out in lines, with the résumé heading test
+   (:func:`rolematch.sections.is_heading_line`) so that wrapped lines are never
+   joined across a heading (:func:`layout_lines`, :func:`layout_text`).
 5. **Readability verdict** per page (:attr:`PageText.needs_ocr`): an image page
    without text, or a page whose glyphs are mostly undecodable, needs OCR. This is
    the seam for an OCR fallback: replace the text of those pages.
@@ -32,16 +32,15 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
-import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rolematch.exceptions import ExtractionError
-from rolematch.sections import detect_heading
-from rolematch.text import normalize_line
+from rolematch.io import _layout
+from rolematch.io._layout import Char, Line
+from rolematch.sections import is_heading_line
 
 __all__ = [
     "Char",
@@ -66,67 +65,6 @@ MIN_PAGE_CHARS = 20
 #: Share of the page covered by images from which a page without text is
 #: treated as a scan.
 MIN_IMAGE_COVERAGE = 0.3
-
-
-class Char:
-    """One glyph: its text, box in points (origin top-left of the page as shown),
-    font size in points, and whether a space precedes it in the text stream.
-
-    ``size`` defaults to the box height; PDF readers give boxes that are sometimes
-    only as high as the ink (``一``), so the font size is the steadier measure.
-    (A plain slotted class: pages have thousands of glyphs, and a frozen dataclass
-    costs several times more to build.)
-
-    Examples
-    --------
-    >>> Char("简", 10, 20, 19, 30).size
-    10.0
-    """
-
-    __slots__ = ("bottom", "size", "space_before", "text", "top", "x0", "x1")
-
-    def __init__(
-        self,
-        text: str,
-        x0: float,
-        top: float,
-        x1: float,
-        bottom: float,
-        size: float = 0.0,
-        space_before: bool = False,
-    ) -> None:
-        self.text = text
-        self.x0 = x0
-        self.top = top
-        self.x1 = x1
-        self.bottom = bottom
-        self.size = size if size > 0 else float(bottom - top)
-        self.space_before = space_before
-
-    def __repr__(self) -> str:
-        return (
-            f"Char({self.text!r}, {self.x0:.1f}, {self.top:.1f}, {self.x1:.1f}, "
-            f"{self.bottom:.1f}, {self.size:.1f}, {self.space_before})"
-        )
-
-
-@dataclass(slots=True)
-class Line:
-    """A laid-out line: text, box, and the column it belongs to."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    column: tuple[float, float]
-    lead: float = 0.0  # width of the first word: would it have fitted on the line above?
-    spread: float = 0.0  # widest gap between the line's segments, in font sizes
-    table: bool = False  # a row of a table: its cells do not wrap into the next row
-    # geometry of the last physical line, when wrapped lines were joined
-    last_x1: float = 0.0
-    last_bottom: float = 0.0
 
 
 @dataclass(slots=True)
@@ -664,402 +602,16 @@ def _verdict(result: PageText, page: Any) -> None:
 
 
 # ---------------------------------------------------------------------------
-# layout: characters -> lines in reading order
-
-
-@dataclass(slots=True)
-class _Seg:
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    lead: float  # width of the first unbreakable unit (a word, or a glyph and its punctuation)
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass(slots=True)
-class _Row:
-    segs: list[_Seg]
-    top: float
-    bottom: float
-    size: float
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-def _is_ascii_word(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "@._-/&+#%")
-
-
-def _segments(chars: Iterable[Char]) -> list[_Seg]:
-    """Group glyphs into rows by vertical centre, then into runs split at wide gaps."""
-    ordered = sorted(chars, key=lambda c: c.top + c.bottom)
-    rows: list[list[Char]] = []
-    row: list[Char] = []
-    row_cy = row_size = 0.0
-    for c in ordered:
-        cy = (c.top + c.bottom) / 2
-        size = c.size
-        if row and abs(cy - row_cy) <= 0.45 * (size if size > row_size else row_size):
-            row.append(c)
-            row_cy += (cy - row_cy) / len(row)
-            if size > row_size:
-                row_size = size
-        else:
-            row = [c]
-            rows.append(row)
-            row_cy, row_size = cy, size
-    segs: list[_Seg] = []
-    for row in rows:
-        row.sort(key=lambda c: c.x0)
-        run: list[Char] = [row[0]]
-        prev = row[0]
-        for c in row[1:]:
-            if c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 1):
-                continue  # the same glyph drawn twice (fake bold)
-            if c.x0 - prev.x1 > 0.8 * (c.size if c.size > prev.size else prev.size):
-                segs.append(_make_seg(run))
-                run = []
-            run.append(c)
-            prev = c
-        segs.append(_make_seg(run))
-    return segs
-
-
-def _make_seg(run: list[Char]) -> _Seg:
-    parts = [run[0].text]
-    prev = run[0]
-    top, bottom, x1 = prev.top, prev.bottom, prev.x1
-    for c in run[1:]:
-        size = c.size if c.size > prev.size else prev.size
-        # A space in the text stream, or a gap wider than a word space (wider
-        # between Chinese characters, which justification spreads apart).
-        if c.space_before or c.x0 - prev.x1 > size * (
-            0.5 if "\u4e00" <= c.text <= "\u9fff" and "\u4e00" <= prev.text <= "\u9fff" else 0.18
-        ):
-            parts.append(" ")
-        parts.append(c.text)
-        if c.top < top:
-            top = c.top
-        if c.bottom > bottom:
-            bottom = c.bottom
-        if c.x1 > x1:
-            x1 = c.x1
-        prev = c
-    sizes = sorted(c.size for c in run)
-    x0 = run[0].x0
-    return _Seg("".join(parts), x0, top, x1, bottom, sizes[len(sizes) // 2], _lead_width(run) - x0)
-
-
-_NO_LINE_START = set("。，、；：？！）》」』”’.,;:?!)]}%")
-
-
-def _lead_width(run: Sequence[Char]) -> float:
-    """Right edge of the first unit a line breaker could not split.
-
-    A Latin word, or one CJK glyph with the punctuation that may not start a line
-    after it (Chinese line breaking keeps "练。" together).
-    """
-    i = 0
-    if _is_ascii_word(run[0].text):
-        while (
-            i + 1 < len(run)
-            and _is_ascii_word(run[i + 1].text)
-            and not run[i + 1].space_before
-            and run[i + 1].x0 - run[i].x1 < 0.18 * run[i].size
-        ):
-            i += 1
-    while i + 1 < len(run) and run[i + 1].text in _NO_LINE_START:
-        i += 1
-    return run[i].x1
-
-
-def _rows_of(segs: Sequence[_Seg]) -> list[_Row]:
-    rows: list[_Row] = []
-    for s in sorted(segs, key=lambda s: s.cy):
-        if rows:
-            r = rows[-1]
-            if r.top <= s.cy <= r.bottom and abs(s.cy - r.cy) <= 0.5 * max(s.size, r.size):
-                r.segs.append(s)
-                r.top, r.bottom = min(r.top, s.top), max(r.bottom, s.bottom)
-                r.size = max(r.size, s.size)
-                continue
-        rows.append(_Row([s], s.top, s.bottom, s.size))
-    rows.sort(key=lambda r: r.top)
-    return rows
-
-
-def _aligned_share(rows: Sequence[_Row], others: Sequence[_Row]) -> float:
-    hits = 0
-    for r in rows:
-        if any(abs(r.cy - o.cy) <= 0.5 * min(r.size, o.size) for o in others):
-            hits += 1
-    return hits / len(rows) if rows else 0.0
-
-
-def _row_gap(rows: Sequence[_Row]) -> float:
-    gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:], strict=False)]
-    return statistics.median(gaps) if gaps else 0.0
-
-
-_COLUMNS, _TABLE, _NEITHER = "columns", "table", "neither"
-
-
-def _split_kind(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) -> str:
-    """What a vertical gap separates: two columns, the cells of a table, or neither.
-
-    * A column has at least two rows; a single segment beside others is a cell.
-    * Columns start together at the top of their region. Long ones may not (a
-      photo above the sidebar), but one or two rows above the other side are a
-      header that the caller peels off first. A gap that merely opens between
-      the fields of a few stacked rows separates nothing.
-    * A column is a run of lines: a side whose rows lie far apart compared with
-      the other side's (dates or places set to the right of entries) holds cells.
-    * Two wide sides are columns even when their rows happen to line up (same
-      font and leading on both sides), unless every row lines up across a narrow
-      gap: those are the fields of the same lines. A narrow side (labels, dates,
-      skill levels) whose rows line up with the other side's is a table.
-    """
-    rl, rr = _rows_of(left), _rows_of(right)
-    if len(rl) < 2 or len(rr) < 2:
-        return _NEITHER
-    size = statistics.median([r.size for r in rl + rr])
-    if abs(rl[0].top - rr[0].top) > 0.8 * size:
-        # Long columns may start at different heights (a photo above the sidebar);
-        # one or two rows above the other side's first are a header to peel off.
-        high, low = (rl, rr) if rl[0].top < rr[0].top else (rr, rl)
-        above = sum(1 for r in high if r.bottom <= low[0].top + 0.2 * size)
-        if len(rl) < 4 or len(rr) < 4 or above <= 2:
-            return _NEITHER
-    gl, gr = _row_gap(rl), _row_gap(rr)
-    if max(gl, gr) > max(1.5 * size, 2.5 * min(gl, gr) + 0.5 * size):
-        return _NEITHER
-    (l0, l1), (r0, r1) = _extent(left), _extent(right)
-    aligned = min(_aligned_share(rl, rr), _aligned_share(rr, rl))
-    if min(l1 - l0, r1 - r0) > 8 * size:
-        if aligned < 0.99 or (gap >= 2 * size and max(len(rl), len(rr)) > 3):
-            return _COLUMNS
-        return _TABLE
-    if aligned < 0.5 or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size:
-        return _COLUMNS
-    return _TABLE
-
-
-def _x_gaps(segs: Sequence[_Seg]) -> list[tuple[float, float]]:
-    """Vertical strips that no segment covers, at least about a glyph wide."""
-    if len(segs) < 2:
-        return []
-    size = statistics.median([s.size for s in segs])
-    min_gap = max(0.9 * size, 3.0)
-    ordered = sorted(segs, key=lambda s: s.x0)
-    gaps: list[tuple[float, float]] = []
-    reach = ordered[0].x1
-    for s in ordered[1:]:
-        if s.x0 - reach >= min_gap:
-            gaps.append((reach, s.x0))
-        if s.x1 > reach:
-            reach = s.x1
-    return gaps
-
-
-def _vertical_cut(segs: Sequence[_Seg]) -> tuple[list[_Seg], list[_Seg]] | bool:
-    """The widest vertical gap that separates columns, if any.
-
-    Returns the two sides, else whether some gap separates table cells.
-    """
-    gaps = _x_gaps(segs)
-    table = False
-    for g0, g1 in sorted(gaps, key=lambda g: g[0] - g[1]):
-        left = [s for s in segs if s.x1 <= g0 + 0.01]
-        right = [s for s in segs if s.x0 >= g1 - 0.01]
-        kind = _split_kind(left, right, g1 - g0)
-        if kind == _COLUMNS:
-            return left, right
-        table = table or kind == _TABLE
-    return table
-
-
-def _extent(segs: Sequence[_Seg]) -> tuple[float, float]:
-    return min(s.x0 for s in segs), max(s.x1 for s in segs)
-
-
-def _emit_row(row: _Row, column: tuple[float, float], out: list[Line], table: bool) -> None:
-    segs = sorted(row.segs, key=lambda s: s.x0)
-    text = " ".join(s.text for s in segs)
-    x1 = max(s.x1 for s in segs)
-    size = statistics.median([s.size for s in segs])
-    spread = max((b.x0 - a.x1 for a, b in zip(segs, segs[1:], strict=False)), default=0.0)
-    out.append(
-        Line(
-            text,
-            segs[0].x0,
-            row.top,
-            x1,
-            row.bottom,
-            size,
-            column,
-            segs[0].lead,
-            spread / size,
-            table,
-            x1,
-            row.bottom,
-        )
-    )
-
-
-def _split_overhang(left: list[_Seg], bottom: float) -> tuple[list[_Seg], list[_Seg]]:
-    """Rows of the left column that start a new block below the right column's end.
-
-    They follow both columns (a heading under a two-column address block), rather
-    than the left column alone.
-    """
-    rows = _rows_of(left)
-    for j in range(len(rows) - 1, 1, -1):
-        if rows[j].top <= bottom:
-            break
-        if rows[j].top - max(r.bottom for r in rows[:j]) >= 0.8 * rows[j].size:
-            return [s for r in rows[:j] for s in r.segs], [s for r in rows[j:] for s in r.segs]
-    return left, []
-
-
-_PEEL = 5  # header/footer rows tried above or below a two-column body
-
-
-def _xycut(
-    segs: list[_Seg], column: tuple[float, float], out: list[Line], table: bool = False
-) -> None:
-    rows = _rows_of(segs)
-    if len(rows) == 1:
-        _emit_row(rows[0], column, out, table)
-        return
-    cut = _vertical_cut(segs)
-    if isinstance(cut, tuple):
-        left, right = cut
-        column = _extent(left)
-        left, overhang = _split_overhang(left, max(s.bottom for s in right))
-        _xycut(left, column, out)
-        _xycut(right, _extent(right), out)
-        if overhang:
-            _xycut(overhang, column, out)
-        return
-    table = table or cut
-    # A full-width header (or footer) blocks the gutter of the columns below it:
-    # try peeling a few rows off the top or bottom before cutting anywhere else.
-    peel = min(_PEEL, len(rows) - 4)
-    # the smallest bodies have the most gaps: without any there, no peel can help
-    tops = peel > 0 and bool(_x_gaps([s for r in rows[peel:] for s in r.segs]))
-    bottoms = peel > 0 and bool(_x_gaps([s for r in rows[:-peel] for s in r.segs]))
-    for k in range(1, peel + 1) if tops or bottoms else ():
-        for top in (True, False) if tops and bottoms else (tops,):
-            head, body = (rows[:k], rows[k:]) if top else (rows[-k:], rows[:-k])
-            body_segs = [s for r in body for s in r.segs]
-            if isinstance(_vertical_cut(body_segs), tuple):
-                head_segs = [s for r in head for s in r.segs]
-                for part in (head_segs, body_segs) if top else (body_segs, head_segs):
-                    _xycut(part, column, out, table)
-                return
-    # No columns here: cut between rows, widest gap first, so that paragraphs stay
-    # together and any columns further down get their own region.
-    reach = rows[0].bottom
-    best, best_gap = 1, float("-inf")
-    for i in range(1, len(rows)):
-        gap = rows[i].top - reach
-        if gap > best_gap:
-            best, best_gap = i, gap
-        reach = max(reach, rows[i].bottom)
-    _xycut([s for r in rows[:best] for s in r.segs], column, out, table)
-    _xycut([s for r in rows[best:] for s in r.segs], column, out, table)
-
-
-_NO_JOIN_END = tuple("。！？!?；;】]」")
-# "电话：…" starts a new field, not the rest of the line above
-_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
-_LIST_START = re.compile(
-    r"^(?:[–—•·●◆◇■□▪▫►▶➢➤✓✔○◦※【\[]|-(?!\d)|\*(?![*\d])|\(?\d{1,2}[.、)）]"
-    r"|\d{4}\s*[.\-/年]|[\ue000-\uf8ff])"
-)
-
-
-_EMAIL_END = re.compile(r"\S@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$")
-
-
-def _join_wraps(lines: list[Line]) -> list[Line]:
-    """Join lines that a column's right margin broke, so a source line stays whole."""
-    if len(lines) < 2:
-        return lines
-    # A column's margin is real only if at least two of its lines reach it.
-    reach: dict[tuple[float, float], int] = {}
-    for ln in lines:
-        if ln.x1 >= ln.column[1] - 1.2 * ln.size:
-            reach[ln.column] = reach.get(ln.column, 0) + 1
-    out = [lines[0]]
-    for b in lines[1:]:
-        a = out[-1]
-        size = max(a.size, b.size)
-        if (
-            a.column == b.column
-            and reach.get(a.column, 0) >= 2
-            and b.top > a.last_bottom - 0.3 * size
-            and b.top - a.last_bottom < 0.7 * size
-            and abs(a.size - b.size) <= 0.2 * size
-            and a.last_x1 + b.lead >= a.column[1] - 0.3 * size
-            and a.last_x1 >= a.column[1] - 0.35 * (a.column[1] - a.column[0])
-            and b.x0 <= a.column[0] + 2.5 * size
-            and a.spread < 4  # a date set flush right is not a full line
-            and not (a.table or b.table)
-            and not a.text.endswith(_NO_JOIN_END)
-            and not _LIST_START.match(b.text)
-            and not _FIELD_START.match(b.text)
-            and not _EMAIL_END.search(a.text)
-            and detect_heading(normalize_line(a.text)) is None
-            and detect_heading(normalize_line(b.text)) is None
-        ):
-            a.text += _joiner(a.text, b.text) + b.text
-            a.x0, a.x1 = min(a.x0, b.x0), max(a.x1, b.x1)
-            a.bottom = b.bottom
-            a.last_x1, a.last_bottom, a.spread = b.x1, b.bottom, b.spread
-            continue
-        out.append(b)
-    return out
-
-
-def _joiner(left: str, right: str) -> str:
-    if not (_is_ascii_word(left[-1]) and _is_ascii_word(right[0])):
-        return ""  # Chinese wraps anywhere, without a space
-    head = left.rsplit(" ", 1)[-1]
-    tail = right.split(" ", 1)[0]
-    if "@" in head or "@" in tail or "://" in head or head.endswith(("-", "_", "/", ".")):
-        return ""  # an e-mail address or URL broken at the margin
-    return " "
+# layout, with the résumé heading test
 
 
 def layout_lines(chars: Iterable[Char]) -> list[Line]:
-    """Lay glyphs out as lines in reading order.
+    """Lines of a résumé page in reading order (:func:`rolematch.io._layout.layout_lines`).
 
-    Columns are read one after the other (left first), label/value tables row by
-    row, and lines that a column's margin wrapped are joined again.
-
-    Parameters
-    ----------
-    chars : iterable of Char
-        Visible glyphs of one page, in any order.
-
-    Returns
-    -------
-    list of Line
+    Wrapped lines are never joined across a section heading.
 
     Examples
     --------
-    Two columns whose rows line up, given in a scrambled order, come out column
-    by column:
-
     >>> def word(text, x, y):
     ...     return [Char(t, x + 10 * i, y, x + 10 * (i + 1), y + 10) for i, t in enumerate(text)]
     >>> main = ["工作经历", "手机银行运营主管", "负责渠道", "项目经历", "网联接入"]
@@ -1068,20 +620,15 @@ def layout_lines(chars: Iterable[Char]) -> list[Line]:
     >>> [ln.text for ln in layout_lines(chars)]
     ['基本信息', '电话号码保密', '工作经历', '手机银行运营主管', '负责渠道', '项目经历', '网联接入']
     """
-    segs = _segments(chars)
-    if not segs:
-        return []
-    out: list[Line] = []
-    _xycut(segs, _extent(segs), out)
-    return _join_wraps(out)
+    return _layout.layout_lines(chars, is_heading=is_heading_line)
 
 
 def layout_text(chars: Iterable[Char]) -> str:
-    """Lay glyphs out (see :func:`layout_lines`) and join the lines.
+    """:func:`layout_lines` joined by line breaks.
 
     Examples
     --------
     >>> layout_text([Char("名", 10, 0, 20, 10), Char("姓", 0, 0, 10, 10)])
     '姓名'
     """
-    return "\n".join(ln.text for ln in layout_lines(chars))
+    return _layout.layout_text(chars, is_heading=is_heading_line)
