@@ -270,9 +270,9 @@ def _score(args: argparse.Namespace) -> int:
     from rolematch.batch import BatchStats, collect_files, default_workers, score_paths
 
     if args.engine == "spark":
-        from rolematch.spark import cli_score
+        from rolematch.spark.cli import cli_score
 
-        return cli_score(args, _load_roles(args.roles))
+        return cli_score(args, _load_roles(args.roles), outputs=_outputs, write=_write)
     if args.rerank or args.master:
         raise RolematchError("--rerank and --master need --engine spark")
     outputs = _outputs(args)

@@ -1,0 +1,325 @@
+"""The Spark engine against the local engine, and the cascade's shortlists and cost.
+
+    python benchmarks/spark.py                         # N=200 PDFs, both models
+    python benchmarks/spark.py --n 2000 --json benchmarks/results/spark.json
+    python benchmarks/spark.py --cascade-only          # shortlists on the benchmark sets
+
+Throughput (per model, ``static-zh`` and ``e5-small``), on a folder of N résumé PDFs
+built from ``examples/`` by :func:`benchmarks.throughput.build_corpus`:
+
+1. the local engine, ``rolematch score FOLDER -o out.csv --workers 2``;
+2. ``rolematch score FOLDER --engine spark --master local[2] -o out.csv`` and the same on
+   ``local[1]``; each run is a fresh process (JVM and Python workers started, model
+   loaded, every file read and scored; no caches), timed whole, with the resident
+   memory of every process sampled: the peak of the largest Python worker (a local
+   engine worker, or a Spark Python worker) and of the whole tree.
+
+Printed: résumés/s, Spark local[2] ÷ local engine time, local[1] ÷ local[2] time,
+peak memory per Python worker.
+
+Cascade (``--rerank K``: static-zh scores everything, e5-small re-scores each role's
+top K plus anything within ``--margin`` of the K-th score; the others rank below): on
+the benchmark sets (``../shared/devset/files``, ``benchmarks/data/heldout``,
+``../shared/realworld``, each alone and pooled) and on the N-PDF folder pooled with
+them (the throughput runs' own scores), how often the cascade's top 10 per role
+equals full e5-small's (as a set, and in order), the mean overlap, and the cost: the
+share of résumés e5-small had to encode. The cascade's choice and ranking are those
+of :func:`rolematch.spark.cascade_candidates` and the Spark engine's ``resume_rank``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.throughput import _rss, _tree, build_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+# ------------------------------------------------------------------------ throughput
+
+
+@dataclass
+class Run:
+    model: str
+    engine: str  # "local, 2 workers", "spark local[2]", "spark local[1]"
+    n: int
+    seconds: float
+    per_s: float
+    worker_peak_mb: float  # the largest Python worker (not the driver)
+    tree_peak_mb: float  # RSS of all processes together, JVM included
+    jvm_peak_mb: float
+    load_avg: float
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def time_run(args: list[str]) -> tuple[float, float, float, float, str]:
+    """Run ``python -m rolematch ARGS``: wall seconds, peak MB of the largest Python
+    worker, of the whole tree and of the JVM, and stderr."""
+    cmd = [sys.executable, "-m", "rolematch", *args]
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=env)  # fmt: skip
+    worker = tree = jvm = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal worker, tree, jvm
+        while not stop.is_set():
+            total = 0
+            for pid in _tree(proc.pid):
+                rss = _rss(pid)
+                total += rss
+                line = _cmdline(pid)
+                if "java" in line.split(" ", 1)[0]:
+                    jvm = max(jvm, rss)
+                elif pid != proc.pid and "python" in line:
+                    worker = max(worker, rss)
+            tree = max(tree, total)
+            stop.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    mb = 2**20
+    return seconds, worker / mb, tree / mb, jvm / mb, err
+
+
+def throughput(folder: Path, n: int, models: list[str], keep: Path | None) -> list[Run]:
+    runs = []
+    engines = {
+        "local, 2 workers": ["--workers", "2"],
+        "spark local[2]": ["--engine", "spark", "--master", "local[2]"],
+        "spark local[1]": ["--engine", "spark", "--master", "local[1]"],
+    }
+    for model in models:
+        for engine, extra in engines.items():
+            with tempfile.TemporaryDirectory(prefix="rolematch-spark-bench-") as tmp:
+                out = Path(tmp) / "out.csv"
+                load = os.getloadavg()[0]
+                s, w, t, j, _ = time_run(
+                    ["score", str(folder), "-o", str(out), "--model", model, "-q", *extra]
+                )
+                if keep is not None and engine != "spark local[1]":
+                    tag = "local" if engine.startswith("local") else "spark"
+                    (keep / f"{model}.{tag}.csv").write_bytes(out.read_bytes())
+            run = Run(model, engine, n, s, n / s, w, t, j, load)
+            runs.append(run)
+            print(run, file=sys.stderr)
+    return runs
+
+
+def throughput_table(runs: list[Run]) -> str:
+    by = {(r.model, r.engine): r for r in runs}
+    lines = [
+        "| model | engine | N | total s | résumés/s | ÷ local engine time | local[1] ÷ local[2] "
+        "time | peak RSS per Python worker MB | peak RSS all processes MB (JVM) | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in runs:
+        base = by.get((r.model, "local, 2 workers"))
+        l2 = by.get((r.model, "spark local[2]"))
+        ratio = f"{r.seconds / base.seconds:.2f}×" if base and r.engine != base.engine else "–"
+        speedup = f"{r.seconds / l2.seconds:.2f}×" if l2 and r.engine == "spark local[1]" else "–"
+        jvm = f" ({r.jvm_peak_mb:.0f})" if r.jvm_peak_mb else ""
+        lines.append(
+            f"| {r.model} | {r.engine} | {r.n} | {r.seconds:.1f} | {r.per_s:.1f} | {ratio} | "
+            f"{speedup} | {r.worker_peak_mb:.0f} | {r.tree_peak_mb:.0f}{jvm} | {r.load_avg:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- cascade
+
+
+def _matrix_from_csv(path: Path, roles: list[str]) -> tuple[list[str], np.ndarray]:
+    """(files, scores (files × ``roles``)) of the ok files of a long CSV."""
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["status"] == "ok"]
+    files = list(dict.fromkeys(r["file"] for r in rows))
+    fi, ri = {f: i for i, f in enumerate(files)}, {r: i for i, r in enumerate(roles)}
+    s = np.full((len(files), len(roles)), np.nan)
+    for r in rows:
+        s[fi[r["file"]], ri[r["role_id"]]] = float(r["score"])
+    return files, s
+
+
+def cascade_topk(first: np.ndarray, full: np.ndarray, k: int, margin: float, top: int = 10):
+    """The cascade's top ``top`` per role and its re-scored share.
+
+    Re-scored résumés (:func:`~rolematch.spark.cascade_candidates`) rank first, by
+    ``full``; the rest after them, by ``first`` (as the Spark engine's ``resume_rank``).
+    """
+    from rolematch.spark import cascade_candidates
+
+    chosen = cascade_candidates(first, k, margin)
+    n = first.shape[0]
+    idx = np.arange(n)
+    out = []
+    for r in range(first.shape[1]):
+        # sort keys: re-scored first, then score (full or first) descending, then index
+        score = np.where(chosen, full[:, r], first[:, r])
+        order = np.lexsort((idx, -score, ~chosen))
+        out.append(order[:top].tolist())
+    return out, float(chosen.mean())
+
+
+def full_topk(full: np.ndarray, top: int = 10) -> list[list[int]]:
+    return [np.argsort(-full[:, r], kind="stable")[:top].tolist() for r in range(full.shape[1])]
+
+
+def cascade_report(name: str, first: np.ndarray, full: np.ndarray, ks: list[int], margin: float):
+    rows = []
+    want = full_topk(full)
+    for k in ks:
+        got, cost = cascade_topk(first, full, k, margin)
+        same_set = np.mean([set(a) == set(b) for a, b in zip(got, want, strict=True)])
+        same_order = np.mean([a == b for a, b in zip(got, want, strict=True)])
+        overlap = np.mean(
+            [len(set(a) & set(b)) / max(1, len(b)) for a, b in zip(got, want, strict=True)]
+        )
+        rows.append({"set": name, "n": int(first.shape[0]), "K": k, "margin": margin,
+                     "top10_set_equal": float(same_set), "top10_order_equal": float(same_order),
+                     "top10_overlap": float(overlap), "e5_share": cost,
+                     "cost_saved": 1 - cost})  # fmt: skip
+    return rows
+
+
+def benchmark_sets() -> dict[str, list[object]]:
+    """Résumés of the benchmark sets (as rolematch reads them), by set name."""
+    import rolematch
+    from rolematch.io.extract import read_resume
+
+    sets: dict[str, list[object]] = {}
+    dev = SHARED / "devset" / "files"
+    if dev.is_dir():
+        sets["devset"] = [read_resume(f) for f in sorted(dev.iterdir()) if f.suffix != ".json"]
+    held = ROOT / "benchmarks" / "data" / "heldout" / "resumes.json"
+    data = json.loads(held.read_text("utf-8"))
+    sets["heldout"] = [rolematch.resume_from_text(d["text"], source=d["id"]) for d in data]
+    real = SHARED / "realworld"
+    if real.is_dir():
+        sets["realworld"] = [
+            read_resume(f)
+            for f in sorted(real.iterdir())
+            if f.suffix.lower() in (".pdf", ".docx", ".txt")
+        ]
+    return sets
+
+
+def score_matrix(matcher: object, resumes: list[object]) -> np.ndarray:
+    table = matcher.score_table(resumes)  # type: ignore[attr-defined]
+    ok = table[table["status"] == "ok"]
+    wide = ok.pivot(index="file", columns="role_id", values="score")
+    role_ids: list[str] = matcher.role_ids_  # type: ignore[attr-defined]
+    return wide.loc[list(dict.fromkeys(ok["file"]))][role_ids].to_numpy()
+
+
+def cascade(ks: list[int], margin: float, keep: Path | None) -> list[dict[str, object]]:
+    import rolematch
+
+    roles = rolematch.load_roles()
+    sets = benchmark_sets()
+    first = rolematch.Matcher(model="static-zh").fit(roles)
+    full = rolematch.Matcher(model="e5-small").fit(roles)
+    mats = {name: (score_matrix(first, rs), score_matrix(full, rs)) for name, rs in sets.items()}
+    rows = []
+    for name, (a, b) in mats.items():
+        rows += cascade_report(name, a, b, ks, margin)
+    pooled_a = np.vstack([a for a, _ in mats.values()])
+    pooled_b = np.vstack([b for _, b in mats.values()])
+    rows += cascade_report("+".join(mats), pooled_a, pooled_b, ks, margin)
+    if keep is not None and (keep / "static-zh.local.csv").exists():
+        files_a, big_a = _matrix_from_csv(keep / "static-zh.local.csv", full.role_ids_)
+        files_b, big_b = _matrix_from_csv(keep / "e5-small.local.csv", full.role_ids_)
+        assert files_a == files_b
+        rows += cascade_report(
+            f"N={len(files_a)} PDFs + benchmark sets",
+            np.vstack([big_a, pooled_a]),
+            np.vstack([big_b, pooled_b]),
+            ks,
+            margin,
+        )
+    return rows
+
+
+def cascade_table(rows: list[dict[str, object]]) -> str:
+    lines = [
+        "| set | résumés | K | margin | top-10 equal (set) | top-10 equal (order) | "
+        "mean overlap@10 | e5 share | cost saved |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['set']} | {r['n']} | {r['K']} | {r['margin']} | {r['top10_set_equal']:.3f} | "
+            f"{r['top10_order_equal']:.3f} | {r['top10_overlap']:.3f} | {r['e5_share']:.3f} | "
+            f"{r['cost_saved']:.3f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--n", type=int, default=200, help="résumé PDFs (default 200)")
+    p.add_argument("--models", nargs="+", default=["static-zh", "e5-small"])
+    p.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "rolematch-bench")
+    p.add_argument("--rerank", type=int, nargs="+", default=[10, 20], metavar="K")
+    p.add_argument("--margin", type=float, default=0.02)
+    p.add_argument("--cascade-only", action="store_true", help="skip the throughput runs")
+    p.add_argument("--json", type=Path, help="also write the results as JSON")
+    args = p.parse_args()
+
+    keep = Path(tempfile.mkdtemp(prefix="rolematch-spark-scores-"))
+    runs: list[Run] = []
+    if not args.cascade_only:
+        files = build_corpus(args.corpus / f"n{args.n}-s0", args.n)
+        runs = throughput(files[0].parent, args.n, args.models, keep)
+    cascade_rows = cascade(args.rerank, args.margin, keep)
+
+    print(f"\n{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+          f"load average now {os.getloadavg()[0]:.1f}\n")  # fmt: skip
+    if runs:
+        print(throughput_table(runs) + "\n")
+    print(cascade_table(cascade_rows))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(
+            json.dumps(
+                {"throughput": [asdict(r) for r in runs], "cascade": cascade_rows},
+                indent=1,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+
+
+if __name__ == "__main__":
+    main()

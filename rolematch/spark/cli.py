@@ -1,0 +1,188 @@
+"""``rolematch score PATH... --engine spark``: the command line's Spark engine.
+
+One job: run :func:`~rolematch.spark.engine.score_files` for the command line, write
+``.parquet`` from the executors and the CSV, wide CSV or table through the local
+engine's writers, and print a one-line summary.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rolematch.spark.engine import score_files
+from rolematch.spark.worker import path_order
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+    from rolematch.documents import Role
+
+__all__ = ["cli_score", "local_path_names"]
+
+
+def local_path_names(files: Iterable[str | Path]) -> dict[str, str]:
+    """``{file:/abs/path: name as given}`` for local files, in the given order (the
+    CLI's ``names``)."""
+    # Spark lists local files as "file:" + the absolute path, not percent-encoded
+    return {"file:" + str(Path(f).resolve()): str(f) for f in files}
+
+
+def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
+    """The active session, or a new one (``True``: started here, stop it after)."""
+    import sys
+
+    from rolematch._optional import import_optional
+
+    import_optional("pyspark", extra="spark")
+    from pyspark.sql import SparkSession
+
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active, False
+    builder = SparkSession.builder.appName("rolematch score")
+    if master:
+        builder = builder.master(master)
+    if (master or "local").startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+        # local workers run this interpreter (its venv has rolematch); on a cluster the
+        # environment comes with spark.archives (docs/spark.md)
+        builder = builder.config("spark.pyspark.python", sys.executable)
+    builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark, True
+
+
+def _store_from_frame(frame: Any, roles: Sequence[Role], files: Sequence[str]) -> Any:
+    """Finished :class:`~rolematch.results.BatchResults` from a collected result frame,
+    so that the local engine's writers write it (same columns, rounding and ranks)."""
+    import numpy as np
+
+    from rolematch.documents import Resume
+    from rolematch.results import SCORES, BatchResults, FileResult
+
+    store = BatchResults(roles, files)
+    index = {f: i for i, f in enumerate(files)}
+    role_index = {r.id: k for k, r in enumerate(roles)}
+    for file, g in frame.groupby("file", sort=False):
+        first = g.iloc[0]
+        warnings = tuple(first["warnings"].split("; ")) if first["warnings"] else ()
+        meta = {"language": first["language"] or ""}
+        if first["status"] != "ok":
+            resume = Resume.failed(
+                str(file), first["status"], first["reason"] or "", warnings=warnings, meta=meta
+            )
+            store.add(index[file], FileResult(str(file), resume))
+            continue
+        g = g.iloc[np.argsort([role_index[r] for r in g["role_id"]], kind="stable")]
+        scores = g[list(SCORES)].to_numpy(dtype=np.float64, na_value=np.nan).T
+        resume = Resume(str(file), "", warnings=warnings, meta=meta)
+        fr = FileResult(str(file), resume, scores=np.ascontiguousarray(scores),
+                        reasons=[r or "" for r in g["reason"]])  # fmt: skip
+        store.add(index[file], fr)
+    return store.finish()
+
+
+def cli_score(
+    args: Any,
+    roles: Sequence[Role],
+    *,
+    outputs: Callable[[Any], list[tuple[str | None, str]]],
+    write: Callable[[Any, str | None, str, Any], str],
+) -> int:
+    """``rolematch score PATH... --engine spark``: the command line's Spark engine.
+
+    ``.parquet`` outputs are written by the executors; ``.csv``, ``.wide.csv`` and the
+    terminal table are collected to the driver and written by the local engine's
+    writers (modest batches). Formats that show whole explanations (JSONL, Excel,
+    HTML) need the local engine. ``outputs`` and ``write`` are the command line's
+    own: the outputs asked for (path, format) and the writer of one of them.
+    """
+    import sys
+    import time
+
+    from rolematch.exceptions import RolematchError
+
+    if args.cache:
+        raise RolematchError("--cache is not used with --engine spark; drop it")
+    outs = args.output or []
+    parquet = [o for o in outs if o.lower().rstrip("/").endswith(".parquet")]
+    args.output = [o for o in outs if o not in parquet] or None
+    others = outputs(args) if (args.output or not parquet) else []
+    explained = [p or fmt for p, fmt in others if fmt in ("jsonl", "xlsx", "html")]
+    if explained:
+        raise RolematchError(
+            f"--engine spark writes .parquet, .csv, .wide.csv or the table; {explained} "
+            "needs the explanations: use the local engine for it"
+        )
+    local = all(Path(p).exists() for p in args.paths)
+    names = None
+    if local:
+        from rolematch.batch import collect_files
+
+        names = local_path_names(collect_files(args.paths, images=not args.no_ocr))
+    t0 = time.perf_counter()
+    spark, started = _session(args.master, args.quiet)
+    try:
+        if not args.quiet:
+            print(
+                f"rolematch: scoring {len(names) if names is not None else 'the'} files against "
+                f"{len(roles)} roles with {args.model!r} on Spark ({spark.sparkContext.master})"
+                + (f", re-ranking each role's top {args.rerank}" if args.rerank else "")
+                + " …",
+                file=sys.stderr,
+            )
+        from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
+
+        sfx = list(SUPPORTED_SUFFIXES + (() if args.no_ocr else IMAGE_SUFFIXES))
+        sfx += sorted({Path(f).suffix for f in (names or {}).values() if Path(f).suffix} - set(sfx))
+        paths = [str(Path(p).resolve()) if local else p for p in args.paths]
+        df = score_files(
+            spark, paths, roles, args.model, suffixes=sfx, names=names,
+            max_pages=args.max_pages, ocr=not args.no_ocr, rerank=args.rerank,
+        )  # fmt: skip
+        written = []
+        for out in parquet:
+            df.write.mode("overwrite").parquet(out)
+            written.append(f"wrote a Parquet dataset to {out}")
+        if parquet:  # later outputs and the summary read what was written, not a re-run
+            df = spark.read.parquet(parquet[0])
+        frame = df.toPandas() if others else None
+        if frame is not None:
+            files = _file_order(frame["file"].unique().tolist(), names)
+            with _store_from_frame(frame, roles, files) as store:
+                written += [write(store, path, fmt, args) for path, fmt in others]
+            counts = frame.drop_duplicates("file")["status"].value_counts().to_dict()
+        else:
+            counts = {
+                r["status"]: r["count"]
+                for r in df.select("file", "status").distinct().groupBy("status").count().collect()
+            }
+        if not args.quiet:
+            n = sum(counts.values())
+            bad = n - counts.get("ok", 0)
+            seconds = time.perf_counter() - t0
+            print(
+                f"rolematch: {n} files in {seconds:.1f}s ({n / seconds:.1f} files/s, Spark "
+                f"{spark.sparkContext.master}): {counts.get('ok', 0)} scored"
+                + (f", {bad} not scored ({_status_counts(counts)})" if bad else "")
+                + "".join(f"; {w}" for w in written if w),
+                file=sys.stderr,
+            )
+    finally:
+        if started:
+            spark.stop()
+    return 0
+
+
+def _status_counts(counts: Mapping[str, int]) -> str:
+    return ", ".join(f"{n} {s}" for s, n in sorted(counts.items()) if s != "ok")
+
+
+def _file_order(files: list[str], names: Mapping[str, str] | None) -> list[str]:
+    if names is not None:
+        pos = {v: i for i, v in enumerate(names.values())}
+        return sorted(files, key=lambda f: (pos.get(f, len(pos)), path_order(f)))
+    return sorted(files, key=path_order)

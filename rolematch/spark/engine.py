@@ -1,0 +1,396 @@
+"""The Spark side of :mod:`rolematch.spark`: files or texts in, one DataFrame of
+results out (lazy), ranked over the whole batch; the cascade.
+
+One job: build the Spark plan. What runs in the Python workers is
+:mod:`rolematch.spark.worker`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rolematch.spark.worker import (
+    CASCADE_WARNING,
+    COLUMNS,
+    SCHEMA,
+    Job,
+    make_job,
+    score_file_batches,
+    score_text_batches,
+)
+
+if TYPE_CHECKING:
+    from pyspark.sql import DataFrame, SparkSession
+
+    from rolematch.documents import Role
+
+__all__ = ["cascade_candidates", "score_files", "score_texts"]
+
+
+def _roles(roles: Sequence[Role] | str | Path | None) -> list[Role]:
+    from rolematch.documents import Role
+    from rolematch.io.roles import load_roles
+
+    if roles is None or isinstance(roles, str | Path):
+        return load_roles(roles)
+    out = list(roles)
+    if not out or not all(isinstance(r, Role) for r in out):
+        raise ValueError(
+            "The 'roles' parameter must be a role file or folder, or a non-empty sequence "
+            f"of Role. Got {roles!r:.80} instead."
+        )
+    return out
+
+
+def _broadcast(spark: SparkSession, job: Job) -> Any:
+    try:
+        return spark.sparkContext.broadcast(job)
+    except Exception:  # noqa: BLE001 - Spark Connect has no SparkContext: ship it in the closure
+        return job
+
+
+def _map(spark: SparkSession, df: DataFrame, job: Job, texts: bool) -> DataFrame:
+    import functools
+
+    fn = score_text_batches if texts else score_file_batches
+    return df.mapInPandas(functools.partial(fn, _broadcast(spark, job)), SCHEMA)
+
+
+def _rank(scored: DataFrame, first: Any = None) -> DataFrame:
+    """Add ``resume_rank`` (window per role over the whole batch) and keep :data:`COLUMNS`."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    order = [F.col("score").desc(), F.col("_order").asc()]
+    if first is not None:
+        order.insert(0, first)
+    w = Window.partitionBy("role_id").orderBy(*order)
+    ok = F.col("status") == "ok"
+    return scored.withColumn("resume_rank", F.when(ok, F.row_number().over(w)).cast("int")).select(
+        *COLUMNS
+    )
+
+
+def _suffix_glob(suffixes: Sequence[str]) -> str:
+    variants = sorted({v for s in suffixes for v in (s.lstrip(".").lower(), s.lstrip(".").upper())})
+    return "*.{" + ",".join(variants) + "}"
+
+
+def _empty_files(paths: Sequence[str], glob_suffixes: Sequence[str]) -> list[str]:
+    """The 0-byte résumé files under local ``paths``, as Spark names files (``file:/…``).
+
+    Spark's file index leaves empty files out (SPARK-27291), so ``binaryFile`` never
+    shows them; the local engine reports each as ``empty``. Local paths (no scheme, or
+    ``file:``) are listed again here (file metadata only); on other file systems empty
+    files go unreported (docs/spark.md).
+    """
+    import glob
+
+    sfx = {s.lower() for s in glob_suffixes}
+    out: list[str] = []
+    for p in paths:
+        if "://" in p or (":" in p.split("/", 1)[0] and not p.startswith("file:")):
+            continue  # hdfs://, s3a:// …
+        local = p.removeprefix("file://").removeprefix("file:")
+        for hit in sorted(glob.glob(local)) if glob.has_magic(local) else [local]:
+            root = Path(hit)
+            files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+            for f in files:
+                rel = f.relative_to(root).parts if f != root else (f.name,)
+                if (
+                    f.is_file()
+                    and f.stat().st_size == 0
+                    and (f == root or f.suffix.lower() in sfx)
+                    and not any(part.startswith((".", "_")) for part in rel)
+                ):
+                    out.append("file:" + str(f.resolve()))
+    return list(dict.fromkeys(out))
+
+
+def _check_model_params(model: str, matcher_params: Mapping[str, Any]) -> dict[str, Any]:
+    from rolematch.matcher import Matcher
+
+    params = {"model": model, **matcher_params}
+    known = Matcher().get_params()
+    unknown = sorted(set(params) - set(known))
+    if unknown:  # values are checked where the matchers are fitted, in the workers
+        raise ValueError(f"Unknown Matcher parameter(s) {unknown}; valid ones are {sorted(known)}.")
+    if params.get("encoder") is not None or params.get("tokenizer") is not None:
+        raise ValueError(
+            "The 'encoder' and 'tokenizer' parameters cannot be used with rolematch.spark "
+            "(each worker builds its own matcher from the parameters). Got "
+            f"encoder={params.get('encoder')!r:.40}, tokenizer={params.get('tokenizer')!r:.40}."
+        )
+    return params
+
+
+def score_files(
+    spark: SparkSession,
+    paths: str | Sequence[str],
+    roles: Sequence[Role] | str | Path | None = None,
+    model: str = "e5-small",
+    *,
+    suffixes: Sequence[str] | None = None,
+    names: Mapping[str, str] | None = None,
+    max_pages: int = 50,
+    redact: bool = True,
+    ocr: bool = True,
+    file_timeout: float | None = 120.0,
+    rerank: int | None = None,
+    margin: float = 0.02,
+    **matcher_params: Any,
+) -> DataFrame:
+    """Score résumé files read by Spark against every role.
+
+    Parameters
+    ----------
+    spark : SparkSession
+    paths : str or sequence of str
+        Files, folders (searched recursively) or globs, on any file system Spark
+        reads (``/data/cv``, ``hdfs://nn/cv/2026/*.pdf``, ``s3a://bucket/cv/``).
+    roles : list of Role or path, optional
+        Roles, or a role file/folder (read on the driver); default the bundled roles.
+    model : str, default "e5-small"
+        Model of the matcher each worker builds (``"e5-small"``, ``"static-zh"``, a
+        path that exists on every worker).
+    suffixes : sequence of str, optional
+        File types listed in folders; default .pdf, .docx, .txt and, with ``ocr``,
+        images (upper or lower case). Spark skips names starting with ``.`` or ``_``.
+    names : mapping, optional
+        ``{path as Spark lists it (file:/…): file name to report}``; its order is
+        the order of ties in ``resume_rank``. Default: the path as Spark lists it.
+    max_pages, redact, ocr
+        As for :func:`~rolematch.io.extract.read_resume`.
+    file_timeout : float or None, default 120
+        Seconds one file may take to read: each Python worker reads in a child
+        process (:class:`~rolematch.batch.reader.GuardedReader`), killed when a file
+        takes longer or crashes its parser; the file gets status ``error`` and the
+        task goes on. ``None`` reads in the Python worker itself, with no limit.
+    rerank : int, optional
+        Cascade: score with ``static-zh`` first and re-score with ``model`` only
+        each role's top ``rerank`` files and those within ``margin`` of its
+        ``rerank``-th score.
+    margin : float, default 0.02
+        See ``rerank``.
+    **matcher_params
+        Other :class:`~rolematch.matcher.Matcher` parameters (weights …).
+
+    Returns
+    -------
+    pyspark.sql.DataFrame
+        :data:`COLUMNS`, one row per readable file × role and one per file that
+        could not be scored (its scores and ranks null). Lazy: nothing runs until
+        it is written or collected.
+
+    Raises
+    ------
+    ValueError
+        A bad matcher parameter, ``rerank`` or ``margin``.
+
+    Examples
+    --------
+    >>> from rolematch.spark import score_files
+    >>> df = score_files(spark, "hdfs:///cv/2026/", model="static-zh")   # doctest: +SKIP
+    >>> df.write.parquet("hdfs:///rolematch/2026.parquet")               # doctest: +SKIP
+    >>> df.where("role_id = 'mobile-banking' AND resume_rank <= 10")     # doctest: +SKIP
+    """
+    from pyspark.sql import functions as F
+
+    from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
+
+    params = _check_model_params(model, matcher_params)
+    _check_rerank(rerank, margin)
+    role_list = _roles(roles)
+    plist = [paths] if isinstance(paths, str) else [str(p) for p in paths]
+    if not plist:
+        raise ValueError("The 'paths' parameter must name at least one path. Got [] instead.")
+    sfx = suffixes or (SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
+    raw = (
+        spark.read.format("binaryFile")
+        .option("recursiveFileLookup", "true")
+        .option("pathGlobFilter", _suffix_glob(sfx))
+        .load(plist)
+        .select("path", "content")
+    )
+    empty = _empty_files(plist, sfx)
+    if empty:  # Spark's file index drops 0-byte files; they get their row like any other
+        raw = raw.unionByName(
+            spark.createDataFrame([(p, bytearray()) for p in empty], "path string, content binary")
+        )
+    options = {"max_pages": max_pages, "redact": redact, "ocr": ocr}
+    if file_timeout is not None and (
+        isinstance(file_timeout, bool) or not isinstance(file_timeout, int | float)
+        or file_timeout <= 0
+    ):  # fmt: skip
+        raise ValueError(
+            "The 'file_timeout' parameter must be a number > 0 (seconds) or None. "
+            f"Got {file_timeout!r} instead."
+        )
+    if rerank is None:
+        job = make_job(role_list, params, options, names, file_timeout)
+        return _rank(_map(spark, raw, job, texts=False))
+    first = make_job(role_list, {**params, "model": "static-zh"}, options, names, file_timeout)
+    full = make_job(role_list, params, options, names, file_timeout)
+    stage1 = _map(spark, raw, first, texts=False)
+    return _cascade(
+        spark,
+        stage1,
+        lambda keys: _map(
+            spark, raw.join(F.broadcast(keys), raw["path"] == keys["_key"], "left_semi"), full,
+            texts=False,
+        ),
+        rerank,
+        margin,
+    )  # fmt: skip
+
+
+def score_texts(
+    spark: SparkSession,
+    df: DataFrame,
+    id_col: str,
+    text_col: str,
+    roles: Sequence[Role] | str | Path | None = None,
+    model: str = "e5-small",
+    *,
+    redact: bool = True,
+    rerank: int | None = None,
+    margin: float = 0.02,
+    **matcher_params: Any,
+) -> DataFrame:
+    """Score résumé texts held in a table against every role.
+
+    Parameters
+    ----------
+    spark : SparkSession
+    df : pyspark.sql.DataFrame
+        One résumé per row.
+    id_col, text_col : str
+        The column naming the résumé (reported as ``file``; ties in ``resume_rank``
+        follow its string order) and the column of its text (null: status ``empty``).
+    roles, model, rerank, margin, **matcher_params
+        As for :func:`score_files`.
+    redact : bool, default True
+        Cut personal data out of the text the scorer sees.
+
+    Returns
+    -------
+    pyspark.sql.DataFrame
+        :data:`COLUMNS`, as :func:`score_files`.
+
+    Raises
+    ------
+    ValueError
+        ``id_col`` or ``text_col`` is not a column of ``df``; a bad parameter.
+
+    Examples
+    --------
+    >>> t = spark.createDataFrame([("A1", "负责手机银行APP运营")], ["id", "text"])  # doctest: +SKIP
+    >>> score_texts(spark, t, "id", "text", model="static-zh").show()         # doctest: +SKIP
+    """
+    from pyspark.sql import functions as F
+
+    for p, c in (("id_col", id_col), ("text_col", text_col)):
+        if c not in df.columns:
+            raise ValueError(
+                f"The '{p}' parameter must name a column of df {df.columns}. Got {c!r} instead."
+            )
+    params = _check_model_params(model, matcher_params)
+    _check_rerank(rerank, margin)
+    role_list = _roles(roles)
+    rows = df.select(F.col(id_col).cast("string").alias("_id"), F.col(text_col).alias("_text"))
+    options = {"redact": redact}
+    if rerank is None:
+        return _rank(_map(spark, rows, make_job(role_list, params, options, None), texts=True))
+    first = make_job(role_list, {**params, "model": "static-zh"}, options, None)
+    full = make_job(role_list, params, options, None)
+    stage1 = _map(spark, rows, first, texts=True)
+    return _cascade(
+        spark,
+        stage1,
+        lambda keys: _map(
+            spark, rows.join(F.broadcast(keys), rows["_id"] == keys["_key"], "left_semi"), full,
+            texts=True,
+        ),
+        rerank,
+        margin,
+    )  # fmt: skip
+
+
+def _check_rerank(rerank: int | None, margin: float) -> None:
+    if rerank is not None and (
+        isinstance(rerank, bool) or not isinstance(rerank, int) or rerank < 1
+    ):
+        raise ValueError(f"The 'rerank' parameter must be an int >= 1. Got {rerank!r} instead.")
+    if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin <= 1:
+        raise ValueError(
+            f"The 'margin' parameter must be a float in the range [0, 1]. Got {margin!r} instead."
+        )
+
+
+def _cascade(
+    spark: SparkSession, stage1: DataFrame, rescore: Any, k: int, margin: float
+) -> DataFrame:
+    from pyspark import StorageLevel
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    stage1 = stage1.persist(StorageLevel.MEMORY_AND_DISK)
+    ok = F.col("status") == "ok"
+    w = Window.partitionBy("role_id").orderBy(F.col("score").desc(), F.col("_order").asc())
+    ranked = stage1.where(ok).withColumn("_r", F.row_number().over(w))
+    kth = ranked.groupBy("role_id").agg(
+        F.min(F.when(F.col("_r") <= k, F.col("score"))).alias("_kth")
+    )
+    cand = (
+        ranked.join(F.broadcast(kth), "role_id")
+        .where((F.col("_r") <= k) | (F.col("score") >= F.col("_kth") - margin))
+        .select("_key")
+        .distinct()
+    )
+    stage2 = rescore(cand)
+    flagged = F.concat_ws("; ", F.nullif(F.col("warnings"), F.lit("")), F.lit(CASCADE_WARNING))
+    keep = stage1.join(F.broadcast(cand), "_key", "left_anti").withColumn(
+        "warnings", F.when(ok, flagged).otherwise(F.col("warnings"))
+    )
+    both = stage2.withColumn("_full", F.lit(1)).unionByName(keep.withColumn("_full", F.lit(0)))
+    return _rank(both, F.col("_full").desc())
+
+
+def cascade_candidates(scores: Any, k: int, margin: float = 0.02) -> Any:
+    """Which résumés the cascade re-scores: each role's top ``k`` by the first model's
+    scores and any résumé within ``margin`` of a role's ``k``-th score.
+
+    Parameters
+    ----------
+    scores : ndarray of shape (n_resumes, n_roles)
+        First-stage scores of the résumés that could be read (ties: lower index first).
+    k : int
+    margin : float, default 0.02
+
+    Returns
+    -------
+    ndarray of bool, shape (n_resumes,)
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> s = np.array([[0.9, 0.1], [0.5, 0.2], [0.49, 0.05], [0.1, 0.3]])
+    >>> cascade_candidates(s, 1, margin=0.02).tolist()
+    [True, False, False, True]
+    >>> cascade_candidates(s, 2, margin=0.02).tolist()
+    [True, True, True, True]
+    """
+    import numpy as np
+
+    s = np.asarray(scores, dtype=float)
+    out = np.zeros(s.shape[0], dtype=bool)
+    if s.size == 0:
+        return out
+    order = np.argsort(-s, axis=0, kind="stable")
+    top = order[: min(k, s.shape[0])]
+    kth = s[top[-1], np.arange(s.shape[1])]
+    out[np.unique(top)] = True
+    out |= (s >= kth[None, :] - margin).any(axis=1)
+    return out
