@@ -17,7 +17,7 @@ Public API (``__all__``; ``tests/test_architecture.py`` checks this list):
   ``load_model``;
 - explanations: ``Explanation``, ``Evidence``, ``KeywordHit``, ``MatchResult``;
 - batches: ``score_paths``, returning ``BatchResults`` (``to_frame``, the writers'
-  input);
+  input); ``audit``, the bias audit of a batch's shortlists (:mod:`rolematch.fairness`);
 - errors: ``RolematchError``, ``ExtractionError``, ``ModelError``,
   ``NotFittedError``, ``RoleSpecError``, ``MissingDependencyError``;
 - ``__version__``.
@@ -47,6 +47,7 @@ _EXPORTS = {
     "RoleSpecError": "rolematch.exceptions",
     "RolematchError": "rolematch.exceptions",
     "Sentence": "rolematch.documents",
+    "audit": "rolematch.fairness",
     "load_model": "rolematch.features.embeddings",
     "load_roles": "rolematch.io.roles",
     "parse_posting": "rolematch.io.roles",
@@ -73,6 +74,7 @@ __all__ = [
     "RolematchError",
     "Sentence",
     "__version__",
+    "audit",
     "load_model",
     "load_roles",
     "parse_posting",
@@ -93,6 +95,7 @@ if TYPE_CHECKING:
         RoleSpecError,
     )
     from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
+    from rolematch.fairness import audit
     from rolematch.features.embeddings import Encoder, load_model
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import load_roles, parse_posting

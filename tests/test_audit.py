@@ -550,3 +550,14 @@ def test_devset_audit_is_redone_from_its_csv_and_no_output_names_a_person(shared
                 assert not any(personal[key] in t for t in texts), (path, key)
     audit = json.loads((out / "a.json").read_text(encoding="utf-8"))
     _assert_same(audit["roles"], _hand_audit(rows, {"top_k": 5}, stated))
+
+
+def test_python_api_gives_the_cli_record(batch, tmp_path):
+    import rolematch
+
+    result = rolematch.audit(
+        batch["cvs"], roles=batch["roles"], model="static-zh", top_k=6, date=AUDIT_DATE
+    )
+    assert json.loads(json.dumps(result.to_dict(), ensure_ascii=False)) == batch["audit"]
+    assert result.write(tmp_path / "a.json") == "json"
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8")) == batch["audit"]

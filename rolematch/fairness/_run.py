@@ -54,6 +54,13 @@ class AuditResult:
             "warnings": list(self.warnings),
         }
 
+    def write(self, path: str | Path) -> str:
+        """Write the audit as ``.json``, ``.html`` or ``.xlsx`` (by suffix); returns the
+        format. See :func:`rolematch.fairness.write_audit`."""
+        from rolematch.fairness.report import write_audit
+
+        return write_audit(self, path)
+
 
 def _parse_date(date: _dt.date | str | None) -> _dt.date:
     if date is None:
@@ -147,10 +154,11 @@ def audit(
 
     Examples
     --------
-    >>> result = audit("examples/", model="static-zh", top_k=3,
-    ...                date="2026-12-05")                             # doctest: +SKIP
+    >>> result = audit("cv/", model="static-zh", top_k=10)           # doctest: +SKIP
     >>> result.to_dict()["roles"]["customer-service"]["gender"]["女"]  # doctest: +SKIP
-    {'n': 7, 'selected': 2, 'rate': 0.2857..., 'impact_ratio': 0.57..., ...}
+    {'n': 31, 'selected': 4, 'rate': 0.129..., 'impact_ratio': 0.72..., ...}
+    >>> result.write("audit.html")                                     # doctest: +SKIP
+    'html'
     """
     from rolematch.batch import collect_files, score_paths
     from rolematch.io.roles import load_roles
