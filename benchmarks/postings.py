@@ -13,7 +13,9 @@ Import accuracy, per layout, against the hand-made gold of
 * ``noise dropped``: share of the gold noise lines that were not imported.
 
 Matching quality of the graded résumés in ``benchmarks/data/postings/resumes.json``
-(grades 2 strong, 1 partial, 0 none per posting id) against the imported roles,
+(grades 2 strong, 1 partial, 0 none per posting id) and of the real CVs of
+``../shared/realworld`` and ``../shared/realpdf`` graded in ``real_labels.json``
+(skipped when ../shared is absent) against the imported roles,
 through the public API (``rolematch.load_roles`` on the posting files,
 ``Matcher.fit``, ``Matcher.similarity``): per posting AUC (fit = grade ≥ 1 vs
 not), NDCG@5 of the posting's résumé ranking, and the share of not-a-fit pairs
@@ -214,6 +216,23 @@ def bm25(texts: list[str], roles: list[Any], k1: float = 1.5, b: float = 0.75) -
     return out
 
 
+def real_cvs(ids: list[str]) -> list[tuple[Any, list[int]]]:
+    """The real CVs of ../shared graded in real_labels.json, read as a user's files are."""
+    shared = ROOT.parent.parent / "shared"
+    if not shared.is_dir():
+        print("(../shared is absent: no real CVs)")
+        return []
+    from rolematch.io.extract import read_resume
+
+    graded = json.loads((DATA / "real_labels.json").read_text(encoding="utf-8"))["resumes"]
+    out = []
+    for rel, grades in graded.items():
+        resume = read_resume(shared / rel)
+        if resume.ok:
+            out.append((resume, [int(grades.get(i, 0)) for i in ids]))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="e5-small", help="encoder of the full scorer")
@@ -245,30 +264,49 @@ def main() -> None:
             roles = load_roles(tmp)
         items = json.loads((DATA / "resumes.json").read_text(encoding="utf-8"))
         ids = [r.id for r in roles]
-        texts = [it["text"] for it in items]
-        Y = np.array([[it["labels"].get(i, 0) for i in ids] for it in items], dtype=float)
+        docs: list[Any] = [it["text"] for it in items]
+        labels = [[it["labels"].get(i, 0) for i in ids] for it in items]
+        n_synthetic = len(docs)
+        real = real_cvs(ids)
+        for resume, grades in real:
+            docs.append(resume)
+            labels.append(grades)
+        Y = np.array(labels, dtype=float)
+        texts = [d if isinstance(d, str) else d.text for d in docs]
         matcher = Matcher(model=args.model).fit(roles)
         scorers = {
-            f"rolematch ({args.model})": matcher.similarity(texts),
+            f"rolematch ({args.model})": matcher.similarity(docs),
             "tfidf cosine": tfidf_cosine(texts, roles),
             "bm25": bm25(texts, roles),
         }
+        sets = {"synthetic": slice(0, n_synthetic)}
+        if real:
+            sets["real CVs"] = slice(n_synthetic, len(docs))
+            sets["all"] = slice(0, len(docs))
         # keep the other models' last runs: one file holds static-zh and e5-small
         previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
         result["matching"] = previous.get("matching", {})
         stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-        print(f"\nMatching: {len(items)} résumés x {len(ids)} imported postings "
-              f"({int((Y >= 1).sum())} fit pairs, {int((Y == 0).sum())} not-a-fit)")  # fmt: skip
-        print(f"{'scorer':<26}{'mean AUC':>10}{'NDCG@5':>10}{'nf>=0.5':>10}{'nf>=0.8':>10}")
-        for name, S in scorers.items():
-            m = matching(S, Y, ids)
-            result["matching"][name] = {"run": stamp, **m}
-            print(
-                f"{name:<26}{m['mean auc']:>10.3f}{m['mean ndcg@5']:>10.3f}"
-                f"{m['notfit>=0.5']:>10.1%}{m['notfit>=0.8']:>10.1%}"
-            )
-        full = result["matching"][f"rolematch ({args.model})"]["per posting"]
-        print(f"\nPer posting ({args.model}):")
+        print(f"\nMatching: {n_synthetic} synthetic résumés (resumes.json) and {len(real)} real "
+              f"CVs (../shared, real_labels.json) x {len(ids)} imported postings")  # fmt: skip
+        print("(tfidf/bm25 are ranking baselines: their >= 0.5 shares are not comparable)")
+        print(
+            f"{'set':<11}{'scorer':<24}{'pairs fit/not':>14}{'mean AUC':>10}{'NDCG@5':>8}"
+            f"{'nf>=0.5':>9}{'nf>=0.8':>9}"
+        )
+        for set_name, rows in sets.items():
+            for name, S in scorers.items():
+                y = Y[rows]
+                m = matching(S[rows], y, ids)
+                result["matching"][f"{set_name}: {name}"] = {"run": stamp, **m}
+                pairs = f"{int((y >= 1).sum())}/{int((y == 0).sum())}"
+                print(
+                    f"{set_name:<11}{name:<24}{pairs:>14}{m['mean auc']:>10.3f}"
+                    f"{m['mean ndcg@5']:>8.3f}{m['notfit>=0.5']:>9.1%}{m['notfit>=0.8']:>9.1%}"
+                )
+        key = f"{'all' if real else 'synthetic'}: rolematch ({args.model})"
+        full = result["matching"][key]["per posting"]
+        print(f"\nPer posting ({key}):")
         print(f"{'posting':<22}{'fits':>6}{'AUC':>8}{'NDCG@5':>8}{'nf>=0.5':>9}")
         for pid, v in full.items():
             print(f"{pid:<22}{v['fits']:>6}{v['auc']:>8.3f}{v['ndcg@5']:>8.3f}"
