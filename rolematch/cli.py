@@ -137,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
         "import",
         help="turn job postings into role files",
         description="Read job postings (.txt .md .html .htm .docx .pdf, or job-board exports "
-        ".csv .jsonl .json) and write one validated role file per posting.",
+        ".csv .jsonl .json .xlsx) and write one validated role file per posting.",
     )
     ri.add_argument("posting", nargs="+", help="posting files or folders")
     ri.add_argument("--out", help="folder for the role files (not needed with --dry-run)")

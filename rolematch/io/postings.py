@@ -2,7 +2,8 @@
 
 Reads ``.txt``, ``.md``, ``.html``/``.htm`` (a page or a fragment), ``.docx`` and
 ``.pdf`` (through the project's own readers, text only) and job-board exports
-(``.csv``, ``.jsonl``, ``.json``) whose title and text fields are mapped by name.
+(``.csv``, ``.jsonl``, ``.json``, and ``.xlsx`` with the ``excel`` extra) whose
+title and text fields are mapped by name.
 One file may hold several postings.
 
 A posting's lines are sorted into duties (岗位职责、工作内容 …), requirements
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
-EXPORT_SUFFIXES = (".csv", ".jsonl", ".json")
+EXPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".xlsx")
 POSTING_SUFFIXES = TEXT_SUFFIXES + EXPORT_SUFFIXES
 TITLE_FIELDS = ("title", "job_title", "jobTitle", "name", "position", "职位名称", "岗位名称")
 TEXT_FIELDS = ("text", "description", "jd", "content", "job_description", "职位描述", "岗位描述")
@@ -876,8 +877,11 @@ def _document_lines(path: Path) -> list[_Line]:
 
 def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
     """(line or row number, record) of an export."""
-    text = _read_text_file(path)
     suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        yield from _xlsx_records(path)
+        return
+    text = _read_text_file(path)
     if suffix == ".csv":
         reader = csv.DictReader(io.StringIO(text))
         if not reader.fieldnames:
@@ -914,6 +918,31 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
                 f"record {i}: expected a JSON object, got {type(rec).__name__}", path=path
             )
         yield i, rec
+
+
+def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
+    """Rows of the first sheet of an Excel export, keyed by the header row."""
+    from rolematch._optional import import_optional
+
+    openpyxl = import_optional("openpyxl", extra="excel")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
+        raise RoleSpecError(
+            f"cannot read the Excel file: {type(e).__name__}: {e}", path=path
+        ) from e
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header or not any(header):
+            raise RoleSpecError("the Excel sheet has no header row", path=path)
+        names = ["" if h is None else str(h).strip() for h in header]
+        for no, row in enumerate(rows, start=2):
+            if row and any(v not in (None, "") for v in row):
+                cells = zip(names, row, strict=False)  # short rows: trailing cells empty
+                yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
+    finally:
+        book.close()
 
 
 def _has_any(rec: Mapping[str, Any], names: Sequence[str]) -> bool:
@@ -955,7 +984,7 @@ def _export_postings(
     id_field: str | None,
     lexicon: str | Path | None,
 ) -> list[Posting]:
-    unit = "line" if path.suffix.lower() in (".csv", ".jsonl") else "record"
+    unit = {".csv": "line", ".jsonl": "line", ".xlsx": "row"}.get(path.suffix.lower(), "record")
     postings = []
     for no, rec in _records(path):
         where = f"{unit} {no}"

@@ -483,6 +483,28 @@ def test_jsonl_and_json_exports_with_html_text(tmp_path):
     assert q1.id != q2.id and q2.id == q1.id + "-2"
 
 
+def test_excel_export(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["岗位", "要求"])
+    sheet.append(["出纳", "岗位职责：负责现金收付。任职要求：大专学历"])
+    sheet.append([None, None])
+    sheet.append(["", "任职要求：本科"])
+    path = tmp_path / "jobs.xlsx"
+    book.save(path)
+    with pytest.raises(RoleSpecError, match=r"jobs\.xlsx: field '岗位': row 4: the title is empty"):
+        read_postings(path, title_field="岗位", text_field="要求")
+    sheet.delete_rows(4)
+    book.save(path)
+    (p,) = read_postings(path, title_field="岗位", text_field="要求")
+    assert (p.title, _texts(p.duties), _texts(p.requirements)) == (
+        "出纳",
+        ["负责现金收付。"],
+        ["大专学历"],
+    )
+
+
 def test_export_default_field_names(tmp_path):
     path = _csv(
         tmp_path, [{"职位名称": "出纳", "职位描述": "岗位职责：负责现金收付。任职要求：大专学历"}]
