@@ -117,14 +117,22 @@ class Explanation:
         Mean facet score; ``None`` when no facet has data (its weight then went
         to the other components).
     weights : dict
-        Effective weight of each component for this pair (they sum to 1).
+        Share of each component in the calibrated model (they sum to 1; the
+        keyword × semantic gate is split between the two).
     raw_score : float
-        Weighted mean of the components before calibration.
+        The log-odds before the logistic calibration.
     matched_keywords, missing_keywords : tuple of KeywordHit
         By descending weight.
     evidence : tuple of Evidence
         One per duty, best supported first.
     facets : tuple of FacetFinding
+    covered_support : float
+        The support from which a duty counts as covered (the profile's).
+    profile : str
+        The scoring profile that made the score.
+    semantic_source : str
+        ``"duties"``, or ``"requirements"`` for a role that lists no duties (its
+        requirements are then what résumé sentences are compared with).
     """
 
     role_id: str
@@ -140,6 +148,9 @@ class Explanation:
     missing_keywords: tuple[KeywordHit, ...]
     evidence: tuple[Evidence, ...]
     facets: tuple[FacetFinding, ...] = ()
+    covered_support: float = COVERED_SUPPORT
+    profile: str = ""
+    semantic_source: str = "duties"
 
     @property
     def reason(self) -> str:
@@ -156,7 +167,7 @@ class Explanation:
         return reason_line(
             [k.term for k in self.matched_keywords[:5]],
             [k.term for k in self.missing_keywords[:3]],
-            sum(e.support >= COVERED_SUPPORT for e in self.evidence),
+            sum(e.support >= self.covered_support for e in self.evidence),
             len(self.evidence),
             self.facets,
         )

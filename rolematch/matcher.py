@@ -24,13 +24,13 @@ from rolematch.features.facets import (
     role_facets,
 )
 from rolematch.features.keywords import KeywordVectorizer
+from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import (
-    calibrate,
     combine,
     duty_coverage,
     duty_support,
-    half_saturate,
     keyword_coverage,
+    resume_baseline,
     saturate,
 )
 
@@ -57,8 +57,8 @@ TABLE_COLUMNS = (
 COMPONENTS = ("keyword", "semantic", "facet")
 # Sentences shorter than this (letters, digits, CJK) carry no meaning worth embedding.
 _MIN_SENTENCE_CHARS = 4
-# Two duties of different roles this similar are the same duty (完成上级领导交办的其他工作任务).
-_SAME_DUTY_COSINE = 0.97
+# Reference duties of other professions a résumé's baseline is measured against.
+_N_REFERENCE = 200
 
 
 @dataclass
@@ -89,38 +89,30 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     For each résumé × role, three components in [0, 1]:
 
-    - ``keyword``: the weighted share of the role's keywords (TF-IDF over the role
-      catalogue, requirement terms boosted) found in the résumé, each term's hits
-      saturating after a few mentions;
-    - ``semantic``: duty coverage: each duty's best-supporting résumé sentence
-      (cosine, rescaled against the résumé's own baseline similarity), averaged
-      over the best-covered half of the duties; duties several roles share weigh less;
+    - ``keyword``: the weighted share of the role's keywords found in the résumé at
+      word boundaries, each term weighted by its count in the role's own text, its
+      rarity in general Chinese and its rarity across job postings of many
+      professions (a fixed background), so generic posting words weigh ~nothing;
+    - ``semantic``: duty coverage: each duty's best-supporting résumé sentence,
+      its cosine measured above the résumé's own baseline (its best cosines to
+      reference duties of other professions), averaged over the best-covered half
+      of the duties (the requirements stand in for a role that lists no duties);
     - ``facet``: preferred major, degree, years, certificates where the role states
-      them and the résumé has data; otherwise its weight goes to the others.
+      them and the résumé has data.
 
-    The weighted mean is mapped to the final score by a logistic calibration
-    (``calibration=(center, slope)``): 0.5 is a borderline, partial fit and 0.8
-    or more is what strong candidates reach (see the README).
+    A logistic model of the three, with an evidence gate (keywords *and* duty
+    coverage), gives the score: the chance that the résumé fits the role at least
+    partly. Nothing in a score depends on the other roles loaded. Every constant
+    comes from the model's scoring profile (:mod:`rolematch.profile`).
 
     Parameters
     ----------
     model : str, default "e5-small"
         Sentence-transformers model: ``"e5-small"``, ``"static-zh"``, a local path
         or a model name available offline.
-    keyword_weight, semantic_weight, facet_weight : float in [0, 1]
-        Component weights; normalised to sum to 1 (at least one must be > 0).
-    keyword_half, semantic_half : float in (0, 1]
-        Keyword and duty coverage that count as half way (0.5) when the
-        components are put on one scale (``x / (x + half)``) before weighting.
-    calibration : tuple (center, slope)
-        Logistic calibration of the weighted mean; ``slope > 0``.
-    duty_share : float in (0, 1], default 0.5
-        Share of the duties (by weight) whose support is averaged.
-    requirement_weight : float >= 1, default 2.0
-        Extra weight of keywords named in a role's requirements.
-    specificity_power : float >= 0, default 2.0
-        How much a keyword's rarity in general Chinese raises its weight
-        (0 = not at all); see :class:`~rolematch.features.keywords.KeywordVectorizer`.
+    profile : str, path, dict or ScoringProfile, optional
+        The scoring constants; default the bundled profile of ``model`` (a local
+        model gets the ``default`` profile). ``rolematch learn`` writes team profiles.
     tokenizer : callable, optional
         ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
     encoder : Encoder, optional
@@ -131,16 +123,18 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     ----------
     roles_ : list of Role
     role_ids_ : list of str
+    profile_ : ScoringProfile
     vocabulary_ : ndarray of str
-        Keyword vocabulary learnt from the roles.
-    role_embeddings_ : ndarray of shape (n_duties_total, dim)
-        Duty embeddings of all roles, role after role.
+        Keyword vocabulary of the roles.
+    role_embeddings_ : ndarray of shape (n_units_total, dim)
+        Duty (or requirement) embeddings of all roles, role after role.
 
     Examples
     --------
     >>> from rolematch import Matcher, load_roles
-    >>> m = Matcher().fit(load_roles())                      # doctest: +SKIP
-    >>> m.match(["负责手机银行APP运营与迭代，月活提升30%"], top_k=1)[0][0].role_id  # doctest: +SKIP
+    >>> m = Matcher(model="static-zh").fit(load_roles())
+    >>> cv = "2016年至今 某银行 手机银行团队负责人，负责手机银行APP的运营与版本迭代，月活提升30%。"
+    >>> m.match([cv], top_k=1)[0][0].role_id
     'mobile-banking'
     """
 
@@ -148,73 +142,31 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         self,
         *,
         model: str = "e5-small",
-        keyword_weight: float = 0.7,
-        semantic_weight: float = 0.25,
-        facet_weight: float = 0.05,
-        keyword_half: float = 0.05,
-        semantic_half: float = 0.4,
-        calibration: tuple[float, float] = (0.502, 21.0),
-        duty_share: float = 0.5,
-        requirement_weight: float = 2.0,
-        specificity_power: float = 2.0,
+        profile: Any = None,
         tokenizer: Any = None,
         encoder: Any = None,
     ) -> None:
         self.model = model
-        self.keyword_weight = keyword_weight
-        self.semantic_weight = semantic_weight
-        self.facet_weight = facet_weight
-        self.keyword_half = keyword_half
-        self.semantic_half = semantic_half
-        self.calibration = calibration
-        self.duty_share = duty_share
-        self.requirement_weight = requirement_weight
-        self.specificity_power = specificity_power
+        self.profile = profile
         self.tokenizer = tokenizer
         self.encoder = encoder
 
     # ------------------------------------------------------------------ fit
-    def _validate_params(self) -> None:
+    def _validate_params(self) -> ScoringProfile:
         name = type(self).__name__
-        # parameter -> (low, high, low inclusive, how the range reads)
-        ranges = {
-            "keyword_weight": (0.0, 1.0, True, "in the range [0, 1]"),
-            "semantic_weight": (0.0, 1.0, True, "in the range [0, 1]"),
-            "facet_weight": (0.0, 1.0, True, "in the range [0, 1]"),
-            "keyword_half": (0.0, 1.0, False, "in the range (0, 1]"),
-            "semantic_half": (0.0, 1.0, False, "in the range (0, 1]"),
-            "duty_share": (0.0, 1.0, False, "in the range (0, 1]"),
-            "requirement_weight": (1.0, np.inf, True, ">= 1"),
-            "specificity_power": (0.0, np.inf, True, ">= 0"),
-        }
-        for p, (lo, hi, closed, text) in ranges.items():
-            v = getattr(self, p)
-            ok = isinstance(v, numbers.Real) and not isinstance(v, bool)
-            if not ok or not ((lo <= float(v)) if closed else (lo < float(v))) or float(v) > hi:
-                raise ValueError(
-                    f"The '{p}' parameter of {name} must be a float {text}. Got {v!r} instead."
-                )
-        if self.keyword_weight + self.semantic_weight + self.facet_weight <= 0:
-            raise ValueError(
-                f"The component weights of {name} must not all be 0. Got keyword_weight=0, "
-                "semantic_weight=0, facet_weight=0 instead."
-            )
-        c = self.calibration
-        if (
-            not isinstance(c, tuple | list)
-            or len(c) != 2
-            or not all(isinstance(x, numbers.Real) for x in c)
-            or c[1] <= 0
-        ):
-            raise ValueError(
-                f"The 'calibration' parameter of {name} must be a (center, slope) pair of "
-                f"floats with slope > 0. Got {c!r} instead."
-            )
         if not isinstance(self.model, str) and self.encoder is None:
             raise ValueError(
                 f"The 'model' parameter of {name} must be a model name or path (str). "
                 f"Got {self.model!r} instead."
             )
+        profile = self.profile
+        if profile is None:
+            model = self.model if isinstance(self.model, str) else ""
+            profile = model if model and "/" not in model and "\\" not in model else "default"
+        try:
+            return load_profile(profile)
+        except (TypeError, ValueError) as e:
+            raise ValueError(f"The 'profile' parameter of {name} is not valid: {e}") from None
 
     def fit(self, roles: Sequence[Role], y: None = None) -> Matcher:
         """Learn keyword weights and embed the duties of ``roles``.
@@ -230,7 +182,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         -------
         self
         """
-        self._validate_params()
+        profile = self._validate_params()
         roles = list(roles)
         if not roles or not all(isinstance(r, Role) for r in roles):
             raise ValueError(
@@ -241,23 +193,36 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         if len(set(ids)) != len(ids):
             dup = sorted({i for i in ids if ids.count(i) > 1})
             raise RoleSpecError(f"duplicate role ids {dup}", field="id")
+        self.profile_ = profile
         self.roles_ = roles
         self.role_ids_ = ids
+        kw = profile.keyword
         self.keywords_ = KeywordVectorizer(
             self.tokenizer,
-            requirement_weight=float(self.requirement_weight),
-            specificity_power=float(self.specificity_power),
+            requirement_weight=kw["requirement_weight"],
+            specificity_power=kw["specificity_power"],
+            genre_power=kw["genre_power"],
         ).fit(roles)
+        for term, factor in profile.keyword_adjustments.items():
+            if term in self.keywords_._index:
+                self.keywords_.role_weights_[:, self.keywords_.index(term)] *= factor
         self.vocabulary_ = self.keywords_.vocabulary_
         self.role_facets_: list[RoleFacets] = [role_facets(r) for r in roles]
 
         self.encoder_ = self.encoder if self.encoder is not None else _default_encoder(self.model)
-        duties = [d for r in roles for d in r.duties]
-        self.duty_role_ = np.repeat(np.arange(len(roles)), [len(r.duties) for r in roles])
-        self.role_embeddings_ = np.asarray(self.encoder_.encode(duties), dtype=np.float32)
-        self.duty_weight_ = _duty_weights(self.role_embeddings_, self.duty_role_)
+        # A role without duties (many job-board posts) is compared on its requirements.
+        self.role_units_ = [tuple(r.duties) or tuple(r.requirements) for r in roles]
+        units = [u for us in self.role_units_ for u in us]
+        self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
+        self.role_embeddings_ = np.asarray(self.encoder_.encode(units), dtype=np.float32)
+        from rolematch.features.background import reference_duties
+
+        self.reference_embeddings_ = np.asarray(
+            self.encoder_.encode(list(reference_duties(_N_REFERENCE))), dtype=np.float32
+        )
         self._terms = [str(t) for t in self.vocabulary_]
         self._duty_ids = [np.flatnonzero(self.duty_role_ == r) for r in range(len(roles))]
+        self._coef = np.array([profile.coef(rid) for rid in ids])  # (R, 5)
         return self
 
     def __sklearn_is_fitted__(self) -> bool:
@@ -310,44 +275,52 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     def _score(self, batch: _Batch) -> _Scores:
         n, R = len(batch.resumes), len(self.roles_)
-        keyword = keyword_coverage(saturate(batch.counts), self.keywords_.role_weights_)
+        prof = self.profile_
+        hits = saturate(batch.counts, prof.keyword["saturation"])
+        keyword = keyword_coverage(
+            hits, self.keywords_.role_weights_, int(prof.keyword["top_terms"])
+        )
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)
         duty = []
         findings: list[list[list[FacetFinding]]] = []
+        share = prof.semantic["duty_share"]
         for i in range(n):
-            cos, idx, sup = duty_support(self.role_embeddings_, batch.embeddings[i])
+            emb = batch.embeddings[i]
+            base = resume_baseline(
+                self.reference_embeddings_, emb, prof.semantic["baseline_quantile"]
+            )
+            cos, idx, sup = duty_support(self.role_embeddings_, emb, base)
             duty.append((cos, idx, sup))
             per_role = []
             for r in range(R):
-                mask = self._duty_ids[r]
-                semantic[i, r] = duty_coverage(sup[mask], self.duty_weight_[mask], self.duty_share)
+                semantic[i, r] = duty_coverage(sup[self._duty_ids[r]], None, share)
                 rf = batch.facets[i]
                 found = facet_findings(self.role_facets_[r], rf) if rf is not None else []
                 facet[i, r] = facet_score(found)
                 per_role.append(found)
             findings.append(per_role)
-        comps = np.stack(
-            [
-                half_saturate(keyword, self.keyword_half),
-                half_saturate(semantic, self.semantic_half),
-                facet,
-            ],
-            axis=-1,
-        )
-        raw = combine(comps, self._weights().tolist())
-        score = calibrate(raw, *self.calibration)
+        halves = (prof.keyword["half"], prof.semantic["half"])
+        raw = np.zeros((n, R))
+        score = np.zeros((n, R))
+        for r in range(R):
+            raw[:, r], score[:, r] = combine(
+                keyword[:, r], semantic[:, r], facet[:, r], self._coef[r], halves
+            )
         ok = np.array([d.ok for d in batch.resumes], dtype=bool)
         score[~ok] = np.nan
         return _Scores(keyword, semantic, facet, raw, score, duty, findings)
 
-    def _weights(self) -> np.ndarray:
-        w = np.array([self.keyword_weight, self.semantic_weight, self.facet_weight], dtype=float)
-        return np.asarray(w / w.sum())
+    def _weights(self, r: int, facet_available: bool) -> dict[str, float]:
+        """Share of each component in role ``r``'s calibrated model (the gate split)."""
+        _, bk, bs, bks, bf = self._coef[r]
+        w = {"keyword": bk + bks / 2, "semantic": bs + bks / 2, "facet": bf * facet_available}
+        total = sum(w.values()) or 1.0
+        return {c: round(float(x) / total, 4) for c, x in w.items()}
 
     # ------------------------------------------------------------- public
-    def similarity(self, resumes: Iterable[Resume | str]) -> np.ndarray:
-        """Scores of each résumé for each role.
+    def score_matrix(self, resumes: Iterable[Resume | str]) -> np.ndarray:
+        """Scores of each résumé for each role: calibrated chances of a fit, not cosines.
 
         Parameters
         ----------
@@ -362,6 +335,10 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         """
         self._check_is_fitted()
         return self._score(self._batch(resumes)).score
+
+    def similarity(self, resumes: Iterable[Resume | str]) -> np.ndarray:
+        """Deprecated name of :meth:`score_matrix` (the scores are not similarities)."""
+        return self.score_matrix(resumes)
 
     def match(
         self, resumes: Iterable[Resume | str], top_k: int | None = 5
@@ -489,7 +466,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     def score(self, resumes: Iterable[Resume | str], y: Sequence[str]) -> float:
         """Top-1 accuracy: the share of résumés whose best role is ``y[i]``."""
         self._check_is_fitted()
-        sim = self.similarity(resumes)
+        sim = self.score_matrix(resumes)
         if len(y) != sim.shape[0]:
             raise ValueError(
                 f"The 'y' parameter of Matcher.score must have one role id per résumé "
@@ -527,7 +504,9 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     def _reason(self, batch: _Batch, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
-        from rolematch.explain import COVERED_SUPPORT, reason_line
+        from rolematch.explain import reason_line
+
+        covered = self.profile_.semantic["covered_support"]
 
         vocab = self._terms
         top, gaps = self._ranked_keywords(batch, i, r, 5, 3)
@@ -535,7 +514,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         return reason_line(
             [vocab[t] for t in top],
             [vocab[t] for t in gaps],
-            sum(round(x, 4) >= COVERED_SUPPORT for x in support),  # as Evidence rounds it
+            sum(round(x, 4) >= covered for x in support),  # as Evidence rounds it
             len(support),
             scores.findings[i][r],
         )
@@ -556,14 +535,12 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         sents = batch.sentences[i]
         empty = Sentence("")
         evidence = []
-        for duty, c, k, su in zip(role.duties, cos_l, idx_l, sup_l, strict=True):
+        units = self.role_units_[r]
+        for duty, c, k, su in zip(units, cos_l, idx_l, sup_l, strict=True):
             s = sents[k] if k >= 0 else empty
             evidence.append(Evidence(duty, s.text, round(c, 4), round(su, 4), s.page, s.section))
         evidence.sort(key=lambda e: -e.support)
         fac = float(scores.facet[i, r])
-        avail = np.array([True, True, not np.isnan(fac)])
-        w = self._weights() * avail
-        w = w / w.sum()
         return Explanation(
             role_id=role.id,
             role_title=role.title,
@@ -572,12 +549,15 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             keyword_score=float(scores.keyword[i, r]),
             semantic_score=float(scores.semantic[i, r]),
             facet_score=None if np.isnan(fac) else fac,
-            weights={c: round(float(x), 4) for c, x in zip(COMPONENTS, w, strict=True)},
+            weights=self._weights(r, not np.isnan(fac)),
             raw_score=float(scores.raw[i, r]),
             matched_keywords=matched,
             missing_keywords=missing,
             evidence=tuple(evidence),
             facets=tuple(scores.findings[i][r]),
+            covered_support=self.profile_.semantic["covered_support"],
+            profile=self.profile_.name,
+            semantic_source="duties" if role.duties else "requirements",
         )
 
 
@@ -593,13 +573,11 @@ def _as_resume(x: Any) -> Resume:
 
 
 def _semantic_sentences(doc: Resume) -> list[Sentence]:
+    # Every sentence with some content, the opening lines too: personal data is already
+    # redacted, and a one-line or form-field résumé has nothing but its opening lines.
     if not doc.ok:
         return []
-    return [
-        s
-        for s in doc.sentences
-        if s.section != "personal" and sum(ch.isalnum() for ch in s.text) >= _MIN_SENTENCE_CHARS
-    ]
+    return [s for s in doc.sentences if sum(ch.isalnum() for ch in s.text) >= _MIN_SENTENCE_CHARS]
 
 
 def _check_top_k(top_k: int | None, method: str) -> int | None:
@@ -615,11 +593,3 @@ def _default_encoder(model: str) -> Any:
     from rolematch.features.embeddings import SentenceTransformerEncoder
 
     return SentenceTransformerEncoder(model)
-
-
-def _duty_weights(duty_emb: np.ndarray, duty_role: np.ndarray) -> np.ndarray:
-    """1 / (number of roles that list the same duty): shared duties say little about fit."""
-    sims = duty_emb @ duty_emb.T
-    same = sims >= _SAME_DUTY_COSINE
-    n_roles = np.array([len(np.unique(duty_role[row])) for row in same])
-    return 1.0 / n_roles

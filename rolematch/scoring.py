@@ -16,6 +16,7 @@ __all__ = [
     "duty_support",
     "half_saturate",
     "keyword_coverage",
+    "resume_baseline",
     "saturate",
 ]
 
@@ -33,7 +34,9 @@ def saturate(counts: np.ndarray, scale: float = 1.0) -> np.ndarray:
     return np.asarray(1.0 - np.exp(-np.asarray(counts, dtype=np.float64) / scale))
 
 
-def keyword_coverage(hits: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
+def keyword_coverage(
+    hits: np.ndarray, role_weights: np.ndarray, top_terms: int | None = None
+) -> np.ndarray:
     """Weighted share of each role's keywords a résumé contains.
 
     Parameters
@@ -42,34 +45,68 @@ def keyword_coverage(hits: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
         Saturated hits in [0, 1].
     role_weights : ndarray of shape (n_roles, n_terms)
         Non-negative term weights per role.
+    top_terms : int, optional
+        Measure against the weight of the role's ``top_terms`` heaviest terms (capped
+        at 1) rather than all of them: a long posting lists 150 terms, and a terse
+        résumé that names its ten most distinctive ones has strong evidence.
 
     Returns
     -------
     ndarray of shape (n_resumes, n_roles)
-        ``sum_t w[r, t] * hits[i, t] / sum_t w[r, t]``; 0 for a role without weight.
+        ``min(1, sum_t w[r, t] * hits[i, t] / total_r)``; 0 for a role without weight.
 
     Examples
     --------
     >>> keyword_coverage(np.array([[1.0, 0.0]]), np.array([[3.0, 1.0], [0.0, 2.0]])).tolist()
     [[0.75, 0.0]]
+    >>> keyword_coverage(np.array([[1.0, 0.0]]), np.array([[3.0, 1.0]]), top_terms=1).tolist()
+    [[1.0]]
     """
-    total = role_weights.sum(axis=1)
+    if top_terms is None:
+        total = role_weights.sum(axis=1)
+    else:
+        total = -np.sort(-role_weights, axis=1)[:, :top_terms].sum(axis=1)
     cover = hits @ role_weights.T
     out = np.zeros_like(cover, dtype=np.float64)
-    return np.asarray(np.divide(cover, total, out=out, where=total > 0))
+    return np.asarray(np.minimum(1.0, np.divide(cover, total, out=out, where=total > 0)))
+
+
+def resume_baseline(reference_emb: np.ndarray, sent_emb: np.ndarray, quantile: float) -> float:
+    """How well a résumé matches duties it has nothing to do with: its baseline.
+
+    Embedding models give some résumés (long ones, or written in one trade's
+    jargon) high cosines to every duty. The baseline is the ``quantile`` of the
+    résumé's best cosine over a fixed set of reference duties from many
+    professions (the genre background), so it depends on the résumé and the model
+    only — never on which roles are loaded.
+
+    Examples
+    --------
+    >>> ref = np.array([[1.0, 0.0], [0.0, 1.0]])
+    >>> round(resume_baseline(ref, np.array([[0.6, 0.8]]), 0.5), 2)
+    0.7
+    >>> resume_baseline(ref, np.zeros((0, 2)), 0.5)
+    1.0
+    """
+    if sent_emb.shape[0] == 0:
+        return 1.0
+    best = (reference_emb @ sent_emb.T).max(axis=1)
+    return float(np.quantile(best, quantile))
 
 
 def duty_support(
-    duty_emb: np.ndarray, sent_emb: np.ndarray
+    duty_emb: np.ndarray, sent_emb: np.ndarray, baseline: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each duty, the résumé sentence that supports it best.
 
     Parameters
     ----------
     duty_emb : ndarray of shape (n_duties, dim)
-        L2-normalised embeddings of every duty of the role catalogue.
+        L2-normalised duty embeddings.
     sent_emb : ndarray of shape (n_sentences, dim)
         L2-normalised résumé sentence embeddings.
+    baseline : float
+        The résumé's :func:`resume_baseline`: a cosine at or below it supports nothing.
 
     Returns
     -------
@@ -78,19 +115,16 @@ def duty_support(
     index : ndarray of shape (n_duties,)
         Index of the best sentence (``-1`` when there are none).
     support : ndarray of shape (n_duties,)
-        ``(cosine - b) / (1 - b)`` clipped to [0, 1], where ``b`` is the median
-        best cosine of this résumé over the whole catalogue: embedding models
-        give some résumés (long, in banking language) high cosines to every
-        duty, and support counts only what stands out from the résumé's own
-        baseline. 1 means identical meaning.
+        ``(cosine - baseline) / (1 - baseline)`` clipped to [0, 1]; 1 means
+        identical meaning.
 
     Examples
     --------
     >>> d = np.array([[1.0, 0.0], [0.0, 1.0], [0.6, 0.8]])
     >>> s = np.array([[0.8, 0.6]])
-    >>> cos, idx, sup = duty_support(d, s)
+    >>> cos, idx, sup = duty_support(d, s, baseline=0.6)
     >>> cos.round(2).tolist(), sup.round(2).tolist()
-    ([0.8, 0.6, 0.96], [0.0, 0.0, 0.8])
+    ([0.8, 0.6, 0.96], [0.5, 0.0, 0.9])
     """
     n = duty_emb.shape[0]
     if sent_emb.shape[0] == 0:
@@ -98,8 +132,7 @@ def duty_support(
     sims = duty_emb @ sent_emb.T
     index = sims.argmax(axis=1)
     cosine = sims[np.arange(n), index].astype(np.float64)
-    base = float(np.median(cosine))
-    support = np.clip((cosine - base) / max(1.0 - base, 1e-6), 0.0, 1.0)
+    support = np.clip((cosine - baseline) / max(1.0 - baseline, 1e-6), 0.0, 1.0)
     return cosine, index, support
 
 
@@ -146,41 +179,51 @@ def duty_coverage(
 
 
 def combine(
-    components: np.ndarray, weights: Sequence[float], available: np.ndarray | None = None
-) -> np.ndarray:
-    """Weighted mean of components; a missing component's weight goes to the others.
+    keyword: np.ndarray,
+    semantic: np.ndarray,
+    facet: np.ndarray,
+    coef: Sequence[float],
+    halves: tuple[float, float],
+) -> tuple[np.ndarray, np.ndarray]:
+    """The calibrated score: a logistic model of the components, evidence gated.
 
-    Parameters
-    ----------
-    components : ndarray of shape (..., n_components)
-        Component scores in [0, 1] (NaN where missing).
-    weights : sequence of float
-        Non-negative weight per component.
-    available : ndarray of bool, optional
-        Where a component has data; default: not NaN.
+    With ``k = K / (K + h_k)`` and ``s = S / (S + h_s)`` (each component put on one
+    scale, :func:`half_saturate`), ``z = b0 + bk·k + bs·s + bks·sqrt(k·s) + bf·(F - ½)``
+    and the score is ``1 / (1 + e^-z)``. The ``sqrt(k·s)`` term is the gate: it is
+    large only when a résumé has the role's distinctive keywords *and* covers its
+    duties, so many generic keyword hits or one well-matched sentence alone stay
+    low. A facet without data (NaN) adds nothing. ``coef`` is ``(b0, bk, bs, bks,
+    bf)``, fitted so the score reads as the chance the résumé fits the role at
+    least partly (``benchmarks/tune_weights.py``).
+
+    Returns
+    -------
+    raw : ndarray
+        ``z``, the log-odds.
+    score : ndarray
+        The calibrated score in (0, 1).
 
     Examples
     --------
-    >>> combine(np.array([[0.4, 0.8, np.nan]]), [0.5, 0.3, 0.2]).round(3).tolist()
-    [0.55]
+    >>> raw, score = combine(np.array([0.3, 0.3, 0.0]), np.array([0.3, 0.0, 0.3]),
+    ...                      np.array([np.nan] * 3), (-4, 2, 2, 4, 1), (0.1, 0.1))
+    >>> score.round(2).tolist()
+    [0.88, 0.08, 0.08]
     """
-    comp = np.asarray(components, dtype=np.float64)
-    avail = ~np.isnan(comp) if available is None else np.asarray(available, dtype=bool)
-    w = np.asarray(weights, dtype=np.float64) * avail
-    total = w.sum(axis=-1)
-    num = (np.nan_to_num(comp) * w).sum(axis=-1)
-    return np.asarray(np.divide(num, total, out=np.zeros_like(num), where=total > 0))
+    b0, bk, bs, bks, bf = (float(c) for c in coef)
+    k = half_saturate(keyword, halves[0])
+    s = half_saturate(semantic, halves[1])
+    f = np.nan_to_num(np.asarray(facet, dtype=np.float64) - 0.5)
+    raw = b0 + bk * k + bs * s + bks * np.sqrt(k * s) + bf * f
+    return raw, calibrate(raw)
 
 
-def calibrate(raw: np.ndarray, center: float, slope: float) -> np.ndarray:
-    """Logistic map of a raw combined score to [0, 1]: ``1 / (1 + exp(-slope * (raw - center)))``.
-
-    Monotone, so it changes no ranking; it makes the number read the same across
-    roles and résumés (``center`` maps to 0.5).
+def calibrate(raw: np.ndarray) -> np.ndarray:
+    """The logistic function ``1 / (1 + e^-raw)``: log-odds to a score in (0, 1).
 
     Examples
     --------
-    >>> calibrate(np.array([0.1, 0.2, 0.3]), center=0.2, slope=20).round(2).tolist()
+    >>> calibrate(np.array([-2.0, 0.0, 2.0])).round(2).tolist()
     [0.12, 0.5, 0.88]
     """
-    return np.asarray(1.0 / (1.0 + np.exp(-slope * (np.asarray(raw, dtype=np.float64) - center))))
+    return np.asarray(1.0 / (1.0 + np.exp(-np.asarray(raw, dtype=np.float64))))

@@ -172,6 +172,12 @@ def _jieba(userdict: str) -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
+    tk.check_initialized()
+    with open(userdict, "rb") as f:  # jieba leaves a path's file handle open
+        words = [ln.split()[0] for ln in f.read().decode("utf-8").splitlines() if ln.strip()]
+    # The lexicon's frequencies are set for segmentation; a term's rarity in general
+    # Chinese is read from jieba's own dictionary, before the lexicon overrides it.
+    tk.base_freq = {w: tk.FREQ.get(w, 0) for w in words}
     with open(userdict, "rb") as f:  # jieba leaves a path's file handle open
         tk.load_userdict(f)
     return tk
@@ -263,8 +269,9 @@ class JiebaTokenizer:
     def specificity(self, terms: Sequence[str]) -> np.ndarray:
         """How rare each term is in general Chinese, in [0, 1] (1 = unseen).
 
-        ``log(total / (freq + 1)) / log(total)`` with jieba's dictionary
-        frequencies: 管理, 系统, 客户 are common words and carry little evidence
+        ``log(total / (freq + 1)) / log(total)`` with jieba's own dictionary
+        frequencies (not the domain lexicon's, which are tuned for segmentation):
+        管理, 系统, 客户 are common words and carry little evidence
         that a résumé fits a banking role; 网联, 坐席 and 消保 are rare.
 
         Examples
@@ -276,14 +283,48 @@ class JiebaTokenizer:
         import numpy as np
 
         tk = self._tokenizer()
-        freq = np.array([tk.FREQ.get(t, 0) for t in terms], dtype=np.float64)
+        base = tk.base_freq
+        freq = np.array([base.get(t, tk.FREQ.get(t, 0)) for t in terms], dtype=np.float64)
         total = float(tk.total)
         return np.asarray(np.log((total + 1) / (freq + 1)) / np.log(total + 1))
 
-    def __call__(self, text: str) -> list[str]:
+    def boundaries(self, text: str) -> frozenset[int]:
+        """Offsets in ``text`` where jieba starts or ends a word (domain lexicon, no HMM).
+
+        A keyword found by substring search counts only where both its ends are word
+        boundaries: 运营 inside 运营商 or 数据 inside 数据库 is another word.
+
+        Examples
+        --------
+        >>> b = JiebaTokenizer().boundaries("负责手机银行运营")
+        >>> sorted(b)
+        [0, 2, 6, 8]
+        """
         tk = self._tokenizer()
+        out = {0, len(text)}
+        for _, start, end in tk.tokenize(text, HMM=False):
+            out.add(start)
+            out.add(end)
+        return frozenset(out)
+
+    def __call__(self, text: str) -> list[str]:
+        return self._keep(self._tokenizer().cut(self.canonicalize(text), HMM=False))
+
+    def subwords(self, text: str) -> list[str]:
+        """The words inside the compound tokens of ``text`` (jieba's search mode).
+
+        A role that asks for 智能质检 is also evidenced by a résumé's 质检.
+
+        Examples
+        --------
+        >>> JiebaTokenizer().subwords("负责智能质检")
+        ['智能', '质检', '智能质检']
+        """
+        return self._keep(self._tokenizer().cut_for_search(self.canonicalize(text), HMM=False))
+
+    def _keep(self, tokens: Any) -> list[str]:
         out = []
-        for raw in tk.cut(self.canonicalize(text), HMM=False):
+        for raw in tokens:
             tok = raw.strip().lower()
             if len(tok) < 2 or tok in self.stopwords or _DIGITS.match(tok):
                 continue

@@ -1,7 +1,11 @@
-"""Matcher behaviour with a deterministic test encoder (arithmetic, API, trust).
+"""Matcher behaviour: rankings on the real static-zh model, API and formatting on a fake.
 
-Tests that need the meaning of sentences use the real model in
-test_matcher_semantic.py.
+Every test that asserts how résumés rank, which role wins, or that stuffing does
+not pay uses the real static-zh model (``real``: 0.1 s to load, offline). The
+deterministic ``HashingEncoder`` (``matcher``) serves only the API, the
+arithmetic and the formatting, where the meaning of sentences does not matter.
+Scores are asserted as orderings and bounds, never as numbers copied from a run.
+The e5-small tests are in test_matcher_semantic.py.
 """
 
 from __future__ import annotations
@@ -41,35 +45,44 @@ def matcher(fitted):
     return copy.deepcopy(fitted)
 
 
+@pytest.fixture(scope="module")
+def real():
+    """The real static-zh model: for every ranking."""
+    return Matcher(model="static-zh").fit(ROLES)
+
+
 @pytest.mark.parametrize(
-    ("param", "value", "match"),
+    ("change", "match"),
     [
         (
-            "keyword_weight",
-            1.5,
-            r"The 'keyword_weight' parameter of Matcher must be a float in the range \[0, 1\]. Got 1.5 instead.",
+            {"calibration": {"intercept": -4, "keyword": -1, "semantic": 2, "both": 3, "facet": 0}},
+            r"profile field 'calibration.keyword' must be a finite number in \[0, inf\]. Got -1",
         ),
-        ("semantic_weight", -0.1, r"'semantic_weight' parameter .* Got -0.1 instead"),
-        ("facet_weight", "high", r"'facet_weight' parameter .* Got 'high' instead"),
+        ({"schema_version": 9}, r"'schema_version' must be 1. Got 9 instead"),
+        ({"keyword": {"half": 0.2}}, r"'keyword' must have exactly the keys .* missing \["),
         (
-            "keyword_half",
-            0,
-            r"'keyword_half' parameter of Matcher must be a float in the range \(0, 1\]",
+            {"verdicts": {"strong": 0.3, "partial": 0.5, "weak": 0.2}},
+            r"'verdicts' must satisfy weak <= partial <= strong",
         ),
-        ("duty_share", 0, r"'duty_share' parameter .* range \(0, 1\]. Got 0 instead"),
-        ("requirement_weight", 0.5, r"'requirement_weight' parameter .* >= 1. Got 0.5"),
-        ("calibration", (0.4, -1), r"'calibration' parameter .* slope > 0. Got \(0.4, -1\)"),
     ],
 )
-def test_bad_parameters_name_parameter_range_and_value(param, value, match):
+def test_bad_profiles_name_field_expectation_and_value(change, match):
+    from rolematch.profile import load_profile
+
+    doc = {**load_profile("e5-small").to_dict(), **change}
     with pytest.raises(ValueError, match=match):
-        Matcher(encoder=HashingEncoder(), **{param: value}).fit(ROLES)
+        Matcher(encoder=HashingEncoder(), profile=doc).fit(ROLES)
 
 
-def test_all_zero_weights_are_rejected():
-    m = Matcher(encoder=HashingEncoder(), keyword_weight=0, semantic_weight=0, facet_weight=0)
-    with pytest.raises(ValueError, match="must not all be 0"):
-        m.fit(ROLES)
+def test_profile_round_trips_and_names_itself_in_explanations(tmp_path):
+    from rolematch.profile import load_profile
+
+    p = load_profile("e5-small").with_calibration(keyword=1.0)
+    p.save(tmp_path / "team.json")
+    again = load_profile(tmp_path / "team.json")
+    assert again == p and again.calibration["keyword"] == 1.0
+    m = Matcher(encoder=HashingEncoder(), profile=tmp_path / "team.json").fit(ROLES[:1])
+    assert m.explain(MOBILE_CV, ROLES[0].id).profile == p.name
 
 
 def test_methods_need_fit():
@@ -84,9 +97,9 @@ def test_fit_rejects_empty_roles():
 
 
 def test_sklearn_clone_and_params():
-    m = Matcher(keyword_weight=0.3, model="static-zh")
+    m = Matcher(profile="static-zh", model="static-zh")
     c = clone(m)
-    assert c.get_params()["keyword_weight"] == 0.3 and c.model == "static-zh"
+    assert c.get_params()["profile"] == "static-zh" and c.model == "static-zh"
     assert not hasattr(c, "roles_")
 
 
@@ -95,12 +108,14 @@ def test_pickle_round_trip_gives_the_same_scores(matcher):
     assert np.allclose(again.similarity([MOBILE_CV]), matcher.similarity([MOBILE_CV]))
 
 
-def test_scores_are_bounded_and_keyword_signal_ranks_the_right_role(matcher):
-    sim = matcher.similarity([MOBILE_CV, SERVICE_CV, CHEF_CV])
+def test_scores_are_bounded_and_rank_the_right_role(real):
+    sim = real.similarity([MOBILE_CV, SERVICE_CV, CHEF_CV])
     assert sim.shape == (3, 9)
     assert np.all((sim >= 0) & (sim <= 1))
-    assert matcher.role_ids_[int(sim[0].argmax())] == "mobile-banking"
-    assert matcher.role_ids_[int(sim[1].argmax())] == "customer-service"
+    assert real.role_ids_[int(sim[0].argmax())] == "mobile-banking"
+    assert real.role_ids_[int(sim[1].argmax())] == "customer-service"
+    # the unrelated résumé (a chef) is the lowest for every role
+    assert np.all(sim[2] < np.minimum(sim[0], sim[1]) + 1e-9), sim.round(3)
     assert sim[2].max() < min(sim[0].max(), sim[1].max())
 
 
@@ -124,11 +139,21 @@ def test_resume_order_changes_nothing(matcher):
     assert np.allclose(fwd, rev[::-1])
 
 
-def test_repeating_keywords_does_not_raise_the_score(matcher):
+def test_repeating_keywords_does_not_raise_the_score(real):
     stuffed = MOBILE_CV + "\n" + "手机银行 反欺诈 鸿蒙 应用市场 " * 50
-    base = matcher.explain(MOBILE_CV, "mobile-banking")
-    more = matcher.explain(stuffed, "mobile-banking")
+    base = real.explain(MOBILE_CV, "mobile-banking")
+    more = real.explain(stuffed, "mobile-banking")
     assert more.keyword_score - base.keyword_score < 0.02
+    assert more.score - base.score < 0.02
+
+
+def test_stuffing_an_unrelated_resume_does_not_make_it_a_fit(real):
+    # the chef pastes the role's words into the résumé: still far below a real fit
+    terms = " ".join(k.term for k in real.explain(MOBILE_CV, "mobile-banking").matched_keywords)
+    stuffed = CHEF_CV + "\n" + f"技能：{terms}\n" * 3
+    sim = real.similarity([MOBILE_CV, stuffed, CHEF_CV])[:, real.role_ids_.index("mobile-banking")]
+    assert sim[1] < sim[0], sim.round(3)
+    assert sim[1] < 0.5, sim.round(3)
 
 
 def test_unreadable_resume_gets_no_score(matcher):
@@ -146,23 +171,32 @@ def test_empty_text_gets_no_score_not_a_low_one(matcher):
     assert np.isnan(sim[0]).all() and np.isfinite(sim[1]).all()
 
 
-def test_both_directions(matcher):
-    best = matcher.match([MOBILE_CV, SERVICE_CV], top_k=2)
+def test_both_directions(real):
+    best = real.match([MOBILE_CV, SERVICE_CV], top_k=2)
     assert [len(r) for r in best] == [2, 2]
     assert best[0][0].role_id == "mobile-banking"
+    assert best[1][0].role_id == "customer-service"
     assert best[0][0].score >= best[0][1].score
-    short = matcher.shortlist("customer-service", [MOBILE_CV, CHEF_CV, SERVICE_CV], top_k=2)
-    assert [r.score for r in short] == sorted((r.score for r in short), reverse=True)
-    assert "李四" not in short[0].explanation.source or True
-    assert short[0].explanation.role_id == "customer-service"
+    cvs = [
+        resume_from_text(MOBILE_CV, "mobile.txt"),
+        resume_from_text(CHEF_CV, "chef.txt"),
+        resume_from_text(SERVICE_CV, "service.txt"),
+    ]
+    short = real.shortlist("customer-service", cvs, top_k=2)
     assert len(short) == 2
+    assert [r.source for r in short] == ["service.txt", "mobile.txt"]  # the chef is cut
+    assert short[0].score > short[1].score
+    assert short[0].explanation.role_id == "customer-service"
+    # the shortlist shows the candidate's words, not the name the redaction took out
+    assert "李四" not in str(short[0].explanation)
+    assert "李四" not in repr(short[0].explanation.to_dict())
 
 
-def test_score_is_top1_accuracy(matcher):
-    assert matcher.score([MOBILE_CV, SERVICE_CV], ["mobile-banking", "customer-service"]) == 1.0
-    assert matcher.score([MOBILE_CV, SERVICE_CV], ["customer-service", "customer-service"]) == 0.5
+def test_score_is_top1_accuracy(real):
+    assert real.score([MOBILE_CV, SERVICE_CV], ["mobile-banking", "customer-service"]) == 1.0
+    assert real.score([MOBILE_CV, SERVICE_CV], ["customer-service", "customer-service"]) == 0.5
     with pytest.raises(ValueError, match="one role id per résumé"):
-        matcher.score([MOBILE_CV], ["a", "b"])
+        real.score([MOBILE_CV], ["a", "b"])
 
 
 def test_unknown_role_lists_the_valid_ones(matcher):
@@ -183,7 +217,9 @@ def test_explanation_is_built_from_the_score(matcher):
         (m.weight for m in e.missing_keywords), reverse=True
     )
     assert len(e.evidence) == len(ROLES[0].duties)
-    assert all(ev.sentence in MOBILE_CV.replace("\n", " ") or ev.sentence for ev in e.evidence)
+    # every piece of evidence is one of the résumé's own (normalised) sentences
+    sentences = {s.text for s in resume_from_text(MOBILE_CV).sentences}
+    assert all(ev.sentence in sentences for ev in e.evidence), [ev.sentence for ev in e.evidence]
     assert e.facets and e.facets[0].name == "major" and e.facets[0].score == 1.0
     d = e.to_dict()
     assert d["role_id"] == "mobile-banking" and d["reason"] == e.reason

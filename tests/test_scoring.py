@@ -16,6 +16,7 @@ from rolematch.scoring import (
     duty_support,
     half_saturate,
     keyword_coverage,
+    resume_baseline,
     saturate,
 )
 
@@ -45,13 +46,11 @@ def ref_duty_coverage(support, weights, share):
     return total / k
 
 
-def ref_combine(components, weights):
-    num = den = 0.0
-    for c, w in zip(components, weights, strict=True):
-        if not math.isnan(c):
-            num += c * w
-            den += w
-    return num / den if den else 0.0
+def ref_combine(k, s, f, coef, halves):
+    b0, bk, bs, bks, bf = coef
+    kk, ss = k / (k + halves[0]), s / (s + halves[1])
+    z = b0 + bk * kk + bs * ss + bks * math.sqrt(kk * ss) + (0 if math.isnan(f) else bf * (f - 0.5))
+    return z, 1 / (1 + math.exp(-z))
 
 
 @given(
@@ -81,17 +80,38 @@ def test_covering_many_duties_beats_matching_one_very_well():
     )
 
 
+COEF = (-4.0, 3.0, 2.5, 3.0, 1.0)
+
+
 @given(arrays(np.float64, (4, 3), elements=st.one_of(unit, st.just(np.nan))))
-def test_combine_matches_reference_and_redistributes_missing(comp):
-    w = [0.5, 0.4, 0.1]
-    got = combine(comp, w)
-    assert np.allclose(got, [ref_combine(row, w) for row in comp.tolist()])
+def test_combine_matches_reference(comp):
+    k, s_, f = np.nan_to_num(comp[:, 0]), np.nan_to_num(comp[:, 1]), comp[:, 2]
+    raw, score = combine(k, s_, f, COEF, (0.2, 0.1))
+    for i in range(4):
+        z, p = ref_combine(k[i], s_[i], f[i], COEF, (0.2, 0.1))
+        assert math.isclose(raw[i], z, abs_tol=1e-9) and math.isclose(score[i], p, abs_tol=1e-12)
 
 
-def test_missing_facet_is_not_a_zero():
-    with_zero = combine(np.array([[0.6, 0.6, 0.0]]), [0.5, 0.4, 0.1])
-    missing = combine(np.array([[0.6, 0.6, np.nan]]), [0.5, 0.4, 0.1])
-    assert missing[0] == 0.6 > with_zero[0]
+def test_missing_facet_adds_nothing_and_a_bad_one_lowers():
+    k, s_ = np.array([0.3]), np.array([0.3])
+    _, missing = combine(k, s_, np.array([np.nan]), COEF, (0.2, 0.1))
+    _, bad = combine(k, s_, np.array([0.0]), COEF, (0.2, 0.1))
+    _, half = combine(k, s_, np.array([0.5]), COEF, (0.2, 0.1))
+    assert bad[0] < missing[0] == half[0]
+
+
+@given(unit, unit)
+def test_evidence_gate_needs_both_components(k, s_):
+    # keywords without duty coverage (or the reverse) score below the same total
+    # evidence split over both: the sqrt(k·s) term is the gate
+    _, one_sided = combine(np.array([k + s_]), np.array([0.0]), np.array([np.nan]), COEF, (1, 1))
+    _, both = combine(np.array([k]), np.array([s_]), np.array([np.nan]), COEF, (1, 1))
+    if k > 0.05 and s_ > 0.05:
+        assert (
+            both[0]
+            > combine(np.array([k]), np.array([0.0]), np.array([np.nan]), COEF, (1, 1))[1][0]
+        )
+    assert one_sided[0] < 1 and both[0] < 1
 
 
 @given(st.lists(st.integers(0, 1000), min_size=1, max_size=20))
@@ -121,7 +141,7 @@ def test_duty_support_picks_the_best_sentence_and_stays_in_range():
     s = rng.normal(size=(7, 8))
     d /= np.linalg.norm(d, axis=1, keepdims=True)
     s /= np.linalg.norm(s, axis=1, keepdims=True)
-    cos, idx, sup = duty_support(d, s)
+    cos, idx, sup = duty_support(d, s, baseline=float(np.median((d @ s.T).max(axis=1))))
     for j in range(5):
         sims = [float(d[j] @ s[i]) for i in range(7)]
         assert idx[j] == int(np.argmax(sims))
@@ -131,12 +151,31 @@ def test_duty_support_picks_the_best_sentence_and_stays_in_range():
 
 
 def test_no_sentences_means_no_support():
-    cos, idx, sup = duty_support(np.eye(3), np.zeros((0, 3)))
+    cos, idx, sup = duty_support(np.eye(3), np.zeros((0, 3)), baseline=0.5)
     assert idx.tolist() == [-1, -1, -1] and sup.tolist() == [0, 0, 0]
 
 
 @given(unit, unit)
 def test_calibration_and_half_saturation_are_monotone_and_bounded(a, b):
     lo, hi = sorted([a, b])
-    assert calibrate(np.array(lo), 0.4, 10) <= calibrate(np.array(hi), 0.4, 10)
+    assert calibrate(np.array(lo)) <= calibrate(np.array(hi))
     assert 0 <= half_saturate(np.array(lo), 0.1) <= half_saturate(np.array(hi), 0.1) < 1
+
+
+def test_top_terms_measures_against_the_heaviest_terms_and_caps_at_one():
+    w = np.array([[4.0, 3.0, 1.0, 1.0, 1.0]])
+    hits = np.array([[1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 1.0, 1.0]])
+    assert keyword_coverage(hits, w, top_terms=2)[:, 0].tolist() == [1.0, 1.0]
+    assert keyword_coverage(hits, w)[0, 0] == 0.7
+
+
+def test_resume_baseline_depends_on_the_resume_not_on_roles():
+    rng = np.random.default_rng(1)
+    ref = rng.normal(size=(40, 8))
+    ref /= np.linalg.norm(ref, axis=1, keepdims=True)
+    cv = rng.normal(size=(6, 8))
+    cv /= np.linalg.norm(cv, axis=1, keepdims=True)
+    b = resume_baseline(ref, cv, 0.9)
+    assert b == float(np.quantile((ref @ cv.T).max(axis=1), 0.9))
+    # more sentences can only raise a résumé's best cosines, so its baseline
+    assert resume_baseline(ref, np.vstack([cv, cv[:1] * -1]), 0.9) >= b

@@ -23,7 +23,7 @@ import numpy as np
 
 from rolematch._resources import data_dir
 
-__all__ = ["Background", "genre_idf", "load_background"]
+__all__ = ["Background", "genre_idf", "load_background", "reference_duties"]
 
 _DOCUMENTS = re.compile(r"\bdocuments=(\d+)\b")
 
@@ -117,3 +117,39 @@ def genre_idf(terms: Sequence[str], *, path: str | Path | None = None) -> np.nda
     n, df = load_background(path)
     counts = np.array([df.get(t, 0) for t in terms], dtype=np.float64)
     return np.asarray(np.log((1.0 + n) / (1.0 + counts)) / math.log(1.0 + n))
+
+
+_DUTY_HEADING = re.compile(r"^\s*(岗位职责|工作职责|工作内容|职位描述|主要职责|岗位描述|职责描述)")
+_OTHER_HEADING = re.compile(r"^\s*(任职要求|任职资格|岗位要求|职位要求|应聘条件|资格要求|基本要求|加分项)")
+_BULLET = re.compile(r"^\s*(\d+[.、)]|[-•*·])\s*")
+
+
+@lru_cache(maxsize=2)
+def reference_duties(n: int = 200) -> tuple[str, ...]:
+    """Duty lines of the background postings: a fixed, role-independent reference.
+
+    A résumé's best cosines to these duties of many professions are its baseline
+    (:func:`rolematch.scoring.resume_baseline`). Every ``k``-th duty line of the
+    corpus, in file order, so the choice is deterministic and spans the professions.
+
+    Examples
+    --------
+    >>> d = reference_duties(50)
+    >>> len(d), all(len(x) >= 6 for x in d)
+    (50, True)
+    """
+    corpus = data_dir() / "background" / "corpus" / "postings"
+    lines: list[str] = []
+    for path in sorted(corpus.glob("*.txt")):
+        in_duties = False
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if raw.strip() == "---" or _OTHER_HEADING.match(raw):
+                in_duties = False
+            elif _DUTY_HEADING.match(raw):
+                in_duties = True
+            elif in_duties and raw.strip():
+                text = _BULLET.sub("", raw).strip()
+                if len(text) >= 6:
+                    lines.append(text)
+    step = max(1, len(lines) // n)
+    return tuple(lines[::step][:n])

@@ -1,11 +1,17 @@
-"""Keyword features: role term weights from TF-IDF over the role catalogue, and
-résumé hit counts found by substring search (so a term counts inside a longer
-Chinese run: 风险管理 in 负责风险管理工作, Python in 熟悉Python).
+"""Keyword features: each role's term weights from its own text against a fixed
+background, and résumé hit counts found by substring search at word boundaries (so a
+term counts inside a longer Chinese run — 风险管理 in 负责风险管理工作 — but not inside
+another word — 运营 in 运营商).
+
+A role's weights never depend on the other roles loaded with it: they come from the
+role's text, jieba's general-language frequencies and the genre background
+(:mod:`rolematch.features.background`), all fixed.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,71 +30,79 @@ def role_document(role: Role) -> str:
 class KeywordVectorizer:
     """Learn each role's weighted keywords; count them in résumés.
 
-    Term weights are ``sublinear_tf * (idf - 1)`` from scikit-learn's
-    ``TfidfVectorizer`` fitted on one document per role, so a word every role
-    shares (负责, 管理, 团队) weighs nothing and a word of one role weighs most.
-    Nine roles are a small corpus, so the weights are also multiplied by the
-    term's rarity in general Chinese (jieba's dictionary frequencies) to the
-    power ``specificity_power``: 上线, 项目, 客户 say little, 网联, 坐席 say much.
-    Terms named in the requirements are multiplied by ``requirement_weight``.
+    A term's weight for a role is ``(1 + ln tf) · rarity^p · genre^q`` (times
+    ``requirement_weight`` for terms of the requirements), where ``tf`` counts the
+    term in the role's own text, ``rarity`` is its rarity in general Chinese
+    (jieba's dictionary frequencies) and ``genre`` its rarity across job postings
+    and résumés of many professions (the fixed genre background). So 负责, 熟练掌握,
+    数据 and 上线 weigh almost nothing and 坐席, 银联, 消保 weigh most, whichever other
+    roles are loaded.
 
     Parameters
     ----------
     tokenizer : callable, optional
         ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
         If it has a ``canonicalize`` method, résumé text goes through it before
-        counting, so synonyms count as their canonical term.
-    requirement_weight : float, default 2.0
+        counting, so synonyms count as their canonical term; if it has a
+        ``boundaries`` method, a hit counts only where it starts and ends a word.
+    requirement_weight : float, default 1.0
         Extra weight of terms that occur in a role's requirements.
     specificity_power : float, default 2.0
-        Exponent of the general-language rarity factor; 0 turns it off. Used
-        when the tokenizer has a ``specificity(terms)`` method.
+        Exponent ``p`` of the general-language rarity (used when the tokenizer has
+        a ``specificity(terms)`` method); 0 turns it off.
+    genre_power : float, default 2.0
+        Exponent ``q`` of the genre rarity; 0 turns it off.
 
     Examples
     --------
     >>> from rolematch.documents import Role
-    >>> roles = [Role("a", "手机银行主管", ("负责手机银行运营",), ("熟悉反洗钱",)),
-    ...          Role("b", "客服主管", ("负责坐席管理",), ("熟悉呼叫中心",))]
+    >>> roles = [Role("a", "手机银行主管", ("负责手机银行运营",), ("熟悉反洗钱",))]
     >>> kv = KeywordVectorizer().fit(roles)
-    >>> int(kv.count(["熟悉手机银行、手机银行和坐席"])[0, kv.index("手机银行")])
+    >>> w = dict(zip(kv.vocabulary_, kv.role_weights_[0]))
+    >>> bool(w["手机银行"] > 10 * w["熟悉"] if "熟悉" in w else w["手机银行"] > 0)
+    True
+    >>> int(kv.count(["熟悉手机银行、手机银行和坐席；运营商"])[0, kv.index("手机银行")])
     2
+    >>> int(kv.count(["某运营商"])[0, kv.index("运营")])
+    0
     """
 
     def __init__(
         self,
         tokenizer: Callable[[str], list[str]] | None = None,
         *,
-        requirement_weight: float = 2.0,
+        requirement_weight: float = 1.0,
         specificity_power: float = 2.0,
+        genre_power: float = 2.0,
     ) -> None:
         self.tokenizer = tokenizer
         self.requirement_weight = requirement_weight
         self.specificity_power = specificity_power
+        self.genre_power = genre_power
 
     def fit(self, roles: Sequence[Role]) -> KeywordVectorizer:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
+        from rolematch.features.background import genre_idf
         from rolematch.tokenize import JiebaTokenizer
 
         tok = self.tokenizer if self.tokenizer is not None else JiebaTokenizer()
         self.tokenizer_ = tok
-        tfidf = TfidfVectorizer(
-            tokenizer=tok, lowercase=False, token_pattern=None, sublinear_tf=True, norm=None
-        )
-        tf_idf = tfidf.fit_transform([role_document(r) for r in roles]).toarray()
-        idf = tfidf.idf_
-        # With a single role every idf is 1; keep plain tf then, not all zeros.
-        specificity = idf - 1.0 if len(roles) > 1 else np.ones_like(idf)
-        weights = tf_idf / idf * specificity
-        self.vocabulary_ = np.asarray(tfidf.get_feature_names_out(), dtype=object)
+        docs = [_role_terms(tok, role_document(r)) for r in roles]
+        reqs = [set(tok("\n".join(r.requirements))) for r in roles]
+        vocab = sorted(set().union(*docs))
+        index = {t: i for i, t in enumerate(vocab)}
+        term_weight = np.ones(len(vocab))
         rarity = getattr(tok, "specificity", None)
         if rarity is not None and self.specificity_power:
-            weights = weights * rarity(list(self.vocabulary_)) ** self.specificity_power
-        index = {t: i for i, t in enumerate(self.vocabulary_)}
-        for r, role in enumerate(roles):
-            for term in set(tok("\n".join(role.requirements))):
-                weights[r, index[term]] *= self.requirement_weight
-        self.idf_ = idf
+            term_weight *= np.asarray(rarity(vocab)) ** self.specificity_power
+        if self.genre_power:
+            term_weight *= genre_idf(vocab) ** self.genre_power
+        weights = np.zeros((len(roles), len(vocab)))
+        for r, doc in enumerate(docs):
+            for term, tf in doc.items():
+                boost = self.requirement_weight if term in reqs[r] else 1.0
+                weights[r, index[term]] = (1.0 + np.log(tf)) * term_weight[index[term]] * boost
+        self.vocabulary_ = np.asarray(vocab, dtype=object)
+        self.term_weight_ = term_weight
         self.role_weights_ = weights
         self._index = index
         self._compile()
@@ -115,10 +129,16 @@ class KeywordVectorizer:
         """Occurrences of every vocabulary term in each text, shape (n_texts, n_terms)."""
         counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
         vocab = self.vocabulary_
+        edges = getattr(self.tokenizer_, "boundaries", None)
         for row, text in enumerate(texts):
             t = self.canonicalize(text)
-            for i in self._cjk:
-                counts[row, i] = t.count(vocab[i])
+            if edges is None:
+                for i in self._cjk:
+                    counts[row, i] = t.count(vocab[i])
+            else:
+                b = edges(t)
+                for i in self._cjk:
+                    counts[row, i] = _aligned_count(t, vocab[i], b)
             for i, pat in zip(self._ascii, self._ascii_re, strict=True):
                 counts[row, i] = len(pat.findall(t))
         return counts
@@ -133,3 +153,23 @@ class KeywordVectorizer:
         self.__dict__.update(state)
         if "vocabulary_" in state:
             self._compile()
+
+
+def _role_terms(tok: Any, text: str) -> Counter[str]:
+    """Term counts of a role's text, with the words inside its compounds (质检 in
+    智能质检) at the count of their compound, so a terse résumé's plainer words count."""
+    terms = Counter(tok(text))
+    sub = getattr(tok, "subwords", None)
+    if sub is not None:
+        for t, n in Counter(sub(text)).items():
+            terms.setdefault(t, n)
+    return terms
+
+
+def _aligned_count(text: str, term: str, edges: frozenset[int]) -> int:
+    """Occurrences of ``term`` in ``text`` that start and end at word boundaries."""
+    n, i, k = 0, text.find(term), len(term)
+    while i >= 0:
+        n += i in edges and i + k in edges
+        i = text.find(term, i + 1)
+    return n

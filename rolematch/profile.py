@@ -1,0 +1,280 @@
+"""Scoring profiles: every constant of the scorer, as versioned data per model.
+
+A profile says how keywords are weighted, how duty support is measured, how the
+components are combined and calibrated, where a duty counts as covered and what the
+verdict bands are. The bundled ones (``data/profiles/<model>.json``) are written by
+``benchmarks/tune_weights.py``; ``rolematch learn`` writes a team's own, in the same
+format, with the decisions it learned from. A profile is plain JSON with a schema
+version, validated on load: an error names the field, the expectation and the value.
+
+Examples
+--------
+>>> p = load_profile("e5-small")
+>>> p.model, p.schema_version
+('e5-small', 1)
+>>> 0 < p.calibration["intercept"] + 100
+True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from rolematch._resources import data_dir
+
+__all__ = ["SCHEMA_VERSION", "ScoringProfile", "load_profile"]
+
+#: The profile format this version of rolematch reads and writes.
+SCHEMA_VERSION = 1
+
+#: field -> (low, high, low inclusive); every number is checked against its range.
+_RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
+    "keyword": {
+        "requirement_weight": (1.0, math.inf, True),
+        "specificity_power": (0.0, math.inf, True),
+        "genre_power": (0.0, math.inf, True),
+        "saturation": (0.0, math.inf, False),
+        "top_terms": (1.0, 10000.0, True),
+        "half": (0.0, 1.0, False),
+    },
+    "semantic": {
+        "baseline_quantile": (0.0, 1.0, True),
+        "duty_share": (0.0, 1.0, False),
+        "half": (0.0, 1.0, False),
+        "covered_support": (0.0, 1.0, True),
+    },
+    "calibration": {
+        "intercept": (-math.inf, math.inf, True),
+        "keyword": (0.0, math.inf, True),
+        "semantic": (0.0, math.inf, True),
+        "both": (0.0, math.inf, True),
+        "facet": (0.0, math.inf, True),
+    },
+    "verdicts": {
+        "strong": (0.0, 1.0, True),
+        "partial": (0.0, 1.0, True),
+        "weak": (0.0, 1.0, True),
+    },
+}
+_COEF = ("intercept", "keyword", "semantic", "both", "facet")
+
+
+@dataclass(frozen=True)
+class ScoringProfile:
+    """The constants of the scorer for one model (see :func:`load_profile`).
+
+    Attributes
+    ----------
+    model : str
+        The model the profile was fitted for (semantic support is on its scale).
+    keyword : dict
+        ``requirement_weight``, ``specificity_power``, ``genre_power`` (term
+        weighting), ``saturation`` (hits count as ``1 - e^(-n/saturation)``),
+        ``top_terms`` (coverage is measured against the weight of the role's
+        heaviest terms) and ``half`` (the keyword coverage that counts as half way).
+    semantic : dict
+        ``baseline_quantile`` (of the résumé's best cosines over the reference
+        duties), ``duty_share`` (share of duties averaged, best covered first),
+        ``half`` and ``covered_support`` (a duty counts as covered in explanations).
+    calibration : dict
+        Logistic coefficients ``intercept``, ``keyword``, ``semantic``, ``both``
+        (the evidence gate ``sqrt(k·s)``) and ``facet``.
+    verdicts : dict
+        Lower score bounds of the words the CLI prints: ``strong``, ``partial``,
+        ``weak``.
+    roles : dict
+        Per-role calibration overrides ``{role_id: {coefficient: value}}`` (learned
+        profiles only).
+    keyword_adjustments : dict
+        ``{term: factor}``: learned emphasis on terms (learned profiles only).
+    name, provenance : str, dict
+        What the profile is and how it was made (data, commands, metrics).
+    """
+
+    model: str
+    keyword: Mapping[str, float]
+    semantic: Mapping[str, float]
+    calibration: Mapping[str, float]
+    verdicts: Mapping[str, float]
+    roles: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    keyword_adjustments: Mapping[str, float] = field(default_factory=dict)
+    name: str = ""
+    provenance: Mapping[str, Any] = field(default_factory=dict)
+    schema_version: int = SCHEMA_VERSION
+
+    def coef(self, role_id: str | None = None) -> tuple[float, ...]:
+        """Calibration coefficients ``(intercept, keyword, semantic, both, facet)``,
+        with ``role_id``'s overrides where the profile has them."""
+        c = {**self.calibration, **(self.roles.get(role_id, {}) if role_id else {})}
+        return tuple(float(c[k]) for k in _COEF)
+
+    def verdict(self, score: float) -> str:
+        """The word for a score: ``strong fit``, ``partial fit``, ``weak`` or ``no fit``."""
+        v = self.verdicts
+        if score >= v["strong"]:
+            return "strong fit"
+        if score >= v["partial"]:
+            return "partial fit"
+        return "weak" if score >= v["weak"] else "no fit"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile as the JSON document :func:`load_profile` reads."""
+        return {
+            "schema_version": self.schema_version,
+            "name": self.name,
+            "model": self.model,
+            "keyword": dict(self.keyword),
+            "semantic": dict(self.semantic),
+            "calibration": dict(self.calibration),
+            "verdicts": dict(self.verdicts),
+            "roles": {r: dict(c) for r, c in self.roles.items()},
+            "keyword_adjustments": dict(self.keyword_adjustments),
+            "provenance": dict(self.provenance),
+        }
+
+    def save(self, path: str | Path) -> None:
+        """Write the profile as JSON (UTF-8, keys in a stable order)."""
+        Path(path).write_text(
+            json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+
+    def with_calibration(self, **coef: float) -> ScoringProfile:
+        """A copy with some calibration coefficients replaced (validated)."""
+        return from_dict({**self.to_dict(), "calibration": {**self.calibration, **coef}})
+
+    def replace(self, **changes: Any) -> ScoringProfile:
+        """A copy with fields replaced, validated like a loaded profile."""
+        return from_dict(replace(self, **changes).to_dict())
+
+
+def _check_number(where: str, value: Any, low: float, high: float, closed: bool) -> float:
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+    if not ok or not (low <= value if closed else low < value) or value > high:
+        lo = ("[" if closed else "(") + f"{low:g}"
+        raise ValueError(
+            f"The profile field {where!r} must be a finite number in {lo}, {high:g}]. "
+            f"Got {value!r} instead."
+        )
+    return float(value)
+
+
+def _section(data: Mapping[str, Any], name: str, source: str) -> dict[str, float]:
+    sec = data.get(name)
+    if not isinstance(sec, Mapping):
+        raise ValueError(
+            f"{source}: the profile field {name!r} must be an object. Got {sec!r:.60} instead."
+        )
+    ranges = _RANGES[name]
+    unknown = sorted(set(sec) - set(ranges))
+    missing = sorted(set(ranges) - set(sec))
+    if unknown or missing:
+        raise ValueError(
+            f"{source}: the profile field {name!r} must have exactly the keys {sorted(ranges)}. "
+            f"Got unknown {unknown} and missing {missing} instead."
+        )
+    return {k: _check_number(f"{name}.{k}", sec[k], *ranges[k]) for k in ranges}
+
+
+def from_dict(data: Mapping[str, Any], source: str = "profile") -> ScoringProfile:
+    """Validate a profile document and build the :class:`ScoringProfile`.
+
+    Raises
+    ------
+    ValueError
+        A field is missing, unknown, of the wrong type or out of range; the message
+        names the field (``calibration.keyword``), the expectation and the value.
+    """
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{source}: a profile must be a JSON object. Got {data!r:.60} instead.")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ValueError(
+            f"{source}: the profile field 'schema_version' must be {SCHEMA_VERSION}. "
+            f"Got {version!r} instead."
+        )
+    model = data.get("model")
+    if not isinstance(model, str) or not model:
+        raise ValueError(
+            f"{source}: the profile field 'model' must be a model name. Got {model!r} instead."
+        )
+    verdicts = _section(data, "verdicts", source)
+    if not verdicts["weak"] <= verdicts["partial"] <= verdicts["strong"]:
+        raise ValueError(
+            f"{source}: the profile field 'verdicts' must satisfy weak <= partial <= strong. "
+            f"Got {verdicts} instead."
+        )
+    roles = data.get("roles", {}) or {}
+    if not isinstance(roles, Mapping):
+        raise ValueError(f"{source}: the profile field 'roles' must be an object.")
+    checked_roles = {}
+    for rid, over in roles.items():
+        if not isinstance(over, Mapping) or set(over) - set(_COEF):
+            raise ValueError(
+                f"{source}: the profile field 'roles.{rid}' must be an object with keys from "
+                f"{list(_COEF)}. Got {over!r:.80} instead."
+            )
+        checked_roles[str(rid)] = {
+            k: _check_number(f"roles.{rid}.{k}", v, *_RANGES["calibration"][k])
+            for k, v in over.items()
+        }
+    adj = data.get("keyword_adjustments", {}) or {}
+    if not isinstance(adj, Mapping):
+        raise ValueError(f"{source}: the profile field 'keyword_adjustments' must be an object.")
+    checked_adj = {
+        str(t): _check_number(f"keyword_adjustments.{t}", v, 0.0, 10.0, True)
+        for t, v in adj.items()
+    }
+    return ScoringProfile(
+        model=model,
+        keyword=_section(data, "keyword", source),
+        semantic=_section(data, "semantic", source),
+        calibration=_section(data, "calibration", source),
+        verdicts=verdicts,
+        roles=checked_roles,
+        keyword_adjustments=checked_adj,
+        name=str(data.get("name", "")),
+        provenance=dict(data.get("provenance", {}) or {}),
+    )
+
+
+def profiles_dir() -> Path:
+    """Folder of the bundled profiles."""
+    return data_dir() / "profiles"
+
+
+def load_profile(profile: str | Path | Mapping[str, Any] | ScoringProfile) -> ScoringProfile:
+    """A scoring profile from a bundled model name, a JSON file or a dict.
+
+    Parameters
+    ----------
+    profile : str, path, dict or ScoringProfile
+        ``"e5-small"``, ``"static-zh"`` … (the bundled profile of that model;
+        another model name or a local model folder gets the ``default`` profile),
+        the path of a profile JSON file, or the document itself.
+
+    Raises
+    ------
+    ValueError
+        The file or document is not a valid profile (the message names the field).
+    """
+    if isinstance(profile, ScoringProfile):
+        return profile
+    if isinstance(profile, Mapping):
+        return from_dict(profile)
+    path = Path(profile)
+    if path.suffix.lower() == ".json" or path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as e:
+            raise ValueError(f"{path}: not valid JSON (line {e.lineno}): {e.msg}") from None
+        return from_dict(data, str(path))
+    bundled = profiles_dir() / f"{profile}.json"
+    if not bundled.is_file():
+        bundled = profiles_dir() / "default.json"
+    return from_dict(json.loads(bundled.read_text(encoding="utf-8")), str(bundled))

@@ -1,0 +1,125 @@
+"""Trust: a score means the same thing whatever else is loaded, and follows fit, not length.
+
+With the real default model (e5-small): a role scored alone equals the role scored in
+the catalog; duplicating or adding a role changes no other score; a long generic
+software CV is no fit anywhere; boilerplate does not pay; a terse on-target line
+ranks its role first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rolematch import Matcher, Role, load_roles
+
+pytestmark = pytest.mark.semantic
+
+ROLES = load_roles()
+EXAMPLES = sorted(Path(__file__).resolve().parents[1].joinpath("examples").glob("*.txt"))
+
+SOFTWARE_CV = """个人简历
+求职意向：高级Java开发工程师
+专业技能
+熟练掌握Java、Spring Boot、Spring Cloud、MyBatis，熟悉MySQL、Redis、Kafka、Elasticsearch。
+熟悉Docker、Kubernetes、Jenkins持续集成，了解Go与Python。
+工作经历
+2019.07-至今 某互联网科技有限公司 后端开发工程师
+负责电商订单中心与库存服务的设计和开发，支撑日均千万级请求。
+负责对接第三方物流与支付接口，完成接口联调、压测和上线。
+参与微服务拆分与架构升级，推动服务治理、链路追踪和灰度发布方案落地。
+负责线上故障排查与性能优化，接口平均响应时间下降40%。
+2016.07-2019.06 某软件公司 Java开发工程师
+参与企业ERP系统开发，负责采购、仓储模块的需求分析、方案设计与编码实现。
+编写单元测试与技术文档，参与代码评审，指导两名新人。
+项目经历
+项目一：营销活动平台（2021）负责活动配置、规则引擎和数据统计模块，支持双十一大促上线。
+项目二：数据中台（2020）负责数据同步与报表服务，使用Flink实时计算。
+项目三：开放平台API网关（2018）负责鉴权、限流和合作方接入文档。
+教育背景
+2012.09-2016.06 某理工大学 计算机科学与技术 本科
+自我评价
+工作认真负责，具备良好的沟通能力和团队合作精神，学习能力强，能承受工作压力。
+"""
+
+BOILERPLATE = (
+    "具备良好的沟通协调能力和团队合作精神，熟练掌握办公软件，思路清晰，"
+    "负责项目方案设计、上线与数据分析，完成上级领导交办的其他工作任务。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Matcher:
+    return Matcher().fit(ROLES)
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in EXAMPLES] + [SOFTWARE_CV]
+
+
+def test_a_role_scored_alone_scores_as_in_the_catalog(catalog, texts):
+    full = catalog.score_matrix(texts)
+    for r, role in enumerate(ROLES):
+        alone = Matcher().fit([role]).score_matrix(texts)[:, 0]
+        assert np.abs(alone - full[:, r]).max() <= 1e-9, role.id
+
+
+def test_duplicating_or_adding_a_role_changes_no_other_score(catalog, texts):
+    full = catalog.score_matrix(texts)
+    twin = replace(ROLES[4], id="customer-service-copy")
+    chef = Role("chef", "厨师长", ("负责后厨管理与菜品研发", "控制食材成本"), ("五年以上厨师经验",))
+    more = Matcher().fit([*ROLES, twin, chef]).score_matrix(texts)
+    assert np.abs(more[:, : len(ROLES)] - full).max() <= 1e-9
+    assert np.abs(more[:, len(ROLES)] - full[:, 4]).max() <= 1e-9  # the twin scores as itself
+
+
+def test_a_long_generic_software_cv_is_no_fit_for_any_bank_role(catalog):
+    scores = catalog.score_matrix([SOFTWARE_CV, SOFTWARE_CV + SOFTWARE_CV])
+    assert scores.max() < 0.3, dict(zip(catalog.role_ids_, scores[0].round(3), strict=True))
+
+
+def test_repeating_boilerplate_does_not_raise_a_score(catalog, texts):
+    base = catalog.score_matrix(texts)
+    padded = catalog.score_matrix([t + "\n" + BOILERPLATE * 3 for t in texts])
+    assert (padded - base).max() <= 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "role_id"),
+    [
+        (
+            "2016年至今 某股份制银行 电子银行部 手机银行团队负责人，负责手机银行APP迭代、"
+            "应用市场上架与反欺诈风控，月活提升30%。",
+            "mobile-banking",
+        ),
+        (
+            "当前职位：支付结算团队主管；工作年限：12年；所在行业：银行；技能：银联与网联清算、"
+            "对账差错处理、商户收单、支付通道对接",
+            "payment-settlement",
+        ),
+        (
+            "2015-至今 某银行 信用卡中心 客服团队主管，管理80人坐席团队，负责投诉处理、质检、"
+            "服务质量提升。",
+            "customer-service",
+        ),
+        (
+            "某银行 消费者权益保护岗 8年：投诉分析与溯源整改、消保审查、金融知识宣传教育。",
+            "consumer-protection",
+        ),
+    ],
+)
+def test_a_terse_on_target_summary_ranks_its_role_first(catalog, text, role_id):
+    scores = catalog.score_matrix([text])[0]
+    assert catalog.role_ids_[int(scores.argmax())] == role_id
+
+
+def test_a_terse_summary_of_a_clear_fit_reads_as_a_fit(catalog):
+    line = (
+        "2016年至今 某股份制银行 电子银行部 手机银行团队负责人，负责手机银行APP迭代、"
+        "应用市场上架与反欺诈风控，月活提升30%。"
+    )
+    assert catalog.score_matrix([line])[0, catalog.role_ids_.index("mobile-banking")] >= 0.5
