@@ -97,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
             print_audit(name, result, time.perf_counter() - t0)
             key = f"{name} " + " ".join(f"{k}={v}" for k, v in rule.items())
             records[key] = result.to_dict()
+    print("\n## summary\n")
+    print("| batch | rule | résumés | gender stated | age stated | flags | flags with p < 0.05 "
+          "| counterfactual max delta |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
+    for key, d in records.items():
+        name, rule = key.split(" ", 1)
+        first = next(iter(d["roles"].values()))
+        stated = {a: d["n_resumes"] - first[a]["unknown"]["n"] for a in ("gender", "age")}
+        strong = sum(f["p_value"] < 0.05 for f in d["flags"])
+        print(f"| {name} | {rule} | {d['n_resumes']} | {stated['gender']} | {stated['age']} "
+              f"| {len(d['flags'])} | {strong} | {d['counterfactual_max_delta']} |")  # fmt: skip
     if args.json:
         Path(args.json).write_text(
             json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
