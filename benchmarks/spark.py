@@ -10,7 +10,8 @@ built from ``examples/`` by :func:`benchmarks.throughput.build_corpus`:
 1. the local engine, ``rolematch score FOLDER -o out.csv --workers 2``;
 2. ``rolematch score FOLDER --engine spark --master local[2] -o out.csv`` and the same on
    ``local[1]``; each run is a fresh process (JVM and Python workers started, model
-   loaded, every file read and scored; no caches), timed whole, with the resident
+   loaded, every file read and scored) with a fresh ``ROLEMATCH_HOME`` (no embedding
+   cache left by an earlier run; the built models linked in), timed whole, with the resident
    memory of every process sampled: the peak of the largest Python worker (a local
    engine worker, or a Spark Python worker) and of the whole tree.
 
@@ -75,11 +76,11 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def time_run(args: list[str]) -> tuple[float, float, float, float, str]:
-    """Run ``python -m rolematch ARGS``: wall seconds, peak MB of the largest Python
-    worker, of the whole tree and of the JVM, and stderr."""
+def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, str]:
+    """Run ``python -m rolematch ARGS`` with ``ROLEMATCH_HOME=home``: wall seconds, peak
+    MB of the largest Python worker, of the whole tree and of the JVM, and stderr."""
     cmd = [sys.executable, "-m", "rolematch", *args]
-    env = {**os.environ, "PYSPARK_PYTHON": sys.executable}
+    env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "ROLEMATCH_HOME": str(home)}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env=env)  # fmt: skip
@@ -114,6 +115,11 @@ def time_run(args: list[str]) -> tuple[float, float, float, float, str]:
 
 
 def throughput(folder: Path, n: int, models: list[str], keep: Path | None) -> list[Run]:
+    from rolematch._resources import home_dir
+    from rolematch.features.embeddings import load_model
+
+    for model in models:
+        load_model(model)  # built once (e5-small), before any timing
     runs = []
     engines = {
         "local, 2 workers": ["--workers", "2"],
@@ -124,9 +130,13 @@ def throughput(folder: Path, n: int, models: list[str], keep: Path | None) -> li
         for engine, extra in engines.items():
             with tempfile.TemporaryDirectory(prefix="rolematch-spark-bench-") as tmp:
                 out = Path(tmp) / "out.csv"
+                # a fresh home (no embedding cache from an earlier run), the built models
+                home = Path(tmp) / "home"
+                home.mkdir()
+                (home / "models").symlink_to(home_dir() / "models")
                 load = os.getloadavg()[0]
                 s, w, t, j, _ = time_run(
-                    ["score", str(folder), "-o", str(out), "--model", model, "-q", *extra]
+                    ["score", str(folder), "-o", str(out), "--model", model, "-q", *extra], home
                 )
                 if keep is not None and engine != "spark local[1]":
                     tag = "local" if engine.startswith("local") else "spark"

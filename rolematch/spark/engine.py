@@ -231,7 +231,7 @@ def score_files(
     if rerank is None:
         job = make_job(role_list, params, options, names, file_timeout)
         return _rank(_map(spark, raw, job, texts=False))
-    first = make_job(role_list, {**params, "model": "static-zh"}, options, names, file_timeout)
+    first = make_job(role_list, _first_stage(params), options, names, file_timeout)
     full = make_job(role_list, params, options, names, file_timeout)
     stage1 = _map(spark, raw, first, texts=False)
     return _cascade(
@@ -303,7 +303,7 @@ def score_texts(
     options = {"redact": redact}
     if rerank is None:
         return _rank(_map(spark, rows, make_job(role_list, params, options, None), texts=True))
-    first = make_job(role_list, {**params, "model": "static-zh"}, options, None)
+    first = make_job(role_list, _first_stage(params), options, None)
     full = make_job(role_list, params, options, None)
     stage1 = _map(spark, rows, first, texts=True)
     return _cascade(
@@ -316,6 +316,13 @@ def score_texts(
         rerank,
         margin,
     )  # fmt: skip
+
+
+def _first_stage(params: Mapping[str, Any]) -> dict[str, Any]:
+    # static-zh with its own scoring profile (profiles are per model)
+    return {k: v for k, v in params.items() if k not in ("model", "profile")} | {
+        "model": "static-zh"
+    }
 
 
 def _check_rerank(rerank: int | None, margin: float) -> None:

@@ -110,7 +110,14 @@ def _matcher(job: Job) -> Matcher:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from rolematch.matcher import Matcher
 
-    m = Matcher(**job.params).fit(list(job.roles))
+    params = dict(job.params)
+    if params.get("encoder") is None:
+        from rolematch.features.embeddings import SentenceTransformerEncoder
+
+        # no embedding cache: each résumé is seen once, and an executor's home may be
+        # read-only or shared by many workers (one SQLite file)
+        params["encoder"] = SentenceTransformerEncoder(params["model"], cache=False)
+    m = Matcher(**params).fit(list(job.roles))
     torch = __import__("sys").modules.get("torch")
     if torch is not None and torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
