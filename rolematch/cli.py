@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, or a path")
     s.add_argument(
+        "--profile", metavar="PROFILE.json", help="scoring profile (e.g. from 'rolematch learn')"
+    )
+    s.add_argument(
         "--workers",
         type=_workers,
         default=None,
@@ -154,6 +157,9 @@ def _parser() -> argparse.ArgumentParser:
     from rolematch.fairness.cli import add_audit_parser
 
     add_audit_parser(sub, positive_int=_positive_int, unit_float=_unit_float, workers=_workers)
+    from rolematch._learn_cli import add_learn_parsers
+
+    add_learn_parsers(sub, positive_int=_positive_int)
     return p
 
 
@@ -231,6 +237,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from rolematch.fairness.cli import run_audit
 
             return run_audit(args, load_roles=_load_roles)
+        if args.command in ("learn", "suggest"):
+            from rolematch import _learn_cli
+
+            run = _learn_cli.run_learn if args.command == "learn" else _learn_cli.run_suggest
+            return run(args, load_roles=_load_roles)
         return _roles(args)
     except (RolematchError, MissingDependencyError) as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
@@ -286,9 +297,9 @@ def _score(args: argparse.Namespace) -> int:
     if workers == 1:
         from rolematch.matcher import Matcher
 
-        matcher: Any = Matcher(model=args.model)
+        matcher: Any = Matcher(model=args.model, profile=args.profile)
     else:  # each worker builds its own; this process never loads the model
-        matcher = {"model": args.model}
+        matcher = {"model": args.model, "profile": args.profile}
     t0 = time.perf_counter()
     stats = BatchStats()
     bar = None

@@ -1,0 +1,97 @@
+"""The ``rolematch learn`` and ``rolematch suggest`` subcommands (see :mod:`rolematch.learn`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["add_learn_parsers", "run_learn", "run_suggest"]
+
+
+def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
+    """Register ``learn`` and ``suggest`` on the CLI's subparsers."""
+    lp = sub.add_parser(
+        "learn",
+        help="learn a team's scoring profile from its decisions",
+        description="Score the decided résumés, refit the score's calibration on the "
+        "decisions (shrunk toward the defaults, cross-validated by résumé) and write a "
+        "profile for 'rolematch score --profile'. DECISIONS.csv has the columns file, "
+        "role_id, decision (shortlist/interview/offer/hire, maybe, reject, or 2/1/0).",
+    )
+    lp.add_argument("decisions", metavar="DECISIONS.csv")
+    lp.add_argument("--roles", help="role files or folder (default: the bundled roles)")
+    lp.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, a path")
+    lp.add_argument("--profile", help="base profile to start from (default: the model's)")
+    lp.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds")
+    lp.add_argument("--seed", type=int, default=0)
+    lp.add_argument("-o", "--output", required=True, metavar="PROFILE.json")
+
+    sp = sub.add_parser(
+        "suggest",
+        help="résumés whose decision would teach the most (closest to the boundary)",
+    )
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
+    sp.add_argument("--role", required=True, help="role id (see 'rolematch roles list')")
+    sp.add_argument("--roles", help="role files or folder (default: the bundled roles)")
+    sp.add_argument("--model", default="e5-small")
+    sp.add_argument("--profile", help="scoring profile (default: the model's)")
+    sp.add_argument("-n", type=positive_int, default=10, help="how many (default 10)")
+
+
+def run_learn(args: argparse.Namespace, load_roles: Callable[[str | None], list[Any]]) -> int:
+    """``rolematch learn``: print the report, write the profile."""
+    from rolematch.exceptions import RolematchError
+    from rolematch.learn import learn, report_table
+
+    try:
+        profile, report = learn(
+            args.decisions,
+            roles=load_roles(args.roles),
+            model=args.model,
+            base_profile=args.profile,
+            folds=args.folds,
+            seed=args.seed,
+        )
+    except ValueError as e:
+        raise RolematchError(str(e)) from None
+    print(report_table(report))
+    profile.save(args.output)
+    print(f"rolematch: wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def run_suggest(args: argparse.Namespace, load_roles: Callable[[str | None], list[Any]]) -> int:
+    """``rolematch suggest``: a table of the résumés to decide on next."""
+    from rolematch.batch import collect_files
+    from rolematch.exceptions import RolematchError
+    from rolematch.io.extract import read_resume
+    from rolematch.learn import suggest
+    from rolematch.matcher import Matcher
+
+    roles = load_roles(args.roles)
+    ids = [r.id for r in roles]
+    if args.role not in ids:
+        raise RolematchError(f"--role must be one of {', '.join(ids)}. Got {args.role!r} instead.")
+    files = collect_files(args.paths, images=True)
+    matcher = Matcher(model=args.model, profile=args.profile).fit(
+        [r for r in roles if r.id == args.role]
+    )
+    resumes = [read_resume(f) for f in files]
+    table = matcher.score_table(resumes)
+    texts = {str(r.source): r.text for r in resumes if r.ok}
+    picked = suggest(table, texts, n=args.n, role_id=args.role)
+    print(f"{'score':>6} {'keyword':>8} {'semantic':>8} {'facet':>6}  file")
+    for row in picked.itertuples():
+        facet = "—" if row.facet_score != row.facet_score else f"{row.facet_score:.2f}"
+        print(
+            f"{row.score:>6.3f} {row.keyword_score:>8.3f} {row.semantic_score:>8.3f} "
+            f"{facet:>6}  {row.file}"
+        )
+    print(
+        f"rolematch: {len(picked)} of {len(files)} résumés, closest to the decision "
+        "boundary (0.5), near-duplicates skipped",
+        file=sys.stderr,
+    )
+    return 0
