@@ -203,8 +203,9 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             specificity_power=kw["specificity_power"],
             genre_power=kw["genre_power"],
         ).fit(roles)
+        vocab = set(self.keywords_.vocabulary_)
         for term, factor in profile.keyword_adjustments.items():
-            if term in self.keywords_._index:
+            if term in vocab:  # a learned emphasis on a term these roles do not use is moot
                 self.keywords_.role_weights_[:, self.keywords_.index(term)] *= factor
         self.vocabulary_ = self.keywords_.vocabulary_
         self.role_facets_: list[RoleFacets] = [role_facets(r) for r in roles]
