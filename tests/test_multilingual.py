@@ -185,7 +185,14 @@ CASES = [(role, lang) for role in PARALLEL for lang in LANGUAGES]
 
 @pytest.fixture(scope="module")
 def hashing_matcher() -> Matcher:
+    """The fake encoder: only for formatting (highlighting)."""
     return Matcher(encoder=HashingEncoder()).fit(rolematch.load_roles())
+
+
+@pytest.fixture(scope="module")
+def static_matcher() -> Matcher:
+    """The real static-zh model: for every ranking and every choice of evidence."""
+    return Matcher(model="static-zh").fit(rolematch.load_roles())
 
 
 @pytest.fixture(scope="module")
@@ -208,9 +215,9 @@ def test_parallel_resumes_are_detected_in_their_language(role, lang):
 
 
 @pytest.mark.parametrize("role", PARALLEL)
-def test_keywords_alone_rank_the_role_first_in_every_language(hashing_matcher, role):
+def test_keywords_alone_rank_the_role_first_in_every_language(static_matcher, role):
     resumes = [rolematch.resume_from_text(PARALLEL[role][lang]) for lang in LANGUAGES]
-    for lang, results in zip(LANGUAGES, hashing_matcher.match(resumes, top_k=None), strict=True):
+    for lang, results in zip(LANGUAGES, static_matcher.match(resumes, top_k=None), strict=True):
         by_keyword = max(results, key=lambda r: r.explanation.keyword_score)
         assert by_keyword.role_id == role, lang
         kw = {r.role_id: r.explanation.keyword_score for r in results}[role]
@@ -233,9 +240,9 @@ def test_the_same_resume_scores_alike_in_three_languages(matcher, role):
 
 
 @pytest.mark.parametrize("lang", ["zh-Hant", "en"])
-def test_evidence_shows_the_candidates_own_words(hashing_matcher, lang):
+def test_evidence_shows_the_candidates_own_words(static_matcher, lang):
     resume = rolematch.resume_from_text(PARALLEL["customer-service"][lang])
-    e = hashing_matcher.explain(resume, "customer-service")
+    e = static_matcher.explain(resume, "customer-service")
     sentences = {s.text for s in resume.sentences}
     assert e.evidence and all(ev.sentence in sentences for ev in e.evidence if ev.sentence)
     if lang == "zh-Hant":
@@ -281,23 +288,23 @@ def _pdf(path, lines, font="Helvetica"):
     return path
 
 
-def test_english_pdf_is_readable_and_scored(tmp_path, hashing_matcher):
+def test_english_pdf_is_readable_and_scored(tmp_path, static_matcher):
     # a readability check that counted Chinese characters would call it unreadable
     lines = [ln for ln in PARALLEL["payment-settlement"]["en"].splitlines() if ln.strip()]
     r = rolematch.read_resume(_pdf(tmp_path / "cv.pdf", lines))
     assert r.status == "ok", r.reason
     assert r.meta["language"] == "en"
     assert {"work", "education"} <= set(r.sections)
-    best = hashing_matcher.match([r], top_k=1)[0][0]
+    best = static_matcher.match([r], top_k=1)[0][0]
     assert best.role_id == "payment-settlement"
 
 
-def test_traditional_pdf_is_readable_and_scored(tmp_path, hashing_matcher):
+def test_traditional_pdf_is_readable_and_scored(tmp_path, static_matcher):
     lines = [ln for ln in PARALLEL["payment-settlement"]["zh-Hant"].splitlines() if ln.strip()]
     r = rolematch.read_resume(_pdf(tmp_path / "cv.pdf", lines, font="MSung-Light"))
     assert r.status == "ok", r.reason
     assert r.meta["language"] == "zh-Hant"
-    assert hashing_matcher.match([r], top_k=1)[0][0].role_id == "payment-settlement"
+    assert static_matcher.match([r], top_k=1)[0][0].role_id == "payment-settlement"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "big5"])
