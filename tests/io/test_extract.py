@@ -614,31 +614,5 @@ def test_devset_lines_are_recovered_intact_and_in_order(shared_dir):
     assert order_breaks <= 2
 
 
-@pytest.mark.slow
-def test_extraction_is_at_least_three_times_faster_than_bare_pdfplumber(shared_dir):
-    """The benchmark's speed target, pinned (CPU time: robust to busy neighbours)."""
-    import logging
-    import time
-
-    import pdfplumber
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    pdfs = sorted((shared_dir / "realpdf").glob("*.pdf"))
-    pdfs += sorted((shared_dir / "devset" / "files").glob("*.pdf"))
-
-    def plumber(path):
-        with pdfplumber.open(path) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
-
-    def cpu(read):
-        for path in pdfs[:3]:
-            read(path)  # warm-up: imports, font caches
-        start = time.process_time()
-        for path in pdfs:
-            read(path)
-        return time.process_time() - start
-
-    def text_layer(path):  # pdfplumber has no OCR either (the OCR row: benchmarks/extraction.py)
-        return read_resume(path, ocr=False)
-
-    assert cpu(plumber) / cpu(text_layer) >= 3
+# The speed target (rolematch at least 3x faster than bare pdfplumber, CPU time) is
+# a benchmark, not a test: `python benchmarks/extraction.py` exits 1 when it is missed.
