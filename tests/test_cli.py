@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -71,7 +72,7 @@ def test_score_without_output_prints_a_table_and_keeps_stdout_clean(folder, caps
 
 def test_top_k_keeps_each_files_best_roles(folder, tmp_path):
     out = tmp_path / "top.csv"
-    main(["score", str(folder), "-o", str(out), "--model", MODEL, "--top-k", "2", "-q"])
+    assert main(["score", str(folder), "-o", str(out), "--model", MODEL, "--top-k", "2", "-q"]) == 0
     rows = _read_csv(out)
     assert len(rows) == 2 + 2 + 1
 
@@ -169,6 +170,38 @@ def _wait_for_workers(proc: subprocess.Popen, n: int, timeout: float = 60) -> li
     pytest.fail(f"workers did not start (exit {proc.poll()}): {proc.stderr.read()[-500:]}")
 
 
+def _wait_for_progress(proc: subprocess.Popen, k: int) -> int:
+    """Read the progress bar on ``proc``'s stderr until it shows ``k`` files done or more
+    (an event, not a guess of how long that takes); returns the count it showed."""
+
+    seen = ""
+    while True:
+        ch = proc.stderr.read(1)
+        if not ch:
+            pytest.fail(f"the run ended before {k} files were done: {seen[-500:]}")
+        seen += ch
+        if ch == "[":  # tqdm: "| 5/43 [00:03<…"
+            done = re.findall(r"(\d+)/\d+ \[$", seen)
+            if done and int(done[-1]) >= k:
+                return int(done[-1])
+
+
+def _wait_for_exit(pids: list[int], timeout: float = 30) -> None:
+    """Wait until every process in ``pids`` has exited (pidfd: woken by the exit itself)."""
+    import select
+
+    for pid in pids:
+        try:
+            fd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            continue  # already gone
+        try:
+            ready, _, _ = select.select([fd], [], [], timeout)
+            assert ready, f"process {pid} is still running"
+        finally:
+            os.close(fd)
+
+
 def _is_worker(pid: int) -> bool:
     try:
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -208,9 +241,9 @@ def test_every_format_in_one_run_parses_back(folder, tmp_path, capsys):
 
 def test_csv_is_the_same_whether_or_not_explanations_are_kept(folder, tmp_path):
     # a CSV-only run skips the explanations; with a JSONL beside it they are built
-    main(["score", str(folder), "--model", MODEL, "-q", "-o", str(tmp_path / "a.csv")])
-    main(["score", str(folder), "--model", MODEL, "-q", "-o", str(tmp_path / "b.csv"),
-          "-o", str(tmp_path / "b.jsonl")])  # fmt: skip
+    assert main(["score", str(folder), "--model", MODEL, "-q", "-o", str(tmp_path / "a.csv")]) == 0
+    assert main(["score", str(folder), "--model", MODEL, "-q", "-o", str(tmp_path / "b.csv"),
+                 "-o", str(tmp_path / "b.jsonl")]) == 0  # fmt: skip
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()
     assert len(_read_csv(tmp_path / "a.csv")) == 2 * 9 + 1
 
@@ -231,7 +264,8 @@ def test_format_option_errors(folder, tmp_path, capsys):
 
 def test_min_score_drops_low_pairs(folder, tmp_path):
     out = tmp_path / "m.csv"
-    main(["score", str(folder), "-o", str(out), "--model", MODEL, "--min-score", "0.5", "-q"])
+    args = ["score", str(folder), "-o", str(out), "--model", MODEL, "--min-score", "0.5", "-q"]
+    assert main(args) == 0
     rows = _read_csv(out)
     scored = [r for r in rows if r["status"] == "ok"]
     assert scored and all(float(r["score"]) >= 0.5 for r in scored)
@@ -251,7 +285,7 @@ def test_progress_and_summary_go_to_stderr_only(folder, tmp_path, capsys):
 
 
 def test_quiet_prints_nothing(folder, tmp_path, capsys):
-    main(["score", str(folder), "-o", str(tmp_path / "q.csv"), "--model", MODEL, "-q"])
+    assert main(["score", str(folder), "-o", str(tmp_path / "q.csv"), "--model", MODEL, "-q"]) == 0
     assert capsys.readouterr() == ("", "")
 
 
@@ -268,7 +302,7 @@ def test_cache_reuses_extractions(folder, tmp_path, capsys):
 
 def test_workers_in_a_subprocess_match_one_process(many, tmp_path):
     one, two = tmp_path / "one.csv", tmp_path / "two.csv"
-    main(["score", str(many), "-o", str(one), "--model", MODEL, "--workers", "1", "-q"])
+    assert main(["score", str(many), "-o", str(one), "--model", MODEL, "--workers", "1", "-q"]) == 0
     proc = _run_cli("score", str(many), "-o", str(two), "--model", MODEL, "--workers", "2")
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
@@ -281,7 +315,7 @@ def test_killed_worker_leaves_a_complete_output(many, tmp_path):
     out.write_text("previous,run\n", "utf-8")
     proc = _run_cli("score", str(many), "-o", str(out), "--model", MODEL, "--workers", "2")
     victim = _wait_for_workers(proc, 2)[0]
-    time.sleep(0.5)
+    _wait_for_progress(proc, 1)  # the workers are scoring, not starting
     os.kill(victim, signal.SIGKILL)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
@@ -296,15 +330,16 @@ def test_interrupted_run_leaves_the_old_output_untouched(many, tmp_path, sig):
     out = tmp_path / "i.xlsx"
     out.write_bytes(b"previous complete file")
     proc = _run_cli("score", str(many), "-o", str(out), "--model", MODEL, "--workers", "2")
-    _wait_for_workers(proc, 2)
+    workers = _wait_for_workers(proc, 2)
+    _wait_for_progress(proc, 1)  # the workers and their readers are all running
+    family = workers + [k for w in workers for k in _children(w)]
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "interrupted; no output written" in err and "Traceback" not in err
     assert out.read_bytes() == b"previous complete file"
     assert [p.name for p in tmp_path.iterdir()] == ["cvs", "i.xlsx"]
-    time.sleep(0.5)
-    assert _children(proc.pid) == []  # no orphaned workers
+    _wait_for_exit(family)  # no orphaned workers or readers
 
 
 def test_explain_shows_weights_evidence_and_missing_keywords(capsys):
@@ -341,6 +376,33 @@ def test_language_column_and_image_collection(folder, tmp_path):
     assert "scan.png" not in {p.name for p in collect_files([folder], images=False)}
     (folder / "scan.png").unlink()
     out = tmp_path / "lang.csv"
-    main(["score", str(folder), "-o", str(out), "--model", MODEL, "-q"])
+    assert main(["score", str(folder), "-o", str(out), "--model", MODEL, "-q"]) == 0
     langs = {Path(r["file"]).name: r["language"] for r in _read_csv(out)}
     assert langs["good.txt"] == "zh-Hans" and langs["bad.pdf"] == ""
+
+
+def test_sigkill_leaves_no_output_and_a_cached_rerun_completes_every_file_once(many, tmp_path):
+    out, cache = tmp_path / "k.csv", tmp_path / "cache"
+    args = ["score", str(many), "-o", str(out), "--model", MODEL, "--workers", "1",
+            "--cache", str(cache)]  # fmt: skip
+    proc = _run_cli(*args)
+    done = _wait_for_progress(proc, 10)
+    reader = _children(proc.pid)
+    proc.kill()  # SIGKILL: no handler, no clean-up
+    proc.communicate(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    _wait_for_exit(reader)  # the reader child dies with its parent
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cvs"]  # no partial output
+
+    proc = _run_cli(*args)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    rows = _read_csv(out)
+    files = [p.name for p in many.iterdir() if p.suffix != ".doc"]  # .doc: not collected
+    per_file = {name: [r for r in rows if Path(r["file"]).name == name] for name in files}
+    assert {name: len(rs) for name, rs in per_file.items()} == {
+        name: 1 if name == "bad.pdf" else 9 for name in files
+    }
+    assert len(rows) == 42 * 9 + 1
+    reused = int(re.search(r"cache: (\d+) of 43 files reused, (\d+) read", err).group(1))
+    assert reused >= done  # what was read before the kill is not read again
