@@ -282,12 +282,8 @@ def _marker(line: str) -> tuple[str, bool]:
 
 def _heading(line: str, lex: _Lexicon) -> tuple[str, str, str, str] | None:
     """(heading, kind, noise reason, text after the colon) when the line is a heading."""
-    s = _fold(_strip_md(line))
-    s = re.sub(r"\*\*|__", "", s).strip()
-    if b := _BRACKETS.match(s):
-        s = b.group(1) + (("：" + b.group(2)) if b.group(2) else "")
-    s = _CN_OUTLINE.sub("", s)
-    s = re.sub(r"^\d{1,2}\s*[、.．]\s*(?=\D)", "", s) if len(s) <= 12 else s
+    original = _heading_shape(_strip_md(line))
+    s = _heading_shape(_fold(_strip_md(line)))
     low = s.lower()
     for head, kind, reason in lex.headings:
         if not low.startswith(head):
@@ -296,8 +292,18 @@ def _heading(line: str, lex: _Lexicon) -> tuple[str, str, str, str] | None:
         if m is None:
             continue
         rest = (m.group(1) or "").strip()
+        if rest and len(original) == len(s):  # the text as written, not NFKC-folded
+            rest = original[len(original) - len(rest) :].strip()
         return head, kind, reason, rest
     return None
+
+
+def _heading_shape(s: str) -> str:
+    s = re.sub(r"\*\*|__", "", s).strip()
+    if b := _BRACKETS.match(s):
+        s = b.group(1) + (("：" + b.group(2)) if b.group(2) else "")
+    s = _CN_OUTLINE.sub("", s)
+    return re.sub(r"^\d{1,2}\s*[、.．]\s*(?=\D)", "", s) if len(s) <= 12 else s
 
 
 def _title_like(text: str, lex: _Lexicon) -> bool:
@@ -341,7 +347,10 @@ def _unglue(line: str, lex: _Lexicon) -> list[str]:
     if len(line) < 8:
         return [line]
     heads = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) >= 4)
+    short = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) < 4)
     s = re.sub(rf"(?<=[。；;！!？?\s])((?:{heads})\s*[:：])", r"\n\1", line)
+    # 要求：after a sentence end (not after a space: "岗位 要求" is no heading)
+    s = re.sub(rf"(?<=[。；;！!？?])((?:{short})\s*[:：])", r"\n\1", s)
     # inline numbering "…。2、负责…" or "… 2.负责…" (not 1.5年, not 3.0版)
     s = re.sub(
         r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳])", r"\n\1", s

@@ -224,6 +224,24 @@ def test_headings_and_numbered_items_run_together_on_one_line():
     assert _texts(p.requirements) == ["本科；", "三年以上运营经验"]
 
 
+def test_one_paragraph_post_with_an_inline_short_heading():
+    text = (
+        "招聘：行政前台\n职位描述：负责前台接待；负责会议室管理。要求：高中及以上学历；普通话标准。"
+    )
+    (p,) = parse_posting_text(text)
+    assert p.title == "行政前台"
+    assert _texts(p.duties) == ["负责前台接待", "负责会议室管理。"]
+    assert _texts(p.requirements) == ["高中及以上学历", "普通话标准。"]
+
+
+def test_text_after_a_heading_keeps_its_full_width_punctuation():
+    (p,) = parse_posting_text(
+        "职位名称：前台\n岗位职责：接待来访，登记信息\n任职要求：形象佳，普通话标准"
+    )
+    assert _texts(p.duties) == ["接待来访，登记信息"]
+    assert _texts(p.requirements) == ["形象佳，普通话标准"]
+
+
 def test_item_number_followed_by_a_figure():
     text = "岗位1：客户经理\n岗位描述：\n1.负责营销\n任职要求：\n1.本科学历\n2.3年以上银行经验"
     (p,) = parse_posting_text(text)

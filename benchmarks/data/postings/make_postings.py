@@ -392,6 +392,48 @@ HELDOUT2 = [
     ("heldout2_boss.html", "html", [("finance-analyst", BOSS)]),
 ]
 
+# Held out, third batch: written after the second held-out run, measured once.
+FLYER = """\
+T|招聘：理赔专员
+H|岗位职责
+D|负责车险理赔案件的受理、查勘和定损
+D|审核理赔材料，核定赔款金额
+D|处理客户理赔咨询和投诉
+H|任职要求
+R|大专及以上学历，保险、汽车相关专业
+R|1年以上车险理赔或汽修工作经验
+R|持有C1驾照，能适应外勤
+N|咨询电话：400-***-0000
+"""
+ONEPARA = """\
+T|职位名称：行政前台
+H|职位描述：
+D|负责公司前台接待、来访登记和电话转接；
+D|负责办公用品采购和会议室管理；
+D|协助组织员工活动。
+H|要求：
+R|高中及以上学历；
+R|形象气质佳，普通话标准；
+R|熟练使用Office办公软件。
+N|工作时间：早九晚六，双休
+"""
+WORDLIST = """\
+T|人力资源专员
+H|工作职责
+D|负责员工入离职手续办理和劳动合同管理
+D|负责考勤统计和薪资核算的基础数据整理
+D|协助组织招聘面试和新员工培训
+H|任职资格
+R|本科及以上学历，人力资源管理相关专业
+R|1年以上人事工作经验，熟悉劳动法规
+P|有HR系统使用经验者优先
+"""
+HELDOUT3 = [
+    ("heldout3_flyer.pdf", "pdf", [("claims-specialist", FLYER)]),
+    ("heldout3_onepara.txt", "txt", [("receptionist", ONEPARA)]),
+    ("heldout3_wordlist.docx", "docx", [("hr-specialist", WORDLIST)]),
+]
+
 _NUM = re.compile(
     r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.．]|（\d{1,2}）|[①-⑳]|[-*•·]|[一二三四五六七八九十]+、)\s*"
 )
@@ -415,7 +457,9 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     last: list[str] | None = None
     for tag, text in _lines(tagged):
         if tag == "T":
-            head = r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称)[:：]"
+            head = (
+                r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘)[:：]"
+            )
             title = re.sub(head, "", re.sub(r"^[^\w【]+", "", text)).strip()
             title = re.sub(r"^【[^】]*】|\s+\d[\d\-~]*元/月$", "", title).strip()
             last = None
@@ -471,6 +515,51 @@ def write_pdf(path: Path, text: str) -> None:
         c.drawString(50, y, line)
         y -= size + 9
     c.save()
+
+
+def write_docx_list(path: Path, text: str) -> None:
+    """Word's own list styles: the numbers are not in the text."""
+    import docx
+
+    d = docx.Document()
+    for tag, line in _lines(text):
+        if tag == "T":
+            d.add_heading(line, level=1)
+        elif tag == "H":
+            d.add_heading(line, level=2)
+        else:
+            d.add_paragraph(line, style="List Number" if tag == "D" else "List Bullet")
+    d.save(str(path))
+
+
+def write_pdf_columns(path: Path, text: str) -> None:
+    """A flyer: title on top, duties in the left column, requirements in the right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    lines = _lines(text)
+    c.setFont("STSong-Light", 18)
+    c.drawString(60, 790, lines[0][1])
+    split = next(i for i, (tag, t) in enumerate(lines) if tag == "H" and i > 1)
+    for x, block in ((60, lines[1:split]), (320, lines[split:-1])):
+        y = 740
+        for _tag, t in block:
+            c.setFont("STSong-Light", 10)
+            c.drawString(x, y, t)
+            y -= 20
+    c.setFont("STSong-Light", 9)
+    c.drawString(60, 560, lines[-1][1])
+    c.save()
+
+
+def one_paragraph(text: str) -> str:
+    """A 58-style post: the title line, then everything run together in one paragraph."""
+    lines = _lines(text)
+    return lines[0][1] + "\n" + "".join(t for _, t in lines[1:-1]) + " " + lines[-1][1]
 
 
 def write_html(path: Path, text: str) -> None:
@@ -541,13 +630,19 @@ def export_text(tagged: str, glue: bool) -> str:
 
 def main() -> None:
     gold = {}
-    for name, layout, posts in POSTINGS + HELDOUT + HELDOUT2:
+    for name, layout, posts in POSTINGS + HELDOUT + HELDOUT2 + HELDOUT3:
         path = HERE / name
         text = "\n".join(t for _, t in posts)
-        if layout == "docx":
+        if name.startswith("heldout3_wordlist"):
+            write_docx_list(path, text)
+        elif layout == "docx":
             write_docx(path, text)
+        elif name.startswith("heldout3_flyer"):
+            write_pdf_columns(path, text)
         elif layout == "pdf":
             write_pdf(path, text)
+        elif name.startswith("heldout3_onepara"):
+            path.write_text(one_paragraph(text) + "\n", encoding="utf-8")
         elif layout == "html" and name.startswith("heldout2"):
             write_boss_html(path, text)
         elif layout == "html":
@@ -578,7 +673,7 @@ def main() -> None:
             path.write_text(plain(text) + "\n", encoding="utf-8")
         gold[name] = {
             "layout": layout,
-            "heldout": any(name == h[0] for h in HELDOUT + HELDOUT2),
+            "heldout": any(name == h[0] for h in HELDOUT + HELDOUT2 + HELDOUT3),
             "postings": [gold_of(t, pid) for pid, t in posts],
         }
     (HERE / "gold.json").write_text(
