@@ -44,10 +44,13 @@ __all__ = [
     "Dropped",
     "Item",
     "Posting",
+    "assign_ids",
     "html_lines",
     "parse_posting_text",
     "read_postings",
+    "report",
     "roles_from_postings",
+    "slug",
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -249,7 +252,6 @@ _ROLE_HEAD = re.compile(r"^岗位\s*(\d+)\s*[:：]\s*(.+?)\s*$")
 _DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
 # after a heading: a bracketed note, then a colon or a tab/spaces (a table row), then text
 _HEADING_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:(?:[:：]|\s)\s*(.*))?$")
-_INLINE_HEAD_CHARS = r"[:：]"
 
 
 def _symbols(line: str) -> int:
