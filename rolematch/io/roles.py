@@ -349,6 +349,9 @@ def parse_posting(
 ) -> list[Role]:
     """Parse a posting in the plain-text format of the bank's announcements.
 
+    Postings in any other layout (other headings, markdown, HTML, Word, PDF,
+    job-board exports) are read by :func:`rolematch.io.postings.read_postings`.
+
     Parameters
     ----------
     text : str
