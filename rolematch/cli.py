@@ -123,6 +123,13 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-redact", action="store_true", help="keep personal data in the text")
     e.add_argument("--max-pages", type=_positive_int, default=50)
     e.add_argument("--no-ocr", action="store_true", help="do not OCR scans and images")
+    e.add_argument(
+        "--file-timeout",
+        type=_positive_float,
+        default=120.0,
+        metavar="SECONDS",
+        help="a file that takes longer to read gets status error (default: 120)",
+    )
 
     x = sub.add_parser("explain", help="explain one résumé's score for one role")
     x.add_argument("file")
@@ -481,25 +488,31 @@ def _record(resume: Any) -> dict[str, Any]:
 
 def _extract(args: argparse.Namespace) -> int:
     from rolematch.batch import collect_files
-    from rolematch.io.extract import read_resume
+    from rolematch.batch.reader import GuardedReader
+    from rolematch.documents import Resume
     from rolematch.report import atomic_write
 
     files = collect_files(args.paths, images=not args.no_ocr)
     opts = {"max_pages": args.max_pages, "redact": not args.no_redact, "ocr": not args.no_ocr}
-    lines = (
-        json.dumps(
-            _record(read_resume(f, **opts)),
-            ensure_ascii=False,
-            default=str,
-        )
-        + "\n"
-        for f in files
-    )
-    if args.output:
-        with atomic_write(args.output, "w", encoding="utf-8") as out:
-            out.writelines(lines)
-    else:
-        sys.stdout.writelines(lines)
+    reader = GuardedReader(opts, args.file_timeout)
+
+    def line(f: Any) -> str:
+        # one file's fault is its own record (status error), never the end of the run
+        try:
+            text = json.dumps(_record(reader.read(f)[0]), ensure_ascii=False, default=str)
+            # a lone surrogate a reader let through must not stop the output: "?"
+            return text.encode("utf-8", "replace").decode("utf-8") + "\n"
+        except Exception as e:  # noqa: BLE001
+            failed = Resume.failed(str(f), "error", f"{type(e).__name__} while writing: {e}")
+            return json.dumps(_record(failed), ensure_ascii=False, default=str) + "\n"
+
+    with reader:
+        lines = (line(f) for f in files)
+        if args.output:
+            with atomic_write(args.output, "w", encoding="utf-8") as out:
+                out.writelines(lines)
+        else:
+            sys.stdout.writelines(lines)
     return 0
 
 

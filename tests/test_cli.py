@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import re
@@ -406,3 +407,26 @@ def test_sigkill_leaves_no_output_and_a_cached_rerun_completes_every_file_once(m
     assert len(rows) == 42 * 9 + 1
     reused = int(re.search(r"cache: (\d+) of 43 files reused, (\d+) read", err).group(1))
     assert reused >= done  # what was read before the kill is not read again
+
+
+def test_extract_survives_a_lone_surrogate(tmp_path, monkeypatch, capsys):
+    # what PDFium gives for an emoji in a Chrome-printed PDF: an unpaired UTF-16 surrogate
+    from rolematch.batch import reader
+
+    real = reader.read_file
+
+    def with_surrogate(path, options):
+        record, tb = real(path, options)
+        return dataclasses.replace(record, text=record.text + "\ud83d"), tb
+
+    monkeypatch.setattr(reader, "read_file", with_surrogate)
+    cv = tmp_path / "cv.txt"
+    cv.write_text("工作经历\n负责手机银行APP运营。\n", "utf-8")
+    out = tmp_path / "x.jsonl"
+    # --file-timeout reads in a child process, which the patch does not reach: read here
+    monkeypatch.setattr(
+        reader.GuardedReader, "read", lambda self, p: with_surrogate(p, self.options)
+    )
+    assert main(["extract", str(cv), "-o", str(out)]) == 0
+    (rec,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
+    assert rec["status"] == "ok" and rec["text"].endswith("?")
