@@ -286,6 +286,100 @@ def report_set(
     return out
 
 
+#: Issue 13's "done when": (criterion, set, metric, ">=" or "<=", target).
+GOALS = (
+    ("not-a-fit pairs >= 0.5", "pooled", "none>=0.5", "<=", 0.05),
+    ("not-a-fit pairs >= 0.8", "pooled", "none>=0.8", "<=", 0.01),
+    ("median best, fit no role", "pooled", "nofit_best_med", "<=", 0.25),
+    ("partial-vs-none AUC", "pooled", "partial_auc", ">=", 0.85),
+    ("catalog dependence", "*", "catalog_max", "<=", 0.01),
+    ("short: role ranked first", "short[oneline+form]", "top1", ">=", 1.0),
+    ("short: strong >= 0.5", "short[oneline+form]", "strong>=0.5", ">=", 1.0),
+    ("pooled role NDCG@5", "pooled", "role_ndcg@5", ">=", 0.9),
+    ("held-out top-1", "heldout", "top1", ">=", 0.97),
+    ("held-out NDCG@3", "heldout", "ndcg@3", ">=", 0.97),
+    ("held-out role NDCG@5", "heldout", "role_ndcg@5", ">=", 0.93),
+    ("held-out role AUC", "heldout", "role_auc", ">=", 0.99),
+    ("held-out unrelated AUC", "heldout", "unrelated_auc", ">=", 0.99),
+)
+
+
+def done_when(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Issue 13's acceptance numbers: the value on the named set (``ok`` judged on it)
+    and, where it means something, the worst of the unseen sets (every set but devset)."""
+
+    def value(name: str, metric: str) -> float:
+        if name == "short[oneline+form]":
+            res = results.get("short", {}).get("oneline+form")
+            return float(res[metric]) if res else float("nan")
+        res = results.get(name)
+        if res is None:
+            return float("nan")
+        if metric == "catalog_max":
+            return (
+                float(res["catalog"]["all"]["max_abs_delta"]) if "catalog" in res else float("nan")
+            )
+        return float(res["metrics"]["full"][metric])
+
+    out = []
+    for label, name, metric, op, target in GOALS:
+        if name == "*":
+            vals = {s: value(s, metric) for s in results if s != "pooled"}
+            vals = {s: v for s, v in vals.items() if not math.isnan(v)}
+            v = max(vals.values()) if vals else float("nan")
+            w = max(vals, key=vals.__getitem__) if vals else ""
+            worst = f"{w} {v:.3f}" if vals else "-"
+        else:
+            v = value(name, metric)
+            worst = "-"
+            if name == "pooled":
+                vals = {s: value(s, metric) for s in POOLED if s in results}
+                vals = {s: x for s, x in vals.items() if not math.isnan(x)}
+                if vals:
+                    pick = max if op == "<=" else min
+                    w = pick(vals, key=vals.__getitem__)
+                    worst = f"{w} {vals[w]:.3f}"
+        ok = (v <= target) if op == "<=" else (v >= target)
+        out.append(
+            {
+                "criterion": label,
+                "set": name,
+                "metric": metric,
+                "target": f"{op} {target:g}",
+                "value": v,
+                "worst_set": worst,
+                "ok": "yes" if ok and not math.isnan(v) else "NO",
+            }
+        )
+    return out
+
+
+def _nan(x: Any) -> Any:
+    """None -> NaN, the inverse of :func:`_finite`, for a saved result."""
+    if isinstance(x, dict):
+        return {k: _nan(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_nan(v) for v in x]
+    return float("nan") if x is None else x
+
+
+def show(path: Path, out: str | None) -> None:
+    """Print the summary and 'done when' tables of a saved result."""
+    payload = _nan(json.loads(path.read_text("utf-8")))
+    goals = done_when(payload["sets"])
+    head = f"model {payload['model']}, commit {payload['commit']}"
+    print(f"## summary: full scorer, {head}\n")
+    print(table(list(payload["summary"].items()), first="set"))
+    print(f"\n## issue 13 'done when': full scorer, {head}\n")
+    print(table([(g["criterion"], {k: v for k, v in g.items() if k != "criterion"}) for g in goals],
+                first="criterion"))  # fmt: skip
+    if out:
+        payload["done_when"] = goals
+        text = json.dumps(_finite(payload), indent=1, ensure_ascii=False)
+        Path(out).write_text(text + "\n", "utf-8")
+        print(f"\nwrote {out}")
+
+
 def _finite(x: Any) -> Any:
     """NaN -> None, so the JSON is standard."""
     if isinstance(x, dict):
@@ -347,7 +441,16 @@ def main() -> None:
         help="the commit to record, when rolematch is imported from an export of it "
         "(default: this checkout's HEAD, +dirty when rolematch/ or data/ differ)",
     )
+    ap.add_argument(
+        "--show",
+        metavar="JSON",
+        help="print the summary and 'done when' tables of a saved --json result and exit "
+        "(with --json, write it back with the 'done when' table added)",
+    )
     args = ap.parse_args()
+    if args.show:
+        show(Path(args.show), args.json)
+        return
 
     names = list(SETS) if args.set == "all" else [s.strip() for s in args.set.split(",")]
     unknown = [s for s in names if s not in SETS]
@@ -411,6 +514,11 @@ def main() -> None:
         results["pooled"] = report_set("pooled", items, scores, args.model, groups=False)
         results["pooled"]["sets"] = pooled
 
+    if "short" in sets:
+        idx = [i for i, it in enumerate(sets["short"]) if it.group in ("oneline", "form")]
+        Y = np.array([sets["short"][i].grades for i in idx])
+        results["short"]["oneline+form"] = quality_metrics(per_set["short"]["full"][idx], Y)
+
     summary = []
     for name, res in results.items():
         row = {k: res["metrics"]["full"][k] for k in SUMMARY}
@@ -419,6 +527,10 @@ def main() -> None:
         summary.append((name, row))
     print(f"\n## summary: full scorer, model {args.model}, commit {commit}\n")
     print(table(summary, first="set"))
+    goals = done_when(results)
+    print(f"\n## issue 13 'done when': full scorer, model {args.model}, commit {commit}\n")
+    print(table([(g["criterion"], {k: v for k, v in g.items() if k != "criterion"}) for g in goals],
+                first="criterion"))  # fmt: skip
 
     if args.json:
         payload = {
@@ -428,6 +540,7 @@ def main() -> None:
             "catalog": args.catalog,
             "seconds": {"read": t_read, "score": t_score, "alone": t_alone},
             "summary": dict(summary),
+            "done_when": goals,
             "sets": results,
         }
         text = json.dumps(_finite(payload), indent=1, ensure_ascii=False)
