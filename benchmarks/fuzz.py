@@ -377,7 +377,8 @@ def write(samples: list[Sample], folder: Path) -> list[str]:
             raw = os.fsencode(folder) + b"/" + s.raw_name
             with open(raw, "wb") as f:
                 f.write(s.data)
-            paths.append(os.fsdecode(raw))
+            # rolematch names a file whose name is not UTF-8 with \xNN escapes
+            paths.append(raw.decode("utf-8", "backslashreplace"))
         else:
             path = folder / s.name
             path.write_bytes(s.data)

@@ -33,6 +33,7 @@ and which it gave up on (``ocr_failed: …``, ``ocr_skipped: …``).
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,14 @@ if TYPE_CHECKING:
     from rolematch.io._ocr import OcrPage
     from rolematch.io._pdf import PdfText
 
-__all__ = ["IMAGE_SUFFIXES", "SUPPORTED_SUFFIXES", "pdf_pages", "read_resume", "sniff"]
+__all__ = [
+    "IMAGE_SUFFIXES",
+    "SUPPORTED_SUFFIXES",
+    "pdf_pages",
+    "read_resume",
+    "sniff",
+    "source_name",
+]
 
 #: File types read as résumés with or without OCR.
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
@@ -68,6 +76,29 @@ _MAGIC = (
     (b"{\\rtf", "rtf"),
 )
 _IMAGES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP", "webp": "WebP"}
+
+
+def source_name(path: str | Path) -> str:
+    """The path as the record names it: valid Unicode, whatever the file system holds.
+
+    A file name whose bytes are not UTF-8 reaches Python with lone surrogates
+    (``surrogateescape``), which no report writer, hash or cache key accepts; such
+    bytes are written as ``\\xNN`` escapes instead, so the name stays unique and
+    readable.
+
+    Examples
+    --------
+    >>> source_name("cv/张三.pdf")
+    'cv/张三.pdf'
+    >>> source_name(os.fsdecode(b"cv/\\xd5\\xc5.pdf"))
+    'cv/\\\\xd5\\\\xc5.pdf'
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 def sniff(data: bytes) -> str | None:
@@ -142,7 +173,7 @@ def read_resume(
     if not isinstance(ocr, bool):
         raise ValueError(f"The 'ocr' parameter of read_resume must be a bool. Got {ocr!r} instead.")
     path = Path(path)
-    source = str(path)
+    source = source_name(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -197,7 +228,7 @@ def pdf_pages(path: str | Path, *, max_pages: int = 50) -> PdfText:
 def _read(
     path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, redact: bool, ocr: bool
 ) -> Resume:
-    source = str(path)
+    source = source_name(path)
     suffix = path.suffix.lower()
     if not data:
         raise ExtractionError(path, "empty file (0 bytes)", status="empty")
@@ -365,7 +396,7 @@ def _read_pdf(
     if undecodable:
         warnings.append(f"undecodable_glyphs: {undecodable} glyphs without a Unicode map dropped")
     _ocr_warnings(read, meta, warnings, pages=len(pages))
-    source = str(path)
+    source = source_name(path)
     common: dict[str, Any] = {"pages": len(pages), "warnings": tuple(warnings), "meta": meta}
     if usable < MIN_DOCUMENT_CHARS:
         if scan:
@@ -422,7 +453,7 @@ def _read_image(
         if p.error:
             warnings.append(f"ocr_failed: page {p.number}: {p.error}")
     _ocr_warnings(read, meta, warnings, pages=0)
-    source = str(path)
+    source = source_name(path)
     found = sum(p.chars for p in read)
     if found < MIN_DOCUMENT_CHARS:
         failed = next((p.error for p in pages if p.error), "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -123,6 +124,22 @@ def test_cli_extract_and_score_survive_emoji(tmp_path, capsys):
         statuses = {(row["file"], row["status"]) for row in csv.DictReader(f)}
     assert {Path(file).name for file, _ in statuses} == {"emoji.pdf", "broken.pdf"}
     assert {status for _, status in statuses} == {"ok"}
+
+
+def test_a_file_name_that_is_not_utf8_gets_its_row(tmp_path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/\xd5\xc5\xc8\xfd.pdf"  # 张三 in GBK: not UTF-8
+    with open(raw, "wb") as f:
+        f.write(emoji_pdf(SELF_INTRO))
+    r = read_resume(os.fsdecode(raw))
+    assert r.status == "ok" and r.source.endswith("\\xd5\\xc5\\xc8\\xfd.pdf")
+    table = tmp_path / "out.csv"
+    assert main(["score", str(folder), "--model", "static-zh", "-q", "-o", str(table)]) == 0
+    with table.open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert {row["status"] for row in rows} == {"ok"}
+    assert len({row["file"] for row in rows}) == 1
 
 
 @pytest.mark.slow
