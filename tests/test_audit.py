@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from scipy.stats import fisher_exact
 
@@ -352,6 +353,11 @@ def test_the_counterfactual_check_sees_a_leak(batch):
     leaky, _ = max_score_change(matcher, pairs, redact=False)
     assert swapped == 3
     assert blind <= 0.005 < leaky
+    # against the batch's own scores only the swap is scored; a reference that is off
+    # (here: all zeros) sends the résumé back to the controlled comparison
+    wrong = {source: np.zeros(1) for source, _, _ in pairs}
+    assert max_score_change(matcher, pairs, reference=wrong) == (blind, 3)
+    assert max_score_change(matcher, pairs, redact=False, reference=wrong) == (leaky, 3)
 
 
 def test_attributes_are_read_as_stated(batch):

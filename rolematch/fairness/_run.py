@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, UNKNOWN, attribute_groups
 from rolematch.fairness.counterfactual import max_score_change, swap_personal
 from rolematch.fairness.rates import MIN_GROUP, audit_table, check_rule
@@ -201,7 +203,13 @@ def audit(
     swapped = 0
     if counterfactual:
         say(f"re-scoring {len(pairs)} résumés with their personal data swapped")
-        delta, swapped = max_score_change(matcher, pairs)
+        reference: dict[str, np.ndarray] = {}
+        index = {role_id: r for r, role_id in enumerate(role_ids)}
+        for row in rows:
+            if row["status"] == "ok":
+                scores = reference.setdefault(str(row["file"]), np.full(len(role_ids), np.nan))
+                scores[index[str(row["role_id"])]] = float(row["score"])
+        delta, swapped = max_score_change(matcher, pairs, reference=reference)
         pairs.clear()
     warnings = _warnings(
         n_ok=len(ok_files), not_ok=not_ok, groups=groups, attrs=attrs, rule=rule,

@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from rolematch.pii import ETHNIC_GROUPS
 
 if TYPE_CHECKING:
@@ -200,6 +202,7 @@ def max_score_change(
     *,
     chunk: int = 48,
     redact: bool = True,
+    reference: Mapping[str, np.ndarray] | None = None,
 ) -> tuple[float, int]:
     """Largest score change, over résumés and roles, between texts and their swaps.
 
@@ -216,6 +219,12 @@ def max_score_change(
     redact : bool, default True
         ``False`` scores the texts as they are, without blind screening: what the check
         would see if the scorer read personal data (a test of the check itself).
+    reference : mapping, optional
+        Source -> the batch's own scores of the résumé (in ``matcher.role_ids_`` order).
+        The swapped text is compared with them, so only the swap is scored; where it
+        differs (beyond 1e-9), the unswapped text is scored too and the change is taken
+        against it, so that a difference in how the text was rebuilt never counts as
+        one made by personal data.
 
     Returns
     -------
@@ -223,8 +232,6 @@ def max_score_change(
         The largest absolute change (0.0 for no résumé), and how many résumés had
         anything swapped.
     """
-    import numpy as np
-
     from rolematch.sections import resume_from_text
 
     worst, changed = 0.0, 0
@@ -233,9 +240,18 @@ def max_score_change(
     def flush() -> float:
         if not batch:
             return 0.0
-        before = matcher.similarity([resume_from_text(t, s, redact=redact) for s, t, _ in batch])
         after = matcher.similarity([resume_from_text(w, s, redact=redact) for s, _, w in batch])
-        diff = np.abs(after - before)
+        if reference is not None:
+            diff = np.abs(after - np.array([reference[s] for s, _, _ in batch], dtype=float))
+            redo = [i for i, row in enumerate(diff) if not np.nanmax(row, initial=0.0) <= 1e-9]
+        else:
+            diff = np.zeros_like(after)
+            redo = list(range(len(batch)))
+        if redo:
+            before = matcher.similarity(
+                [resume_from_text(batch[i][1], batch[i][0], redact=redact) for i in redo]
+            )
+            diff[redo] = np.abs(after[redo] - before)
         batch.clear()
         finite = diff[~np.isnan(diff)]  # NaN rows: a text with nothing left to score
         return float(finite.max()) if finite.size else 0.0
