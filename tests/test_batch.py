@@ -283,10 +283,9 @@ def test_editing_a_role_rescores_without_rereading_or_reencoding(folder, tmp_pat
     assert calls["encoded"] == [new_duty]  # the new duty only; no résumé sentence
     ok = ~np.isnan(before[:, 0])
     assert not np.allclose(before[ok, 4], after[ok, 4])  # the edited role moved
-    # roles that did not change keep their scores (up to the shared-duty weights)
-    # TODO(lead): assert equality once scores are catalog-independent (issue 20); the
-    # tolerance hides the catalog dependence of the shared-duty weights.
-    np.testing.assert_allclose(before[ok][:, [0, 1, 2, 3]], after[ok][:, [0, 1, 2, 3]], atol=0.02)
+    # roles that did not change keep their scores: a score depends on its own role only
+    unchanged = [0, 1, 2, 3, 5, 6, 7, 8]
+    np.testing.assert_allclose(before[ok][:, unchanged], after[ok][:, unchanged], rtol=0, atol=1e-9)
 
 
 def test_without_explanations_scores_and_reasons_are_the_same(folder, shared_or_examples):
