@@ -187,8 +187,8 @@ def fit_coefficients(
     y: np.ndarray,
     prior: Sequence[float] | np.ndarray,
     *,
-    strength: float = PRIOR_STRENGTH,
-    intercept_strength: float = INTERCEPT_STRENGTH,
+    strength: float | None = None,
+    intercept_strength: float | None = None,
 ) -> np.ndarray:
     """Penalised logistic regression shrunk toward ``prior``, slopes non-negative.
 
@@ -219,7 +219,8 @@ def fit_coefficients(
     from scipy.optimize import minimize
 
     b0 = np.asarray(prior, dtype=np.float64)
-    lam = np.array([intercept_strength] + [strength] * 4)
+    lam_b = INTERCEPT_STRENGTH if intercept_strength is None else intercept_strength
+    lam = np.array([lam_b] + [PRIOR_STRENGTH if strength is None else strength] * 4)
     y = np.asarray(y, dtype=np.float64)
 
     def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
@@ -307,6 +308,19 @@ def _r(x: float, nd: int = 4) -> float | None:
     return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), nd)
 
 
+def _fold_mean(
+    per_fold: Sequence[tuple[dict[str, Any], dict[str, Any]]], j: int, roles: Sequence[str]
+) -> dict[str, Any]:
+    """Metrics averaged over folds (``j`` 0: defaults, 1: learned), per role too."""
+    out: dict[str, Any] = {
+        m: _nanmean(pf[j][m] for pf in per_fold) for m in ("auc", "ndcg@5", "brier")
+    }
+    out["role_auc"] = {
+        r: _nanmean(pf[j]["role_auc"].get(r, math.nan) for pf in per_fold) for r in roles
+    }
+    return out
+
+
 # ------------------------------------------------------------------ learn
 def learn_from_table(
     table: pd.DataFrame,
@@ -366,6 +380,7 @@ def learn_from_table(
     fold = np.array([fold_of[str(f)] for f in frame["file"]])
     p_learned = np.full(len(frame), np.nan)
     fold_rows = []
+    per_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for i in range(k):
         test = fold == i
         train = ~test
@@ -376,6 +391,7 @@ def learn_from_table(
         p_learned[test] = _predict(X[test], _coef_rows(ft, shared, per_role))
         d = _metrics(ft, p_default[test])
         lm = _metrics(ft, p_learned[test])
+        per_fold.append((d, lm))
         fold_rows.append(
             {
                 "fold": i + 1,
@@ -385,15 +401,11 @@ def learn_from_table(
                 **{f"{m}_learned": _r(lm[m]) for m in ("auc", "ndcg@5", "brier")},
             }
         )
-    done = ~np.isnan(p_learned)
-    gains = [
-        r["auc_learned"] - r["auc_default"]
-        for r in fold_rows
-        if r["auc_learned"] is not None and r["auc_default"] is not None
-    ]
+    # Overall = the mean over folds (each fold's numbers come from one model).
+    gains = [lm["auc"] - d["auc"] for d, lm in per_fold if not math.isnan(lm["auc"] - d["auc"])]
     mean_gain = float(np.mean(gains)) if gains else math.nan
-    overall_d = _metrics(frame[done], p_default[done])
-    overall_l = _metrics(frame[done], p_learned[done])
+    overall_d = _fold_mean(per_fold, 0, roles_seen)
+    overall_l = _fold_mean(per_fold, 1, roles_seen)
 
     # -- the final fit on every decision
     shared, per_role = _fit_all(frame, halves, base_coef, shared0)

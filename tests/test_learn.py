@@ -1,0 +1,302 @@
+"""rolematch.learn: decisions in, a validated profile out; the real static-zh model."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from rolematch import load_roles
+from rolematch.cli import main
+from rolematch.learn import learn, learn_from_table, read_decisions, report_table, suggest
+from rolematch.matcher import Matcher
+from rolematch.profile import load_profile
+
+ROOT = Path(__file__).resolve().parents[1]
+HELDOUT = ROOT / "benchmarks" / "data" / "heldout" / "resumes.json"
+#: Label keys "1".."9" of the benchmark sets are the bundled roles in posting order.
+ROLE_IDS = [
+    "mobile-banking",
+    "portal-content",
+    "payment-settlement",
+    "platform-partnership",
+    "customer-service",
+    "outbound-marketing",
+    "remote-systems",
+    "consumer-protection",
+    "internal-control",
+]
+WORDS = {2: "shortlist", 1: "maybe", 0: "reject"}
+
+
+def _write_set(folder: Path, rename: bool = False) -> list[dict[str, Any]]:
+    """The held-out résumés as .txt files; ``rename`` swaps names, phones and e-mails."""
+    folder.mkdir(parents=True, exist_ok=True)
+    items = json.loads(HELDOUT.read_text("utf-8"))
+    for n, it in enumerate(items):
+        text = it["text"]
+        if rename:
+            text = re.sub(r"姓名[:：]\s*\S+", "姓名：欧阳明", text)
+            text = re.sub(r"1[3-9]\d[\d*]{4}\d{4}", f"13{n % 10}00001234", text)
+            text = re.sub(r"[\w.]+@[\w.]+", f"someone{n}@example.org", text)
+        (folder / f"{it['id']}.txt").write_text(text, encoding="utf-8")
+    return list(items)
+
+
+def _decisions(folder: Path, items: list[dict[str, Any]]) -> pd.DataFrame:
+    rows = [
+        {"file": str(folder / f"{it['id']}.txt"), "role_id": ROLE_IDS[int(k) - 1], "grade": g}
+        for it in items
+        for k, g in it["labels"].items()
+    ]
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Any:
+    return Matcher(model="static-zh").fit(load_roles()[:1]).encoder_
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory: pytest.TempPathFactory, encoder: Any) -> dict[str, Any]:
+    """The held-out set written to files, its labels, and its default components."""
+    from rolematch.io.extract import read_resume
+
+    folder = tmp_path_factory.mktemp("heldout")
+    items = _write_set(folder)
+    labels = _decisions(folder, items)
+    m = Matcher(model="static-zh", encoder=encoder).fit(load_roles())
+    files = sorted(set(labels["file"]))
+    resumes = [read_resume(f) for f in files]
+    table = m.score_table(resumes)
+    table["file"] = [files[[str(r.source) for r in resumes].index(s)] for s in table["file"]]
+    comp = labels.merge(table, on=["file", "role_id"])
+    return {"folder": folder, "items": items, "labels": labels, "table": comp}
+
+
+def _csv(path: Path, frame: pd.DataFrame) -> Path:
+    out = frame.assign(decision=[WORDS[int(g)] for g in frame["grade"]])
+    out[["file", "role_id", "decision"]].to_csv(path, index=False)
+    return path
+
+
+# ------------------------------------------------------------------ decisions
+def test_read_decisions_maps_words_and_grades_and_resolves_paths(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("负责手机银行APP运营", encoding="utf-8")
+    csv = tmp_path / "d.csv"
+    csv.write_text(
+        "file,role_id,decision\na.txt,mobile-banking,Interview\n"
+        "a.txt,portal-content,maybe\na.txt,customer-service,0\n",
+        encoding="utf-8",
+    )
+    d = read_decisions(csv)
+    assert d["grade"].tolist() == [2, 1, 0]
+    assert d["line"].tolist() == [2, 3, 4]
+    assert Path(d["file"][0]) == tmp_path / "a.txt"  # next to the CSV
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "field"),
+    [
+        ("file,role,decision\na.txt,x,reject\n", 1, "role_id"),
+        ("file,role_id,decision\na.txt,x,reject\na.txt,x,yes please\n", 3, "decision"),
+        ("file,role_id,decision\n,x,reject\n", 2, "file"),
+        ("file,role_id,decision\na.txt,,hire\n", 2, "role_id"),
+    ],
+)
+def test_bad_rows_name_the_line_and_the_field(
+    tmp_path: Path, body: str, line: int, field: str
+) -> None:
+    csv = tmp_path / "d.csv"
+    csv.write_text(body, encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"line {line}\b.*{field}|{field}.*line {line}\b"):
+        read_decisions(csv)
+
+
+def test_a_role_that_is_not_loaded_names_the_line(tmp_path: Path) -> None:
+    csv = tmp_path / "d.csv"
+    csv.write_text("file,role_id,decision\na.txt,mobile-banking,hire\na.txt,chef,reject\n", "utf-8")
+    with pytest.raises(ValueError, match=r"line 3: the field 'role_id'.*'chef'"):
+        learn(csv, model="static-zh")
+
+
+def test_decisions_need_fits_and_rejects(heldout: dict[str, Any]) -> None:
+    t = heldout["table"].assign(grade=0)
+    with pytest.raises(ValueError, match="both fits"):
+        learn_from_table(t, "static-zh")
+
+
+# ------------------------------------------------------------------ learning
+def test_a_team_that_agrees_with_the_defaults_keeps_them(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    t = heldout["table"]
+    agree = t.assign(grade=np.where(t["score"] >= 0.5, 2, 0))
+    csv = _csv(tmp_path / "agree.csv", agree)
+    profile, report = learn(csv, model="static-zh", encoder=encoder)
+    base = load_profile("static-zh")
+    assert not report["adopted"]
+    assert dict(profile.calibration) == dict(base.calibration)
+    assert dict(profile.roles) == {}
+    assert profile.provenance["learning"]["verdict"].startswith("no gain")
+    assert report["decisions"] == len(agree)
+    assert len(report["folds"]) == 5
+    assert "keeps the default" in report_table(report)
+
+
+def test_a_team_that_rewards_facets_raises_the_facet_coefficient(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where((t["grade"] >= 1) & (t["facet_score"] >= 0.75), 2, 0))
+    profile, report = learn(_csv(tmp_path / "f.csv", team), model="static-zh", encoder=encoder)
+    base = load_profile("static-zh")
+    assert report["adopted"], report["verdict"]
+    assert profile.calibration["facet"] > base.calibration["facet"] + 0.1
+    assert report["overall"]["learned"]["auc"] > report["overall"]["default"]["auc"]
+    learned = report["coefficients"]["learned"]
+    assert profile.provenance["learning"]["coefficients"]["learned"] == learned
+
+
+def test_a_team_that_rewards_keywords_raises_the_keyword_coefficient(
+    heldout: dict[str, Any],
+) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where(t["keyword_score"] >= 0.15, 2, 0))
+    _, report = learn_from_table(team, "static-zh")
+    c = report["coefficients"]
+    assert c["learned"]["keyword"] > c["default"]["keyword"]
+    assert c["learned"]["keyword"] - c["default"]["keyword"] > (
+        c["learned"]["semantic"] - c["default"]["semantic"]
+    )
+
+
+def test_twenty_decisions_cannot_swing_the_coefficients(heldout: dict[str, Any]) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where(t["facet_score"] >= 0.75, 2, 0))
+    few = team.sample(20, random_state=1)
+    if few["grade"].nunique() < 2:
+        few = pd.concat([team[team.grade == 2].head(10), team[team.grade == 0].head(10)])
+    _, small = learn_from_table(few, "static-zh")
+    _, large = learn_from_table(team, "static-zh")
+    move = {
+        r["coefficients"]["learned"]["facet"] - r["coefficients"]["default"]["facet"]
+        for r in (small,)
+    }.pop()
+    big = large["coefficients"]["learned"]["facet"] - large["coefficients"]["default"]["facet"]
+    assert 0 <= move < 0.5
+    assert big > 2 * move
+
+
+def test_per_role_coefficients_only_with_enough_decisions(heldout: dict[str, Any]) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where((t["grade"] >= 1) & (t["facet_score"] >= 0.75), 2, 0))
+    _, report = learn_from_table(team, "static-zh")
+    for rid, s in report["support"].items():
+        if rid in report["roles"]:
+            assert s["decisions"] >= 30 and s["fits"] and s["rejects"]
+    thin = team[team["file"].isin(sorted(set(team["file"]))[:20])]
+    _, report = learn_from_table(thin, "static-zh")  # 20 decisions a role
+    assert report["roles"] == {}
+
+
+def test_profile_round_trips_and_scores(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where((t["grade"] >= 1) & (t["facet_score"] >= 0.75), 2, 0))
+    profile, _ = learn_from_table(team, "static-zh", name="小组画像")
+    path = tmp_path / "team.json"
+    profile.save(path)
+    again = load_profile(path)
+    assert again.to_dict() == profile.to_dict()
+    assert json.loads(path.read_text("utf-8"))["provenance"]["learning"]["adopted"] is True
+    m = Matcher(model="static-zh", profile=path, encoder=encoder).fit(load_roles())
+    assert m.profile_.name == "小组画像"
+    d = Matcher(model="static-zh", encoder=encoder).fit(load_roles())
+    cv = (heldout["folder"] / "H01.txt").read_text("utf-8")
+    learned, default = m.score_table([cv]), d.score_table([cv])
+    assert learned["score"].notna().all()
+    assert not np.allclose(learned["score"], default["score"])
+
+
+def test_personal_data_does_not_change_the_profile(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where((t["grade"] >= 1) & (t["facet_score"] >= 0.75), 2, 0))
+    first, r1 = learn(_csv(tmp_path / "a.csv", team), model="static-zh", encoder=encoder)
+    other = tmp_path / "renamed"
+    _write_set(other, rename=True)
+    assert (other / "H01.txt").read_text("utf-8") != (heldout["folder"] / "H01.txt").read_text(
+        "utf-8"
+    )
+    moved = team.assign(file=[str(other / Path(f).name) for f in team["file"]])
+    second, r2 = learn(_csv(tmp_path / "b.csv", moved), model="static-zh", encoder=encoder)
+    assert dict(first.calibration) == dict(second.calibration)
+    assert {k: dict(v) for k, v in first.roles.items()} == {
+        k: dict(v) for k, v in second.roles.items()
+    }
+    assert r1["folds"] == r2["folds"]
+
+
+# ------------------------------------------------------------------ suggest
+def test_suggest_takes_the_boundary_and_skips_near_duplicates() -> None:
+    t = pd.DataFrame(
+        {
+            "file": ["a", "b", "c", "d", "e"],
+            "role_id": ["r"] * 5,
+            "score": [0.95, 0.49, 0.52, 0.51, 0.02],
+            "keyword_score": [0.5, 0.2, 0.3, 0.31, 0.0],
+            "semantic_score": [0.3, 0.1, 0.1, 0.12, 0.0],
+            "facet_score": [1.0, 0.0, np.nan, np.nan, 0.0],
+        }
+    )
+    texts = {
+        "a": "负责手机银行APP运营与版本迭代",
+        "b": "某银行柜员，负责现金业务与客户接待",
+        "c": "负责支付清算系统对账与差错处理，熟悉银联规则",
+        "d": "负责支付清算系统对账与差错处理，熟悉银联规则。",
+        "e": "厨师，擅长川菜",
+    }
+    picked = suggest(t, texts, n=3)
+    assert picked["file"].tolist() == ["b", "d", "a"]  # c is d's near-duplicate
+    assert picked["margin"].is_monotonic_increasing
+    assert suggest(t, texts, n=3, role_id="other").empty
+
+
+# ------------------------------------------------------------------ command line
+def test_cli_learn_then_score_with_the_profile(
+    heldout: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where((t["grade"] >= 1) & (t["facet_score"] >= 0.75), 2, 0))
+    csv = _csv(tmp_path / "d.csv", team)
+    out = tmp_path / "p.json"
+    assert main(["learn", str(csv), "--model", "static-zh", "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "overall" in printed and "facet" in printed
+    assert load_profile(out).provenance["learning"]["decisions"] == len(team)
+    res = tmp_path / "s.csv"
+    cv = str(heldout["folder"] / "H01.txt")
+    args = ["score", cv, "--model", "static-zh", "--profile", str(out), "--workers", "1"]
+    assert main([*args, "-q", "-o", str(res)]) == 0
+    assert len(pd.read_csv(res)) == len(ROLE_IDS)
+
+
+def test_cli_suggest_prints_n_rows(
+    heldout: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(heldout["folder"])
+    assert (
+        main(["suggest", "--role", "customer-service", folder, "--model", "static-zh", "-n", "4"])
+        == 0
+    )
+    rows = [ln for ln in capsys.readouterr().out.splitlines()[1:] if ln.strip()]
+    assert len(rows) == 4
+    assert main(["suggest", "--role", "chef", folder, "--model", "static-zh"]) == 1
