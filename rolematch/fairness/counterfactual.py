@@ -240,18 +240,22 @@ def max_score_change(
     def flush() -> float:
         if not batch:
             return 0.0
-        after = matcher.similarity([resume_from_text(w, s, redact=redact) for s, _, w in batch])
         if reference is not None:
-            diff = np.abs(after - np.array([reference[s] for s, _, _ in batch], dtype=float))
+            docs = [resume_from_text(w, s, redact=redact) for s, _, w in batch]
+            ref = np.array([reference[s] for s, _, _ in batch], dtype=float)
+            diff = np.abs(matcher.similarity(docs) - ref)
             redo = [i for i, row in enumerate(diff) if not np.nanmax(row, initial=0.0) <= 1e-9]
         else:
-            diff = np.zeros_like(after)
+            diff = np.zeros((len(batch), len(matcher.role_ids_)))
             redo = list(range(len(batch)))
         if redo:
-            before = matcher.similarity(
-                [resume_from_text(batch[i][1], batch[i][0], redact=redact) for i in redo]
-            )
-            diff[redo] = np.abs(after[redo] - before)
+            # both sides scored alike (the same résumés together), so that an encoder's
+            # batch-dependent rounding is not read as a change either
+            def score(k: int) -> np.ndarray:
+                docs = [resume_from_text(batch[i][k], batch[i][0], redact=redact) for i in redo]
+                return np.asarray(matcher.similarity(docs))
+
+            diff[redo] = np.abs(score(2) - score(1))
         batch.clear()
         finite = diff[~np.isnan(diff)]  # NaN rows: a text with nothing left to score
         return float(finite.max()) if finite.size else 0.0
