@@ -433,6 +433,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
             chart.y_axis.scaling.min = 0
             chart.y_axis.scaling.max = 1
             chart.height, chart.width = 5.5, 12
+            chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 hides axes
             # selection rate (column D) and scoring rate (column F)
             for column in (4, 6):
                 chart.add_data(Reference(sheet, min_col=column, min_row=top, max_row=last),
