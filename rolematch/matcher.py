@@ -22,6 +22,7 @@ from rolematch.features.facets import (
     facet_score,
     resume_facets,
     role_facets,
+    without_age_limits,
 )
 from rolematch.features.keywords import KeywordVectorizer
 from rolematch.profile import ScoringProfile, load_profile
@@ -212,7 +213,10 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
         self.encoder_ = self.encoder if self.encoder is not None else _default_encoder(self.model)
         # A role without duties (many job-board posts) is compared on its requirements.
-        self.role_units_ = [tuple(r.duties) or tuple(r.requirements) for r in roles]
+        self.role_units_ = [
+            tuple(r.duties) or tuple(u for u in map(without_age_limits, r.requirements) if u)
+            for r in roles
+        ]
         units = [u for us in self.role_units_ for u in us]
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
         self.role_embeddings_ = np.asarray(self.encoder_.encode(units), dtype=np.float32)

@@ -23,8 +23,14 @@ __all__ = ["KeywordVectorizer", "role_document"]
 
 
 def role_document(role: Role) -> str:
-    """The text a role's keywords come from: title, duties, requirements and KPIs."""
-    return "\n".join([role.title, *role.duties, *role.requirements, *role.kpis])
+    """The text a role's keywords come from: title, duties, requirements and KPIs.
+
+    Age limits (35周岁以下) are left out: age is never evidence of fit.
+    """
+    from rolematch.features.facets import without_age_limits
+
+    reqs = [without_age_limits(r) for r in role.requirements]
+    return "\n".join([role.title, *role.duties, *reqs, *role.kpis])
 
 
 class KeywordVectorizer:
@@ -82,12 +88,13 @@ class KeywordVectorizer:
 
     def fit(self, roles: Sequence[Role]) -> KeywordVectorizer:
         from rolematch.features.background import genre_idf
+        from rolematch.features.facets import without_age_limits
         from rolematch.tokenize import JiebaTokenizer
 
         tok = self.tokenizer if self.tokenizer is not None else JiebaTokenizer()
         self.tokenizer_ = tok
         docs = [_role_terms(tok, role_document(r)) for r in roles]
-        reqs = [set(tok("\n".join(r.requirements))) for r in roles]
+        reqs = [set(tok(without_age_limits("\n".join(r.requirements)))) for r in roles]
         vocab = sorted(set().union(*docs))
         index = {t: i for i, t in enumerate(vocab)}
         term_weight = np.ones(len(vocab))
