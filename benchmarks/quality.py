@@ -3,7 +3,8 @@
     python benchmarks/quality.py                      # ../shared/devset, extracted from the files
     python benchmarks/quality.py --set heldout        # written blind to the dev set
     python benchmarks/quality.py --set all --model e5-small --catalog --json out.json
-    python benchmarks/quality.py --set short,offtarget --model static-zh
+    python benchmarks/quality.py --set short,offtarget --model static-zh --scores pairs.csv
+    python benchmarks/quality.py --show benchmarks/results/quality_before.json   # no scoring
 
 Sets (see benchmarks/_common.py): devset, heldout, multilingual, offtarget, short, long,
 realworld, realpdf (the last two read from ../shared and skipped when absent).
@@ -361,6 +362,26 @@ def done_when(results: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def write_scores(
+    path: Path, sets: dict[str, list[Item]], per_set: dict[str, dict[str, np.ndarray]]
+) -> None:
+    """One CSV row per (set, résumé, role): grade and every method's score."""
+    import csv
+
+    by_number = {n: r for r, n in ROLE_NUMBERS.items()}
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        methods = [m for m in (*METHODS, "full-alone") if m in next(iter(per_set.values()))]
+        w.writerow(["set", "file", "group", "language", "role", "role_id", "grade", *methods])
+        for name, items in sets.items():
+            for i, it in enumerate(items):
+                for j in range(9):
+                    scores = [f"{per_set[name][m][i, j]:.6f}" for m in methods]
+                    w.writerow([name, it.name, it.group, item_language(it), j + 1,
+                                by_number[j + 1], int(it.grades[j]), *scores])  # fmt: skip
+    print(f"wrote {path}")
+
+
 def _nan(x: Any) -> Any:
     """None -> NaN, the inverse of :func:`_finite`, for a saved result."""
     if isinstance(x, dict):
@@ -442,6 +463,11 @@ def main() -> None:
     ap.add_argument("--model", default="e5-small", help="static-zh, e5-small or a local model")
     ap.add_argument("--catalog", action="store_true", help="also score each role fitted alone")
     ap.add_argument("--json", help="write every table as JSON here")
+    ap.add_argument(
+        "--scores",
+        metavar="CSV",
+        help="write every (résumé, role) score with its grade here, one row per pair",
+    )
     ap.add_argument("--cache-dir", default="/tmp/rolematch_quality", type=Path)
     ap.add_argument(
         "--commit",
@@ -504,6 +530,9 @@ def main() -> None:
         start += len(items)
         per_set[name] = {k: v[sl] for k, v in union.items()}
         per_set[name]["bm25"] = bm25([it.resume for it in items])
+
+    if args.scores:
+        write_scores(Path(args.scores), sets, per_set)
 
     results: dict[str, Any] = {}
     for name, items in sets.items():
