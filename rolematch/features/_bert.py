@@ -20,6 +20,12 @@ module instead, because
 * each sentence is tokenised once (sentence-transformers tokenises again for the
   truncation check).
 
+With ``int8=`` (the folder :mod:`rolematch.features._e5quant` builds) the four linear
+layers of each BERT layer run as torch's dynamic int8 linear over per-channel int8 weights
+with SmoothQuant input scales; everything else stays fp32. The fp32 weight matrices are then
+never read (their pages stay on disk), so a worker holds ~21 MB of packed int8 weights
+instead of touching ~85 MB of fp32 ones.
+
 The arithmetic is BERT's (post-LayerNorm, exact GELU, absolute positions 0..L-1, token
 type 0) followed by mask-aware mean pooling and L2 normalisation, which is what the
 converted folder's ``modules.json`` declares; ``tests/features/test_bert.py`` checks the
@@ -31,6 +37,8 @@ from __future__ import annotations
 import json
 import re
 import struct
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,7 +48,7 @@ if TYPE_CHECKING:
     import torch
     from tokenizers import Tokenizer
 
-__all__ = ["COMMON_CHARS", "BertEngine", "read_safetensors"]
+__all__ = ["COMMON_CHARS", "BertEngine", "layer_weights", "read_safetensors"]
 
 #: Characters whose pieces the small tokenizer keeps (see the module docstring).
 COMMON_CHARS = (
@@ -51,7 +59,13 @@ COMMON_CHARS = (
 )
 _RARE = re.compile(f"[^{COMMON_CHARS}]")
 
-_DTYPES = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64}
+_DTYPES = {
+    "F32": np.float32,
+    "F16": np.float16,
+    "BF16": None,
+    "I64": np.int64,
+    "I8": np.int8,
+}
 
 
 def read_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -88,6 +102,53 @@ def read_safetensors(path: Path) -> dict[str, np.ndarray]:
             continue
         out[name] = np.memmap(path, dtype=dtype, mode="c", offset=8 + n + start, shape=shape)
     return out
+
+
+def layer_weights(path: Path) -> list[dict[str, np.ndarray]]:
+    """The weight matrices ``[out, in]`` of each BERT layer in a converted e5-small folder.
+
+    Keys are ``qkv`` (query, key and value stacked), ``out``, ``up`` and ``down``.
+    """
+    w = read_safetensors(path / "model.safetensors")
+    cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    out = []
+    for i in range(int(cfg["num_hidden_layers"])):
+        p = f"encoder.layer.{i}."
+        a = p + "attention.self."
+        out.append(
+            {
+                "qkv": np.concatenate([w[a + f"{m}.weight"] for m in ("query", "key", "value")]),
+                "out": w[p + "attention.output.dense.weight"],
+                "up": w[p + "intermediate.dense.weight"],
+                "down": w[p + "output.dense.weight"],
+            }
+        )
+    return out
+
+
+def _reduce_range() -> bool:
+    # Without VNNI, x86 int8 kernels add pairs of u8*s8 products in int16 and can saturate;
+    # 7-bit activations avoid that (torch's own x86 default does the same).
+    import torch
+
+    is_vnni = getattr(torch.cpu, "_is_vnni_supported", None)
+    return not (callable(is_vnni) and bool(is_vnni()))
+
+
+def _prepack(q: np.ndarray, scale: np.ndarray, bias: torch.Tensor) -> Any:
+    """torch's packed dynamic-int8 linear for an int8 ``[out, in]`` matrix, per-row scales."""
+    import torch
+
+    with warnings.catch_warnings():
+        # quantized tensors are deprecated in favour of torchao; torch is pinned here
+        warnings.filterwarnings("ignore", message=r".*quantize", category=UserWarning)
+        qw = torch._make_per_channel_quantized_tensor(
+            torch.from_numpy(np.ascontiguousarray(q)),
+            torch.from_numpy(np.asarray(scale, dtype=np.float64)),
+            torch.zeros(len(scale), dtype=torch.long),
+            0,
+        )
+        return torch.ops.quantized.linear_prepack(qw, bias.float().contiguous())
 
 
 def _small_tokenizer(path: Path) -> tuple[Tokenizer, np.ndarray, int]:
@@ -130,14 +191,20 @@ class BertEngine:
     path : Path
         A folder written by :func:`rolematch.features._e5convert.convert`
         (``config.json``, ``model.safetensors``, ``tokenizer.json``).
+    int8 : Path, optional
+        A folder written by :func:`rolematch.features._e5quant.build_int8` from ``path``:
+        the linear layers then run in int8.
 
     Attributes
     ----------
     max_length : int
         Tokens per sentence including ``<s>`` and ``</s>``; longer ones are cut.
+    observer : callable, optional
+        Called as ``observer(x, layer, name)`` with the input of every linear layer
+        (calibration of the int8 build).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, int8: Path | None = None) -> None:
         import torch
 
         cfg = json.loads((path / "config.json").read_text(encoding="utf-8"))
@@ -165,15 +232,19 @@ class BertEngine:
         # position + token type 0 added once; small, so a private copy
         self.pos = w[e + "position_embeddings.weight"] + w[e + "token_type_embeddings.weight"][0]
         self.emb_norm = (w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"])
+        self.observer: Callable[[torch.Tensor, dict[str, Any], str], None] | None = None
+        self.int8 = int8
+        self._reduce_range = _reduce_range()
         self.layers: list[dict[str, Any]] = []
         for i in range(int(cfg["num_hidden_layers"])):
             p = f"encoder.layer.{i}."
             a = p + "attention.self."
+            qkv = ("query", "key", "value")
             self.layers.append(
                 {
-                    # one matmul for q, k and v (a 1.7 MB copy per layer)
-                    "qkv_w": torch.cat([w[a + f"{m}.weight"] for m in ("query", "key", "value")]),
-                    "qkv_b": torch.cat([w[a + f"{m}.bias"] for m in ("query", "key", "value")]),
+                    # one matmul for q, k and v (a 1.7 MB copy per layer; none in int8)
+                    "qkv_w": None if int8 else torch.cat([w[a + f"{m}.weight"] for m in qkv]),
+                    "qkv_b": torch.cat([w[a + f"{m}.bias"] for m in qkv]),
                     "out_w": w[p + "attention.output.dense.weight"],
                     "out_b": w[p + "attention.output.dense.bias"],
                     "norm1": (
@@ -187,6 +258,36 @@ class BertEngine:
                     "norm2": (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
                 }
             )
+        if int8 is not None:
+            self._load_int8(int8)
+
+    def _load_int8(self, folder: Path) -> None:
+        import torch
+        from safetensors.numpy import load_file
+
+        from rolematch.features._e5quant import LINEARS, weights_path
+
+        q = load_file(str(weights_path(folder)))  # read once, then packed: no mapping kept
+        for i, layer in enumerate(self.layers):
+            for name in LINEARS:
+                layer[name + "_q"] = _prepack(
+                    q[f"{i}.{name}.q"], q[f"{i}.{name}.scale"], layer[name + "_b"]
+                )
+                layer[name + "_inv"] = torch.from_numpy(q[f"{i}.{name}.inv_smooth"])
+                layer[name + "_w"] = None  # the fp32 matrix is not needed (nor paged in)
+
+    def _linear(self, x: torch.Tensor, layer: dict[str, Any], name: str) -> torch.Tensor:
+        import torch
+        import torch.nn.functional as F
+
+        if self.observer is not None:
+            self.observer(x, layer, name)
+        packed = layer.get(name + "_q")
+        if packed is None:
+            return F.linear(x, layer[name + "_w"], layer[name + "_b"])
+        x = x * layer[name + "_inv"]  # SmoothQuant: the weight columns carry the factor
+        out: torch.Tensor = torch.ops.quantized.linear_dynamic(x, packed, self._reduce_range)
+        return out
 
     @property
     def full_tokenizer(self) -> Tokenizer:
@@ -229,13 +330,13 @@ class BertEngine:
         x = norm(self.word[ids] + self.pos[:n], self.emb_norm)
         attend = mask.bool()[:, None, None, :]  # keys only: every query row sees <s>
         for layer in self.layers:
-            qkv = F.linear(x, layer["qkv_w"], layer["qkv_b"]).view(b, n, 3, h, d // h)
+            qkv = self._linear(x, layer, "qkv").view(b, n, 3, h, d // h)
             q, k, v = qkv.permute(2, 0, 3, 1, 4).unbind(0)
             ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=attend)
             ctx = ctx.transpose(1, 2).reshape(b, n, d)
-            x = norm(F.linear(ctx, layer["out_w"], layer["out_b"]) + x, layer["norm1"])
-            up = F.gelu(F.linear(x, layer["up_w"], layer["up_b"]))
-            x = norm(F.linear(up, layer["down_w"], layer["down_b"]) + x, layer["norm2"])
+            x = norm(self._linear(ctx, layer, "out") + x, layer["norm1"])
+            up = F.gelu(self._linear(x, layer, "up"))
+            x = norm(self._linear(up, layer, "down") + x, layer["norm2"])
         m = mask.unsqueeze(-1).to(x.dtype)
         return (x * m).sum(1) / m.sum(1).clamp(min=1e-9)
 

