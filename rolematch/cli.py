@@ -92,10 +92,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     s.add_argument(
         "--file-timeout",
-        type=_positive_float,
+        type=_seconds,
         default=120.0,
         metavar="SECONDS",
-        help="a file that takes longer to read gets status error (default: 120)",
+        help="a file that takes longer to read gets status error (default: 120; 0: no "
+        "limit, files read in the scoring process)",
     )
     s.add_argument(
         "--debug",
@@ -125,10 +126,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-ocr", action="store_true", help="do not OCR scans and images")
     e.add_argument(
         "--file-timeout",
-        type=_positive_float,
+        type=_seconds,
         default=120.0,
         metavar="SECONDS",
-        help="a file that takes longer to read gets status error (default: 120)",
+        help="a file that takes longer to read gets status error (default: 120; 0: no "
+        "limit, files read in the scoring process)",
     )
 
     x = sub.add_parser("explain", help="explain one résumé's score for one role")
@@ -214,14 +216,15 @@ def _unit_float(text: str) -> float:
     return v
 
 
-def _positive_float(text: str) -> float:
+def _seconds(text: str) -> float | None:
+    """A time limit in seconds; 0 means none."""
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
-    if not v > 0 or v == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {v}")
-    return v
+        raise argparse.ArgumentTypeError(f"expected seconds >= 0, got {text!r}") from None
+    if not v >= 0 or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected seconds >= 0, got {v}")
+    return v or None
 
 
 def _workers(text: str) -> int | None:
@@ -488,25 +491,26 @@ def _record(resume: Any) -> dict[str, Any]:
 
 def _extract(args: argparse.Namespace) -> int:
     from rolematch.batch import collect_files
-    from rolematch.batch.reader import GuardedReader
+    from rolematch.batch.reader import GuardedReader, read_file
     from rolematch.documents import Resume
     from rolematch.report import atomic_write
 
     files = collect_files(args.paths, images=not args.no_ocr)
     opts = {"max_pages": args.max_pages, "redact": not args.no_redact, "ocr": not args.no_ocr}
-    reader = GuardedReader(opts, args.file_timeout)
+    reader = GuardedReader(opts, args.file_timeout) if args.file_timeout else None
 
     def line(f: Any) -> str:
         # one file's fault is its own record (status error), never the end of the run
         try:
-            text = json.dumps(_record(reader.read(f)[0]), ensure_ascii=False, default=str)
+            resume = reader.read(f)[0] if reader is not None else read_file(f, opts)[0]
+            text = json.dumps(_record(resume), ensure_ascii=False, default=str)
             # a lone surrogate a reader let through must not stop the output: "?"
             return text.encode("utf-8", "replace").decode("utf-8") + "\n"
         except Exception as e:  # noqa: BLE001
             failed = Resume.failed(str(f), "error", f"{type(e).__name__} while writing: {e}")
             return json.dumps(_record(failed), ensure_ascii=False, default=str) + "\n"
 
-    with reader:
+    with reader if reader is not None else contextlib.nullcontext():
         lines = (line(f) for f in files)
         if args.output:
             with atomic_write(args.output, "w", encoding="utf-8") as out:
