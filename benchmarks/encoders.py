@@ -12,10 +12,24 @@ For each tier (``e5-small``, ``static-zh``) a fresh subprocess measures
   the 12 paraphrases rank their own duty first; AUC = P(cos(paraphrase, own duty) >
   cos(any paraphrase, another duty)) over all positive/negative pairs.
 
+``--compare`` measures the default (int8) e5-small against ``e5-small-fp32`` in one
+process on the same sentences:
+
+* sentences/s of both engines on the same ``--sentences`` benchmark sentences, timed in
+  interleaved chunks (fp32 and int8 alternate, so machine load hits both alike);
+* cosine to fp32 of every benchmark sentence (the sentences the matcher embeds for
+  ``examples/``, ``benchmarks/data/*`` and ``../shared``'s devset, realworld and realpdf
+  files, plus every duty and requirement of the role files): min, mean, 0.1% quantile and
+  the three furthest sentences;
+* the ranking metrics of ``benchmarks/quality.py`` on every labelled set, fp32 and int8
+  scored by the same scorer code in the same process, and their differences (the bar is
+  +-0.005), plus the share of résumés whose top role is the same.
+
 Run::
 
     python benchmarks/encoders.py                 # both tiers
     python benchmarks/encoders.py --conversion    # also time the one-time e5 conversion
+    python benchmarks/encoders.py --compare --json benchmarks/results/e5_int8.json
 """
 
 from __future__ import annotations
@@ -32,8 +46,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = ROOT / "benchmarks" / "data" / "paraphrase_probe.json"
-TIERS = ("e5-small", "static-zh")
-DEFAULT_SENTENCES = {"e5-small": 640, "static-zh": 20_000}
+SHARED = ROOT.parent / "shared"
+TIERS = ("e5-small", "e5-small-fp32", "static-zh")
+DEFAULT_SENTENCES = {"e5-small": 640, "e5-small-fp32": 640, "static-zh": 20_000}
+#: Ranking metrics compared between fp32 and int8 (issue 19: within +-0.005).
+RANK_METRICS = ("top1", "ndcg@3", "role_ndcg@5", "role_auc", "unrelated_auc", "partial_auc")
 
 
 def corpus(n: int) -> list[str]:
@@ -122,6 +139,159 @@ def child(tier: str, n_sentences: int, batch_size: int) -> dict[str, object]:
     }
 
 
+def benchmark_sentences() -> list[str]:
+    """Every sentence the matcher embeds for the benchmark files, and the role sentences.
+
+    Résumé files of ``examples/``, ``benchmarks/data/*`` and ``../shared`` (devset,
+    realworld, realpdf; absent folders are skipped), read as ``rolematch score`` reads
+    them; JSON sets by their text; then the duties and requirements of the role files.
+    Unique, in that order.
+    """
+    import yaml
+
+    from rolematch.io.extract import read_resume
+    from rolematch.matcher import _as_resume, _semantic_sentences
+
+    suffixes = {".txt", ".pdf", ".docx", ".md"}
+    folders = [ROOT / "examples", ROOT / "benchmarks" / "data"]
+    folders += [SHARED / name for name in ("devset", "realworld", "realpdf")]
+    texts: list[str] = []
+    for folder in folders:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.suffix.lower() not in suffixes or path.name.upper().startswith("README"):
+                continue
+            try:
+                resume = read_resume(path)
+            except Exception:  # a hostile or damaged file: not a benchmark sentence
+                continue
+            texts += [s.text for s in _semantic_sentences(resume)]
+        for path in sorted(folder.rglob("*.json")) if folder.is_dir() else []:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+            for item in data if isinstance(data, list) else []:
+                if isinstance(item, dict) and isinstance(item.get("text"), str):
+                    texts += [s.text for s in _semantic_sentences(_as_resume(item["text"]))]
+    for path in sorted((ROOT / "data" / "roles").glob("*.yaml")):
+        role = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts += [s for key in ("duties", "requirements") for s in role.get(key) or []]
+    return list(dict.fromkeys(texts))
+
+
+def _interleaved_speed(sentences: list[str], batch_size: int) -> dict[str, float]:
+    """Sentences/s of fp32 and int8 e5-small, timed on alternating chunks (cache off)."""
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+
+    encoders = {
+        m: SentenceTransformerEncoder(m, batch_size=batch_size, cache=False)
+        for m in ("e5-small-fp32", "e5-small")
+    }
+    for enc in encoders.values():
+        enc.encode(sentences[:batch_size])  # load and warm up
+    seconds = dict.fromkeys(encoders, 0.0)
+    step = 4 * batch_size
+    for k, s in enumerate(range(0, len(sentences), step)):
+        chunk = sentences[s : s + step]
+        order = list(encoders) if k % 2 == 0 else list(encoders)[::-1]
+        for m in order:
+            t0 = time.perf_counter()
+            encoders[m].encode(chunk)
+            seconds[m] += time.perf_counter() - t0
+    return {m: len(sentences) / t for m, t in seconds.items()}
+
+
+def _rankings(cache_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
+    """quality.py's ranking metrics of the full and semantic scores, per set and model."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import numpy as np
+    import quality
+    from _common import cached_reader
+
+    read = cached_reader(cache_dir)
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for name in quality.SETS:
+        items = quality.load_set(name, read)
+        items = [it for it in items or [] if getattr(it.resume, "ok", False)]
+        if not items:
+            continue
+        Y = np.array([it.grades for it in items])
+        resumes = [it.resume for it in items]
+        per_model: dict[str, dict[str, float]] = {}
+        tops = {}
+        for model in ("e5-small-fp32", "e5-small"):
+            enc = quality.make_encoder(model, cache_dir)
+            scores = quality.components(resumes, model, enc, with_bm25=False)
+            for method in ("full", "semantic"):
+                m = quality.method_metrics(method, scores[method], Y)
+                per_model.update({f"{model}:{method}:{k}": float(m[k]) for k in RANK_METRICS})
+            tops[model] = scores["full"].argmax(axis=1)
+        per_model["same_top_role"] = float((tops["e5-small"] == tops["e5-small-fp32"]).mean())
+        per_model["n"] = float(len(items))
+        out[name] = per_model
+    return out
+
+
+def compare_child(n_sentences: int, batch_size: int, cache_dir: Path) -> dict[str, object]:
+    import numpy as np
+
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+
+    sentences = benchmark_sentences()
+    db = cache_dir / "embeddings.sqlite"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # cosine on every sentence (vectors cached: a rerun only reads them)
+    fp32 = SentenceTransformerEncoder("e5-small-fp32", batch_size=batch_size, cache=db)
+    int8 = SentenceTransformerEncoder("e5-small", batch_size=batch_size, cache=db)
+    a, b = fp32.encode(sentences), int8.encode(sentences)
+    cos = np.sum(a * b, axis=1)
+    worst = np.argsort(cos)[:3]
+    rng = np.random.default_rng(0)
+    timed = [sentences[i] for i in rng.permutation(len(sentences))[:n_sentences]]
+    speed = _interleaved_speed(timed, batch_size)
+    return {
+        "sentences": len(sentences),
+        "cosine_min": float(cos.min()),
+        "cosine_mean": float(cos.mean()),
+        "cosine_p001": float(np.quantile(cos, 0.001)),
+        "below_0.99": int((cos < 0.99).sum()),
+        "worst": [[round(float(cos[i]), 4), sentences[i]] for i in worst],
+        "timed_sentences": len(timed),
+        "fp32_sentences_per_s": round(speed["e5-small-fp32"], 1),
+        "int8_sentences_per_s": round(speed["e5-small"], 1),
+        "speedup": round(speed["e5-small"] / speed["e5-small-fp32"], 2),
+        "rankings": _rankings(cache_dir),
+    }
+
+
+def print_compare(r: dict[str, object]) -> None:
+    print(
+        f"e5-small int8 vs fp32, same process: {r['timed_sentences']} sentences timed "
+        f"interleaved: fp32 {r['fp32_sentences_per_s']} sent/s, int8 "
+        f"{r['int8_sentences_per_s']} sent/s ({r['speedup']}x)"
+    )
+    print(
+        f"cosine to fp32 over {r['sentences']} benchmark sentences: min "
+        f"{r['cosine_min']:.4f}, mean {r['cosine_mean']:.5f}, 0.1% quantile "
+        f"{r['cosine_p001']:.4f}, below 0.99: {r['below_0.99']}; furthest: {r['worst']}"
+    )
+    rankings = r["rankings"]
+    assert isinstance(rankings, dict)
+    header = "| set | n | same top role | " + " | ".join(
+        f"{m} fp32 / int8 (Δ)" for m in RANK_METRICS
+    )
+    print("\nfull score:\n" + header + " |\n|" + "---|" * (len(RANK_METRICS) + 3))
+    worst_delta = 0.0
+    for name, m in rankings.items():
+        cells = []
+        for k in RANK_METRICS:
+            f, q = m[f"e5-small-fp32:full:{k}"], m[f"e5-small:full:{k}"]
+            worst_delta = max(worst_delta, abs(q - f)) if f == f and q == q else worst_delta
+            cells.append(f"{f:.3f} / {q:.3f} ({q - f:+.3f})")
+        print(f"| {name} | {m['n']:.0f} | {m['same_top_role']:.3f} | " + " | ".join(cells) + " |")
+    print(f"largest |Δ| of a full-score ranking metric: {worst_delta:.4f}")
+
+
 def conversion_child() -> dict[str, object]:
     import resource
 
@@ -178,10 +348,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sentences", type=int, help="sentences to encode per tier")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--conversion", action="store_true", help="also time the e5 conversion")
+    ap.add_argument(
+        "--compare", action="store_true", help="int8 vs fp32 e5-small: speed, cosine, rankings"
+    )
+    ap.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=Path("/tmp/rolematch_quality"),
+        help="extraction and embedding cache of --compare (shared with benchmarks/quality.py)",
+    )
     ap.add_argument("--json", type=Path, help="write the results here")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
+    if args.child == "compare":
+        print(json.dumps(compare_child(args.sentences or 640, args.batch_size, args.cache_dir)))
+        return 0
     if args.child == "conversion":
         print(json.dumps(conversion_child()))
         return 0
@@ -191,6 +373,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     info = platform_info()
+    if args.compare:
+        extra = ["--sentences", str(args.sentences)] if args.sentences else []
+        cmd = ["--child", "compare", "--batch-size", str(args.batch_size)]
+        result = _spawn([*cmd, "--cache-dir", str(args.cache_dir), *extra])
+        print(f"platform: {info}")
+        print_compare(result)
+        if args.json:
+            payload = {"platform": info, "compare": result}
+            args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return 0
     rows = []
     for tier in args.tiers:
         extra = ["--sentences", str(args.sentences)] if args.sentences else []
