@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Char", "Line", "layout_lines", "layout_text"]
@@ -107,6 +107,7 @@ class _Seg:
     bottom: float
     size: float
     lead: float  # width of the first unbreakable unit (a word, or a glyph and its punctuation)
+    edge: bool = False  # starts at a column's left edge (see _column_edges)
 
     @property
     def cy(self) -> float:
@@ -147,24 +148,56 @@ def _segments(chars: Iterable[Char]) -> list[_Seg]:
             row = [c]
             rows.append(row)
             row_cy, row_size = cy, size
-    segs: list[_Seg] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
+    edges = _column_edges(rows)
+    segs: list[_Seg] = []
+    for row in rows:
         run: list[Char] = [row[0]]
         prev = row[0]
         for c in row[1:]:
             if c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * max(prev.x1 - prev.x0, 1):
                 continue  # the same glyph drawn twice (fake bold)
-            if c.x0 - prev.x1 > 0.8 * (c.size if c.size > prev.size else prev.size):
-                segs.append(_make_seg(run))
+            size = c.size if c.size > prev.size else prev.size
+            gap = c.x0 - prev.x1
+            if gap > 0.8 * size or (gap > 0.3 * size and round(c.x0) in edges):
+                segs.append(_make_seg(run, edges))
                 run = []
             run.append(c)
             prev = c
-        segs.append(_make_seg(run))
+        segs.append(_make_seg(run, edges))
     return segs
 
 
-def _make_seg(run: list[Char]) -> _Seg:
+#: Rows that must start a run at the same x for it to count as a column's left edge.
+_EDGE_ROWS = 3
+
+
+def _column_edges(rows: Sequence[Sequence[Char]]) -> set[int]:
+    """Left edges (whole points, with their neighbours) where several rows start a run.
+
+    Rows of a sidebar and a main column drawn side by side at the same heights
+    may leave a gutter narrower than a glyph (a Word table's cell padding): the
+    main column's left edge, shared by many rows, still marks the boundary.
+    """
+    starts: dict[int, set[int]] = {}
+    for i, row in enumerate(rows):
+        prev = row[0]
+        starts.setdefault(round(prev.x0), set()).add(i)
+        for c in row[1:]:
+            size = c.size if c.size > prev.size else prev.size
+            if c.x0 - prev.x1 > 0.3 * size:
+                starts.setdefault(round(c.x0), set()).add(i)
+            prev = c
+    edges: set[int] = set()
+    for x in starts:
+        near = starts.get(x - 1, set()) | starts[x] | starts.get(x + 1, set())
+        if len(near) >= _EDGE_ROWS:
+            edges.update((x - 1, x, x + 1))
+    return edges
+
+
+def _make_seg(run: list[Char], edges: Collection[int] = ()) -> _Seg:
     parts = [run[0].text]
     prev = run[0]
     top, bottom, x1 = prev.top, prev.bottom, prev.x1
@@ -186,7 +219,16 @@ def _make_seg(run: list[Char]) -> _Seg:
         prev = c
     sizes = sorted(c.size for c in run)
     x0 = run[0].x0
-    return _Seg("".join(parts), x0, top, x1, bottom, sizes[len(sizes) // 2], _lead_width(run) - x0)
+    return _Seg(
+        "".join(parts),
+        x0,
+        top,
+        x1,
+        bottom,
+        sizes[len(sizes) // 2],
+        _lead_width(run) - x0,
+        round(x0) in edges,
+    )
 
 
 _NO_LINE_START = set("。，、；：？！）》」』”’.,;:?!)]}%")
@@ -278,7 +320,7 @@ def _split_kind(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) -> str:
         if aligned < 0.99 or (gap >= 2 * size and max(len(rl), len(rr)) > 3):
             return _COLUMNS
         return _TABLE
-    if aligned < 0.5 or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size:
+    if aligned < 0.8 or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size:
         return _COLUMNS
     return _TABLE
 
@@ -289,11 +331,13 @@ def _x_gaps(segs: Sequence[_Seg]) -> list[tuple[float, float]]:
         return []
     size = statistics.median([s.size for s in segs])
     min_gap = max(0.9 * size, 3.0)
+    # before a column's left edge, a narrower gutter will do (a table's cell padding)
+    edge_gap = max(0.4 * size, 3.0)
     ordered = sorted(segs, key=lambda s: s.x0)
     gaps: list[tuple[float, float]] = []
     reach = ordered[0].x1
     for s in ordered[1:]:
-        if s.x0 - reach >= min_gap:
+        if s.x0 - reach >= (edge_gap if s.edge else min_gap):
             gaps.append((reach, s.x0))
         if s.x1 > reach:
             reach = s.x1
