@@ -111,8 +111,8 @@ def safe_cell(value: Any) -> Any:
 
     Examples
     --------
-    >>> safe_cell("=HYPERLINK(\"http://x\",\"y\").pdf"), safe_cell("-1"), safe_cell(-1.5)
-    ('\'=HYPERLINK("http://x","y").pdf', "'-1", -1.5)
+    >>> safe_cell("=HYPERLINK(A1)"), safe_cell("-1"), safe_cell(-1.5)
+    ("'=HYPERLINK(A1)", "'-1", -1.5)
     >>> safe_cell("张三.pdf")
     '张三.pdf'
     """
