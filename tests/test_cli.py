@@ -430,3 +430,17 @@ def test_extract_survives_a_lone_surrogate(tmp_path, monkeypatch, capsys):
     assert main(["extract", str(cv), "-o", str(out)]) == 0
     (rec,) = [json.loads(x) for x in out.read_text("utf-8").splitlines()]
     assert rec["status"] == "ok" and rec["text"].endswith("?")
+
+
+def test_file_timeout_and_debug_log(folder, tmp_path):
+    out, log = tmp_path / "t.csv", tmp_path / "debug.log"
+    args = ["score", str(folder), "-o", str(out), "--model", MODEL, "-q",
+            "--file-timeout", "0.001", "--debug", str(log)]  # fmt: skip
+    assert main(args) == 0
+    rows = _read_csv(out)
+    assert {r["status"] for r in rows} == {"error"} and len(rows) == 3
+    assert {r["reason"] for r in rows} == {"timed out after 0.001 s"}
+    text = log.read_text("utf-8")
+    assert text.count("== ") == 3 and text.count("took more than 0.001 s") == 3
+    with pytest.raises(SystemExit):
+        main(["score", str(folder), "--file-timeout", "-1"])
