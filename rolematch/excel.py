@@ -235,7 +235,19 @@ def write_xlsx(
         chosen = chosen[np.argsort(results.resume_rank[chosen, r], kind="stable")]
         sheet = _Sheet(wb, _sheet_title(results.role_titles[r], taken), ROLE_COLUMNS, len(chosen))
         for i in map(int, chosen):
-            e = results.explanation(i, r)
+            warnings = "; ".join(results.warnings[i])
+            try:
+                e = results.explanation(i, r)
+                details = [
+                    "、".join(f"{k.term}×{k.count}" for k in e.matched_keywords[:15]),
+                    "、".join(k.term for k in e.missing_keywords[:10]),
+                    _evidence(e, 0),
+                    _evidence(e, 1),
+                    _evidence(e, 2),
+                ]
+            except Exception as ex:  # noqa: BLE001 - one row's details must not stop the report
+                details = [""] * 5
+                warnings = "; ".join([*results.warnings[i], f"explanation: {type(ex).__name__}"])
             sheet.append(
                 [
                     int(results.resume_rank[i, r]),
@@ -245,12 +257,8 @@ def write_xlsx(
                     _num(results.semantic[i, r]),
                     _num(results.facet[i, r]),
                     int(results.role_rank[i, r]),
-                    "、".join(f"{k.term}×{k.count}" for k in e.matched_keywords[:15]),
-                    "、".join(k.term for k in e.missing_keywords[:10]),
-                    _evidence(e, 0),
-                    _evidence(e, 1),
-                    _evidence(e, 2),
-                    "; ".join(results.warnings[i]),
+                    *details,
+                    warnings,
                     results.files[i],
                 ]
             )
