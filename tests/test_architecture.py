@@ -35,6 +35,14 @@ ALLOWED: dict[tuple[str, str], str] = {
         "ProcessPoolExecutor has no public way to kill its busy workers before Python 3.14 "
         "(terminate_workers); used only when that is missing"
     ),
+    ("rolematch.features._bert", "_is_vnni_supported"): (
+        "torch has no public query for VNNI, which decides whether int8 activations need "
+        "7 bits; read with getattr and a fallback"
+    ),
+    ("rolematch.features._bert", "_make_per_channel_quantized_tensor"): (
+        "torch's only way to wrap int8 weights with per-row scales as they are "
+        "(quantize_per_channel would quantise floats again)"
+    ),
 }
 
 
