@@ -184,13 +184,15 @@ def test_twenty_decisions_cannot_swing_the_coefficients(heldout: dict[str, Any])
         few = pd.concat([team[team.grade == 2].head(10), team[team.grade == 0].head(10)])
     _, small = learn_from_table(few, "static-zh")
     _, large = learn_from_table(team, "static-zh")
-    move = {
-        r["coefficients"]["learned"]["facet"] - r["coefficients"]["default"]["facet"]
-        for r in (small,)
-    }.pop()
-    big = large["coefficients"]["learned"]["facet"] - large["coefficients"]["default"]["facet"]
-    assert 0 <= move < 0.5
-    assert big > 2 * move
+
+    def move(r: dict[str, Any]) -> float:
+        c = r["coefficients"]
+        return float(c["learned"]["facet"] - c["default"]["facet"])
+
+    # A team that decides on facets alone (the strongest signal there is): 20 of its
+    # decisions move the facet coefficient a little, all 360 of them a lot more.
+    assert 0 <= move(small) < 1.0
+    assert move(large) > 3 * move(small)
 
 
 def test_per_role_coefficients_only_with_enough_decisions(heldout: dict[str, Any]) -> None:
