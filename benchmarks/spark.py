@@ -63,6 +63,7 @@ class Run:
     n: int
     seconds: float
     per_s: float
+    cpu_seconds: float  # user + system of every process of the run (JVM, workers, readers)
     worker_peak_mb: float  # the largest Python worker (not the driver)
     tree_peak_mb: float  # RSS of all processes together, JVM included
     jvm_peak_mb: float
@@ -76,9 +77,15 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
-def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, str]:
-    """Run ``python -m rolematch ARGS`` with ``ROLEMATCH_HOME=home``: wall seconds, peak
-    MB of the largest Python worker, of the whole tree and of the JVM, and stderr."""
+def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, float, str]:
+    """Run ``python -m rolematch ARGS`` with ``ROLEMATCH_HOME=home``: wall seconds, CPU
+    seconds of the whole tree, peak MB of the largest Python worker, of the whole tree
+    and of the JVM, and stderr.
+
+    CPU seconds hardly depend on what else the machine runs; wall seconds do."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cmd = [sys.executable, "-m", "rolematch", *args]
     env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "ROLEMATCH_HOME": str(home)}
     t0 = time.perf_counter()
@@ -110,8 +117,10 @@ def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, s
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     mb = 2**20
-    return seconds, worker / mb, tree / mb, jvm / mb, err
+    return seconds, cpu, worker / mb, tree / mb, jvm / mb, err
 
 
 def throughput(folder: Path, n: int, models: list[str], keep: Path | None) -> list[Run]:
@@ -135,13 +144,13 @@ def throughput(folder: Path, n: int, models: list[str], keep: Path | None) -> li
                 home.mkdir()
                 (home / "models").symlink_to(home_dir() / "models")
                 load = os.getloadavg()[0]
-                s, w, t, j, _ = time_run(
+                s, cpu, w, t, j, _ = time_run(
                     ["score", str(folder), "-o", str(out), "--model", model, "-q", *extra], home
                 )
                 if keep is not None and engine != "spark local[1]":
                     tag = "local" if engine.startswith("local") else "spark"
                     (keep / f"{model}.{tag}.csv").write_bytes(out.read_bytes())
-            run = Run(model, engine, n, s, n / s, w, t, j, load)
+            run = Run(model, engine, n, s, n / s, cpu, w, t, j, load)
             runs.append(run)
             print(run, file=sys.stderr)
     return runs
@@ -151,8 +160,9 @@ def throughput_table(runs: list[Run]) -> str:
     by = {(r.model, r.engine): r for r in runs}
     lines = [
         "| model | engine | N | total s | résumés/s | ÷ local engine time | local[1] ÷ local[2] "
-        "time | peak RSS per Python worker MB | peak RSS all processes MB (JVM) | load avg |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "time | CPU s (÷ local engine) | peak RSS per Python worker MB | peak RSS all "
+        "processes MB (JVM) | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         base = by.get((r.model, "local, 2 workers"))
@@ -160,9 +170,13 @@ def throughput_table(runs: list[Run]) -> str:
         ratio = f"{r.seconds / base.seconds:.2f}×" if base and r.engine != base.engine else "–"
         speedup = f"{r.seconds / l2.seconds:.2f}×" if l2 and r.engine == "spark local[1]" else "–"
         jvm = f" ({r.jvm_peak_mb:.0f})" if r.jvm_peak_mb else ""
+        cpu = f"{r.cpu_seconds:.0f}" + (
+            f" ({r.cpu_seconds / base.cpu_seconds:.2f}×)" if base and r is not base else ""
+        )
         lines.append(
             f"| {r.model} | {r.engine} | {r.n} | {r.seconds:.1f} | {r.per_s:.1f} | {ratio} | "
-            f"{speedup} | {r.worker_peak_mb:.0f} | {r.tree_peak_mb:.0f}{jvm} | {r.load_avg:.1f} |"
+            f"{speedup} | {cpu} | {r.worker_peak_mb:.0f} | {r.tree_peak_mb:.0f}{jvm} | "
+            f"{r.load_avg:.1f} |"
         )
     return "\n".join(lines)
 
@@ -267,7 +281,8 @@ def cascade(ks: list[int], margin: float, keep: Path | None) -> list[dict[str, o
     pooled_a = np.vstack([a for a, _ in mats.values()])
     pooled_b = np.vstack([b for _, b in mats.values()])
     rows += cascade_report("+".join(mats), pooled_a, pooled_b, ks, margin)
-    if keep is not None and (keep / "static-zh.local.csv").exists():
+    scale = [keep / f"{m}.local.csv" for m in ("static-zh", "e5-small")] if keep else []
+    if scale and all(f.exists() for f in scale):
         files_a, big_a = _matrix_from_csv(keep / "static-zh.local.csv", full.role_ids_)
         files_b, big_b = _matrix_from_csv(keep / "e5-small.local.csv", full.role_ids_)
         assert files_a == files_b

@@ -60,12 +60,15 @@ def spark():
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    """The examples (texts and PDFs, one in a sub-folder) and three bad files."""
+    """The examples (texts and PDFs, in a sub-folder; one PDF twice, under a CJK name
+    with a space) and three bad files."""
     root = tmp_path_factory.mktemp("cv")
     for f in example_files():
         dest = root / ("pdf" if f.suffix == ".pdf" else "") / f.name
         dest.parent.mkdir(exist_ok=True)
         shutil.copy(f, dest)
+    # a name with CJK characters and a space: Spark lists it unescaped, as the CLI maps it
+    shutil.copy(example_files()[-1], root / "pdf" / "简历 王五.pdf")
     (root / "empty.pdf").write_bytes(b"")
     pdf = example_files()[-1].read_bytes()
     (root / "truncated.pdf").write_bytes(pdf[: len(pdf) // 3])
@@ -228,7 +231,7 @@ def test_cli_csv_and_parquet_give_the_local_engines_rows(folder, tmp_path, capsy
             "--master", "local[2]", "-o", str(tmp_path / "s.parquet"), "-o", str(tmp_path / "s.csv")]  # fmt: skip
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert "9 files" in err.splitlines()[-1] and "3 not scored" in err.splitlines()[-1]
+    assert "10 files" in err.splitlines()[-1] and "3 not scored" in err.splitlines()[-1]
     local, remote = _read_csv(tmp_path / "local.csv"), _read_csv(tmp_path / "s.csv")
     assert list(remote[0]) == list(local[0])
     assert [(r["file"], r["role_id"], r["role_rank"], r["resume_rank"]) for r in remote] == [
