@@ -22,10 +22,12 @@ the functions that need it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import importlib.util
 import json
+import logging
 import os
 import shutil
 import struct
@@ -578,6 +580,30 @@ def _bert_config(src: E5Source) -> dict[str, Any]:
     }
 
 
+@contextlib.contextmanager
+def _quiet_load() -> Iterator[None]:
+    """Silence transformers' load report and progress bar for the one load that has them.
+
+    ``_hf`` is written without BERT's pooler (sentence-transformers never uses it), so
+    loading it as a ``BertModel`` logs a "LOAD REPORT ... pooler MISSING ... newly
+    initialized ... consider training" warning: alarming and meaningless to a user. Only
+    the loader's logger is raised to ERROR, and only for this call.
+    """
+    from transformers.utils import logging as hf_logging
+
+    logger = hf_logging.get_logger("transformers.modeling_utils")
+    level = logger.level
+    bars = hf_logging.is_progress_bar_enabled()
+    logger.setLevel(logging.ERROR)
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        if bars:
+            hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
 def _write_model(src: E5Source, out: Path) -> None:
     """Write the sentence-transformers folder for ``src`` into the empty folder ``out``."""
     import torch
@@ -614,7 +640,8 @@ def _write_model(src: E5Source, out: Path) -> None:
     )
     fast.save_pretrained(hf_dir)
 
-    transformer = Transformer(str(hf_dir), max_seq_length=src.max_positions)
+    with _quiet_load():
+        transformer = Transformer(str(hf_dir), max_seq_length=src.max_positions)
     pooling = Pooling(src.hidden, pooling_mode="mean")
     model = SentenceTransformer(
         modules=[transformer, pooling, Normalize()],

