@@ -110,9 +110,11 @@ def test_figure_draws_chinese_labels_with_a_cjk_font(tmp_path):
     roles = rolematch.load_roles()
     titles = {r.id: r.title for r in roles}
     matcher = rolematch.Matcher(encoder=HashingEncoder()).fit(roles)  # labels, not meaning
-    results = [fr for fr in rolematch.score_paths(ROOT / "examples", matcher=matcher) if fr.ok]
-    scores = np.array([[r.score for r in fr.results] for fr in results])
-    expl = results[0].ranked()[0].explanation
+    with rolematch.score_paths(ROOT / "examples", matcher=matcher) as results:
+        ok = [i for i in range(len(results)) if results.ok(i)]
+        scores = results.score[ok]
+        names = [Path(results.files[i]).name for i in ok]
+        expl = results.matches(ok[0])[0].explanation
     keywords = [k.term for k in (*expl.matched_keywords[:12], *expl.missing_keywords[:8])]
 
     with mpl.rc_context():
@@ -121,7 +123,7 @@ def test_figure_draws_chinese_labels_with_a_cjk_font(tmp_path):
         ax, kw_ax = fig.subplots(1, 2, width_ratios=(3, 1))
         im = ax.imshow(scores, cmap="YlGn", vmin=0, vmax=1, aspect="auto")
         ax.set_xticks(range(len(roles)), [titles[i] for i in matcher.role_ids_], rotation=35)
-        ax.set_yticks(range(len(results)), [Path(fr.file).name for fr in results])
+        ax.set_yticks(range(len(names)), names)
         fig.colorbar(im, ax=ax, label="匹配分数 score")
         ax.set_title("简历 × 岗位 匹配分数")
         kw_ax.barh(range(len(keywords)), np.linspace(1, 0.2, len(keywords)))
