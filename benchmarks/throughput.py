@@ -23,6 +23,13 @@ What it does, per model tier (``static-zh``, ``e5-small``) and ``--workers`` set
    (``SentenceTransformer.encode``, batch 32, the matcher's prompt), and reports the two
    ratios total / bare.
 
+``--long`` builds long real-style CVs instead (each variant followed by the job entries
+and self-assessment of two more, 2-4 pages, 50-100 sentences); ``--folder DIR`` times an
+existing folder (e.g. ``../shared/realworld``); ``--no-bare`` skips step 4. To compare the
+int8 default e5-small with fp32 on the same files in one run::
+
+    python benchmarks/throughput.py --long --n 60 --models e5-small-fp32 e5-small --no-bare
+
 Targets on a 2-core machine: static-zh >= 100 résumés/s end to end and <= 2x the bare
 extraction; e5-small within 1.3x of the bare encoding; peak RSS < 2 GB at N = 2000.
 """
@@ -147,10 +154,20 @@ def render_pdf(lines: list[str], path: Path) -> None:
     c.save()
 
 
-def build_corpus(folder: Path, n: int, seed: int = 0) -> list[Path]:
+def long_variant_lines(i: int, sources: list[list[str]], seed: int = 0) -> list[str]:
+    """A long CV: variant ``i`` plus the job entries and self-assessment of two more."""
+    lines = variant_lines(i, sources, seed)
+    for k in (1, 2):
+        other = variant_lines(i + k * 7919, sources, seed)
+        start = next((n for n, x in enumerate(other) if "经历" in x or "经验" in x), 1)
+        lines += ["", *other[start:]]
+    return lines
+
+
+def build_corpus(folder: Path, n: int, seed: int = 0, long: bool = False) -> list[Path]:
     """N résumé PDFs in ``folder`` (kept between runs; rebuilt when N or seed differ)."""
     stamp = folder / ".corpus.json"
-    want = {"n": n, "seed": seed, "version": 1}
+    want = {"n": n, "seed": seed, "version": 1, "long": long}
     files = [folder / f"cv_{i:05d}.pdf" for i in range(n)]
     if stamp.exists() and json.loads(stamp.read_text()) == want and all(f.exists() for f in files):
         return files
@@ -160,7 +177,8 @@ def build_corpus(folder: Path, n: int, seed: int = 0) -> list[Path]:
     sources = _sources()
     t0 = time.perf_counter()
     for i, f in enumerate(files):
-        render_pdf(variant_lines(i, sources, seed), f)
+        make = long_variant_lines if long else variant_lines
+        render_pdf(make(i, sources, seed), f)
     stamp.write_text(json.dumps(want))
     print(f"built {n} PDFs in {folder} ({time.perf_counter() - t0:.1f}s)", file=sys.stderr)
     return files
@@ -335,10 +353,14 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--n", type=int, default=200, help="résumé PDFs (default 200)")
     p.add_argument("--large", action="store_true", help="N = 2000")
+    p.add_argument("--long", action="store_true", help="long real-style CVs (2-4 pages)")
+    p.add_argument("--folder", type=Path, help="time this folder of résumés instead")
+    p.add_argument("--no-bare", action="store_true", help="skip bare extraction/encoding")
     p.add_argument("--models", nargs="+", default=["static-zh", "e5-small"])
     p.add_argument("--workers", nargs="+", default=["auto"], help="e.g. auto 1 2")
     p.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "rolematch-bench")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--repeat", type=int, default=1, help="alternating rounds (--no-bare)")
     p.add_argument("--json", type=Path, help="also write the rows as JSON")
     p.add_argument(
         "--reuse-bare",
@@ -348,8 +370,16 @@ def main() -> None:
     )
     args = p.parse_args()
     n = 2000 if args.large else args.n
-    files = build_corpus(args.corpus / f"n{n}-s{args.seed}", n, args.seed)
+    if args.folder:
+        files = sorted(f for f in args.folder.iterdir() if f.suffix.lower() in {".pdf", ".txt"})
+        n = len(files)
+    else:
+        name = f"n{n}-s{args.seed}" + ("-long" if args.long else "")
+        files = build_corpus(args.corpus / name, n, args.seed, long=args.long)
     folder = files[0].parent
+    if args.no_bare:
+        compare_models(args, folder, files)
+        return
 
     saved_path = folder / ".bare.json"
     saved = json.loads(saved_path.read_text()) if args.reuse_bare and saved_path.exists() else {}
@@ -405,6 +435,43 @@ def main() -> None:
               f"{r.warm_seconds:.1f} | {r.load_avg:.1f} |")  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n")
+
+
+def compare_models(args: argparse.Namespace, folder: Path, files: list[Path]) -> None:
+    """Cold ``rolematch score`` runs of each model on the same files, models alternating
+    (``--repeat`` rounds), so machine load hits every model alike; no bare baselines."""
+    rows: dict[str, list[Timing]] = {m: [] for m in args.models}
+    n = len(files)
+    for k in range(args.repeat):
+        for model in args.models if k % 2 == 0 else args.models[::-1]:
+            with tempfile.TemporaryDirectory(prefix="rolematch-bench-") as tmp:
+                out_csv, cache = str(Path(tmp) / "out.csv"), str(Path(tmp) / "cache")
+                cli = ["score", str(folder), "-o", out_csv, "--model", model,
+                       "--workers", args.workers[0], "--cache", cache]  # fmt: skip
+                t = time_cli(cli)
+            rows[model].append(t)
+            print(f"{model}: {t.seconds:.1f}s, {n / t.seconds:.2f} résumés/s, peak RSS "
+                  f"{t.peak_rss / 2**20:.0f} MB (PSS {t.peak_pss / 2**20:.0f}), load "
+                  f"{os.getloadavg()[0]:.1f}", file=sys.stderr)  # fmt: skip
+    print(f"\n{platform.platform()}, {os.cpu_count()} CPUs; {n} files in {folder}; "
+          f"workers {args.workers[0]}; {args.repeat} alternating round(s), "
+          "cold caches\n")  # fmt: skip
+    print("| model | total s (each round) | résumés/s (best) | CPU s | peak RSS (PSS) MB |")
+    print("|---|---|---|---|---|")
+    out = []
+    for model, ts in rows.items():
+        best = min(t.seconds for t in ts)
+        print(f"| {model} | {', '.join(f'{t.seconds:.1f}' for t in ts)} | {n / best:.2f} | "
+              f"{min(t.cpu for t in ts):.1f} | {max(t.peak_rss for t in ts) / 2**20:.0f} "
+              f"({max(t.peak_pss for t in ts) / 2**20:.0f}) |")  # fmt: skip
+        out.append({"model": model, "n": n, "seconds": [t.seconds for t in ts],
+                    "cpu": [t.cpu for t in ts], "peak_rss_mb": max(t.peak_rss for t in ts) / 2**20,
+                    "peak_pss_mb": max(t.peak_pss for t in ts) / 2**20})  # fmt: skip
+    if len(rows) == 2:
+        a, b = (min(t.seconds for t in ts) for ts in rows.values())
+        print(f"\n{list(rows)[1]} is {a / b:.2f}x as fast as {list(rows)[0]} (best rounds)")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1) + "\n")
 
 
 if __name__ == "__main__":
