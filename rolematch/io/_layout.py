@@ -315,12 +315,21 @@ def _split_kind(left: Sequence[_Seg], right: Sequence[_Seg], gap: float) -> str:
     if max(gl, gr) > max(1.5 * size, 2.5 * min(gl, gr) + 0.5 * size):
         return _NEITHER
     (l0, l1), (r0, r1) = _extent(left), _extent(right)
-    aligned = min(_aligned_share(rl, rr), _aligned_share(rr, rl))
+    share_l, share_r = _aligned_share(rl, rr), _aligned_share(rr, rl)
+    aligned = min(share_l, share_r)
     if min(l1 - l0, r1 - r0) > 8 * size:
         if aligned < 0.99 or (gap >= 2 * size and max(len(rl), len(rr)) > 3):
             return _COLUMNS
         return _TABLE
-    if aligned < 0.8 or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size:
+    # A label/value table may miss a value or two; a sidebar beside the main column
+    # (a Word layout table drawn row by row) has whole runs of rows that line up
+    # with nothing: the wrapped lines of its cells.
+    unaligned = max(len(rl) * (1 - share_l), len(rr) * (1 - share_r))
+    if (
+        aligned < 0.5
+        or (aligned < 0.8 and unaligned >= 3)
+        or abs(rl[-1].bottom - rr[-1].bottom) > 3.5 * size
+    ):
         return _COLUMNS
     return _TABLE
 

@@ -25,7 +25,16 @@ How a page is read
    the seam for an OCR fallback: replace the text of those pages.
 
 Everything here raises :class:`~rolematch.exceptions.ExtractionError` for a file
-that cannot be read at all; :mod:`rolematch.io.extract` turns it into a record.
+that cannot be read at all (``corrupt`` with a plain reason for a damaged file or a
+page PDFium cannot load; see :func:`_damage_errors`); :mod:`rolematch.io.extract`
+turns it into a record.
+
+Why one module of ~650 lines: the two backends, the hidden-text check and the
+verdict share one per-glyph pass over PDFium's C API (:func:`_pdfium_chars`,
+called once per glyph through :func:`_fast`) and its page objects; split apart,
+each piece would need the page, the text page and the raw glyph list handed
+across modules for no reader's benefit. The layout engine, which is general,
+lives apart in :mod:`rolematch.io._layout`.
 """
 
 from __future__ import annotations
@@ -59,6 +68,9 @@ MIN_FONT_SIZE = 3.0
 #: (0–255 grey levels) inside its box: white on white, or a colour within this
 #: distance of the background.
 MIN_INK_CONTRAST = 40
+#: A box whose rendered pixels are all darker than this (0–255) is a dark band or
+#: picture: light text on it is visible even where the renderer drew no glyph.
+DARK_BACKGROUND = 100
 #: A page needs OCR when it has fewer usable characters than this and either
 #: images cover part of it or most of its glyphs are undecodable.
 MIN_PAGE_CHARS = 20
@@ -348,7 +360,14 @@ def _visible_mask(page: Any, boxes: Sequence[Char]) -> list[bool]:
             out.append(False)
             continue
         region = img[y0:y1, x0:x1]
-        out.append(int(region.max()) - int(region.min()) >= MIN_INK_CONTRAST)
+        # Ink shows as contrast inside the box. A suspect is light or unpainted
+        # text, so a box that is dark all over is light text on a dark band whose
+        # glyphs the renderer did not draw (a non-embedded font it has no substitute
+        # for, as on a server without CJK fonts): legible on paper, kept.
+        out.append(
+            int(region.max()) - int(region.min()) >= MIN_INK_CONTRAST
+            or int(region.max()) < DARK_BACKGROUND
+        )
     return out
 
 
