@@ -26,6 +26,9 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     lp.add_argument("--profile", help="base profile to start from (default: the model's)")
     lp.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds")
     lp.add_argument("--seed", type=int, default=0)
+    lp.add_argument(
+        "--no-keywords", action="store_true", help="learn the calibration only, no term emphasis"
+    )
     lp.add_argument("-o", "--output", required=True, metavar="PROFILE.json")
 
     sp = sub.add_parser(
@@ -53,6 +56,7 @@ def run_learn(args: argparse.Namespace, load_roles: Callable[[str | None], list[
             base_profile=args.profile,
             folds=args.folds,
             seed=args.seed,
+            keyword_emphasis=not args.no_keywords,
         )
     except ValueError as e:
         raise RolematchError(str(e)) from None

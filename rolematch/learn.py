@@ -30,6 +30,7 @@ import csv
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -326,6 +327,133 @@ def _fold_mean(
     return out
 
 
+# ------------------------------------------------------------------ keyword emphasis
+#: At most this many terms get a learned emphasis, each factor in [0.5, 2].
+MAX_TERMS = 10
+FACTOR_RANGE = (0.5, 2.0)
+#: A term needs this many decided pairs with it and without it (among its roles' pairs).
+MIN_TERM_SUPPORT = 10
+#: ... and a residual gap this many standard errors from zero.
+MIN_TERM_Z = 4.0
+
+
+@dataclass(frozen=True)
+class KeywordEvidence:
+    """Which role terms each decided pair's résumé contains, to learn keyword emphasis.
+
+    Attributes
+    ----------
+    terms : sequence of str
+        The matcher's keyword vocabulary (``Matcher.vocabulary_``).
+    hits : ndarray of shape (n_files, n_terms)
+        Saturated hits of each résumé (``scoring.saturate`` of the term counts).
+    role_weights : ndarray of shape (n_roles, n_terms)
+        The roles' term weights (``Matcher.keywords_.role_weights_``).
+    file_index, role_index : ndarray of shape (n_rows,)
+        Row of ``hits`` and of ``role_weights`` for each decision.
+    top_terms : int
+        The profile's ``keyword.top_terms``.
+    """
+
+    terms: Sequence[str]
+    hits: np.ndarray
+    role_weights: np.ndarray
+    file_index: np.ndarray
+    role_index: np.ndarray
+    top_terms: int
+
+    def take(self, rows: np.ndarray) -> KeywordEvidence:
+        """The evidence of some decisions (a boolean mask or indices)."""
+        return replace(self, file_index=self.file_index[rows], role_index=self.role_index[rows])
+
+    def coverage(self, factors: np.ndarray) -> np.ndarray:
+        """Keyword coverage of every decision with term weights times ``factors``."""
+        w = self.role_weights * factors
+        total = -np.sort(-w, axis=1)[:, : self.top_terms].sum(axis=1)
+        cover = np.einsum("nt,nt->n", self.hits[self.file_index], w[self.role_index])
+        t = total[self.role_index]
+        out = np.zeros_like(cover)
+        return np.asarray(np.minimum(1.0, np.divide(cover, t, out=out, where=t > 0)))
+
+
+def _select_terms(
+    kw: KeywordEvidence, rows: np.ndarray, y: np.ndarray, p: np.ndarray
+) -> dict[int, dict[str, float]]:
+    """Terms whose presence the team rewards (or punishes) beyond what the model does.
+
+    Among the decisions of roles that weigh a term, the mean residual ``y - p`` of
+    the résumés that contain it minus that of those that do not; a gap of ``g``
+    gives the factor ``2^(g / 0.25)`` clipped to [0.5, 2]. At most
+    :data:`MAX_TERMS` terms, each with :data:`MIN_TERM_SUPPORT` decisions on both
+    sides and a gap :data:`MIN_TERM_Z` standard errors from zero.
+    """
+    sub = kw.take(rows)
+    relevant = kw.role_weights[sub.role_index] > 0  # (n, T)
+    present = (kw.hits[sub.file_index] > 0) & relevant
+    absent = relevant & ~present
+    r = (y - p)[:, None]
+    n_p, n_a = present.sum(0), absent.sum(0)
+    ok = (n_p >= MIN_TERM_SUPPORT) & (n_a >= MIN_TERM_SUPPORT)
+    if not ok.any():
+        return {}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        m_p = (r * present).sum(0) / n_p
+        m_a = (r * absent).sum(0) / n_a
+        v_p = ((r - m_p) ** 2 * present).sum(0) / np.maximum(n_p - 1, 1)
+        v_a = ((r - m_a) ** 2 * absent).sum(0) / np.maximum(n_a - 1, 1)
+        gap = m_p - m_a
+        z = gap / np.sqrt(v_p / n_p + v_a / n_a + 1e-12)
+    z = np.where(ok, np.nan_to_num(z), 0.0)
+    order = [int(t) for t in np.argsort(-np.abs(z), kind="stable")[:MAX_TERMS]]
+    lo, hi = FACTOR_RANGE
+    return {
+        t: {
+            "factor": round(float(np.clip(2.0 ** (gap[t] / 0.25), lo, hi)), 3),
+            "gap": round(float(gap[t]), 4),
+            "z": round(float(z[t]), 2),
+            "with": int(n_p[t]),
+            "without": int(n_a[t]),
+        }
+        for t in order
+        if abs(z[t]) >= MIN_TERM_Z
+    }
+
+
+def _with_keywords(
+    frame: pd.DataFrame,
+    keywords: KeywordEvidence,
+    train: np.ndarray,
+    test: np.ndarray,
+    halves: tuple[float, float],
+    base_coef: dict[str, np.ndarray],
+    shared0: np.ndarray,
+    shared: np.ndarray,
+    per_role: dict[str, np.ndarray],
+) -> tuple[np.ndarray, dict[int, dict[str, float]], np.ndarray, dict[str, np.ndarray]]:
+    """Pick terms on ``train`` from the calibrated model's residuals, recompute keyword
+    coverage, refit the calibration; predictions for ``test``, terms, coefficients."""
+    tr = frame[train]
+    p_tr = _predict(_design(tr, halves), _coef_rows(tr, shared, per_role))
+    y_tr = (tr["grade"].to_numpy() >= 1).astype(float)
+    chosen = _select_terms(keywords, np.flatnonzero(train), y_tr, p_tr)
+    adjusted = frame.assign(keyword_score=keywords.coverage(_factors(len(keywords.terms), chosen)))
+    shared2, per_role2 = _fit_all(adjusted[train], halves, base_coef, shared0)
+    ft = adjusted[test]
+    p = (
+        _predict(_design(ft, halves), _coef_rows(ft, shared2, per_role2))
+        if len(ft)
+        else np.zeros(0)
+    )
+    return p, chosen, shared2, per_role2
+
+
+def _factors(n_terms: int, chosen: Mapping[int, Mapping[str, float]]) -> np.ndarray:
+    f = np.ones(n_terms)
+    for t, c in chosen.items():
+        f[t] = c["factor"]
+    return f
+
+
 # ------------------------------------------------------------------ learn
 def learn_from_table(
     table: pd.DataFrame,
@@ -334,6 +462,7 @@ def learn_from_table(
     folds: int = 5,
     seed: int = 0,
     name: str = "",
+    keywords: KeywordEvidence | None = None,
 ) -> tuple[ScoringProfile, dict[str, Any]]:
     """Fit a profile from scored decisions (the work of :func:`learn` after scoring).
 
@@ -350,6 +479,10 @@ def learn_from_table(
         trained and tested on).
     seed : int, default 0
         Shuffles the files before they are dealt to folds.
+    keywords : KeywordEvidence, optional
+        The decisions' term hits (rows as ``table``'s): also learn a capped keyword
+        emphasis (:data:`MAX_TERMS` terms, factors in :data:`FACTOR_RANGE`), kept
+        only when cross-validation shows it gains over the calibration alone.
 
     Returns
     -------
@@ -362,6 +495,8 @@ def learn_from_table(
     frame = table.reset_index(drop=True)
     bad = frame[list(_COMPONENTS[:2])].isna().any(axis=1)
     frame = frame[~bad].reset_index(drop=True)
+    if keywords is not None:
+        keywords = keywords.take(~bad.to_numpy())
     y = (frame["grade"].to_numpy() >= 1).astype(int)
     if len(frame) == 0 or y.min() == y.max():
         raise ValueError(
@@ -386,6 +521,7 @@ def learn_from_table(
     p_learned = np.full(len(frame), np.nan)
     fold_rows = []
     per_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    kw_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for i in range(k):
         test = fold == i
         train = ~test
@@ -397,6 +533,14 @@ def learn_from_table(
         d = _metrics(ft, p_default[test])
         lm = _metrics(ft, p_learned[test])
         per_fold.append((d, lm))
+        extra: dict[str, Any] = {}
+        if keywords is not None:
+            p_kw = _with_keywords(
+                frame, keywords, train, test, halves, base_coef, shared0, shared, per_role
+            )[0]
+            km = _metrics(ft, p_kw)
+            kw_fold.append((lm, km))
+            extra = {f"{m}_keywords": _r(km[m]) for m in _METRICS}
         fold_rows.append(
             {
                 "fold": i + 1,
@@ -404,6 +548,7 @@ def learn_from_table(
                 "resumes": int(len(set(ft["file"]))),
                 **{f"{m}_default": _r(d[m]) for m in _METRICS},
                 **{f"{m}_learned": _r(lm[m]) for m in _METRICS},
+                **extra,
             }
         )
     # Overall = the mean over folds (each fold's numbers come from one model).
@@ -429,6 +574,48 @@ def learn_from_table(
             dropped.append(rid)
             del per_role[rid]
     adopted = bool(gains) and mean_gain >= MIN_AUC_GAIN and not role_gain < -MAX_ROLE_AUC_LOSS / 4
+    kw_report: dict[str, Any] = {"learned": False}
+    if keywords is not None and kw_fold:
+        kw_gain = _nanmean(km["pooled_auc"] - lm["pooled_auc"] for lm, km in kw_fold)
+        kw_role = _nanmean(km["auc"] - lm["auc"] for lm, km in kw_fold)
+        kw_total = _nanmean(
+            km["pooled_auc"] - d["pooled_auc"]
+            for (d, _), (_, km) in zip(per_fold, kw_fold, strict=True)
+        )
+        use_kw = (
+            kw_gain >= MIN_AUC_GAIN
+            and kw_total >= MIN_AUC_GAIN
+            and not kw_role < -MAX_ROLE_AUC_LOSS / 4
+        )
+        kw_report = {
+            "learned": use_kw,
+            "gain_over_calibration": _r(kw_gain),
+            "role_auc_gain_over_calibration": _r(kw_role),
+            "gain_over_default": _r(kw_total),
+        }
+        if use_kw:
+            _, chosen, shared, per_role = _with_keywords(
+                frame,
+                keywords,
+                np.ones(len(frame), bool),
+                np.zeros(len(frame), bool),
+                halves,
+                base_coef,
+                shared0,
+                shared,
+                per_role,
+            )
+            base_adj = dict(base.keyword_adjustments)
+            kw_report["terms"] = {
+                str(keywords.terms[t]): {
+                    **c,
+                    "factor": round(base_adj.get(str(keywords.terms[t]), 1.0) * c["factor"], 3),
+                }
+                for t, c in chosen.items()
+            }
+            for rid in dropped:
+                per_role.pop(rid, None)
+            adopted = True
     support = {
         str(r): {
             "decisions": int(len(i)),
@@ -484,6 +671,7 @@ def learn_from_table(
             for r, c_ in per_role.items()
         },
         "roles_dropped": dropped,
+        "keyword_emphasis": kw_report,
         "support": support,
         "prior_strength": PRIOR_STRENGTH,
         "intercept_strength": INTERCEPT_STRENGTH,
@@ -497,6 +685,15 @@ def learn_from_table(
     doc = base.to_dict()
     doc["name"] = name or f"{base.name or base.model} + learned from {len(frame)} decisions"
     doc["provenance"] = prov
+    if kw_report.get("terms"):
+        doc["keyword_adjustments"] = {
+            **dict(base.keyword_adjustments),
+            **{t: c["factor"] for t, c in kw_report["terms"].items()},
+        }
+        report["verdict"] = (
+            f"learned coefficients and keyword emphasis adopted: held-out AUC gain "
+            f"{kw_report['gain_over_default']:+.4f}"
+        )
     if adopted:
         doc["calibration"] = report["coefficients"]["learned"]
         doc["roles"] = {
@@ -516,6 +713,7 @@ def learn(
     folds: int = 5,
     seed: int = 0,
     *,
+    keyword_emphasis: bool = True,
     encoder: Any = None,
 ) -> tuple[ScoringProfile, dict[str, Any]]:
     """Learn a scoring profile from a team's decisions.
@@ -533,6 +731,9 @@ def learn(
         The defaults to start from and shrink toward (default the model's profile).
     folds, seed : int
         Cross-validation by résumé (see :func:`learn_from_table`).
+    keyword_emphasis : bool, default True
+        Also learn which terms this team rewards or punishes beyond the score (at
+        most 10, factors in [0.5, 2]; kept only when cross-validation shows a gain).
     encoder : Encoder, optional
         Passed to :class:`~rolematch.matcher.Matcher` (e.g. a caching encoder).
 
@@ -575,8 +776,26 @@ def learn(
     scored["file"] = [key.get(str(s), str(s)) for s in scored["file"]]
     scored = scored[["file", "role_id", *_COMPONENTS]]
     merged = table.merge(scored, on=["file", "role_id"], how="left")
+    keywords = None
+    if keyword_emphasis:
+        from rolematch.scoring import saturate
+
+        counts = matcher.keywords_.count([r.text if r.ok else "" for r in resumes])
+        where = {f: i for i, f in enumerate(files)}
+        keywords = KeywordEvidence(
+            terms=[str(t) for t in matcher.vocabulary_],
+            hits=saturate(counts, base.keyword["saturation"]),
+            role_weights=np.asarray(matcher.keywords_.role_weights_, dtype=np.float64),
+            file_index=np.array([where[f] for f in merged["file"]]),
+            role_index=np.array([matcher.role_ids_.index(r) for r in merged["role_id"]]),
+            top_terms=int(base.keyword["top_terms"]),
+        )
     profile, report = learn_from_table(
-        merged[["file", "role_id", "grade", *_COMPONENTS]], base, folds=folds, seed=seed
+        merged[["file", "role_id", "grade", *_COMPONENTS]],
+        base,
+        folds=folds,
+        seed=seed,
+        keywords=keywords,
     )
     report["model"] = model
     report["unreadable_files"] = sorted(f for r, f in zip(resumes, files, strict=True) if not r.ok)
@@ -641,6 +860,19 @@ def report_table(report: Mapping[str, Any]) -> str:
             f"{rid:<24} {s['decisions']:>9} {s['fits']:>5} {s['rejects']:>7} "
             f"{cell(ra.get('default'), 8)} {cell(ra.get('learned'), 8)}"
         )
+    ke = report.get("keyword_emphasis", {})
+    if "gain_over_calibration" in ke:
+        lines.append("")
+        lines.append(
+            f"keyword emphasis: held-out AUC {ke['gain_over_calibration']:+.4f} over the "
+            f"calibration alone, {ke['gain_over_default']:+.4f} over the defaults: "
+            + ("kept" if ke["learned"] else "not kept")
+        )
+        for term, c in ke.get("terms", {}).items():
+            lines.append(
+                f"  {term}: x{c['factor']:.2f} (residual gap {c['gap']:+.3f}, "
+                f"{c['with']} decisions with the term, {c['without']} without)"
+            )
     lines.append("")
     lines.append(report["verdict"])
     return "\n".join(lines)

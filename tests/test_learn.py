@@ -13,9 +13,22 @@ import pytest
 
 from rolematch import load_roles
 from rolematch.cli import main
-from rolematch.learn import learn, learn_from_table, read_decisions, report_table, suggest
+from rolematch.learn import (
+    FACTOR_RANGE,
+    MAX_TERMS,
+    KeywordEvidence,
+    _design,
+    _predict,
+    _select_terms,
+    learn,
+    learn_from_table,
+    read_decisions,
+    report_table,
+    suggest,
+)
 from rolematch.matcher import Matcher
 from rolematch.profile import load_profile
+from rolematch.scoring import saturate
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "benchmarks" / "data" / "heldout" / "resumes.json"
@@ -76,7 +89,22 @@ def heldout(tmp_path_factory: pytest.TempPathFactory, encoder: Any) -> dict[str,
     table = m.score_table(resumes)
     table["file"] = [files[[str(r.source) for r in resumes].index(s)] for s in table["file"]]
     comp = labels.merge(table, on=["file", "role_id"])
-    return {"folder": folder, "items": items, "labels": labels, "table": comp}
+    counts = m.keywords_.count([r.text for r in resumes])
+    keywords = KeywordEvidence(
+        terms=[str(t) for t in m.vocabulary_],
+        hits=saturate(counts, m.profile_.keyword["saturation"]),
+        role_weights=np.asarray(m.keywords_.role_weights_, dtype=np.float64),
+        file_index=np.array([files.index(f) for f in comp["file"]]),
+        role_index=np.array([m.role_ids_.index(r) for r in comp["role_id"]]),
+        top_terms=int(m.profile_.keyword["top_terms"]),
+    )
+    return {
+        "folder": folder,
+        "items": items,
+        "labels": labels,
+        "table": comp,
+        "keywords": keywords,
+    }
 
 
 def _csv(path: Path, frame: pd.DataFrame) -> Path:
@@ -245,6 +273,52 @@ def test_personal_data_does_not_change_the_profile(
         k: dict(v) for k, v in second.roles.items()
     }
     assert r1["folds"] == r2["folds"]
+
+
+# ------------------------------------------------------------------ keyword emphasis
+def test_keyword_evidence_reproduces_the_engine_keyword_score(heldout: dict[str, Any]) -> None:
+    kw = heldout["keywords"]
+    k = kw.coverage(np.ones(len(kw.terms)))
+    np.testing.assert_allclose(k, heldout["table"]["keyword_score"], atol=1e-9)
+    doubled = np.ones(len(kw.terms))
+    doubled[kw.terms.index("银行")] = 2.0
+    changed = kw.coverage(doubled) != k
+    has = kw.hits[kw.file_index, kw.terms.index("银行")] > 0
+    assert changed.any() and (changed <= (has | (k > 0))).all()
+
+
+def _bank_team(heldout: dict[str, Any]) -> pd.DataFrame:
+    """A team that shortlists a fit only with a bank (银行) in the résumé."""
+    t, kw = heldout["table"], heldout["keywords"]
+    has = kw.hits[kw.file_index, kw.terms.index("银行")] > 0
+    return t.assign(grade=np.where((t["grade"] >= 1) & has, 2, 0))
+
+
+def test_the_terms_a_team_rewards_are_found_and_capped(heldout: dict[str, Any]) -> None:
+    team, kw = _bank_team(heldout), heldout["keywords"]
+    base = load_profile("static-zh")
+    x = _design(team, (base.keyword["half"], base.semantic["half"]))
+    p = _predict(x, np.array([base.coef(r) for r in team["role_id"]]))
+    chosen = _select_terms(kw, np.arange(len(team)), (team["grade"] >= 1).to_numpy(float), p)
+    named = {kw.terms[t]: c for t, c in chosen.items()}
+    assert named["银行"]["factor"] > 1
+    assert len(named) <= MAX_TERMS
+    assert all(FACTOR_RANGE[0] <= c["factor"] <= FACTOR_RANGE[1] for c in named.values())
+
+
+def test_keyword_emphasis_is_kept_only_with_a_held_out_gain(heldout: dict[str, Any]) -> None:
+    for team in (_bank_team(heldout), heldout["table"]):
+        profile, report = learn_from_table(team, "static-zh", keywords=heldout["keywords"])
+        ke = report["keyword_emphasis"]
+        assert {"gain_over_calibration", "gain_over_default"} <= set(ke)
+        if ke["learned"]:
+            assert ke["gain_over_calibration"] >= 0.005
+            assert dict(profile.keyword_adjustments) == {
+                t: c["factor"] for t, c in ke["terms"].items()
+            }
+            assert len(profile.keyword_adjustments) <= MAX_TERMS
+        else:
+            assert dict(profile.keyword_adjustments) == {}
 
 
 # ------------------------------------------------------------------ suggest
