@@ -192,6 +192,11 @@ def two_column_page():
 
 
 def test_fixture_reads_in_order_with_tables_and_wraps(two_column_page, fx):
+    if "男" not in two_column_page.text:
+        # PDFium without a CJK font installed drops a text string of one glyph in a
+        # non-embedded CID font (the value 男 of the sidebar table): not a layout
+        # question, and CI installs fonts-wqy-zenhei (.ci/run)
+        pytest.skip("PDFium here drops single-glyph strings of non-embedded STSong-Light")
     text = normalize_text(two_column_page.text)
     lines = text.splitlines()
     sidebar = [normalize_text(f"{a} {b}") for a, b in fx.SIDEBAR_TABLE]
