@@ -77,21 +77,30 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+def _cpu(pid: int) -> float:
+    """User + system CPU seconds of one process so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, float, str]:
     """Run ``python -m rolematch ARGS`` with ``ROLEMATCH_HOME=home``: wall seconds, CPU
     seconds of the whole tree, peak MB of the largest Python worker, of the whole tree
     and of the JVM, and stderr.
 
-    CPU seconds hardly depend on what else the machine runs; wall seconds do."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU seconds hardly depend on what else the machine runs; wall seconds do. They are
+    sampled per process from /proc (the JVM and Spark's Python workers are not reaped by
+    this process, so its rusage would miss them); a process's last 0.2 s may be missed."""
     cmd = [sys.executable, "-m", "rolematch", *args]
     env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "ROLEMATCH_HOME": str(home)}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env=env)  # fmt: skip
     worker = tree = jvm = 0
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample() -> None:
@@ -99,6 +108,7 @@ def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, f
         while not stop.is_set():
             total = 0
             for pid in _tree(proc.pid):
+                cpu[pid] = max(cpu.get(pid, 0.0), _cpu(pid))
                 rss = _rss(pid)
                 total += rss
                 line = _cmdline(pid)
@@ -117,10 +127,8 @@ def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, f
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     mb = 2**20
-    return seconds, cpu, worker / mb, tree / mb, jvm / mb, err
+    return seconds, sum(cpu.values()), worker / mb, tree / mb, jvm / mb, err
 
 
 def throughput(folder: Path, n: int, models: list[str], keep: Path | None) -> list[Run]:
@@ -320,9 +328,16 @@ def main() -> None:
     p.add_argument("--margin", type=float, default=0.02)
     p.add_argument("--cascade-only", action="store_true", help="skip the throughput runs")
     p.add_argument("--json", type=Path, help="also write the results as JSON")
+    p.add_argument(
+        "--scores",
+        type=Path,
+        help="folder for the runs' CSVs ({model}.local.csv, {model}.spark.csv; default: a "
+        "new temporary folder); with --cascade-only, those of an earlier run",
+    )
     args = p.parse_args()
 
-    keep = Path(tempfile.mkdtemp(prefix="rolematch-spark-scores-"))
+    keep = args.scores or Path(tempfile.mkdtemp(prefix="rolematch-spark-scores-"))
+    keep.mkdir(parents=True, exist_ok=True)
     runs: list[Run] = []
     if not args.cascade_only:
         files = build_corpus(args.corpus / f"n{args.n}-s0", args.n)
