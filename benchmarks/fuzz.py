@@ -141,13 +141,25 @@ _RELS = (
 )
 
 
+def _entry(name: str) -> zipfile.ZipInfo:
+    # a fixed timestamp: the same seed must give the same bytes on any day
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
 def docx_bytes(document_xml: str | bytes, *, level: int = zipfile.ZIP_DEFLATED) -> bytes:
     """A minimal .docx around one ``word/document.xml``."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=level) as zf:
-        zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        zf.writestr("_rels/.rels", _RELS)
-        zf.writestr("word/document.xml", document_xml)
+        for name, data in (
+            ("[Content_Types].xml", _CONTENT_TYPES),
+            ("_rels/.rels", _RELS),
+            ("word/document.xml", document_xml),
+        ):
+            info = _entry(name)
+            info.compress_type = level
+            zf.writestr(info, data)
     return buf.getvalue()
 
 
@@ -220,9 +232,9 @@ def zip_bomb(rng: random.Random, _data: bytes, text: str) -> tuple[bytes, str]:
         filler = b"<w:p><w:r><w:t>" + b" " * (1 << 20) + b"</w:t></w:r></w:p>"
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-            zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
-            zf.writestr("_rels/.rels", _RELS)
-            with zf.open("word/document.xml", "w", force_zip64=True) as f:
+            zf.writestr(_entry("[Content_Types].xml"), _CONTENT_TYPES)
+            zf.writestr(_entry("_rels/.rels"), _RELS)
+            with zf.open(_entry("word/document.xml"), "w", force_zip64=True) as f:
                 f.write(f'<?xml version="1.0"?><w:document xmlns:w="{_W}"><w:body>'.encode())
                 for _i in range(size):
                     f.write(filler)

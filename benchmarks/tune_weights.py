@@ -4,7 +4,7 @@
     python benchmarks/tune_weights.py --model static-zh
     python benchmarks/tune_weights.py --model e5-small --dry-run
 
-The score is ``logistic(b0 + bk·k + bs·s + bks·sqrt(k·s) + bf·(F - ½))`` (see
+The score is ``logistic(b0 + b · calibration_features(K, S, F))`` (see
 ``rolematch.scoring.combine``), read as the chance that a résumé fits a role at
 least partly (grade ≥ 1). The coefficients are fitted by logistic regression with
 non-negative slopes (more evidence never lowers a score) and a small ridge, on the
@@ -15,10 +15,8 @@ real-style CVs weigh as much as the short synthetic ones. The keyword and semant
 settings of the profile (term weighting, ``top_terms``, halves, baseline quantile)
 are kept as they are in the profile: they were chosen by comparing a few values with
 leave-one-set-out metrics, which this script prints for the fitted coefficients.
-``covered_support`` is set so that a duty counts as covered where its support is as
-high as the median best-covered duty of strong fits... lowered to the 25th percentile
-of all duties' support among pairs graded 2, so "duties covered" reads as a count of
-real evidence.
+``covered_support`` is the 25th percentile of the non-zero duty supports of pairs
+graded 2, so "duties covered" counts duties with evidence like a strong fit's.
 """
 
 from __future__ import annotations
@@ -37,14 +35,8 @@ from scipy.optimize import minimize
 sys.path.insert(0, str(Path(__file__).parent))
 from quality import SETS, load_set, make_encoder  # noqa: E402
 
-COEF = ("intercept", "keyword", "semantic", "both", "facet")
-
-
-def features(profile, halves, K, S, F):  # type: ignore[no-untyped-def]
-    k = K / (K + halves[0])
-    s = S / (S + halves[1])
-    f = np.nan_to_num(F - 0.5)
-    return np.stack([k, s, np.sqrt(k * s), f], -1)
+from rolematch.scoring import COEFFICIENTS as COEF  # noqa: E402
+from rolematch.scoring import calibration_features  # noqa: E402
 
 
 def fit(blocks: list[tuple[np.ndarray, np.ndarray]], ridge: float = 1e-3) -> np.ndarray:
@@ -58,7 +50,8 @@ def fit(blocks: list[tuple[np.ndarray, np.ndarray]], ridge: float = 1e-3) -> np.
         z = b[0] + X @ b[1:]
         return float(np.mean(w * (np.logaddexp(0, z) - y * z)) + ridge * (b[1:] ** 2).sum())
 
-    res = minimize(loss, np.array([-4.0, 2, 2, 2, 0.5]), bounds=[(None, None)] + [(0, None)] * 4)
+    n = X.shape[1]
+    res = minimize(loss, np.r_[-4.0, np.ones(n)], bounds=[(None, None)] + [(0, None)] * n)
     return np.asarray(res.x)
 
 
@@ -89,7 +82,7 @@ def main() -> None:
         batch = matcher._batch([it.resume for it in items])  # noqa: SLF001 - benchmark
         sc = matcher._score(batch)  # noqa: SLF001
         Y = np.array([it.grades for it in items])
-        data[name] = (features(profile, halves, sc.keyword, sc.semantic, sc.facet), Y, sc)
+        data[name] = (calibration_features(sc.keyword, sc.semantic, sc.facet, halves), Y, sc)
         print(f"{name}: {len(items)} résumés", flush=True)
 
     b = fit([(x, y) for x, y, _ in data.values()])

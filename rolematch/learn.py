@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rolematch.profile import ScoringProfile, load_profile
+from rolematch.scoring import COEFFICIENTS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -63,7 +64,7 @@ DECISION_GRADES: dict[str, int] = {
     "1": 1,
     "0": 0,
 }
-COEF = ("intercept", "keyword", "semantic", "both", "facet")
+COEF = COEFFICIENTS
 #: Penalty per coefficient on ``(b - b_base)²``, in units of one decision's log-loss.
 #: A slope's information from one decision is ``p(1-p)·x²``, a few hundredths for a
 #: typical pair: 20 decisions carry well under the prior's ``2λ`` = 6 and move a
@@ -175,13 +176,15 @@ def _missing(v: Any) -> bool:
 
 # ------------------------------------------------------------------ fitting
 def _design(frame: pd.DataFrame, halves: tuple[float, float]) -> np.ndarray:
-    """The calibration's features ``[k, s, sqrt(k·s), F - ½]`` (see ``scoring.combine``)."""
-    K = frame["keyword_score"].to_numpy(np.float64)
-    S = frame["semantic_score"].to_numpy(np.float64)
-    F = frame["facet_score"].to_numpy(np.float64)
-    k = K / (K + halves[0])
-    s = S / (S + halves[1])
-    return np.stack([k, s, np.sqrt(k * s), np.nan_to_num(F - 0.5)], axis=-1)
+    """The calibration's features of each row (:func:`rolematch.scoring.calibration_features`)."""
+    from rolematch.scoring import calibration_features
+
+    return calibration_features(
+        frame["keyword_score"].to_numpy(np.float64),
+        frame["semantic_score"].to_numpy(np.float64),
+        frame["facet_score"].to_numpy(np.float64),
+        halves,
+    )
 
 
 def _predict(X: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -205,16 +208,16 @@ def fit_coefficients(
 
     Parameters
     ----------
-    X : ndarray of shape (n, 4)
-        ``[k, s, sqrt(k·s), F - ½]``.
+    X : ndarray of shape (n, p)
+        The calibration features (:func:`rolematch.scoring.calibration_features`).
     y : ndarray of shape (n,)
         1 for a fit (grade ≥ 1), 0 for a reject.
-    prior : sequence of 5 floats
-        ``(intercept, keyword, semantic, both, facet)`` to shrink toward.
+    prior : sequence of p + 1 floats
+        The coefficients (:data:`rolematch.scoring.COEFFICIENTS`) to shrink toward.
 
     Returns
     -------
-    ndarray of shape (5,)
+    ndarray of shape (p + 1,)
 
     Examples
     --------
@@ -227,7 +230,8 @@ def fit_coefficients(
 
     b0 = np.asarray(prior, dtype=np.float64)
     lam_b = INTERCEPT_STRENGTH if intercept_strength is None else intercept_strength
-    lam = np.array([lam_b] + [PRIOR_STRENGTH if strength is None else strength] * 4)
+    n_slopes = len(b0) - 1
+    lam = np.array([lam_b] + [PRIOR_STRENGTH if strength is None else strength] * n_slopes)
     y = np.asarray(y, dtype=np.float64)
 
     def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
@@ -239,8 +243,8 @@ def fit_coefficients(
         g = np.concatenate([[r.sum()], X.T @ r]) + 2 * lam * d
         return f, g
 
-    bounds = [(None, None)] + [(0.0, None)] * 4
-    start = np.clip(b0, [-np.inf, 0, 0, 0, 0], None)
+    bounds = [(None, None)] + [(0.0, None)] * n_slopes
+    start = np.clip(b0, [-np.inf] + [0.0] * n_slopes, None)
     res = minimize(loss, start, jac=True, bounds=bounds, method="L-BFGS-B")
     return np.asarray(res.x)
 

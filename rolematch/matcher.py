@@ -227,7 +227,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         )
         self._terms = [str(t) for t in self.vocabulary_]
         self._duty_ids = [np.flatnonzero(self.duty_role_ == r) for r in range(len(roles))]
-        self._coef = np.array([profile.coef(rid) for rid in ids])  # (R, 5)
+        self._coef = np.array([profile.coef(rid) for rid in ids])  # (R, 7)
         return self
 
     def __sklearn_is_fitted__(self) -> bool:
@@ -318,8 +318,9 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     def _weights(self, r: int, facet_available: bool) -> dict[str, float]:
         """Share of each component in role ``r``'s calibrated model (the gate split)."""
-        _, bk, bs, bks, bf = self._coef[r]
-        w = {"keyword": bk + bks / 2, "semantic": bs + bks / 2, "facet": bf * facet_available}
+        _, bk, bs, bks, bf, blk, bls = self._coef[r]
+        w = {"keyword": bk + bks / 2 + blk, "semantic": bs + bks / 2 + bls}
+        w["facet"] = bf * facet_available
         total = sum(w.values()) or 1.0
         return {c: round(float(x) / total, 4) for c, x in w.items()}
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from rolematch._resources import data_dir
+from rolematch.scoring import COEFFICIENTS as _COEF
 
 __all__ = ["SCHEMA_VERSION", "ScoringProfile", "load_profile"]
 
@@ -55,6 +56,8 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
         "semantic": (0.0, math.inf, True),
         "both": (0.0, math.inf, True),
         "facet": (0.0, math.inf, True),
+        "log_keyword": (0.0, math.inf, True),
+        "log_semantic": (0.0, math.inf, True),
     },
     "verdicts": {
         "strong": (0.0, 1.0, True),
@@ -62,7 +65,6 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
         "weak": (0.0, 1.0, True),
     },
 }
-_COEF = ("intercept", "keyword", "semantic", "both", "facet")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ class ScoringProfile:
         ``half`` and ``covered_support`` (a duty counts as covered in explanations).
     calibration : dict
         Logistic coefficients ``intercept``, ``keyword``, ``semantic``, ``both``
-        (the evidence gate ``sqrt(k·s)``) and ``facet``.
+        (the evidence gate ``sqrt(k·s)``), ``facet``, ``log_keyword`` and
+        ``log_semantic`` (see :func:`rolematch.scoring.calibration_features`).
     verdicts : dict
         Lower score bounds of the words the CLI prints: ``strong``, ``partial``,
         ``weak``.
@@ -109,7 +112,7 @@ class ScoringProfile:
     schema_version: int = SCHEMA_VERSION
 
     def coef(self, role_id: str | None = None) -> tuple[float, ...]:
-        """Calibration coefficients ``(intercept, keyword, semantic, both, facet)``,
+        """Calibration coefficients in :data:`rolematch.scoring.COEFFICIENTS` order,
         with ``role_id``'s overrides where the profile has them."""
         c = {**self.calibration, **(self.roles.get(role_id, {}) if role_id else {})}
         return tuple(float(c[k]) for k in _COEF)

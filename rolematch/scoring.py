@@ -10,7 +10,10 @@ from collections.abc import Sequence
 import numpy as np
 
 __all__ = [
+    "COEFFICIENTS",
+    "LOG_FLOOR",
     "calibrate",
+    "calibration_features",
     "combine",
     "duty_coverage",
     "duty_support",
@@ -178,6 +181,45 @@ def duty_coverage(
     return float((support[order] * take).sum() / take.sum())
 
 
+#: The calibration's coefficients, in the order of ``(intercept, *calibration_features)``.
+COEFFICIENTS = (
+    "intercept",
+    "keyword",
+    "semantic",
+    "both",
+    "facet",
+    "log_keyword",
+    "log_semantic",
+)
+#: Added to K and S before their logarithms (a component of 0 is not -inf evidence).
+LOG_FLOOR = 0.01
+
+
+def calibration_features(
+    keyword: np.ndarray, semantic: np.ndarray, facet: np.ndarray, halves: tuple[float, float]
+) -> np.ndarray:
+    """The features of the calibrated score, shape ``(..., 6)``.
+
+    ``[k, s, sqrt(k·s), F - ½, ln(K + ε), ln(S + ε)]`` with ``k = K / (K + h_k)`` and
+    ``s = S / (S + h_s)`` (:func:`half_saturate`), ``ε`` = :data:`LOG_FLOOR`. The
+    ``sqrt(k·s)`` term and the two logarithms make the score grow like a product of
+    the evidence: it is large only when a résumé has the role's distinctive keywords
+    *and* covers its duties, so many generic keyword hits, or one well-matched
+    sentence alone, stay low. A facet without data (NaN) contributes 0.
+
+    Examples
+    --------
+    >>> calibration_features(np.array([0.1]), np.array([0.1]), np.array([np.nan]),
+    ...                      (0.1, 0.1)).round(2).tolist()
+    [[0.5, 0.5, 0.5, 0.0, -2.21, -2.21]]
+    """
+    k = half_saturate(keyword, halves[0])
+    s = half_saturate(semantic, halves[1])
+    f = np.nan_to_num(np.asarray(facet, dtype=np.float64) - 0.5)
+    logs = [np.log(np.asarray(x, dtype=np.float64) + LOG_FLOOR) for x in (keyword, semantic)]
+    return np.stack([k, s, np.sqrt(k * s), f, *logs], axis=-1)
+
+
 def combine(
     keyword: np.ndarray,
     semantic: np.ndarray,
@@ -187,14 +229,10 @@ def combine(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The calibrated score: a logistic model of the components, evidence gated.
 
-    With ``k = K / (K + h_k)`` and ``s = S / (S + h_s)`` (each component put on one
-    scale, :func:`half_saturate`), ``z = b0 + bk·k + bs·s + bks·sqrt(k·s) + bf·(F - ½)``
-    and the score is ``1 / (1 + e^-z)``. The ``sqrt(k·s)`` term is the gate: it is
-    large only when a résumé has the role's distinctive keywords *and* covers its
-    duties, so many generic keyword hits or one well-matched sentence alone stay
-    low. A facet without data (NaN) adds nothing. ``coef`` is ``(b0, bk, bs, bks,
-    bf)``, fitted so the score reads as the chance the résumé fits the role at
-    least partly (``benchmarks/tune_weights.py``).
+    ``z = b0 + b · calibration_features(K, S, F)`` and the score is ``1 / (1 + e^-z)``,
+    with ``coef`` in :data:`COEFFICIENTS` order, fitted (slopes ≥ 0, so more evidence
+    never lowers a score) so the score reads as the chance the résumé fits the role
+    at least partly (``benchmarks/tune_weights.py``).
 
     Returns
     -------
@@ -206,15 +244,12 @@ def combine(
     Examples
     --------
     >>> raw, score = combine(np.array([0.3, 0.3, 0.0]), np.array([0.3, 0.0, 0.3]),
-    ...                      np.array([np.nan] * 3), (-4, 2, 2, 4, 1), (0.1, 0.1))
+    ...                      np.array([np.nan] * 3), (-1, 2, 2, 4, 1, 0.5, 0.5), (0.1, 0.1))
     >>> score.round(2).tolist()
-    [0.88, 0.08, 0.08]
+    [0.98, 0.08, 0.08]
     """
-    b0, bk, bs, bks, bf = (float(c) for c in coef)
-    k = half_saturate(keyword, halves[0])
-    s = half_saturate(semantic, halves[1])
-    f = np.nan_to_num(np.asarray(facet, dtype=np.float64) - 0.5)
-    raw = b0 + bk * k + bs * s + bks * np.sqrt(k * s) + bf * f
+    c = np.asarray(coef, dtype=np.float64)
+    raw = c[0] + calibration_features(keyword, semantic, facet, halves) @ c[1:]
     return raw, calibrate(raw)
 
 

@@ -288,24 +288,23 @@ class JiebaTokenizer:
         total = float(tk.total)
         return np.asarray(np.log((total + 1) / (freq + 1)) / np.log(total + 1))
 
-    def boundaries(self, text: str) -> frozenset[int]:
-        """Offsets in ``text`` where jieba starts or ends a word (domain lexicon, no HMM).
+    def word_spans(self, text: str) -> list[tuple[int, int]]:
+        """For each character of ``text``, the (start, end) of the jieba word holding it.
 
-        A keyword found by substring search counts only where both its ends are word
-        boundaries: 运营 inside 运营商 or 数据 inside 数据库 is another word.
+        A keyword found by substring search counts unless it lies inside one longer
+        word: 运营 inside 运营商 or 数据 inside 数据库 is another word, while 风险管理 in
+        负责风险管理工作 (segmented 风险/管理工作) still counts.
 
         Examples
         --------
-        >>> b = JiebaTokenizer().boundaries("负责手机银行运营")
-        >>> sorted(b)
-        [0, 2, 6, 8]
+        >>> JiebaTokenizer().word_spans("运营商")
+        [(0, 3), (0, 3), (0, 3)]
         """
         tk = self._tokenizer()
-        out = {0, len(text)}
+        spans = [(i, i + 1) for i in range(len(text))]
         for _, start, end in tk.tokenize(text, HMM=False):
-            out.add(start)
-            out.add(end)
-        return frozenset(out)
+            spans[start:end] = [(start, end)] * (end - start)
+        return spans
 
     def __call__(self, text: str) -> list[str]:
         return self._keep(self._tokenizer().cut(self.canonicalize(text), HMM=False))

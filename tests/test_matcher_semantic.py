@@ -38,12 +38,13 @@ def matcher(fitted_e5):
 
 
 def test_examples_rank_their_role_first_and_the_chef_low(matcher):
-    results = rolematch.score_paths(EXAMPLES, matcher=matcher)
-    best = {Path(fr.file).name: fr.ranked()[0] for fr in results}
+    with rolematch.score_paths(EXAMPLES, matcher=matcher) as results:
+        table = results.to_frame(top_k=1)
+    best = {Path(f).name: row for f, row in table.set_index("file").iterrows()}
     for name, role in EXPECTED.items():
         assert best[name].role_id == role, name
-        assert best[name].score >= 0.8, name
-    assert best["06_restaurant_manager.txt"].score < 0.5
+        assert best[name].score >= 0.5, name
+    assert best["06_restaurant_manager.txt"].score < 0.2
 
 
 CV = """{name}　{gender}　{birth}

@@ -47,9 +47,11 @@ def ref_duty_coverage(support, weights, share):
 
 
 def ref_combine(k, s, f, coef, halves):
-    b0, bk, bs, bks, bf = coef
+    b0, bk, bs, bks, bf, blk, bls = coef
     kk, ss = k / (k + halves[0]), s / (s + halves[1])
-    z = b0 + bk * kk + bs * ss + bks * math.sqrt(kk * ss) + (0 if math.isnan(f) else bf * (f - 0.5))
+    z = b0 + bk * kk + bs * ss + bks * math.sqrt(kk * ss)
+    z += 0 if math.isnan(f) else bf * (f - 0.5)
+    z += blk * math.log(k + 0.01) + bls * math.log(s + 0.01)
     return z, 1 / (1 + math.exp(-z))
 
 
@@ -80,7 +82,7 @@ def test_covering_many_duties_beats_matching_one_very_well():
     )
 
 
-COEF = (-4.0, 3.0, 2.5, 3.0, 1.0)
+COEF = (-1.0, 3.0, 2.5, 3.0, 1.0, 0.5, 0.4)
 
 
 @given(arrays(np.float64, (4, 3), elements=st.one_of(unit, st.just(np.nan))))

@@ -1,7 +1,7 @@
 """Keyword features: each role's term weights from its own text against a fixed
-background, and résumé hit counts found by substring search at word boundaries (so a
-term counts inside a longer Chinese run — 风险管理 in 负责风险管理工作 — but not inside
-another word — 运营 in 运营商).
+background, and résumé hit counts found by substring search (so a term counts inside a
+longer Chinese run — 风险管理 in 负责风险管理工作 — but not inside one longer word —
+运营 in 运营商).
 
 A role's weights never depend on the other roles loaded with it: they come from the
 role's text, jieba's general-language frequencies and the genre background
@@ -50,7 +50,7 @@ class KeywordVectorizer:
         ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
         If it has a ``canonicalize`` method, résumé text goes through it before
         counting, so synonyms count as their canonical term; if it has a
-        ``boundaries`` method, a hit counts only where it starts and ends a word.
+        ``word_spans`` method, a hit inside one longer word (运营 in 运营商) does not count.
     requirement_weight : float, default 1.0
         Extra weight of terms that occur in a role's requirements.
     specificity_power : float, default 2.0
@@ -136,16 +136,16 @@ class KeywordVectorizer:
         """Occurrences of every vocabulary term in each text, shape (n_texts, n_terms)."""
         counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
         vocab = self.vocabulary_
-        edges = getattr(self.tokenizer_, "boundaries", None)
+        spans_of = getattr(self.tokenizer_, "word_spans", None)
         for row, text in enumerate(texts):
             t = self.canonicalize(text)
-            if edges is None:
+            if spans_of is None:
                 for i in self._cjk:
                     counts[row, i] = t.count(vocab[i])
             else:
-                b = edges(t)
+                spans = spans_of(t)
                 for i in self._cjk:
-                    counts[row, i] = _aligned_count(t, vocab[i], b)
+                    counts[row, i] = _word_count(t, vocab[i], spans)
             for i, pat in zip(self._ascii, self._ascii_re, strict=True):
                 counts[row, i] = len(pat.findall(t))
         return counts
@@ -173,10 +173,11 @@ def _role_terms(tok: Any, text: str) -> Counter[str]:
     return terms
 
 
-def _aligned_count(text: str, term: str, edges: frozenset[int]) -> int:
-    """Occurrences of ``term`` in ``text`` that start and end at word boundaries."""
+def _word_count(text: str, term: str, spans: list[tuple[int, int]]) -> int:
+    """Occurrences of ``term`` in ``text`` that are not inside one longer word."""
     n, i, k = 0, text.find(term), len(term)
     while i >= 0:
-        n += i in edges and i + k in edges
+        start, end = spans[i]
+        n += not (start <= i and i + k <= end and end - start > k)
         i = text.find(term, i + 1)
     return n

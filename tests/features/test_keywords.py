@@ -34,11 +34,27 @@ def test_synonyms_count_as_their_canonical_term(kv):
     assert kv.count(["负责客服代表的排班"])[0][kv.index("坐席")] == 1
 
 
-def test_words_every_role_shares_weigh_nothing(kv):
+def test_generic_posting_words_weigh_little_and_trade_words_most(kv):
     w = kv.role_weights_
-    assert np.all(w[:, kv.index("沟通")] == 0)
-    assert w[0, kv.index("手机银行")] > 0
-    assert w[1, kv.index("手机银行")] == 0
+    top = w.max(axis=1, keepdims=True)
+    for generic in ("管理", "数据", "上线", "项目"):
+        if generic in kv.vocabulary_:
+            assert np.all(w[:, kv.index(generic)] <= 0.1 * top[:, 0]), generic
+    assert w[0, kv.index("手机银行")] > 0.5 * top[0, 0]
+    assert w[1, kv.index("手机银行")] == 0  # a role's weights come from its own text only
+
+
+def test_a_term_inside_one_longer_word_does_not_count(kv):
+    i = kv.index("运营")
+    assert kv.count(["负责手机银行运营"])[0][i] == 1
+    assert kv.count(["某通信运营商"])[0][i] == 0
+
+
+def test_weights_do_not_depend_on_the_other_roles():
+    alone = KeywordVectorizer().fit(ROLES[:1])
+    both = KeywordVectorizer().fit(ROLES)
+    for t, w in zip(alone.vocabulary_, alone.role_weights_[0], strict=True):
+        assert both.role_weights_[0, both.index(t)] == pytest.approx(w)
 
 
 def test_requirement_terms_are_boosted():
