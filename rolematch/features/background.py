@@ -120,7 +120,9 @@ def genre_idf(terms: Sequence[str], *, path: str | Path | None = None) -> np.nda
 
 
 _DUTY_HEADING = re.compile(r"^\s*(岗位职责|工作职责|工作内容|职位描述|主要职责|岗位描述|职责描述)")
-_OTHER_HEADING = re.compile(r"^\s*(任职要求|任职资格|岗位要求|职位要求|应聘条件|资格要求|基本要求|加分项)")
+_OTHER_HEADING = re.compile(
+    r"^\s*(任职要求|任职资格|岗位要求|职位要求|应聘条件|资格要求|基本要求|加分项)"
+)
 _BULLET = re.compile(r"^\s*(\d+[.、)]|[-•*·])\s*")
 
 
