@@ -275,7 +275,9 @@ def score_matrix(matcher: object, resumes: list[object]) -> np.ndarray:
     return wide.loc[list(dict.fromkeys(ok["file"]))][role_ids].to_numpy()
 
 
-def cascade(ks: list[int], margin: float, keep: Path | None) -> list[dict[str, object]]:
+def cascade(
+    ks: list[int], margins: list[float], keep: Path | None, pdfs: Path | None = None
+) -> list[dict[str, object]]:
     import rolematch
 
     roles = rolematch.load_roles()
@@ -284,23 +286,40 @@ def cascade(ks: list[int], margin: float, keep: Path | None) -> list[dict[str, o
     full = rolematch.Matcher(model="e5-small").fit(roles)
     mats = {name: (score_matrix(first, rs), score_matrix(full, rs)) for name, rs in sets.items()}
     rows = []
-    for name, (a, b) in mats.items():
-        rows += cascade_report(name, a, b, ks, margin)
+    for margin in margins:
+        for name, (a, b) in mats.items():
+            rows += cascade_report(name, a, b, ks, margin)
     pooled_a = np.vstack([a for a, _ in mats.values()])
     pooled_b = np.vstack([b for _, b in mats.values()])
-    rows += cascade_report("+".join(mats), pooled_a, pooled_b, ks, margin)
+    for margin in margins:
+        rows += cascade_report("+".join(mats), pooled_a, pooled_b, ks, margin)
+    if pdfs is not None:  # scored here, with the same matchers as the sets
+        from rolematch.io.extract import read_resume
+
+        docs = [read_resume(f) for f in sorted(pdfs.glob("*.pdf"))]
+        big_a, big_b = score_matrix(first, docs), score_matrix(full, docs)
+        for margin in margins:
+            rows += cascade_report(
+                f"N={len(docs)} PDFs + benchmark sets",
+                np.vstack([big_a, pooled_a]),
+                np.vstack([big_b, pooled_b]),
+                ks,
+                margin,
+            )
+        return rows
     scale = [keep / f"{m}.local.csv" for m in ("static-zh", "e5-small")] if keep else []
     if scale and all(f.exists() for f in scale):
         files_a, big_a = _matrix_from_csv(keep / "static-zh.local.csv", full.role_ids_)
         files_b, big_b = _matrix_from_csv(keep / "e5-small.local.csv", full.role_ids_)
         assert files_a == files_b
-        rows += cascade_report(
-            f"N={len(files_a)} PDFs + benchmark sets",
-            np.vstack([big_a, pooled_a]),
-            np.vstack([big_b, pooled_b]),
-            ks,
-            margin,
-        )
+        for margin in margins:
+            rows += cascade_report(
+                f"N={len(files_a)} PDFs + benchmark sets",
+                np.vstack([big_a, pooled_a]),
+                np.vstack([big_b, pooled_b]),
+                ks,
+                margin,
+            )
     return rows
 
 
@@ -325,7 +344,7 @@ def main() -> None:
     p.add_argument("--models", nargs="+", default=["static-zh", "e5-small"])
     p.add_argument("--corpus", type=Path, default=Path(tempfile.gettempdir()) / "rolematch-bench")
     p.add_argument("--rerank", type=int, nargs="+", default=[10, 20], metavar="K")
-    p.add_argument("--margin", type=float, default=0.02)
+    p.add_argument("--margin", type=float, nargs="+", default=[0.0, 0.02])
     p.add_argument("--cascade-only", action="store_true", help="skip the throughput runs")
     p.add_argument("--json", type=Path, help="also write the results as JSON")
     p.add_argument(
@@ -333,6 +352,12 @@ def main() -> None:
         type=Path,
         help="folder for the runs' CSVs ({model}.local.csv, {model}.spark.csv; default: a "
         "new temporary folder); with --cascade-only, those of an earlier run",
+    )
+    p.add_argument(
+        "--pdfs",
+        type=Path,
+        help="with --cascade-only: a folder of PDFs to pool with the sets, scored here by both "
+        "models (instead of the CSVs of --scores)",
     )
     args = p.parse_args()
 
@@ -342,7 +367,7 @@ def main() -> None:
     if not args.cascade_only:
         files = build_corpus(args.corpus / f"n{args.n}-s0", args.n)
         runs = throughput(files[0].parent, args.n, args.models, keep)
-    cascade_rows = cascade(args.rerank, args.margin, keep)
+    cascade_rows = cascade(args.rerank, args.margin, keep, args.pdfs)
 
     print(f"\n{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs, "
           f"load average now {os.getloadavg()[0]:.1f}\n")  # fmt: skip

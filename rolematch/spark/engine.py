@@ -139,7 +139,7 @@ def score_files(
     ocr: bool = True,
     file_timeout: float | None = 120.0,
     rerank: int | None = None,
-    margin: float = 0.02,
+    margin: float = 0.0,
     **matcher_params: Any,
 ) -> DataFrame:
     """Score résumé files read by Spark against every role.
@@ -172,10 +172,12 @@ def score_files(
         Cascade: score with ``static-zh`` first and re-score with ``model`` only
         each role's top ``rerank`` files and those within ``margin`` of its
         ``rerank``-th score.
-    margin : float, default 0.02
-        See ``rerank``.
+    margin : float, default 0
+        See ``rerank``. Keep it 0 (ties only) for large batches: the best static-zh
+        scores crowd near 1, and on 2,000 résumés a margin of 0.02 took in 47% of
+        them (docs/spark.md).
     **matcher_params
-        Other :class:`~rolematch.matcher.Matcher` parameters (weights …).
+        Other :class:`~rolematch.matcher.Matcher` parameters (``profile`` …).
 
     Returns
     -------
@@ -256,7 +258,7 @@ def score_texts(
     *,
     redact: bool = True,
     rerank: int | None = None,
-    margin: float = 0.02,
+    margin: float = 0.0,
     **matcher_params: Any,
 ) -> DataFrame:
     """Score résumé texts held in a table against every role.
@@ -365,7 +367,7 @@ def _cascade(
     return _rank(both, F.col("_full").desc())
 
 
-def cascade_candidates(scores: Any, k: int, margin: float = 0.02) -> Any:
+def cascade_candidates(scores: Any, k: int, margin: float = 0.0) -> Any:
     """Which résumés the cascade re-scores: each role's top ``k`` by the first model's
     scores and any résumé within ``margin`` of a role's ``k``-th score.
 
@@ -374,7 +376,7 @@ def cascade_candidates(scores: Any, k: int, margin: float = 0.02) -> Any:
     scores : ndarray of shape (n_resumes, n_roles)
         First-stage scores of the résumés that could be read (ties: lower index first).
     k : int
-    margin : float, default 0.02
+    margin : float, default 0
 
     Returns
     -------
