@@ -1,0 +1,330 @@
+"""The posting vocabulary, and what one line of a posting is.
+
+The vocabulary lives in ``data/lexicon/postings.yaml``: section headings (岗位职责、
+任职要求 …, and the noise ones: 公司介绍、薪资福利 …), title fields and title words,
+noise patterns, and the words of doing (负责、参与 …) and having (…以上学历、熟悉 …).
+With it this module tells what one line is: a heading (of which section), a numbered
+or bulleted item, a title, noise (with the reason), a duty or a requirement by what
+it says. It works on single lines of text; :mod:`rolematch.io.postings` puts the lines
+together into postings.
+
+Ids are made from titles here (:func:`slug`): known words become English
+(``后端开发工程师`` -> ``backend-developer-engineer``) and, where Chinese is left
+over, a six-digit hash of the title follows (``wealth-manager-3f2a1c``), so the
+same title always gives the same ASCII id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "CN_OUTLINE",
+    "DEPT",
+    "DOT_DIGIT",
+    "NUMBER",
+    "PREFERRED_END",
+    "ROLE_HEAD",
+    "SEPARATOR",
+    "Lexicon",
+    "clean_title",
+    "ends_item",
+    "fold",
+    "kind_by_content",
+    "load_lexicon",
+    "match_heading",
+    "noise_reason",
+    "slug",
+    "split_marker",
+    "split_semicolons",
+    "strip_md",
+    "title_like",
+    "unglue",
+]
+
+
+# ---------------------------------------------------------------------------
+# vocabulary
+@dataclass(frozen=True)
+class Lexicon:
+    """The vocabulary of ``data/lexicon/postings.yaml``, compiled."""
+
+    headings: tuple[tuple[str, str, str], ...]  # (heading, kind, reason for noise)
+    title_fields: re.Pattern[str]
+    title_words: re.Pattern[str]
+    noise: tuple[tuple[str, re.Pattern[str]], ...]
+    doing_start: re.Pattern[str]
+    having_start: re.Pattern[str]
+    having_anywhere: re.Pattern[str]
+    doing_anywhere: re.Pattern[str]
+    id_words: tuple[tuple[str, str], ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The vocabulary in ``path`` (default: ``data/lexicon/postings.yaml``), cached."""
+    from rolematch._resources import data_dir, load_yaml
+
+    file = Path(path) if path else data_dir() / "lexicon" / "postings.yaml"
+    data = load_yaml(file.read_text(encoding="utf-8"))
+    heads: list[tuple[str, str, str]] = []
+    for kind, words in data["headings"].items():
+        if isinstance(words, Mapping):
+            heads += [(fold(w).lower(), kind, str(reason)) for w, reason in words.items()]
+        else:
+            heads += [(fold(w).lower(), kind, "") for w in words]
+    heads.sort(key=lambda h: len(h[0]), reverse=True)
+    noise = tuple(
+        (str(reason), re.compile("|".join(f"(?:{p})" for p in patterns), re.I))
+        for reason, patterns in data["noise"].items()
+    )
+    id_words = sorted(
+        ((fold(k), str(v)) for k, v in data["id_words"].items()), key=lambda kv: -len(kv[0])
+    )
+    return Lexicon(
+        headings=tuple(heads),
+        title_fields=re.compile(
+            rf"^(?:(?:{_alternation(map(fold, data['title_fields']))})\s*[:：]"
+            rf"|(?:{_alternation(w for w in map(fold, data['title_fields']) if len(w) >= 4)})\s)"
+            r"\s*(\S.*)$",
+            re.I,
+        ),
+        title_words=re.compile(_alternation(data["title_words"])),
+        noise=noise,
+        doing_start=re.compile(rf"^(?:{_alternation(data['doing_start'])})"),
+        having_start=re.compile(rf"^(?:{_alternation(data['having_start'])})"),
+        having_anywhere=re.compile("|".join(f"(?:{p})" for p in data["having_anywhere"])),
+        doing_anywhere=re.compile(_alternation(data["doing_anywhere"])),
+        id_words=tuple(id_words),
+    )
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width letters, digits, colons and brackets folded), trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+# ---------------------------------------------------------------------------
+# line shapes
+_MD_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)?(?:\*\*|__)?\s*|(?:\*\*|__)\s*$")
+_BRACKETS = re.compile(r"^[【\[〔]\s*(.+?)\s*[】\]〕]\s*(.*)$")
+# outline numbering: 1、 1. 1) (1) ① 一、 a) and bullets - • * · ▪ ●
+NUMBER = re.compile(
+    r"^\s*(?:"
+    r"[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）](?!\d)|\d{1,2}\s*、|\d{1,2}\s*[.．](?!\d)|"
+    r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|"
+    r"[①-⑳]|[a-hA-H]\s*[).、）](?![a-zA-Z])|[(（]\s*[a-hA-H]\s*[)）]"
+    r")\s*"
+)
+_BULLET = re.compile(r"^\s*(?:[-•*·▪●◆◇■□○◦►▶✓✔]|\\-)\s*")
+CN_OUTLINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
+)
+#: "2.3年以上经验": an item number glued to a figure
+DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．](?=\d)")
+_END = "。；;！!？?"
+#: a rule line (---, ===, ———) that separates postings
+SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
+#: 岗位1：title, one bank's way of starting a posting
+ROLE_HEAD = re.compile(r"^岗位\s*(\d+)\s*[:：]\s*(.+?)\s*$")
+#: a department header above the postings (风险管理部招聘)
+DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
+# after a heading: a bracketed note, then a colon or a tab/spaces (a table row), then text
+_HEADING_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:(?:[:：]|\s)\s*(.*))?$")
+
+
+def _symbols(line: str) -> int:
+    """Length of a leading run of emoji and other symbols (✨岗位职责, ✅ 负责…)."""
+    i = 0
+    while i < len(line) and (
+        unicodedata.category(line[i]) in ("So", "Sk", "Cf", "Mn") or line[i] in "\ufe0f\u200d"
+    ):
+        i += 1
+    while i and i < len(line) and line[i] == " ":
+        i += 1
+    return i
+
+
+def strip_md(line: str) -> str:
+    """The line without markdown marks (#, >, **) and leading emoji."""
+    s = _MD_MARKS.sub("", line).strip()
+    return s[_symbols(s) :].strip()
+
+
+def split_marker(line: str) -> tuple[str, bool]:
+    """(line without its numbering or bullet, whether it had one)."""
+    line = line.strip()
+    if (k := _symbols(line)) and k < len(line):
+        return line[k:].strip(), True  # an emoji bullet
+    m = NUMBER.match(line) or _BULLET.match(line)
+    if m and m.end() < len(line):
+        return line[m.end() :].strip(), True
+    return line.strip(), False
+
+
+def match_heading(line: str, lex: Lexicon) -> tuple[str, str, str, str] | None:
+    """(heading, kind, noise reason, text after the colon) when the line is a heading."""
+    original = _heading_shape(strip_md(line))
+    s = _heading_shape(fold(strip_md(line)))
+    low = s.lower()
+    for head, kind, reason in lex.headings:
+        if not low.startswith(head):
+            continue
+        m = _HEADING_TAIL.match(s[len(head) :])
+        if m is None:
+            continue
+        rest = (m.group(1) or "").strip()
+        if rest and len(original) == len(s):  # the text as written, not NFKC-folded
+            rest = original[len(original) - len(rest) :].strip()
+        return head, kind, reason, rest
+    return None
+
+
+def _heading_shape(s: str) -> str:
+    s = re.sub(r"\*\*|__", "", s).strip()
+    if b := _BRACKETS.match(s):
+        s = b.group(1) + (("：" + b.group(2)) if b.group(2) else "")
+    s = CN_OUTLINE.sub("", s)
+    return re.sub(r"^\d{1,2}\s*[、.．]\s*(?=\D)", "", s) if len(s) <= 12 else s
+
+
+def title_like(text: str, lex: Lexicon) -> bool:
+    """Whether the line reads as a job title (short, no sentence marks, a title word)."""
+    s = fold(clean_title(strip_md(text)))
+    return (
+        2 <= len(s) <= 30
+        and not any(c in s for c in "。；;，,：:")
+        and bool(lex.title_words.search(s))
+        and not lex.doing_start.match(s)
+    )
+
+
+def noise_reason(text: str, lex: Lexicon) -> str | None:
+    """Why the line is no duty or requirement (contact, pay and benefits …), or None."""
+    s = fold(text)
+    for reason, pattern in lex.noise:
+        if pattern.search(s):
+            return reason
+    return None
+
+
+def kind_by_content(text: str, lex: Lexicon) -> str | None:
+    """``"duties"`` for doing, ``"requirements"`` for having, None when it says neither."""
+    s = fold(text)
+    if lex.having_start.match(s):
+        return "requirements"
+    if lex.doing_start.match(s):
+        return "duties"
+    if lex.having_anywhere.search(s):
+        return "requirements"
+    if lex.doing_anywhere.search(s):
+        return "duties"
+    return None
+
+
+#: a requirement that is only preferred: …优先, …加分
+PREFERRED_END = re.compile(r"(?:优先|加分|优先考虑)[。.；;！!]?\s*$")
+
+
+def ends_item(text: str) -> bool:
+    """Whether the text ends a sentence (so the next line is no continuation)."""
+    return text.rstrip()[-1:] in _END
+
+
+def clean_title(text: str) -> str:
+    """A title without markdown marks, 【急聘】 tags, a pay range or what follows a ``|``."""
+    s = re.sub(r"\*\*|__", "", text.strip())
+    s = re.sub(r"\s*[|｜].*$", "", s)
+    s = re.sub(r"^[【\[]\s*(?:急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招)\s*[】\]]\s*", "", s)
+    # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
+    s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
+    return s.strip(" -—:：")
+
+
+def split_semicolons(text: str) -> list[str]:
+    """The parts of a ``；`` list, when each is long enough to be an item."""
+    parts = [p.strip() for p in re.split(r"[；;]", text)]
+    parts = [p for p in parts if p]
+    if len(parts) > 1 and all(len(p) >= 4 for p in parts):
+        return [p if p.endswith(("。", ".")) else p for p in parts]
+    return [text]
+
+
+# ---------------------------------------------------------------------------
+# splitting glued text (exports put a whole posting on one line)
+def unglue(line: str, lex: Lexicon) -> list[str]:
+    """Split a line that holds headings and numbered items run together."""
+    if len(line) < 8:
+        return [line]
+    heads = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) >= 4)
+    short = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) < 4)
+    s = re.sub(rf"(?<=[。；;！!？?\s])((?:{heads})\s*[:：])", r"\n\1", line)
+    # 要求：after a sentence end (not after a space: "岗位 要求" is no heading)
+    s = re.sub(rf"(?<=[。；;！!？?])((?:{short})\s*[:：])", r"\n\1", s)
+    # inline numbering "…。2、负责…" or "… 2.负责…" (not 1.5年, not 3.0版)
+    s = re.sub(
+        r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳])", r"\n\1", s
+    )
+    # a sentence end, a space, more text: the lines a job board ran together
+    s = re.sub(r"(?<=[。；;！!？?])\s+(?=\S)", "\n", s)
+    s = re.sub(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", "\n", s)
+    return [p for p in s.split("\n") if p.strip()]
+
+
+# ---------------------------------------------------------------------------
+# ids
+def slug(title: str) -> str:
+    """A stable ASCII id for a title.
+
+    Examples
+    --------
+    >>> slug("Java后端开发工程师")
+    'java-backend-developer-engineer'
+    >>> slug("理财经理（私行方向）")
+    'wealth-manager-...'
+    >>> slug("理财经理（私行方向）") == slug("理财经理（私行方向）")
+    True
+    """
+    lex = load_lexicon(None)
+    s = fold(title).lower()
+    words: list[str] = []
+    leftover = False
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isascii() and ch.isalnum():
+            j = i
+            while j < len(s) and s[j].isascii() and (s[j].isalnum() or s[j] in "+#"):
+                j += 1
+            word = re.sub(r"\+", "p", s[i:j]).replace("#", "sharp")
+            words.append(word)
+            i = j
+            continue
+        for k, v in lex.id_words:
+            if s.startswith(k, i):
+                words.extend(v.split("-"))
+                i += len(k)
+                break
+        else:
+            if "\u4e00" <= ch <= "\u9fff":
+                leftover = True
+            i += 1
+    out: list[str] = []
+    for w in words:
+        if not out or out[-1] != w:
+            out.append(w)
+    base = "-".join(out)[:48].strip("-")
+    if leftover or not base:
+        digest = hashlib.sha1(fold(title).encode("utf-8")).hexdigest()[:6]
+        base = f"{base}-{digest}" if base else f"posting-{digest}"
+    return base
