@@ -48,13 +48,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import ROLE_NUMBERS, cached_reader, graded_auc, ndcg, platform_line, table  # noqa: E402
 from quality import load_set  # noqa: E402
 
-from rolematch.learn import (  # noqa: E402
-    KeywordEvidence,
-    _design,
-    _predict,
-    learn_from_table,
-    suggest,
-)
+from rolematch._learn_fit import design, predict  # noqa: E402
+from rolematch.learn import KeywordEvidence, learn_from_table, suggest  # noqa: E402
 
 ROLE_IDS = sorted(ROLE_NUMBERS, key=ROLE_NUMBERS.__getitem__)
 BUDGETS = (20, 50, 100, 200)
@@ -147,8 +142,8 @@ def evaluate(test: pd.DataFrame, profile: Any, base: Any, kw: KeywordEvidence) -
             for term, factor in prof.keyword_adjustments.items():
                 f[kw.terms.index(term)] = factor
             t = test.assign(keyword_score=kw.take(test.index.to_numpy()).coverage(f))
-        X = _design(t, halves)
-        p = _predict(X, np.array([prof.coef(r) for r in test["role_id"]]))
+        X = design(t, halves)
+        p = predict(X, np.array([prof.coef(r) for r in test["role_id"]]))
         t = test.assign(p=p)
         role = {
             r: graded_auc(g["p"].to_numpy(), g["grade"].to_numpy()) for r, g in t.groupby("role_id")
@@ -217,9 +212,9 @@ def main() -> None:
     ap.add_argument("--teams", default=",".join(TEAMS))
     args = ap.parse_args()
     if args.strength is not None:
-        import rolematch.learn
+        import rolematch._learn_fit  # the fit reads its module's PRIOR_STRENGTH
 
-        rolematch.learn.PRIOR_STRENGTH = args.strength
+        rolematch._learn_fit.PRIOR_STRENGTH = args.strength
 
     from rolematch.profile import load_profile
 

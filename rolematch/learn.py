@@ -9,6 +9,9 @@ cross-validation by résumé. The result is an ordinary, auditable
 held-out metrics with the defaults and with the learned numbers, fold by fold,
 the learned coefficients beside the defaults and their support counts. When
 cross-validation shows no gain the profile keeps the defaults and says so.
+This module reads the decisions, scores them and formats the report; the fit itself
+(:func:`learn_from_table`, :func:`fit_coefficients`, :class:`KeywordEvidence`, the
+prior strengths and gates) lives in :mod:`rolematch._learn_fit` and is re-exported.
 
 Only the scores' components are used (keyword coverage, duty coverage, facets of
 the redacted text): no personal data reaches the fit.
@@ -27,15 +30,20 @@ Examples
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from rolematch._learn_fit import (
+    COMPONENTS,
+    METRICS,
+    KeywordEvidence,
+    fit_coefficients,
+    learn_from_table,
+)
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
 
@@ -44,6 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DECISION_GRADES",
+    "KeywordEvidence",
     "fit_coefficients",
     "learn",
     "learn_from_table",
@@ -64,25 +73,6 @@ DECISION_GRADES: dict[str, int] = {
     "1": 1,
     "0": 0,
 }
-COEF = COEFFICIENTS
-#: Penalty per coefficient on ``(b - b_base)²``, in units of one decision's log-loss.
-#: A slope's information from one decision is ``p(1-p)·x²``, a few hundredths for a
-#: typical pair: 20 decisions carry well under the prior's ``2λ`` = 6 and move a
-#: coefficient a small part of the way; a few hundred can move it most of the way
-#: (benchmarks/learning.py chose it among 10, 3 and 1). Cross-validation is the
-#: second guard.
-PRIOR_STRENGTH = 3.0
-#: The intercept (the team's base rate, no effect on rankings) is held more loosely.
-INTERCEPT_STRENGTH = 1.0
-#: A role gets its own coefficients from this many decisions with both outcomes.
-MIN_ROLE_DECISIONS = 30
-#: Mean held-out AUC gain below which the profile keeps the defaults.
-MIN_AUC_GAIN = 0.005
-#: A role's own coefficients are dropped when they lower its held-out AUC this much.
-MAX_ROLE_AUC_LOSS = 0.02
-_COMPONENTS = ("keyword_score", "semantic_score", "facet_score")
-#: Held-out numbers: mean role AUC, AUC of all pairs pooled, mean role NDCG@5, Brier.
-_METRICS = ("auc", "pooled_auc", "ndcg@5", "brier")
 
 
 # ------------------------------------------------------------------ decisions
@@ -174,541 +164,6 @@ def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
-# ------------------------------------------------------------------ fitting
-def _design(frame: pd.DataFrame, halves: tuple[float, float]) -> np.ndarray:
-    """The calibration's features of each row (:func:`rolematch.scoring.calibration_features`)."""
-    from rolematch.scoring import calibration_features
-
-    return calibration_features(
-        frame["keyword_score"].to_numpy(np.float64),
-        frame["semantic_score"].to_numpy(np.float64),
-        frame["facet_score"].to_numpy(np.float64),
-        halves,
-    )
-
-
-def _predict(X: np.ndarray, b: np.ndarray) -> np.ndarray:
-    z = b[..., 0] + np.einsum("nj,nj->n", X, b[..., 1:]) if b.ndim == 2 else b[0] + X @ b[1:]
-    return np.asarray(1.0 / (1.0 + np.exp(-z)))
-
-
-def fit_coefficients(
-    X: np.ndarray,
-    y: np.ndarray,
-    prior: Sequence[float] | np.ndarray,
-    *,
-    strength: float | None = None,
-    intercept_strength: float | None = None,
-) -> np.ndarray:
-    """Penalised logistic regression shrunk toward ``prior``, slopes non-negative.
-
-    Minimises ``Σ logloss_i + Σ_j λ_j (b_j - prior_j)²`` (``λ`` = ``strength`` for
-    the slopes, ``intercept_strength`` for the intercept): with few decisions the
-    prior wins, with many the data.
-
-    Parameters
-    ----------
-    X : ndarray of shape (n, p)
-        The calibration features (:func:`rolematch.scoring.calibration_features`).
-    y : ndarray of shape (n,)
-        1 for a fit (grade ≥ 1), 0 for a reject.
-    prior : sequence of p + 1 floats
-        The coefficients (:data:`rolematch.scoring.COEFFICIENTS`) to shrink toward.
-
-    Returns
-    -------
-    ndarray of shape (p + 1,)
-
-    Examples
-    --------
-    >>> X = np.array([[0.8, 0.5, 0.6, 0.0], [0.1, 0.5, 0.2, 0.0]])
-    >>> b = fit_coefficients(X, np.array([1.0, 0.0]), [-3, 2, 2, 2, 0])
-    >>> bool(b[1] > 2)           # keyword separates the two: its slope grows, a little
-    True
-    """
-    from scipy.optimize import minimize
-
-    b0 = np.asarray(prior, dtype=np.float64)
-    lam_b = INTERCEPT_STRENGTH if intercept_strength is None else intercept_strength
-    n_slopes = len(b0) - 1
-    lam = np.array([lam_b] + [PRIOR_STRENGTH if strength is None else strength] * n_slopes)
-    y = np.asarray(y, dtype=np.float64)
-
-    def loss(b: np.ndarray) -> tuple[float, np.ndarray]:
-        z = b[0] + X @ b[1:]
-        p = 1.0 / (1.0 + np.exp(-z))
-        d = b - b0
-        f = float(np.sum(np.logaddexp(0.0, z) - y * z) + np.sum(lam * d * d))
-        r = p - y
-        g = np.concatenate([[r.sum()], X.T @ r]) + 2 * lam * d
-        return f, g
-
-    bounds = [(None, None)] + [(0.0, None)] * n_slopes
-    start = np.clip(b0, [-np.inf] + [0.0] * n_slopes, None)
-    res = minimize(loss, start, jac=True, bounds=bounds, method="L-BFGS-B")
-    return np.asarray(res.x)
-
-
-def _fit_all(
-    train: pd.DataFrame,
-    halves: tuple[float, float],
-    base: dict[str, np.ndarray],
-    shared0: np.ndarray,
-) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Shared coefficients, and a role's own where it has enough decisions of both kinds."""
-    X = _design(train, halves)
-    y = (train["grade"].to_numpy() >= 1).astype(float)
-    shared = fit_coefficients(X, y, shared0)
-    per_role: dict[str, np.ndarray] = {}
-    for rid, idx in train.groupby("role_id").indices.items():
-        yr = y[idx]
-        if len(idx) >= MIN_ROLE_DECISIONS and 0 < yr.sum() < len(idx):
-            # shrunk toward the role's base coefficients moved as the shared ones moved
-            prior = base.get(str(rid), shared0) + (shared - shared0)
-            per_role[str(rid)] = fit_coefficients(X[idx], yr, prior)
-    return shared, per_role
-
-
-def _coef_rows(
-    frame: pd.DataFrame, shared: np.ndarray, per_role: Mapping[str, np.ndarray]
-) -> np.ndarray:
-    return np.array([per_role.get(r, shared) for r in frame["role_id"]])
-
-
-# ------------------------------------------------------------------ metrics
-def _auc(scores: np.ndarray, grades: np.ndarray) -> float:
-    """Share of pairs with different grades ordered right (ties half); NaN without any."""
-    gt = grades[:, None] > grades[None, :]
-    if not gt.any():
-        return math.nan
-    right = ((scores[:, None] > scores[None, :]) & gt).sum()
-    ties = ((scores[:, None] == scores[None, :]) & gt).sum()
-    return float((right + 0.5 * ties) / gt.sum())
-
-
-def _ndcg(scores: np.ndarray, grades: np.ndarray, k: int = 5) -> float:
-    order = np.argsort(-scores, kind="stable")[:k]
-    disc = 1 / np.log2(np.arange(2, k + 2))
-    gain = ((2.0 ** grades[order] - 1) * disc[: len(order)]).sum()
-    ideal_g = np.sort(grades)[::-1][:k]
-    ideal = ((2.0**ideal_g - 1) * disc[: len(ideal_g)]).sum()
-    return float(gain / ideal) if ideal > 0 else math.nan
-
-
-def _nanmean(xs: Iterable[float]) -> float:
-    a = np.asarray(list(xs), dtype=float)
-    a = a[~np.isnan(a)]
-    return float(a.mean()) if a.size else math.nan
-
-
-def _metrics(frame: pd.DataFrame, p: np.ndarray) -> dict[str, Any]:
-    """Mean per-role AUC and NDCG@5 (résumés ranked for a role) and Brier (fit = grade ≥ 1)."""
-    g = frame["grade"].to_numpy()
-    roles = frame.groupby("role_id").indices
-    auc = {str(r): _auc(p[i], g[i]) for r, i in roles.items()}
-    nd = {str(r): _ndcg(p[i], g[i]) for r, i in roles.items()}
-    return {
-        "auc": _nanmean(auc.values()),
-        "pooled_auc": _auc(p, g),
-        "ndcg@5": _nanmean(nd.values()),
-        "brier": float(np.mean((p - (g >= 1)) ** 2)),
-        "role_auc": auc,
-    }
-
-
-def _r(x: float, nd: int = 4) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), nd)
-
-
-def _fold_mean(
-    per_fold: Sequence[tuple[dict[str, Any], dict[str, Any]]], j: int, roles: Sequence[str]
-) -> dict[str, Any]:
-    """Metrics averaged over folds (``j`` 0: defaults, 1: learned), per role too."""
-    out: dict[str, Any] = {m: _nanmean(pf[j][m] for pf in per_fold) for m in _METRICS}
-    out["role_auc"] = {
-        r: _nanmean(pf[j]["role_auc"].get(r, math.nan) for pf in per_fold) for r in roles
-    }
-    return out
-
-
-# ------------------------------------------------------------------ keyword emphasis
-#: At most this many terms get a learned emphasis, each factor in [0.5, 2].
-MAX_TERMS = 10
-FACTOR_RANGE = (0.5, 2.0)
-#: A term needs this many decided pairs with it and without it (among its roles' pairs).
-MIN_TERM_SUPPORT = 10
-#: ... and a residual gap this many standard errors from zero.
-MIN_TERM_Z = 4.0
-
-
-@dataclass(frozen=True)
-class KeywordEvidence:
-    """Which role terms each decided pair's résumé contains, to learn keyword emphasis.
-
-    Attributes
-    ----------
-    terms : sequence of str
-        The matcher's keyword vocabulary (``Matcher.vocabulary_``).
-    hits : ndarray of shape (n_files, n_terms)
-        Saturated hits of each résumé (``scoring.saturate`` of the term counts).
-    role_weights : ndarray of shape (n_roles, n_terms)
-        The roles' term weights (``Matcher.keywords_.role_weights_``).
-    file_index, role_index : ndarray of shape (n_rows,)
-        Row of ``hits`` and of ``role_weights`` for each decision.
-    top_terms : int
-        The profile's ``keyword.top_terms``.
-    """
-
-    terms: Sequence[str]
-    hits: np.ndarray
-    role_weights: np.ndarray
-    file_index: np.ndarray
-    role_index: np.ndarray
-    top_terms: int
-
-    def take(self, rows: np.ndarray) -> KeywordEvidence:
-        """The evidence of some decisions (a boolean mask or indices)."""
-        return replace(self, file_index=self.file_index[rows], role_index=self.role_index[rows])
-
-    def coverage(self, factors: np.ndarray) -> np.ndarray:
-        """Keyword coverage of every decision with term weights times ``factors``."""
-        w = self.role_weights * factors
-        total = -np.sort(-w, axis=1)[:, : self.top_terms].sum(axis=1)
-        cover = np.einsum("nt,nt->n", self.hits[self.file_index], w[self.role_index])
-        t = total[self.role_index]
-        out = np.zeros_like(cover)
-        return np.asarray(np.minimum(1.0, np.divide(cover, t, out=out, where=t > 0)))
-
-
-def _select_terms(
-    kw: KeywordEvidence, rows: np.ndarray, y: np.ndarray, p: np.ndarray
-) -> dict[int, dict[str, float]]:
-    """Terms whose presence the team rewards (or punishes) beyond what the model does.
-
-    Among the decisions of roles that weigh a term, the mean residual ``y - p`` of
-    the résumés that contain it minus that of those that do not; a gap of ``g``
-    gives the factor ``2^(g / 0.25)`` clipped to [0.5, 2]. At most
-    :data:`MAX_TERMS` terms, each with :data:`MIN_TERM_SUPPORT` decisions on both
-    sides and a gap :data:`MIN_TERM_Z` standard errors from zero.
-    """
-    sub = kw.take(rows)
-    relevant = kw.role_weights[sub.role_index] > 0  # (n, T)
-    present = (kw.hits[sub.file_index] > 0) & relevant
-    absent = relevant & ~present
-    r = (y - p)[:, None]
-    n_p, n_a = present.sum(0), absent.sum(0)
-    ok = (n_p >= MIN_TERM_SUPPORT) & (n_a >= MIN_TERM_SUPPORT)
-    if not ok.any():
-        return {}
-    with np.errstate(invalid="ignore", divide="ignore"):
-        m_p = (r * present).sum(0) / n_p
-        m_a = (r * absent).sum(0) / n_a
-        v_p = ((r - m_p) ** 2 * present).sum(0) / np.maximum(n_p - 1, 1)
-        v_a = ((r - m_a) ** 2 * absent).sum(0) / np.maximum(n_a - 1, 1)
-        gap = m_p - m_a
-        z = gap / np.sqrt(v_p / n_p + v_a / n_a + 1e-12)
-    z = np.where(ok, np.nan_to_num(z), 0.0)
-    order = [int(t) for t in np.argsort(-np.abs(z), kind="stable")[:MAX_TERMS]]
-    lo, hi = FACTOR_RANGE
-    return {
-        t: {
-            "factor": round(float(np.clip(2.0 ** (gap[t] / 0.25), lo, hi)), 3),
-            "gap": round(float(gap[t]), 4),
-            "z": round(float(z[t]), 2),
-            "with": int(n_p[t]),
-            "without": int(n_a[t]),
-        }
-        for t in order
-        if abs(z[t]) >= MIN_TERM_Z
-    }
-
-
-def _with_keywords(
-    frame: pd.DataFrame,
-    keywords: KeywordEvidence,
-    train: np.ndarray,
-    test: np.ndarray,
-    halves: tuple[float, float],
-    base_coef: dict[str, np.ndarray],
-    shared0: np.ndarray,
-    shared: np.ndarray,
-    per_role: dict[str, np.ndarray],
-) -> tuple[np.ndarray, dict[int, dict[str, float]], np.ndarray, dict[str, np.ndarray]]:
-    """Pick terms on ``train`` from the calibrated model's residuals, recompute keyword
-    coverage, refit the calibration; predictions for ``test``, terms, coefficients."""
-    tr = frame[train]
-    p_tr = _predict(_design(tr, halves), _coef_rows(tr, shared, per_role))
-    y_tr = (tr["grade"].to_numpy() >= 1).astype(float)
-    chosen = _select_terms(keywords, np.flatnonzero(train), y_tr, p_tr)
-    adjusted = frame.assign(keyword_score=keywords.coverage(_factors(len(keywords.terms), chosen)))
-    shared2, per_role2 = _fit_all(adjusted[train], halves, base_coef, shared0)
-    ft = adjusted[test]
-    p = (
-        _predict(_design(ft, halves), _coef_rows(ft, shared2, per_role2))
-        if len(ft)
-        else np.zeros(0)
-    )
-    return p, chosen, shared2, per_role2
-
-
-def _factors(n_terms: int, chosen: Mapping[int, Mapping[str, float]]) -> np.ndarray:
-    f = np.ones(n_terms)
-    for t, c in chosen.items():
-        f[t] = c["factor"]
-    return f
-
-
-# ------------------------------------------------------------------ learn
-def learn_from_table(
-    table: pd.DataFrame,
-    base_profile: ScoringProfile | str | Path | Mapping[str, Any],
-    *,
-    folds: int = 5,
-    seed: int = 0,
-    name: str = "",
-    keywords: KeywordEvidence | None = None,
-) -> tuple[ScoringProfile, dict[str, Any]]:
-    """Fit a profile from scored decisions (the work of :func:`learn` after scoring).
-
-    Parameters
-    ----------
-    table : pandas.DataFrame
-        One row per decision with ``file``, ``role_id``, ``grade`` (0/1/2) and the
-        components ``keyword_score``, ``semantic_score``, ``facet_score`` the base
-        profile's engine gave (``Matcher.score_table``).
-    base_profile : ScoringProfile, name, path or dict
-        The profile whose settings are kept and whose coefficients are the prior.
-    folds : int, default 5
-        Cross-validation folds, grouped by ``file`` (a résumé is never both
-        trained and tested on).
-    seed : int, default 0
-        Shuffles the files before they are dealt to folds.
-    keywords : KeywordEvidence, optional
-        The decisions' term hits (rows as ``table``'s): also learn a capped keyword
-        emphasis (:data:`MAX_TERMS` terms, factors in :data:`FACTOR_RANGE`), kept
-        only when cross-validation shows it gains over the calibration alone.
-
-    Returns
-    -------
-    (ScoringProfile, dict)
-        The learned profile (or the base one's coefficients when cross-validation
-        shows no gain) and the report, also stored in ``provenance["learning"]``.
-    """
-    base = load_profile(base_profile)
-    halves = (base.keyword["half"], base.semantic["half"])
-    frame = table.reset_index(drop=True)
-    bad = frame[list(_COMPONENTS[:2])].isna().any(axis=1)
-    frame = frame[~bad].reset_index(drop=True)
-    if keywords is not None:
-        keywords = keywords.take(~bad.to_numpy())
-    y = (frame["grade"].to_numpy() >= 1).astype(int)
-    if len(frame) == 0 or y.min() == y.max():
-        raise ValueError(
-            "The 'decisions' parameter of learn must hold both fits (shortlist, interview, "
-            "offer, hire, maybe, 2, 1) and rejects (reject, 0) of résumés that could be "
-            f"scored. Got {int(y.sum())} fits and {int(len(y) - y.sum())} rejects instead."
-        )
-    roles_seen = sorted({str(r) for r in frame["role_id"]})
-    base_coef = {r: np.array(base.coef(r)) for r in roles_seen}
-    shared0 = np.array(base.coef(None))
-    default_rows = np.array([base_coef[str(r)] for r in frame["role_id"]])
-    X = _design(frame, halves)
-    p_default = _predict(X, default_rows)
-
-    # -- cross-validation by résumé
-    files = np.array(sorted({str(f) for f in frame["file"]}))
-    rng = np.random.default_rng(seed)
-    rng.shuffle(files)
-    k = max(2, min(int(folds), len(files)))
-    fold_of = {f: i % k for i, f in enumerate(files)}
-    fold = np.array([fold_of[str(f)] for f in frame["file"]])
-    p_learned = np.full(len(frame), np.nan)
-    fold_rows = []
-    per_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    kw_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for i in range(k):
-        test = fold == i
-        train = ~test
-        if not test.any() or len(set(y[train])) < 2:
-            continue
-        shared, per_role = _fit_all(frame[train], halves, base_coef, shared0)
-        ft = frame[test]
-        p_learned[test] = _predict(X[test], _coef_rows(ft, shared, per_role))
-        d = _metrics(ft, p_default[test])
-        lm = _metrics(ft, p_learned[test])
-        per_fold.append((d, lm))
-        extra: dict[str, Any] = {}
-        if keywords is not None:
-            p_kw = _with_keywords(
-                frame, keywords, train, test, halves, base_coef, shared0, shared, per_role
-            )[0]
-            km = _metrics(ft, p_kw)
-            kw_fold.append((lm, km))
-            extra = {f"{m}_keywords": _r(km[m]) for m in _METRICS}
-        fold_rows.append(
-            {
-                "fold": i + 1,
-                "decisions": int(test.sum()),
-                "resumes": int(len(set(ft["file"]))),
-                **{f"{m}_default": _r(d[m]) for m in _METRICS},
-                **{f"{m}_learned": _r(lm[m]) for m in _METRICS},
-                **extra,
-            }
-        )
-    # Overall = the mean over folds (each fold's numbers come from one model).
-    # The gate: the pooled AUC (every held-out pair, the shared model's own measure; a
-    # fold holds few résumés per role) must gain, and the mean role AUC must not drop.
-    gains = [
-        lm["pooled_auc"] - d["pooled_auc"]
-        for d, lm in per_fold
-        if not math.isnan(lm["pooled_auc"] - d["pooled_auc"])
-    ]
-    mean_gain = float(np.mean(gains)) if gains else math.nan
-    role_gain = _nanmean(lm["auc"] - d["auc"] for d, lm in per_fold)
-    overall_d = _fold_mean(per_fold, 0, roles_seen)
-    overall_l = _fold_mean(per_fold, 1, roles_seen)
-
-    # -- the final fit on every decision
-    shared, per_role = _fit_all(frame, halves, base_coef, shared0)
-    dropped = []
-    for rid in list(per_role):
-        before = overall_d["role_auc"].get(rid, math.nan)
-        after = overall_l["role_auc"].get(rid, math.nan)
-        if not math.isnan(before) and not math.isnan(after) and after < before - MAX_ROLE_AUC_LOSS:
-            dropped.append(rid)
-            del per_role[rid]
-    adopted = bool(gains) and mean_gain >= MIN_AUC_GAIN and not role_gain < -MAX_ROLE_AUC_LOSS / 4
-    kw_report: dict[str, Any] = {"learned": False}
-    if keywords is not None and kw_fold:
-        kw_gain = _nanmean(km["pooled_auc"] - lm["pooled_auc"] for lm, km in kw_fold)
-        kw_role = _nanmean(km["auc"] - lm["auc"] for lm, km in kw_fold)
-        kw_total = _nanmean(
-            km["pooled_auc"] - d["pooled_auc"]
-            for (d, _), (_, km) in zip(per_fold, kw_fold, strict=True)
-        )
-        use_kw = (
-            kw_gain >= MIN_AUC_GAIN
-            and kw_total >= MIN_AUC_GAIN
-            and not kw_role < -MAX_ROLE_AUC_LOSS / 4
-        )
-        kw_report = {
-            "learned": use_kw,
-            "gain_over_calibration": _r(kw_gain),
-            "role_auc_gain_over_calibration": _r(kw_role),
-            "gain_over_default": _r(kw_total),
-        }
-        if use_kw:
-            _, chosen, shared, per_role = _with_keywords(
-                frame,
-                keywords,
-                np.ones(len(frame), bool),
-                np.zeros(len(frame), bool),
-                halves,
-                base_coef,
-                shared0,
-                shared,
-                per_role,
-            )
-            base_adj = dict(base.keyword_adjustments)
-            kw_report["terms"] = {
-                str(keywords.terms[t]): {
-                    **c,
-                    "factor": round(base_adj.get(str(keywords.terms[t]), 1.0) * c["factor"], 3),
-                }
-                for t, c in chosen.items()
-            }
-            for rid in dropped:
-                per_role.pop(rid, None)
-            adopted = True
-    support = {
-        str(r): {
-            "decisions": int(len(i)),
-            "fits": int(y[i].sum()),
-            "rejects": int(len(i) - y[i].sum()),
-        }
-        for r, i in frame.groupby("role_id").indices.items()
-    }
-    report: dict[str, Any] = {
-        "decisions": int(len(frame)),
-        "resumes": int(len(files)),
-        "fits": int(y.sum()),
-        "rejects": int(len(y) - y.sum()),
-        "unscored_decisions": int(bad.sum()),
-        "folds": fold_rows,
-        "overall": {
-            "default": {m: _r(overall_d[m]) for m in _METRICS},
-            "learned": {m: _r(overall_l[m]) for m in _METRICS},
-        },
-        "role_auc": {
-            r: {
-                "default": _r(overall_d["role_auc"].get(r, math.nan)),
-                "learned": _r(overall_l["role_auc"].get(r, math.nan)),
-            }
-            for r in roles_seen
-        },
-        "mean_auc_gain": _r(mean_gain),
-        "mean_role_auc_gain": _r(role_gain),
-        "min_auc_gain": MIN_AUC_GAIN,
-        "adopted": adopted,
-        "verdict": (
-            f"learned coefficients adopted: held-out AUC gain {mean_gain:+.4f} "
-            f"(mean role AUC {role_gain:+.4f})"
-            if adopted
-            else "no gain in cross-validation "
-            + (
-                f"(held-out AUC gain {mean_gain:+.4f}, mean role AUC {role_gain:+.4f}; "
-                f"needs >= {MIN_AUC_GAIN} and no role-AUC loss)"
-                if gains
-                else ""
-            )
-            + ": the profile keeps the default coefficients"
-        ),
-        "coefficients": {
-            "default": dict(zip(COEF, (round(float(c), 4) for c in shared0), strict=True)),
-            "learned": dict(zip(COEF, (round(float(c), 4) for c in shared), strict=True)),
-        },
-        "roles": {
-            r: {
-                "default": dict(zip(COEF, (round(float(c), 4) for c in base_coef[r]), strict=True)),
-                "learned": dict(zip(COEF, (round(float(c), 4) for c in c_), strict=True)),
-            }
-            for r, c_ in per_role.items()
-        },
-        "roles_dropped": dropped,
-        "keyword_emphasis": kw_report,
-        "support": support,
-        "prior_strength": PRIOR_STRENGTH,
-        "intercept_strength": INTERCEPT_STRENGTH,
-        "min_role_decisions": MIN_ROLE_DECISIONS,
-        "target": "grade >= 1 (shortlist/interview/offer/hire/maybe)",
-        "seed": seed,
-        "date": dt.date.today().isoformat(),
-        "base_profile": base.name or base.model,
-    }
-    prov = {**dict(base.provenance), "learning": report}
-    doc = base.to_dict()
-    doc["name"] = name or f"{base.name or base.model} + learned from {len(frame)} decisions"
-    doc["provenance"] = prov
-    if kw_report.get("terms"):
-        doc["keyword_adjustments"] = {
-            **dict(base.keyword_adjustments),
-            **{t: c["factor"] for t, c in kw_report["terms"].items()},
-        }
-        report["verdict"] = (
-            f"learned coefficients and keyword emphasis adopted: held-out AUC gain "
-            f"{kw_report['gain_over_default']:+.4f}"
-        )
-    if adopted:
-        doc["calibration"] = report["coefficients"]["learned"]
-        doc["roles"] = {
-            **{r: dict(c) for r, c in base.roles.items()},
-            **{r: v["learned"] for r, v in report["roles"].items()},
-        }
-    from rolematch.profile import from_dict
-
-    return from_dict(doc, "learned profile"), report
-
-
 def learn(
     decisions: str | Path | pd.DataFrame,
     roles: Any = None,
@@ -778,7 +233,7 @@ def learn(
     key = {str(r.source): f for r, f in zip(resumes, files, strict=True)}
     scored = matcher.score_table(resumes)
     scored["file"] = [key.get(str(s), str(s)) for s in scored["file"]]
-    scored = scored[["file", "role_id", *_COMPONENTS]]
+    scored = scored[["file", "role_id", *COMPONENTS]]
     merged = table.merge(scored, on=["file", "role_id"], how="left")
     keywords = None
     if keyword_emphasis:
@@ -795,7 +250,7 @@ def learn(
             top_terms=int(base.keyword["top_terms"]),
         )
     profile, report = learn_from_table(
-        merged[["file", "role_id", "grade", *_COMPONENTS]],
+        merged[["file", "role_id", "grade", *COMPONENTS]],
         base,
         folds=folds,
         seed=seed,
@@ -833,8 +288,8 @@ def report_table(report: Mapping[str, Any]) -> str:
     o = report["overall"]
     all_row = {
         "decisions": report["decisions"],
-        **{f"{m}_default": o["default"][m] for m in _METRICS},
-        **{f"{m}_learned": o["learned"][m] for m in _METRICS},
+        **{f"{m}_default": o["default"][m] for m in METRICS},
+        **{f"{m}_learned": o["learned"][m] for m in METRICS},
     }
     for label, r in [*rows, ("overall", all_row)]:
         lines.append(
@@ -847,12 +302,12 @@ def report_table(report: Mapping[str, Any]) -> str:
     lines.append("")
     lines.append(f"{'coefficient':<12} {'default':>8} {'learned':>8}")
     cd, cl = report["coefficients"]["default"], report["coefficients"]["learned"]
-    for c in COEF:
+    for c in COEFFICIENTS:
         lines.append(f"{c:<12} {cd[c]:>8.3f} {cl[c]:>8.3f}")
     for rid, v in report["roles"].items():
         lines.append(
             f"role {rid}: "
-            + ", ".join(f"{c} {v['default'][c]:.2f}->{v['learned'][c]:.2f}" for c in COEF)
+            + ", ".join(f"{c} {v['default'][c]:.2f}->{v['learned'][c]:.2f}" for c in COEFFICIENTS)
         )
     lines.append("")
     lines.append(
@@ -949,12 +404,12 @@ def suggest(
                 continue
         else:
             sh = set()
-        c = np.nan_to_num(row[list(_COMPONENTS)].to_numpy(np.float64), nan=-1.0)
+        c = np.nan_to_num(row[list(COMPONENTS)].to_numpy(np.float64), nan=-1.0)
         if any(r == row["role_id"] and np.abs(c - o).max() < 0.01 for r, o in comps):
             continue
         picked.append(idx)
         if sh:
             picked_sh.append(sh)
         comps.append((str(row["role_id"]), c))
-    cols = ["file", "role_id", "score", "margin", *_COMPONENTS]
+    cols = ["file", "role_id", "score", "margin", *COMPONENTS]
     return t.loc[picked, cols].reset_index(drop=True)

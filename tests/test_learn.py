@@ -12,14 +12,10 @@ import pandas as pd
 import pytest
 
 from rolematch import load_roles
+from rolematch._learn_fit import FACTOR_RANGE, MAX_TERMS, design, predict, select_terms
 from rolematch.cli import main
 from rolematch.learn import (
-    FACTOR_RANGE,
-    MAX_TERMS,
     KeywordEvidence,
-    _design,
-    _predict,
-    _select_terms,
     learn,
     learn_from_table,
     read_decisions,
@@ -297,9 +293,9 @@ def _bank_team(heldout: dict[str, Any]) -> pd.DataFrame:
 def test_the_terms_a_team_rewards_are_found_and_capped(heldout: dict[str, Any]) -> None:
     team, kw = _bank_team(heldout), heldout["keywords"]
     base = load_profile("static-zh")
-    x = _design(team, (base.keyword["half"], base.semantic["half"]))
-    p = _predict(x, np.array([base.coef(r) for r in team["role_id"]]))
-    chosen = _select_terms(kw, np.arange(len(team)), (team["grade"] >= 1).to_numpy(float), p)
+    x = design(team, (base.keyword["half"], base.semantic["half"]))
+    p = predict(x, np.array([base.coef(r) for r in team["role_id"]]))
+    chosen = select_terms(kw, np.arange(len(team)), (team["grade"] >= 1).to_numpy(float), p)
     named = {kw.terms[t]: c for t, c in chosen.items()}
     assert named["银行"]["factor"] > 1
     assert len(named) <= MAX_TERMS
