@@ -53,7 +53,7 @@ recognised, including lines dropped from the text for scoring below
 :data:`MIN_LINE_SCORE`; :data:`LOW_CONFIDENCE` is where the text stops being
 trustworthy (measured with ``benchmarks/extraction.py --ocr-study``).
 
-Why one module of ~700 lines: the engine's lifetime (one per process, loaded
+Why this is one piece (~700 lines): the engine's lifetime (one per process, loaded
 lazily, thread settings), page rendering, deskew and orientation, line boxes to
 glyph boxes and the per-page time limit form one pipeline over the same image
 and engine objects; reading order is the shared :mod:`rolematch.io._layout`.

@@ -29,7 +29,7 @@ that cannot be read at all (``corrupt`` with a plain reason for a damaged file o
 page PDFium cannot load; see :func:`_damage_errors`); :mod:`rolematch.io.extract`
 turns it into a record.
 
-Why one module of ~650 lines: the two backends, the hidden-text check and the
+Why this is one piece (~650 lines): the two backends, the hidden-text check and the
 verdict share one per-glyph pass over PDFium's C API (:func:`_pdfium_chars`,
 called once per glyph through :func:`_fast`) and its page objects; split apart,
 each piece would need the page, the text page and the raw glyph list handed
