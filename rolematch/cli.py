@@ -138,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--role", required=True, help="role id (see 'rolematch roles list')")
     x.add_argument("--roles", help="role file or folder (default: the bundled roles)")
     x.add_argument("--model", default="e5-small")
+    x.add_argument("--profile", help="scoring profile JSON (default: the model's bundled one)")
 
     r = sub.add_parser("roles", help="list, validate or import roles")
     rsub = r.add_subparsers(dest="roles_command", required=True, metavar="ACTION")
@@ -520,17 +521,6 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _verdict(score: float) -> str:
-    # the calibration's reading (README, "What the score means")
-    if score >= 0.8:
-        return "strong fit"
-    if score >= 0.5:
-        return "partial fit (adjacent experience)"
-    if score >= 0.3:
-        return "weak fit"
-    return "unlikely fit"
-
-
 def _explain(args: argparse.Namespace) -> int:
     from rolematch.io.extract import read_resume
     from rolematch.matcher import Matcher
@@ -547,12 +537,15 @@ def _explain(args: argparse.Namespace) -> int:
     if not resume.ok:
         print(f"{args.file}: {resume.status}: {resume.reason}")
         return 0
-    results = Matcher(model=args.model).fit(roles).match([resume], top_k=None)[0]
+    matcher = Matcher(model=args.model, profile=args.profile).fit(roles)
+    results = matcher.match([resume], top_k=None)[0]
     rank = next(k for k, res in enumerate(results, start=1) if res.role_id == args.role)
     e = results[rank - 1].explanation
     print(e)
     others = ", ".join(f"{res.role_id} {res.score:.2f}" for res in results[:3])
-    print(f"  verdict: {_verdict(e.score)}; this role ranks #{rank} of {len(results)} for the "
+    # the verdict bands are the profile's reading of its calibrated score
+    verdict = matcher.profile_.verdict(e.score)
+    print(f"  verdict: {verdict}; this role ranks #{rank} of {len(results)} for the "
           f"résumé (best: {others})")  # fmt: skip
     if resume.warnings:
         print("  warnings: " + "; ".join(resume.warnings))
