@@ -11,10 +11,12 @@ use, so ``import rolematch`` stays cheap (no torch, pandas or pdfplumber).
 Public API (``__all__``; ``tests/test_architecture.py`` checks this list):
 
 - roles and résumés: ``Role``, ``Resume``, ``Sentence``, ``load_roles``,
-  ``parse_posting``, ``read_resume``, ``resume_from_text``;
-- scoring: ``Matcher`` (``fit``, ``similarity``, ``match``, ``shortlist``,
-  ``explain``, ``score_table``), ``Encoder`` (the protocol an ``encoder=`` follows),
-  ``load_model``;
+  ``read_postings`` (job postings in any layout), ``parse_posting`` (the bank's own
+  plain-text format), ``read_resume``, ``resume_from_text``;
+- scoring: ``Matcher`` (``fit``, ``score_matrix``, ``match``, ``shortlist``,
+  ``explain``, ``score_table``), ``ScoringProfile`` and ``load_profile`` (every
+  constant of the scorer, per model), ``Encoder`` (the protocol an ``encoder=``
+  follows), ``load_model``;
 - explanations: ``Explanation``, ``Evidence``, ``KeywordHit``, ``MatchResult``;
 - batches: ``score_paths``, returning ``BatchResults`` (``to_frame``, the writers'
   input); ``audit``, the bias audit of a batch's shortlists (:mod:`rolematch.fairness`);
@@ -33,6 +35,7 @@ from rolematch._version import __version__
 _EXPORTS = {
     "BatchResults": "rolematch.results",
     "Encoder": "rolematch.features.embeddings",
+    "ScoringProfile": "rolematch.profile",
     "Evidence": "rolematch.explain",
     "Explanation": "rolematch.explain",
     "ExtractionError": "rolematch.exceptions",
@@ -49,8 +52,10 @@ _EXPORTS = {
     "Sentence": "rolematch.documents",
     "audit": "rolematch.fairness",
     "load_model": "rolematch.features.embeddings",
+    "load_profile": "rolematch.profile",
     "load_roles": "rolematch.io.roles",
     "parse_posting": "rolematch.io.roles",
+    "read_postings": "rolematch.io.postings",
     "read_resume": "rolematch.io.extract",
     "resume_from_text": "rolematch.sections",
     "score_paths": "rolematch.batch",
@@ -72,12 +77,15 @@ __all__ = [
     "Role",
     "RoleSpecError",
     "RolematchError",
+    "ScoringProfile",
     "Sentence",
     "__version__",
     "audit",
     "load_model",
+    "load_profile",
     "load_roles",
     "parse_posting",
+    "read_postings",
     "read_resume",
     "resume_from_text",
     "score_paths",
@@ -98,8 +106,10 @@ if TYPE_CHECKING:
     from rolematch.fairness import audit
     from rolematch.features.embeddings import Encoder, load_model
     from rolematch.io.extract import read_resume
+    from rolematch.io.postings import read_postings
     from rolematch.io.roles import load_roles, parse_posting
     from rolematch.matcher import Matcher
+    from rolematch.profile import ScoringProfile, load_profile
     from rolematch.results import BatchResults
     from rolematch.sections import resume_from_text
 
