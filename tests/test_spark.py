@@ -263,8 +263,8 @@ def test_cli_refuses_explanation_formats(folder, tmp_path, capsys):
 
 @pytest.mark.semantic
 def test_e5_small_scores_equal_the_local_engine(spark, tmp_path):
-    """e5-small in fp32: the default int8 build quantises activations per batch, so its
-    vectors (and scores, by ~1e-2) depend on which sentences share a batch, in any engine."""
+    """e5-small in fp32, named explicitly: the int8 build (``e5-small-int8``) quantises
+    activations per batch, so its vectors depend slightly on which sentences share a batch."""
     from rolematch.features.embeddings import SentenceTransformerEncoder
     from rolematch.io.extract import read_resume
 
