@@ -28,7 +28,7 @@ and self-assessment of two more, 2-4 pages, 50-100 sentences); ``--folder DIR`` 
 existing folder (e.g. ``../shared/realworld``); ``--no-bare`` skips step 4. To compare the
 int8 default e5-small with fp32 on the same files in one run::
 
-    python benchmarks/throughput.py --long --n 60 --models e5-small-fp32 e5-small --no-bare
+    python benchmarks/throughput.py --long --n 60 --models e5-small-fp32 e5-small-int8 --no-bare
 
 Targets on a 2-core machine: static-zh >= 100 résumés/s end to end and <= 2x the bare
 extraction; e5-small within 1.3x of the bare encoding; peak RSS < 2 GB at N = 2000.
