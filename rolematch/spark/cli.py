@@ -139,9 +139,12 @@ def cli_score(
         sfx = list(SUPPORTED_SUFFIXES + (() if args.no_ocr else IMAGE_SUFFIXES))
         sfx += sorted({Path(f).suffix for f in (names or {}).values() if Path(f).suffix} - set(sfx))
         paths = [str(Path(p).resolve()) if local else p for p in args.paths]
+        # a profile file must be readable where the workers run (local, or shared storage)
+        extra = {"profile": args.profile} if getattr(args, "profile", None) else {}
         df = score_files(
             spark, paths, roles, args.model, suffixes=sfx, names=names,
             max_pages=args.max_pages, ocr=not args.no_ocr, rerank=args.rerank,
+            file_timeout=getattr(args, "file_timeout", 120.0) or None, **extra,
         )  # fmt: skip
         written = []
         for out in parquet:
