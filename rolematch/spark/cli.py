@@ -117,6 +117,9 @@ def cli_score(
             f"--engine spark writes .parquet, .csv, .wide.csv or the table; {explained} "
             "needs the explanations: use the local engine for it"
         )
+    for p in args.paths:  # a plain path that is not there: the local engine's usage error
+        if ":" not in p and not any(c in p for c in "*?[{") and not Path(p).exists():
+            raise FileNotFoundError(f"No such file or folder: '{p}'")
     local = all(Path(p).exists() for p in args.paths)
     names = None
     if local:
