@@ -582,16 +582,17 @@ def _bert_config(src: E5Source) -> dict[str, Any]:
 
 @contextlib.contextmanager
 def _quiet_load() -> Iterator[None]:
-    """Silence transformers' load report and progress bar for the one load that has them.
+    """Silence transformers' warnings and progress bar while the build loads and saves.
 
     ``_hf`` is written without BERT's pooler (sentence-transformers never uses it), so
     loading it as a ``BertModel`` logs a "LOAD REPORT ... pooler MISSING ... newly
-    initialized ... consider training" warning: alarming and meaningless to a user. Only
-    the loader's logger is raised to ERROR, and only for this call.
+    initialized ... consider training" warning, and checking its (absent) tensor-parallel
+    plan "The following layers were not sharded: ... pooler ...": alarming and
+    meaningless to a user. transformers' loggers are raised to ERROR for this block only.
     """
     from transformers.utils import logging as hf_logging
 
-    logger = hf_logging.get_logger("transformers.modeling_utils")
+    logger = hf_logging.get_logger("transformers")  # the library's root logger
     level = logger.level
     bars = hf_logging.is_progress_bar_enabled()
     logger.setLevel(logging.ERROR)
@@ -642,14 +643,14 @@ def _write_model(src: E5Source, out: Path) -> None:
 
     with _quiet_load():
         transformer = Transformer(str(hf_dir), max_seq_length=src.max_positions)
-    pooling = Pooling(src.hidden, pooling_mode="mean")
-    model = SentenceTransformer(
-        modules=[transformer, pooling, Normalize()],
-        prompts=dict(PROMPTS),
-        default_prompt_name=None,
-        device="cpu",
-    )
-    model.save(str(out / "st"))
+        pooling = Pooling(src.hidden, pooling_mode="mean")
+        model = SentenceTransformer(
+            modules=[transformer, pooling, Normalize()],
+            prompts=dict(PROMPTS),
+            default_prompt_name=None,
+            device="cpu",
+        )
+        model.save(str(out / "st"))
     del model, transformer
     for item in (out / "st").iterdir():
         os.replace(item, out / item.name)
