@@ -71,7 +71,8 @@ def test_builtin_names() -> None:
 def test_unknown_model_lists_builtins_and_local_path_hint() -> None:
     with pytest.raises(
         ModelError,
-        match=r"one of the built-in models \['e5-small', 'static-zh'\].*Got 'no-such/model-xyz'"
+        match=r"one of the built-in models \['e5-small', 'e5-small-fp32', 'e5-small-int8', "
+        r"'static-zh'\].*Got 'no-such/model-xyz'"
         r".*pass its folder: model='path/to/my-model'",
     ):
         load_model("no-such/model-xyz")
