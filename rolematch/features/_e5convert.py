@@ -18,6 +18,10 @@ model and concurrent builders are safe.
 
 Everything heavy (torch, transformers, sentence-transformers, tokenizers) is imported inside
 the functions that need it.
+
+Why this is one piece: reading the binary layout, rebuilding its tokenizer and writing the
+model are one conversion of one source format (:class:`E5Source`); split apart, each part
+would need the others' knowledge of that layout, and the build is checked as a whole.
 """
 
 from __future__ import annotations
