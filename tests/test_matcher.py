@@ -55,7 +55,17 @@ def real():
     ("change", "match"),
     [
         (
-            {"calibration": {"intercept": -4, "keyword": -1, "semantic": 2, "both": 3, "facet": 0}},
+            {
+                "calibration": {
+                    "intercept": -4,
+                    "keyword": -1,
+                    "semantic": 2,
+                    "both": 3,
+                    "facet": 0,
+                    "log_keyword": 1,
+                    "log_semantic": 1,
+                }
+            },
             r"profile field 'calibration.keyword' must be a finite number in \[0, inf\]. Got -1",
         ),
         ({"schema_version": 9}, r"'schema_version' must be 1. Got 9 instead"),
