@@ -12,6 +12,7 @@ neither Excel nor WPS evaluates a candidate's file name or a role title.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import math
@@ -85,6 +86,10 @@ def atomic_write(path: str | Path, mode: str = "w", **kw: Any) -> Iterator[IO[An
     so an interrupted run never leaves a half-written output."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # a run killed outright (SIGKILL, power loss) cannot clean up: its temporary file is
+    # never the output itself, and the next write of the same output removes it
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, mode, **kw) as f:

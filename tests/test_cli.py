@@ -393,11 +393,14 @@ def test_sigkill_leaves_no_output_and_a_cached_rerun_completes_every_file_once(m
     proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGKILL
     _wait_for_exit(reader)  # the reader child dies with its parent
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cvs"]  # no partial output
+    # no partial output in place: at most the killed run's hidden temporary file
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name not in ("cache", "cvs"))
+    assert all(n.startswith(".k.csv.") and n.endswith(".tmp") for n in left), left
 
     proc = _run_cli(*args)
     _, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "cvs", "k.csv"]  # cleaned
     rows = _read_csv(out)
     files = [p.name for p in many.iterdir() if p.suffix != ".doc"]  # .doc: not collected
     per_file = {name: [r for r in rows if Path(r["file"]).name == name] for name in files}
