@@ -143,7 +143,11 @@ class BatchResults:
         n, n_roles = len(files), len(roles)
         self.role_ids = [r.id for r in roles]
         self.role_titles = [r.title for r in roles]
-        self.files = [str(f) for f in files]
+        from rolematch.io.extract import source_name
+
+        # names as the records write them: a non-UTF-8 file name keeps \xNN escapes
+        # (unique and readable) instead of becoming "????" in a report
+        self.files = [source_name(f) for f in files]
         self.status = [""] * n
         self.reason = [""] * n
         self.warnings: list[tuple[str, ...]] = [()] * n

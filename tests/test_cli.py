@@ -447,3 +447,16 @@ def test_file_timeout_and_debug_log(folder, tmp_path):
     assert text.count("== ") == 3 and text.count("took more than 0.001 s") == 3
     with pytest.raises(SystemExit):
         main(["score", str(folder), "--file-timeout", "-1"])
+
+
+def test_non_utf8_file_names_keep_distinct_readable_rows(tmp_path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    text = "2016年至今 某银行 手机银行团队负责人，负责手机银行APP运营。".encode()
+    for raw in (b"\xd5\xc5cv.txt", b"\xc0\xeecv.txt"):  # GBK names, as old Windows zips keep them
+        with open(os.fsencode(folder) + b"/" + raw, "wb") as f:
+            f.write(text)
+    out = tmp_path / "r.csv"
+    assert main(["score", str(folder), "-o", str(out), "--model", MODEL, "-q"]) == 0
+    names = {Path(r["file"]).name for r in _read_csv(out)}
+    assert names == {"\\xd5\\xc5cv.txt", "\\xc0\\xeecv.txt"}
