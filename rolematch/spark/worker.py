@@ -18,6 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+# the columns of the result: the long CSV's, defined once
+from rolematch.results import COLUMNS
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -36,22 +39,6 @@ __all__ = [
     "score_text_batches",
 ]
 
-#: The columns of the result, those of the long CSV (``rolematch.report.COLUMNS``).
-COLUMNS = (
-    "file",
-    "status",
-    "language",
-    "role_id",
-    "role_title",
-    "score",
-    "keyword_score",
-    "semantic_score",
-    "facet_score",
-    "role_rank",
-    "resume_rank",
-    "warnings",
-    "reason",
-)
 
 #: Résumés read and scored together in a worker (as the local engine's chunks).
 CHUNK = 48
