@@ -26,6 +26,7 @@ from rolematch.features.facets import (
 )
 from rolematch.features.keywords import KeywordVectorizer
 from rolematch.profile import ScoringProfile, load_profile
+from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
     combine,
     duty_coverage,
@@ -40,20 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TABLE_COLUMNS", "Matcher"]
 
-#: Columns of :meth:`Matcher.score_table` (``explanation`` follows with ``explain=True``).
-TABLE_COLUMNS = (
-    "file",
-    "status",
-    "language",
-    "role_id",
-    "role_title",
-    "score",
-    "keyword_score",
-    "semantic_score",
-    "facet_score",
-    "warnings",
-    "reason",
-)
 
 COMPONENTS = ("keyword", "semantic", "facet")
 # Sentences shorter than this (letters, digits, CJK) carry no meaning worth embedding.

@@ -40,11 +40,10 @@ from rolematch.explain import Explanation, MatchResult, thaw_explanation
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "SCORES", "BatchResults", "FileResult"]
+__all__ = ["COLUMNS", "SCORES", "TABLE_COLUMNS", "BatchResults", "FileResult"]
 
-#: Long format (:meth:`BatchResults.to_frame`, the CSV): one row per (file, role); a
-#: file that cannot be read has one row.
-COLUMNS = (
+#: Columns of one scored batch before ranking (:meth:`Matcher.score_table`).
+TABLE_COLUMNS = (
     "file",
     "status",
     "language",
@@ -54,11 +53,12 @@ COLUMNS = (
     "keyword_score",
     "semantic_score",
     "facet_score",
-    "role_rank",
-    "resume_rank",
     "warnings",
     "reason",
 )
+#: Long format (:meth:`BatchResults.to_frame`, the CSV): one row per (file, role); a
+#: file that cannot be read has one row. The table's columns with the two ranks.
+COLUMNS = (*TABLE_COLUMNS[:9], "role_rank", "resume_rank", *TABLE_COLUMNS[9:])
 
 #: The rows of :attr:`FileResult.scores`.
 SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
