@@ -198,7 +198,6 @@ def score_files(
     >>> df.write.parquet("hdfs:///rolematch/2026.parquet")               # doctest: +SKIP
     >>> df.where("role_id = 'mobile-banking' AND resume_rank <= 10")     # doctest: +SKIP
     """
-    from pyspark.sql import functions as F
 
     from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
 
@@ -230,18 +229,41 @@ def score_files(
             "The 'file_timeout' parameter must be a number > 0 (seconds) or None. "
             f"Got {file_timeout!r} instead."
         )
+    return _score_frame(
+        spark, raw, "path", False, role_list, params, options, names, file_timeout, rerank, margin
+    )
+
+
+def _score_frame(
+    spark: Any,
+    frame: Any,
+    key: str,
+    texts: bool,
+    roles: Sequence[Role],
+    params: Mapping[str, Any],
+    options: Mapping[str, Any],
+    names: Mapping[str, str] | None,
+    file_timeout: float | None,
+    rerank: int | None,
+    margin: float,
+) -> DataFrame:
+    """Score a frame of files (``key`` "path") or ``texts`` (``key`` "_id"), in one pass or as the
+    static-zh → e5 cascade (``rerank``): the one plan both public entry points share."""
+    from pyspark.sql import functions as F
+
+    def job(p: Mapping[str, Any]) -> Any:
+        return make_job(roles, p, options, names, file_timeout)
+
     if rerank is None:
-        job = make_job(role_list, params, options, names, file_timeout)
-        return _rank(_map(spark, raw, job, texts=False))
-    first = make_job(role_list, _first_stage(params), options, names, file_timeout)
-    full = make_job(role_list, params, options, names, file_timeout)
-    stage1 = _map(spark, raw, first, texts=False)
+        return _rank(_map(spark, frame, job(params), texts=texts))
+    stage1 = _map(spark, frame, job(_first_stage(params)), texts=texts)
+    full = job(params)
     return _cascade(
         spark,
         stage1,
         lambda keys: _map(
-            spark, raw.join(F.broadcast(keys), raw["path"] == keys["_key"], "left_semi"), full,
-            texts=False,
+            spark, frame.join(F.broadcast(keys), frame[key] == keys["_key"], "left_semi"), full,
+            texts=texts,
         ),
         rerank,
         margin,
@@ -303,21 +325,9 @@ def score_texts(
     role_list = _roles(roles)
     rows = df.select(F.col(id_col).cast("string").alias("_id"), F.col(text_col).alias("_text"))
     options = {"redact": redact}
-    if rerank is None:
-        return _rank(_map(spark, rows, make_job(role_list, params, options, None), texts=True))
-    first = make_job(role_list, _first_stage(params), options, None)
-    full = make_job(role_list, params, options, None)
-    stage1 = _map(spark, rows, first, texts=True)
-    return _cascade(
-        spark,
-        stage1,
-        lambda keys: _map(
-            spark, rows.join(F.broadcast(keys), rows["_id"] == keys["_key"], "left_semi"), full,
-            texts=True,
-        ),
-        rerank,
-        margin,
-    )  # fmt: skip
+    return _score_frame(
+        spark, rows, "_id", True, role_list, params, options, None, None, rerank, margin
+    )
 
 
 def _first_stage(params: Mapping[str, Any]) -> dict[str, Any]:
