@@ -90,14 +90,7 @@ def _parser() -> argparse.ArgumentParser:
         "--no-ocr", action="store_true", help="do not OCR scans and images (they are reported)"
     )
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    s.add_argument(
-        "--file-timeout",
-        type=_seconds,
-        default=120.0,
-        metavar="SECONDS",
-        help="a file that takes longer to read gets status error (default: 120; 0: no "
-        "limit, files read in the scoring process)",
-    )
+    _add_file_timeout(s)
     s.add_argument(
         "--debug",
         metavar="LOG",
@@ -124,14 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--no-redact", action="store_true", help="keep personal data in the text")
     e.add_argument("--max-pages", type=_positive_int, default=50)
     e.add_argument("--no-ocr", action="store_true", help="do not OCR scans and images")
-    e.add_argument(
-        "--file-timeout",
-        type=_seconds,
-        default=120.0,
-        metavar="SECONDS",
-        help="a file that takes longer to read gets status error (default: 120; 0: no "
-        "limit, files read in the scoring process)",
-    )
+    _add_file_timeout(e)
 
     x = sub.add_parser("explain", help="explain one résumé's score for one role")
     x.add_argument("file")
@@ -195,6 +181,17 @@ Filters (ranks are always those of the whole batch):
 Progress and the summary go to stderr; exit code 0 when the batch ran, even with
 unreadable files.
 """
+
+
+def _add_file_timeout(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--file-timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="SECONDS",
+        help="a file that takes longer to read gets status error (default: 120; 0: no "
+        "limit, files read in the scoring process)",
+    )
 
 
 def _positive_int(text: str) -> int:
