@@ -253,6 +253,29 @@ def test_cli_csv_and_parquet_give_the_local_engines_rows(folder, tmp_path, capsy
     }
 
 
+def test_cli_workers_run_this_interpreter_without_an_activated_venv(tmp_path):
+    # .venv/bin/rolematch run without activating the venv: "python3" on PATH is another
+    # interpreter (without rolematch or pyarrow); the workers must still run this one.
+    import subprocess
+
+    src = tmp_path / "cv"
+    src.mkdir()
+    for f in example_files()[:2]:
+        shutil.copy(f, src / f.name)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV")}  # fmt: skip
+    here = str(Path(sys.executable).parent)
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p != here)
+    out = tmp_path / "out.csv"
+    argv = [sys.executable, "-m", "rolematch", "score", str(src), "--engine", "spark",
+            "--master", "local[1]", "--model", "static-zh", "--no-ocr", "-q", "-o", str(out)]  # fmt: skip
+    run = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    rows = _read_csv(out)
+    assert len(rows) == 2 * len(rolematch.load_roles())
+    assert {r["status"] for r in rows} == {"ok"}
+
+
 def test_cli_refuses_explanation_formats(folder, tmp_path, capsys):
     from rolematch.cli import main
 

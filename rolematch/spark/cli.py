@@ -47,7 +47,10 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
         builder = builder.master(master)
     if (master or "local").startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
         # local workers run this interpreter (its venv has rolematch); on a cluster the
-        # environment comes with spark.archives (docs/spark.md)
+        # environment comes with spark.archives (docs/spark.md). pyspark's driver reads
+        # the worker interpreter from PYSPARK_PYTHON only (else "python3" on PATH, which
+        # is not this venv's when .venv/bin/rolematch runs without activating it).
+        os.environ["PYSPARK_PYTHON"] = sys.executable
         builder = builder.config("spark.pyspark.python", sys.executable)
     builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
     spark = builder.getOrCreate()
