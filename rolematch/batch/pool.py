@@ -93,6 +93,10 @@ def _pool_init(job: Job, threads: int) -> None:
     for var in (*threads_vars, "ROLEMATCH_OCR_THREADS"):
         os.environ[var] = str(threads)
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # numpy (and its BLAS pool) is already imported by now: the variables above are too late
+    from rolematch._threads import limit_process_threads
+
+    limit_process_threads(threads)
     global _RUNNER, _THREADS
     _THREADS = threads
     try:

@@ -95,6 +95,10 @@ def _matcher(job: Job) -> Matcher:
         os.environ.setdefault(var, str(threads))
     os.environ.setdefault("ROLEMATCH_OCR_THREADS", str(threads))
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    # pyspark imported numpy (pandas, Arrow) already: the variables are too late for BLAS
+    from rolematch._threads import limit_process_threads
+
+    limit_process_threads(threads)
     from rolematch.matcher import Matcher
 
     params = dict(job.params)
