@@ -18,6 +18,7 @@ import pytest
 
 from rolematch.io.extract import read_resume
 from tests.io._pdfs import emoji_pdf
+from tests.io.conftest import W, docx, paragraphs
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "pdf"
@@ -26,7 +27,6 @@ CV = (
     "负责手机银行转账与支付功能规划，推动渠道整合与客户体验优化。\n"
     "【教育背景】\n2010.09-2014.06 江南财经大学 金融学 本科\n"
 )
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DAMAGED = {"corrupt", "empty", "unreadable", "encrypted"}
 
 
@@ -37,34 +37,6 @@ def read(tmp_path: Path, name: str, data: bytes):
     assert r.status != "error", r.reason  # a damaged file is not a bug
     assert (r.status == "ok") == (r.reason == ""), (r.status, r.reason)
     return r
-
-
-def docx(document_xml: str | bytes, *, extra: dict[str, bytes] | None = None) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        zf.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-            "</Relationships>",
-        )
-        zf.writestr("word/document.xml", document_xml)
-        for name, data in (extra or {}).items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
-def paragraphs(text: str) -> str:
-    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in text.splitlines())
-    return f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
 
 
 def seed_pdfs() -> list[Path]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from rolematch.io.extract import read_resume
 from rolematch.sections import build_resume
 from rolematch.text import make_valid
 from tests.io._pdfs import emoji_pdf
+from tests.io.conftest import docx, paragraphs
 
 SELF_INTRO = ["自我评价：热爱生活🐱，喜欢万圣节👻和下雪❄️", "负责手机银行运营与渠道建设"]
 BROKEN = ["自我评价：半个表情\ud83d在这里", "负责手机银行运营与渠道建设"]
@@ -79,27 +79,7 @@ def test_build_resume_is_the_one_place(pages):
 def test_emoji_txt_and_docx(tmp_path):
     text = "\n".join(SELF_INTRO)
     (tmp_path / "cv.txt").write_text(text, encoding="utf-16")
-    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in SELF_INTRO)
-    with zipfile.ZipFile(tmp_path / "cv.docx", "w") as zf:
-        zf.writestr(
-            "[Content_Types].xml",
-            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-            'officedocument.wordprocessingml.document.main+xml"/></Types>',
-        )
-        zf.writestr(
-            "_rels/.rels",
-            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-            '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-            "</Relationships>",
-        )
-        zf.writestr(
-            "word/document.xml",
-            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
-            f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
-        )
+    (tmp_path / "cv.docx").write_bytes(docx(paragraphs(text)))
     for name in ("cv.txt", "cv.docx"):
         r = read_resume(tmp_path / name)
         assert r.status == "ok", (name, r.reason)
