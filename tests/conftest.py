@@ -10,6 +10,18 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
+#: The bundled roles' ids in posting order (the benchmark sets label them "1".."9").
+ROLE_IDS = [
+    "mobile-banking",
+    "portal-content",
+    "payment-settlement",
+    "platform-partnership",
+    "customer-service",
+    "outbound-marketing",
+    "remote-systems",
+    "consumer-protection",
+    "internal-control",
+]
 
 
 def example_files() -> list[Path]:

@@ -25,21 +25,10 @@ from rolematch.learn import (
 from rolematch.matcher import Matcher
 from rolematch.profile import load_profile
 from rolematch.scoring import saturate
+from tests.conftest import ROLE_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "benchmarks" / "data" / "heldout" / "resumes.json"
-#: Label keys "1".."9" of the benchmark sets are the bundled roles in posting order.
-ROLE_IDS = [
-    "mobile-banking",
-    "portal-content",
-    "payment-settlement",
-    "platform-partnership",
-    "customer-service",
-    "outbound-marketing",
-    "remote-systems",
-    "consumer-protection",
-    "internal-control",
-]
 WORDS = {2: "shortlist", 1: "maybe", 0: "reject"}
 
 

@@ -8,18 +8,8 @@ import pytest
 
 from rolematch import RoleSpecError, load_roles, parse_posting
 from rolematch.io.roles import dump_role, role_from_dict, write_roles
+from tests.conftest import ROLE_IDS
 
-ROLE_IDS = [
-    "mobile-banking",
-    "portal-content",
-    "payment-settlement",
-    "platform-partnership",
-    "customer-service",
-    "outbound-marketing",
-    "remote-systems",
-    "consumer-protection",
-    "internal-control",
-]
 GOOD = {
     "id": "demo",
     "title": "演示主管",
