@@ -39,11 +39,8 @@ import csv
 import json
 import os
 import platform
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -51,7 +48,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.throughput import _rss, _tree, build_corpus  # noqa: E402
+from benchmarks.throughput import _rss, _run_sampled, _tree, build_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -99,37 +96,24 @@ def time_run(args: list[str], home: Path) -> tuple[float, float, float, float, f
     this process, so its rusage would miss them); a process's last 0.2 s may be missed."""
     cmd = [sys.executable, "-m", "rolematch", *args]
     env = {**os.environ, "PYSPARK_PYTHON": sys.executable, "ROLEMATCH_HOME": str(home)}
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env=env)  # fmt: skip
     worker = tree = jvm = 0
     cpu: dict[int, float] = {}
-    stop = threading.Event()
 
-    def sample() -> None:
+    def sample(root: int) -> None:
         nonlocal worker, tree, jvm
-        while not stop.is_set():
-            total = 0
-            for pid in _tree(proc.pid):
-                cpu[pid] = max(cpu.get(pid, 0.0), _cpu(pid))
-                rss = _rss(pid)
-                total += rss
-                line = _cmdline(pid)
-                if "java" in line.split(" ", 1)[0]:
-                    jvm = max(jvm, rss)
-                elif pid != proc.pid and "python" in line:
-                    worker = max(worker, rss)
-            tree = max(tree, total)
-            stop.wait(0.2)
+        total = 0
+        for pid in _tree(root):
+            cpu[pid] = max(cpu.get(pid, 0.0), _cpu(pid))
+            rss = _rss(pid)
+            total += rss
+            line = _cmdline(pid)
+            if "java" in line.split(" ", 1)[0]:
+                jvm = max(jvm, rss)
+            elif pid != root and "python" in line:
+                worker = max(worker, rss)
+        tree = max(tree, total)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    seconds = time.perf_counter() - t0
-    stop.set()
-    sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
+    seconds, err = _run_sampled(cmd, env, sample, tail=3000)  # Java traces are long
     mb = 2**20
     return seconds, sum(cpu.values()), worker / mb, tree / mb, jvm / mb, err
 

@@ -48,6 +48,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -236,38 +237,53 @@ class Timing:
     stderr: str
 
 
-def time_cli(args: list[str], env: dict[str, str] | None = None) -> Timing:
-    """Run ``python -m rolematch ARGS``; wall time and peak RSS of its process tree."""
-    import resource
+def _run_sampled(
+    cmd: list[str], env: dict[str, str], sample: Callable[[int], None], tail: int = 2000
+) -> tuple[float, str]:
+    """Run ``cmd`` to its end, calling ``sample(pid)`` every 0.2 s meanwhile.
 
-    cmd = [sys.executable, "-m", "rolematch", *args]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    Returns the wall seconds and stderr; exits with the last ``tail`` characters of
+    stderr when the command fails.
+    """
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, **(env or {})})  # fmt: skip
-    peak = peak_pss = 0
+                            env=env)  # fmt: skip
     stop = threading.Event()
 
-    def sample() -> None:
-        # cheap RSS often; PSS (a page-table walk of each process) once a second
-        nonlocal peak, peak_pss
-        k = 0
+    def loop() -> None:
         while not stop.is_set():
-            pids = _tree(proc.pid)
-            peak = max(peak, sum(_rss(p) for p in pids))
-            if k % 5 == 0:
-                peak_pss = max(peak_pss, sum(_pss(p) for p in pids))
-            k += 1
+            sample(proc.pid)
             stop.wait(0.2)
 
-    sampler = threading.Thread(target=sample, daemon=True)
+    sampler = threading.Thread(target=loop, daemon=True)
     sampler.start()
     _, err = proc.communicate()
     seconds = time.perf_counter() - t0
     stop.set()
     sampler.join()
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-2000:]}")
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-tail:]}")
+    return seconds, err
+
+
+def time_cli(args: list[str], env: dict[str, str] | None = None) -> Timing:
+    """Run ``python -m rolematch ARGS``; wall time and peak RSS of its process tree."""
+    import resource
+
+    cmd = [sys.executable, "-m", "rolematch", *args]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak = peak_pss = k = 0
+
+    def sample(pid: int) -> None:
+        # cheap RSS often; PSS (a page-table walk of each process) once a second
+        nonlocal peak, peak_pss, k
+        pids = _tree(pid)
+        peak = max(peak, sum(_rss(p) for p in pids))
+        if k % 5 == 0:
+            peak_pss = max(peak_pss, sum(_pss(p) for p in pids))
+        k += 1
+
+    seconds, err = _run_sampled(cmd, {**os.environ, **(env or {})}, sample)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return Timing(seconds, cpu, peak, peak_pss, err)
