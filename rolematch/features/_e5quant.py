@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +34,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rolematch.exceptions import ModelError
-from rolematch.features._e5convert import MODEL_VERSION, build_atomically, build_once, is_complete
+from rolematch.features._e5convert import (
+    MODEL_VERSION,
+    announced,
+    build_atomically,
+    build_once,
+    is_complete,
+)
 
 if TYPE_CHECKING:
     import torch
@@ -185,19 +189,10 @@ def build_int8(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) -
             f"({MODEL_VERSION}). Got {str(fp32_dir)!r} instead."
         )
     dest.parent.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    if not quiet:
-        print(
-            f"rolematch: quantising e5-small to int8 (one-time, ~10 s) into {dest} ...",
-            file=sys.stderr,
-            flush=True,
-        )
-    build_atomically(dest, lambda tmp: _write(fp32_dir, tmp), is_int8_complete, "the int8 e5-small")
-    if not quiet:
-        print(
-            f"rolematch: int8 e5-small ready in {time.perf_counter() - t0:.0f} s",
-            file=sys.stderr,
-            flush=True,
+    start = f"quantising e5-small to int8 (one-time, ~10 s) into {dest}"
+    with announced(start, "int8 e5-small ready", quiet=quiet):
+        build_atomically(
+            dest, lambda tmp: _write(fp32_dir, tmp), is_int8_complete, "the int8 e5-small"
         )
     return dest
 
