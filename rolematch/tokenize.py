@@ -26,7 +26,7 @@ from rolematch._resources import data_dir, load_yaml
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["JiebaTokenizer", "SynonymMap", "load_synonyms", "release_dictionaries"]
+__all__ = ["JiebaTokenizer", "SynonymMap", "WordSpans", "load_synonyms", "release_dictionaries"]
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9+#.\-]*$")
@@ -195,6 +195,61 @@ def release_dictionaries() -> None:
 _JIEBA_LOCK = threading.Lock()
 
 
+class WordSpans(Sequence[tuple[int, int]]):
+    """The jieba word spans of a text, segmented one block at a time on first use.
+
+    jieba cuts a text into runs of Han characters, letters and digits and segments each
+    run on its own (``jieba.re_han_default``), so segmenting one run alone gives the
+    words segmenting the whole text gives. Keyword hits touch a few of a résumé's runs;
+    the others are never segmented. Characters outside the runs are one-character
+    words (``\\r\\n`` one word), as in ``jieba.tokenize``.
+
+    Examples
+    --------
+    >>> spans = JiebaTokenizer().word_spans("做运营商, 数据库")
+    >>> spans[1], spans[3], spans[4], spans[6]
+    ((1, 4), (1, 4), (4, 5), (6, 9))
+    >>> list(spans) == [spans[i] for i in range(len(spans))]
+    True
+    """
+
+    __slots__ = ("_blocks", "_done", "_ends", "_spans", "_starts", "_text", "_tk")
+
+    def __init__(self, tokenizer: Any, text: str) -> None:
+        import jieba
+
+        self._tk, self._text = tokenizer, text
+        runs = [m.span() for m in jieba.re_han_default.finditer(text)]
+        self._starts = [a for a, _ in runs]
+        self._ends = [b for _, b in runs]
+        self._done: set[int] = set()
+        self._spans: dict[int, tuple[int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self._text)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:  # type: ignore[override]
+        from bisect import bisect_right
+
+        if not 0 <= i < len(self._text):
+            raise IndexError(i)
+        k = bisect_right(self._starts, i) - 1
+        if k < 0 or i >= self._ends[k]:
+            t = self._text
+            if t.startswith("\r\n", i):
+                return (i, i + 2)
+            if i > 0 and t.startswith("\r\n", i - 1):
+                return (i - 1, i + 1)
+            return (i, i + 1)
+        if k not in self._done:
+            a = self._starts[k]
+            for _, start, end in self._tk.tokenize(self._text[a : self._ends[k]], HMM=False):
+                for j in range(a + start, a + end):
+                    self._spans[j] = (a + start, a + end)
+            self._done.add(k)
+        return self._spans[i]
+
+
 class JiebaTokenizer:
     """Callable ``str -> list[str]`` for scikit-learn's ``tokenizer=``.
 
@@ -288,23 +343,20 @@ class JiebaTokenizer:
         total = float(tk.total)
         return np.asarray(np.log((total + 1) / (freq + 1)) / np.log(total + 1))
 
-    def word_spans(self, text: str) -> list[tuple[int, int]]:
+    def word_spans(self, text: str) -> Sequence[tuple[int, int]]:
         """For each character of ``text``, the (start, end) of the jieba word holding it.
 
         A keyword found by substring search counts unless it lies inside one longer
         word: 运营 inside 运营商 or 数据 inside 数据库 is another word, while 风险管理 in
-        负责风险管理工作 (segmented 风险/管理工作) still counts.
+        负责风险管理工作 (segmented 风险/管理工作) still counts. The spans are worked
+        out one jieba block at a time when first asked for (:class:`WordSpans`).
 
         Examples
         --------
-        >>> JiebaTokenizer().word_spans("运营商")
+        >>> list(JiebaTokenizer().word_spans("运营商"))
         [(0, 3), (0, 3), (0, 3)]
         """
-        tk = self._tokenizer()
-        spans = [(i, i + 1) for i in range(len(text))]
-        for _, start, end in tk.tokenize(text, HMM=False):
-            spans[start:end] = [(start, end)] * (end - start)
-        return spans
+        return WordSpans(self._tokenizer(), text)
 
     def __call__(self, text: str) -> list[str]:
         return self._keep(self._tokenizer().cut(self.canonicalize(text), HMM=False))

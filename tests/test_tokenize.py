@@ -4,6 +4,8 @@ import json
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rolematch.tokenize import JiebaTokenizer, SynonymMap, load_synonyms
 from tests.conftest import ROOT
@@ -68,3 +70,33 @@ def test_golden_tokens(tok, update_golden):
     # a missing golden file fails: writing it here would make the test pass on anything
     assert GOLDEN.exists(), f"{GOLDEN} is missing; create it with pytest --update-golden"
     assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def _eager_spans(tok: JiebaTokenizer, text: str) -> list[tuple[int, int]]:
+    """word_spans as one jieba pass over the whole text (what the lazy spans must equal)."""
+    spans = [(i, i + 1) for i in range(len(text))]
+    for _, start, end in tok._tokenizer().tokenize(text, HMM=False):  # noqa: SLF001 - the reference
+        spans[start:end] = [(start, end)] * (end - start)
+    return spans
+
+
+_PIECES = ["运营商", "数据库", "风险管理工作", "手机银行", "银行卡", "管理员", "客服", "app", "H5",
+           "3年", "，", "、", " ", "\r\n", "\n", "\r", "-", "·", "（", "）", "Python3.11", "%"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_lazy_word_spans_equal_one_pass_over_the_whole_text(tok, pieces):
+    text = "".join(pieces)
+    spans = tok.word_spans(text)
+    assert len(spans) == len(text)
+    assert [spans[i] for i in range(len(text))] == _eager_spans(tok, text)
+
+
+def test_word_spans_equal_one_pass_on_every_example_resume(tok):
+    from tests.conftest import example_files
+
+    for f in example_files():
+        if f.suffix == ".txt":
+            text = tok.canonicalize(f.read_text(encoding="utf-8")).lower()
+            assert list(tok.word_spans(text)) == _eager_spans(tok, text), f.name

@@ -123,6 +123,8 @@ class KeywordVectorizer:
             re.compile(rf"(?<![a-z0-9]){re.escape(terms[i])}(?![a-z0-9])") for i in self._ascii
         ]
         self._cjk = [i for i, t in enumerate(terms) if not t.isascii()]
+        # a term can only occur where its first two characters do (None: a one-character term)
+        self._cjk_heads = [(i, terms[i][:2] if len(terms[i]) > 1 else None) for i in self._cjk]
 
     def index(self, term: str) -> int:
         """Column of ``term`` in :attr:`vocabulary_`."""
@@ -139,12 +141,14 @@ class KeywordVectorizer:
         spans_of = getattr(self.tokenizer_, "word_spans", None)
         for row, text in enumerate(texts):
             t = self.canonicalize(text)
+            pairs = {t[j : j + 2] for j in range(len(t) - 1)}
+            present = [i for i, head in self._cjk_heads if head is None or head in pairs]
             if spans_of is None:
-                for i in self._cjk:
+                for i in present:
                     counts[row, i] = t.count(vocab[i])
             else:
                 spans = spans_of(t)
-                for i in self._cjk:
+                for i in present:
                     counts[row, i] = _word_count(t, vocab[i], spans)
             for i, pat in zip(self._ascii, self._ascii_re, strict=True):
                 counts[row, i] = len(pat.findall(t))
