@@ -279,28 +279,22 @@ def cascade(
     pooled_b = np.vstack([b for _, b in mats.values()])
     for margin in margins:
         rows += cascade_report("+".join(mats), pooled_a, pooled_b, ks, margin)
+    big = None
     if pdfs is not None:  # scored here, with the same matchers as the sets
         from rolematch.io.extract import read_resume
 
         docs = [read_resume(f) for f in sorted(pdfs.glob("*.pdf"))]
-        big_a, big_b = score_matrix(first, docs), score_matrix(full, docs)
-        for margin in margins:
-            rows += cascade_report(
-                f"N={len(docs)} PDFs + benchmark sets",
-                np.vstack([big_a, pooled_a]),
-                np.vstack([big_b, pooled_b]),
-                ks,
-                margin,
-            )
-        return rows
-    scale = [keep / f"{m}.local.csv" for m in ("static-zh", "e5-small")] if keep else []
-    if scale and all(f.exists() for f in scale):
+        big = len(docs), score_matrix(first, docs), score_matrix(full, docs)
+    elif keep and all((keep / f"{m}.local.csv").exists() for m in ("static-zh", "e5-small")):
         files_a, big_a = _matrix_from_csv(keep / "static-zh.local.csv", full.role_ids_)
         files_b, big_b = _matrix_from_csv(keep / "e5-small.local.csv", full.role_ids_)
         assert files_a == files_b
+        big = len(files_a), big_a, big_b
+    if big is not None:
+        n, big_a, big_b = big
         for margin in margins:
             rows += cascade_report(
-                f"N={len(files_a)} PDFs + benchmark sets",
+                f"N={n} PDFs + benchmark sets",
                 np.vstack([big_a, pooled_a]),
                 np.vstack([big_b, pooled_b]),
                 ks,
