@@ -9,9 +9,38 @@ one, and two worker processes each running a pool on the same cores fare worse.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-__all__ = ["limit_process_threads", "single_threaded_blas"]
+__all__ = ["limit_process_threads", "share_cores", "single_threaded_blas"]
+
+#: What torch, onnxruntime and the OCR read when they start their thread pools.
+_THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "ROLEMATCH_OCR_THREADS",
+)
+
+
+def share_cores(n: int, *, override: bool = True) -> None:
+    """Give this worker process ``n`` threads, in pools started before and after.
+
+    Sets the variables libraries read when they start (``override=False`` keeps values
+    already set, e.g. a cluster's) and caps the pools already running, such as numpy's
+    BLAS, which the variables come too late for (:func:`limit_process_threads`).
+
+    Examples
+    --------
+    >>> share_cores(1)   # doctest: +SKIP
+    """
+    for var in _THREAD_VARIABLES:
+        if override:
+            os.environ[var] = str(n)
+        else:
+            os.environ.setdefault(var, str(n))
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    limit_process_threads(n)
 
 
 def limit_process_threads(n: int) -> None:

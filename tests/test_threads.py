@@ -37,3 +37,18 @@ def test_limit_process_threads_caps_pools_already_started():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "1"
+
+
+def test_share_cores_sets_the_variables_and_keeps_an_executors_own():
+    code = (
+        "import os, numpy, threadpoolctl\n"
+        "from rolematch._threads import share_cores\n"
+        "os.environ['MKL_NUM_THREADS'] = '3'\n"
+        "share_cores(1, override=False)\n"
+        "print(os.environ['OMP_NUM_THREADS'], os.environ['MKL_NUM_THREADS'],\n"
+        "      max(i['num_threads'] for i in threadpoolctl.threadpool_info()))\n"
+        "share_cores(1)\n"
+        "print(os.environ['MKL_NUM_THREADS'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["1", "3", "1", "1"]

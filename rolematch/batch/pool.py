@@ -88,15 +88,10 @@ def _pool_init(job: Job, threads: int) -> None:
 
     # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Before torch/onnxruntime are imported: each of the workers gets its share of the cores.
-    threads_vars = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
-    for var in (*threads_vars, "ROLEMATCH_OCR_THREADS"):
-        os.environ[var] = str(threads)
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    # numpy (and its BLAS pool) is already imported by now: the variables above are too late
-    from rolematch._threads import limit_process_threads
+    # each of the workers gets its share of the cores, before torch/onnxruntime start
+    from rolematch._threads import share_cores
 
-    limit_process_threads(threads)
+    share_cores(threads)
     global _RUNNER, _THREADS
     _THREADS = threads
     try:

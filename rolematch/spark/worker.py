@@ -10,7 +10,6 @@ below live as long as the Python worker does (Spark reuses its workers across ta
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -90,15 +89,11 @@ def _matcher(job: Job) -> Matcher:
     if m is not None:
         return m
     threads = _task_cpus()
-    # before torch / onnxruntime start their pools: one task's share of the cores
-    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-        os.environ.setdefault(var, str(threads))
-    os.environ.setdefault("ROLEMATCH_OCR_THREADS", str(threads))
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    # pyspark imported numpy (pandas, Arrow) already: the variables are too late for BLAS
-    from rolematch._threads import limit_process_threads
+    # one task's share of the cores, before torch / onnxruntime start their pools (an
+    # executor's own settings kept); numpy's pool, started by pyspark's imports, capped
+    from rolematch._threads import share_cores
 
-    limit_process_threads(threads)
+    share_cores(threads, override=False)
     from rolematch.matcher import Matcher
 
     params = dict(job.params)
