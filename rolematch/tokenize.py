@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -229,8 +230,6 @@ class WordSpans(Sequence[tuple[int, int]]):
         return len(self._text)
 
     def __getitem__(self, i: int) -> tuple[int, int]:  # type: ignore[override]
-        from bisect import bisect_right
-
         if not 0 <= i < len(self._text):
             raise IndexError(i)
         k = bisect_right(self._starts, i) - 1
