@@ -49,9 +49,9 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
         # local workers run this interpreter (its venv has rolematch); on a cluster the
         # environment comes with spark.archives (docs/spark.md). pyspark's driver reads
         # the worker interpreter from PYSPARK_PYTHON only (else "python3" on PATH, which
-        # is not this venv's when .venv/bin/rolematch runs without activating it).
+        # is not this venv's when .venv/bin/rolematch runs without activating it), not
+        # from spark.pyspark.python.
         os.environ["PYSPARK_PYTHON"] = sys.executable
-        builder = builder.config("spark.pyspark.python", sys.executable)
     builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
