@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -214,7 +214,7 @@ class WordSpans(Sequence[tuple[int, int]]):
     True
     """
 
-    __slots__ = ("_blocks", "_done", "_ends", "_spans", "_starts", "_text", "_tk")
+    __slots__ = ("_ends", "_spans", "_starts", "_text", "_tk", "_words")
 
     def __init__(self, tokenizer: Any, text: str) -> None:
         import jieba
@@ -223,7 +223,7 @@ class WordSpans(Sequence[tuple[int, int]]):
         runs = [m.span() for m in jieba.re_han_default.finditer(text)]
         self._starts = [a for a, _ in runs]
         self._ends = [b for _, b in runs]
-        self._done: set[int] = set()
+        self._words: dict[int, list[str]] = {}  # block -> its words, once segmented
         self._spans: dict[int, tuple[int, int]] = {}
 
     def __len__(self) -> int:
@@ -240,13 +240,33 @@ class WordSpans(Sequence[tuple[int, int]]):
             if i > 0 and t.startswith("\r\n", i - 1):
                 return (i - 1, i + 1)
             return (i, i + 1)
-        if k not in self._done:
-            a = self._starts[k]
-            for _, start, end in self._tk.tokenize(self._text[a : self._ends[k]], HMM=False):
-                for j in range(a + start, a + end):
-                    self._spans[j] = (a + start, a + end)
-            self._done.add(k)
+        if k not in self._words:
+            self._segment(k)
         return self._spans[i]
+
+    def words(self) -> list[str]:
+        """Every word of the runs, in order (segmenting the runs not segmented yet).
+
+        Examples
+        --------
+        >>> JiebaTokenizer().word_spans("做运营商, 数据库").words()
+        ['做', '运营商', '数据库']
+        """
+        out: list[str] = []
+        for k in range(len(self._starts)):
+            if k not in self._words:
+                self._segment(k)
+            out += self._words[k]
+        return out
+
+    def _segment(self, k: int) -> None:
+        a = self._starts[k]
+        words = []
+        for word, start, end in self._tk.tokenize(self._text[a : self._ends[k]], HMM=False):
+            words.append(word)
+            for j in range(a + start, a + end):
+                self._spans[j] = (a + start, a + end)
+        self._words[k] = words
 
 
 class JiebaTokenizer:
@@ -358,7 +378,26 @@ class JiebaTokenizer:
         return WordSpans(self._tokenizer(), text)
 
     def __call__(self, text: str) -> list[str]:
-        return self._keep(self._tokenizer().cut(self.canonicalize(text), HMM=False))
+        return self.keep(self._tokenizer().cut(self.canonicalize(text), HMM=False))
+
+    def keep(self, words: Iterable[str]) -> list[str]:
+        """The words a call keeps: no stop words, single characters, punctuation or
+        bare numbers; ASCII lower-cased (for words segmented elsewhere, e.g.
+        :meth:`WordSpans.words`).
+
+        Examples
+        --------
+        >>> JiebaTokenizer().keep(["做", "运营商", "，", "2024", "Java", "的"])
+        ['运营商', 'java']
+        """
+        out = []
+        for raw in words:
+            tok = raw.strip().lower()
+            if len(tok) < 2 or tok in self.stopwords or _DIGITS.match(tok):
+                continue
+            if _CJK.search(tok) or _ASCII_WORD.match(tok):
+                out.append(tok)
+        return out
 
     def subwords(self, text: str) -> list[str]:
         """The words inside the compound tokens of ``text`` (jieba's search mode).
@@ -370,17 +409,7 @@ class JiebaTokenizer:
         >>> JiebaTokenizer().subwords("负责智能质检")
         ['智能', '质检', '智能质检']
         """
-        return self._keep(self._tokenizer().cut_for_search(self.canonicalize(text), HMM=False))
-
-    def _keep(self, tokens: Any) -> list[str]:
-        out = []
-        for raw in tokens:
-            tok = raw.strip().lower()
-            if len(tok) < 2 or tok in self.stopwords or _DIGITS.match(tok):
-                continue
-            if _CJK.search(tok) or _ASCII_WORD.match(tok):
-                out.append(tok)
-        return out
+        return self.keep(self._tokenizer().cut_for_search(self.canonicalize(text), HMM=False))
 
     def __getstate__(self) -> dict[str, Any]:
         return self.__dict__.copy()
