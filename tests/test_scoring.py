@@ -16,6 +16,8 @@ from rolematch.scoring import (
     duty_support,
     half_saturate,
     keyword_coverage,
+    keyword_evidence,
+    keyword_focus,
     resume_baseline,
     saturate,
 )
@@ -181,3 +183,34 @@ def test_resume_baseline_depends_on_the_resume_not_on_roles():
     assert b == float(np.quantile((ref @ cv.T).max(axis=1), 0.9))
     # more sentences can only raise a résumé's best cosines, so its baseline
     assert resume_baseline(ref, np.vstack([cv, cv[:1] * -1]), 0.9) >= b
+
+
+@given(
+    arrays(np.float64, (3, 6), elements=unit),
+    arrays(np.float64, (6,), elements=st.floats(0, 5, allow_nan=False)),
+    arrays(np.float64, (2, 6), elements=st.floats(0, 3, allow_nan=False)),
+    arrays(np.float64, (3,), elements=st.floats(0, 50, allow_nan=False)),
+)
+def test_keyword_focus_is_the_role_share_of_the_mass(hits, term_weight, role_weights, mass):
+    got = keyword_focus(hits, term_weight, role_weights, mass)
+    for i in range(3):
+        for r in range(2):
+            part = sum(h * w for h, w, rw in zip(hits[i], term_weight, role_weights[r]) if rw > 0)
+            want = min(1.0, part / mass[i]) if mass[i] > 1e-9 else 0.0
+            assert math.isclose(got[i, r], want, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def test_keyword_focus_counts_which_terms_are_a_roles_not_how_much_they_weigh():
+    hits = np.array([[1.0, 1.0, 0.0]])
+    tw = np.array([1.0, 1.0, 1.0])
+    light = keyword_focus(hits, tw, np.array([[0.1, 0.1, 9.0]]), np.array([4.0]))
+    heavy = keyword_focus(hits, tw, np.array([[9.0, 9.0, 0.1]]), np.array([4.0]))
+    assert light.tolist() == heavy.tolist() == [[0.5]]
+
+
+@given(unit, unit)
+def test_keyword_evidence_is_the_geometric_mean_at_one_half_and_coverage_at_zero(c, f):
+    cov, foc = np.array([c]), np.array([f])
+    assert keyword_evidence(cov, foc, 0.0)[0] == c
+    assert math.isclose(keyword_evidence(cov, foc, 0.5)[0], math.sqrt(c * f), abs_tol=1e-12)
+    assert min(c, f) - 1e-12 <= keyword_evidence(cov, foc, 0.3)[0] <= max(c, f) + 1e-12

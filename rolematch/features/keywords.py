@@ -116,6 +116,8 @@ class KeywordVectorizer:
         return self
 
     def _compile(self) -> None:
+        # rarity^p · genre^q of every word seen (the same for all texts: a cache)
+        self._word_weight: dict[str, float] = {}
         terms = list(self.vocabulary_)
         # ASCII terms need word edges (AML must not count inside HTML); CJK terms do not.
         self._ascii = [i for i, t in enumerate(terms) if t.isascii()]
@@ -137,26 +139,87 @@ class KeywordVectorizer:
     def count(self, texts: Sequence[str]) -> np.ndarray:
         """Occurrences of every vocabulary term in each text, shape (n_texts, n_terms)."""
         counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
-        vocab = self.vocabulary_
         spans_of = getattr(self.tokenizer_, "word_spans", None)
         for row, text in enumerate(texts):
             t = self.canonicalize(text)
-            pairs = {t[j : j + 2] for j in range(len(t) - 1)}
-            present = [i for i, head in self._cjk_heads if head is None or head in pairs]
-            if spans_of is None:
-                for i in present:
-                    counts[row, i] = t.count(vocab[i])
-            else:
-                spans = spans_of(t)
-                for i in present:
-                    counts[row, i] = _word_count(t, vocab[i], spans)
-            for i, pat in zip(self._ascii, self._ascii_re, strict=True):
-                counts[row, i] = len(pat.findall(t))
+            self._count_row(t, spans_of(t) if spans_of is not None else None, counts[row])
         return counts
+
+    def count_with_mass(
+        self, texts: Sequence[str], saturation: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`count` and :meth:`term_mass` of each text with one segmentation."""
+        counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
+        mass = np.zeros(len(texts))
+        spans_of = getattr(self.tokenizer_, "word_spans", None)
+        keep = getattr(self.tokenizer_, "keep", None)
+        for row, text in enumerate(texts):
+            t = self.canonicalize(text)
+            if spans_of is None or keep is None:
+                self._count_row(t, spans_of(t) if spans_of is not None else None, counts[row])
+                mass[row] = self._mass(self.tokenizer_(t), saturation)
+                continue
+            spans = spans_of(t)
+            self._count_row(t, spans, counts[row])
+            mass[row] = self._mass(keep(spans.words()), saturation)
+        return counts, mass
+
+    def term_mass(self, texts: Sequence[str], saturation: float) -> np.ndarray:
+        """Weight of all the distinctive words of each text, shape (n_texts,).
+
+        ``sum_w weight(w) · (1 - exp(-count_w / saturation))`` over every word of the
+        text (not only the roles' terms), with the roles' term weighting without the
+        role's own frequency: ``rarity^p · genre^q``. It is what a text is about, so
+        the share of it that is a role's vocabulary (:func:`rolematch.scoring.keyword_focus`)
+        says how much of the text is about that role. Fixed data only: never depends
+        on the roles loaded.
+
+        Examples
+        --------
+        >>> from rolematch.documents import Role
+        >>> kv = KeywordVectorizer().fit([Role("a", "坐席主管", ("负责坐席管理",), ())])
+        >>> m = kv.term_mass(["负责坐席管理", "负责坐席管理，精通暖通空调和建筑节能"], 0.25)
+        >>> bool(0 < m[0] < m[1])
+        True
+        """
+        return self.count_with_mass(texts, saturation)[1]
+
+    def _count_row(self, t: str, spans: Sequence[tuple[int, int]] | None, out: np.ndarray) -> None:
+        vocab = self.vocabulary_
+        pairs = {t[j : j + 2] for j in range(len(t) - 1)}
+        present = [i for i, head in self._cjk_heads if head is None or head in pairs]
+        if spans is None:
+            for i in present:
+                out[i] = t.count(vocab[i])
+        else:
+            for i in present:
+                out[i] = _word_count(t, vocab[i], spans)
+        for i, pat in zip(self._ascii, self._ascii_re, strict=True):
+            out[i] = len(pat.findall(t))
+
+    def _mass(self, words: Sequence[str], saturation: float) -> float:
+        from rolematch.features.background import genre_idf
+
+        n = Counter(words)
+        if not n:
+            return 0.0
+        cache = self._word_weight
+        new = [w for w in n if w not in cache]
+        if new:
+            weight = np.ones(len(new))
+            rarity = getattr(self.tokenizer_, "specificity", None)
+            if rarity is not None and self.specificity_power:
+                weight *= np.asarray(rarity(new)) ** self.specificity_power
+            if self.genre_power:
+                weight *= genre_idf(new) ** self.genre_power
+            cache.update(zip(new, weight.tolist(), strict=True))
+        w = np.array([cache[x] for x in n])
+        c = np.array(list(n.values()), dtype=np.float64)
+        return float((w * (1.0 - np.exp(-c / saturation))).sum())
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        for k in ("_ascii_re",):
+        for k in ("_ascii_re", "_word_weight"):
             state.pop(k, None)
         return state
 

@@ -73,3 +73,26 @@ def test_pickle_round_trip(kv):
     again = pickle.loads(pickle.dumps(kv))
     text = ["负责手机银行和网联，熟悉Python"]
     assert np.array_equal(again.count(text), kv.count(text))
+
+
+def test_term_mass_does_not_depend_on_the_roles_loaded(kv):
+    alone = KeywordVectorizer().fit(ROLES[1:2])
+    texts = ["负责坐席排班和质检", "Java后端开发，负责微服务架构设计，熟悉Spring Cloud"]
+    assert alone.term_mass(texts, 0.25).tolist() == kv.term_mass(texts, 0.25).tolist()
+
+
+def test_term_mass_grows_with_distinctive_words_not_with_boilerplate(kv):
+    base, boiler, trade = kv.term_mass(
+        [
+            "负责坐席排班",
+            "负责坐席排班，工作认真负责，具有良好的沟通协调能力和团队合作精神",
+            "负责坐席排班，精通暖通空调、建筑节能和有限元仿真",
+        ],
+        0.25,
+    )
+    assert base > 0
+    assert boiler - base < (trade - base) / 3
+
+
+def test_term_mass_of_an_empty_text_is_zero(kv):
+    assert kv.term_mass(["", "   "], 0.25).tolist() == [0.0, 0.0]
