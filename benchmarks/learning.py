@@ -66,7 +66,6 @@ def scored_pairs(
     """One row per labelled résumé × bundled role: components, default score, grade;
     the résumés' texts and the pairs' term hits."""
     import rolematch
-    from rolematch.scoring import saturate
 
     read = cached_reader(cache_dir)
     m = rolematch.Matcher(model=model).fit(rolematch.load_roles())
@@ -94,15 +93,11 @@ def scored_pairs(
     out = pd.concat(frames, ignore_index=True)[[*cols, "facet_score", "grade"]]
     out["rank"] = out.groupby("file")["score"].rank(ascending=False, method="first")
     names = list(texts)
-    kw = KeywordEvidence(
-        terms=[str(t) for t in m.vocabulary_],
-        hits=saturate(
-            m.keywords_.count([texts[f] for f in names]), m.profile_.keyword["saturation"]
-        ),
-        role_weights=np.asarray(m.keywords_.role_weights_, dtype=np.float64),
-        file_index=np.array([names.index(f) for f in out["file"]]),
-        role_index=np.array([m.role_ids_.index(r) for r in out["role_id"]]),
-        top_terms=int(m.profile_.keyword["top_terms"]),
+    kw = KeywordEvidence.of(
+        m,
+        [texts[f] for f in names],
+        np.array([names.index(f) for f in out["file"]]),
+        np.array([m.role_ids_.index(r) for r in out["role_id"]]),
     )
     return out, texts, kw
 

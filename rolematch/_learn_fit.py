@@ -252,6 +252,11 @@ class KeywordEvidence:
         Row of ``hits`` and of ``role_weights`` for each decision.
     top_terms : int
         The profile's ``keyword.top_terms``.
+    focus : ndarray of shape (n_files, n_roles), optional
+        Each résumé's :func:`~rolematch.scoring.keyword_focus` per role (emphasis does
+        not change it: it counts which words are a role's, not how much they weigh).
+    focus_power : float
+        The profile's ``keyword.focus_power``.
     """
 
     terms: Sequence[str]
@@ -260,19 +265,49 @@ class KeywordEvidence:
     file_index: np.ndarray
     role_index: np.ndarray
     top_terms: int
+    focus: np.ndarray | None = None
+    focus_power: float = 0.0
+
+    @classmethod
+    def of(
+        cls, matcher: Any, texts: Sequence[str], file_index: np.ndarray, role_index: np.ndarray
+    ) -> KeywordEvidence:
+        """The evidence of a fitted :class:`~rolematch.Matcher` for résumé ``texts``."""
+        from rolematch.scoring import keyword_focus, saturate
+
+        kv, prof = matcher.keywords_, matcher.profile_.keyword
+        counts, mass = kv.count_with_mass(texts, prof["saturation"])
+        hits = saturate(counts, prof["saturation"])
+        role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
+        return cls(
+            terms=[str(t) for t in matcher.vocabulary_],
+            hits=hits,
+            role_weights=role_weights,
+            file_index=np.asarray(file_index),
+            role_index=np.asarray(role_index),
+            top_terms=int(prof["top_terms"]),
+            focus=keyword_focus(hits, kv.term_weight_, role_weights, mass),
+            focus_power=float(prof["focus_power"]),
+        )
 
     def take(self, rows: np.ndarray) -> KeywordEvidence:
         """The evidence of some decisions (a boolean mask or indices)."""
         return replace(self, file_index=self.file_index[rows], role_index=self.role_index[rows])
 
     def coverage(self, factors: np.ndarray) -> np.ndarray:
-        """Keyword coverage of every decision with term weights times ``factors``."""
+        """Keyword evidence of every decision with term weights times ``factors``."""
         w = self.role_weights * factors
         total = -np.sort(-w, axis=1)[:, : self.top_terms].sum(axis=1)
         cover = np.einsum("nt,nt->n", self.hits[self.file_index], w[self.role_index])
         t = total[self.role_index]
         out = np.zeros_like(cover)
-        return np.asarray(np.minimum(1.0, np.divide(cover, t, out=out, where=t > 0)))
+        cov = np.minimum(1.0, np.divide(cover, t, out=out, where=t > 0))
+        if self.focus is None:
+            return np.asarray(cov)
+        from rolematch.scoring import keyword_evidence
+
+        focus = self.focus[self.file_index, self.role_index]
+        return keyword_evidence(cov, focus, self.focus_power)
 
 
 def select_terms(

@@ -110,7 +110,8 @@ class Explanation:
     score : float
         Final score in [0, 1].
     keyword_score : float
-        Weighted share of the role's keywords found, in [0, 1].
+        Keyword evidence in [0, 1]: ``coverage^(1-p) · focus^p`` (the profile's
+        ``focus_power`` ``p``, see :func:`rolematch.scoring.keyword_evidence`).
     semantic_score : float
         Duty coverage in [0, 1] (mean support over the best-covered half of duties).
     facet_score : float or None
@@ -133,6 +134,10 @@ class Explanation:
     semantic_source : str
         ``"duties"``, or ``"requirements"`` for a role that lists no duties (its
         requirements are then what résumé sentences are compared with).
+    keyword_coverage, keyword_focus : float or None
+        The two shares behind ``keyword_score``: of the weight of the role's heaviest
+        terms, what the résumé names; of the weight of the résumé's distinctive words,
+        what is the role's vocabulary (``None`` where not computed).
     """
 
     role_id: str
@@ -151,6 +156,8 @@ class Explanation:
     covered_support: float = COVERED_SUPPORT
     profile: str = ""
     semantic_source: str = "duties"
+    keyword_coverage: float | None = None
+    keyword_focus: float | None = None
 
     @property
     def reason(self) -> str:
@@ -176,7 +183,13 @@ class Explanation:
         w = self.weights
         lines = [
             f"{self.source} × {self.role_id} ({self.role_title}): score {self.score:.3f}",
-            f"  keyword  {self.keyword_score:.3f} × weight {w.get('keyword', 0):.2f}",
+            f"  keyword  {self.keyword_score:.3f} × weight {w.get('keyword', 0):.2f}"
+            + (
+                f"  (covers {self.keyword_coverage:.3f} of the role's terms; "
+                f"{self.keyword_focus:.3f} of the résumé's distinctive words are the role's)"
+                if self.keyword_coverage is not None and self.keyword_focus is not None
+                else ""
+            ),
             f"  semantic {self.semantic_score:.3f} × weight {w.get('semantic', 0):.2f}",
             "  facets   "
             + (

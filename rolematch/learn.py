@@ -237,17 +237,12 @@ def learn(
     merged = table.merge(scored, on=["file", "role_id"], how="left")
     keywords = None
     if keyword_emphasis:
-        from rolematch.scoring import saturate
-
-        counts = matcher.keywords_.count([r.text if r.ok else "" for r in resumes])
         where = {f: i for i, f in enumerate(files)}
-        keywords = KeywordEvidence(
-            terms=[str(t) for t in matcher.vocabulary_],
-            hits=saturate(counts, base.keyword["saturation"]),
-            role_weights=np.asarray(matcher.keywords_.role_weights_, dtype=np.float64),
-            file_index=np.array([where[f] for f in merged["file"]]),
-            role_index=np.array([matcher.role_ids_.index(r) for r in merged["role_id"]]),
-            top_terms=int(base.keyword["top_terms"]),
+        keywords = KeywordEvidence.of(
+            matcher,
+            [r.text if r.ok else "" for r in resumes],
+            np.array([where[f] for f in merged["file"]]),
+            np.array([matcher.role_ids_.index(r) for r in merged["role_id"]]),
         )
     profile, report = learn_from_table(
         merged[["file", "role_id", "grade", *COMPONENTS]],

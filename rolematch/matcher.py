@@ -32,6 +32,8 @@ from rolematch.scoring import (
     duty_coverage,
     duty_support,
     keyword_coverage,
+    keyword_evidence,
+    keyword_focus,
     resume_baseline,
     saturate,
 )
@@ -55,6 +57,7 @@ class _Batch:
 
     resumes: list[Resume]
     counts: np.ndarray  # (n, n_terms) keyword occurrences
+    mass: np.ndarray  # (n,) weight of all the résumé's distinctive words (keyword focus)
     sentences: list[list[Sentence]]
     embeddings: list[np.ndarray]
     facets: list[ResumeFacets | None]
@@ -62,7 +65,9 @@ class _Batch:
 
 @dataclass
 class _Scores:
-    keyword: np.ndarray  # (n, R)
+    keyword: np.ndarray  # (n, R) keyword evidence, from:
+    coverage: np.ndarray  # (n, R) share of the role's heaviest terms named
+    focus: np.ndarray  # (n, R) share of the résumé's distinctive words that are the role's
     semantic: np.ndarray  # (n, R)
     facet: np.ndarray  # (n, R), NaN where no facet has data
     raw: np.ndarray  # (n, R)
@@ -77,10 +82,13 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
     For each résumé × role, three components in [0, 1]:
 
-    - ``keyword``: the weighted share of the role's keywords found in the résumé at
-      word boundaries, each term weighted by its count in the role's own text, its
-      rarity in general Chinese and its rarity across job postings of many
-      professions (a fixed background), so generic posting words weigh ~nothing;
+    - ``keyword``: the role's keywords found in the résumé at word boundaries, each
+      term weighted by its count in the role's own text, its rarity in general
+      Chinese and its rarity across job postings of many professions (a fixed
+      background), so generic posting words weigh ~nothing; the geometric mean of
+      the weighted share of the role's terms the résumé names (coverage) and the
+      share of the résumé's distinctive words that are the role's (focus), so a
+      terse summary and a long CV read on one scale;
     - ``semantic``: duty coverage: each duty's best-supporting résumé sentence,
       its cosine measured above the résumé's own baseline (its best cosines to
       reference duties of other professions), averaged over the best-covered half
@@ -247,7 +255,8 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             return to_simplified(text)
 
         docs = [r if isinstance(r, Resume) else _as_resume(r) for r in resumes]
-        counts = self.keywords_.count([d.text if d.ok else "" for d in docs])
+        texts = [d.text if d.ok else "" for d in docs]
+        counts, mass = self.keywords_.count_with_mass(texts, self.profile_.keyword["saturation"])
         sentences = [_semantic_sentences(d) for d in docs]
         flat = [model_text(s.text) for ss in sentences for s in ss]
         emb = (
@@ -265,7 +274,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             else None
             for d in docs
         ]
-        return _Batch(docs, counts, sentences, embeddings, facets)
+        return _Batch(docs, counts, mass, sentences, embeddings, facets)
 
     def _score(self, batch: _Batch) -> _Scores:
         from rolematch._threads import single_threaded_blas
@@ -278,9 +287,10 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         n, R = len(batch.resumes), len(self.roles_)
         prof = self.profile_
         hits = saturate(batch.counts, prof.keyword["saturation"])
-        keyword = keyword_coverage(
-            hits, self.keywords_.role_weights_, int(prof.keyword["top_terms"])
-        )
+        weights = self.keywords_.role_weights_
+        coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]))
+        focus = keyword_focus(hits, self.keywords_.term_weight_, weights, batch.mass)
+        keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)
         duty = []
@@ -310,7 +320,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             )
         ok = np.array([d.ok for d in batch.resumes], dtype=bool)
         score[~ok] = np.nan
-        return _Scores(keyword, semantic, facet, raw, score, duty, findings)
+        return _Scores(keyword, coverage, focus, semantic, facet, raw, score, duty, findings)
 
     def _weights(self, r: int, facet_available: bool) -> dict[str, float]:
         """Share of each component in role ``r``'s calibrated model (the gate split)."""
@@ -560,6 +570,8 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             covered_support=self.profile_.semantic["covered_support"],
             profile=self.profile_.name,
             semantic_source="duties" if role.duties else "requirements",
+            keyword_coverage=float(scores.coverage[i, r]),
+            keyword_focus=float(scores.focus[i, r]),
         )
 
 

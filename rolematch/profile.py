@@ -43,6 +43,7 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
         "saturation": (0.0, math.inf, False),
         "top_terms": (1.0, 10000.0, True),
         "half": (0.0, 1.0, False),
+        "focus_power": (0.0, 1.0, True),
     },
     "semantic": {
         "baseline_quantile": (0.0, 1.0, True),
@@ -66,6 +67,9 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
     },
 }
 
+#: Fields added to schema 1 later, with the value that reproduces the older scores.
+_ADDED: dict[str, dict[str, float]] = {"keyword": {"focus_power": 0.0}}
+
 
 @dataclass(frozen=True)
 class ScoringProfile:
@@ -79,7 +83,10 @@ class ScoringProfile:
         ``requirement_weight``, ``specificity_power``, ``genre_power`` (term
         weighting), ``saturation`` (hits count as ``1 - e^(-n/saturation)``),
         ``top_terms`` (coverage is measured against the weight of the role's
-        heaviest terms) and ``half`` (the keyword coverage that counts as half way).
+        heaviest terms), ``focus_power`` (the keyword component is
+        ``coverage^(1 - p) · focus^p``, see :func:`rolematch.scoring.keyword_evidence`;
+        0 in profiles written before it existed) and ``half`` (the keyword evidence
+        that counts as half way).
     semantic : dict
         ``baseline_quantile`` (of the résumé's best cosines over the reference
         duties), ``duty_share`` (share of duties averaged, best covered first),
@@ -174,6 +181,8 @@ def _section(data: Mapping[str, Any], name: str, source: str) -> dict[str, float
             f"{source}: the profile field {name!r} must be an object. Got {sec!r:.60} instead."
         )
     ranges = _RANGES[name]
+    # Keys added after schema 1 was published default to the value that scores as before.
+    sec = {**_ADDED.get(name, {}), **sec}
     unknown = sorted(set(sec) - set(ranges))
     missing = sorted(set(ranges) - set(sec))
     if unknown or missing:

@@ -24,7 +24,6 @@ from rolematch.learn import (
 )
 from rolematch.matcher import Matcher
 from rolematch.profile import load_profile
-from rolematch.scoring import saturate
 from tests.conftest import ROLE_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,14 +73,11 @@ def heldout(tmp_path_factory: pytest.TempPathFactory, encoder: Any) -> dict[str,
     table = m.score_table(resumes)
     table["file"] = [files[[str(r.source) for r in resumes].index(s)] for s in table["file"]]
     comp = labels.merge(table, on=["file", "role_id"])
-    counts = m.keywords_.count([r.text for r in resumes])
-    keywords = KeywordEvidence(
-        terms=[str(t) for t in m.vocabulary_],
-        hits=saturate(counts, m.profile_.keyword["saturation"]),
-        role_weights=np.asarray(m.keywords_.role_weights_, dtype=np.float64),
-        file_index=np.array([files.index(f) for f in comp["file"]]),
-        role_index=np.array([m.role_ids_.index(r) for r in comp["role_id"]]),
-        top_terms=int(m.profile_.keyword["top_terms"]),
+    keywords = KeywordEvidence.of(
+        m,
+        [r.text for r in resumes],
+        np.array([files.index(f) for f in comp["file"]]),
+        np.array([m.role_ids_.index(r) for r in comp["role_id"]]),
     )
     return {
         "folder": folder,
