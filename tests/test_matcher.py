@@ -95,6 +95,46 @@ def test_profile_round_trips_and_names_itself_in_explanations(tmp_path):
     assert m.explain(MOBILE_CV, ROLES[0].id).profile == p.name
 
 
+def test_a_profile_written_before_keyword_focus_scores_on_coverage_alone():
+    from rolematch.profile import load_profile
+
+    doc = load_profile("e5-small").to_dict()
+    del doc["keyword"]["focus_power"]
+    old = Matcher(encoder=HashingEncoder(), profile=doc).fit(ROLES)
+    assert old.profile_.keyword["focus_power"] == 0.0
+    e = old.explain(SERVICE_CV, "customer-service")
+    assert e.keyword_score == pytest.approx(e.keyword_coverage)
+    assert 0 < e.keyword_coverage < e.keyword_focus < 1
+
+
+def test_focus_power_is_checked_and_named():
+    from rolematch.profile import load_profile
+
+    doc = load_profile("e5-small").to_dict()
+    doc["keyword"]["focus_power"] = 1.5
+    with pytest.raises(ValueError, match=r"'keyword.focus_power' must be a finite number in"):
+        Matcher(encoder=HashingEncoder(), profile=doc).fit(ROLES)
+
+
+def test_keyword_evidence_puts_a_terse_fit_above_a_long_cv_that_only_collects_the_words(real):
+    # The same role words: a one-line summary that is about the role, and a long
+    # developer CV that names them in passing among much else. Coverage alone scores
+    # them alike; focus tells them apart.
+    terse = "客服主管：坐席排班、智能质检、投诉处理、工单流转。"
+    long_cv = (
+        "王某 Java高级开发工程师 10年\n"
+        + "\n".join(
+            f"项目{i}：基于Spring Cloud与Kubernetes的微服务架构设计，Redis缓存、Kafka消息队列、"
+            f"MySQL分库分表、Elasticsearch检索、Prometheus监控、CI/CD流水线与灰度发布。"
+            for i in range(12)
+        )
+        + "\n项目13：为某银行客服系统开发坐席排班、智能质检、投诉处理、工单流转模块。"
+    )
+    both = real.explain(terse, "customer-service"), real.explain(long_cv, "customer-service")
+    assert both[0].keyword_focus > 3 * both[1].keyword_focus
+    assert both[0].keyword_score > both[1].keyword_score
+
+
 def test_methods_need_fit():
     with pytest.raises(NotFittedError, match="not fitted yet"):
         Matcher().similarity([MOBILE_CV])

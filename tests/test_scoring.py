@@ -195,7 +195,8 @@ def test_keyword_focus_is_the_role_share_of_the_mass(hits, term_weight, role_wei
     got = keyword_focus(hits, term_weight, role_weights, mass)
     for i in range(3):
         for r in range(2):
-            part = sum(h * w for h, w, rw in zip(hits[i], term_weight, role_weights[r]) if rw > 0)
+            rows = zip(hits[i], term_weight, role_weights[r], strict=True)
+            part = sum(h * w for h, w, rw in rows if rw > 0)
             want = min(1.0, part / mass[i]) if mass[i] > 1e-9 else 0.0
             assert math.isclose(got[i, r], want, rel_tol=1e-9, abs_tol=1e-12)
 
