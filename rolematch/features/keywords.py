@@ -169,7 +169,8 @@ class KeywordVectorizer:
 
         ``sum_w weight(w) · (1 - exp(-count_w / saturation))`` over every word of the
         text (not only the roles' terms), with the roles' term weighting without the
-        role's own frequency: ``rarity^p · genre^q``. It is what a text is about, so
+        role's own frequency: ``rarity^p · genre^q`` (an ASCII word the genre background
+        never saw weighs 0: nothing says how common it is). It is what a text is about, so
         the share of it that is a role's vocabulary (:func:`rolematch.scoring.keyword_focus`)
         says how much of the text is about that role. Fixed data only: never depends
         on the roles loaded.
@@ -198,7 +199,7 @@ class KeywordVectorizer:
             out[i] = len(pat.findall(t))
 
     def _mass(self, words: Sequence[str], saturation: float) -> float:
-        from rolematch.features.background import genre_idf
+        from rolematch.features.background import genre_idf, load_background
 
         n = Counter(words)
         if not n:
@@ -212,6 +213,11 @@ class KeywordVectorizer:
                 weight *= np.asarray(rarity(new)) ** self.specificity_power
             if self.genre_power:
                 weight *= genre_idf(new) ** self.genre_power
+            # jieba's dictionary has no English: an ASCII word the genre background
+            # never saw (prose such as "managed", markup such as "div") cannot be
+            # weighed, and at full weight would swamp an English CV's mass
+            df = load_background().df
+            weight *= [not w.isascii() or df.get(w, 0) > 0 for w in new]
             cache.update(zip(new, weight.tolist(), strict=True))
         w = np.array([cache[x] for x in n])
         c = np.array(list(n.values()), dtype=np.float64)
