@@ -286,7 +286,7 @@ class KeywordEvidence:
             file_index=np.asarray(file_index),
             role_index=np.asarray(role_index),
             top_terms=int(prof["top_terms"]),
-            focus=keyword_focus(hits, kv.term_weight_, role_weights, mass),
+            focus=keyword_focus(hits, kv.mass_weight_, role_weights, mass),
             focus_power=float(prof["focus_power"]),
         )
 

@@ -289,7 +289,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         hits = saturate(batch.counts, prof.keyword["saturation"])
         weights = self.keywords_.role_weights_
         coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]))
-        focus = keyword_focus(hits, self.keywords_.term_weight_, weights, batch.mass)
+        focus = keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass)
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)

@@ -91,7 +91,8 @@ def keyword_focus(
     hits : ndarray of shape (n_resumes, n_terms)
         Saturated hits in [0, 1] of the roles' terms.
     term_weight : ndarray of shape (n_terms,)
-        Each term's weight without the role's frequency (``rarity^p · genre^q``).
+        Each term's weight in a text's mass (``KeywordVectorizer.mass_weight_``:
+        ``rarity^p · genre^q``, without the role's frequency).
     role_weights : ndarray of shape (n_roles, n_terms)
         A role's terms are those with a positive weight.
     mass : ndarray of shape (n_resumes,)

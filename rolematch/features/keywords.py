@@ -87,7 +87,6 @@ class KeywordVectorizer:
         self.genre_power = genre_power
 
     def fit(self, roles: Sequence[Role]) -> KeywordVectorizer:
-        from rolematch.features.background import genre_idf
         from rolematch.features.facets import without_age_limits
         from rolematch.tokenize import JiebaTokenizer
 
@@ -97,12 +96,7 @@ class KeywordVectorizer:
         reqs = [set(tok(without_age_limits("\n".join(r.requirements)))) for r in roles]
         vocab = sorted(set().union(*docs))
         index = {t: i for i, t in enumerate(vocab)}
-        term_weight = np.ones(len(vocab))
-        rarity = getattr(tok, "specificity", None)
-        if rarity is not None and self.specificity_power:
-            term_weight *= np.asarray(rarity(vocab)) ** self.specificity_power
-        if self.genre_power:
-            term_weight *= genre_idf(vocab) ** self.genre_power
+        term_weight = self._rarity(vocab)
         weights = np.zeros((len(roles), len(vocab)))
         for r, doc in enumerate(docs):
             for term, tf in doc.items():
@@ -110,6 +104,7 @@ class KeywordVectorizer:
                 weights[r, index[term]] = (1.0 + np.log(tf)) * term_weight[index[term]] * boost
         self.vocabulary_ = np.asarray(vocab, dtype=object)
         self.term_weight_ = term_weight
+        self.mass_weight_ = term_weight * _weighable(vocab)
         self.role_weights_ = weights
         self._index = index
         self._compile()
@@ -198,26 +193,26 @@ class KeywordVectorizer:
         for i, pat in zip(self._ascii, self._ascii_re, strict=True):
             out[i] = len(pat.findall(t))
 
-    def _mass(self, words: Sequence[str], saturation: float) -> float:
-        from rolematch.features.background import genre_idf, load_background
+    def _rarity(self, words: Sequence[str]) -> np.ndarray:
+        """``rarity^p · genre^q`` of each word: a term's weight before the role's own tf."""
+        from rolematch.features.background import genre_idf
 
+        weight = np.ones(len(words))
+        rarity = getattr(self.tokenizer_, "specificity", None)
+        if rarity is not None and self.specificity_power:
+            weight *= np.asarray(rarity(words)) ** self.specificity_power
+        if self.genre_power:
+            weight *= genre_idf(words) ** self.genre_power
+        return weight
+
+    def _mass(self, words: Sequence[str], saturation: float) -> float:
         n = Counter(words)
         if not n:
             return 0.0
         cache = self._word_weight
         new = [w for w in n if w not in cache]
         if new:
-            weight = np.ones(len(new))
-            rarity = getattr(self.tokenizer_, "specificity", None)
-            if rarity is not None and self.specificity_power:
-                weight *= np.asarray(rarity(new)) ** self.specificity_power
-            if self.genre_power:
-                weight *= genre_idf(new) ** self.genre_power
-            # jieba's dictionary has no English: an ASCII word the genre background
-            # never saw (prose such as "managed", markup such as "div") cannot be
-            # weighed, and at full weight would swamp an English CV's mass
-            df = load_background().df
-            weight *= [not w.isascii() or df.get(w, 0) > 0 for w in new]
+            weight = self._rarity(new) * _weighable(new)
             cache.update(zip(new, weight.tolist(), strict=True))
         w = np.array([cache[x] for x in n])
         c = np.array(list(n.values()), dtype=np.float64)
@@ -233,6 +228,16 @@ class KeywordVectorizer:
         self.__dict__.update(state)
         if "vocabulary_" in state:
             self._compile()
+
+
+def _weighable(words: Sequence[str]) -> np.ndarray:
+    """1 for a word whose rarity is known, 0 for an ASCII word the genre background never
+    saw: jieba's dictionary has no English, so prose ("managed") and markup ("div") would
+    weigh as much as the rarest trade word and swamp an English CV's mass."""
+    from rolematch.features.background import load_background
+
+    df = load_background().df
+    return np.array([not w.isascii() or df.get(w, 0) > 0 for w in words], dtype=np.float64)
 
 
 def _role_terms(tok: Any, text: str) -> Counter[str]:

@@ -96,3 +96,14 @@ def test_term_mass_grows_with_distinctive_words_not_with_boilerplate(kv):
 
 def test_term_mass_of_an_empty_text_is_zero(kv):
     assert kv.term_mass(["", "   "], 0.25).tolist() == [0.0, 0.0]
+
+
+def test_an_english_word_the_background_never_saw_adds_no_mass_and_no_focus():
+    # jieba knows no English: prose and markup would otherwise weigh like the rarest
+    # trade word, and a role term the background never saw must not count in a
+    # text's focus when it counts nothing in its mass
+    kv = KeywordVectorizer().fit([Role("a", "语音主管", ("负责ASR与坐席",), ())])
+    assert kv.mass_weight_[kv.index("asr")] == 0 < kv.term_weight_[kv.index("asr")]
+    assert kv.mass_weight_[kv.index("坐席")] == kv.term_weight_[kv.index("坐席")] > 0
+    plain, prose = kv.term_mass(["负责坐席", "负责坐席 zorblax quuxly frobnicated"], 0.25)
+    assert prose == pytest.approx(plain)
