@@ -328,7 +328,11 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         w = {"keyword": bk + bks / 2 + blk, "semantic": bs + bks / 2 + bls}
         w["facet"] = bf * facet_available
         total = sum(w.values()) or 1.0
-        return {c: round(float(x) / total, 4) for c, x in w.items()}
+        shares = {c: round(float(x) / total, 4) for c, x in w.items()}
+        # rounded shares still add up to 1: the rounding error goes to the largest
+        top = max(shares, key=shares.__getitem__)
+        shares[top] = round(shares[top] + 1.0 - sum(shares.values()), 4)
+        return shares
 
     # ------------------------------------------------------------- public
     def score_matrix(self, resumes: Iterable[Resume | str]) -> np.ndarray:
