@@ -135,6 +135,12 @@ def test_keyword_evidence_puts_a_terse_fit_above_a_long_cv_that_only_collects_th
     assert both[0].keyword_score > both[1].keyword_score
 
 
+@pytest.mark.parametrize("cv", [MOBILE_CV, CHEF_CV])
+def test_weight_shares_add_up_to_one_for_every_role(fitted, cv):
+    for rid in fitted.role_ids_:
+        assert sum(fitted.explain(cv, rid).weights.values()) == pytest.approx(1.0, abs=1e-9)
+
+
 def test_methods_need_fit():
     with pytest.raises(NotFittedError, match="not fitted yet"):
         Matcher().similarity([MOBILE_CV])
