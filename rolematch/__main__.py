@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from rolematch.cli import main
+from rolematch.cli import run
 
-raise SystemExit(main())
+run()

@@ -231,6 +231,28 @@ def _workers(text: str) -> int | None:
     return _positive_int(text)
 
 
+#: The exit code of an interrupted run (128 + SIGINT), as a shell reports Ctrl-C.
+INTERRUPTED = 130
+
+
+def run() -> None:
+    """The ``rolematch`` command: :func:`main`, then exit with its code.
+
+    An interrupted run has stopped its workers and removed its temporary files by the
+    time :func:`main` returns, so it exits at once: the interpreter's exit would otherwise
+    join the worker pool's internal threads, which can block on the pipes of the workers
+    it just killed (seen once in CI: "interrupted" printed, the process never exited).
+    """
+    code = main()
+    if code == INTERRUPTED:
+        import os
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -256,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("rolematch: interrupted; no output written", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except FileNotFoundError as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2

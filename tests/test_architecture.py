@@ -35,6 +35,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "ProcessPoolExecutor has no public way to kill its busy workers before Python 3.14 "
         "(terminate_workers); used only when that is missing"
     ),
+    ("rolematch.cli", "_exit"): (
+        "os._exit is the standard library's documented way to end a process without the "
+        "interpreter's exit handlers (after an interrupt, the worker pool's threads)"
+    ),
     ("rolematch.features._bert", "_is_vnni_supported"): (
         "torch has no public query for VNNI, which decides whether int8 activations need "
         "7 bits; read with getattr and a fallback"
