@@ -409,7 +409,21 @@ class JiebaTokenizer:
         >>> JiebaTokenizer().subwords("负责智能质检")
         ['智能', '质检', '智能质检']
         """
-        return self.keep(self._tokenizer().cut_for_search(self.canonicalize(text), HMM=False))
+        tk = self._tokenizer()
+        out = []
+        for word in tk.cut(self.canonicalize(text), HMM=False):
+            # search mode's 2- and 3-character words, and longer dictionary words inside
+            # a long compound (远程银行 in 远程银行中心), which search mode leaves out
+            out += tk.cut_for_search(word, HMM=False)
+            n = len(word)
+            if n > 4:
+                out += [
+                    word[i : i + k]
+                    for k in range(4, n)
+                    for i in range(n - k + 1)
+                    if tk.FREQ.get(word[i : i + k])
+                ]
+        return self.keep(out)
 
     def __getstate__(self) -> dict[str, Any]:
         return self.__dict__.copy()

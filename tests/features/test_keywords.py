@@ -107,3 +107,11 @@ def test_an_english_word_the_background_never_saw_adds_no_mass_and_no_focus():
     assert kv.mass_weight_[kv.index("坐席")] == kv.term_weight_[kv.index("坐席")] > 0
     plain, prose = kv.term_mass(["负责坐席", "负责坐席 zorblax quuxly frobnicated"], 0.25)
     assert prose == pytest.approx(plain)
+
+
+def test_a_longer_word_inside_a_role_compound_is_a_role_term():
+    # jieba's search mode gives only the 2- and 3-character words inside 远程银行中心;
+    # a résumé's 远程银行 must count for a role that only ever says 远程银行中心
+    kv = KeywordVectorizer().fit([Role("r", "系统主管", ("负责远程银行中心业务系统的规划",), ())])
+    assert kv.role_weights_[0, kv.index("远程银行")] > 0
+    assert kv.count(["某银行 远程银行系统方向 副主任"])[0, kv.index("远程银行")] == 1
