@@ -21,6 +21,10 @@ from rolematch.documents import Role
 
 __all__ = ["KeywordVectorizer", "role_document"]
 
+#: Word weights kept for :meth:`KeywordVectorizer.term_mass` (jieba's dictionary has
+#: ~350,000 words; identifiers, URLs and numbers-with-units in a long batch have no end).
+_MAX_CACHED_WORDS = 400_000
+
 
 def role_document(role: Role) -> str:
     """The text a role's keywords come from: title, duties, requirements and KPIs.
@@ -210,6 +214,8 @@ class KeywordVectorizer:
         if not n:
             return 0.0
         cache = self._word_weight
+        if len(cache) > _MAX_CACHED_WORDS:  # a long batch meets endless ASCII tokens
+            cache.clear()
         new = [w for w in n if w not in cache]
         if new:
             weight = self._rarity(new) * _weighable(new)
