@@ -296,16 +296,12 @@ class KeywordEvidence:
 
     def coverage(self, factors: np.ndarray) -> np.ndarray:
         """Keyword evidence of every decision with term weights times ``factors``."""
-        w = self.role_weights * factors
-        total = -np.sort(-w, axis=1)[:, : self.top_terms].sum(axis=1)
-        cover = np.einsum("nt,nt->n", self.hits[self.file_index], w[self.role_index])
-        t = total[self.role_index]
-        out = np.zeros_like(cover)
-        cov = np.minimum(1.0, np.divide(cover, t, out=out, where=t > 0))
+        from rolematch.scoring import keyword_coverage, keyword_evidence
+
+        cov = keyword_coverage(self.hits, self.role_weights * factors, self.top_terms)
+        cov = cov[self.file_index, self.role_index]
         if self.focus is None:
             return np.asarray(cov)
-        from rolematch.scoring import keyword_evidence
-
         focus = self.focus[self.file_index, self.role_index]
         return keyword_evidence(cov, focus, self.focus_power)
 
