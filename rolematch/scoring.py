@@ -131,8 +131,6 @@ def keyword_evidence(coverage: np.ndarray, focus: np.ndarray, power: float) -> n
     >>> keyword_evidence(np.array([0.09]), np.array([0.64]), 0.0).tolist()
     [0.09]
     """
-    if power == 0:
-        return np.asarray(coverage, dtype=np.float64)
     return np.asarray(np.power(coverage, 1.0 - power) * np.power(focus, power))
 
 
