@@ -12,16 +12,16 @@ For each tier (``e5-small``, ``static-zh``) a fresh subprocess measures
   the 12 paraphrases rank their own duty first; AUC = P(cos(paraphrase, own duty) >
   cos(any paraphrase, another duty)) over all positive/negative pairs.
 
-``--compare`` measures ``e5-small-int8`` against ``e5-small-fp32`` in one
-process on the same sentences:
+``--compare ENGINE`` measures ``e5-small-bf16`` (the default) or ``e5-small-int8`` against
+``e5-small-fp32`` in one process on the same sentences:
 
 * sentences/s of both engines on the same ``--sentences`` benchmark sentences, timed in
-  interleaved chunks (fp32 and int8 alternate, so machine load hits both alike);
+  interleaved chunks (fp32 and the other alternate, so machine load hits both alike);
 * cosine to fp32 of every benchmark sentence (the sentences the matcher embeds for
   ``examples/``, ``benchmarks/data/*`` and ``../shared``'s devset, realworld and realpdf
   files, plus every duty and requirement of the role files): min, mean, 0.1% quantile and
   the three furthest sentences;
-* the ranking metrics of ``benchmarks/quality.py`` on every labelled set, fp32 and int8
+* the ranking metrics of ``benchmarks/quality.py`` on every labelled set, both engines
   scored by the same scorer code in the same process, and their differences (the bar is
   +-0.005), plus the share of résumés whose top role is the same.
 
@@ -29,7 +29,8 @@ Run::
 
     python benchmarks/encoders.py                 # both tiers
     python benchmarks/encoders.py --conversion    # also time the one-time e5 conversion
-    python benchmarks/encoders.py --compare --json benchmarks/results/e5_int8.json
+    python benchmarks/encoders.py --compare e5-small-bf16 --json benchmarks/results/e5_bf16.json
+    python benchmarks/encoders.py --compare e5-small-int8 --json benchmarks/results/e5_int8.json
 """
 
 from __future__ import annotations
@@ -47,10 +48,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PROBE = ROOT / "benchmarks" / "data" / "paraphrase_probe.json"
 SHARED = ROOT.parent / "shared"
-TIERS = ("e5-small", "e5-small-fp32", "e5-small-int8", "static-zh")
-DEFAULT_SENTENCES = {"e5-small": 640, "e5-small-fp32": 640, "e5-small-int8": 640}
+TIERS = ("e5-small", "e5-small-bf16", "e5-small-fp32", "e5-small-int8", "static-zh")
+DEFAULT_SENTENCES = dict.fromkeys(TIERS[:4], 640)
 DEFAULT_SENTENCES["static-zh"] = 20_000
-#: Ranking metrics compared between fp32 and int8 (issue 19: within +-0.005).
+#: Ranking metrics compared between fp32 and a faster engine (issue 19: within +-0.005).
 RANK_METRICS = ("top1", "ndcg@3", "role_ndcg@5", "role_auc", "unrelated_auc", "partial_auc")
 
 
@@ -180,13 +181,13 @@ def benchmark_sentences() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def _interleaved_speed(sentences: list[str], batch_size: int) -> dict[str, float]:
-    """Sentences/s of fp32 and int8 e5-small, timed on alternating chunks (cache off)."""
+def _interleaved_speed(sentences: list[str], batch_size: int, fast: str) -> dict[str, float]:
+    """Sentences/s of fp32 and the ``fast`` e5-small, timed on alternating chunks (cache off)."""
     from rolematch.features.embeddings import SentenceTransformerEncoder
 
     encoders = {
         m: SentenceTransformerEncoder(m, batch_size=batch_size, cache=False)
-        for m in ("e5-small-fp32", "e5-small-int8")
+        for m in ("e5-small-fp32", fast)
     }
     for enc in encoders.values():
         enc.encode(sentences[:batch_size])  # load and warm up
@@ -202,7 +203,7 @@ def _interleaved_speed(sentences: list[str], batch_size: int) -> dict[str, float
     return {m: len(sentences) / t for m, t in seconds.items()}
 
 
-def _rankings(cache_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
+def _rankings(cache_dir: Path, fast: str) -> dict[str, dict[str, dict[str, float]]]:
     """quality.py's ranking metrics of the full and semantic scores, per set and model."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import numpy as np
@@ -220,7 +221,7 @@ def _rankings(cache_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
         resumes = [it.resume for it in items]
         per_model: dict[str, dict[str, float]] = {}
         tops = {}
-        for model in ("e5-small-fp32", "e5-small-int8"):
+        for model in ("e5-small-fp32", fast):
             enc = quality.make_encoder(model, cache_dir)
             try:
                 # the encoder decides the vectors; "e5-small" picks the same scoring profile
@@ -234,13 +235,15 @@ def _rankings(cache_dir: Path) -> dict[str, dict[str, dict[str, float]]]:
             tops[model] = scores["full"].argmax(axis=1)
         if len(tops) < 2:
             continue
-        per_model["same_top_role"] = float((tops["e5-small-int8"] == tops["e5-small-fp32"]).mean())
+        per_model["same_top_role"] = float((tops[fast] == tops["e5-small-fp32"]).mean())
         per_model["n"] = float(len(items))
         out[name] = per_model
     return out
 
 
-def compare_child(n_sentences: int, batch_size: int, cache_dir: Path) -> dict[str, object]:
+def compare_child(
+    n_sentences: int, batch_size: int, cache_dir: Path, fast: str
+) -> dict[str, object]:
     import numpy as np
 
     from rolematch.features.embeddings import SentenceTransformerEncoder
@@ -250,13 +253,13 @@ def compare_child(n_sentences: int, batch_size: int, cache_dir: Path) -> dict[st
     cache_dir.mkdir(parents=True, exist_ok=True)
     # cosine on every sentence (vectors cached: a rerun only reads them)
     fp32 = SentenceTransformerEncoder("e5-small-fp32", batch_size=batch_size, cache=db)
-    int8 = SentenceTransformerEncoder("e5-small-int8", batch_size=batch_size, cache=db)
-    a, b = fp32.encode(sentences), int8.encode(sentences)
+    other = SentenceTransformerEncoder(fast, batch_size=batch_size, cache=db)
+    a, b = fp32.encode(sentences), other.encode(sentences)
     cos = np.sum(a * b, axis=1)
     worst = np.argsort(cos)[:3]
     rng = np.random.default_rng(0)
     timed = [sentences[i] for i in rng.permutation(len(sentences))[:n_sentences]]
-    speed = _interleaved_speed(timed, batch_size)
+    speed = _interleaved_speed(timed, batch_size, fast)
     result: dict[str, object] = {
         "sentences": len(sentences),
         "cosine_min": float(cos.min()),
@@ -264,38 +267,40 @@ def compare_child(n_sentences: int, batch_size: int, cache_dir: Path) -> dict[st
         "cosine_p001": float(np.quantile(cos, 0.001)),
         "below_0.99": int((cos < 0.99).sum()),
         "worst": [[round(float(cos[i]), 4), sentences[i]] for i in worst],
+        "engine": fast,
         "timed_sentences": len(timed),
         "fp32_sentences_per_s": round(speed["e5-small-fp32"], 1),
-        "int8_sentences_per_s": round(speed["e5-small-int8"], 1),
-        "speedup": round(speed["e5-small-int8"] / speed["e5-small-fp32"], 2),
+        "fast_sentences_per_s": round(speed[fast], 1),
+        "speedup": round(speed[fast] / speed["e5-small-fp32"], 2),
     }
     print(json.dumps(result, ensure_ascii=False), file=sys.stderr, flush=True)  # if rankings fail
-    result["rankings"] = _rankings(cache_dir)
+    result["rankings"] = _rankings(cache_dir, fast)
     return result
 
 
 def print_compare(r: dict[str, object]) -> None:
+    fast = str(r["engine"])
     print(
-        f"e5-small int8 vs fp32, same process: {r['timed_sentences']} sentences timed "
-        f"interleaved: fp32 {r['fp32_sentences_per_s']} sent/s, int8 "
-        f"{r['int8_sentences_per_s']} sent/s ({r['speedup']}x)"
+        f"{fast} vs e5-small-fp32, same process: {r['timed_sentences']} sentences timed "
+        f"interleaved: fp32 {r['fp32_sentences_per_s']} sent/s, {fast} "
+        f"{r['fast_sentences_per_s']} sent/s ({r['speedup']}x)"
     )
     print(
         f"cosine to fp32 over {r['sentences']} benchmark sentences: min "
-        f"{r['cosine_min']:.4f}, mean {r['cosine_mean']:.5f}, 0.1% quantile "
-        f"{r['cosine_p001']:.4f}, below 0.99: {r['below_0.99']}; furthest: {r['worst']}"
+        f"{r['cosine_min']:.6f}, mean {r['cosine_mean']:.6f}, 0.1% quantile "
+        f"{r['cosine_p001']:.6f}, below 0.99: {r['below_0.99']}; furthest: {r['worst']}"
     )
     rankings = r["rankings"]
     assert isinstance(rankings, dict)
     header = "| set | n | same top role | " + " | ".join(
-        f"{m} fp32 / int8 (Δ)" for m in RANK_METRICS
+        f"{m} fp32 / {fast.removeprefix('e5-small-')} (Δ)" for m in RANK_METRICS
     )
     print("\nfull score:\n" + header + " |\n|" + "---|" * (len(RANK_METRICS) + 3))
     worst_delta = 0.0
     for name, m in rankings.items():
         cells = []
         for k in RANK_METRICS:
-            f, q = m[f"e5-small-fp32:full:{k}"], m[f"e5-small-int8:full:{k}"]
+            f, q = m[f"e5-small-fp32:full:{k}"], m[f"{fast}:full:{k}"]
             worst_delta = max(worst_delta, abs(q - f)) if f == f and q == q else worst_delta
             cells.append(f"{f:.3f} / {q:.3f} ({q - f:+.3f})")
         print(f"| {name} | {m['n']:.0f} | {m['same_top_role']:.3f} | " + " | ".join(cells) + " |")
@@ -354,13 +359,17 @@ def platform_info() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = ["e5-small-fp32", "e5-small-int8", "static-zh"]
+    default = ["e5-small-fp32", "e5-small-bf16", "e5-small-int8", "static-zh"]
     ap.add_argument("--tiers", nargs="+", default=default, choices=TIERS)
     ap.add_argument("--sentences", type=int, help="sentences to encode per tier")
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--conversion", action="store_true", help="also time the e5 conversion")
     ap.add_argument(
-        "--compare", action="store_true", help="int8 vs fp32 e5-small: speed, cosine, rankings"
+        "--compare",
+        nargs="?",
+        const="e5-small-bf16",
+        choices=("e5-small-bf16", "e5-small-int8"),
+        help="this engine (default e5-small-bf16) vs e5-small-fp32: speed, cosine, rankings",
     )
     ap.add_argument(
         "--cache-dir",
@@ -373,7 +382,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.child == "compare":
-        print(json.dumps(compare_child(args.sentences or 640, args.batch_size, args.cache_dir)))
+        n = args.sentences or 640
+        result = compare_child(n, args.batch_size, args.cache_dir, args.compare)
+        print(json.dumps(result))
         return 0
     if args.child == "conversion":
         print(json.dumps(conversion_child()))
@@ -386,7 +397,14 @@ def main(argv: list[str] | None = None) -> int:
     info = platform_info()
     if args.compare:
         extra = ["--sentences", str(args.sentences)] if args.sentences else []
-        cmd = ["--child", "compare", "--batch-size", str(args.batch_size)]
+        cmd = [
+            "--child",
+            "compare",
+            "--compare",
+            args.compare,
+            "--batch-size",
+            str(args.batch_size),
+        ]
         result = _spawn([*cmd, "--cache-dir", str(args.cache_dir), *extra])
         print(f"platform: {info}")
         print_compare(result)

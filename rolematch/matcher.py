@@ -158,8 +158,9 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         profile = self.profile
         if profile is None:
             model = self.model if isinstance(self.model, str) else ""
-            # e5-small-fp32 / e5-small-int8 are e5-small's engines: one cosine scale, one profile
-            model = model.removesuffix("-fp32").removesuffix("-int8")
+            # e5-small-{bf16,fp32,int8} are e5-small's engines: one cosine scale, one profile
+            for engine in ("-bf16", "-fp32", "-int8"):
+                model = model.removesuffix(engine)
             profile = model if model and "/" not in model and "\\" not in model else "default"
         try:
             return load_profile(profile)

@@ -202,8 +202,8 @@ class WordSpans(Sequence[tuple[int, int]]):
     jieba cuts a text into runs of Han characters, letters and digits and segments each
     run on its own (``jieba.re_han_default``), so segmenting one run alone gives the
     words segmenting the whole text gives. Keyword hits touch a few of a résumé's runs;
-    the others are segmented only if :meth:`words` asks for them. Characters outside the runs are one-character
-    words (``\\r\\n`` one word), as in ``jieba.tokenize``.
+    the others are segmented only if :meth:`words` asks for them. Characters outside the
+    runs are one-character words (``\\r\\n`` one word), as in ``jieba.tokenize``.
 
     Examples
     --------

