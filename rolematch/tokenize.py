@@ -14,6 +14,7 @@ canonical terms, and the synonym table also holds regional terms (流动银行,
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from bisect import bisect_right
@@ -91,18 +92,26 @@ def _trie_regex(words: Sequence[str]) -> str:
     >>> [re.fullmatch(rx, w) is not None for w in ["call-centre", "call", "cab", "ca"]]
     [True, True, True, False]
     """
+    # A separator may be absent ("callcentre"). Were it an optional edge, a branch that
+    # matches nothing could shadow a sibling's longer word ("c 行" would win over "c行 行"
+    # in "c行行"), so each word is stored with each gap either closed or one-or-more
+    # separators: siblings then start with different characters and the greedy path is
+    # the longest word.
     trie: dict[str, Any] = {}
     for w in words:
-        node = trie
-        for ch in w.replace(" ", _GAP):
-            node = node.setdefault(ch, {})
-        node[""] = {}
+        parts = w.split(" ")
+        for joins in itertools.product(("", _GAP), repeat=len(parts) - 1):
+            node = trie
+            glued = "".join(j + part for j, part in zip(joins, parts[1:], strict=True))
+            for ch in parts[0] + glued:
+                node = node.setdefault(ch, {})
+            node[""] = {}
 
     def emit(node: dict[str, Any]) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            atom = "[\\s_-]*" if ch == _GAP else re.escape(ch)
+            atom = "[\\s_-]+" if ch == _GAP else re.escape(ch)
             branches.append(atom + emit(node[ch]))
         if not branches:
             return ""
