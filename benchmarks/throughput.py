@@ -25,10 +25,13 @@ What it does, per model tier (``static-zh``, ``e5-small``) and ``--workers`` set
 
 ``--long`` builds long real-style CVs instead (each variant followed by the job entries
 and self-assessment of two more, 2-4 pages, 50-100 sentences); ``--folder DIR`` times an
-existing folder (e.g. ``../shared/realworld``); ``--no-bare`` skips step 4. To compare the
-int8 default e5-small with fp32 on the same files in one run::
+existing folder (e.g. ``../shared/realworld``); ``--no-bare`` skips step 4. To compare
+e5-small's engines on the same files in one run (alternating rounds)::
 
-    python benchmarks/throughput.py --long --n 60 --models e5-small-fp32 e5-small-int8 --no-bare
+    python benchmarks/throughput.py --large --models e5-small-fp32 e5-small-bf16 \\
+        --no-bare --repeat 2
+    python benchmarks/throughput.py --long --n 40 --workers 1 \\
+        --models e5-small-fp32 e5-small-bf16 --no-bare --repeat 3
 
 Targets on a 2-core machine: static-zh >= 100 résumés/s end to end and <= 2x the bare
 extraction; e5-small within 1.3x of the bare encoding; peak RSS < 2 GB at N = 2000.

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import struct
 import warnings
@@ -304,6 +305,11 @@ class BertEngine:
             self._load_bf16(bf16)
 
     def _load_bf16(self, folder: Path) -> None:
+        # oneDNN (torch's bfloat16 products) keeps a compiled kernel and its buffers per
+        # matrix shape, up to 1,024 of them; sentence batches come in hundreds of shapes.
+        # Measured on 1,500 sentences: RSS 824 MB with the default, 716 MB keeping 16, the
+        # same sentences/s (none kept: half the speed). Read when oneDNN first runs.
+        os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "16")
         import torch
 
         from rolematch.features._e5bf16 import weights_path
