@@ -24,7 +24,7 @@ With ``bf16=`` (the folder :mod:`rolematch.features._e5bf16` builds: the weights
 once) the four linear layers of each BERT layer multiply in bfloat16 (activations rounded
 per call, products summed in fp32), everything else — embeddings, LayerNorm, attention,
 residual sums, pooling — stays fp32. On a CPU with native
-bfloat16 products (AMX or AVX512-BF16, see :func:`native_bf16`) this is ~3x the fp32
+bfloat16 products (AMX) this is ~3x the fp32
 sentences/s on one thread with cosine to fp32 >= 0.9999: bfloat16 keeps fp32's range and
 ~3 significant digits per element, rounding that averages out over 384-1536-term dot
 products, where int8 (per-tensor activation scales) drifts to cosine 0.994. Without native
@@ -62,7 +62,7 @@ if TYPE_CHECKING:
     import torch
     from tokenizers import Tokenizer
 
-__all__ = ["COMMON_CHARS", "BertEngine", "layer_weights", "native_bf16", "read_safetensors"]
+__all__ = ["COMMON_CHARS", "BertEngine", "layer_weights", "read_safetensors"]
 
 #: Characters whose pieces the small tokenizer keeps (see the module docstring).
 COMMON_CHARS = (
@@ -140,20 +140,6 @@ def layer_weights(path: Path) -> list[dict[str, np.ndarray]]:
     return out
 
 
-def native_bf16() -> bool:
-    """Whether this CPU multiplies bfloat16 natively (AMX tiles or AVX512-BF16).
-
-    Elsewhere torch emulates bfloat16 products, slower than fp32.
-    """
-    import torch
-
-    for name in ("_is_amx_tile_supported", "_is_avx512_bf16_supported"):
-        probe = getattr(torch.cpu, name, None)
-        if callable(probe) and probe():
-            return True
-    return False
-
-
 def _reduce_range() -> bool:
     # Without VNNI, x86 int8 kernels add pairs of u8*s8 products in int16 and can saturate;
     # 7-bit activations avoid that (torch's own x86 default does the same).
@@ -224,8 +210,8 @@ class BertEngine:
         the linear layers then run in int8.
     bf16 : Path, optional
         A folder written by :func:`rolematch.features._e5bf16.build_bf16` from ``path``:
-        the linear layers then run in bfloat16 (check :func:`native_bf16` first: emulated
-        bfloat16 is slower than fp32). Not with ``int8``.
+        the linear layers then run in bfloat16 (without native bfloat16 products they are
+        emulated, slower than fp32). Not with ``int8``.
 
     Attributes
     ----------

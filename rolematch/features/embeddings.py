@@ -12,9 +12,9 @@ Built-in models (nothing is downloaded, ever):
 ``e5-small-bf16``
     The converted network with its linear layers multiplied in bfloat16, everything else
     in fp32 (:mod:`rolematch.features._bert`): ~3x the fp32 sentences/s on one thread on a
-    CPU with AMX or AVX512-BF16, cosine to fp32 >= 0.9999 on every benchmark sentence
-    (``benchmarks/encoders.py --compare``); its own cache key. On other CPUs it runs, but
-    slower than fp32.
+    CPU with AMX, cosine to fp32 >= 0.9999 on every benchmark sentence
+    (``benchmarks/encoders.py --compare``); its own cache key. It runs on any CPU; without
+    AMX its speed is unmeasured (AVX512-BF16) or below fp32's (emulated bfloat16).
 ``e5-small-fp32``
     The converted network in fp32. :func:`load_model` returns it as a
     ``SentenceTransformer``; the encoder runs the same network through
@@ -136,27 +136,28 @@ def _e5_dir(home: str | Path | None) -> Path:
 def e5_small_precision() -> str:
     """The engine the plain name ``"e5-small"`` runs on this machine: ``"bf16"`` or ``"fp32"``.
 
-    bf16 where the CPU multiplies bfloat16 natively (it keeps every ranking metric of
-    ``benchmarks/quality.py`` within +-0.005 of fp32, issue 19), else fp32: emulated bfloat16
-    is slower. int8 drifts further (cosine 0.994) and is only used when named. Read from the
-    CPU flags (``/proc/cpuinfo``), which is what torch's own check reports, without
-    importing torch.
+    bf16 where the CPU has AMX bfloat16 tiles (Xeon Sapphire Rapids and later), where it
+    was measured: ~2.4x the fp32 sentences/s, cosine to fp32 >= 0.99998 (issue 19). Else
+    fp32: emulated bfloat16 is slower, and AVX512-BF16 alone is unmeasured (name
+    ``"e5-small-bf16"`` to use it). int8 drifts further (cosine 0.994) and is only used when
+    named. Read from the CPU flags (``/proc/cpuinfo``, what torch's own probe reports)
+    without importing torch.
 
     Examples
     --------
     >>> e5_small_precision() in ("bf16", "fp32")
     True
     """
-    return "bf16" if _cpu_has_bf16() else "fp32"
+    return "bf16" if _cpu_has_amx_bf16() else "fp32"
 
 
-def _cpu_has_bf16() -> bool:
+def _cpu_has_amx_bf16() -> bool:
     try:
         text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
     except OSError:  # not Linux: no probe without torch; fp32 is right everywhere
         return False
     flags = next((line for line in text.splitlines() if line.startswith("flags")), "")
-    return bool({"amx_bf16", "avx512_bf16"} & set(flags.split()))
+    return "amx_bf16" in flags.split()
 
 
 def _bf16_dir(home: str | Path | None) -> Path:
