@@ -35,6 +35,15 @@ ALLOWED: dict[tuple[str, str], str] = {
         "ProcessPoolExecutor has no public way to kill its busy workers before Python 3.14 "
         "(terminate_workers); used only when that is missing"
     ),
+    ("rolematch.batch.pool", "_result_queue"): (
+        "after killing busy workers before Python 3.14, the parent's end of the result pipe "
+        "must be closed or the pool's manager thread blocks the interpreter's exit on half "
+        "a message; read with getattr"
+    ),
+    ("rolematch.batch.pool", "_writer"): (
+        "the writing end of that result pipe (multiprocessing.SimpleQueue has no public "
+        "close for one end); read with getattr"
+    ),
     ("rolematch.cli", "_exit"): (
         "os._exit is the standard library's documented way to end a process without the "
         "interpreter's exit handlers (after an interrupt, the worker pool's threads)"

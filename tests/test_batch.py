@@ -11,6 +11,9 @@ import multiprocessing
 import os
 import shutil
 import signal
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -352,6 +355,40 @@ def test_a_file_that_crashes_its_worker_is_recorded_not_fatal(folder):
     assert stats.crashed == 1
     others = [fr for fr in got.values() if fr is not crash and not fr.file.endswith("bad.pdf")]
     assert all(fr.ok for fr in others)
+
+
+def test_a_pool_stopped_with_half_a_result_in_its_pipe_lets_the_interpreter_exit(tmp_path):
+    # What a worker killed while sending a large result leaves behind: a length header and
+    # part of the message. The pool's manager thread then waits for the rest, and the
+    # interpreter's exit waits for it (an interrupted score_paths hung at exit).
+    script = tmp_path / "stop.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import multiprocessing as mp
+            import struct
+            import time
+            from concurrent.futures import ProcessPoolExecutor
+
+            from rolematch.batch.pool import _stop
+
+            if __name__ == "__main__":
+                ex = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"))
+                ex.submit(time.sleep, 120)
+                while not any(p.is_alive() for p in ex._processes.values()):
+                    time.sleep(0.05)
+                ex._result_queue._writer._send(struct.pack("!i", 1 << 20) + b"x" * 100)
+                time.sleep(0.5)  # the manager thread is now inside recv(), mid-message
+                _stop(ex, kill=True)
+                print("stopped", flush=True)
+            """
+        )
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert out.returncode == 0 and "stopped" in out.stdout, out.stderr[-2000:]
 
 
 def test_a_worker_error_is_raised_not_swallowed(folder):

@@ -371,9 +371,17 @@ def _stop(ex: Any, *, kill: bool) -> None:
         terminate()
         return
     procs = list((getattr(ex, "_processes", None) or {}).values())  # gone after shutdown()
+    results = getattr(ex, "_result_queue", None)
     ex.shutdown(wait=False, cancel_futures=True)
     for p in procs:
         if p.is_alive():
             p.terminate()
     for p in procs:
         p.join(timeout=5)
+    # A worker killed while sending a result leaves half a message in the result pipe, and
+    # the pool's manager thread waits for the rest, and the interpreter's exit waits for
+    # that thread. With the workers gone, this process holds the pipe's last writing end:
+    # closing it ends the wait with EOF, which the thread treats as a broken pool.
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
