@@ -21,16 +21,16 @@ module instead, because
   truncation check).
 
 With ``bf16=`` (the folder :mod:`rolematch.features._e5bf16` builds: the weights rounded
-once) the four linear layers of each BERT layer multiply in bfloat16 (activations rounded
-per call, products summed in fp32), everything else — embeddings, LayerNorm, attention,
-residual sums, pooling — stays fp32. On a CPU with native
-bfloat16 products (AMX) this is ~3x the fp32
-sentences/s on one thread with cosine to fp32 >= 0.9999: bfloat16 keeps fp32's range and
-~3 significant digits per element, rounding that averages out over 384-1536-term dot
-products, where int8 (per-tensor activation scales) drifts to cosine 0.994. Without native
-bfloat16 the products are emulated and slower than fp32, so callers check first. The
-bfloat16 matrices are memory-mapped like the fp32 ones (shared between workers, ~42 MB);
-the fp32 matrices are then never paged in.
+once) the four linear layers of each BERT layer multiply in bfloat16: activations rounded
+per call, products and bias summed in fp32, outputs rounded to bfloat16. Everything else —
+embeddings, LayerNorm, attention, residual sums, pooling — stays fp32. On a CPU with AMX
+this is ~3x the fp32 sentences/s on one thread with cosine to fp32 >= 0.9999: bfloat16
+keeps fp32's range and ~3 significant digits per element, rounding that averages out over
+384-1536-term sums, where int8 (per-tensor activation scales) drifts to cosine 0.994.
+Without native bfloat16 products they are emulated, slower than fp32 (the caller picks the
+engine: :func:`rolematch.features.embeddings.e5_small_precision`). The bfloat16 matrices
+are memory-mapped like the fp32 ones (shared between workers, ~42 MB); the fp32 matrices
+are then never paged in.
 
 With ``int8=`` (the folder :mod:`rolematch.features._e5quant` builds) the four linear
 layers of each BERT layer run as torch's dynamic int8 linear over per-channel int8 weights

@@ -7,7 +7,7 @@ Built-in models (nothing is downloaded, ever):
     0.3.0 ships (see :mod:`rolematch.features._e5convert`) into
     ``home_dir() / "models" / "e5-small-<version>"``. 384 dims, 70-120 sentences/s on 2
     cores. The plain name means the engine :func:`e5_small_precision` picks for this CPU
-    (bf16 where the CPU multiplies bfloat16 natively, else fp32); each engine is always
+    (bf16 where the CPU has AMX, else fp32); each engine is always
     available by its explicit name:
 ``e5-small-bf16``
     The converted network with its linear layers multiplied in bfloat16, everything else
