@@ -133,7 +133,7 @@ def _e5_dir(home: str | Path | None) -> Path:
     return base / "models" / f"e5-small-{MODEL_VERSION}"
 
 
-def e5_small_precision() -> str:
+def e5_small_precision(home: str | Path | None = None) -> str:
     """The engine the plain name ``"e5-small"`` runs on this machine: ``"bf16"`` or ``"fp32"``.
 
     bf16 where the CPU has AMX bfloat16 tiles (Xeon Sapphire Rapids and later), where it
@@ -141,14 +141,32 @@ def e5_small_precision() -> str:
     fp32: emulated bfloat16 is slower, and AVX512-BF16 alone is unmeasured (name
     ``"e5-small-bf16"`` to use it). int8 drifts further (cosine 0.994) and is only used when
     named. Read from the CPU flags (``/proc/cpuinfo``, what torch's own probe reports)
-    without importing torch.
+    without importing torch. Also fp32 where the bfloat16 weights are not built and cannot
+    be (a shared, read-only ``home`` built before they existed keeps working).
+
+    Parameters
+    ----------
+    home : str or Path, optional
+        Where the models are built (default :func:`rolematch._resources.home_dir`).
 
     Examples
     --------
     >>> e5_small_precision() in ("bf16", "fp32")
     True
     """
-    return "bf16" if _cpu_has_amx_bf16() else "fp32"
+    if not _cpu_has_amx_bf16():
+        return "fp32"
+    from rolematch.features._e5bf16 import is_bf16_complete
+
+    folder = _bf16_dir(home)
+    return "bf16" if is_bf16_complete(folder) or _can_create(folder) else "fp32"
+
+
+def _can_create(folder: Path) -> bool:
+    parent = folder.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    return os.access(parent, os.W_OK)
 
 
 def _cpu_has_amx_bf16() -> bool:
@@ -219,7 +237,7 @@ def _resolve(name: str, home: str | Path | None = None) -> _Spec:
             f"a local path. Got {name!r} instead."
         )
     if name in _E5_NAMES:
-        precision = e5_small_precision() if name == "e5-small" else name.rsplit("-", 1)[1]
+        precision = e5_small_precision(home) if name == "e5-small" else name.rsplit("-", 1)[1]
         if precision == "int8":
             from rolematch.features._e5quant import INT8_VERSION
 

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -445,6 +446,48 @@ def test_plain_e5_small_runs_bf16_exactly_where_the_cpu_has_amx() -> None:
     if sys.platform != "linux":
         native = False  # no probe without torch there: fp32
     assert embeddings.e5_small_precision() == ("bf16" if native else "fp32")
+
+
+@pytest.fixture
+def unwritable(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
+    """Makes a folder unwritable for this process, root included (``chattr +i``)."""
+    locked: list[Path] = []
+
+    def lock(folder: Path) -> None:
+        if os.geteuid() != 0:
+            folder.chmod(0o555)
+        elif subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
+            pytest.skip("needs chattr (root) or a non-root user to make a folder read-only")
+        locked.append(folder)
+
+    yield lock
+    for folder in locked:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(0o755)
+
+
+def test_a_read_only_home_without_the_bf16_build_runs_fp32(tmp_path: Path, unwritable) -> None:  # type: ignore[no-untyped-def]
+    from rolematch.features import _e5bf16
+
+    if not embeddings._cpu_has_amx_bf16():
+        pytest.skip("plain e5-small is fp32 on this CPU anyway")
+    # a shared home built before the bfloat16 engine existed, that this user cannot write
+    home = tmp_path / "shared"
+    (home / "models").mkdir(parents=True)
+    assert embeddings.e5_small_precision(home) == "bf16"  # writable: it would be built
+    unwritable(home / "models")
+    assert embeddings.e5_small_precision(home) == "fp32"
+    assert embeddings.model_id("e5-small", home=home) == embeddings.model_id(
+        "e5-small-fp32", home=home
+    )
+    # built by whoever can write there: then it is used
+    other = tmp_path / "built"
+    folder = embeddings._bf16_dir(other)
+    folder.mkdir(parents=True)
+    (folder / _e5bf16._MARKER).write_text(json.dumps({"bf16_version": _e5bf16.BF16_VERSION}))
+    unwritable(other / "models")
+    assert embeddings.e5_small_precision(other) == "bf16"
 
 
 @pytest.mark.semantic
