@@ -20,13 +20,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rolematch.exceptions import ModelError
 from rolematch.features._e5convert import (
     MODEL_VERSION,
-    announced,
-    build_atomically,
+    build_from_conversion,
     build_once,
-    is_complete,
+    marker_says,
 )
 
 __all__ = ["BF16_VERSION", "build_bf16", "ensure_bf16", "is_bf16_complete", "weights_path"]
@@ -48,11 +46,7 @@ def weights_path(path: str | Path) -> Path:
 
 def is_bf16_complete(path: str | Path) -> bool:
     """Whether ``path`` holds a finished bfloat16 build of this revision."""
-    try:
-        info = json.loads((Path(path) / _MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return bool(info.get("bf16_version") == BF16_VERSION)
+    return marker_says(Path(path) / _MARKER, "bf16_version", BF16_VERSION)
 
 
 def _write(fp32_dir: Path, out: Path) -> None:
@@ -90,19 +84,16 @@ def build_bf16(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) -
     ModelError
         If ``fp32_dir`` is not a finished conversion of this version, or the build fails.
     """
-    fp32_dir, dest = Path(fp32_dir), Path(dest)
-    if not is_complete(fp32_dir):
-        raise ModelError(
-            f"The 'fp32_dir' parameter of build_bf16 must be a finished e5-small conversion "
-            f"({MODEL_VERSION}). Got {str(fp32_dir)!r} instead."
-        )
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    start = f"writing e5-small's bfloat16 weights (one-time, ~2 s) into {dest}"
-    with announced(start, "bfloat16 e5-small ready", quiet=quiet):
-        build_atomically(
-            dest, lambda tmp: _write(fp32_dir, tmp), is_bf16_complete, "the bfloat16 e5-small"
-        )
-    return dest
+    return build_from_conversion(
+        fp32_dir,
+        dest,
+        lambda src, tmp: _write(src, tmp),  # looked up per call: tests replace _write
+        is_bf16_complete,
+        caller="build_bf16",
+        what="bfloat16 e5-small",
+        start="writing e5-small's bfloat16 weights (one-time, ~2 s)",
+        quiet=quiet,
+    )
 
 
 def ensure_bf16(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) -> Path:

@@ -683,16 +683,22 @@ Do not edit: delete the folder to rebuild it.
 
 def is_complete(path: str | Path) -> bool:
     """Whether ``path`` holds a finished conversion of this converter revision."""
-    marker = Path(path) / _COMPLETE_MARKER
+    return marker_says(Path(path) / _COMPLETE_MARKER, "model_version", MODEL_VERSION)
+
+
+def marker_says(marker: Path, key: str, version: str) -> bool:
+    """Whether the build marker file ``marker`` exists and names ``version`` under ``key``
+    (a missing or damaged marker: no). Shared with the int8 and bfloat16 builds."""
     try:
         info = json.loads(marker.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(info.get("model_version") == MODEL_VERSION)
+    return bool(isinstance(info, dict) and info.get(key) == version)
 
 
-# announced, build_atomically and build_once are shared with ._e5quant, which may not import
-# another module's underscored names (tests/test_architecture.py); they stay out of __all__.
+# announced, build_atomically, build_once, build_from_conversion and marker_says are shared
+# with ._e5quant and ._e5bf16, which may not import another module's underscored names
+# (tests/test_architecture.py); they stay out of __all__.
 @contextlib.contextmanager
 def announced(start: str, ready: str, *, quiet: bool) -> Iterator[None]:
     """Say on stderr that a one-time build starts, and when it is ready, how long it took.
@@ -752,6 +758,54 @@ def build_atomically(
         raise ModelError(f"building {what} into {dest} failed: {e}") from e
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def build_from_conversion(
+    fp32_dir: str | Path,
+    dest: str | Path,
+    write: Callable[[Path, Path], None],
+    is_done: Callable[[Path], bool],
+    *,
+    caller: str,
+    what: str,
+    start: str,
+    quiet: bool,
+) -> Path:
+    """Build a folder derived from the converted fp32 e5-small (int8, bfloat16) into ``dest``.
+
+    Checks that ``fp32_dir`` is a finished conversion, then runs ``write(fp32_dir, tmp)``
+    through :func:`build_atomically`, announced on stderr unless ``quiet``.
+
+    Parameters
+    ----------
+    fp32_dir, dest : str or Path
+        The finished conversion, and the destination (its parent is created if needed).
+    write : callable
+        Writes the whole build from ``fp32_dir`` into the folder it is given.
+    is_done : callable
+        Whether a folder holds a finished build of this revision.
+    caller : str
+        The public function's name, for the error message.
+    what : str
+        The build's name, e.g. ``"int8 e5-small"``.
+    start : str
+        What the progress message says is starting.
+
+    Raises
+    ------
+    ModelError
+        If ``fp32_dir`` is not a finished conversion of this version, or the build fails.
+    """
+    fp32_dir, dest = Path(fp32_dir), Path(dest)
+    if not is_complete(fp32_dir):
+        raise ModelError(
+            f"The 'fp32_dir' parameter of {caller} must be a finished e5-small conversion "
+            f"({MODEL_VERSION}). Got {str(fp32_dir)!r} instead."
+        )
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with announced(f"{start} into {dest}", f"{what} ready", quiet=quiet):
+        build_atomically(dest, lambda tmp: write(fp32_dir, tmp), is_done, f"the {what}")
+    return dest
 
 
 def build_once(dest: Path, is_done: Callable[[Path], bool], build: Callable[[], Path]) -> Path:

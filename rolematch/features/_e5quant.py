@@ -33,13 +33,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rolematch.exceptions import ModelError
 from rolematch.features._e5convert import (
     MODEL_VERSION,
-    announced,
-    build_atomically,
+    build_from_conversion,
     build_once,
-    is_complete,
+    marker_says,
 )
 
 if TYPE_CHECKING:
@@ -150,11 +148,7 @@ def _write(fp32_dir: Path, out: Path) -> None:
 
 def is_int8_complete(path: str | Path) -> bool:
     """Whether ``path`` holds a finished int8 build of this revision."""
-    try:
-        info = json.loads((Path(path) / _MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return bool(info.get("int8_version") == INT8_VERSION)
+    return marker_says(Path(path) / _MARKER, "int8_version", INT8_VERSION)
 
 
 def weights_path(path: str | Path) -> Path:
@@ -182,19 +176,16 @@ def build_int8(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) -
     ModelError
         If ``fp32_dir`` is not a finished conversion of this version, or the build fails.
     """
-    fp32_dir, dest = Path(fp32_dir), Path(dest)
-    if not is_complete(fp32_dir):
-        raise ModelError(
-            f"The 'fp32_dir' parameter of build_int8 must be a finished e5-small conversion "
-            f"({MODEL_VERSION}). Got {str(fp32_dir)!r} instead."
-        )
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    start = f"quantising e5-small to int8 (one-time, ~10 s) into {dest}"
-    with announced(start, "int8 e5-small ready", quiet=quiet):
-        build_atomically(
-            dest, lambda tmp: _write(fp32_dir, tmp), is_int8_complete, "the int8 e5-small"
-        )
-    return dest
+    return build_from_conversion(
+        fp32_dir,
+        dest,
+        lambda src, tmp: _write(src, tmp),  # looked up per call: tests replace _write
+        is_int8_complete,
+        caller="build_int8",
+        what="int8 e5-small",
+        start="quantising e5-small to int8 (one-time, ~10 s)",
+        quiet=quiet,
+    )
 
 
 def ensure_int8(fp32_dir: str | Path, dest: str | Path, *, quiet: bool = False) -> Path:
