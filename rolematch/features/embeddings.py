@@ -39,6 +39,7 @@ Heavy imports (torch, sentence-transformers, transformers) happen inside functio
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -169,6 +170,7 @@ def _can_create(folder: Path) -> bool:
     return os.access(parent, os.W_OK)
 
 
+@functools.cache  # the CPU's flags do not change; model_id() resolves often
 def _cpu_has_amx_bf16() -> bool:
     try:
         text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
@@ -636,10 +638,8 @@ def _engine(spec: _Spec, cls: type[Any]) -> Any:
         key = (str(spec.path), str(spec.int8), str(spec.bf16), cls.__name__)
         if key not in _engines:
             _ensure_built(spec, engine=True)
-            if spec.int8:
-                _engines[key] = cls(spec.path, int8=spec.int8)
-            elif spec.bf16:
-                _engines[key] = cls(spec.path, bf16=spec.bf16)
+            if spec.builtin == "e5-small":
+                _engines[key] = cls(spec.path, int8=spec.int8, bf16=spec.bf16)
             else:
                 _engines[key] = cls(spec.path)
         return _engines[key]
