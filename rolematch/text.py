@@ -103,7 +103,9 @@ RADICAL_MAP: dict[int, str] = _build_radical_map()
 _LINE_MAP = {**RADICAL_MAP, **_BIG5_PUNCT}
 
 _CID = re.compile(r"\(cid:\d+\)")
-_RADICALS = re.compile("[\u2e80-\u2fdf]")
+# the blocks' assigned code points only: U+2E9A, U+2EF4-2EFF and U+2FD6-2FDF are unassigned
+# (not radicals, and folded to nothing)
+_RADICALS = re.compile("[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5]")
 
 # Never text: C0/C1 controls (but not \t \n), zero-width and bidi marks, soft hyphen,
 # variation selectors, U+FFFD, the private-use areas (icon fonts such as
