@@ -244,8 +244,9 @@ class KeywordEvidence:
     ----------
     terms : sequence of str
         The matcher's keyword vocabulary (``Matcher.vocabulary_``).
-    hits : ndarray of shape (n_files, n_terms)
-        Saturated hits of each résumé (``scoring.saturate`` of the term counts).
+    hits : ndarray of shape (n_files, n_roles, n_terms)
+        Saturated hits of each résumé for each role (``scoring.saturate`` of
+        ``KeywordVectorizer.count_with_mass``'s counts).
     role_weights : ndarray of shape (n_roles, n_terms)
         The roles' term weights (``Matcher.keywords_.role_weights_``).
     file_index, role_index : ndarray of shape (n_rows,)
@@ -319,7 +320,7 @@ def select_terms(
     """
     sub = kw.take(rows)
     relevant = kw.role_weights[sub.role_index] > 0  # (n, T)
-    present = (kw.hits[sub.file_index] > 0) & relevant
+    present = (kw.hits[sub.file_index, sub.role_index] > 0) & relevant
     absent = relevant & ~present
     r = (y - p)[:, None]
     n_p, n_a = present.sum(0), absent.sum(0)

@@ -56,7 +56,7 @@ class _Batch:
     """Everything the scorer needs about a batch of résumés (one pass of encoding)."""
 
     resumes: list[Resume]
-    counts: np.ndarray  # (n, n_terms) keyword occurrences
+    counts: np.ndarray  # (n, n_roles, n_terms) each role's keyword hits
     mass: np.ndarray  # (n,) weight of all the résumé's distinctive words (keyword focus)
     sentences: list[list[Sentence]]
     embeddings: list[np.ndarray]
@@ -511,7 +511,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     ) -> tuple[list[int], list[int]]:
         """Term ids of role ``r``'s keywords résumé ``i`` has and lacks, heaviest first
         (at most ``matched`` (``None``: all) and ``missing`` of them)."""
-        weights, counts = self.keywords_.role_weights_[r], batch.counts[i]
+        weights, counts = self.keywords_.role_weights_[r], batch.counts[i, r]
         has = np.flatnonzero((weights > 0) & (counts > 0))
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
         return (
@@ -539,7 +539,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:
         role = self.roles_[r]
         weights = self.keywords_.role_weights_[r]
-        counts = batch.counts[i]
+        counts = batch.counts[i, r]
         vocab = self._terms
         # Python scalars once per call: per-element numpy conversions dominate otherwise
         has, lacks = self._ranked_keywords(batch, i, r, None, 15)

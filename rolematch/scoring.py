@@ -46,8 +46,8 @@ def keyword_coverage(
 
     Parameters
     ----------
-    hits : ndarray of shape (n_resumes, n_terms)
-        Saturated hits in [0, 1].
+    hits : ndarray of shape (n_resumes, n_terms) or (n_resumes, n_roles, n_terms)
+        Saturated hits in [0, 1] (per role: a role's hits in compounds are its own).
     role_weights : ndarray of shape (n_roles, n_terms)
         Non-negative term weights per role.
     top_terms : int, optional
@@ -71,7 +71,7 @@ def keyword_coverage(
         total = role_weights.sum(axis=1)
     else:
         total = -np.sort(-role_weights, axis=1)[:, :top_terms].sum(axis=1)
-    cover = hits @ role_weights.T
+    cover = _per_role(hits, role_weights)
     out = np.zeros_like(cover, dtype=np.float64)
     return np.asarray(np.minimum(1.0, np.divide(cover, total, out=out, where=total > 0)))
 
@@ -88,7 +88,7 @@ def keyword_focus(
 
     Parameters
     ----------
-    hits : ndarray of shape (n_resumes, n_terms)
+    hits : ndarray of shape (n_resumes, n_terms) or (n_resumes, n_roles, n_terms)
         Saturated hits in [0, 1] of the roles' terms.
     term_weight : ndarray of shape (n_terms,)
         Each term's weight in a text's mass (``KeywordVectorizer.mass_weight_``:
@@ -109,11 +109,19 @@ def keyword_focus(
     ...               np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]), np.array([6.0])).tolist()
     [[0.3333333333333333, 0.16666666666666666]]
     """
-    num = (hits * term_weight) @ (role_weights > 0).T.astype(np.float64)
+    num = _per_role(hits * term_weight, (role_weights > 0).astype(np.float64))
     mass = np.asarray(mass, dtype=np.float64)[:, None]
     out = np.zeros_like(num, dtype=np.float64)
     # a mass this small is no text (and dividing by it would overflow)
     return np.asarray(np.minimum(1.0, np.divide(num, mass, out=out, where=mass > 1e-9)))
+
+
+def _per_role(hits: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
+    """``sum_t hits[i, t] · w[r, t]``; ``hits`` may be one row per résumé (n, T) or one
+    per résumé and role (n, R, T), as :meth:`KeywordVectorizer.count_with_mass` gives."""
+    if hits.ndim == 3:
+        return np.asarray(np.einsum("irt,rt->ir", hits, role_weights))
+    return np.asarray(hits @ role_weights.T)
 
 
 def keyword_evidence(coverage: np.ndarray, focus: np.ndarray, power: float) -> np.ndarray:

@@ -334,7 +334,7 @@ class JiebaTokenizer:
 
         Examples
         --------
-        >>> JiebaTokenizer().canonicalize("熟悉網聯及AML，負責客戶服務中心")
+        >>> JiebaTokenizer().canonicalize("熟悉網聯及AML，負責聯絡中心")
         '熟悉网联及反洗钱，负责呼叫中心'
         """
         if getattr(self, "convert_traditional", True):  # pickles from before it existed
@@ -386,6 +386,27 @@ class JiebaTokenizer:
         """
         return WordSpans(self._tokenizer(), text)
 
+    def compound_cuts(self, word: str) -> frozenset[int]:
+        """Offsets where ``word`` splits into dictionary words of two or more characters.
+
+        A compound built of such words is transparent: 客服 counts inside 客服中心
+        and 投诉 inside 投诉处理, while 运营商 (运营 + the suffix 商) and 数据库 stay
+        words of their own. Offsets are inner boundaries of some full split.
+
+        Examples
+        --------
+        >>> tok = JiebaTokenizer()
+        >>> sorted(tok.compound_cuts("客服中心")), sorted(tok.compound_cuts("运营商"))
+        ([2], [])
+        """
+        cache: dict[str, frozenset[int]] = self.__dict__.setdefault("_cuts", {})
+        cuts = cache.get(word)
+        if cuts is None:
+            if len(cache) > _MAX_CUTS_CACHED:  # résumé words have no end
+                cache.clear()
+            cuts = cache[word] = _cuts(word, self._tokenizer().FREQ)
+        return cuts
+
     def __call__(self, text: str) -> list[str]:
         return self.keep(self._tokenizer().cut(self.canonicalize(text), HMM=False))
 
@@ -435,7 +456,38 @@ class JiebaTokenizer:
         return self.keep(out)
 
     def __getstate__(self) -> dict[str, Any]:
-        return self.__dict__.copy()
+        state = self.__dict__.copy()
+        state.pop("_cuts", None)
+        return state
 
     def __repr__(self) -> str:
         return f"JiebaTokenizer(userdict={self.userdict!r})"
+
+
+#: Words whose compound cuts a tokenizer keeps (a long batch meets endless words).
+_MAX_CUTS_CACHED = 200_000
+
+
+def _cuts(word: str, freq: Mapping[str, int]) -> frozenset[int]:
+    """Inner offsets of ``word`` on a path of dictionary words (>= 2 characters each)
+    from its start to its end, the whole word itself not counted as a path."""
+    n = len(word)
+    if n < 4 or not _CJK.search(word):
+        return frozenset()
+
+    def piece(i: int, j: int) -> bool:
+        return j - i >= 2 and (i, j) != (0, n) and bool(freq.get(word[i:j]))
+
+    fwd = [False] * (n + 1)
+    fwd[0] = True
+    for i in range(n):
+        if fwd[i]:
+            for j in range(i + 2, n + 1):
+                fwd[j] = fwd[j] or piece(i, j)
+    bwd = [False] * (n + 1)
+    bwd[n] = True
+    for j in range(n, 0, -1):
+        if bwd[j]:
+            for i in range(j - 2, -1, -1):
+                bwd[i] = bwd[i] or piece(i, j)
+    return frozenset(b for b in range(2, n - 1) if fwd[b] and bwd[b])

@@ -131,7 +131,8 @@ def test_keyword_evidence_puts_a_terse_fit_above_a_long_cv_that_only_collects_th
         + "\n项目13：为某银行客服系统开发坐席排班、智能质检、投诉处理、工单流转模块。"
     )
     both = real.explain(terse, "customer-service"), real.explain(long_cv, "customer-service")
-    assert both[0].keyword_focus > 3 * both[1].keyword_focus
+    # (3.2x before the long CV's compounds were read by their parts: 架构设计, 投诉处理)
+    assert both[0].keyword_focus > 2.5 * both[1].keyword_focus
     assert both[0].keyword_score > both[1].keyword_score
 
 

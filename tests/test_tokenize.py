@@ -32,6 +32,23 @@ def test_domain_lexicon_keeps_banking_terms_whole(tok):
         assert term in tokens
 
 
+@pytest.mark.parametrize(
+    ("word", "cuts"),
+    [
+        ("客服中心", {2}),  # 客服 + 中心
+        ("投诉处理", {2}),
+        ("呼叫中心运营", {2, 4}),  # 呼叫 + 中心 + 运营, and 呼叫中心 + 运营
+        ("运营商", set()),  # 运营 + the suffix 商: a word of its own
+        ("数据库", set()),
+        ("信用卡", set()),  # 信用 + 卡: no split into words of two characters
+        ("风险管理部", {2}),  # 风险 + 管理部, though not 风险管理 + 部
+        ("python", set()),
+    ],
+)
+def test_compound_cuts_split_only_into_words_of_two_or_more_characters(tok, word, cuts):
+    assert tok.compound_cuts(word) == cuts
+
+
 def test_synonyms_map_to_one_term(tok):
     assert tok("移动银行")[0] == tok("手机APP")[0] == "手机银行"
     assert "消保" in tok("负责消费者权益保护")

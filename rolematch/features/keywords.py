@@ -1,7 +1,8 @@
 """Keyword features: each role's term weights from its own text against a fixed
 background, and résumé hit counts found by substring search (so a term counts inside a
 longer Chinese run — 风险管理 in 负责风险管理工作 — but not inside one longer word —
-运营 in 运营商).
+运营 in 运营商 — unless that word is a compound of words: 客服 counts in 客服中心 for a
+role that names 客服 and not 客服中心).
 
 A role's weights never depend on the other roles loaded with it: they come from the
 role's text, jieba's general-language frequencies and the genre background
@@ -124,6 +125,7 @@ class KeywordVectorizer:
             re.compile(rf"(?<![a-z0-9]){re.escape(terms[i])}(?![a-z0-9])") for i in self._ascii
         ]
         self._cjk = [i for i, t in enumerate(terms) if not t.isascii()]
+        self._has = np.asarray(self.role_weights_) > 0  # (n_roles, n_terms): a role's terms
         # a term can only occur where its first two characters do (None: a one-character term)
         self._cjk_heads = [(i, terms[i][:2] if len(terms[i]) > 1 else None) for i in self._cjk]
 
@@ -136,7 +138,8 @@ class KeywordVectorizer:
         return (canon(text) if canon else text).lower()
 
     def count(self, texts: Sequence[str]) -> np.ndarray:
-        """Occurrences of every vocabulary term in each text, shape (n_texts, n_terms)."""
+        """Occurrences of every vocabulary term in each text, shape (n_texts, n_terms):
+        whole words only (a role's hits in compounds: :meth:`count_with_mass`)."""
         counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
         spans_of = getattr(self.tokenizer_, "word_spans", None)
         for row, text in enumerate(texts):
@@ -147,21 +150,62 @@ class KeywordVectorizer:
     def count_with_mass(
         self, texts: Sequence[str], saturation: float
     ) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`count` and :meth:`term_mass` of each text with one segmentation."""
-        counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
+        """Each role's hits in each text, shape (n_texts, n_roles, n_terms), and
+        :meth:`term_mass`, with one segmentation.
+
+        A role's hits are :meth:`count`'s plus its terms found as parts of a compound
+        word (the tokenizer's ``compound_cuts``: 客服 and 中心 in 客服中心), where the
+        role names neither the compound nor a longer part holding the term: the
+        compound is read once, by the role's longest words for it.
+
+        Examples
+        --------
+        >>> from rolematch.documents import Role
+        >>> kv = KeywordVectorizer().fit([Role("a", "客服主管", ("负责投诉处理",), ()),
+        ...                              Role("b", "客服中心主任", ("负责投诉处理",), ())])
+        >>> c, _ = kv.count_with_mass(["某银行客服中心主管"], 0.25)
+        >>> int(c[0, 0, kv.index("客服")]), int(c[0, 1, kv.index("客服")])
+        (1, 0)
+        """
+        n_roles, n_terms = self._has.shape
+        counts = np.zeros((len(texts), n_roles, n_terms), dtype=np.int64)
         mass = np.zeros(len(texts))
         spans_of = getattr(self.tokenizer_, "word_spans", None)
         keep = getattr(self.tokenizer_, "keep", None)
+        row_counts = np.zeros(n_terms, dtype=np.int64)
         for row, text in enumerate(texts):
             t = self.canonicalize(text)
-            if spans_of is None or keep is None:
-                self._count_row(t, spans_of(t) if spans_of is not None else None, counts[row])
+            row_counts[:] = 0
+            spans = spans_of(t) if spans_of is not None else None
+            parts = self._count_row(t, spans, row_counts)
+            counts[row] = row_counts
+            if parts:
+                self._add_parts(parts, counts[row])
+            if spans is None or keep is None:
                 mass[row] = self._mass(self.tokenizer_(t), saturation)
-                continue
-            spans = spans_of(t)
-            self._count_row(t, spans, counts[row])
-            mass[row] = self._mass(keep(spans.words()), saturation)
+            else:
+                mass[row] = self._mass(keep(spans.words()), saturation)
         return counts, mass
+
+    def _add_parts(
+        self, parts: dict[tuple[int, str], list[tuple[int, int, int]]], out: np.ndarray
+    ) -> None:
+        """Add to ``out`` (n_roles, n_terms) each role's terms read as parts of compounds.
+
+        ``parts`` maps a compound's (start, word) to its ``(term, a, b)`` parts that are
+        terms. A role reads a compound by its longest words for it: not at all if the
+        compound is its term, else by each part that no longer part of its terms holds.
+        """
+        has = self._has
+        for (_, word), found in parts.items():
+            whole = self._index.get(word)
+            for r in range(has.shape[0]):
+                if whole is not None and has[r, whole]:
+                    continue
+                mine = [(t, a, b) for t, a, b in found if has[r, t]]
+                for t, a, b in mine:
+                    if not any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in mine):
+                        out[r, t] += 1
 
     def term_mass(self, texts: Sequence[str], saturation: float) -> np.ndarray:
         """Weight of all the distinctive words of each text, shape (n_texts,).
@@ -184,18 +228,28 @@ class KeywordVectorizer:
         """
         return self.count_with_mass(texts, saturation)[1]
 
-    def _count_row(self, t: str, spans: Sequence[tuple[int, int]] | None, out: np.ndarray) -> None:
+    def _count_row(
+        self, t: str, spans: Sequence[tuple[int, int]] | None, out: np.ndarray
+    ) -> dict[tuple[int, str], list[tuple[int, int, int]]]:
+        """Fill ``out`` with the whole-word hits of ``t``; return the hits inside
+        compounds, by compound occurrence ``(start, word)``: ``[(term, a, b), ...]``."""
         vocab = self.vocabulary_
         pairs = {t[j : j + 2] for j in range(len(t) - 1)}
         present = [i for i, head in self._cjk_heads if head is None or head in pairs]
+        parts: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
         if spans is None:
             for i in present:
                 out[i] = t.count(vocab[i])
         else:
+            cuts = getattr(self.tokenizer_, "compound_cuts", None)
             for i in present:
-                out[i] = _word_count(t, vocab[i], spans)
+                found: list[tuple[int, int, int]] = []
+                out[i] = _word_count(t, vocab[i], spans, cuts, found)
+                for start, a, b in found:
+                    parts.setdefault((start, t[start : spans[start][1]]), []).append((i, a, b))
         for i, pat in zip(self._ascii, self._ascii_re, strict=True):
             out[i] = len(pat.findall(t))
+        return parts
 
     def _rarity(self, words: Sequence[str]) -> np.ndarray:
         """``rarity^p · genre^q`` of each word: a term's weight before the role's own tf."""
@@ -257,11 +311,29 @@ def _role_terms(tok: Any, text: str) -> Counter[str]:
     return terms
 
 
-def _word_count(text: str, term: str, spans: Sequence[tuple[int, int]]) -> int:
-    """Occurrences of ``term`` in ``text`` that are not inside one longer word."""
+def _word_count(
+    text: str,
+    term: str,
+    spans: Sequence[tuple[int, int]],
+    cuts: Callable[[str], frozenset[int]] | None = None,
+    parts: list[tuple[int, int, int]] | None = None,
+) -> int:
+    """Occurrences of ``term`` in ``text`` that are not inside one longer word.
+
+    With ``cuts`` (offsets where a word splits into words) and a ``parts`` list, an
+    occurrence inside a compound with cuts at both its ends is appended to ``parts`` as
+    ``(compound start, a, b)``, its offsets in the compound: 客服 in 客服中心, not 运营
+    in 运营商.
+    """
     n, i, k = 0, text.find(term), len(term)
     while i >= 0:
         start, end = spans[i]
-        n += not (start <= i and i + k <= end and end - start > k)
+        if not (start <= i and i + k <= end and end - start > k):
+            n += 1
+        elif cuts is not None and parts is not None:
+            inner = cuts(text[start:end])
+            a, b = i - start, i + k - start
+            if (a == 0 or a in inner) and (b == end - start or b in inner):
+                parts.append((start, a, b))
         i = text.find(term, i + 1)
     return n

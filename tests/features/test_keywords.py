@@ -115,3 +115,42 @@ def test_a_longer_word_inside_a_role_compound_is_a_role_term():
     kv = KeywordVectorizer().fit([Role("r", "系统主管", ("负责远程银行中心业务系统的规划",), ())])
     assert kv.role_weights_[0, kv.index("远程银行")] > 0
     assert kv.count(["某银行 远程银行系统方向 副主任"])[0, kv.index("远程银行")] == 1
+
+
+# ---------------------------------------------------------------- compounds
+
+
+def test_a_term_counts_inside_a_compound_of_words_but_not_a_word_with_a_suffix():
+    kv = KeywordVectorizer().fit([Role("a", "客服主管", ("负责投诉与运营",), ())])
+    counts, _ = kv.count_with_mass(["某银行客服中心主管，负责投诉处理；某通信运营商"], 0.25)
+    assert counts[0, 0, kv.index("客服")] == 1  # 客服中心 = 客服 + 中心
+    assert counts[0, 0, kv.index("投诉")] == 1  # 投诉处理 = 投诉 + 处理
+    assert counts[0, 0, kv.index("运营")] == 0  # 运营商 is a word of its own
+    # count() gives whole-word hits only
+    assert kv.count(["某银行客服中心主管"])[0, kv.index("客服")] == 0
+
+
+def test_a_role_reads_a_compound_by_its_longest_words_for_it():
+    # role a names the compound: it counts once, its parts add nothing; role b names
+    # 远程银行 and 银行, not 远程银行中心: only the longer part counts
+    a = Role("a", "远程银行中心主管", ("负责远程银行中心运营",), ())
+    b = Role("b", "远程银行主管", ("负责远程银行业务", "银行"), ())
+    kv = KeywordVectorizer().fit([a, b])
+    counts, _ = kv.count_with_mass(["就职于某行远程银行中心"], 0.25)
+    whole, part, bank = (kv.index(t) for t in ("远程银行中心", "远程银行", "银行"))
+    assert counts[0, 0, whole] == 1 and counts[0, 0, part] == 0 and counts[0, 0, bank] == 0
+    assert counts[0, 1, part] == 1 and counts[0, 1, bank] == 0
+    assert kv.role_weights_[1, bank] > 0  # 银行 is b's term: held by 远程银行
+
+
+def test_a_roles_compound_hits_do_not_depend_on_the_other_roles():
+    b = Role("b", "客服主管", ("负责客服与投诉",), ())
+    other = Role("x", "客服中心主任", ("负责客服中心",), ())  # names the compound itself
+    text = "某银行客服中心主管，投诉处理"
+    alone = KeywordVectorizer().fit([b])
+    both = KeywordVectorizer().fit([other, b])
+    c1, m1 = alone.count_with_mass([text], 0.25)
+    c2, m2 = both.count_with_mass([text], 0.25)
+    for t in alone.vocabulary_:
+        assert c1[0, 0, alone.index(t)] == c2[0, 1, both.index(t)], t
+    assert m1 == pytest.approx(m2)
