@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import numpy as np
@@ -216,6 +217,36 @@ def test_a_slow_file_times_out_and_the_reader_recovers(folder):
         g.timeout = 120.0
         record, tb = g.read(pdf)
     assert record.ok and tb == "" and record.source == str(pdf)
+
+
+def test_files_read_ahead_come_back_whole_in_any_order(folder):
+    files = sorted(folder.iterdir())
+    with GuardedReader({"max_pages": 5, "redact": True, "ocr": False}, timeout=60) as g:
+        g.prefetch(files[1:])
+        got = {f.name: g.read(f)[0] for f in reversed(files)}  # files[0] was not sent ahead
+    assert {n: r.source for n, r in got.items()} == {f.name: str(f) for f in files}
+    assert got["bad.pdf"].status == "corrupt"
+    assert all(r.ok for n, r in got.items() if n != "bad.pdf") and g.restarts == 0
+
+
+def test_a_busy_caller_does_not_time_out_files_read_ahead_in_time(folder):
+    # each file's clock runs while the child reads it, not while the caller is busy
+    files = sorted(f for f in folder.iterdir() if f.name != "bad.pdf")[:3]
+    with GuardedReader({"max_pages": 5, "redact": True, "ocr": False}, timeout=2.0) as g:
+        g.prefetch(files)
+        time.sleep(4.0)  # the caller scores another chunk
+        records = [g.read(f)[0] for f in files]
+    assert all(r.ok for r in records) and g.restarts == 0
+
+
+def test_a_file_read_ahead_that_took_too_long_is_still_timed_out(folder):
+    files = sorted(f for f in folder.iterdir() if f.name != "bad.pdf")[:2]
+    with GuardedReader({"max_pages": 5, "redact": True, "ocr": False}, timeout=0.001) as g:
+        g.prefetch(files)
+        time.sleep(3.0)  # the child has read both, each in more than a millisecond
+        got = [g.read(f) for f in files]
+    assert [r.reason for r, _ in got] == ["timed out after 0.001 s"] * 2
+    assert all("took more than 0.001 s" in tb for _, tb in got) and g.restarts == 0
 
 
 def test_file_timeout_in_a_batch(folder):

@@ -251,10 +251,14 @@ def iter_results(
     job = Job(matcher, roles, str(cache) if cache is not None else None, options, explain,
               None if file_timeout is None else float(file_timeout))  # fmt: skip
     if workers == 1:
-        runner = Runner(job)
+        # the reader child reads the first chunk while the model loads, and each next
+        # chunk while this one is scored
+        chunks = list(_chunks(items, chunk_size))
+        runner = Runner(job, ahead=[f for _, f in chunks[0]])
         try:
-            for chunk in _chunks(items, chunk_size):
-                out, s = runner.run(chunk)
+            for k, chunk in enumerate(chunks):
+                ahead = [f for _, f in chunks[k + 1]] if k + 1 < len(chunks) else []
+                out, s = runner.run(chunk, ahead)
                 stats.add(s)
                 yield from out
         finally:

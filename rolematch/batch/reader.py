@@ -18,18 +18,27 @@ The common path costs one pickled record each way per file and one interpreter s
 with the readers' imports per batch process, while that process loads its model:
 measured on 200 two-page PDFs (static-zh, one process, 2 shared cores),
 ``--file-timeout 0`` (no child) 6.9-7.3 s CPU, the default 7.8-8.2 s, same output.
+
+:meth:`GuardedReader.prefetch` hands the child files to read ahead, so it reads the
+next files while the caller loads its model or scores (a thread of the caller
+collects the records as they come); each file still gets its ``timeout``, counted
+from when the child starts it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
-import select
+import queue
 import struct
 import subprocess
 import sys
+import threading
+import time
 import traceback
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -39,6 +48,10 @@ __all__ = ["GuardedReader", "read_file"]
 
 _HEADER = struct.Struct("<Q")
 _ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the package
+_EOF = object()  # the child's output ended (it died or was killed)
+_READY = object()  # the child has imported the readers: its files' clocks start
+#: Seconds a new child may take to import the readers before it counts as crashed.
+_START_LIMIT = 120.0
 
 
 def read_file(path: str | Path, options: Mapping[str, Any]) -> tuple[Resume, str]:
@@ -82,6 +95,12 @@ class GuardedReader:
         self.timeout = float(timeout)
         self.restarts = 0
         self._proc: subprocess.Popen[bytes] | None = None
+        self._gen = 0  # which child a record came from: a killed one's are dropped
+        self._records: queue.Queue[tuple[int, float, Any]] = queue.Queue()
+        self._pending: deque[str] = deque()  # sent to the child, not back yet, in order
+        self._head_since = 0.0  # when the first pending file was sent, or the one before came
+        self._ready_at: float | None = None  # when the child had imported the readers
+        self._done: dict[str, list[tuple[Resume, str]]] = {}
 
     def __enter__(self) -> GuardedReader:
         return self
@@ -90,7 +109,16 @@ class GuardedReader:
         self.close()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_proc": None}  # a child never crosses processes
+        # a child, its thread and its records never cross processes
+        return {
+            "options": self.options,
+            "timeout": self.timeout,
+            "restarts": self.restarts,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["options"], state["timeout"])  # type: ignore[misc]
+        self.restarts = state["restarts"]
 
     def start(self) -> None:
         """Start the child now (it imports the readers while the caller does other work)."""
@@ -103,47 +131,96 @@ class GuardedReader:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
-            bufsize=0,  # select() must see what read() has not consumed
+            bufsize=0,
         )
+        self._gen += 1
+        self._ready_at = None
+        assert self._proc.stdout is not None
+        threading.Thread(
+            target=_collect,
+            args=(self._proc.stdout, self._gen, self._records),
+            name="rolematch-reader",
+            daemon=True,
+        ).start()
         _send(self._proc.stdin, self.options)
+
+    def prefetch(self, paths: Iterable[str | Path]) -> None:
+        """Have the child read ``paths`` in order, ahead of :meth:`read` asking for them.
+
+        Examples
+        --------
+        >>> with GuardedReader({"max_pages": 5}, timeout=60) as reader:
+        ...     reader.prefetch(["no/such/a.pdf", "no/such/b.pdf"])
+        ...     [reader.read(p)[0].status for p in ("no/such/a.pdf", "no/such/b.pdf")]
+        ['unreadable', 'unreadable']
+        """
+        self.start()
+        for path in paths:
+            self._send_path(str(path))
+
+    def _send_path(self, source: str) -> None:
+        if not self._pending:
+            self._head_since = time.monotonic()
+        self._pending.append(source)
+        # if the child died, read() finds the end of its output and replaces it
+        with contextlib.suppress(OSError):
+            _send(self._stdin(), source)
 
     def read(self, path: str | Path) -> tuple[Resume, str]:
         """The record of one file and a traceback (``""`` unless status ``error`` by a bug)."""
         source = str(path)
-        self.start()
-        try:
-            _send(self._stdin(), source)
-        except OSError:  # the child died since the last file
-            self._kill()
-            self.start()
-            _send(self._stdin(), source)
-        stdout = self._stdout()
-        ready, _, _ = select.select([stdout], [], [], self.timeout)
-        if not ready:
-            self._kill()
-            reason = f"timed out after {self.timeout:g} s"
-            return Resume.failed(source, "error", reason), (
-                f"reading {source} took more than {self.timeout:g} s; its reader was killed\n"
-            )
-        try:
-            out = _recv(stdout)
-        except (EOFError, OSError, pickle.UnpicklingError):
-            code = self._proc.poll() if self._proc is not None else None
-            self._kill()
-            reason = "the reader crashed on this file (its process died)"
-            return Resume.failed(source, "error", reason), (
-                f"the reader process died reading {source} (exit code {code})\n"
-            )
-        record, tb = out
-        return record, tb
+        if not self._done.get(source) and source not in self._pending:
+            self.prefetch([source])
+        while not self._done.get(source):
+            head = self._pending[0]
+            if self._ready_at is None:  # a file's clock starts when the child is ready
+                wait = max(self.timeout, _START_LIMIT)
+            else:
+                wait = max(self._head_since, self._ready_at) + self.timeout - time.monotonic()
+            try:
+                gen, at, item = self._records.get(timeout=max(wait, 0.0))
+            except queue.Empty:
+                self._replace_child(*self._late(head, killed=True))
+                continue
+            if gen != self._gen:
+                continue  # from a child killed since
+            if item is _READY:
+                self._ready_at = at
+                continue
+            if item is _EOF:
+                code = self._proc.poll() if self._proc is not None else None
+                reason = "the reader crashed on this file (its process died)"
+                self._replace_child(
+                    Resume.failed(head, "error", reason),
+                    f"the reader process died reading {head} (exit code {code})\n",
+                )
+                continue
+            self._pending.popleft()
+            assert self._ready_at is not None  # the child says so before any record
+            if at > max(self._head_since, self._ready_at) + self.timeout:
+                item = self._late(head, killed=False)  # done, but after its time
+            self._done.setdefault(head, []).append(item)
+            self._head_since = at  # the child went on to the next file when this one came
+        return self._done[source].pop(0)
+
+    def _late(self, source: str, *, killed: bool) -> tuple[Resume, str]:
+        """The record of a file that took longer than :attr:`timeout`."""
+        record = Resume.failed(source, "error", f"timed out after {self.timeout:g} s")
+        tb = f"reading {source} took more than {self.timeout:g} s"
+        return record, tb + ("; its reader was killed\n" if killed else "\n")
+
+    def _replace_child(self, record: Resume, tb: str) -> None:
+        """Give the first pending file ``record``; start a new child for the others."""
+        head = self._pending.popleft()
+        self._done.setdefault(head, []).append((record, tb))
+        rest = list(self._pending)
+        self._pending.clear()
+        self._kill()
+        self.prefetch(rest)
 
     def _stdin(self) -> IO[bytes]:
         assert self._proc is not None and self._proc.stdin is not None
         return self._proc.stdin
-
-    def _stdout(self) -> IO[bytes]:
-        assert self._proc is not None and self._proc.stdout is not None
-        return self._proc.stdout
 
     def _kill(self) -> None:
         proc, self._proc = self._proc, None
@@ -159,6 +236,8 @@ class GuardedReader:
     def close(self) -> None:
         """Stop the child."""
         proc, self._proc = self._proc, None
+        self._pending.clear()
+        self._done.clear()
         if proc is None:
             return
         try:
@@ -170,6 +249,17 @@ class GuardedReader:
             proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def _collect(stdout: IO[bytes], gen: int, records: queue.Queue[tuple[int, float, Any]]) -> None:
+    """The caller's thread: put each record the child writes, with its arrival time."""
+    while True:
+        try:
+            item = _recv(stdout)
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+            records.put((gen, time.monotonic(), _EOF))
+            return
+        records.put((gen, time.monotonic(), _READY if item is None else item))
 
 
 def _send(f: IO[bytes] | None, obj: Any) -> None:
@@ -215,6 +305,7 @@ def _serve() -> None:
         options = _recv(inp)
         import rolematch.io.extract  # noqa: F401 - imported before the first file's clock
 
+        _send(out, None)  # ready: the first file's clock starts now
         while True:
             try:
                 path = _recv(inp)

@@ -66,9 +66,14 @@ def _error(resume: Resume, e: BaseException, stage: str) -> tuple[Resume, str]:
 
 
 class Runner:
-    """Reads and scores chunks of files with one fitted matcher (one per process)."""
+    """Reads and scores chunks of files with one fitted matcher (one per process).
 
-    def __init__(self, job: Job) -> None:
+    ``ahead`` (and :meth:`run`'s ``ahead``) are files the reader child starts on at
+    once — while this process loads its model, or scores the chunk before — so that
+    with one process reading and scoring overlap.
+    """
+
+    def __init__(self, job: Job, ahead: Sequence[str] = ()) -> None:
         from rolematch.matcher import Matcher
 
         fitted = not isinstance(job.matcher, Mapping) and hasattr(job.matcher, "roles_")
@@ -83,16 +88,18 @@ class Runner:
 
             self.reader = GuardedReader(job.read_options, job.file_timeout)
             self.reader.start()  # imports the readers while this process loads the model
+        self.cache = ExtractionCache(Path(job.cache) / "extractions.sqlite") if job.cache else None
+        self.read_options = job.read_options
+        self._options = ",".join(f"{k}={v!r}" for k, v in sorted(job.read_options.items()))
+        self._ahead: dict[str, tuple[Resume | None, str | None]] = {}  # prefetched
+        self.prefetch(ahead)
         if fitted:
             self.matcher: Matcher = job.matcher
         elif isinstance(job.matcher, Mapping):
             self.matcher = Matcher(**job.matcher).fit(job.roles or [])
         else:
             self.matcher = job.matcher.fit(job.roles or [])
-        self.cache = ExtractionCache(Path(job.cache) / "extractions.sqlite") if job.cache else None
-        self.read_options = job.read_options
         self.explain = job.explain
-        self._options = ",".join(f"{k}={v!r}" for k, v in sorted(job.read_options.items()))
 
     def close(self) -> None:
         """Stop the reader child."""
@@ -100,14 +107,35 @@ class Runner:
             self.reader.close()
 
     # -- reading ----------------------------------------------------------------
+    def prefetch(self, paths: Sequence[str]) -> None:
+        """Start the reader child on the files of ``paths`` that the cache does not hold
+        (without a reader child, nothing: files are read when asked for)."""
+        if self.reader is None:
+            return
+        send = []
+        for f in paths:
+            try:
+                self._ahead[f] = self._cached(f)
+            except Exception:  # noqa: BLE001 - read() meets it again and records it
+                continue
+            if self._ahead[f][0] is None:
+                send.append(f)
+        self.reader.prefetch(send)
+
+    def _cached(self, path: str) -> tuple[Resume | None, str | None]:
+        """The cache's record of the file (or None) and the file's SHA-256 (None: no cache)."""
+        if self.cache is None:
+            return None, None
+        sha = file_sha256(Path(path))
+        return (self.cache.get(sha, path, self._options) if sha is not None else None), sha
+
     def read(self, path: Path) -> tuple[Resume, bool, str]:
         """The file's record, whether it came from the cache, and a traceback (or "")."""
         try:
-            sha = file_sha256(path) if self.cache is not None else None
-            if self.cache is not None and sha is not None:
-                hit = self.cache.get(sha, str(path), self._options)
-                if hit is not None:
-                    return hit, True, ""
+            ahead = self._ahead.pop(str(path), None)
+            hit, sha = ahead if ahead is not None else self._cached(str(path))
+            if hit is not None:
+                return hit, True, ""
             if self.reader is not None:
                 resume, tb = self.reader.read(path)
             else:
@@ -191,10 +219,15 @@ class Runner:
                 out.append((FileResult(resume.source, failed), tb))
         return out
 
-    def run(self, chunk: Sequence[tuple[int, str]]) -> ChunkOut:
-        """Read and score ``(index, path)`` pairs; results keyed by index, and counters."""
+    def run(self, chunk: Sequence[tuple[int, str]], ahead: Sequence[str] = ()) -> ChunkOut:
+        """Read and score ``(index, path)`` pairs; results keyed by index, and counters.
+
+        ``ahead``: the next chunk's paths, which the reader child reads while this one
+        is scored.
+        """
         t0 = time.perf_counter()
         read = [self.read(Path(f)) for _, f in chunk]
+        self.prefetch(ahead)
         t1 = time.perf_counter()
         scored = self.score([r for r, _, _ in read])
         out = []
