@@ -24,18 +24,16 @@ from rolematch.features.facets import (
     role_facets,
     without_age_limits,
 )
-from rolematch.features.keywords import KeywordVectorizer
+from rolematch.features.keywords import KeywordHits, KeywordVectorizer
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
     combine,
     duty_coverage,
     duty_support,
-    keyword_coverage,
     keyword_evidence,
-    keyword_focus,
+    keyword_shares,
     resume_baseline,
-    saturate,
 )
 
 if TYPE_CHECKING:
@@ -56,7 +54,7 @@ class _Batch:
     """Everything the scorer needs about a batch of résumés (one pass of encoding)."""
 
     resumes: list[Resume]
-    counts: np.ndarray  # (n, n_roles, n_terms) each role's keyword hits
+    hits: KeywordHits  # keyword hits: whole words, and each role's inside compounds
     mass: np.ndarray  # (n,) weight of all the résumé's distinctive words (keyword focus)
     sentences: list[list[Sentence]]
     embeddings: list[np.ndarray]
@@ -257,7 +255,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
 
         docs = [r if isinstance(r, Resume) else _as_resume(r) for r in resumes]
         texts = [d.text if d.ok else "" for d in docs]
-        counts, mass = self.keywords_.count_with_mass(texts, self.profile_.keyword["saturation"])
+        hits, mass = self.keywords_.count_with_mass(texts, self.profile_.keyword["saturation"])
         sentences = [_semantic_sentences(d) for d in docs]
         flat = [model_text(s.text) for ss in sentences for s in ss]
         emb = (
@@ -275,7 +273,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             else None
             for d in docs
         ]
-        return _Batch(docs, counts, mass, sentences, embeddings, facets)
+        return _Batch(docs, hits, mass, sentences, embeddings, facets)
 
     def _score(self, batch: _Batch) -> _Scores:
         from rolematch._threads import single_threaded_blas
@@ -287,10 +285,16 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     def _score_batch(self, batch: _Batch) -> _Scores:
         n, R = len(batch.resumes), len(self.roles_)
         prof = self.profile_
-        hits = saturate(batch.counts, prof.keyword["saturation"])
         weights = self.keywords_.role_weights_
-        coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]))
-        focus = keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass)
+        coverage, focus = keyword_shares(
+            batch.hits.counts,
+            batch.hits.parts,
+            weights,
+            self.keywords_.mass_weight_,
+            batch.mass,
+            prof.keyword["saturation"],
+            int(prof.keyword["top_terms"]),
+        )
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)
@@ -511,7 +515,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     ) -> tuple[list[int], list[int]]:
         """Term ids of role ``r``'s keywords résumé ``i`` has and lacks, heaviest first
         (at most ``matched`` (``None``: all) and ``missing`` of them)."""
-        weights, counts = self.keywords_.role_weights_[r], batch.counts[i, r]
+        weights, counts = self.keywords_.role_weights_[r], batch.hits.role_counts(i, r)
         has = np.flatnonzero((weights > 0) & (counts > 0))
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
         return (
@@ -539,7 +543,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:
         role = self.roles_[r]
         weights = self.keywords_.role_weights_[r]
-        counts = batch.counts[i, r]
+        counts = batch.hits.role_counts(i, r)
         vocab = self._terms
         # Python scalars once per call: per-element numpy conversions dominate otherwise
         has, lacks = self._ranked_keywords(batch, i, r, None, 15)

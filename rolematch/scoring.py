@@ -5,7 +5,7 @@ Every function returns values in [0, 1] where higher means a better fit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -46,8 +46,8 @@ def keyword_coverage(
 
     Parameters
     ----------
-    hits : ndarray of shape (n_resumes, n_terms) or (n_resumes, n_roles, n_terms)
-        Saturated hits in [0, 1] (per role: a role's hits in compounds are its own).
+    hits : ndarray of shape (n_resumes, n_terms)
+        Saturated hits in [0, 1].
     role_weights : ndarray of shape (n_roles, n_terms)
         Non-negative term weights per role.
     top_terms : int, optional
@@ -67,13 +67,20 @@ def keyword_coverage(
     >>> keyword_coverage(np.array([[1.0, 0.0]]), np.array([[3.0, 1.0]]), top_terms=1).tolist()
     [[1.0]]
     """
+    return _share(hits @ role_weights.T, _coverage_total(role_weights, top_terms))
+
+
+def _coverage_total(role_weights: np.ndarray, top_terms: int | None) -> np.ndarray:
+    """What a role's coverage is measured against: its (top ``top_terms``) weight."""
     if top_terms is None:
-        total = role_weights.sum(axis=1)
-    else:
-        total = -np.sort(-role_weights, axis=1)[:, :top_terms].sum(axis=1)
-    cover = _per_role(hits, role_weights)
-    out = np.zeros_like(cover, dtype=np.float64)
-    return np.asarray(np.minimum(1.0, np.divide(cover, total, out=out, where=total > 0)))
+        return np.asarray(role_weights.sum(axis=1))
+    return np.asarray(-np.sort(-role_weights, axis=1)[:, :top_terms].sum(axis=1))
+
+
+def _share(num: np.ndarray, total: np.ndarray) -> np.ndarray:
+    """``min(1, num / total)``, 0 where ``total`` is 0 (broadcast over the last axis)."""
+    out = np.zeros_like(num, dtype=np.float64)
+    return np.asarray(np.minimum(1.0, np.divide(num, total, out=out, where=total > 0)))
 
 
 def keyword_focus(
@@ -88,7 +95,7 @@ def keyword_focus(
 
     Parameters
     ----------
-    hits : ndarray of shape (n_resumes, n_terms) or (n_resumes, n_roles, n_terms)
+    hits : ndarray of shape (n_resumes, n_terms)
         Saturated hits in [0, 1] of the roles' terms.
     term_weight : ndarray of shape (n_terms,)
         Each term's weight in a text's mass (``KeywordVectorizer.mass_weight_``:
@@ -109,19 +116,64 @@ def keyword_focus(
     ...               np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]), np.array([6.0])).tolist()
     [[0.3333333333333333, 0.16666666666666666]]
     """
-    num = _per_role(hits * term_weight, (role_weights > 0).astype(np.float64))
+    num = (hits * term_weight) @ (role_weights > 0).T.astype(np.float64)
     mass = np.asarray(mass, dtype=np.float64)[:, None]
     out = np.zeros_like(num, dtype=np.float64)
     # a mass this small is no text (and dividing by it would overflow)
     return np.asarray(np.minimum(1.0, np.divide(num, mass, out=out, where=mass > 1e-9)))
 
 
-def _per_role(hits: np.ndarray, role_weights: np.ndarray) -> np.ndarray:
-    """``sum_t hits[i, t] · w[r, t]``; ``hits`` may be one row per résumé (n, T) or one
-    per résumé and role (n, R, T), as :meth:`KeywordVectorizer.count_with_mass` gives."""
-    if hits.ndim == 3:
-        return np.asarray(np.einsum("irt,rt->ir", hits, role_weights))
-    return np.asarray(hits @ role_weights.T)
+def keyword_shares(
+    counts: np.ndarray,
+    parts: Sequence[Mapping[int, Mapping[int, int]]],
+    role_weights: np.ndarray,
+    term_weight: np.ndarray,
+    mass: np.ndarray,
+    saturation: float,
+    top_terms: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`keyword_coverage` and :func:`keyword_focus` of each résumé for each role,
+    where a role's hits are the whole-word ``counts`` plus its own hits inside compounds.
+
+    Parameters
+    ----------
+    counts : ndarray of shape (n_resumes, n_terms)
+        Whole-word hit counts, the same for every role.
+    parts : sequence of mapping
+        Per résumé, ``{role: {term: hits}}`` added to that role's counts
+        (:class:`~rolematch.features.keywords.KeywordHits`).
+    role_weights, term_weight, mass, top_terms
+        As for :func:`keyword_coverage` and :func:`keyword_focus`.
+    saturation : float
+        The scale of :func:`saturate`.
+
+    Returns
+    -------
+    coverage, focus : ndarray of shape (n_resumes, n_roles)
+
+    Examples
+    --------
+    >>> w = np.array([[1.0, 1.0], [1.0, 0.0]])
+    >>> cov, foc = keyword_shares(np.array([[1, 0]]), [{0: {1: 1}}], w, np.ones(2),
+    ...                           np.array([2.0]), 1.0)
+    >>> (cov.round(2).tolist(), foc.round(2).tolist())
+    ([[0.63, 0.63]], [[0.63, 0.32]])
+    """
+    hits = saturate(counts, saturation)
+    has = (role_weights > 0).astype(np.float64)
+    cover = hits @ role_weights.T
+    focus = (hits * term_weight) @ has.T
+    for i, by_role in enumerate(parts):
+        for r, extra in by_role.items():
+            t = np.fromiter(extra.keys(), dtype=np.int64, count=len(extra))
+            n = np.fromiter(extra.values(), dtype=np.float64, count=len(extra))
+            gain = saturate(counts[i, t] + n, saturation) - hits[i, t]
+            cover[i, r] += gain @ role_weights[r, t]
+            focus[i, r] += (gain * term_weight[t]) @ has[r, t]
+    coverage = _share(cover, _coverage_total(role_weights, top_terms))
+    m = np.asarray(mass, dtype=np.float64)[:, None]
+    # a mass this small is no text (and dividing by it would overflow)
+    return coverage, _share(focus, np.where(m > 1e-9, m, 0.0))
 
 
 def keyword_evidence(coverage: np.ndarray, focus: np.ndarray, power: float) -> np.ndarray:

@@ -18,6 +18,7 @@ from rolematch.scoring import (
     keyword_coverage,
     keyword_evidence,
     keyword_focus,
+    keyword_shares,
     resume_baseline,
     saturate,
 )
@@ -215,3 +216,30 @@ def test_keyword_evidence_is_the_geometric_mean_at_one_half_and_coverage_at_zero
     assert keyword_evidence(cov, foc, 0.0)[0] == c
     assert math.isclose(keyword_evidence(cov, foc, 0.5)[0], math.sqrt(c * f), abs_tol=1e-12)
     assert min(c, f) - 1e-12 <= keyword_evidence(cov, foc, 0.3)[0] <= max(c, f) + 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**31 - 1), st.booleans())
+def test_keyword_shares_equal_each_roles_own_dense_hits(seed, top):
+    # the sparse per-role compound hits give what each role's dense hit matrix gives
+    rng = np.random.default_rng(seed)
+    n, n_roles, n_terms = 4, 3, 7
+    counts = rng.integers(0, 3, (n, n_terms))
+    weights = rng.random((n_roles, n_terms)) * (rng.random((n_roles, n_terms)) < 0.6)
+    term_weight, mass = rng.random(n_terms), rng.random(n) * 5 + 1e-3
+    parts = [
+        {r: {int(t): int(rng.integers(1, 3))} for r in range(n_roles) if rng.random() < 0.5
+         for t in [rng.integers(0, n_terms)]}
+        for _ in range(n)
+    ]  # fmt: skip
+    top_terms = 3 if top else None
+    cov, foc = keyword_shares(counts, parts, weights, term_weight, mass, 0.25, top_terms)
+    for r in range(n_roles):
+        dense = counts.copy()
+        for i, by_role in enumerate(parts):
+            for t, k in by_role.get(r, {}).items():
+                dense[i, t] += k
+        hits = saturate(dense, 0.25)
+        w = weights[r : r + 1]
+        np.testing.assert_allclose(cov[:, r], keyword_coverage(hits, w, top_terms)[:, 0])
+        np.testing.assert_allclose(foc[:, r], keyword_focus(hits, term_weight, w, mass)[:, 0])

@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from rolematch.documents import Role
 
-__all__ = ["KeywordVectorizer", "role_document"]
+__all__ = ["KeywordHits", "KeywordVectorizer", "role_document"]
 
 #: Word weights kept for :meth:`KeywordVectorizer.term_mass` (jieba's dictionary has
 #: ~350,000 words; identifiers, URLs and numbers-with-units in a long batch have no end).
@@ -36,6 +37,33 @@ def role_document(role: Role) -> str:
 
     reqs = [without_age_limits(r) for r in role.requirements]
     return "\n".join([role.title, *role.duties, *reqs, *role.kpis])
+
+
+@dataclass(frozen=True)
+class KeywordHits:
+    """Keyword hits of texts: whole-word counts, the same for every role, and each
+    role's own hits inside compounds (:meth:`KeywordVectorizer.count_with_mass`).
+
+    The compound hits are few, so they are kept apart: texts × roles × terms is never
+    held dense (a catalog of 200 postings has tens of thousands of terms).
+
+    Attributes
+    ----------
+    counts : ndarray of shape (n_texts, n_terms)
+        Whole-word occurrences (:meth:`KeywordVectorizer.count`).
+    parts : tuple of dict
+        Per text, ``{role: {term: hits}}``: the role's terms read as parts of compounds.
+    """
+
+    counts: np.ndarray
+    parts: tuple[dict[int, dict[int, int]], ...]
+
+    def role_counts(self, i: int, r: int) -> np.ndarray:
+        """Role ``r``'s hits in text ``i``, shape (n_terms,)."""
+        row: np.ndarray = self.counts[i].copy()
+        for t, n in self.parts[i].get(r, {}).items():
+            row[t] += n
+        return row
 
 
 class KeywordVectorizer:
@@ -149,9 +177,9 @@ class KeywordVectorizer:
 
     def count_with_mass(
         self, texts: Sequence[str], saturation: float
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Each role's hits in each text, shape (n_texts, n_roles, n_terms), and
-        :meth:`term_mass`, with one segmentation.
+    ) -> tuple[KeywordHits, np.ndarray]:
+        """Each role's hits in each text (:class:`KeywordHits`) and :meth:`term_mass`,
+        with one segmentation.
 
         A role's hits are :meth:`count`'s plus its terms found as parts of a compound
         word (the tokenizer's ``compound_cuts``: 客服 and 中心 in 客服中心), where the
@@ -163,49 +191,48 @@ class KeywordVectorizer:
         >>> from rolematch.documents import Role
         >>> kv = KeywordVectorizer().fit([Role("a", "客服主管", ("负责投诉处理",), ()),
         ...                              Role("b", "客服中心主任", ("负责投诉处理",), ())])
-        >>> c, _ = kv.count_with_mass(["某银行客服中心主管"], 0.25)
-        >>> int(c[0, 0, kv.index("客服")]), int(c[0, 1, kv.index("客服")])
+        >>> hits, _ = kv.count_with_mass(["某银行客服中心主管"], 0.25)
+        >>> int(hits.role_counts(0, 0)[kv.index("客服")]), int(hits.counts[0, kv.index("客服")])
         (1, 0)
         """
-        n_roles, n_terms = self._has.shape
-        counts = np.zeros((len(texts), n_roles, n_terms), dtype=np.int64)
+        counts = np.zeros((len(texts), len(self.vocabulary_)), dtype=np.int64)
+        parts: list[dict[int, dict[int, int]]] = []
         mass = np.zeros(len(texts))
         spans_of = getattr(self.tokenizer_, "word_spans", None)
         keep = getattr(self.tokenizer_, "keep", None)
-        row_counts = np.zeros(n_terms, dtype=np.int64)
         for row, text in enumerate(texts):
             t = self.canonicalize(text)
-            row_counts[:] = 0
             spans = spans_of(t) if spans_of is not None else None
-            parts = self._count_row(t, spans, row_counts)
-            counts[row] = row_counts
-            if parts:
-                self._add_parts(parts, counts[row])
+            parts.append(self._role_parts(self._count_row(t, spans, counts[row])))
             if spans is None or keep is None:
                 mass[row] = self._mass(self.tokenizer_(t), saturation)
             else:
                 mass[row] = self._mass(keep(spans.words()), saturation)
-        return counts, mass
+        return KeywordHits(counts, tuple(parts)), mass
 
-    def _add_parts(
-        self, parts: dict[tuple[int, str], list[tuple[int, int, int]]], out: np.ndarray
-    ) -> None:
-        """Add to ``out`` (n_roles, n_terms) each role's terms read as parts of compounds.
+    def _role_parts(
+        self, found: dict[tuple[int, str], list[tuple[int, int, int]]]
+    ) -> dict[int, dict[int, int]]:
+        """Each role's terms read as parts of compounds: ``{role: {term: hits}}``.
 
-        ``parts`` maps a compound's (start, word) to its ``(term, a, b)`` parts that are
+        ``found`` maps a compound's (start, word) to its ``(term, a, b)`` parts that are
         terms. A role reads a compound by its longest words for it: not at all if the
         compound is its term, else by each part that no longer part of its terms holds.
         """
+        out: dict[int, dict[int, int]] = {}
         has = self._has
-        for (_, word), found in parts.items():
+        for (_, word), pieces in found.items():
             whole = self._index.get(word)
-            for r in range(has.shape[0]):
+            terms = [t for t, _, _ in pieces]
+            for r in np.flatnonzero(has[:, terms].any(axis=1)).tolist():
                 if whole is not None and has[r, whole]:
                     continue
-                mine = [(t, a, b) for t, a, b in found if has[r, t]]
+                mine = [(t, a, b) for t, a, b in pieces if has[r, t]]
                 for t, a, b in mine:
                     if not any(x <= a and b <= y and (x, y) != (a, b) for _, x, y in mine):
-                        out[r, t] += 1
+                        role = out.setdefault(r, {})
+                        role[t] = role.get(t, 0) + 1
+        return out
 
     def term_mass(self, texts: Sequence[str], saturation: float) -> np.ndarray:
         """Weight of all the distinctive words of each text, shape (n_texts,).

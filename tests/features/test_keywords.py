@@ -122,12 +122,14 @@ def test_a_longer_word_inside_a_role_compound_is_a_role_term():
 
 def test_a_term_counts_inside_a_compound_of_words_but_not_a_word_with_a_suffix():
     kv = KeywordVectorizer().fit([Role("a", "客服主管", ("负责投诉与运营",), ())])
-    counts, _ = kv.count_with_mass(["某银行客服中心主管，负责投诉处理；某通信运营商"], 0.25)
-    assert counts[0, 0, kv.index("客服")] == 1  # 客服中心 = 客服 + 中心
-    assert counts[0, 0, kv.index("投诉")] == 1  # 投诉处理 = 投诉 + 处理
-    assert counts[0, 0, kv.index("运营")] == 0  # 运营商 is a word of its own
-    # count() gives whole-word hits only
+    hits, _ = kv.count_with_mass(["某银行客服中心主管，负责投诉处理；某通信运营商"], 0.25)
+    mine = hits.role_counts(0, 0)
+    assert mine[kv.index("客服")] == 1  # 客服中心 = 客服 + 中心
+    assert mine[kv.index("投诉")] == 1  # 投诉处理 = 投诉 + 处理
+    assert mine[kv.index("运营")] == 0  # 运营商 is a word of its own
+    # whole-word counts (count(), and the hits every role shares) hold no part
     assert kv.count(["某银行客服中心主管"])[0, kv.index("客服")] == 0
+    assert hits.counts[0, kv.index("客服")] == 0
 
 
 def test_a_role_reads_a_compound_by_its_longest_words_for_it():
@@ -136,10 +138,11 @@ def test_a_role_reads_a_compound_by_its_longest_words_for_it():
     a = Role("a", "远程银行中心主管", ("负责远程银行中心运营",), ())
     b = Role("b", "远程银行主管", ("负责远程银行业务", "银行"), ())
     kv = KeywordVectorizer().fit([a, b])
-    counts, _ = kv.count_with_mass(["就职于某行远程银行中心"], 0.25)
+    hits, _ = kv.count_with_mass(["就职于某行远程银行中心"], 0.25)
     whole, part, bank = (kv.index(t) for t in ("远程银行中心", "远程银行", "银行"))
-    assert counts[0, 0, whole] == 1 and counts[0, 0, part] == 0 and counts[0, 0, bank] == 0
-    assert counts[0, 1, part] == 1 and counts[0, 1, bank] == 0
+    ca, cb = hits.role_counts(0, 0), hits.role_counts(0, 1)
+    assert ca[whole] == 1 and ca[part] == 0 and ca[bank] == 0
+    assert cb[part] == 1 and cb[bank] == 0
     assert kv.role_weights_[1, bank] > 0  # 银行 is b's term: held by 远程银行
 
 
@@ -149,8 +152,9 @@ def test_a_roles_compound_hits_do_not_depend_on_the_other_roles():
     text = "某银行客服中心主管，投诉处理"
     alone = KeywordVectorizer().fit([b])
     both = KeywordVectorizer().fit([other, b])
-    c1, m1 = alone.count_with_mass([text], 0.25)
-    c2, m2 = both.count_with_mass([text], 0.25)
+    h1, m1 = alone.count_with_mass([text], 0.25)
+    h2, m2 = both.count_with_mass([text], 0.25)
+    c1, c2 = h1.role_counts(0, 0), h2.role_counts(0, 1)
     for t in alone.vocabulary_:
-        assert c1[0, 0, alone.index(t)] == c2[0, 1, both.index(t)], t
+        assert c1[alone.index(t)] == c2[both.index(t)], t
     assert m1 == pytest.approx(m2)
