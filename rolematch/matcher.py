@@ -514,14 +514,22 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         self, batch: _Batch, i: int, r: int, matched: int | None, missing: int
     ) -> tuple[list[int], list[int]]:
         """Term ids of role ``r``'s keywords résumé ``i`` has and lacks, heaviest first
-        (at most ``matched`` (``None``: all) and ``missing`` of them)."""
+        (at most ``matched`` (``None``: all) and ``missing`` of them).
+
+        A term inside one the résumé has is not missing: 金融信息 is in 个人金融信息保护.
+        """
         weights, counts = self.keywords_.role_weights_[r], batch.hits.role_counts(i, r)
         has = np.flatnonzero((weights > 0) & (counts > 0))
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
-        return (
-            has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(),
-            lacks[np.argsort(-weights[lacks], kind="stable")[:missing]].tolist(),
-        )
+        vocab = self._terms
+        found = [vocab[t] for t in has]
+        gaps = []
+        for t in lacks[np.argsort(-weights[lacks], kind="stable")].tolist():
+            if len(gaps) == missing:
+                break
+            if not any(vocab[t] in f for f in found):
+                gaps.append(t)
+        return has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(), gaps
 
     def _reason(self, batch: _Batch, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""

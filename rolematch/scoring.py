@@ -21,6 +21,7 @@ __all__ = [
     "keyword_coverage",
     "keyword_evidence",
     "keyword_focus",
+    "keyword_shares",
     "resume_baseline",
     "saturate",
 ]

@@ -307,3 +307,15 @@ def test_missing_facet_weight_goes_to_the_other_components(matcher):
 def test_resume_from_text_is_the_str_path():
     r = resume_from_text(MOBILE_CV)
     assert isinstance(r, Resume) and r.ok
+
+
+def test_a_term_inside_a_matched_one_is_not_listed_as_missing(real):
+    # 金融信息 is a consumer-protection term, and is in 个人金融信息保护
+    cv = "某银行 消保岗：负责个人金融信息保护与消保审查、投诉溯源整改。"
+    e = real.explain(cv, "consumer-protection")
+    matched = [k.term for k in e.matched_keywords]
+    assert "个人金融信息保护" in matched and "金融信息" in real.vocabulary_
+    assert e.missing_keywords and not any(
+        k.term in m for k in e.missing_keywords for m in matched
+    ), [k.term for k in e.missing_keywords]
+    assert not any(t in e.reason.split("missing:")[1] for t in ("金融信息",))
