@@ -523,7 +523,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
         vocab = self._terms
         found = [vocab[t] for t in has]
-        gaps = []
+        gaps: list[int] = []
         for t in lacks[np.argsort(-weights[lacks], kind="stable")].tolist():
             if len(gaps) == missing:
                 break
