@@ -118,10 +118,14 @@ def keyword_focus(
     [[0.3333333333333333, 0.16666666666666666]]
     """
     num = (hits * term_weight) @ (role_weights > 0).T.astype(np.float64)
-    mass = np.asarray(mass, dtype=np.float64)[:, None]
-    out = np.zeros_like(num, dtype=np.float64)
-    # a mass this small is no text (and dividing by it would overflow)
-    return np.asarray(np.minimum(1.0, np.divide(num, mass, out=out, where=mass > 1e-9)))
+    return _share(num, _focus_total(mass))
+
+
+def _focus_total(mass: np.ndarray) -> np.ndarray:
+    """A résumé's mass as a column; 0 for a mass so small it is no text (dividing by it
+    would overflow)."""
+    m = np.asarray(mass, dtype=np.float64)[:, None]
+    return np.where(m > 1e-9, m, 0.0)
 
 
 def keyword_shares(
@@ -171,10 +175,9 @@ def keyword_shares(
             gain = saturate(counts[i, t] + n, saturation) - hits[i, t]
             cover[i, r] += gain @ role_weights[r, t]
             focus[i, r] += (gain * term_weight[t]) @ has[r, t]
-    coverage = _share(cover, _coverage_total(role_weights, top_terms))
-    m = np.asarray(mass, dtype=np.float64)[:, None]
-    # a mass this small is no text (and dividing by it would overflow)
-    return coverage, _share(focus, np.where(m > 1e-9, m, 0.0))
+    return _share(cover, _coverage_total(role_weights, top_terms)), _share(
+        focus, _focus_total(mass)
+    )
 
 
 def keyword_evidence(coverage: np.ndarray, focus: np.ndarray, power: float) -> np.ndarray:
