@@ -27,7 +27,7 @@ from rolematch.scoring import COEFFICIENTS
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from rolematch.features.keywords import KeywordHits
+    from rolematch.scoring import OwnHits
 
 __all__ = [
     "COMPONENTS",
@@ -246,16 +246,16 @@ class KeywordEvidence:
     ----------
     terms : sequence of str
         The matcher's keyword vocabulary (``Matcher.vocabulary_``).
-    hits : KeywordHits
-        Each résumé's keyword hits (``KeywordVectorizer.count_with_mass``).
+    hits : ndarray of shape (n_files, n_terms)
+        Saturated hits of each résumé (``scoring.saturate`` of the term counts).
+    own : sequence of mapping
+        Each role's own saturated hits where they differ (``scoring.saturate_parts``).
     role_weights : ndarray of shape (n_roles, n_terms)
         The roles' term weights (``Matcher.keywords_.role_weights_``).
     file_index, role_index : ndarray of shape (n_rows,)
         Row of ``hits`` and of ``role_weights`` for each decision.
     top_terms : int
         The profile's ``keyword.top_terms``.
-    saturation : float
-        The profile's ``keyword.saturation``.
     focus : ndarray of shape (n_files, n_roles), optional
         Each résumé's :func:`~rolematch.scoring.keyword_focus` per role (emphasis does
         not change it: it counts which words are a role's, not how much they weigh).
@@ -264,12 +264,12 @@ class KeywordEvidence:
     """
 
     terms: Sequence[str]
-    hits: KeywordHits
+    hits: np.ndarray
+    own: OwnHits
     role_weights: np.ndarray
     file_index: np.ndarray
     role_index: np.ndarray
     top_terms: int
-    saturation: float
     focus: np.ndarray | None = None
     focus_power: float = 0.0
 
@@ -278,32 +278,31 @@ class KeywordEvidence:
         cls, matcher: Any, texts: Sequence[str], file_index: np.ndarray, role_index: np.ndarray
     ) -> KeywordEvidence:
         """The evidence of a fitted :class:`~rolematch.Matcher` for résumé ``texts``."""
-        from rolematch.scoring import keyword_shares
+        from rolematch.scoring import keyword_focus, saturate, saturate_parts
 
         kv, prof = matcher.keywords_, matcher.profile_.keyword
-        hits, mass = kv.count_with_mass(texts, prof["saturation"])
+        found, mass = kv.count_with_mass(texts, prof["saturation"])
+        hits = saturate(found.counts, prof["saturation"])
+        own = saturate_parts(found.counts, found.parts, prof["saturation"])
         role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
-        _, focus = keyword_shares(
-            hits.counts, hits.parts, role_weights, kv.mass_weight_, mass, prof["saturation"]
-        )
         return cls(
             terms=[str(t) for t in matcher.vocabulary_],
             hits=hits,
+            own=own,
             role_weights=role_weights,
             file_index=np.asarray(file_index),
             role_index=np.asarray(role_index),
             top_terms=int(prof["top_terms"]),
-            saturation=float(prof["saturation"]),
-            focus=focus,
+            focus=keyword_focus(hits, kv.mass_weight_, role_weights, mass, own),
             focus_power=float(prof["focus_power"]),
         )
 
     def present(self, files: np.ndarray, roles: np.ndarray) -> np.ndarray:
         """Which terms each (file, role) pair's résumé contains for that role, (n, n_terms)."""
-        return np.array(
-            [self.hits.role_counts(i, r) > 0 for i, r in zip(files, roles, strict=True)],
-            dtype=bool,
-        ).reshape(len(files), -1)
+        out = self.hits[files] > 0
+        for k, (i, r) in enumerate(zip(files, roles, strict=True)):
+            out[k, list(self.own[i].get(r, ()))] = True
+        return np.asarray(out)
 
     def take(self, rows: np.ndarray) -> KeywordEvidence:
         """The evidence of some decisions (a boolean mask or indices)."""
@@ -311,12 +310,9 @@ class KeywordEvidence:
 
     def coverage(self, factors: np.ndarray) -> np.ndarray:
         """Keyword evidence of every decision with term weights times ``factors``."""
-        from rolematch.scoring import keyword_evidence, keyword_shares
+        from rolematch.scoring import keyword_coverage, keyword_evidence
 
-        w, h = self.role_weights * factors, self.hits
-        # focus does not change with emphasis (it is self.focus): no term weight, no mass
-        none, one = np.zeros(w.shape[1]), np.ones(len(h.counts))
-        cov, _ = keyword_shares(h.counts, h.parts, w, none, one, self.saturation, self.top_terms)
+        cov = keyword_coverage(self.hits, self.role_weights * factors, self.top_terms, self.own)
         cov = cov[self.file_index, self.role_index]
         if self.focus is None:
             return np.asarray(cov)

@@ -31,9 +31,12 @@ from rolematch.scoring import (
     combine,
     duty_coverage,
     duty_support,
+    keyword_coverage,
     keyword_evidence,
-    keyword_shares,
+    keyword_focus,
     resume_baseline,
+    saturate,
+    saturate_parts,
 )
 
 if TYPE_CHECKING:
@@ -285,16 +288,11 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
     def _score_batch(self, batch: _Batch) -> _Scores:
         n, R = len(batch.resumes), len(self.roles_)
         prof = self.profile_
-        weights = self.keywords_.role_weights_
-        coverage, focus = keyword_shares(
-            batch.hits.counts,
-            batch.hits.parts,
-            weights,
-            self.keywords_.mass_weight_,
-            batch.mass,
-            prof.keyword["saturation"],
-            int(prof.keyword["top_terms"]),
-        )
+        weights, scale = self.keywords_.role_weights_, prof.keyword["saturation"]
+        hits = saturate(batch.hits.counts, scale)
+        own = saturate_parts(batch.hits.counts, batch.hits.parts, scale)
+        coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]), own)
+        focus = keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass, own)
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)

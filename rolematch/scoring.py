@@ -9,6 +9,10 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+#: Per résumé, ``{role: {term: saturated hits}}`` where a role's hits differ from the
+#: shared ones (:func:`saturate_parts`).
+OwnHits = Sequence[Mapping[int, Mapping[int, float]]]
+
 __all__ = [
     "COEFFICIENTS",
     "LOG_FLOOR",
@@ -21,9 +25,9 @@ __all__ = [
     "keyword_coverage",
     "keyword_evidence",
     "keyword_focus",
-    "keyword_shares",
     "resume_baseline",
     "saturate",
+    "saturate_parts",
 ]
 
 
@@ -41,7 +45,10 @@ def saturate(counts: np.ndarray, scale: float = 1.0) -> np.ndarray:
 
 
 def keyword_coverage(
-    hits: np.ndarray, role_weights: np.ndarray, top_terms: int | None = None
+    hits: np.ndarray,
+    role_weights: np.ndarray,
+    top_terms: int | None = None,
+    own: OwnHits | None = None,
 ) -> np.ndarray:
     """Weighted share of each role's keywords a résumé contains.
 
@@ -55,6 +62,8 @@ def keyword_coverage(
         Measure against the weight of the role's ``top_terms`` heaviest terms (capped
         at 1) rather than all of them: a long posting lists 150 terms, and a terse
         résumé that names its ten most distinctive ones has strong evidence.
+    own : sequence of mapping, optional
+        Each role's own hits where they differ from ``hits`` (:func:`saturate_parts`).
 
     Returns
     -------
@@ -68,7 +77,7 @@ def keyword_coverage(
     >>> keyword_coverage(np.array([[1.0, 0.0]]), np.array([[3.0, 1.0]]), top_terms=1).tolist()
     [[1.0]]
     """
-    return _share(hits @ role_weights.T, _coverage_total(role_weights, top_terms))
+    return _share(_role_sums(hits, role_weights, own), _coverage_total(role_weights, top_terms))
 
 
 def _coverage_total(role_weights: np.ndarray, top_terms: int | None) -> np.ndarray:
@@ -85,7 +94,11 @@ def _share(num: np.ndarray, total: np.ndarray) -> np.ndarray:
 
 
 def keyword_focus(
-    hits: np.ndarray, term_weight: np.ndarray, role_weights: np.ndarray, mass: np.ndarray
+    hits: np.ndarray,
+    term_weight: np.ndarray,
+    role_weights: np.ndarray,
+    mass: np.ndarray,
+    own: OwnHits | None = None,
 ) -> np.ndarray:
     """Share of each résumé's distinctive words that are a role's vocabulary.
 
@@ -105,6 +118,8 @@ def keyword_focus(
         A role's terms are those with a positive weight.
     mass : ndarray of shape (n_resumes,)
         The résumé's :meth:`~rolematch.features.keywords.KeywordVectorizer.term_mass`.
+    own : sequence of mapping, optional
+        Each role's own hits where they differ from ``hits`` (:func:`saturate_parts`).
 
     Returns
     -------
@@ -117,7 +132,7 @@ def keyword_focus(
     ...               np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]), np.array([6.0])).tolist()
     [[0.3333333333333333, 0.16666666666666666]]
     """
-    num = (hits * term_weight) @ (role_weights > 0).T.astype(np.float64)
+    num = _role_sums(hits, (role_weights > 0) * term_weight, own)
     return _share(num, _focus_total(mass))
 
 
@@ -128,56 +143,42 @@ def _focus_total(mass: np.ndarray) -> np.ndarray:
     return np.where(m > 1e-9, m, 0.0)
 
 
-def keyword_shares(
-    counts: np.ndarray,
-    parts: Sequence[Mapping[int, Mapping[int, int]]],
-    role_weights: np.ndarray,
-    term_weight: np.ndarray,
-    mass: np.ndarray,
-    saturation: float,
-    top_terms: int | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`keyword_coverage` and :func:`keyword_focus` of each résumé for each role,
-    where a role's hits are the whole-word ``counts`` plus its own hits inside compounds.
+def saturate_parts(
+    counts: np.ndarray, parts: Sequence[Mapping[int, Mapping[int, int]]], scale: float = 1.0
+) -> OwnHits:
+    """Each role's own saturated hits where they differ from ``saturate(counts)``.
 
-    Parameters
-    ----------
-    counts : ndarray of shape (n_resumes, n_terms)
-        Whole-word hit counts, the same for every role.
-    parts : sequence of mapping
-        Per résumé, ``{role: {term: hits}}`` added to that role's counts
-        (:class:`~rolematch.features.keywords.KeywordHits`).
-    role_weights, term_weight, mass, top_terms
-        As for :func:`keyword_coverage` and :func:`keyword_focus`.
-    saturation : float
-        The scale of :func:`saturate`.
-
-    Returns
-    -------
-    coverage, focus : ndarray of shape (n_resumes, n_roles)
+    ``parts`` holds, per résumé, ``{role: {term: hits}}`` that only that role adds to the
+    shared ``counts`` (its terms read inside compounds:
+    :class:`~rolematch.features.keywords.KeywordHits`); the result holds the saturated
+    totals, for the ``own`` parameter of :func:`keyword_coverage` and :func:`keyword_focus`.
 
     Examples
     --------
-    >>> w = np.array([[1.0, 1.0], [1.0, 0.0]])
-    >>> cov, foc = keyword_shares(np.array([[1, 0]]), [{0: {1: 1}}], w, np.ones(2),
-    ...                           np.array([2.0]), 1.0)
-    >>> (cov.round(2).tolist(), foc.round(2).tolist())
-    ([[0.63, 0.63]], [[0.63, 0.32]])
+    >>> own = saturate_parts(np.array([[1, 0]]), [{0: {1: 1}}])
+    >>> {r: {t: round(v, 2) for t, v in h.items()} for r, h in own[0].items()}
+    {0: {1: 0.63}}
     """
-    hits = saturate(counts, saturation)
-    has = (role_weights > 0).astype(np.float64)
-    cover = hits @ role_weights.T
-    focus = (hits * term_weight) @ has.T
+    out = []
     for i, by_role in enumerate(parts):
+        row: dict[int, dict[int, float]] = {}
         for r, extra in by_role.items():
             t = np.fromiter(extra.keys(), dtype=np.int64, count=len(extra))
             n = np.fromiter(extra.values(), dtype=np.float64, count=len(extra))
-            gain = saturate(counts[i, t] + n, saturation) - hits[i, t]
-            cover[i, r] += gain @ role_weights[r, t]
-            focus[i, r] += (gain * term_weight[t]) @ has[r, t]
-    return _share(cover, _coverage_total(role_weights, top_terms)), _share(
-        focus, _focus_total(mass)
-    )
+            row[r] = dict(zip(t.tolist(), saturate(counts[i, t] + n, scale).tolist(), strict=True))
+        out.append(row)
+    return tuple(out)
+
+
+def _role_sums(hits: np.ndarray, weights: np.ndarray, own: OwnHits | None) -> np.ndarray:
+    """``sum_t weights[r, t] · hits[i, t]``, with role ``r``'s own hits where it has them."""
+    out = np.asarray(hits @ weights.T, dtype=np.float64)
+    for i, by_role in enumerate(own or ()):
+        for r, mine in by_role.items():
+            t = np.fromiter(mine.keys(), dtype=np.int64, count=len(mine))
+            v = np.fromiter(mine.values(), dtype=np.float64, count=len(mine))
+            out[i, r] += (v - hits[i, t]) @ weights[r, t]
+    return out
 
 
 def keyword_evidence(coverage: np.ndarray, focus: np.ndarray, power: float) -> np.ndarray:

@@ -18,9 +18,9 @@ from rolematch.scoring import (
     keyword_coverage,
     keyword_evidence,
     keyword_focus,
-    keyword_shares,
     resume_baseline,
     saturate,
+    saturate_parts,
 )
 
 unit = st.floats(0, 1, allow_nan=False)
@@ -220,7 +220,7 @@ def test_keyword_evidence_is_the_geometric_mean_at_one_half_and_coverage_at_zero
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 2**31 - 1), st.booleans())
-def test_keyword_shares_equal_each_roles_own_dense_hits(seed, top):
+def test_own_hits_give_each_roles_dense_coverage_and_focus(seed, top):
     # the sparse per-role compound hits give what each role's dense hit matrix gives
     rng = np.random.default_rng(seed)
     n, n_roles, n_terms = 4, 3, 7
@@ -233,7 +233,9 @@ def test_keyword_shares_equal_each_roles_own_dense_hits(seed, top):
         for _ in range(n)
     ]  # fmt: skip
     top_terms = 3 if top else None
-    cov, foc = keyword_shares(counts, parts, weights, term_weight, mass, 0.25, top_terms)
+    shared, own = saturate(counts, 0.25), saturate_parts(counts, parts, 0.25)
+    cov = keyword_coverage(shared, weights, top_terms, own)
+    foc = keyword_focus(shared, term_weight, weights, mass, own)
     for r in range(n_roles):
         dense = counts.copy()
         for i, by_role in enumerate(parts):
