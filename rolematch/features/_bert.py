@@ -46,10 +46,13 @@ vectors against ``SentenceTransformer.encode`` on the same folder.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import math
 import os
 import re
+import shutil
 import struct
 import warnings
 from collections.abc import Callable
@@ -169,10 +172,47 @@ def _small_tokenizer(path: Path) -> tuple[Tokenizer, np.ndarray, int]:
     """The tokenizer at ``path`` cut to pieces of :data:`COMMON_CHARS`, without specials.
 
     Returns the tokenizer, the original id of each of its ids, and its ``<unk>`` id.
+    The cut is kept beside the model folder, keyed by the tokenizer's bytes and
+    :data:`COMMON_CHARS`: reading
+    it back takes ~0.35 s against ~1.4 s to cut the 250,002 pieces again, in every
+    process that encodes (CLI runs, batch workers, Spark tasks). Where the folder is not
+    writable the cut is made each time.
     """
     from tokenizers import Tokenizer
 
-    spec = json.loads(path.read_text(encoding="utf-8"))
+    from rolematch.exceptions import ModelError
+    from rolematch.features._e5convert import build_atomically
+
+    data = path.read_bytes()
+    key = hashlib.sha256(data + COMMON_CHARS.encode("utf-8")).hexdigest()[:16]
+    # beside the model folder, not in it: the versioned build stays as it was built
+    saved = path.parent.with_name(f"{path.parent.name}-small-tokenizer-{key}")
+    try:
+        tokenizer = Tokenizer.from_file(str(saved / "tokenizer.json"))
+        keep = np.load(saved / "ids.npy")
+        unk = tokenizer.token_to_id("<unk>")
+        if unk is not None and keep.ndim == 1 and len(keep) == tokenizer.get_vocab_size():
+            return tokenizer, keep, int(unk)
+    except Exception:  # noqa: BLE001 - absent or damaged: cut it again, and keep the new cut
+        shutil.rmtree(saved, ignore_errors=True)
+    tokenizer, keep, unk = _cut_tokenizer(path, data)
+
+    def write(folder: Path) -> None:
+        np.save(folder / "ids.npy", keep)
+        tokenizer.save(str(folder / "tokenizer.json"))
+
+    def is_done(folder: Path) -> bool:
+        return (folder / "tokenizer.json").is_file() and (folder / "ids.npy").is_file()
+
+    with contextlib.suppress(OSError, ModelError):  # a read-only model folder: not kept
+        build_atomically(saved, write, is_done, "the cut e5-small tokenizer")
+    return tokenizer, keep, unk
+
+
+def _cut_tokenizer(path: Path, data: bytes) -> tuple[Tokenizer, np.ndarray, int]:
+    from tokenizers import Tokenizer
+
+    spec = json.loads(data.decode("utf-8"))
     model = spec["model"]
     if model.get("type") != "Unigram" or model.get("byte_fallback"):
         raise ValueError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -86,6 +87,42 @@ def test_small_tokenizer_gives_the_full_tokenizers_ids(engine: BertEngine, e5_bu
         assert got == want, text
     # the small vocabulary really is smaller, and the rare texts did need the full one
     assert engine.tokenizer.get_vocab_size() < 0.5 * full.get_vocab_size()
+
+
+@pytest.mark.semantic
+def test_the_cut_tokenizer_is_kept_beside_the_model_and_read_back(e5_built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from rolematch.features._bert import _small_tokenizer
+
+    model = tmp_path / "e5"
+    model.mkdir()
+    shutil.copy(e5_built.path / "tokenizer.json", model / "tokenizer.json")
+    texts = MIXED + _random_texts(300, seed=5)
+
+    def run() -> tuple[list[list[int]], list[int], int]:
+        tok, keep, unk = _small_tokenizer(model / "tokenizer.json")
+        return [e.ids for e in tok.encode_batch(texts)], keep.tolist(), unk
+
+    first = run()
+    (kept,) = tmp_path.glob("e5-small-tokenizer-*")  # beside the model, not in it
+    assert sorted(p.name for p in kept.iterdir()) == ["ids.npy", "tokenizer.json"]
+    assert sorted(p.name for p in model.iterdir()) == ["tokenizer.json"]
+    stamp = (kept / "tokenizer.json").stat().st_mtime_ns
+    assert run() == first  # read back, not cut again
+    assert (kept / "tokenizer.json").stat().st_mtime_ns == stamp
+    (kept / "tokenizer.json").write_text("{damaged", encoding="utf-8")
+    assert run() == first  # a damaged copy is cut again and replaced
+    assert json.loads((kept / "tokenizer.json").read_text(encoding="utf-8"))["model"]
+    # a folder where nothing can be kept (the name is taken by a file): cut every time
+    shutil.rmtree(kept)
+    kept.write_text("", encoding="utf-8")
+    assert run() == first
+    # another tokenizer file is another cut
+    spec = (model / "tokenizer.json").read_text(encoding="utf-8")
+    (model / "tokenizer.json").write_text(spec.replace('"<mask>"', '"<MASK>"'), encoding="utf-8")
+    run()
+    assert len(list(tmp_path.glob("e5-small-tokenizer-*"))) == 2
 
 
 @pytest.mark.semantic
