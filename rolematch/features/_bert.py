@@ -187,13 +187,15 @@ def _small_tokenizer(path: Path) -> tuple[Tokenizer, np.ndarray, int]:
     key = hashlib.sha256(data + COMMON_CHARS.encode("utf-8")).hexdigest()[:16]
     # beside the model folder, not in it: the versioned build stays as it was built
     saved = path.parent.with_name(f"{path.parent.name}-small-tokenizer-{key}")
-    try:
-        tokenizer = Tokenizer.from_file(str(saved / "tokenizer.json"))
-        keep = np.load(saved / "ids.npy")
-        unk = tokenizer.token_to_id("<unk>")
-        if unk is not None and keep.ndim == 1 and len(keep) == tokenizer.get_vocab_size():
-            return tokenizer, keep, int(unk)
-    except Exception:  # noqa: BLE001 - absent or damaged: cut it again, and keep the new cut
+    if saved.is_dir():  # not yet there: cut it below (a concurrent process may too)
+        try:
+            tokenizer = Tokenizer.from_file(str(saved / "tokenizer.json"))
+            keep = np.load(saved / "ids.npy")
+            unk = tokenizer.token_to_id("<unk>")
+            if unk is not None and keep.ndim == 1 and len(keep) == tokenizer.get_vocab_size():
+                return tokenizer, keep, int(unk)
+        except Exception:  # noqa: BLE001 - damaged: cut it again and keep the new cut
+            pass
         shutil.rmtree(saved, ignore_errors=True)
     tokenizer, keep, unk = _cut_tokenizer(path, data)
 

@@ -126,6 +126,33 @@ def test_the_cut_tokenizer_is_kept_beside_the_model_and_read_back(e5_built, tmp_
 
 
 @pytest.mark.semantic
+def test_processes_cutting_the_tokenizer_at_once_agree(e5_built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    model = tmp_path / "e5"
+    model.mkdir()
+    shutil.copy(e5_built.path / "tokenizer.json", model / "tokenizer.json")
+    code = textwrap.dedent(
+        f"""
+        from pathlib import Path
+        from rolematch.features._bert import _small_tokenizer
+        tok, keep, unk = _small_tokenizer(Path({str(model / "tokenizer.json")!r}))
+        print(tok.encode("负责远程银行中心坐席管理 Managed 12 agents").ids, len(keep), unk)
+        """
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=300)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0]
+    assert outs[0] and outs.count(outs[0]) == 3
+    (kept,) = tmp_path.glob("e5-small-tokenizer-*")  # one finished cut, no temp left behind
+    assert sorted(p.name for p in kept.iterdir()) == ["ids.npy", "tokenizer.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e5", kept.name]
+
+
+@pytest.mark.semantic
 def test_common_text_never_loads_the_full_tokenizer(e5_built) -> None:  # type: ignore[no-untyped-def]
     fresh = BertEngine(e5_built.path)
     fresh.token_ids(MIXED[:5] + ["Managed 客户经理 team，KPI达成率120%"])
