@@ -92,12 +92,25 @@ def atomic_write(path: str | Path, mode: str = "w", **kw: Any) -> Iterator[IO[An
         stale.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); a report is read by colleagues and
+        # spreadsheet tools, so it gets what a plain open() would give: the old file's
+        # mode, else 0666 less the umask
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, mode, **kw) as f:
             yield f
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0o022)  # the only way to read it; set straight back
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _r4(x: float) -> float | str:

@@ -291,6 +291,25 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["r.csv"]
 
 
+def test_atomic_write_gives_a_new_report_the_usual_mode_and_keeps_an_old_ones(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o027)
+    try:
+        with atomic_write(tmp_path / "new.csv") as f:
+            f.write("a\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "new.csv").stat().st_mode) == 0o640  # not mkstemp's 0600
+    kept = tmp_path / "kept.csv"
+    kept.write_text("x\n", "utf-8")
+    kept.chmod(0o604)
+    with atomic_write(kept) as f:
+        f.write("y\n")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o604 and kept.read_text("utf-8") == "y\n"
+
+
 def test_store_spool_is_anonymous(results, tmp_path):
     with BatchResults(ROLES, [fr.file for fr in results], spool_dir=tmp_path) as st:
         for i, fr in enumerate(results):
