@@ -173,10 +173,9 @@ def _small_tokenizer(path: Path) -> tuple[Tokenizer, np.ndarray, int]:
 
     Returns the tokenizer, the original id of each of its ids, and its ``<unk>`` id.
     The cut is kept beside the model folder, keyed by the tokenizer's bytes and
-    :data:`COMMON_CHARS`: reading
-    it back takes ~0.35 s against ~1.4 s to cut the 250,002 pieces again, in every
-    process that encodes (CLI runs, batch workers, Spark tasks). Where the folder is not
-    writable the cut is made each time.
+    :data:`COMMON_CHARS`: reading it back takes 0.35-0.5 s against 1.3-1.5 s to cut the
+    250,002 pieces again, in every process that encodes (CLI runs, batch workers, Spark
+    tasks). Where the folder is not writable the cut is made each time.
     """
     from tokenizers import Tokenizer
 
