@@ -11,7 +11,7 @@ Built-in models (nothing is downloaded, ever):
     available by its explicit name:
 ``e5-small-bf16``
     The converted network with its linear layers multiplied in bfloat16, everything else
-    in fp32 (:mod:`rolematch.features._bert`): ~3x the fp32 sentences/s on one thread on a
+    in fp32 (:mod:`rolematch.features._bert`): 1.7-3x the fp32 sentences/s on one thread on a
     CPU with AMX, cosine to fp32 >= 0.9999 on every benchmark sentence
     (``benchmarks/encoders.py --compare``); its own cache key. It runs on any CPU; without
     AMX its speed is unmeasured (AVX512-BF16) or below fp32's (emulated bfloat16).
@@ -138,7 +138,7 @@ def e5_small_precision(home: str | Path | None = None) -> str:
     """The engine the plain name ``"e5-small"`` runs on this machine: ``"bf16"`` or ``"fp32"``.
 
     bf16 where the CPU has AMX bfloat16 tiles (Xeon Sapphire Rapids and later), where it
-    was measured: ~2.4x the fp32 sentences/s, cosine to fp32 >= 0.99998 (issue 19). Else
+    was measured: 1.7-3x the fp32 sentences/s, cosine to fp32 >= 0.99998 (issue 19). Else
     fp32: emulated bfloat16 is slower, and AVX512-BF16 alone is unmeasured (name
     ``"e5-small-bf16"`` to use it). int8 drifts further (cosine 0.994) and is only used when
     named. Read from the CPU flags (``/proc/cpuinfo``, what torch's own probe reports)
