@@ -509,14 +509,15 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         return MatchResult(e.role_id, e.role_title, e.source, e.score, e)
 
     def _ranked_keywords(
-        self, batch: _Batch, i: int, r: int, matched: int | None, missing: int
+        self, counts: np.ndarray, r: int, matched: int | None, missing: int
     ) -> tuple[list[int], list[int]]:
-        """Term ids of role ``r``'s keywords résumé ``i`` has and lacks, heaviest first
-        (at most ``matched`` (``None``: all) and ``missing`` of them).
+        """Term ids of role ``r``'s keywords a résumé has and lacks, heaviest first (at
+        most ``matched`` (``None``: all) and ``missing`` of them), from its hits for the
+        role (``KeywordHits.role_counts``).
 
         A term inside one the résumé has is not missing: 金融信息 is in 个人金融信息保护.
         """
-        weights, counts = self.keywords_.role_weights_[r], batch.hits.role_counts(i, r)
+        weights = self.keywords_.role_weights_[r]
         has = np.flatnonzero((weights > 0) & (counts > 0))
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
         vocab = self._terms
@@ -536,7 +537,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         covered = self.profile_.semantic["covered_support"]
 
         vocab = self._terms
-        top, gaps = self._ranked_keywords(batch, i, r, 5, 3)
+        top, gaps = self._ranked_keywords(batch.hits.role_counts(i, r), r, 5, 3)
         support = scores.duty[i][2][self._duty_ids[r]].tolist()
         return reason_line(
             [vocab[t] for t in top],
@@ -552,7 +553,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         counts = batch.hits.role_counts(i, r)
         vocab = self._terms
         # Python scalars once per call: per-element numpy conversions dominate otherwise
-        has, lacks = self._ranked_keywords(batch, i, r, None, 15)
+        has, lacks = self._ranked_keywords(counts, r, None, 15)
         w_list, c_list = weights.tolist(), counts.tolist()
         matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
