@@ -203,13 +203,15 @@ def main() -> None:
     ap.add_argument("--sets", default="heldout,short,offtarget")
     ap.add_argument("--repeats", type=int, default=5, help="splits per cell")
     ap.add_argument("--cache-dir", default="/tmp/rolematch_quality", type=Path)
-    ap.add_argument("--strength", type=float, help="prior strength (default: rolematch's)")
+    ap.add_argument(
+        "--strength", type=float, help="a fixed prior strength (default: cross-validated)"
+    )
     ap.add_argument("--teams", default=",".join(TEAMS))
     args = ap.parse_args()
     if args.strength is not None:
-        import rolematch._learn_fit  # the fit reads its module's PRIOR_STRENGTH
+        import rolematch._learn_fit  # the fit chooses among its module's PRIOR_STRENGTHS
 
-        rolematch._learn_fit.PRIOR_STRENGTH = args.strength
+        rolematch._learn_fit.PRIOR_STRENGTHS = (args.strength,)
 
     from rolematch.profile import load_profile
 

@@ -37,11 +37,14 @@ __all__ = [
     "MAX_TERMS",
     "METRICS",
     "MIN_AUC_GAIN",
+    "MIN_PRIOR_WEIGHT",
     "MIN_ROLE_DECISIONS",
     "MIN_TERM_SUPPORT",
     "MIN_TERM_Z",
     "PRIOR_STRENGTH",
+    "PRIOR_STRENGTHS",
     "KeywordEvidence",
+    "choose_strength",
     "design",
     "fit_coefficients",
     "learn_from_table",
@@ -53,17 +56,26 @@ COEF = COEFFICIENTS
 #: Penalty per coefficient on ``(b - b_base)²``, in units of one decision's log-loss.
 #: A slope's information from one decision is ``p(1-p)·x²``, a few hundredths for a
 #: typical pair: 20 decisions carry well under the prior's ``2λ`` = 6 and move a
-#: coefficient a small part of the way; a few hundred can move it most of the way
-#: (benchmarks/learning.py chose it among 10, 3 and 1). Cross-validation is the
-#: second guard.
+#: coefficient a small part of the way; a few hundred can move it most of the way.
+#: The default of :func:`fit_coefficients`; :func:`learn_from_table` picks one of
+#: :data:`PRIOR_STRENGTHS` by cross-validation.
 PRIOR_STRENGTH = 3.0
+#: The strengths cross-validation chooses from (strongest first): the strongest
+#: whose held-out log-loss is within one standard error of the best (the "one
+#: standard error" rule), so few or noisy decisions keep the defaults' shape and
+#: many consistent ones may move it far.
+PRIOR_STRENGTHS = (10.0, 3.0, 1.0, 0.3, 0.1)
+#: ... among those with ``strength × decisions`` at least this: 20 decisions choose
+#: between 10 and 3 only (they cannot swing the model however well they agree),
+#: 100 reach 0.3 and 300 reach 0.1.
+MIN_PRIOR_WEIGHT = 30.0
 #: The intercept (the team's base rate, no effect on rankings) is held more loosely.
 INTERCEPT_STRENGTH = 1.0
 #: A role gets its own coefficients from this many decisions with both outcomes.
 MIN_ROLE_DECISIONS = 30
 #: Mean held-out AUC gain below which the profile keeps the defaults.
 MIN_AUC_GAIN = 0.005
-#: A role's own coefficients are dropped when they lower its held-out AUC this much.
+#: A role keeps its default coefficients when learning lowers its held-out AUC this much.
 MAX_ROLE_AUC_LOSS = 0.02
 COMPONENTS = ("keyword_score", "semantic_score", "facet_score")
 #: Held-out numbers: mean role AUC, AUC of all pairs pooled, mean role NDCG@5, Brier.
@@ -151,19 +163,62 @@ def _fit_all(
     halves: tuple[float, float],
     base: dict[str, np.ndarray],
     shared0: np.ndarray,
+    strength: float | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Shared coefficients, and a role's own where it has enough decisions of both kinds."""
     X = design(train, halves)
     y = (train["grade"].to_numpy() >= 1).astype(float)
-    shared = fit_coefficients(X, y, shared0)
+    shared = fit_coefficients(X, y, shared0, strength=strength)
     per_role: dict[str, np.ndarray] = {}
     for rid, idx in train.groupby("role_id").indices.items():
         yr = y[idx]
         if len(idx) >= MIN_ROLE_DECISIONS and 0 < yr.sum() < len(idx):
             # shrunk toward the role's base coefficients moved as the shared ones moved
             prior = base.get(str(rid), shared0) + (shared - shared0)
-            per_role[str(rid)] = fit_coefficients(X[idx], yr, prior)
+            per_role[str(rid)] = fit_coefficients(X[idx], yr, prior, strength=strength)
     return shared, per_role
+
+
+def choose_strength(
+    frame: pd.DataFrame,
+    fold: np.ndarray,
+    halves: tuple[float, float],
+    base: dict[str, np.ndarray],
+    shared0: np.ndarray,
+) -> tuple[float, dict[float, float]]:
+    """The prior strength for these decisions, by cross-validated log-loss.
+
+    Each of :data:`PRIOR_STRENGTHS` allowed for this many decisions (strength ×
+    decisions ≥ :data:`MIN_PRIOR_WEIGHT`) is fitted on all folds but one and scored on
+    the one left out; the strongest prior whose mean held-out log-loss is within one
+    standard error (over folds) of the lowest is chosen.
+
+    Returns
+    -------
+    (float, dict)
+        The strength and each strength's mean held-out log-loss.
+    """
+    X = design(frame, halves)
+    y = (frame["grade"].to_numpy() >= 1).astype(float)
+    losses: dict[float, np.ndarray] = {}
+    allowed = [lam for lam in PRIOR_STRENGTHS if lam * len(frame) >= MIN_PRIOR_WEIGHT]
+    for lam in allowed or PRIOR_STRENGTHS[:1]:
+        per_fold = []
+        for i in np.unique(fold):
+            test, train = fold == i, fold != i
+            if len(set(y[train])) < 2:
+                continue
+            shared, per_role = _fit_all(frame[train], halves, base, shared0, lam)
+            p = predict(X[test], _coef_rows(frame[test], shared, per_role))
+            p = np.clip(p, 1e-6, 1 - 1e-6)
+            per_fold.append(float(-np.mean(y[test] * np.log(p) + (1 - y[test]) * np.log1p(-p))))
+        losses[lam] = np.asarray(per_fold)
+    mean = {lam: float(v.mean()) if v.size else math.inf for lam, v in losses.items()}
+    best = min(mean, key=mean.__getitem__)
+    v = losses[best]
+    se = float(v.std(ddof=1) / math.sqrt(v.size)) if v.size > 1 else 0.0
+    chosen = next(lam for lam in losses if mean[lam] <= mean[best] + se)
+    return chosen, {lam: round(m, 5) for lam, m in mean.items()}
 
 
 def _coef_rows(
@@ -373,6 +428,7 @@ def _with_keywords(
     shared0: np.ndarray,
     shared: np.ndarray,
     per_role: dict[str, np.ndarray],
+    strength: float | None = None,
 ) -> tuple[np.ndarray, dict[int, dict[str, float]], np.ndarray, dict[str, np.ndarray]]:
     """Pick terms on ``train`` from the calibrated model's residuals, recompute keyword
     coverage, refit the calibration; predictions for ``test``, terms, coefficients."""
@@ -381,7 +437,7 @@ def _with_keywords(
     y_tr = (tr["grade"].to_numpy() >= 1).astype(float)
     chosen = select_terms(keywords, np.flatnonzero(train), y_tr, p_tr)
     adjusted = frame.assign(keyword_score=keywords.coverage(_factors(len(keywords.terms), chosen)))
-    shared2, per_role2 = _fit_all(adjusted[train], halves, base_coef, shared0)
+    shared2, per_role2 = _fit_all(adjusted[train], halves, base_coef, shared0, strength)
     ft = adjusted[test]
     p = predict(design(ft, halves), _coef_rows(ft, shared2, per_role2)) if len(ft) else np.zeros(0)
     return p, chosen, shared2, per_role2
@@ -405,6 +461,10 @@ def learn_from_table(
     keywords: KeywordEvidence | None = None,
 ) -> tuple[ScoringProfile, dict[str, Any]]:
     """Fit a profile from scored decisions (the work of :func:`learn` after scoring).
+
+    The prior's strength is chosen by :func:`choose_strength` on the same folds; a
+    role whose held-out AUC the learned coefficients lower by more than
+    :data:`MAX_ROLE_AUC_LOSS` keeps its default ones (``report["roles_dropped"]``).
 
     Parameters
     ----------
@@ -458,6 +518,7 @@ def learn_from_table(
     k = max(2, min(int(folds), len(files)))
     fold_of = {f: i % k for i, f in enumerate(files)}
     fold = np.array([fold_of[str(f)] for f in frame["file"]])
+    strength, strength_loss = choose_strength(frame, fold, halves, base_coef, shared0)
     p_learned = np.full(len(frame), np.nan)
     fold_rows = []
     per_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
@@ -467,7 +528,7 @@ def learn_from_table(
         train = ~test
         if not test.any() or len(set(y[train])) < 2:
             continue
-        shared, per_role = _fit_all(frame[train], halves, base_coef, shared0)
+        shared, per_role = _fit_all(frame[train], halves, base_coef, shared0, strength)
         ft = frame[test]
         p_learned[test] = predict(X[test], _coef_rows(ft, shared, per_role))
         d = _metrics(ft, p_default[test])
@@ -476,7 +537,7 @@ def learn_from_table(
         extra: dict[str, Any] = {}
         if keywords is not None:
             p_kw = _with_keywords(
-                frame, keywords, train, test, halves, base_coef, shared0, shared, per_role
+                frame, keywords, train, test, halves, base_coef, shared0, shared, per_role, strength
             )[0]
             km = _metrics(ft, p_kw)
             kw_fold.append((lm, km))
@@ -505,14 +566,16 @@ def learn_from_table(
     overall_l = _fold_mean(per_fold, 1, roles_seen)
 
     # -- the final fit on every decision
-    shared, per_role = _fit_all(frame, halves, base_coef, shared0)
+    shared, per_role = _fit_all(frame, halves, base_coef, shared0, strength)
+    # A role whose held-out AUC the learned model lowers keeps its default coefficients
+    # (its own or the shared ones the learned shared coefficients would replace).
     dropped = []
-    for rid in list(per_role):
+    for rid in roles_seen:
         before = overall_d["role_auc"].get(rid, math.nan)
         after = overall_l["role_auc"].get(rid, math.nan)
         if not math.isnan(before) and not math.isnan(after) and after < before - MAX_ROLE_AUC_LOSS:
             dropped.append(rid)
-            del per_role[rid]
+            per_role[rid] = base_coef[rid]
     adopted = bool(gains) and mean_gain >= MIN_AUC_GAIN and not role_gain < -MAX_ROLE_AUC_LOSS / 4
     kw_report: dict[str, Any] = {"learned": False}
     if keywords is not None and kw_fold:
@@ -544,6 +607,7 @@ def learn_from_table(
                 shared0,
                 shared,
                 per_role,
+                strength,
             )
             base_adj = dict(base.keyword_adjustments)
             kw_report["terms"] = {
@@ -554,7 +618,7 @@ def learn_from_table(
                 for t, c in chosen.items()
             }
             for rid in dropped:
-                per_role.pop(rid, None)
+                per_role[rid] = base_coef[rid]
             adopted = True
     support = {
         str(r): {
@@ -613,7 +677,8 @@ def learn_from_table(
         "roles_dropped": dropped,
         "keyword_emphasis": kw_report,
         "support": support,
-        "prior_strength": PRIOR_STRENGTH,
+        "prior_strength": strength,
+        "prior_strength_log_loss": {str(k): v for k, v in strength_loss.items()},
         "intercept_strength": INTERCEPT_STRENGTH,
         "min_role_decisions": MIN_ROLE_DECISIONS,
         "target": "grade >= 1 (shortlist/interview/offer/hire/maybe)",

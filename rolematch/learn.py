@@ -3,8 +3,10 @@
 Every shortlist or reject is a label. :func:`learn` scores the decided résumés with
 the current engine and refits the calibration of the score — the logistic
 coefficients of :func:`rolematch.scoring.combine` — on the team's decisions,
-shrunk toward the base profile so a handful of decisions cannot swing it, with
-cross-validation by résumé. The result is an ordinary, auditable
+shrunk toward the base profile so a handful of decisions cannot swing it (how
+strongly is chosen by cross-validation: many consistent decisions may move it far),
+with cross-validation by résumé; a role whose held-out AUC the learned numbers
+lower keeps its defaults. The result is an ordinary, auditable
 :class:`~rolematch.profile.ScoringProfile` whose ``provenance`` holds the report:
 held-out metrics with the defaults and with the learned numbers, fold by fold,
 the learned coefficients beside the defaults and their support counts. When
@@ -295,6 +297,18 @@ def report_table(report: Mapping[str, Any]) -> str:
             f"{cell(r['brier_default'], 9)} {cell(r['brier_learned'], 9)}"
         )
     lines.append("")
+    if "prior_strength" in report:
+        losses = report.get("prior_strength_log_loss", {})
+        lines.append(
+            f"prior strength {report['prior_strength']:g} (held-out log-loss by strength: "
+            + ", ".join(f"{k} {v:.4f}" for k, v in losses.items())
+            + ")"
+        )
+    if report.get("roles_dropped"):
+        lines.append(
+            "keep their default coefficients (learning lowered their held-out AUC): "
+            + ", ".join(report["roles_dropped"])
+        )
     lines.append(f"{'coefficient':<12} {'default':>8} {'learned':>8}")
     cd, cl = report["coefficients"]["default"], report["coefficients"]["learned"]
     for c in COEFFICIENTS:

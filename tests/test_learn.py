@@ -12,7 +12,16 @@ import pandas as pd
 import pytest
 
 from rolematch import load_roles
-from rolematch._learn_fit import FACTOR_RANGE, MAX_TERMS, design, predict, select_terms
+from rolematch._learn_fit import (
+    FACTOR_RANGE,
+    MAX_ROLE_AUC_LOSS,
+    MAX_TERMS,
+    MIN_PRIOR_WEIGHT,
+    PRIOR_STRENGTHS,
+    design,
+    predict,
+    select_terms,
+)
 from rolematch.cli import main
 from rolematch.learn import (
     KeywordEvidence,
@@ -202,6 +211,52 @@ def test_twenty_decisions_cannot_swing_the_coefficients(heldout: dict[str, Any])
     # decisions move the facet coefficient a little, all 360 of them a lot more.
     assert 0 <= move(small) < 1.0
     assert move(large) > 3 * move(small)
+
+
+def test_the_prior_strength_follows_how_much_the_decisions_say(heldout: dict[str, Any]) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where(t["facet_score"] >= 0.75, 2, 0))
+    few = pd.concat([team[team.grade == 2].head(10), team[team.grade == 0].head(10)])
+    _, small = learn_from_table(few, "static-zh")
+    _, large = learn_from_table(team, "static-zh")
+    # 20 decisions may only choose among the strong priors; 360 consistent ones,
+    # cross-validated, choose a weaker one and move the facet coefficient further
+    assert small["prior_strength"] * 20 >= MIN_PRIOR_WEIGHT
+    assert large["prior_strength"] < small["prior_strength"]
+    assert set(map(float, large["prior_strength_log_loss"])) == set(PRIOR_STRENGTHS)
+    assert min(large["prior_strength_log_loss"].values()) < large["prior_strength_log_loss"]["10.0"]
+
+
+def test_a_role_the_learned_model_hurts_keeps_its_defaults() -> None:
+    # Role "a" (400 decisions) is decided on facets alone; role "b" (28 decisions: too
+    # few for its own coefficients) on keywords alone, facets at random. The shared
+    # coefficients learn a large facet weight that scrambles "b": cross-validation sees
+    # its AUC fall, so "b" keeps its default coefficients and "a" gets the learned ones.
+    rng = np.random.default_rng(0)
+
+    def rows(role: str, n: int) -> pd.DataFrame:
+        k, s, f = rng.uniform(0, 0.4, n), rng.uniform(0, 0.3, n), rng.uniform(0, 1, n)
+        grade = np.where(f >= 0.6, 2, 0) if role == "a" else np.where(k >= 0.2, 2, 0)
+        return pd.DataFrame(
+            {
+                "file": [f"{role}{i}.txt" for i in range(n)],
+                "role_id": role,
+                "grade": grade,
+                "keyword_score": k,
+                "semantic_score": s,
+                "facet_score": f,
+            }
+        )
+
+    table = pd.concat([rows("a", 400), rows("b", 28)], ignore_index=True)
+    base = load_profile("static-zh")
+    profile, report = learn_from_table(table, base)
+    assert report["adopted"], report["verdict"]
+    ra = report["role_auc"]
+    assert ra["b"]["learned"] < ra["b"]["default"] - MAX_ROLE_AUC_LOSS
+    assert report["roles_dropped"] == ["b"]
+    assert profile.coef("b") == pytest.approx(base.coef("b"), abs=1e-4)
+    assert profile.coef("a")[4] > base.coef("a")[4] + 1.0  # the facet coefficient
 
 
 def test_per_role_coefficients_only_with_enough_decisions(heldout: dict[str, Any]) -> None:
