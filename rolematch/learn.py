@@ -319,13 +319,14 @@ def report_table(report: Mapping[str, Any]) -> str:
             + ", ".join(f"{c} {v['default'][c]:.2f}->{v['learned'][c]:.2f}" for c in COEFFICIENTS)
         )
     lines.append("")
+    w = max([24, *map(len, report["support"])])  # posting ids can be long
     lines.append(
-        f"{'role':<24} {'decisions':>9} {'fits':>5} {'rejects':>7} {'AUC def':>8} {'AUC new':>8}"
+        f"{'role':<{w}} {'decisions':>9} {'fits':>5} {'rejects':>7} {'AUC def':>8} {'AUC new':>8}"
     )
     for rid, s in report["support"].items():
         ra = report["role_auc"].get(rid, {})
         lines.append(
-            f"{rid:<24} {s['decisions']:>9} {s['fits']:>5} {s['rejects']:>7} "
+            f"{rid:<{w}} {s['decisions']:>9} {s['fits']:>5} {s['rejects']:>7} "
             f"{cell(ra.get('default'), 8)} {cell(ra.get('learned'), 8)}"
         )
     ke = report.get("keyword_emphasis", {})
