@@ -12,8 +12,9 @@ held-out metrics with the defaults and with the learned numbers, fold by fold,
 the learned coefficients beside the defaults and their support counts. When
 cross-validation shows no gain the profile keeps the defaults and says so.
 This module reads the decisions, scores them and formats the report; the fit itself
-(:func:`learn_from_table`, :func:`fit_coefficients`, :class:`KeywordEvidence`, the
-prior strengths and gates) lives in :mod:`rolematch._learn_fit` and is re-exported.
+(:func:`learn_from_table`, :func:`fit_coefficients`, the prior strengths and gates)
+lives in :mod:`rolematch._learn_fit`, the keyword emphasis (:class:`KeywordEvidence`)
+in :mod:`rolematch._learn_keywords`; both are re-exported here.
 
 Only the scores' components are used (keyword coverage, duty coverage, facets of
 the redacted text): no personal data reaches the fit.
@@ -39,13 +40,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rolematch._learn_fit import (
-    COMPONENTS,
-    METRICS,
-    KeywordEvidence,
-    fit_coefficients,
-    learn_from_table,
-)
+from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
+from rolematch._learn_keywords import KeywordEvidence
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
 

@@ -13,15 +13,13 @@ import pytest
 
 from rolematch import load_roles
 from rolematch._learn_fit import (
-    FACTOR_RANGE,
     MAX_ROLE_AUC_LOSS,
-    MAX_TERMS,
     MIN_PRIOR_WEIGHT,
     PRIOR_STRENGTHS,
     design,
     predict,
-    select_terms,
 )
+from rolematch._learn_keywords import FACTOR_RANGE, MAX_TERMS, select_terms
 from rolematch.cli import main
 from rolematch.learn import (
     KeywordEvidence,
