@@ -10,6 +10,8 @@ box, which ``Paragraph.text`` skips. This module walks the document body once:
   separated by a space (``姓名 张三 性别 男``); a row with longer cells (a layout
   table: sidebar cell, main cell) gives each cell's lines in turn;
 * merged cells are read once; nested tables and content controls are followed;
+* a caller may read tables its own way (``table_lines``): job postings read a table
+  with a header row (岗位名称 | 岗位职责 | 任职条件) one row per posting;
 * runs a reader cannot see are left out and counted, as for PDFs: hidden
   (``w:vanish``), white or near-white on a light page, or smaller than 3 pt.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +83,9 @@ def _invisible(run: Any) -> bool:
 class _Reader:
     """Walks a document body; counts the characters of invisible runs it skips."""
 
-    def __init__(self) -> None:
+    def __init__(self, table_lines: TableLines | None = None) -> None:
         self.hidden = 0
+        self.table_lines = table_lines
 
     def paragraph(self, p: Any) -> str:
         """Text of a paragraph's own runs (not of text boxes anchored in it)."""
@@ -117,11 +121,15 @@ class _Reader:
         return lines
 
     def table(self, tbl: Any) -> list[str]:
+        rows = [
+            [[ln for ln in self.blocks(tc) if ln.strip()] for tc in tr.iterchildren(_TC)]
+            for tr in tbl.iterchildren(_TR)
+        ]
+        if self.table_lines is not None and (own := self.table_lines(rows)) is not None:
+            return own
         lines: list[str] = []
-        for tr in tbl.iterchildren(_TR):
-            cells = [self.blocks(tc) for tc in tr.iterchildren(_TC)]
-            cells = [[ln for ln in cell if ln.strip()] for cell in cells]
-            cells = [cell for cell in cells if cell]
+        for row in rows:
+            cells = [cell for cell in row if cell]
             if all(len(cell) == 1 and len(cell[0]) <= 40 for cell in cells):
                 if cells:
                     lines.append(" ".join(cell[0].strip() for cell in cells))
@@ -154,7 +162,13 @@ def _textboxes(p: Any) -> list[Any]:
     return boxes
 
 
-def read_docx(data: bytes, path: str | Path = "<bytes>") -> tuple[str, int]:
+#: reads a table given as rows of cells, each cell its non-blank lines; None: as usual
+TableLines = Callable[[list[list[list[str]]]], list[str] | None]
+
+
+def read_docx(
+    data: bytes, path: str | Path = "<bytes>", table_lines: TableLines | None = None
+) -> tuple[str, int]:
     """Text of a .docx file, one line per paragraph or table row.
 
     Parameters
@@ -163,6 +177,9 @@ def read_docx(data: bytes, path: str | Path = "<bytes>") -> tuple[str, int]:
         File content.
     path : str or Path
         Used in error messages only.
+    table_lines : callable, optional
+        Given each table as rows of cells (a cell: its non-blank lines), returns the
+        table's lines, or None to read the table the usual way.
 
     Returns
     -------
@@ -215,6 +232,6 @@ def read_docx(data: bytes, path: str | Path = "<bytes>") -> tuple[str, int]:
         else:
             why = "damaged .docx: the Word file is broken or incomplete; re-save it or send a PDF"
         raise ExtractionError(path, f"{why} ({detail[:160]})", status="corrupt") from e
-    reader = _Reader()
+    reader = _Reader(table_lines)
     text = "\n".join(reader.blocks(document.element.body))
     return text, reader.hidden

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rolematch.language import has_traditional, to_simplified
+
 __all__ = [
     "CN_OUTLINE",
     "DEPT",
@@ -99,19 +101,30 @@ def load_lexicon(path: str | None = None) -> Lexicon:
             r"\s*(\S.*)$",
             re.I,
         ),
-        title_words=re.compile(_alternation(data["title_words"])),
+        title_words=re.compile(_alternation(data["title_words"]), re.I),
         noise=noise,
-        doing_start=re.compile(rf"^(?:{_alternation(data['doing_start'])})"),
-        having_start=re.compile(rf"^(?:{_alternation(data['having_start'])})"),
-        having_anywhere=re.compile("|".join(f"(?:{p})" for p in data["having_anywhere"])),
-        doing_anywhere=re.compile(_alternation(data["doing_anywhere"])),
+        # English words ignore case (Build …, bachelor's …)
+        doing_start=re.compile(rf"^(?:{_alternation(data['doing_start'])})", re.I),
+        having_start=re.compile(rf"^(?:{_alternation(data['having_start'])})", re.I),
+        having_anywhere=re.compile("|".join(f"(?:{p})" for p in data["having_anywhere"]), re.I),
+        doing_anywhere=re.compile(_alternation(data["doing_anywhere"]), re.I),
         id_words=tuple(id_words),
     )
 
 
 def fold(text: str) -> str:
-    """NFKC (full-width letters, digits, colons and brackets folded), trimmed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """NFKC (full-width letters, digits, colons and brackets folded), trimmed, and
+    Traditional Chinese converted to Simplified: the vocabulary is Simplified, so a
+    Hong Kong or Taiwan posting (主要職責, 入職要求) is matched the same way. Only
+    matching sees the folded text; imported items keep the text as written.
+
+    Examples
+    --------
+    >>> fold("  主要職責：")
+    '主要职责:'
+    """
+    s = unicodedata.normalize("NFKC", text).strip()
+    return to_simplified(s) if has_traditional(s) else s
 
 
 # ---------------------------------------------------------------------------
@@ -123,7 +136,8 @@ NUMBER = re.compile(
     r"^\s*(?:"
     r"[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）](?!\d)|\d{1,2}\s*、|\d{1,2}\s*[.．](?!\d)|"
     r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|"
-    r"[①-⑳]|[a-hA-H]\s*[).、）](?![a-zA-Z])|[(（]\s*[a-hA-H]\s*[)）]"
+    r"[①-⑳]|[a-hA-H]\s*[).、）](?![a-zA-Z])|[(（]\s*[a-hA-H]\s*[)）]|"
+    r"\d\ufe0f?\u20e3|\U0001f51f"  # keycap numbers of chat posts: 1️⃣ … 🔟
     r")\s*"
 )
 _BULLET = re.compile(r"^\s*(?:[-•*·▪●◆◇■□○◦►▶✓✔]|\\-)\s*")
@@ -132,11 +146,11 @@ CN_OUTLINE = re.compile(
 )
 #: "2.3年以上经验": an item number glued to a figure
 DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．](?=\d)")
-_END = "。；;！!？?"
+_END = "。；;！!？?."
 #: a rule line (---, ===, ———) that separates postings
 SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
-#: 岗位1：title, one bank's way of starting a posting
-ROLE_HEAD = re.compile(r"^岗位\s*(\d+)\s*[:：]\s*(.+?)\s*$")
+#: 岗位1：title (one bank's way of starting a posting), 岗位一：title
+ROLE_HEAD = re.compile(r"^岗位\s*(\d+|[一二三四五六七八九十]+)\s*[:：]\s*(.+?)\s*$")
 #: a department header above the postings (风险管理部招聘)
 DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
 # after a heading: a bracketed note, then a colon or a tab/spaces (a table row), then text
@@ -176,12 +190,27 @@ def match_heading(line: str, lex: Lexicon) -> tuple[str, str, str, str] | None:
     """(heading, kind, noise reason, text after the colon) when the line is a heading."""
     original = _heading_shape(strip_md(line))
     s = _heading_shape(fold(strip_md(line)))
+    found = _match_head(s, original, lex, colon=False)
+    if found is None and (m := _ITEM_NO.match(s)) and (n := _ITEM_NO.match(original)):
+        # 1.岗位职责：负责…；负责… (an outline's numbered heading with its items after
+        # the colon); a colon is needed, so that 1.职责明确 stays an item
+        found = _match_head(s[m.end() :], original[n.end() :], lex, colon=True)
+    return found
+
+
+_ITEM_NO = re.compile(r"^\d{1,2}\s*[、.．]\s*(?=\D)")
+_COLON_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*[:：]")
+
+
+def _match_head(
+    s: str, original: str, lex: Lexicon, colon: bool
+) -> tuple[str, str, str, str] | None:
     low = s.lower()
     for head, kind, reason in lex.headings:
         if not low.startswith(head):
             continue
         m = _HEADING_TAIL.match(s[len(head) :])
-        if m is None:
+        if m is None or (colon and not _COLON_TAIL.match(s[len(head) :])):
             continue
         rest = (m.group(1) or "").strip()
         if rest and len(original) == len(s):  # the text as written, not NFKC-folded
@@ -202,7 +231,7 @@ def title_like(text: str, lex: Lexicon) -> bool:
     """Whether the line reads as a job title (short, no sentence marks, a title word)."""
     s = fold(clean_title(strip_md(text)))
     return (
-        2 <= len(s) <= 30
+        2 <= len(s) <= (60 if s.isascii() else 30)  # Senior Data Scientist - Credit Risk
         and not any(c in s for c in "。；;，,：:")
         and bool(lex.title_words.search(s))
         and not lex.doing_start.match(s)
@@ -275,8 +304,9 @@ def unglue(line: str, lex: Lexicon) -> list[str]:
     s = re.sub(
         r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳])", r"\n\1", s
     )
-    # a sentence end, a space, more text: the lines a job board ran together
-    s = re.sub(r"(?<=[。；;！!？?])\s+(?=\S)", "\n", s)
+    # a sentence end, a space, more text: the lines a job board ran together (not
+    # "SQL skills; experience with …": English goes on in lower case after a ;)
+    s = re.sub(r"(?<=[。；！？])\s+(?=\S)|(?<=[;!?])\s+(?=[^\sa-z])", "\n", s)
     s = re.sub(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", "\n", s)
     return [p for p in s.split("\n") if p.strip()]
 

@@ -3,9 +3,13 @@
 Reads ``.txt``, ``.md``, ``.html``/``.htm`` (a page or a fragment), ``.docx`` and
 ``.pdf`` (through the project's own readers, text only), and job-board exports
 (``.csv``, ``.jsonl``, ``.json``, and ``.xlsx`` with the ``excel`` extra) whose title
-and text fields are mapped by name. It knows nothing of duties and requirements:
-:mod:`rolematch.io.postings` parses what it yields. Errors are
-:class:`~rolematch.exceptions.RoleSpecError` naming the file, line and field.
+and text fields are mapped by name. It sorts no line into duties or requirements:
+:mod:`rolematch.io.postings` parses what it yields. It only reads column names by
+the posting vocabulary: an export's or a Word table's columns named as sections
+(岗位职责, 任职条件 …) are read, each under its name as a heading, and a Word table
+whose header row names the post (岗位名称 | 岗位职责 | 任职条件 …) gives one posting
+per row. Errors are :class:`~rolematch.exceptions.RoleSpecError` naming the file,
+line and field.
 """
 
 from __future__ import annotations
@@ -40,7 +44,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 EXPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".xlsx")
 POSTING_SUFFIXES = TEXT_SUFFIXES + EXPORT_SUFFIXES
 #: field names tried in this order when no ``title_field``/``text_field`` is given
-TITLE_FIELDS = ("title", "job_title", "jobTitle", "name", "position", "职位名称", "岗位名称")
+TITLE_FIELDS = (
+    "title", "job_title", "jobTitle", "name", "position", "职位名称", "岗位名称", "招聘岗位",
+    "职位", "岗位",
+)  # fmt: skip
 TEXT_FIELDS = ("text", "description", "jd", "content", "job_description", "职位描述", "岗位描述")
 
 
@@ -90,6 +97,12 @@ class _HtmlLines(HTMLParser):
         self.li = False
         self.title: str | None = None
         self.in_title = False
+        # the outermost <table>, cell by cell, in case it is a table of posts
+        self.table_depth = 0
+        self.table_start = 0  # index in self.lines where the table's lines begin
+        self.rows: list[list[list[str]]] = []
+        self.row_lines: list[int] = []
+        self.cell: list[str] | None = None
 
     def _flush(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self.buf)).strip()
@@ -107,6 +120,7 @@ class _HtmlLines(HTMLParser):
         if tag == "title":
             self.in_title = True
             return
+        self._table_start(tag)
         cls = " ".join(v or "" for k, v in attrs if k in ("class", "id", "role")).lower()
         is_nav = tag in _NAV or bool(
             re.search(r"\b(nav|menu|breadcrumb|footer|header|sidebar|share|recommend)", cls)
@@ -137,6 +151,7 @@ class _HtmlLines(HTMLParser):
         if tag in _BLOCK or (self._nav_tags and tag == self._nav_tags[-1]):
             self._flush()
             self.start_line = self.getpos()[0]
+        self._table_end(tag)
         if tag.startswith("h") and tag[1:].isdigit():
             self.heading = 0
         if self._nav_tags and tag == self._nav_tags[-1]:
@@ -147,6 +162,8 @@ class _HtmlLines(HTMLParser):
         if tag in ("br", "hr"):
             self._flush()
             self.start_line = self.getpos()[0]
+            if self.cell is not None:
+                self.cell.append("\n")
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -157,6 +174,42 @@ class _HtmlLines(HTMLParser):
         if not "".join(self.buf).strip():
             self.start_line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
         self.buf.append(data)
+        if self.cell is not None:
+            self.cell.append(data)
+
+    def _table_start(self, tag: str) -> None:
+        if tag == "table":
+            self.table_depth += 1
+            if self.table_depth == 1:
+                self._flush()
+                self.table_start, self.rows, self.row_lines = len(self.lines), [], []
+        elif self.table_depth != 1:
+            if self.cell is not None and tag in _BLOCK:
+                self.cell.append("\n")  # a nested table's or a paragraph's line
+        elif tag == "tr":
+            self.rows.append([])
+            self.row_lines.append(self.getpos()[0])
+        elif tag in ("td", "th"):
+            if not self.rows:
+                self.rows.append([])
+                self.row_lines.append(self.getpos()[0])
+            self.cell = []
+        elif self.cell is not None and tag in _BLOCK:
+            self.cell.append("\n")
+
+    def _table_end(self, tag: str) -> None:
+        if tag in ("td", "th") and self.table_depth == 1 and self.cell is not None:
+            text = "".join(self.cell).split("\n")
+            self.rows[-1].append([t for t in (re.sub(r"\s+", " ", t).strip() for t in text) if t])
+            self.cell = None
+        elif tag == "table" and self.table_depth:
+            self.table_depth -= 1
+            if self.table_depth == 0 and not self.nav:
+                own = _posting_table_lines(self.rows)
+                if own is not None:  # a table of posts: one posting per row
+                    self.lines[self.table_start :] = [
+                        Line(text, self.row_lines[row]) for row, text in own
+                    ]
 
 
 def html_lines(text: str) -> list[Line]:
@@ -196,6 +249,59 @@ def _read_text_file(path: Path) -> str:
         raise RoleSpecError(f"cannot read the file as text: {e}", path=path) from e
 
 
+def _section_column(name: str) -> bool:
+    """Whether a column is named as a duty or requirement section (岗位职责, 任职条件)."""
+    from rolematch.io.posting_lines import load_lexicon, match_heading
+
+    head = match_heading(name, load_lexicon(None))
+    return head is not None and head[1] not in ("noise", "kpis") and not head[3]
+
+
+def _posting_table(rows: list[list[list[str]]]) -> list[str] | None:
+    """A table of posts (header 岗位名称 | 招聘人数 | 岗位职责 | 任职条件 …) as the
+    lines of one posting per row: ``岗位名称：X``, then each section column under its
+    name, then the other columns as ``name：value`` (招聘人数：2, 工作地点：…); None
+    for any other table. Cells keep their lines (a cell of numbered duties).
+
+    Examples
+    --------
+    >>> _posting_table([[["岗位名称"], ["岗位职责"], ["人数"]], [["出纳"], ["负责收付"], ["1"]]])
+    ['岗位名称：出纳', '岗位职责：', '负责收付', '人数：1']
+    """
+    own = _posting_table_lines(rows)
+    return None if own is None else [text for _, text in own]
+
+
+def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
+    """:func:`_posting_table`'s lines, each with the index of the row it comes from."""
+    if len(rows) < 2 or not rows[0] or any(len(c) > 1 for c in rows[0]):
+        return None
+    names = [c[0].strip() if c else "" for c in rows[0]]
+    title = next((i for i, n in enumerate(names) if n in TITLE_FIELDS), None)
+    sections = [i for i, n in enumerate(names) if i != title and _section_column(n)]
+    if title is None or not sections:
+        return None
+    others = [i for i in range(len(names)) if i != title and i not in sections and names[i]]
+    lines: list[tuple[int, str]] = []
+    for r, row in enumerate(rows[1:], start=1):
+        cells = row + [[]] * (len(names) - len(row))  # a short row: trailing cells empty
+        post = " ".join(cells[title]).strip()
+        if not post:
+            continue
+        lines.append((r, f"{names[title]}：{post}"))
+        for i in sections:
+            lines += [(r, f"{names[i]}：")] + [(r, t) for t in cells[i]]
+        for i in others:  # after the sections: 学历要求：本科 reads as a requirement
+            value = " ".join(cells[i]).strip()
+            if value and not _SERIAL.match(names[i]):
+                lines.append((r, f"{names[i]}：{value}"))
+    return lines
+
+
+#: a column of row numbers
+_SERIAL = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
+
+
 def document_lines(path: Path) -> list[Line]:
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -203,7 +309,7 @@ def document_lines(path: Path) -> list[Line]:
         from rolematch.io._docx import read_docx
 
         try:
-            text = read_docx(path.read_bytes(), path)[0]
+            text = read_docx(path.read_bytes(), path, table_lines=_posting_table)[0]
         except ExtractionError as e:
             raise RoleSpecError(f"cannot read the Word file: {e}", path=path) from e
         return numbered_lines(text)
@@ -232,11 +338,26 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
         return
     text = _read_text_file(path)
     if suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames:
-            raise RoleSpecError("the CSV file has no header row", path=path)
-        for row in reader:
-            yield reader.line_num, row
+        # strict: an unclosed quote is an error, not a cell that swallows the rest
+        reader = csv.DictReader(io.StringIO(text), strict=True)
+        start = 1  # first line of the record being read (a quoted cell may span lines)
+        try:
+            if not reader.fieldnames:
+                raise RoleSpecError("the CSV file has no header row", path=path)
+            start = reader.line_num + 1
+            for row in reader:
+                if any(str(v).strip() for v in row.get(None) or ()):  # unnamed cells
+                    raise RoleSpecError(
+                        f"line {start}: {len(reader.fieldnames) + len(row[None])} cells "
+                        f"for {len(reader.fieldnames)} columns (an unquoted comma?)",
+                        path=path,
+                    )
+                yield start, row
+                start = reader.line_num + 1
+        except csv.Error as e:
+            raise RoleSpecError(
+                f"line {start}: not valid CSV ({e}; a quote left open?)", path=path
+            ) from e
         return
     if suffix == ".jsonl":
         for no, raw in enumerate(text.splitlines(), start=1):
@@ -355,15 +476,26 @@ def export_jobs(
     for no, rec in _records(path):
         where = f"{unit} {no}"
         tf = _pick(rec, title_field, TITLE_FIELDS, "title", where, path)
-        xf = _pick(rec, text_field, TEXT_FIELDS, "text", where, path)
+        # default: the first text field, and every column named as a section
+        # (职位描述 + 任职要求; 岗位职责 + 任职条件 without a text field)
+        sections = [] if text_field else [n for n in rec if n not in tf and _section_column(n)]
+        if sections and not _has_any(rec, TEXT_FIELDS):
+            xf = sections
+        else:
+            xf = _pick(rec, text_field, TEXT_FIELDS, "text", where, path)
+            xf = [n for n in rec if n in xf or n in sections] if sections else xf
         if id_field:
             _pick(rec, id_field, (), "id", where, path)
         title = " ".join(str(rec[f] or "").strip() for f in tf).strip()
         if not title:
             raise RoleSpecError(f"{where}: the title is empty", path=path, field=tf[0])
-        body = "\n".join(str(rec[f] or "") for f in xf)
-        if not body.strip():
+        parts = [str(rec[f] or "") for f in xf]
+        if not "".join(parts).strip():
             raise RoleSpecError(f"{where}: the posting text is empty", path=path, field=xf[0])
+        if len(xf) > 1:  # each section under its column name: 岗位职责：/ 任职条件：
+            heads = [f"{f}：\n" if _section_column(f) else "" for f in xf]
+            parts = [h + t for h, t in zip(heads, parts, strict=True)]
+        body = "\n".join(parts)
         lines = html_lines(body) if _looks_like_html(body) else numbered_lines(body)
         count += 1
         yield ExportJob(no, title, lines, str(rec[id_field] or "").strip() if id_field else "")

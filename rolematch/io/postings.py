@@ -6,7 +6,9 @@ preferred) and dropped lines, each dropped line with the reason (company
 introduction, pay and benefits, contact, web navigation …). Without headings, or
 under one heading for both (职位描述及要求), each line is sorted by what it says:
 doing (负责、参与 …) is a duty, having (…以上学历、熟悉 …) a requirement. One file
-may hold several postings.
+may hold several postings (岗位一：…, （一）风险管理岗, a table row per post). Postings
+in Traditional Chinese are matched against the same Simplified vocabulary and keep
+their text; English ones have their own headings and words in the vocabulary.
 
 The text comes from :mod:`rolematch.io.posting_sources` (``.txt``, ``.md``, ``.html``,
 ``.docx``, ``.pdf`` and job-board exports ``.csv``/``.jsonl``/``.json``/``.xlsx``);
@@ -177,6 +179,10 @@ class Posting:
         return f"{self.source}, line {self.line}" if self.source else f"line {self.line}"
 
 
+#: a short line ending in a colon: a heading, never an item
+_LEAD_IN = re.compile(r"^[^:：。；;，,]{2,16}[:：]$")
+
+
 def _clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -259,6 +265,10 @@ class _Parser:
         if not self.postings:
             p.dropped.extend(self.pending)
             self.pending = []
+        elif self.cur is not None and not self.cur.title and not self._has_items():
+            # an untitled start that held only dropped lines (a banner): they belong here
+            p.dropped.extend(self.cur.dropped)
+            self.cur.dropped = []
         self.postings.append(p)
         self.cur = p
         self.section = None
@@ -305,9 +315,10 @@ class _Parser:
         lex = self.lex
         plain = strip_md(raw)
         folded = fold(plain)
-        # 岗位1：title (the bank's own format)
+        # 岗位1：title (the bank's own format), 📌 岗位一：title
         if (m := ROLE_HEAD.match(folded)) and self.fixed_title is None:
-            self._start(m.group(2).strip(), ln.no)
+            as_written = ROLE_HEAD.match(plain)  # the title as written (not NFKC, not Simplified)
+            self._start((as_written or m).group(2).strip(), ln.no)
             return
         if head := match_heading(raw, lex):
             self._heading(ln, *head)
@@ -329,12 +340,13 @@ class _Parser:
             return
         # a markdown/HTML heading or a title-like line opens a posting
         if self.fixed_title is None and self._opens_posting(ln, plain):
+            title = clean_title(CN_OUTLINE.sub("", plain))  # （一）风险管理岗
             if self.cur is not None and not self._has_items() and not self.cur.title:
-                self.cur.title = clean_title(plain)
+                self.cur.title = title
                 self.cur.line = ln.no
                 self.title_level = ln.heading_level
             else:
-                self._start(clean_title(plain), ln.no, ln.heading_level)
+                self._start(title, ln.no, ln.heading_level)
             return
         if reason := noise_reason(plain, lex):
             self._drop(ln, reason)
@@ -349,7 +361,11 @@ class _Parser:
         return p is not None and bool(p.duties or p.requirements)
 
     def _opens_posting(self, ln: Line, plain: str) -> bool:
-        if split_marker(plain)[1] or not title_like(plain, self.lex):
+        if not title_like(plain, self.lex):
+            return False
+        if split_marker(plain)[1] and not (CN_OUTLINE.match(plain) and self._heading_follows()):
+            # a numbered line is an item, unless an announcement's outline numbers its
+            # posts: （一）风险管理岗, then 1.岗位职责：…
             return False
         if self.cur is None or (not self.cur.title and not self._has_items()):
             return True
@@ -413,6 +429,10 @@ class _Parser:
         if not numbered and (m := DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
             # "2.3年以上经验" after item 1: the item number, then a figure
             text, numbered = text[m.end() :].strip(), True
+        if not numbered and _LEAD_IN.match(text):
+            # 我们希望你具备： a lead-in the vocabulary lacks; what follows keeps its section
+            self._drop(ln, "unrecognised heading")
+            return
         # a wrapped line continues the open item
         if (
             not numbered
@@ -421,6 +441,7 @@ class _Parser:
             and self.seen_numbered
             and not ends_item(self._last_text())
             and self.section != "kpis"
+            and not (self._unpunctuated_list() and self._can_be_content(text))
         ):
             self._append_to_last(text)
             return
@@ -433,7 +454,10 @@ class _Parser:
             p.kpis.extend(k.strip(" 。.") for k in re.split(r"[；;]", body) if k.strip(" 。."))
             self.last = None
             return
-        if self.section is None and not self._can_be_content(text):
+        if self.section is None and (
+            not self._can_be_content(text) or (not numbered and self._duty_heading_ahead())
+        ):
+            # a banner, tags or intro above the posting's own 岗位职责 heading
             self._drop(ln, "before any duty or requirement heading")
             return
         if not numbered and self.seen_numbered and not self._can_be_content(text):
@@ -443,6 +467,38 @@ class _Parser:
         parts = [text] if numbered and self.section in ("duties", "requirements") else None
         for part in parts or split_semicolons(text):
             self._add(p, part, ln.no)
+
+    def _unpunctuated_list(self) -> bool:
+        """Whether the open list's items (two or more) all end without a sentence
+        mark: there a missing mark says nothing about a wrapped line."""
+        if self.cur is None or self.last is None:
+            return False
+        kind = self.last[0]
+        items = self.cur.duties if kind == "duties" else self.cur.requirements
+        return len(items) >= 2 and not any(ends_item(i.text) for i in items)
+
+    def _duty_heading_ahead(self) -> bool:
+        """Whether the next duty/requirement heading is a duty one (岗位职责, 职位描述),
+        so that nothing above it is a duty; a title ends the search once this
+        posting has its own."""
+        named = self.cur is not None and (bool(self.cur.title) or self._has_items())
+        for nxt in self.lines[self.i + 1 :]:
+            if not nxt.text.strip() or nxt.drop:
+                continue
+            head = match_heading(nxt.text, self.lex)
+            if head and head[1] != "noise":
+                return head[1] in ("duties", "mixed")
+            if named and self._starts_posting(nxt.text):
+                return False
+        return False
+
+    def _starts_posting(self, text: str) -> bool:
+        """Whether a line names a posting: 岗位1：…, 职位名称：…, or a bare title."""
+        plain = strip_md(text)
+        folded = fold(plain)
+        if ROLE_HEAD.match(folded) or self.lex.title_fields.match(folded):
+            return True
+        return not split_marker(plain)[1] and title_like(plain, self.lex)
 
     def _can_be_content(self, text: str) -> bool:
         # without headings, a line counts only if it reads as a duty or requirement
@@ -458,7 +514,7 @@ class _Parser:
             kind, preferred = "requirements", True
         else:
             kind = section
-        if kind == "requirements" and PREFERRED_END.search(text):
+        if kind == "requirements" and PREFERRED_END.search(fold(text)):  # 優先考慮 too
             preferred = True
         target = p.duties if kind == "duties" else p.requirements
         target.append(Item(text, no, preferred))
@@ -501,7 +557,7 @@ def _resort(p: Posting, lex: Lexicon) -> Posting:
     for d in p.duties:
         kind = kind_by_content(d.text, lex)
         if kind == "requirements" and not lex.doing_start.match(fold(d.text)):
-            reqs.append(Item(d.text, d.line, bool(PREFERRED_END.search(d.text))))
+            reqs.append(Item(d.text, d.line, bool(PREFERRED_END.search(fold(d.text)))))
         else:
             duties.append(d)
     p.duties, p.requirements = duties, reqs

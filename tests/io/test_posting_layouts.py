@@ -1,0 +1,350 @@
+"""Posting layouts met after the parser was tuned: job-board copies, chat articles,
+announcements with a table of posts, outline numbering, Traditional Chinese, English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rolematch import RoleSpecError, load_roles
+from rolematch.io.postings import read_postings
+
+
+def _texts(items: Sequence[Any]) -> list[str]:
+    return [i.text for i in items]
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------ chat article
+WECHAT = """\
+🎉 海棠银行信用卡中心2026年社会招聘火热进行中！
+快来加入我们吧～
+📌 岗位一：信用卡分期产品经理
+🔥岗位职责
+1️⃣ 负责信用卡分期产品的设计、定价和全生命周期管理；
+2️⃣ 分析客户用卡和分期行为数据，策划分期营销活动。
+✅任职要求
+👉 全日制本科及以上学历，金融、经济、统计类专业；
+👉 3年以上银行信用卡或消费金融产品工作经验。
+📌 岗位二：信用卡客服质检专员
+🔥岗位职责
+1️⃣ 负责客服热线录音的抽检和质量评估。
+✅任职要求
+👉 大专及以上学历，1年以上客服或质检工作经验。
+📮投递方式
+请将简历发送至 hr@haitang-card.example.com
+"""
+
+
+def test_chat_article_with_numbered_posts_and_keycap_numbers(tmp_path: Path) -> None:
+    first, second = read_postings(_write(tmp_path, "wechat.txt", WECHAT))
+    assert (first.title, second.title) == ("信用卡分期产品经理", "信用卡客服质检专员")
+    assert _texts(first.duties) == [
+        "负责信用卡分期产品的设计、定价和全生命周期管理；",
+        "分析客户用卡和分期行为数据，策划分期营销活动。",
+    ]  # 1️⃣ is an item number, not part of the duty
+    assert len(first.requirements) == 2 and len(second.requirements) == 1
+    # the banner above the first post is no duty, and the report still shows it
+    assert [d.line for d in first.dropped] == [1, 2]
+
+
+# ------------------------------------------------------------ job-board copy
+LAGOU = """\
+资深Java开发工程师
+25k-45k /上海 /经验5-10年 /本科及以上 /全职
+金融科技 支付 分布式
+职位诱惑：
+技术氛围好，扁平管理
+职位描述：
+工作职责：
+-负责支付清结算核心系统的设计和开发；
+-参与技术方案评审，解决高并发场景下的性能问题。
+任职要求：
+-计算机相关专业本科以上学历，5年以上Java开发经验；
+-有支付或银行核心系统经验者优先。
+工作地址
+上海 - 浦东新区 - 张江
+Ta的其他职位
+数据开发工程师
+测试工程师
+"""
+
+
+def test_job_board_page_copy_keeps_only_the_posting(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "lagou.txt", LAGOU))
+    assert p.title == "资深Java开发工程师"
+    assert len(p.duties) == 2
+    # the page's tags (金融科技 支付 分布式) and pitch sit above 职位描述: no requirement
+    assert _texts(p.requirements) == [
+        "计算机相关专业本科以上学历，5年以上Java开发经验；",
+        "有支付或银行核心系统经验者优先。",
+    ]
+    reasons = {d.text: d.reason for d in p.dropped}
+    assert reasons["数据开发工程师"] == "other postings"
+
+
+# ------------------------------------------------------------ tables of posts
+POSTS = [
+    ("序号", "岗位名称", "招聘人数", "岗位职责", "任职条件", "学历要求"),
+    ("1", "财务会计岗", "1", "1.负责日常会计核算；\n2.负责税务申报。",
+     "1.具有初级会计师职称；\n2.3年以上财务工作经验。", "本科及以上"),
+    ("2", "法务专员", "1", "1.负责合同审核；\n2.处理诉讼和仲裁事务。",
+     "1.法学专业，通过法律职业资格考试。", "本科及以上"),
+]  # fmt: skip
+
+
+def _check_posts(postings: Sequence[Any]) -> None:
+    assert [p.title for p in postings] == ["财务会计岗", "法务专员"]
+    assert _texts(postings[0].duties) == ["负责日常会计核算；", "负责税务申报。"]
+    assert _texts(postings[0].requirements)[:2] == ["具有初级会计师职称；", "3年以上财务工作经验。"]
+    assert _texts(postings[1].duties) == ["负责合同审核；", "处理诉讼和仲裁事务。"]
+
+
+def test_word_announcement_with_a_table_of_posts(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("江城城市发展集团有限公司2026年公开招聘公告")
+    d.add_paragraph("根据公司发展需要，面向社会公开招聘工作人员，现将有关事项公告如下：")
+    table = d.add_table(rows=len(POSTS), cols=len(POSTS[0]))
+    for r, row in enumerate(POSTS):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.add_paragraph("联系电话：0711-****5678")
+    path = tmp_path / "公告.docx"
+    d.save(str(path))
+    postings = read_postings(path)
+    _check_posts(postings)
+    # other columns follow the sections: the education column is a requirement,
+    # the head count noise; the serial number is left out
+    assert "学历要求：本科及以上" in _texts(postings[0].requirements)
+    assert "招聘人数：1" in [x.text for x in postings[0].dropped]
+    assert not any("序号" in x.text for p in postings for x in p.dropped)
+
+
+def test_html_announcement_with_a_table_of_posts(tmp_path: Path) -> None:
+    def cell(tag: str, text: str) -> str:
+        return f"<{tag}>{text.replace(chr(10), '<br>')}</{tag}>"
+
+    rows = [
+        "<tr>" + "".join(cell("th" if r == 0 else "td", v) for v in row) + "</tr>"
+        for r, row in enumerate(POSTS)
+    ]
+    page = (
+        "<html><body><h1>2026年公开招聘公告</h1><p>一、招聘岗位及条件</p>"
+        f"<table>{''.join(rows)}</table><p>二、报名方式</p></body></html>"
+    )
+    _check_posts(read_postings(_write(tmp_path, "notice.html", page)))
+
+
+def test_excel_with_duty_and_requirement_columns(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in POSTS:
+        book.active.append(list(row))
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    # no text field (职位描述 …): the columns named as sections are the text
+    _check_posts(read_postings(path))
+
+
+def test_export_with_a_separate_requirements_column(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "jobs.csv",
+        "职位名称,职位描述,任职要求,工作城市\n"
+        '客服专员,"1、接听客户来电\n2、处理投诉工单","1、大专及以上学历\n2、普通话标准",南京\n',
+    )
+    (p,) = read_postings(path)
+    assert _texts(p.duties) == ["接听客户来电", "处理投诉工单"]
+    assert _texts(p.requirements) == ["大专及以上学历", "普通话标准"]
+
+
+# ------------------------------------------------------------ outline numbering
+OUTLINE = """\
+东岳农村商业银行2026年社会招聘简章
+一、招聘岗位
+（一）风险管理岗
+1.岗位职责：负责全行信用风险的识别和监测；负责撰写风险分析报告；参与风险管理制度的修订。
+2.任职条件：全日制本科及以上学历；具有3年以上银行风险管理工作经验。
+（二）信息科技岗
+1.岗位职责：负责核心业务系统的运行维护；参与网络安全管理工作。
+2.任职条件：计算机相关专业本科及以上学历；熟悉Linux和Oracle数据库。
+二、报名方式
+请发送至zhaopin@dongyue-rcb.example.com。
+"""
+
+
+def test_outline_numbered_posts_with_semicolon_lists(tmp_path: Path) -> None:
+    risk, it = read_postings(_write(tmp_path, "简章.txt", OUTLINE))
+    assert (risk.title, it.title) == ("风险管理岗", "信息科技岗")
+    assert _texts(risk.duties) == [
+        "负责全行信用风险的识别和监测",
+        "负责撰写风险分析报告",
+        "参与风险管理制度的修订。",
+    ]  # 1.岗位职责： is the heading, not part of the first duty
+    assert _texts(risk.requirements) == [
+        "全日制本科及以上学历",
+        "具有3年以上银行风险管理工作经验。",
+    ]
+    assert len(it.duties) == 2 and len(it.requirements) == 2
+
+
+def test_numbered_item_without_a_colon_stays_an_item() -> None:
+    from rolematch.io.postings import parse_posting_text
+
+    (p,) = parse_posting_text("客服专员\n岗位职责：\n1.职责明确，按时回访客户\n2.负责接听来电")
+    assert _texts(p.duties) == ["职责明确，按时回访客户", "负责接听来电"]
+
+
+def test_unknown_lead_in_lines_are_no_items(tmp_path: Path) -> None:
+    text = (
+        "### 数据工程师\n**我们期待你做的事：**\n1. 负责数据仓库的建模和ETL开发；\n"
+        "**理想的你：**\n1. 本科及以上学历，计算机相关专业；\n"
+    )
+    (p,) = read_postings(_write(tmp_path, "jobs.md", text))
+    assert _texts(p.duties) == ["负责数据仓库的建模和ETL开发；"]
+    assert _texts(p.requirements) == ["本科及以上学历，计算机相关专业；"]
+    assert [d.reason for d in p.dropped] == ["unrecognised heading", "unrecognised heading"]
+
+
+# ------------------------------------------------------------ web page sidebar
+def test_html_sidebar_of_other_postings_is_dropped(tmp_path: Path) -> None:
+    page = (
+        "<html><body><div class='main'><h2>运维工程师</h2><dl><dt>岗位职责：</dt>"
+        "<dd><ol><li>负责交易系统的日常运维；</li></ol></dd><dt>任职要求：</dt>"
+        "<dd><ol><li>3年以上Linux系统运维经验。</li></ol></dd></dl></div>"
+        "<div class='side-jobs'><h3>热招职位</h3><ul><li>网络安全工程师</li>"
+        "<li>量化研究员</li></ul></div></body></html>"
+    )
+    (p,) = read_postings(_write(tmp_path, "job.html", page))
+    assert _texts(p.requirements) == ["3年以上Linux系统运维经验。"]
+
+
+# ------------------------------------------------------------ English, Traditional
+ENGLISH = """\
+Senior Data Scientist - Credit Risk
+Location: Singapore (Hybrid)
+
+About Us
+Harbourline Bank is a digital bank serving SMEs across Southeast Asia.
+
+What You'll Do
+- Build and validate credit scoring models for SME lending products.
+- Monitor model performance and drift, and report to the Model Risk Committee.
+
+What We're Looking For
+- 5+ years of experience in credit risk modelling at a bank or fintech.
+- Strong Python and SQL skills; experience with scikit-learn or XGBoost.
+
+Nice to Have
+- Experience with alternative data for thin-file customers.
+
+What We Offer
+- Competitive salary and annual bonus
+
+How to Apply
+Send your CV to careers@harbourline.example.com.
+"""
+
+
+def test_english_posting(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "job.txt", ENGLISH))
+    assert p.title == "Senior Data Scientist - Credit Risk"
+    assert len(p.duties) == 2
+    assert [(r.text, r.preferred) for r in p.requirements] == [
+        ("5+ years of experience in credit risk modelling at a bank or fintech.", False),
+        ("Strong Python and SQL skills; experience with scikit-learn or XGBoost.", False),
+        ("Experience with alternative data for thin-file customers.", True),
+    ]  # "; experience …" goes on in lower case: one item; benefits are no extra
+    assert {d.reason for d in p.dropped} >= {"work location", "pay and benefits", "contact"}
+
+
+HONG_KONG = """\
+滙晴銀行（香港）有限公司
+客戶關係經理 – 商業銀行
+主要職責
+• 開拓及維繫中小企業客戶，提供貿易融資及貸款服務
+• 進行客戶信貸分析，撰寫信貸建議書
+入職要求
+• 大學學士學位，主修銀行、金融或相關學科
+• 五年或以上商業銀行客戶關係管理經驗
+• 良好的中、英文溝通能力
+具相關經驗者將獲優先考慮。
+申請方法
+有意者請將履歷電郵至 hr@wingching-bank.example.com
+"""
+
+
+def test_traditional_chinese_posting_keeps_its_text(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "hk.txt", HONG_KONG))
+    assert p.title == "客戶關係經理 – 商業銀行"
+    assert _texts(p.duties) == [
+        "開拓及維繫中小企業客戶，提供貿易融資及貸款服務",
+        "進行客戶信貸分析，撰寫信貸建議書",
+    ]
+    # the bullets carry no end marks, so the last line is an item of its own
+    assert [(r.text, r.preferred) for r in p.requirements][-2:] == [
+        ("良好的中、英文溝通能力", False),
+        ("具相關經驗者將獲優先考慮。", True),
+    ]
+    assert p.dropped[-1].reason == "contact"
+
+
+def test_a_wrapped_line_of_an_unpunctuated_list_still_joins() -> None:
+    from rolematch.io.postings import parse_posting_text
+
+    (p,) = parse_posting_text(
+        "客服专员\n岗位职责\n- 负责接听来电\n- 负责处理投诉工单和客户回访\n  及满意度调查\n"
+    )
+    assert _texts(p.duties) == ["负责接听来电", "负责处理投诉工单和客户回访及满意度调查"]
+
+
+# ------------------------------------------------------------ malformed exports
+@pytest.mark.parametrize(
+    ("csv_text", "match"),
+    [
+        (
+            '职位名称,职位描述\n客服专员,"1、接听电话\n数据分析师,负责分析\n',
+            r"line 2: not valid CSV",
+        ),
+        (
+            "职位名称,职位描述\n客服专员,负责接听\n数据分析师,负责清洗,汇总\n",
+            r"line 3: 3 cells for 2",
+        ),
+    ],
+)
+def test_malformed_csv_names_file_and_line(tmp_path: Path, csv_text: str, match: str) -> None:
+    path = _write(tmp_path, "jobs.csv", csv_text)
+    with pytest.raises(RoleSpecError, match=match) as err:
+        load_roles(path)
+    assert "jobs.csv" in str(err.value)
+
+
+def test_csv_errors_name_the_first_line_of_a_multiline_record(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "jobs.csv", '职位名称,职位描述\n客服专员,负责接听\n,"1、接听\n2、回访"\n'
+    )
+    with pytest.raises(RoleSpecError, match=r"line 3: the title is empty"):
+        load_roles(path)
+
+
+def test_unheaded_duties_of_one_posting_survive_a_heading_in_the_next() -> None:
+    from rolematch.io.postings import parse_posting_text
+
+    text = (
+        "客服专员\n负责接听客户来电\n负责处理投诉\n大专及以上学历\n\n"
+        "测试工程师\n岗位职责\n1. 负责功能测试\n任职要求\n1. 本科学历"
+    )
+    first, second = parse_posting_text(text)
+    assert _texts(first.duties) == ["负责接听客户来电", "负责处理投诉"]
+    assert (second.title, _texts(second.duties)) == ("测试工程师", ["负责功能测试"])
