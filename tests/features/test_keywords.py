@@ -158,3 +158,15 @@ def test_a_roles_compound_hits_do_not_depend_on_the_other_roles():
     for t in alone.vocabulary_:
         assert c1[alone.index(t)] == c2[both.index(t)], t
     assert m1 == pytest.approx(m2)
+
+
+def test_an_english_postings_function_words_and_boilerplate_are_no_keywords():
+    role = Role(
+        "risk",
+        "Senior Data Scientist - Credit Risk",
+        ("Build and validate credit scoring models for SME lending with XGBoost.",),
+        ("5+ years of experience at a bank or fintech; strong skills in a related field.",),
+    )
+    vocab = set(KeywordVectorizer().fit([role]).vocabulary_)
+    assert {"credit", "xgboost", "lending", "fintech"} <= vocab
+    assert not vocab & {"or", "at", "of", "years", "experience", "strong", "skills", "related"}
