@@ -17,8 +17,9 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
         help="learn a team's scoring profile from its decisions",
         description="Score the decided résumés, refit the score's calibration on the "
         "decisions (shrunk toward the defaults, cross-validated by résumé) and write a "
-        "profile for 'rolematch score --profile'. DECISIONS.csv has the columns file, "
-        "role_id, decision (shortlist/interview/offer/hire, maybe, reject, or 2/1/0).",
+        "profile for 'rolematch score --profile'. DECISIONS.csv (or .xlsx) has the columns "
+        "file, role_id (an id or a title), decision (shortlist/interview/offer/hire, maybe, "
+        "reject, 入围/面试/录用, 待定/备选, 淘汰/不合适 …, or 2/1/0).",
     )
     lp.add_argument("decisions", metavar="DECISIONS.csv")
     lp.add_argument("--roles", help="role files or folder (default: the bundled roles)")

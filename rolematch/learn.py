@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import csv
 import math
+from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,17 +60,44 @@ __all__ = [
     "suggest",
 ]
 
-#: Decision words (and grades) -> grade: 2 a fit, 1 a partial fit, 0 not a fit.
+#: Decision words (and grades) -> grade: 2 a fit, 1 a partial fit, 0 not a fit. A
+#: team's sheet says 入围, 面试, 待定 or 淘汰 as often as shortlist or reject.
 DECISION_GRADES: dict[str, int] = {
     "shortlist": 2,
+    "shortlisted": 2,
     "interview": 2,
+    "interviewed": 2,
     "offer": 2,
     "hire": 2,
+    "hired": 2,
     "maybe": 1,
+    "hold": 1,
     "reject": 0,
+    "rejected": 0,
     "2": 2,
     "1": 1,
     "0": 0,
+    "入围": 2,
+    "通过": 2,
+    "初筛通过": 2,
+    "推荐": 2,
+    "面试": 2,
+    "邀约面试": 2,
+    "复试": 2,
+    "录用": 2,
+    "录取": 2,
+    "聘用": 2,
+    "入职": 2,
+    "待定": 1,
+    "备选": 1,
+    "储备": 1,
+    "可考虑": 1,
+    "淘汰": 0,
+    "不通过": 0,
+    "未通过": 0,
+    "不合适": 0,
+    "不匹配": 0,
+    "拒绝": 0,
 }
 
 
@@ -80,17 +108,19 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     decisions : path or DataFrame
-        A CSV file (UTF-8, with a header) or a DataFrame with columns ``file``
-        (résumé path; a relative path is read next to the CSV when it is not found
+        A CSV file (UTF-8, with a header), an Excel workbook (``.xlsx``, its first
+        sheet; needs the ``excel`` extra) or a DataFrame with columns ``file``
+        (résumé path; a relative path is read next to the table when it is not found
         from the working folder), ``role_id`` and ``decision``: ``shortlist``,
         ``interview``, ``offer``, ``hire`` (a fit, grade 2), ``maybe`` (1),
-        ``reject`` (0), or the grades ``2``/``1``/``0``.
+        ``reject`` (0), their Chinese counterparts (入围, 面试, 录用 …; 待定, 备选;
+        淘汰, 不合适 …: :data:`DECISION_GRADES`), or the grades ``2``/``1``/``0``.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``file``, ``role_id``, ``decision`` (as given), ``grade`` (int) and
-        ``line`` (the line of the CSV, header = 1).
+        ``line`` (the line of the CSV or row of the sheet, header = 1).
 
     Raises
     ------
@@ -103,24 +133,30 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
         source = "decisions"
         header = [str(c) for c in decisions.columns]
         rows = [
-            {str(k): ("" if _missing(v) else str(v)) for k, v in rec.items()}
-            for rec in decisions.to_dict("records")
+            (n, {str(k): ("" if _missing(v) else str(v)) for k, v in rec.items()})
+            for n, rec in enumerate(decisions.to_dict("records"), start=2)
         ]
         base = Path.cwd()
     else:
         path = Path(decisions)
         source = str(path)
         base = path.parent
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            reader = csv.DictReader(f)
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            rows = [
-                {
-                    (k or "").strip(): (v or "").strip() if isinstance(v, str) else ""
-                    for k, v in r.items()
-                }
-                for r in reader
-            ]
+        if path.suffix.lower() == ".xlsx":
+            header, rows = _sheet_rows(path)
+        else:
+            with path.open(encoding="utf-8-sig", newline="") as f:
+                reader = csv.DictReader(f)
+                header = [h.strip() for h in (reader.fieldnames or [])]
+                rows = [
+                    (
+                        reader.line_num,  # blank lines are skipped, not counted as rows
+                        {
+                            (k or "").strip(): (v or "").strip() if isinstance(v, str) else ""
+                            for k, v in r.items()
+                        },
+                    )
+                    for r in reader
+                ]
     missing = [c for c in ("file", "role_id", "decision") if c not in header]
     if missing:
         raise ValueError(
@@ -128,7 +164,7 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
             f"Missing {missing}; got {header} instead."
         )
     out = []
-    for n, row in enumerate(rows, start=2):
+    for n, row in rows:
         for fld in ("file", "role_id", "decision"):
             if not row.get(fld, "").strip():
                 raise ValueError(f"{source} line {n}: the field {fld!r} is empty.")
@@ -158,6 +194,35 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["file", "role_id", "decision", "grade", "line"])
 
 
+def _sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the rows (row number, cells as text) of a workbook's first
+    sheet; blank rows are skipped, as a CSV's blank lines are."""
+    from rolematch._optional import import_optional
+
+    openpyxl = import_optional("openpyxl", extra="excel")
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
+        raise ValueError(f"{path}: cannot read the Excel file ({type(e).__name__}: {e}).") from e
+    try:
+        cells = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    header = ["" if h is None else str(h).strip() for h in (cells[0] if cells else [])]
+
+    def text(v: Any) -> str:
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)  # a grade typed as 2 reads back as 2.0
+        return "" if v is None else str(v).strip()
+
+    rows = [
+        (n, {h: text(v) for h, v in zip(header, r, strict=False) if h})
+        for n, r in enumerate(cells[1:], start=2)
+        if any(v not in (None, "") for v in r)
+    ]
+    return header, rows
+
+
 def _missing(v: Any) -> bool:
     return v is None or (isinstance(v, float) and math.isnan(v))
 
@@ -178,7 +243,8 @@ def learn(
     Parameters
     ----------
     decisions : path or DataFrame
-        See :func:`read_decisions`: ``file``, ``role_id``, ``decision``.
+        See :func:`read_decisions`: ``file``, ``role_id`` (a role's id, or its title
+        where no other role has that title), ``decision``.
     roles : list of Role, path or None
         The roles decided on (default the bundled roles); a path is loaded like
         ``--roles`` (role files or postings).
@@ -217,12 +283,16 @@ def learn(
     table = read_decisions(decisions)
     role_list = _roles(roles)
     ids = {r.id for r in role_list}
+    # a team's sheet names the post as it reads (客户服务团队主管), not by its id
+    titles = Counter(r.title for r in role_list)
+    by_title = {r.title: r.id for r in role_list if titles[r.title] == 1}
+    table["role_id"] = [x if x in ids else by_title.get(x, x) for x in table["role_id"]]
     unknown = table[~table["role_id"].isin(ids)]
     if len(unknown):
         row = unknown.iloc[0]
         raise ValueError(
             f"decisions line {row['line']}: the field 'role_id' must be one of the roles "
-            f"({', '.join(sorted(ids))}). Got {row['role_id']!r} instead."
+            f"({', '.join(sorted(ids))}) or one's title. Got {row['role_id']!r} instead."
         )
     base = load_profile(base_profile if base_profile is not None else model)
     matcher = Matcher(model=model, profile=base, encoder=encoder).fit(role_list)

@@ -410,3 +410,42 @@ def test_cli_suggest_prints_n_rows(
     rows = [ln for ln in capsys.readouterr().out.splitlines()[1:] if ln.strip()]
     assert len(rows) == 4
     assert main(["suggest", "--role", "chef", folder, "--model", "static-zh"]) == 1
+
+
+def test_chinese_decision_words_and_an_excel_sheet_read_like_a_csv(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "a.txt").write_text("负责手机银行APP运营", encoding="utf-8")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [
+        ("file", "role_id", "decision"),
+        ("a.txt", "mobile-banking", "入围"),
+        ("a.txt", "portal-content", "待定"),
+        (None, None, None),  # a blank row is skipped; the rows keep the sheet's numbers
+        ("a.txt", "customer-service", "淘汰"),
+        ("a.txt", "remote-systems", 1),
+        ("a.txt", "outbound-marketing", "也许吧"),
+    ]:
+        sheet.append(row)
+    book.save(tmp_path / "d.xlsx")
+    with pytest.raises(ValueError, match=r"line 7: the field 'decision'.*'也许吧'"):
+        read_decisions(tmp_path / "d.xlsx")
+    sheet.delete_rows(7)
+    book.save(tmp_path / "d.xlsx")
+    d = read_decisions(tmp_path / "d.xlsx")
+    assert d["grade"].tolist() == [2, 1, 0, 1]
+    assert d["line"].tolist() == [2, 3, 5, 6]
+    assert Path(d["file"][0]) == tmp_path / "a.txt"
+
+
+def test_a_decision_may_name_the_role_by_its_title(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    titles = {r.id: r.title for r in load_roles()}
+    t = heldout["table"]
+    team = t.assign(grade=np.where((t["grade"] >= 1) & (t["facet_score"] >= 0.75), 2, 0))
+    by_id = learn(_csv(tmp_path / "ids.csv", team), model="static-zh", encoder=encoder)[1]
+    named = team.assign(role_id=team["role_id"].map(titles))
+    by_title = learn(_csv(tmp_path / "titles.csv", named), model="static-zh", encoder=encoder)[1]
+    assert by_title["coefficients"] == by_id["coefficients"]
+    assert set(by_title["support"]) == set(titles)
