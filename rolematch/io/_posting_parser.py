@@ -1,0 +1,483 @@
+"""The posting model and the line sorter behind :func:`rolematch.io.postings.parse_posting_text`.
+
+:class:`Posting` (with its :class:`Item` and :class:`Dropped` lines) is what a
+posting parses into; ``LineSorter`` walks a posting file's lines once, opening a posting at
+each title, following the section headings and sorting each line into duties,
+requirements or dropped lines by the vocabulary of :mod:`rolematch.io.posting_lines`.
+:mod:`rolematch.io.postings` reads the files, makes the ids and turns postings into roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rolematch.documents import Role
+from rolematch.io.posting_lines import (
+    CN_OUTLINE,
+    DEPT,
+    DOT_DIGIT,
+    NUMBER,
+    PREFERRED_END,
+    ROLE_HEAD,
+    SEPARATOR,
+    Lexicon,
+    clean_title,
+    ends_item,
+    fold,
+    kind_by_content,
+    match_heading,
+    noise_reason,
+    split_marker,
+    split_semicolons,
+    strip_md,
+    title_like,
+    unglue,
+)
+from rolematch.io.posting_sources import Line
+
+__all__ = ["Dropped", "Item", "LineSorter", "Posting"]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One duty or requirement: its text, the source line, whether it is only preferred."""
+
+    text: str
+    line: int
+    preferred: bool = False
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line that is not a duty or requirement, and why it was left out."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Posting:
+    """What one posting yielded.
+
+    Attributes
+    ----------
+    title : str
+    duties, requirements : list of Item
+    kpis : list of str
+    dropped : list of Dropped
+        Every non-empty line that went to no list, with the reason.
+    source : str
+        File (and row, for exports) the posting came from.
+    line : int
+        Line (or row) where the posting starts.
+    id : str
+        Role id: given, or made from the title (see the module docstring).
+    department : str
+    """
+
+    title: str = ""
+    duties: list[Item] = field(default_factory=list)
+    requirements: list[Item] = field(default_factory=list)
+    kpis: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    source: str = ""
+    line: int = 1
+    id: str = ""
+    department: str = ""
+
+    def to_role(self) -> Role:
+        """The validated :class:`Role` (duties may be empty; requirements then carry it)."""
+        from rolematch.io.roles import majors_from_requirements, role_from_dict
+
+        reqs = [r.text for r in self.requirements]
+        data: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "department": self.department,
+            "duties": [d.text for d in self.duties],
+            "requirements": reqs,
+            "kpis": list(self.kpis),
+            "majors": majors_from_requirements(reqs),
+        }
+        preferred = [r.text for r in self.requirements if r.preferred]
+        if preferred:
+            data["preferred"] = preferred
+        return role_from_dict(data, source=self.source or None)
+
+    def report(self) -> str:
+        """Human-readable account of the parse, for ``roles import --dry-run``.
+
+        Examples
+        --------
+        >>> from rolematch.io.postings import parse_posting_text
+        >>> p = parse_posting_text("职位名称：客服专员\\n岗位职责：\\n1、接听客户来电\\n"
+        ...                        "任职要求：\\n1、大专及以上学历\\n联系电话：138****0000")[0]
+        >>> print(p.report())  # doctest: +NORMALIZE_WHITESPACE
+        customer-service-specialist  客服专员  (line 1)
+          duties (1):
+            - 接听客户来电  [line 3]
+          requirements (1):
+            - 大专及以上学历  [line 5]
+          dropped (1):
+            line 6: 联系电话：138****0000  -- contact
+        """
+        out = [f"{self.id}  {self.title}  ({self._where()})"]
+        out.append(f"  duties ({len(self.duties)}):")
+        out += [f"    - {d.text}  [line {d.line}]" for d in self.duties]
+        if not self.duties:
+            out.append("    (none: requirements only)")
+        out.append(f"  requirements ({len(self.requirements)}):")
+        out += [
+            f"    - {'[preferred] ' if r.preferred else ''}{r.text}  [line {r.line}]"
+            for r in self.requirements
+        ]
+        if self.kpis:
+            out.append(f"  kpis ({len(self.kpis)}): " + "；".join(self.kpis))
+        out.append(f"  dropped ({len(self.dropped)}):")
+        out += [f"    line {d.line}: {_clip(d.text)}  -- {d.reason}" for d in self.dropped]
+        return "\n".join(out)
+
+    def _where(self) -> str:
+        return f"{self.source}, line {self.line}" if self.source else f"line {self.line}"
+
+
+#: a short line ending in a colon: a heading, never an item
+_LEAD_IN = re.compile(r"^[^:：。；;，,]{2,16}[:：]$")
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+class LineSorter:
+    """Sorts one file's lines into postings: ``LineSorter(lexicon, source, title).run(lines)``.
+
+    One pass, with a look-ahead of a few lines where a line's role depends on what
+    follows (a title is a title when a heading follows it).
+    """
+
+    def __init__(self, lex: Lexicon, source: str, title: str | None) -> None:
+        self.lex = lex
+        self.source = source
+        self.fixed_title = title
+        self.postings: list[Posting] = []
+        self.cur: Posting | None = None
+        self.section: str | None = None  # duties/requirements/preferred/mixed/kpis/noise
+        self.noise_reason = ""
+        self.last: tuple[str, int] | None = None  # (list name, index) of the open item
+        self.last_numbered = False
+        self.seen_numbered = False
+        self.pending: list[Dropped] = []  # lines before the first posting
+        self.department = ""
+        self.title_level = 0
+        self.lines: list[Line] = []
+        self.i = 0
+        self.last_num = 0  # number of the last numbered item of the section
+
+    # -- postings
+    def _start(self, title: str, no: int, level: int = 0) -> Posting:
+        p = Posting(title=title, source=self.source, line=no, department=self.department)
+        if not self.postings:
+            p.dropped.extend(self.pending)
+            self.pending = []
+        elif self.cur is not None and not self.cur.title and not self._has_items():
+            # an untitled start that held only dropped lines (a banner): they belong here
+            p.dropped.extend(self.cur.dropped)
+            self.cur.dropped = []
+        self.postings.append(p)
+        self.cur = p
+        self.section = None
+        self.last = None
+        self.title_level = level
+        return p
+
+    def _posting(self, no: int) -> Posting:
+        if self.cur is None:
+            return self._start(self.fixed_title or "", no)
+        return self.cur
+
+    def _drop(self, ln: Line, reason: str) -> None:
+        text = ln.text.strip()
+        d = Dropped(ln.no, text, reason)
+        if self.cur is None:
+            self.pending.append(d)
+        else:
+            self.cur.dropped.append(d)
+        self.last = None
+
+    # -- lines
+    def run(self, lines: Sequence[Line]) -> list[Posting]:
+        self.lines = [
+            Line(part, ln.no, ln.drop, ln.heading_level)
+            for ln in lines
+            for part in unglue(ln.text.strip(), self.lex)
+        ]
+        for i, ln in enumerate(self.lines):
+            self.i = i
+            self._feed_one(ln)
+        return self.finish()
+
+    def _feed_one(self, ln: Line) -> None:
+        raw = ln.text.strip()
+        if raw and SEPARATOR.match(raw):
+            self.last = None
+            return
+        if not re.search(r"\w", raw):
+            return
+        if ln.drop:
+            self._drop(ln, ln.drop)
+            return
+        lex = self.lex
+        plain = strip_md(raw)
+        folded = fold(plain)
+        # 岗位1：title (the bank's own format), 📌 岗位一：title
+        if (m := ROLE_HEAD.match(folded)) and self.fixed_title is None:
+            as_written = ROLE_HEAD.match(plain)  # the title as written (not NFKC, not Simplified)
+            self._start((as_written or m).group(2).strip(), ln.no)
+            return
+        if head := match_heading(raw, lex):
+            self._heading(ln, *head)
+            return
+        unnumbered = CN_OUTLINE.sub("", plain)
+        if self.fixed_title is None and lex.title_fields.match(fold(unnumbered)):
+            label_text = re.sub(r"\*\*|__", "", unnumbered).strip()
+            sep = r"[:：]" if re.search(r"[:：]", label_text) else r"\s+"
+            after = re.split(sep, label_text, maxsplit=1)[-1]
+            value = re.split(r"\s{2,}|[|｜]", after.strip())[0].strip()
+            if self.cur is None or self._has_items() or self.cur.title:
+                self._start(value, ln.no, ln.heading_level)
+            else:
+                self.cur.title, self.cur.line = value, ln.no
+            return
+        if self.cur is None and not self.department and (d := DEPT.match(folded)):
+            self.department = d.group(1)
+            self._drop(ln, "posting header")
+            return
+        # a markdown/HTML heading or a title-like line opens a posting
+        if self.fixed_title is None and self._opens_posting(ln, plain):
+            title = clean_title(CN_OUTLINE.sub("", plain))  # （一）风险管理岗
+            if self.cur is not None and not self._has_items() and not self.cur.title:
+                self.cur.title = title
+                self.cur.line = ln.no
+                self.title_level = ln.heading_level
+            else:
+                self._start(title, ln.no, ln.heading_level)
+            return
+        if reason := noise_reason(plain, lex):
+            self._drop(ln, reason)
+            return
+        if self.section == "noise":
+            self._drop(ln, self.noise_reason)
+            return
+        self._content(ln, plain)
+
+    def _has_items(self) -> bool:
+        p = self.cur
+        return p is not None and bool(p.duties or p.requirements)
+
+    def _opens_posting(self, ln: Line, plain: str) -> bool:
+        if not title_like(plain, self.lex):
+            return False
+        if split_marker(plain)[1] and not (CN_OUTLINE.match(plain) and self._heading_follows()):
+            # a numbered line is an item, unless an announcement's outline numbers its
+            # posts: （一）风险管理岗, then 1.岗位职责：…
+            return False
+        if self.cur is None or (not self.cur.title and not self._has_items()):
+            return True
+        if not self._has_items():
+            return False
+        if self._heading_follows():
+            return True
+        if self.i > 0 and not self.lines[self.i - 1].text.strip() and self._content_follows():
+            return True  # a blank line, then a title, then its list: the next posting
+        return ln.heading_level > 0 and ln.heading_level <= (self.title_level or 6)
+
+    def _content_follows(self) -> bool:
+        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        return nxt is not None and kind_by_content(split_marker(nxt.text)[0], self.lex) is not None
+
+    def _heading_follows(self, window: int = 3) -> bool:
+        """Whether a duty/requirement heading or a title field comes within a few lines."""
+        seen = 0
+        for nxt in self.lines[self.i + 1 :]:
+            if not nxt.text.strip() or nxt.drop:
+                continue
+            head = match_heading(nxt.text, self.lex)
+            if head and head[1] != "noise":
+                return True
+            if self.lex.title_fields.match(fold(strip_md(nxt.text))):
+                return True
+            seen += 1
+            if seen >= window:
+                return False
+        return False
+
+    def _heading(self, ln: Line, head: str, kind: str, reason: str, rest: str) -> None:
+        p = self._posting(ln.no)
+        self.section = kind
+        self.noise_reason = reason
+        self.last = None
+        self.seen_numbered = False
+        self.last_num = 0
+        if kind == "noise":
+            p.dropped.append(Dropped(ln.no, ln.text.strip(), reason))
+            return
+        if kind == "kpis":
+            if rest:
+                p.kpis.extend(k.strip(" 。.") for k in re.split(r"[；;]", rest) if k.strip(" 。."))
+            return
+        if rest:
+            self._content(Line(rest, ln.no), rest)
+
+    def _content(self, ln: Line, plain: str) -> None:
+        p = self._posting(ln.no)
+        text, numbered = split_marker(plain)
+        if numbered and DOT_DIGIT.match(plain.strip()) is None and not NUMBER.match(plain):
+            self.last_num = 0  # a bullet: numbering starts afresh
+        text = re.sub(r"\*\*|__", "", text).strip()
+        if not text:
+            return
+        if numbered and CN_OUTLINE.match(plain) and len(text) <= 12 and self.section is None:
+            # 一、公司介绍 style outline heading that is not in the vocabulary
+            self._drop(ln, "unrecognised heading")
+            return
+        if not numbered and (m := DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
+            # "2.3年以上经验" after item 1: the item number, then a figure
+            text, numbered = text[m.end() :].strip(), True
+        if not numbered and _LEAD_IN.match(text):
+            # 我们希望你具备： a lead-in the vocabulary lacks; what follows keeps its section
+            self._drop(ln, "unrecognised heading")
+            return
+        # a wrapped line continues the open item
+        if (
+            not numbered
+            and not ln.heading_level
+            and self.last is not None
+            and self.seen_numbered
+            and not ends_item(self._last_text())
+            and self.section != "kpis"
+            and not (self._unpunctuated_list() and self._can_be_content(text))
+        ):
+            self._append_to_last(text)
+            return
+        if numbered:
+            self.seen_numbered = True
+            n = re.match(r"^\s*[(（]?\s*(\d{1,2})", plain)
+            self.last_num = int(n.group(1)) if n else self.last_num
+        if self.section == "kpis" or (kpi := re.match(r"^主要任务指标\s*[:：]\s*(.*)$", text)):
+            body = kpi.group(1) if self.section != "kpis" and kpi else text
+            p.kpis.extend(k.strip(" 。.") for k in re.split(r"[；;]", body) if k.strip(" 。."))
+            self.last = None
+            return
+        if self.section is None and (
+            not self._can_be_content(text) or (not numbered and self._duty_heading_ahead())
+        ):
+            # a banner, tags or intro above the posting's own 岗位职责 heading
+            self._drop(ln, "before any duty or requirement heading")
+            return
+        if not numbered and self.seen_numbered and not self._can_be_content(text):
+            # a stray line after a numbered list (a sidebar, a footer)
+            self._drop(ln, "after the list, not an item")
+            return
+        parts = [text] if numbered and self.section in ("duties", "requirements") else None
+        for part in parts or split_semicolons(text):
+            self._add(p, part, ln.no)
+
+    def _unpunctuated_list(self) -> bool:
+        """Whether the open list's items (two or more) all end without a sentence
+        mark: there a missing mark says nothing about a wrapped line."""
+        if self.cur is None or self.last is None:
+            return False
+        kind = self.last[0]
+        items = self.cur.duties if kind == "duties" else self.cur.requirements
+        return len(items) >= 2 and not any(ends_item(i.text) for i in items)
+
+    def _duty_heading_ahead(self) -> bool:
+        """Whether the next duty/requirement heading is a duty one (岗位职责, 职位描述),
+        so that nothing above it is a duty; a title ends the search once this
+        posting has its own."""
+        named = self.cur is not None and (bool(self.cur.title) or self._has_items())
+        for nxt in self.lines[self.i + 1 :]:
+            if not nxt.text.strip() or nxt.drop:
+                continue
+            head = match_heading(nxt.text, self.lex)
+            if head and head[1] != "noise":
+                return head[1] in ("duties", "mixed")
+            if named and self._starts_posting(nxt.text):
+                return False
+        return False
+
+    def _starts_posting(self, text: str) -> bool:
+        """Whether a line names a posting: 岗位1：…, 职位名称：…, or a bare title."""
+        plain = strip_md(text)
+        folded = fold(plain)
+        if ROLE_HEAD.match(folded) or self.lex.title_fields.match(folded):
+            return True
+        return not split_marker(plain)[1] and title_like(plain, self.lex)
+
+    def _can_be_content(self, text: str) -> bool:
+        # without headings, a line counts only if it reads as a duty or requirement
+        return kind_by_content(text, self.lex) is not None
+
+    def _add(self, p: Posting, text: str, no: int) -> None:
+        section = self.section
+        kind: str
+        preferred = False
+        if section in (None, "mixed"):
+            kind = kind_by_content(text, self.lex) or "requirements"
+        elif section == "preferred":
+            kind, preferred = "requirements", True
+        else:
+            kind = section
+        if kind == "requirements" and PREFERRED_END.search(fold(text)):  # 優先考慮 too
+            preferred = True
+        target = p.duties if kind == "duties" else p.requirements
+        target.append(Item(text, no, preferred))
+        self.last = (kind, len(target) - 1)
+
+    def _last_text(self) -> str:
+        assert self.cur is not None and self.last is not None
+        kind, i = self.last
+        return (self.cur.duties if kind == "duties" else self.cur.requirements)[i].text
+
+    def _append_to_last(self, text: str) -> None:
+        assert self.cur is not None and self.last is not None
+        kind, i = self.last
+        target = self.cur.duties if kind == "duties" else self.cur.requirements
+        old = target[i]
+        joiner = " " if old.text[-1:].isascii() and text[:1].isascii() else ""
+        target[i] = Item(old.text + joiner + text, old.line, old.preferred)
+
+    def finish(self) -> list[Posting]:
+        if not self.postings:
+            p = self._start(self.fixed_title or "", 1)
+            p.dropped.extend(self.pending)
+        out = []
+        for p in self.postings:
+            if self.fixed_title is not None and not p.title:
+                p.title = self.fixed_title
+            if p.duties or p.requirements or p.title:
+                # a mixed "职位描述" without a requirement heading: sort by content
+                out.append(_resort(p, self.lex))
+            else:
+                out.append(p)
+        return [p for p in out if p.duties or p.requirements] or out[:1]
+
+
+def _resort(p: Posting, lex: Lexicon) -> Posting:
+    """A posting with duties but no requirement lines: its 职位描述 held both."""
+    if p.requirements or not p.duties:
+        return p
+    duties, reqs = [], []
+    for d in p.duties:
+        kind = kind_by_content(d.text, lex)
+        if kind == "requirements" and not lex.doing_start.match(fold(d.text)):
+            reqs.append(Item(d.text, d.line, bool(PREFERRED_END.search(fold(d.text)))))
+        else:
+            duties.append(d)
+    p.duties, p.requirements = duties, reqs
+    return p
