@@ -399,6 +399,33 @@ def test_cli_learn_then_score_with_the_profile(
     assert len(pd.read_csv(res)) == len(ROLE_IDS)
 
 
+def test_cli_learn_on_a_posting_with_decisions_by_title_in_chinese(
+    heldout: dict[str, Any], shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A team's own sheet: the posting's nine roles named by their titles, decisions in
+    # Chinese; learning and scoring both read the roles from the posting file.
+    posting = shared_dir / "posting" / "platform_ecosystem_finance_posts.txt"
+    posted = load_roles(posting)
+    title = dict(zip(ROLE_IDS, (r.title for r in posted), strict=True))
+    t = heldout["table"]
+    words = {2: "入围", 1: "待定", 0: "淘汰"}
+    sheet = t.assign(role_id=t["role_id"].map(title), decision=t["grade"].map(words))
+    csv = tmp_path / "决定.csv"
+    sheet[["file", "role_id", "decision"]].to_csv(csv, index=False)
+    out = tmp_path / "p.json"
+    args = ["learn", str(csv), "--roles", str(posting), "--model", "static-zh", "-o", str(out)]
+    assert main(args) == 0
+    learned = load_profile(out).provenance["learning"]
+    assert set(learned["support"]) == {r.id for r in posted}
+    assert learned["decisions"] == len(sheet)
+    capsys.readouterr()
+    res = tmp_path / "s.csv"
+    cv = str(heldout["folder"] / "H01.txt")
+    args = ["score", cv, "--roles", str(posting), "--model", "static-zh", "--profile", str(out)]
+    assert main([*args, "--workers", "1", "-q", "-o", str(res)]) == 0
+    assert set(pd.read_csv(res)["role_id"]) == {r.id for r in posted}
+
+
 def test_cli_suggest_prints_n_rows(
     heldout: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
