@@ -72,21 +72,23 @@ def run_suggest(args: argparse.Namespace, load_roles: Callable[[str | None], lis
     from rolematch.batch import collect_files
     from rolematch.exceptions import RolematchError
     from rolematch.io.extract import read_resume
+    from rolematch.io.roles import find_role
     from rolematch.learn import suggest
     from rolematch.matcher import Matcher
 
     roles = load_roles(args.roles)
-    ids = [r.id for r in roles]
-    if args.role not in ids:
-        raise RolematchError(f"--role must be one of {', '.join(ids)}. Got {args.role!r} instead.")
+    role = find_role(roles, args.role)
+    if role is None:
+        ids = ", ".join(r.id for r in roles)
+        raise RolematchError(
+            f"--role must be one of {ids} (or a title). Got {args.role!r} instead."
+        )
     files = collect_files(args.paths, images=True)
-    matcher = Matcher(model=args.model, profile=args.profile).fit(
-        [r for r in roles if r.id == args.role]
-    )
+    matcher = Matcher(model=args.model, profile=args.profile).fit([role])
     resumes = [read_resume(f) for f in files]
     table = matcher.score_table(resumes)
     texts = {str(r.source): r.text for r in resumes if r.ok}
-    picked = suggest(table, texts, n=args.n, role_id=args.role)
+    picked = suggest(table, texts, n=args.n, role_id=role.id)
     print(f"{'score':>6} {'keyword':>8} {'semantic':>8} {'facet':>6}  file")
     for row in picked.itertuples():
         facet = "—" if row.facet_score != row.facet_score else f"{row.facet_score:.2f}"

@@ -542,13 +542,15 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     from rolematch.io.extract import read_resume
+    from rolematch.io.roles import find_role
     from rolematch.matcher import Matcher
 
     roles = _load_roles(args.roles)
-    ids = [r.id for r in roles]
-    if args.role not in ids:
+    role = find_role(roles, args.role)
+    if role is None:
+        ids = ", ".join(r.id for r in roles)
         print(
-            f"rolematch: error: unknown role {args.role!r}; choose one of: {', '.join(ids)}",
+            f"rolematch: error: unknown role {args.role!r}; choose one of: {ids} (or a title)",
             file=sys.stderr,
         )
         return 2
@@ -558,7 +560,7 @@ def _explain(args: argparse.Namespace) -> int:
         return 0
     matcher = Matcher(model=args.model, profile=args.profile).fit(roles)
     results = matcher.match([resume], top_k=None)[0]
-    rank = next(k for k, res in enumerate(results, start=1) if res.role_id == args.role)
+    rank = next(k for k, res in enumerate(results, start=1) if res.role_id == role.id)
     e = results[rank - 1].explanation
     print(e)
     others = ", ".join(f"{res.role_id} {res.score:.2f}" for res in results[:3])

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import csv
 import math
-from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,6 +42,7 @@ import numpy as np
 
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
+from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
 
@@ -284,9 +284,8 @@ def learn(
     role_list = _roles(roles)
     ids = {r.id for r in role_list}
     # a team's sheet names the post as it reads (客户服务团队主管), not by its id
-    titles = Counter(r.title for r in role_list)
-    by_title = {r.title: r.id for r in role_list if titles[r.title] == 1}
-    table["role_id"] = [x if x in ids else by_title.get(x, x) for x in table["role_id"]]
+    named = {x: find_role(role_list, x) for x in set(table["role_id"])}
+    table["role_id"] = [r.id if (r := named[x]) is not None else x for x in table["role_id"]]
     unknown = table[~table["role_id"].isin(ids)]
     if len(unknown):
         row = unknown.iloc[0]

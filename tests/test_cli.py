@@ -371,6 +371,15 @@ def test_explain_shows_weights_evidence_and_missing_keywords(capsys):
         assert part in out
 
 
+def test_explain_and_suggest_take_a_role_by_its_title(capsys):
+    cv = EXAMPLES / "04_consumer_protection.txt"
+    assert main(["explain", str(cv), "--role", "消保管理团队主管", "--model", MODEL]) == 0
+    assert "consumer-protection (消保管理团队主管)" in capsys.readouterr().out
+    args = ["suggest", "--role", "消保管理团队主管", str(EXAMPLES), "-n", "2", "--model", MODEL]
+    assert main(args) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3  # header and two résumés
+
+
 def test_explain_unknown_role_lists_the_roles(capsys):
     cv = EXAMPLES / "04_consumer_protection.txt"
     assert main(["explain", str(cv), "--role", "nope", "--model", MODEL]) == 2

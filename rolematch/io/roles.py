@@ -33,6 +33,7 @@ from rolematch.exceptions import RoleSpecError
 __all__ = [
     "ROLE_FIELDS",
     "dump_role",
+    "find_role",
     "load_roles",
     "majors_from_requirements",
     "parse_posting",
@@ -173,6 +174,25 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
     ['mobile-banking', 'portal-content', 'payment-settlement']
     """
     return load_roles_reporting(paths)[0]
+
+
+def find_role(roles: Sequence[Role], name: str) -> Role | None:
+    """The role ``name`` means: the one with that id, else the only one with that title.
+
+    A recruiter names a post as it reads (客户服务团队主管); an imported posting's id is
+    made from its title and may carry a hash.
+
+    Examples
+    --------
+    >>> roles = [Role("cs", "客服主管", ("负责坐席管理",), ()), Role("cp", "消保主管", (), ())]
+    >>> find_role(roles, "cs").title, find_role(roles, "消保主管").id, find_role(roles, "厨师")
+    ('客服主管', 'cp', None)
+    """
+    for r in roles:
+        if r.id == name:
+            return r
+    titled = [r for r in roles if r.title == name]
+    return titled[0] if len(titled) == 1 else None
 
 
 def _is_role_file(path: Path) -> bool:
