@@ -16,6 +16,9 @@ preference the defaults do not share:
   coverage, whatever the duties (a team that reads CVs for its terms);
 - ``bank``: shortlists a fit only with a bank in the résumé (银行, 分行, 支行: a team
   that prizes a keyword family; the learner may also learn keyword emphasis);
+- ``payments``: shortlists a fit only with a payments background (支付, 清算, 结算 in
+  the résumé), for every role — the issue's "another about a payments background",
+  which no role's own terms can express (the learner's word preferences);
 - ``facets``: shortlists a fit only where the stated facets (major, degree, years,
   certificates) are met (facet score >= 0.75), rejects the rest;
 - ``duties``: shortlists a fit only with strong duty coverage (semantic score at least
@@ -28,7 +31,8 @@ For 20, 50, 100 and 200 decisions (random pairs, ``--repeats`` splits each) the
 table gives the held-out mean role AUC (graded: pairs with different grades ordered
 right) with the defaults and with the learned profile, the worst role's change in
 any run, résumé-level NDCG@3 over the nine roles, and the share of runs in which
-cross-validation adopted the learned coefficients, and the mean number of emphasised terms.
+cross-validation adopted the learned coefficients, the mean number of emphasised terms
+and of learned word preferences.
 The last table compares the same number of decisions chosen by ``suggest``
 (closest to 0.5, near-duplicates skipped) with random ones.
 """
@@ -49,20 +53,24 @@ from _common import ROLE_NUMBERS, cached_reader, graded_auc, ndcg, platform_line
 from quality import load_set  # noqa: E402
 
 from rolematch._learn_fit import design, predict  # noqa: E402
-from rolematch.learn import KeywordEvidence, learn_from_table, suggest  # noqa: E402
+from rolematch.learn import KeywordEvidence, WordEvidence, learn_from_table, suggest  # noqa: E402
 
 ROLE_IDS = sorted(ROLE_NUMBERS, key=ROLE_NUMBERS.__getitem__)
 BUDGETS = (20, 50, 100, 200)
 #: Decisions are drawn from the pairs a recruiter looks at: each résumé's best roles.
 POOL_RANK = 3
-TEAMS = ("as-labelled", "agrees", "keywords", "keyword-only", "bank", "facets", "duties")
+TEAMS = (
+    "as-labelled", "agrees", "keywords", "keyword-only", "bank", "payments", "facets", "duties"
+)  # fmt: skip
 #: The ``bank`` team's keyword family: it shortlists a fit only with a bank background.
 BANK = ("银行", "分行", "支行")
+#: The ``payments`` team's background.
+PAYMENTS = ("支付", "清算", "结算")
 
 
 def scored_pairs(
     sets: list[str], model: str, cache_dir: Path
-) -> tuple[pd.DataFrame, dict[str, str], KeywordEvidence]:
+) -> tuple[pd.DataFrame, dict[str, str], KeywordEvidence, WordEvidence]:
     """One row per labelled résumé × bundled role: components, default score, grade;
     the résumés' texts and the pairs' term hits."""
     import rolematch
@@ -93,21 +101,24 @@ def scored_pairs(
     out = pd.concat(frames, ignore_index=True)[[*cols, "facet_score", "grade"]]
     out["rank"] = out.groupby("file")["score"].rank(ascending=False, method="first")
     names = list(texts)
+    rows = np.array([names.index(f) for f in out["file"]])
     kw = KeywordEvidence.of(
         m,
         [texts[f] for f in names],
-        np.array([names.index(f) for f in out["file"]]),
+        rows,
         np.array([m.role_ids_.index(r) for r in out["role_id"]]),
     )
-    return out, texts, kw
+    words = WordEvidence.of(m.keywords_, [texts[f] for f in names], rows)
+    return out, texts, kw, words
 
 
 def team_grades(pairs: pd.DataFrame, team: str, texts: dict[str, str]) -> np.ndarray:
     g = pairs["grade"].to_numpy()
     fit = g >= 1
-    if team == "bank":
-        bank = np.array([any(w in texts[f] for w in BANK) for f in pairs["file"]])
-        return np.where(fit & bank, 2, 0)
+    if team in ("bank", "payments"):
+        family = BANK if team == "bank" else PAYMENTS
+        has = np.array([any(w in texts[f] for w in family) for f in pairs["file"]])
+        return np.where(fit & has, 2, 0)
     if team == "as-labelled":
         return g
     if team == "agrees":
@@ -126,7 +137,9 @@ def team_grades(pairs: pd.DataFrame, team: str, texts: dict[str, str]) -> np.nda
     raise ValueError(team)
 
 
-def evaluate(test: pd.DataFrame, profile: Any, base: Any, kw: KeywordEvidence) -> dict[str, Any]:
+def evaluate(
+    test: pd.DataFrame, profile: Any, base: Any, kw: KeywordEvidence, words: WordEvidence
+) -> dict[str, Any]:
     """Held-out mean role AUC, per-role AUC and résumé NDCG@3, defaults vs ``profile``."""
     halves = (base.keyword["half"], base.semantic["half"])
     out: dict[str, Any] = {}
@@ -139,6 +152,9 @@ def evaluate(test: pd.DataFrame, profile: Any, base: Any, kw: KeywordEvidence) -
             t = test.assign(keyword_score=kw.take(test.index.to_numpy()).coverage(f))
         X = design(t, halves)
         p = predict(X, np.array([prof.coef(r) for r in test["role_id"]]))
+        if prof.term_bonus:  # the learned word preferences shift the log-odds
+            z = np.log(p / (1 - p)) + words.take(test.index.to_numpy()).shift(prof.term_bonus)
+            p = 1 / (1 + np.exp(-z))
         t = test.assign(p=p)
         role = {
             r: graded_auc(g["p"].to_numpy(), g["grade"].to_numpy()) for r, g in t.groupby("role_id")
@@ -162,6 +178,7 @@ def run_once(
     pick: str,
     texts: dict[str, str],
     kw: KeywordEvidence,
+    words: WordEvidence,
 ) -> dict[str, Any] | None:
     train = pairs[pairs["file"].isin(train_files) & (pairs["rank"] <= POOL_RANK)]
     test = pairs[~pairs["file"].isin(train_files)]
@@ -177,10 +194,11 @@ def run_once(
             base,
             seed=int(rng.integers(1 << 30)),
             keywords=kw.take(sample.index.to_numpy()),
+            words=words.take(sample.index.to_numpy()),
         )
     except ValueError:  # one outcome only: nothing to learn, the defaults stay
         profile, report = base, {"adopted": False}
-    ev = evaluate(test, profile, base, kw)
+    ev = evaluate(test, profile, base, kw, words)
     deltas = [
         ev["learned"]["role"][r] - ev["default"]["role"][r]
         for r in ev["default"]["role"]
@@ -194,6 +212,7 @@ def run_once(
         "ndcg3_learned": ev["learned"]["ndcg@3"],
         "adopted": float(report["adopted"]),
         "terms": float(len(profile.keyword_adjustments)),
+        "words": float(len(profile.term_bonus)),
     }
 
 
@@ -217,7 +236,7 @@ def main() -> None:
 
     t0 = time.perf_counter()
     base = load_profile(args.model)
-    pairs, texts, kw = scored_pairs(
+    pairs, texts, kw, words = scored_pairs(
         [s.strip() for s in args.sets.split(",")], args.model, args.cache_dir
     )
     files = np.array(sorted(set(pairs["file"])))
@@ -236,7 +255,7 @@ def main() -> None:
                 for rep in range(args.repeats):
                     rng = np.random.default_rng(1000 * rep + budget)
                     train = set(rng.permutation(files)[: len(files) // 2])
-                    r = run_once(tp, train, budget, rng, base, pick, texts, kw)
+                    r = run_once(tp, train, budget, rng, base, pick, texts, kw, words)
                     if r is not None:
                         runs.append(r)
                 m = {k: float(np.nanmean([r[k] for r in runs])) for k in runs[0]}
@@ -250,6 +269,7 @@ def main() -> None:
                     "NDCG@3 learned": m["ndcg3_learned"],
                     "adopted": m["adopted"],
                     "terms": m["terms"],
+                    "words": m["words"],
                 }
                 (rows if pick == "random" else active).append((team, cells))
                 if pick == "suggest":

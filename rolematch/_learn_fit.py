@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rolematch._learn_keywords import KeywordEvidence, factors, select_terms
+from rolematch._learn_terms import WordEvidence, fit_bonus, select_words
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
 
@@ -310,6 +311,7 @@ def learn_from_table(
     seed: int = 0,
     name: str = "",
     keywords: KeywordEvidence | None = None,
+    words: WordEvidence | None = None,
 ) -> tuple[ScoringProfile, dict[str, Any]]:
     """Fit a profile from scored decisions (the work of :func:`learn` after scoring).
 
@@ -334,6 +336,11 @@ def learn_from_table(
         The decisions' term hits (rows as ``table``'s): also learn a capped keyword
         emphasis (:data:`MAX_TERMS` terms, factors in :data:`FACTOR_RANGE`), kept
         only when cross-validation shows it gains over the calibration alone.
+    words : WordEvidence, optional
+        The decided résumés' words (rows as ``table``'s): also learn the team's word
+        preferences (:mod:`rolematch._learn_terms`: at most 5 words, each a capped
+        log-odds bonus for every role), on top of the calibration that is kept, and
+        only when cross-validation shows they gain.
 
     Returns
     -------
@@ -348,6 +355,8 @@ def learn_from_table(
     frame = frame[~bad].reset_index(drop=True)
     if keywords is not None:
         keywords = keywords.take(~bad.to_numpy())
+    if words is not None:
+        words = words.take(~bad.to_numpy())
     y = (frame["grade"].to_numpy() >= 1).astype(int)
     if len(frame) == 0 or y.min() == y.max():
         raise ValueError(
@@ -374,6 +383,7 @@ def learn_from_table(
     fold_rows = []
     per_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
     kw_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    fold_models: list[tuple[np.ndarray, np.ndarray]] = []  # (test rows, every row's p)
     for i in range(k):
         test = fold == i
         train = ~test
@@ -381,7 +391,9 @@ def learn_from_table(
             continue
         shared, per_role = _fit_all(frame[train], halves, base_coef, shared0, strength)
         ft = frame[test]
-        p_learned[test] = predict(X[test], _coef_rows(ft, shared, per_role))
+        p_fold = predict(X, _coef_rows(frame, shared, per_role))
+        fold_models.append((test, p_fold))
+        p_learned[test] = p_fold[test]
         d = _metrics(ft, p_default[test])
         lm = _metrics(ft, p_learned[test])
         per_fold.append((d, lm))
@@ -550,6 +562,22 @@ def learn_from_table(
             f"learned coefficients and keyword emphasis adopted: held-out AUC gain "
             f"{kw_report['gain_over_default']:+.4f}"
         )
+    if words is not None and fold_models and not kw_report.get("terms"):
+        # on top of the calibration the profile keeps: the learned one or the defaults
+        final = predict(X, _coef_rows(frame, shared, per_role)) if adopted else p_default
+        folds_p = [(t, p if adopted else p_default) for t, p in fold_models]
+        report["word_preferences"] = _word_preferences(frame, y, words, folds_p, final)
+        learned_words = report["word_preferences"].get("words", {})
+        if learned_words:
+            doc["term_bonus"] = {
+                **dict(base.term_bonus),
+                **{w: c["bonus"] for w, c in learned_words.items()},
+            }
+            report["verdict"] += (
+                "; word preferences adopted ("
+                + ", ".join(f"{w} {c['bonus']:+.2f}" for w, c in learned_words.items())
+                + f"): held-out AUC gain {report['word_preferences']['gain']:+.4f}"
+            )
     if adopted:
         doc["calibration"] = report["coefficients"]["learned"]
         doc["roles"] = {
@@ -559,3 +587,61 @@ def learn_from_table(
     from rolematch.profile import from_dict
 
     return from_dict(doc, "learned profile"), report
+
+
+def _word_preferences(
+    frame: pd.DataFrame,
+    y: np.ndarray,
+    words: WordEvidence,
+    folds: Sequence[tuple[np.ndarray, np.ndarray]],
+    final: np.ndarray,
+) -> dict[str, Any]:
+    """Cross-validate word bonuses on top of each fold's model (``p`` of every row);
+    if they gain, fit them on every decision on top of ``final``."""
+
+    def logit(p: np.ndarray) -> np.ndarray:
+        p = np.clip(p, 1e-9, 1 - 1e-9)
+        return np.asarray(np.log(p / (1 - p)))
+
+    gains, role_gains, per_fold = [], [], []
+    for test, p in folds:
+        train, z = ~test, logit(p)
+        tr = words.take(train)
+        chosen = list(select_words(tr, y[train], z[train]))
+        shift = np.zeros(int(test.sum()))
+        if chosen:
+            b = fit_bonus(tr.presence(chosen), y[train], z[train])
+            shift = words.take(test).shift(dict(zip(chosen, b, strict=True)))
+        before = _metrics(frame[test], p[test])
+        after = _metrics(frame[test], 1 / (1 + np.exp(-(z[test] + shift))))
+        gains.append(after["pooled_auc"] - before["pooled_auc"])
+        role_gains.append(after["auc"] - before["auc"])
+        per_fold.append((before, after))
+    gain, role_gain = _nanmean(gains), _nanmean(role_gains)
+    # a bonus moves every role: no role may lose (the calibration's guard, applied to all)
+    roles = sorted({str(r) for r in frame["role_id"]})
+    b4, af = _fold_mean(per_fold, 0, roles)["role_auc"], _fold_mean(per_fold, 1, roles)["role_auc"]
+    worst = min((af[r] - b4[r] for r in roles if not math.isnan(af[r] - b4[r])), default=0.0)
+    out: dict[str, Any] = {
+        "gain": _r(gain),
+        "role_auc_gain": _r(role_gain),
+        "worst_role_auc_change": _r(worst),
+        "learned": False,
+    }
+    if not (
+        gain >= MIN_AUC_GAIN
+        and not role_gain < -MAX_ROLE_AUC_LOSS / 4
+        and worst >= -MAX_ROLE_AUC_LOSS
+    ):
+        return out
+    z = logit(final)
+    found = select_words(words, y, z)
+    if found:
+        b = fit_bonus(words.presence(list(found)), y, z)
+        out["words"] = {
+            w: {**c, "bonus": round(float(v), 3)}
+            for (w, c), v in zip(found.items(), b, strict=True)
+            if abs(v) >= 0.05
+        }
+        out["learned"] = bool(out["words"])
+    return out

@@ -138,6 +138,9 @@ class Explanation:
         The two shares behind ``keyword_score``: of the weight of the role's heaviest
         terms, what the résumé names; of the weight of the résumé's distinctive words,
         what is the role's vocabulary (``None`` where not computed).
+    term_bonus : tuple of (str, float)
+        The profile's learned word preferences this résumé meets, with their
+        log-odds (included in ``raw_score`` and ``score``; learned profiles only).
     """
 
     role_id: str
@@ -158,6 +161,7 @@ class Explanation:
     semantic_source: str = "duties"
     keyword_coverage: float | None = None
     keyword_focus: float | None = None
+    term_bonus: tuple[tuple[str, float], ...] = ()
 
     @property
     def reason(self) -> str:
@@ -200,6 +204,14 @@ class Explanation:
             "  matched keywords: "
             + ("、".join(f"{k.term}×{k.count}" for k in self.matched_keywords[:15]) or "-"),
             "  missing keywords: " + ("、".join(k.term for k in self.missing_keywords[:10]) or "-"),
+        ]
+        if self.term_bonus:
+            lines.append(
+                f"  team preference ({self.profile or 'profile'}): "
+                + "、".join(f"{t} {b:+.2f}" for t, b in self.term_bonus)
+                + " (log-odds, added to every role's)"
+            )
+        lines += [
             "  evidence (duty ⇐ résumé sentence):",
         ]
         for e in self.evidence[:5]:

@@ -42,6 +42,7 @@ import numpy as np
 
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
+from rolematch._learn_terms import WordEvidence
 from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
@@ -52,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "DECISION_GRADES",
     "KeywordEvidence",
+    "WordEvidence",
     "fit_coefficients",
     "learn",
     "learn_from_table",
@@ -256,7 +258,9 @@ def learn(
         Cross-validation by résumé (see :func:`learn_from_table`).
     keyword_emphasis : bool, default True
         Also learn which terms this team rewards or punishes beyond the score (at
-        most 10, factors in [0.5, 2]; kept only when cross-validation shows a gain).
+        most 10, factors in [0.5, 2]) and which words of the résumés it prizes for
+        every role (a background such as 支付: at most 5, each a log-odds bonus in
+        [-2, 2]); each kept only when cross-validation shows a gain.
     encoder : Encoder, optional
         Passed to :class:`~rolematch.matcher.Matcher` (e.g. a caching encoder).
 
@@ -302,21 +306,22 @@ def learn(
     scored["file"] = [key.get(str(s), str(s)) for s in scored["file"]]
     scored = scored[["file", "role_id", *COMPONENTS]]
     merged = table.merge(scored, on=["file", "role_id"], how="left")
-    keywords = None
+    keywords = words = None
     if keyword_emphasis:
         where = {f: i for i, f in enumerate(files)}
+        texts = [r.text if r.ok else "" for r in resumes]  # redacted: no personal data
+        rows = np.array([where[f] for f in merged["file"]])
         keywords = KeywordEvidence.of(
-            matcher,
-            [r.text if r.ok else "" for r in resumes],
-            np.array([where[f] for f in merged["file"]]),
-            np.array([matcher.role_ids_.index(r) for r in merged["role_id"]]),
+            matcher, texts, rows, np.array([matcher.role_ids_.index(r) for r in merged["role_id"]])
         )
+        words = WordEvidence.of(matcher.keywords_, texts, rows)
     profile, report = learn_from_table(
         merged[["file", "role_id", "grade", *COMPONENTS]],
         base,
         folds=folds,
         seed=seed,
         keywords=keywords,
+        words=words,
     )
     report["model"] = model
     report["unreadable_files"] = sorted(f for r, f in zip(resumes, files, strict=True) if not r.ok)
@@ -406,6 +411,20 @@ def report_table(report: Mapping[str, Any]) -> str:
             lines.append(
                 f"  {term}: x{c['factor']:.2f} (residual gap {c['gap']:+.3f}, "
                 f"{c['with']} decisions with the term, {c['without']} without)"
+            )
+    wp = report.get("word_preferences", {})
+    if wp:
+        lines.append("")
+        lines.append(
+            "word preferences (a log-odds bonus for every role): held-out AUC "
+            + (f"{wp['gain']:+.4f}" if isinstance(wp.get("gain"), float) else "—")
+            + " over the calibration kept: "
+            + ("kept" if wp["learned"] else "not kept")
+        )
+        for word, c in wp.get("words", {}).items():
+            lines.append(
+                f"  {word}: {c['bonus']:+.2f} (score test z {c['z']:+.1f}, {c['with']} "
+                f"decisions with the word, {c['without']} without)"
             )
     lines.append("")
     lines.append(report["verdict"])

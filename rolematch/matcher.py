@@ -62,6 +62,8 @@ class _Batch:
     sentences: list[list[Sentence]]
     embeddings: list[np.ndarray]
     facets: list[ResumeFacets | None]
+    # the profile's learned word preferences each résumé meets: ((word, log-odds), …)
+    bonus: list[tuple[tuple[str, float], ...]]
 
 
 @dataclass
@@ -276,7 +278,15 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             else None
             for d in docs
         ]
-        return _Batch(docs, hits, mass, sentences, embeddings, facets)
+        bonus: list[tuple[tuple[str, float], ...]] = [() for _ in docs]
+        if self.profile_.term_bonus:
+            from rolematch.features.keywords import text_words
+
+            tok = self.keywords_.tokenizer_
+            for i, t in enumerate(texts):
+                words = text_words(tok, t) if t else frozenset()
+                bonus[i] = tuple((w, b) for w, b in self.profile_.term_bonus.items() if w in words)
+        return _Batch(docs, hits, mass, sentences, embeddings, facets, bonus)
 
     def _score(self, batch: _Batch) -> _Scores:
         from rolematch._threads import single_threaded_blas
@@ -317,9 +327,11 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
         halves = (prof.keyword["half"], prof.semantic["half"])
         raw = np.zeros((n, R))
         score = np.zeros((n, R))
+        # a team's learned word preferences shift every role's log-odds alike
+        shift = np.array([sum(b for _, b in found) for found in batch.bonus])
         for r in range(R):
             raw[:, r], score[:, r] = combine(
-                keyword[:, r], semantic[:, r], facet[:, r], self._coef[r], halves
+                keyword[:, r], semantic[:, r], facet[:, r], self._coef[r], halves, shift
             )
         ok = np.array([d.ok for d in batch.resumes], dtype=bool)
         score[~ok] = np.nan
@@ -588,6 +600,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             semantic_source="duties" if role.duties else "requirements",
             keyword_coverage=float(scores.coverage[i, r]),
             keyword_focus=float(scores.focus[i, r]),
+            term_bonus=batch.bonus[i],
         )
 
 

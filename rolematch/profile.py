@@ -29,10 +29,12 @@ from typing import Any
 from rolematch._resources import data_dir
 from rolematch.scoring import COEFFICIENTS as _COEF
 
-__all__ = ["SCHEMA_VERSION", "ScoringProfile", "load_profile"]
+__all__ = ["MAX_TERM_BONUS", "SCHEMA_VERSION", "ScoringProfile", "load_profile"]
 
 #: The profile format this version of rolematch reads and writes.
 SCHEMA_VERSION = 1
+#: A learned word's bonus is at most this many log-odds either way (e²: ×7.4 the odds).
+MAX_TERM_BONUS = 2.0
 
 #: field -> (low, high, low inclusive); every number is checked against its range.
 _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
@@ -103,6 +105,10 @@ class ScoringProfile:
         profiles only).
     keyword_adjustments : dict
         ``{term: factor}``: learned emphasis on terms (learned profiles only).
+    term_bonus : dict
+        ``{word: log-odds}``: added to every role's calibrated log-odds when the
+        résumé holds the word — a team's preference for a background the roles do not
+        name (支付 for a payments background; learned profiles only).
     name, provenance : str, dict
         What the profile is and how it was made (data, commands, metrics).
     """
@@ -114,6 +120,7 @@ class ScoringProfile:
     verdicts: Mapping[str, float]
     roles: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     keyword_adjustments: Mapping[str, float] = field(default_factory=dict)
+    term_bonus: Mapping[str, float] = field(default_factory=dict)
     name: str = ""
     provenance: Mapping[str, Any] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
@@ -145,6 +152,7 @@ class ScoringProfile:
             "verdicts": dict(self.verdicts),
             "roles": {r: dict(c) for r, c in self.roles.items()},
             "keyword_adjustments": dict(self.keyword_adjustments),
+            "term_bonus": dict(self.term_bonus),
             "provenance": dict(self.provenance),
         }
 
@@ -242,6 +250,13 @@ def from_dict(data: Mapping[str, Any], source: str = "profile") -> ScoringProfil
         str(t): _check_number(f"keyword_adjustments.{t}", v, 0.0, 10.0, True)
         for t, v in adj.items()
     }
+    bonus = data.get("term_bonus", {}) or {}
+    if not isinstance(bonus, Mapping):
+        raise ValueError(f"{source}: the profile field 'term_bonus' must be an object.")
+    checked_bonus = {
+        str(t): _check_number(f"term_bonus.{t}", v, -MAX_TERM_BONUS, MAX_TERM_BONUS, True)
+        for t, v in bonus.items()
+    }
     return ScoringProfile(
         model=model,
         keyword=_section(data, "keyword", source),
@@ -250,6 +265,7 @@ def from_dict(data: Mapping[str, Any], source: str = "profile") -> ScoringProfil
         verdicts=verdicts,
         roles=checked_roles,
         keyword_adjustments=checked_adj,
+        term_bonus=checked_bonus,
         name=str(data.get("name", "")),
         provenance=dict(data.get("provenance", {}) or {}),
     )

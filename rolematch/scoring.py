@@ -351,13 +351,15 @@ def combine(
     facet: np.ndarray,
     coef: Sequence[float],
     halves: tuple[float, float],
+    shift: np.ndarray | float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The calibrated score: a logistic model of the components, evidence gated.
 
-    ``z = b0 + b · calibration_features(K, S, F)`` and the score is ``1 / (1 + e^-z)``,
-    with ``coef`` in :data:`COEFFICIENTS` order, fitted (slopes ≥ 0, so more evidence
-    never lowers a score) so the score reads as the chance the résumé fits the role
-    at least partly (``benchmarks/tune_weights.py``).
+    ``z = b0 + b · calibration_features(K, S, F) + shift`` and the score is
+    ``1 / (1 + e^-z)``, with ``coef`` in :data:`COEFFICIENTS` order, fitted (slopes
+    ≥ 0, so more evidence never lowers a score) so the score reads as the chance the
+    résumé fits the role at least partly (``benchmarks/tune_weights.py``). ``shift``
+    is a learned profile's word preferences met by each résumé (0 by default).
 
     Returns
     -------
@@ -374,7 +376,7 @@ def combine(
     [0.98, 0.08, 0.08]
     """
     c = np.asarray(coef, dtype=np.float64)
-    raw = c[0] + calibration_features(keyword, semantic, facet, halves) @ c[1:]
+    raw = c[0] + calibration_features(keyword, semantic, facet, halves) @ c[1:] + shift
     return raw, calibrate(raw)
 
 

@@ -20,6 +20,7 @@ from rolematch._learn_fit import (
     predict,
 )
 from rolematch._learn_keywords import FACTOR_RANGE, MAX_TERMS, select_terms
+from rolematch._learn_terms import WordEvidence, select_words
 from rolematch.cli import main
 from rolematch.learn import (
     KeywordEvidence,
@@ -307,6 +308,73 @@ def test_personal_data_does_not_change_the_profile(
         k: dict(v) for k, v in second.roles.items()
     }
     assert r1["folds"] == r2["folds"]
+    assert dict(first.term_bonus) == dict(second.term_bonus)
+
+
+# ------------------------------------------------------------------ word preferences
+PAYMENTS = ("支付", "结算", "清算")
+
+
+def test_a_team_that_prizes_a_payments_background_learns_its_words(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    # The team shortlists a fit only with a payments background, for every role: no
+    # role's own terms say so, the calibration cannot weigh it; the words can.
+    t = heldout["table"]
+    text = {f: Path(f).read_text("utf-8") for f in set(t["file"])}
+    has = np.array([any(w in text[f] for w in PAYMENTS) for f in t["file"]])
+    team = t.assign(grade=np.where((t["grade"] >= 1) & has, 2, 0))
+    profile, report = learn(_csv(tmp_path / "d.csv", team), model="static-zh", encoder=encoder)
+    prefs = report["word_preferences"]
+    assert prefs["learned"], prefs
+    assert prefs["gain"] >= 0.005
+    assert any(profile.term_bonus.get(w, 0) > 0.5 for w in PAYMENTS), profile.term_bonus
+    assert "word preferences" in report_table(report)
+    again = tmp_path / "p.json"
+    profile.save(again)
+    assert dict(load_profile(again).term_bonus) == dict(profile.term_bonus)
+    # scoring: the résumé's words shift every role's log-odds, and the explanation says so
+    m = Matcher(model="static-zh", profile=profile, encoder=encoder).fit(load_roles())
+    without = profile.replace(term_bonus={})
+    d = Matcher(model="static-zh", profile=without, encoder=encoder).fit(load_roles())
+    cv = "2018-至今 某银行 客服中心主管，管理坐席团队，负责投诉处理、质检；负责支付结算业务咨询。"
+    learned, plain = m.score_table([cv]), d.score_table([cv])
+    assert (learned["score"].to_numpy() > plain["score"].to_numpy()).all()
+    assert "team preference" in str(m.explain(cv, "customer-service"))
+
+
+def test_a_team_that_agrees_with_the_defaults_learns_no_words(
+    heldout: dict[str, Any], tmp_path: Path, encoder: Any
+) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where(t["score"] >= 0.5, 2, 0))
+    profile, report = learn(_csv(tmp_path / "d.csv", team), model="static-zh", encoder=encoder)
+    assert not report["word_preferences"]["learned"]
+    assert dict(profile.term_bonus) == {}
+
+
+def _evidence(words: list[frozenset[str]]) -> WordEvidence:
+    return WordEvidence(words, np.repeat(np.arange(len(words)), 3))
+
+
+def test_protected_words_and_one_persons_words_are_never_preferences() -> None:
+    # 女 and 已婚 separate the decisions perfectly (a biased team): never candidates;
+    # 张三丰 does too but only four résumés hold it (one person's words: a name, a school)
+    words = [frozenset({"女", "已婚", "支付"})] * 6 + [frozenset({"营销"})] * 6
+    words += [frozenset({"张三丰", "营销"})] * 4 + [frozenset({"营销"})] * 4
+    y = np.repeat([1.0] * 6 + [0.0] * 6 + [1.0] * 4 + [0.0] * 4, 3)
+    chosen = select_words(_evidence(words), y, np.zeros(len(y)))
+    assert "支付" in chosen
+    assert not {"女", "已婚", "张三丰"} & set(chosen)
+
+
+def test_a_word_only_in_decisions_the_model_is_sure_of_teaches_nothing() -> None:
+    # 物理 is met only in clear rejects (p ≈ 0): it explains nothing the model missed
+    words = [frozenset({"物理"})] * 10 + [frozenset({"支付"})] * 10 + [frozenset()] * 10
+    y = np.repeat([0.0] * 10 + [1.0] * 5 + [0.0] * 5 + [1.0] * 2 + [0.0] * 8, 3)
+    z = np.repeat([-12.0] * 10 + [-1.0] * 20, 3)
+    chosen = select_words(_evidence(words), y, z)
+    assert "物理" not in chosen
 
 
 # ------------------------------------------------------------------ keyword emphasis

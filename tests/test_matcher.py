@@ -74,6 +74,11 @@ def real():
             {"verdicts": {"strong": 0.3, "partial": 0.5, "weak": 0.2}},
             r"'verdicts' must satisfy weak <= partial <= strong",
         ),
+        (
+            {"term_bonus": {"支付": 3.5}},
+            r"'term_bonus.支付' must be a finite number in \[-2, 2\]. Got 3.5",
+        ),
+        ({"term_bonus": ["支付"]}, r"'term_bonus' must be an object"),
     ],
 )
 def test_bad_profiles_name_field_expectation_and_value(change, match):

@@ -21,11 +21,30 @@ import numpy as np
 
 from rolematch.documents import Role
 
-__all__ = ["KeywordHits", "KeywordVectorizer", "role_document"]
+__all__ = ["KeywordHits", "KeywordVectorizer", "role_document", "text_words"]
 
 #: Word weights kept for :meth:`KeywordVectorizer.term_mass` (jieba's dictionary has
 #: ~350,000 words; identifiers, URLs and numbers-with-units in a long batch have no end).
 _MAX_CACHED_WORDS = 400_000
+
+
+def text_words(tokenizer: Any, text: str) -> frozenset[str]:
+    """The words a text holds: its tokens and the words inside its compounds.
+
+    What a learned word preference (``ScoringProfile.term_bonus``) looks for, at
+    learning and at scoring alike: 银行 is in 招商银行, 结算 in 资金结算.
+
+    Examples
+    --------
+    >>> from rolematch.tokenize import JiebaTokenizer
+    >>> {"招商银行", "银行", "结算"} <= text_words(JiebaTokenizer(), "负责招商银行资金结算")
+    True
+    """
+    words = set(tokenizer(text))
+    sub = getattr(tokenizer, "subwords", None)
+    if sub is not None:
+        words.update(w.lower() for w in sub(text) if len(w) > 1)
+    return frozenset(words)
 
 
 def role_document(role: Role) -> str:
@@ -289,6 +308,11 @@ class KeywordVectorizer:
         if self.genre_power:
             weight *= genre_idf(words) ** self.genre_power
         return weight
+
+    def word_weights(self, words: Sequence[str]) -> np.ndarray:
+        """Each word's weight in a text's mass (:meth:`term_mass`): ``rarity^p · genre^q``,
+        0 for an ASCII word the genre background never saw."""
+        return np.asarray(self._rarity(words) * _weighable(words))
 
     def _mass(self, words: Sequence[str], saturation: float) -> float:
         n = Counter(words)
