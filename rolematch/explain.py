@@ -44,6 +44,7 @@ def reason_line(
     covered: int,
     duties: int,
     facets: Sequence[FacetFinding] = (),
+    team: Sequence[tuple[str, float]] = (),
 ) -> str:
     """The one-line reason of a score (:attr:`Explanation.reason`), from its parts.
 
@@ -55,11 +56,15 @@ def reason_line(
         Duties whose evidence reaches :data:`COVERED_SUPPORT`, and all duties.
     facets : sequence of FacetFinding
         Findings; those with a score are listed.
+    team : sequence of (str, float)
+        A learned profile's word preferences the résumé meets, with their log-odds.
 
     Examples
     --------
     >>> reason_line(["手机银行", "APP"], ["反洗钱"], 2, 5)
     'keywords: 手机银行、APP | missing: 反洗钱 | duties covered: 2/5'
+    >>> reason_line(["支付"], [], 1, 4, team=[("结算", 1.5)])
+    'keywords: 支付 | duties covered: 1/4 | team preference: 结算 +1.50'
     """
     parts = []
     if matched:
@@ -70,6 +75,8 @@ def reason_line(
     for f in facets:
         if f.score is not None:
             parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
+    if team:
+        parts.append("team preference: " + "、".join(f"{t} {b:+.2f}" for t, b in team))
     return " | ".join(parts)
 
 
@@ -181,6 +188,7 @@ class Explanation:
             sum(e.support >= self.covered_support for e in self.evidence),
             len(self.evidence),
             self.facets,
+            self.term_bonus,
         )
 
     def __str__(self) -> str:

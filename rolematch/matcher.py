@@ -557,6 +557,7 @@ class Matcher(BaseEstimator):  # type: ignore[misc]
             sum(round(x, 4) >= covered for x in support),  # as Evidence rounds it
             len(support),
             scores.findings[i][r],
+            batch.bonus[i],
         )
 
     def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:

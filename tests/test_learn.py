@@ -341,6 +341,9 @@ def test_a_team_that_prizes_a_payments_background_learns_its_words(
     learned, plain = m.score_table([cv]), d.score_table([cv])
     assert (learned["score"].to_numpy() > plain["score"].to_numpy()).all()
     assert "team preference" in str(m.explain(cv, "customer-service"))
+    # the one-line reason of every report names it too, and the fast path agrees
+    assert learned["reason"].str.contains("team preference: ").all()
+    assert learned["reason"][4] == m.explain(cv, learned["role_id"][4]).reason
 
 
 def test_a_team_that_agrees_with_the_defaults_learns_no_words(
