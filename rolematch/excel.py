@@ -52,6 +52,7 @@ ROLE_COLUMNS = (
     "evidence_1",
     "evidence_2",
     "evidence_3",
+    "team_preference",
     "warnings",
     "path",
 )
@@ -244,9 +245,11 @@ def write_xlsx(
                     _evidence(e, 0),
                     _evidence(e, 1),
                     _evidence(e, 2),
+                    # a learned profile's word preferences this résumé meets (log-odds)
+                    "、".join(f"{t} {b:+.2f}" for t, b in e.term_bonus),
                 ]
             except Exception as ex:  # noqa: BLE001 - one row's details must not stop the report
-                details = [""] * 5
+                details = [""] * 6
                 warnings = "; ".join([*results.warnings[i], f"explanation: {type(ex).__name__}"])
             sheet.append(
                 [

@@ -145,6 +145,9 @@ def _candidate(
         for f in e.facets
     )
     warn = f'<p class="warn">⚠ {esc("; ".join(warnings))}</p>' if warnings else ""
+    team = "、".join(f"{t} {b:+.2f}" for t, b in e.term_bonus)
+    if team:  # a learned profile's word preferences moved this score
+        team = f'<p class="facets">team preference ({esc(e.profile)}): {esc(team)} (log-odds)</p>'
     best = "best role for this résumé" if role_rank == 1 else f"role #{role_rank} for this résumé"
     return (
         f'<details class="candidate" id="{anchor}"{" open" if rank <= _OPEN else ""}>'
@@ -158,6 +161,7 @@ def _candidate(
         "<th>best résumé sentence 简历依据</th><th>support</th><th>cos</th><th>page</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
         + (f'<p class="facets">{facets}</p>' if facets else "")
+        + team
         + warn
         + "</details>"
     )

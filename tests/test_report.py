@@ -411,3 +411,31 @@ def test_html_escapes_hostile_names_and_titles(hostile):
     page = buf.getvalue()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert '=HYPERLINK("http' not in page and "=HYPERLINK(&quot;http" in page
+
+
+def test_reports_name_a_learned_word_preference(folder, tmp_path):
+    # A team profile that prizes 坐席 (a contact-centre background): the rows of the
+    # résumés that hold it say so in the Excel role sheet, the HTML card and the CSV.
+    pytest.importorskip("openpyxl")
+    import pandas as pd
+
+    from rolematch.excel import write_xlsx
+    from rolematch.html_report import write_html
+    from rolematch.profile import load_profile
+
+    doc = {**load_profile("e5-small").to_dict(), "term_bonus": {"坐席": 1.0}, "name": "客服小组"}
+    matcher = Matcher(encoder=HashingEncoder(), profile=doc).fit(ROLES)
+    files = collect_files([folder])
+    with BatchResults(ROLES, files) as st:
+        for i, fr in iter_results(files, matcher=matcher):
+            st.add(i, fr)
+        res = st.finish()
+        write_xlsx(res, tmp_path / "s.xlsx")
+        write_html(res, tmp_path / "s.html")
+        write_csv(long_rows(res), tmp_path / "s.csv")
+    sheet = pd.read_excel(tmp_path / "s.xlsx", sheet_name="客户服务团队主管", dtype=str)
+    cells = sheet["team_preference"].fillna("")
+    assert (cells == "坐席 +1.00").any()  # the contact-centre manager's résumé
+    assert set(cells) <= {"", "坐席 +1.00"}
+    assert "team preference (客服小组): 坐席 +1.00" in (tmp_path / "s.html").read_text("utf-8")
+    assert "team preference: 坐席 +1.00" in (tmp_path / "s.csv").read_text("utf-8")
