@@ -469,11 +469,15 @@ def test_file_timeout_and_debug_log(folder, tmp_path):
     args = ["score", str(folder), "-o", str(out), "--model", MODEL, "-q",
             "--file-timeout", "0.001", "--debug", str(log)]  # fmt: skip
     assert main(args) == 0
-    rows = _read_csv(out)
-    assert {r["status"] for r in rows} == {"error"} and len(rows) == 3
-    assert {r["reason"] for r in rows} == {"timed out after 0.001 s"}
+    rows = {Path(r["file"]).name: r for r in _read_csv(out)}
+    assert len(rows) == 3
+    for name in ("good.pdf", "good.txt"):  # reading either takes well over a millisecond
+        assert (rows[name]["status"], rows[name]["reason"]) == ("error", "timed out after 0.001 s")
+    # the broken PDF may fail faster than the limit: then it keeps its own status
+    assert rows["bad.pdf"]["status"] in {"error", "corrupt"}
+    late = sum(r["status"] == "error" for r in rows.values())
     text = log.read_text("utf-8")
-    assert text.count("== ") == 3 and text.count("took more than 0.001 s") == 3
+    assert text.count("== ") == late and text.count("took more than 0.001 s") == late
     with pytest.raises(SystemExit):
         main(["score", str(folder), "--file-timeout", "-1"])
 
