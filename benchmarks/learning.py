@@ -54,6 +54,7 @@ from quality import load_set  # noqa: E402
 
 from rolematch._learn_fit import design, predict  # noqa: E402
 from rolematch.learn import KeywordEvidence, WordEvidence, learn_from_table, suggest  # noqa: E402
+from rolematch.scoring import calibrate  # noqa: E402
 
 ROLE_IDS = sorted(ROLE_NUMBERS, key=ROLE_NUMBERS.__getitem__)
 BUDGETS = (20, 50, 100, 200)
@@ -154,7 +155,7 @@ def evaluate(
         p = predict(X, np.array([prof.coef(r) for r in test["role_id"]]))
         if prof.term_bonus:  # the learned word preferences shift the log-odds
             z = np.log(p / (1 - p)) + words.take(test.index.to_numpy()).shift(prof.term_bonus)
-            p = 1 / (1 + np.exp(-z))
+            p = calibrate(z)
         t = test.assign(p=p)
         role = {
             r: graded_auc(g["p"].to_numpy(), g["grade"].to_numpy()) for r, g in t.groupby("role_id")

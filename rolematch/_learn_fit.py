@@ -23,7 +23,7 @@ import numpy as np
 from rolematch._learn_keywords import KeywordEvidence, factors, select_terms
 from rolematch._learn_terms import WordEvidence, fit_bonus, select_words
 from rolematch.profile import ScoringProfile, load_profile
-from rolematch.scoring import COEFFICIENTS
+from rolematch.scoring import COEFFICIENTS, calibrate
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -613,7 +613,7 @@ def _word_preferences(
             b = fit_bonus(tr.presence(chosen), y[train], z[train])
             shift = words.take(test).shift(dict(zip(chosen, b, strict=True)))
         before = _metrics(frame[test], p[test])
-        after = _metrics(frame[test], 1 / (1 + np.exp(-(z[test] + shift))))
+        after = _metrics(frame[test], calibrate(z[test] + shift))
         gains.append(after["pooled_auc"] - before["pooled_auc"])
         role_gains.append(after["auc"] - before["auc"])
         per_fold.append((before, after))

@@ -32,7 +32,7 @@ from typing import IO, Any
 import numpy as np
 
 from rolematch._optional import import_optional
-from rolematch.explain import Explanation
+from rolematch.explain import Explanation, team_text
 from rolematch.report import atomic_write, safe_cell
 from rolematch.results import BatchResults
 
@@ -246,7 +246,7 @@ def write_xlsx(
                     _evidence(e, 1),
                     _evidence(e, 2),
                     # a learned profile's word preferences this résumé meets (log-odds)
-                    "、".join(f"{t} {b:+.2f}" for t, b in e.term_bonus),
+                    team_text(e.term_bonus),
                 ]
             except Exception as ex:  # noqa: BLE001 - one row's details must not stop the report
                 details = [""] * 6

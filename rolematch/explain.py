@@ -31,11 +31,23 @@ __all__ = [
     "highlight_html",
     "highlighter",
     "reason_line",
+    "team_text",
     "thaw_explanation",
 ]
 
 #: A duty counts as covered in :attr:`Explanation.reason` from this support on.
 COVERED_SUPPORT = 0.25
+
+
+def team_text(term_bonus: Sequence[tuple[str, float]]) -> str:
+    """A résumé's learned word preferences as reports print them.
+
+    Examples
+    --------
+    >>> team_text([("结算", 2.0), ("分行", -0.5)])
+    '结算 +2.00、分行 -0.50'
+    """
+    return "、".join(f"{t} {b:+.2f}" for t, b in term_bonus)
 
 
 def reason_line(
@@ -76,7 +88,7 @@ def reason_line(
         if f.score is not None:
             parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
     if team:
-        parts.append("team preference: " + "、".join(f"{t} {b:+.2f}" for t, b in team))
+        parts.append("team preference: " + team_text(team))
     return " | ".join(parts)
 
 
@@ -216,7 +228,7 @@ class Explanation:
         if self.term_bonus:
             lines.append(
                 f"  team preference ({self.profile or 'profile'}): "
-                + "、".join(f"{t} {b:+.2f}" for t, b in self.term_bonus)
+                + team_text(self.term_bonus)
                 + " (log-odds, added to every role's)"
             )
         lines += [

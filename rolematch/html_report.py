@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from rolematch.explain import Explanation, highlighter
+from rolematch.explain import Explanation, highlighter, team_text
 from rolematch.report import atomic_write
 from rolematch.results import BatchResults
 
@@ -145,7 +145,7 @@ def _candidate(
         for f in e.facets
     )
     warn = f'<p class="warn">⚠ {esc("; ".join(warnings))}</p>' if warnings else ""
-    team = "、".join(f"{t} {b:+.2f}" for t, b in e.term_bonus)
+    team = team_text(e.term_bonus)
     if team:  # a learned profile's word preferences moved this score
         team = f'<p class="facets">team preference ({esc(e.profile)}): {esc(team)} (log-odds)</p>'
     best = "best role for this résumé" if role_rank == 1 else f"role #{role_rank} for this résumé"
