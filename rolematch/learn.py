@@ -43,6 +43,7 @@ import numpy as np
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
 from rolematch._learn_terms import WordEvidence
+from rolematch.exceptions import MissingDependencyError
 from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
@@ -199,30 +200,23 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
 def _sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and the rows (row number, cells as text) of a workbook's first
     sheet; blank rows are skipped, as a CSV's blank lines are."""
-    from rolematch._optional import import_optional
+    from rolematch.io.sheets import sheet_rows
 
-    openpyxl = import_optional("openpyxl", extra="excel")
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        header, rows = sheet_rows(path)
+    except MissingDependencyError:
+        raise
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
         raise ValueError(f"{path}: cannot read the Excel file ({type(e).__name__}: {e}).") from e
-    try:
-        cells = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        book.close()
-    header = ["" if h is None else str(h).strip() for h in (cells[0] if cells else [])]
 
     def text(v: Any) -> str:
         if isinstance(v, float) and v.is_integer():
             v = int(v)  # a grade typed as 2 reads back as 2.0
         return "" if v is None else str(v).strip()
 
-    rows = [
-        (n, {h: text(v) for h, v in zip(header, r, strict=False) if h})
-        for n, r in enumerate(cells[1:], start=2)
-        if any(v not in (None, "") for v in r)
+    return header, [
+        (n, {h: text(v) for h, v in zip(header, r, strict=False) if h}) for n, r in rows
     ]
-    return header, rows
 
 
 def _missing(v: Any) -> bool:

@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from rolematch.exceptions import RoleSpecError
+from rolematch.exceptions import MissingDependencyError, RoleSpecError
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -392,27 +392,21 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
 
 def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
     """Rows of the first sheet of an Excel export, keyed by the header row."""
-    from rolematch._optional import import_optional
+    from rolematch.io.sheets import sheet_rows
 
-    openpyxl = import_optional("openpyxl", extra="excel")
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        names, rows = sheet_rows(path)
+    except MissingDependencyError:
+        raise
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
         raise RoleSpecError(
             f"cannot read the Excel file: {type(e).__name__}: {e}", path=path
         ) from e
-    try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header or not any(header):
-            raise RoleSpecError("the Excel sheet has no header row", path=path)
-        names = ["" if h is None else str(h).strip() for h in header]
-        for no, row in enumerate(rows, start=2):
-            if row and any(v not in (None, "") for v in row):
-                cells = zip(names, row, strict=False)  # short rows: trailing cells empty
-                yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
-    finally:
-        book.close()
+    if not any(names):
+        raise RoleSpecError("the Excel sheet has no header row", path=path)
+    for no, row in rows:
+        cells = zip(names, row, strict=False)  # short rows: trailing cells empty
+        yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
 
 
 def _has_any(rec: Mapping[str, Any], names: Sequence[str]) -> bool:
