@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 from _common import (
     HELDOUT,
+    HELDOUT2,
     LONG,
     OFFTARGET,
     REALPDF,
@@ -76,6 +77,7 @@ METHODS = ("tfidf", "bm25", "semantic", "full")
 SETS = (
     "devset",
     "heldout",
+    "heldout2",
     "multilingual",
     "offtarget",
     "short",
@@ -84,7 +86,16 @@ SETS = (
     "realpdf",
 )
 #: Sets pooled into ``pooled``: everything the scorer was not developed on.
-POOLED = ("heldout", "multilingual", "offtarget", "short", "long", "realworld", "realpdf")
+POOLED = (
+    "heldout",
+    "heldout2",
+    "multilingual",
+    "offtarget",
+    "short",
+    "long",
+    "realworld",
+    "realpdf",
+)
 #: Sets pooled into ``mix``: the on-target-heavy mix of Traditional, English, terse and
 #: long CVs (no off-target CVs), where strong fits of every length compete per role.
 MIX = ("multilingual", "short", "long")
@@ -113,8 +124,8 @@ def load_set(name: str, read: Any) -> list[Item] | None:
         from _common import DEVSET
 
         return devset_items(read) if (DEVSET / "files" / "labels.json").exists() else None
-    if name == "heldout":
-        return json_items(HELDOUT)
+    if name in ("heldout", "heldout2"):
+        return json_items(HELDOUT if name == "heldout" else HELDOUT2)
     if name == "multilingual":
         return multilingual_items(read=read)
     if name in ("offtarget", "short", "long"):
