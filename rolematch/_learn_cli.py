@@ -22,7 +22,11 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
         "reject, 入围/面试/录用, 待定/备选, 淘汰/不合适 …, or 2/1/0).",
     )
     lp.add_argument("decisions", metavar="DECISIONS.csv")
-    lp.add_argument("--roles", help="role files or folder (default: the bundled roles)")
+    lp.add_argument(
+        "--roles",
+        action="append",
+        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+    )
     lp.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, a path")
     lp.add_argument("--profile", help="base profile to start from (default: the model's)")
     lp.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds")
@@ -38,13 +42,17 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     )
     sp.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
     sp.add_argument("--role", required=True, help="role id (see 'rolematch roles list')")
-    sp.add_argument("--roles", help="role files or folder (default: the bundled roles)")
+    sp.add_argument(
+        "--roles",
+        action="append",
+        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+    )
     sp.add_argument("--model", default="e5-small")
     sp.add_argument("--profile", help="scoring profile (default: the model's)")
     sp.add_argument("-n", type=positive_int, default=10, help="how many (default 10)")
 
 
-def run_learn(args: argparse.Namespace, load_roles: Callable[[str | None], list[Any]]) -> int:
+def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None], list[Any]]) -> int:
     """``rolematch learn``: print the report, write the profile."""
     from rolematch.exceptions import RolematchError
     from rolematch.learn import learn, report_table
@@ -67,7 +75,9 @@ def run_learn(args: argparse.Namespace, load_roles: Callable[[str | None], list[
     return 0
 
 
-def run_suggest(args: argparse.Namespace, load_roles: Callable[[str | None], list[Any]]) -> int:
+def run_suggest(
+    args: argparse.Namespace, load_roles: Callable[[list[str] | None], list[Any]]
+) -> int:
     """``rolematch suggest``: a table of the résumés to decide on next."""
     from rolematch.batch import collect_files
     from rolematch.exceptions import RolematchError

@@ -37,8 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
     s.add_argument(
         "--roles",
-        help="role files, or job postings imported on the fly, or a folder of either "
-        "(default: the bundled roles)",
+        action="append",
+        help="role files, or job postings imported on the fly, or a folder of either; "
+        "repeat for several (default: the bundled roles)",
     )
     s.add_argument(
         "-o",
@@ -122,14 +123,22 @@ def _parser() -> argparse.ArgumentParser:
     x = sub.add_parser("explain", help="explain one résumé's score for one role")
     x.add_argument("file")
     x.add_argument("--role", required=True, help="role id (see 'rolematch roles list')")
-    x.add_argument("--roles", help="role file or folder (default: the bundled roles)")
+    x.add_argument(
+        "--roles",
+        action="append",
+        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+    )
     x.add_argument("--model", default="e5-small")
     x.add_argument("--profile", help="scoring profile JSON (default: the model's bundled one)")
 
     r = sub.add_parser("roles", help="list, validate or import roles")
     rsub = r.add_subparsers(dest="roles_command", required=True, metavar="ACTION")
     rl = rsub.add_parser("list", help="list roles")
-    rl.add_argument("--roles", help="role file or folder (default: the bundled roles)")
+    rl.add_argument(
+        "--roles",
+        action="append",
+        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+    )
     rv = rsub.add_parser("validate", help="check role files; errors name file and field")
     rv.add_argument("dir", nargs="?", help="role file or folder (default: the bundled roles)")
     ri = rsub.add_parser(
@@ -313,7 +322,7 @@ def _score(args: argparse.Namespace) -> int:
     if args.engine == "spark":
         from rolematch.spark.cli import cli_score
 
-        return cli_score(args, _load_roles(args.roles), outputs=_outputs, write=_write)
+        return cli_score(args, _load_roles(args.roles, args.quiet), outputs=_outputs, write=_write)
     if args.rerank or args.master:
         raise RolematchError("--rerank and --master need --engine spark")
     outputs = _outputs(args)
@@ -322,7 +331,7 @@ def _score(args: argparse.Namespace) -> int:
 
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
     files = collect_files(args.paths, images=not args.no_ocr)
-    roles = _load_roles(args.roles)
+    roles = _load_roles(args.roles, args.quiet)
     workers = args.workers or default_workers(len(files))
     if workers == 1:
         from rolematch.matcher import Matcher
@@ -606,12 +615,13 @@ def _roles(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_roles(paths: str | None) -> list[Any]:
-    """Roles for --roles; postings are imported on the fly, their report on stderr."""
+def _load_roles(paths: list[str] | None, quiet: bool = False) -> list[Any]:
+    """Roles for --roles; postings are imported on the fly, their report on stderr
+    (unless ``quiet``: ``rolematch roles import --dry-run`` shows it)."""
     from rolematch.io.roles import load_roles_reporting
 
     roles, report = load_roles_reporting(paths)
-    if report:
+    if report and not quiet:
         print(f"rolematch: imported postings as roles:\n{report}", file=sys.stderr)
     return roles
 

@@ -50,7 +50,11 @@ def add_audit_parser(
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     a.add_argument("paths", nargs="+", metavar="PATH", help="résumé files or folders")
-    a.add_argument("--roles", help="role file or folder (default: the bundled roles)")
+    a.add_argument(
+        "--roles",
+        action="append",
+        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+    )
     a.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, or a path")
     rule = a.add_mutually_exclusive_group(required=True)
     rule.add_argument("--top-k", type=positive_int, metavar="K", help="select each role's best K")
@@ -95,7 +99,9 @@ def _iso_date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
-def run_audit(args: argparse.Namespace, *, load_roles: Callable[[str | None], list[Any]]) -> int:
+def run_audit(
+    args: argparse.Namespace, *, load_roles: Callable[[list[str] | None], list[Any]]
+) -> int:
     """Run ``rolematch audit``; returns the exit code."""
     from rolematch.batch import collect_files, default_workers
     from rolematch.fairness import audit, write_audit

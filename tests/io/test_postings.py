@@ -625,7 +625,7 @@ def test_cli_score_against_a_posting_file(tmp_path, capsys):
         "搭建BI看板。\n2015-2019 某大学 统计学 本科\n技能：SQL、Python、Tableau",
     )
     out = tmp_path / "out.csv"
-    rc = main(["score", str(cv), "--roles", str(posting), "--model", MODEL, "-o", str(out), "-q"])
+    rc = main(["score", str(cv), "--roles", str(posting), "--model", MODEL, "-o", str(out)])
     assert rc == 0
     err = capsys.readouterr().err
     assert "imported postings as roles" in err and "dropped (6)" in err
@@ -633,3 +633,17 @@ def test_cli_score_against_a_posting_file(tmp_path, capsys):
         rows = list(csv.DictReader(f))
     assert [r["role_title"] for r in rows] == ["数据分析师"]
     assert 0.0 <= float(rows[0]["score"]) <= 1.0
+
+    # --roles repeats (each posting's roles are scored), and -q keeps the report off stderr
+    second = _write(
+        tmp_path,
+        "cashier.txt",
+        "出纳\n岗位职责：\n1. 负责现金收付和银行存款日记账登记；\n2. 负责银行对账和票据保管。\n"
+        "任职要求：\n1. 会计相关专业大专及以上学历；\n2. 两年以上出纳工作经验。",
+    )
+    args = ["score", str(cv), "--roles", str(posting), "--roles", str(second)]
+    assert main([*args, "--model", MODEL, "-o", str(out), "-q"]) == 0
+    assert "imported postings as roles" not in capsys.readouterr().err
+    with out.open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert sorted(r["role_title"] for r in rows) == ["出纳", "数据分析师"]
