@@ -437,14 +437,14 @@ class JiebaTokenizer:
         Examples
         --------
         >>> JiebaTokenizer().subwords("负责智能质检")
-        ['智能', '质检', '智能质检']
+        ['智能质检', '智能', '质检']
         """
         tk = self._tokenizer()
         out = []
         for word in tk.cut(self.canonicalize(text), HMM=False):
-            # search mode's 2- and 3-character words, and longer dictionary words inside
-            # a long compound (远程银行 in 远程银行中心), which search mode leaves out
-            out += tk.cut_for_search(word, HMM=False)
+            # the word's own parts (客服 and 中心 in 客服中心), and longer dictionary words
+            # inside a long compound (远程银行 in 远程银行中心)
+            out += [word, *_parts(tk, word)]
             n = len(word)
             if n > 4:
                 out += [
@@ -462,6 +462,36 @@ class JiebaTokenizer:
 
     def __repr__(self) -> str:
         return f"JiebaTokenizer(userdict={self.userdict!r})"
+
+
+def _parts(tk: Any, word: str) -> list[str]:
+    """The words of ``word``'s most likely split into smaller dictionary words, and theirs.
+
+    jieba's search mode emits every dictionary 2- and 3-gram inside a word, also those
+    across its parts: 算机 in 计算机, 金流 in 现金流, 上学 in 以上学历 — fragments that
+    then show up as a posting's "missing keywords". The best path that does not take
+    the whole word (jieba's own route) keeps 计算, 现金, 以上 and 学历.
+
+    Examples
+    --------
+    >>> tk = JiebaTokenizer()._tokenizer()
+    >>> _parts(tk, "计算机"), _parts(tk, "消费者权益保护")
+    (['计算'], ['消费者', '消费', '权益', '保护'])
+    """
+    n = len(word)
+    if n < 3 or not _CJK.search(word):
+        return []
+    dag = tk.get_DAG(word)
+    dag[0] = [j for j in dag[0] if j != n - 1] or [0]
+    route: dict[int, tuple[float, int]] = {}
+    tk.calc(word, dag, route)
+    out, i = [], 0
+    while i < n:
+        j = route[i][1] + 1
+        if j - i >= 2:
+            out += [word[i:j], *_parts(tk, word[i:j])]
+        i = j
+    return out
 
 
 #: Words whose compound cuts a tokenizer keeps (a long batch meets endless words).

@@ -49,6 +49,24 @@ def test_compound_cuts_split_only_into_words_of_two_or_more_characters(tok, word
     assert tok.compound_cuts(word) == cuts
 
 
+@pytest.mark.parametrize(
+    ("text", "inside", "not_inside"),
+    [
+        ("计算机、统计学相关专业", {"计算", "统计"}, {"算机", "计学"}),
+        ("熟悉现金流量表，缴纳公积金", {"现金", "流量"}, {"金流", "积金"}),
+        ("本科及以上学历", {"学历"}, {"上学"}),
+        ("客服中心、智能质检、副行长", {"客服", "中心", "智能", "质检", "行长"}, set()),
+        ("远程银行中心", {"远程银行", "远程", "银行", "中心"}, set()),
+    ],
+)
+def test_subwords_are_the_parts_of_a_word_not_pieces_across_them(tok, text, inside, not_inside):
+    # 算机 and 金流 straddle 计算|机 and 现金|流: as role vocabulary they showed up as a
+    # posting's "missing keywords"
+    words = set(tok.subwords(text))
+    assert inside <= words
+    assert not (not_inside & words)
+
+
 def test_synonyms_map_to_one_term(tok):
     assert tok("移动银行")[0] == tok("手机APP")[0] == "手机银行"
     assert "消保" in tok("负责消费者权益保护")
