@@ -24,6 +24,7 @@ __all__ = [
     "FacetFinding",
     "ResumeFacets",
     "RoleFacets",
+    "certificate_names",
     "facet_findings",
     "load_major_families",
     "major_families",
@@ -353,17 +354,47 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
             )
         )
     if role.certificates:
-        have = [c for c in role.certificates if c in resume.text]
+        # a phrase names alternatives (持有CPA、CFA或FRM证书): any one meets it
+        text = resume.text.lower()
+        met = [[a for a in certificate_names(c) if a.lower() in text] for c in role.certificates]
+        have = [a for found in met for a in found]
         out.append(
             FacetFinding(
                 "certificates",
                 "、".join(role.certificates),
                 "、".join(have),
-                len(have) / len(role.certificates),
+                sum(bool(found) for found in met) / len(role.certificates),
             )
         )
     if role.age_limit:
         out.append(FacetFinding("age", role.age_limit, AGE_NOT_SCORED, None))
+    return out
+
+
+_CERT_SUFFIX = re.compile(r"(?:资格证书|资格证|证书|资格|资质|执业资格|认证)$")
+_CERT_SPLIT = re.compile(r"\s*(?:[、/,，;；]|或者|或|及|和|与|\bor\b|\band\b)\s*", re.I)
+
+
+def certificate_names(phrase: str) -> list[str]:
+    """The certificates a requirement's phrase names, each as a résumé would write it.
+
+    The shared suffix (证书、资格证) comes off where what remains still names a
+    certificate (three characters, or a Latin abbreviation): 教师资格证 stays whole.
+
+    Examples
+    --------
+    >>> certificate_names("CPA、CFA或FRM证书")
+    ['CPA', 'CFA', 'FRM']
+    >>> certificate_names("一级建造师证书"), certificate_names("教师资格证")
+    (['一级建造师'], ['教师资格证'])
+    """
+    out = []
+    for part in _CERT_SPLIT.split(phrase.strip()):
+        part = part.strip().removesuffix("等")
+        bare = _CERT_SUFFIX.sub("", part).strip().removesuffix("等")
+        name = bare if len(bare) >= 3 or (bare.isascii() and len(bare) >= 2) else part
+        if len(name) >= 2 and name not in out:
+            out.append(name)
     return out
 
 

@@ -135,3 +135,16 @@ def test_open_ended_years_follow_the_reference_date():
     assert resume_facets("2015.01-2019.12 某公司", today=TODAY).as_of is None
     (exp,) = facet_findings(RoleFacets(years=3.0), late)
     assert exp.found == "6.1年（至今 = 2026-06）" and exp.score == 1.0
+
+
+def test_a_certificate_phrase_is_met_by_any_certificate_it_names():
+    # 持有CPA、CFA或FRM证书 names three alternatives; a résumé listing 证书：CPA、FRM meets
+    # it (the whole phrase was looked up verbatim and never found)
+    role = role_facets(Role("r", "授信审批岗", ("负责授信审批",), ("持有CPA、CFA或FRM证书者优先",)))
+    assert role.certificates
+    holder = resume_facets("2018-至今 某银行 授信审批\n证书：cpa、FRM", today=dt.date(2026, 1, 1))
+    other = resume_facets("2018-至今 某银行 授信审批\n证书：驾驶证", today=dt.date(2026, 1, 1))
+    (met,) = [f for f in facet_findings(role, holder) if f.name == "certificates"]
+    (unmet,) = [f for f in facet_findings(role, other) if f.name == "certificates"]
+    assert met.score == 1.0 and "CPA" in met.found and "FRM" in met.found
+    assert unmet.score == 0.0 and unmet.found == ""
