@@ -266,6 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
     try:
+        _check_profile(getattr(args, "profile", None))
         if args.command == "score":
             return _score(args)
         if args.command == "extract":
@@ -291,41 +292,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FileNotFoundError as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a cache, log or output path the system refuses: say which
+        print(f"rolematch: error: {e}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as e:  # a role, posting or decisions file in another encoding
+        print(
+            f"rolematch: error: a file given is not UTF-8 text ({e.reason} at byte {e.start}); "
+            "save it as UTF-8",
+            file=sys.stderr,
+        )
+        return 1
 
 
-def _outputs(args: argparse.Namespace) -> list[tuple[str | None, str]]:
-    """(path or None for stdout, format) for each output asked for."""
-    from rolematch.report import format_for
+def _check_profile(profile: str | None) -> None:
+    """Read --profile before any work, so a bad one is a one-line error naming the field."""
+    if profile is None:
+        return
+    from rolematch.profile import load_profile
 
-    outputs = args.output or []
-    if args.format is not None:
-        if len(outputs) > 1:
-            raise RolematchError(
-                f"--format applies to one output; got {len(outputs)} -o files. "
-                "Drop --format and let each file's suffix pick its format."
-            )
-        if not outputs and args.format == "xlsx":
-            raise RolematchError("--format xlsx needs an output file: add -o OUT.xlsx")
-        return [(outputs[0] if outputs else None, args.format)]
     try:
-        return [(o, format_for(o)) for o in outputs] or [(None, "table")]
+        load_profile(profile)
     except ValueError as e:
-        raise RolematchError(str(e)) from None
+        raise RolematchError(f"--profile: {e}") from None
 
 
 _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole explanations
 
 
 def _score(args: argparse.Namespace) -> int:
+    from rolematch._cli_outputs import check_outputs, outputs_of, write_output
     from rolematch.batch import BatchStats, collect_files, default_workers, score_paths
 
+    check_outputs(outputs_of(args), args.paths)
     if args.engine == "spark":
         from rolematch.spark.cli import cli_score
 
-        return cli_score(args, _load_roles(args.roles, args.quiet), outputs=_outputs, write=_write)
+        return cli_score(
+            args, _load_roles(args.roles, args.quiet), outputs=outputs_of, write=write_output
+        )
     if args.rerank or args.master:
         raise RolematchError("--rerank and --master need --engine spark")
-    outputs = _outputs(args)
+    outputs = outputs_of(args)
     if any(fmt == "xlsx" for _, fmt in outputs):
         from rolematch._optional import import_optional
 
@@ -384,46 +391,10 @@ def _score(args: argparse.Namespace) -> int:
             if bar is not None:
                 bar.close()
         with results:
-            written = [_write(results, path, fmt, args) for path, fmt in outputs]
+            written = [write_output(results, path, fmt, args) for path, fmt in outputs]
             if not args.quiet:
                 _summary(results, stats, time.perf_counter() - t0, written)
     return 0
-
-
-def _write(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> str:
-    from rolematch import report
-
-    top_k, min_score = args.top_k, args.min_score
-    out: Any = path if path is not None else sys.stdout
-    if fmt == "table":
-        sys.stdout.write(report.to_text(store, top_k or 3, min_score))
-        return ""
-    if fmt == "csv":
-        n = report.write_csv(report.long_rows(store, top_k, min_score), out)
-        what = f"{n} rows"
-    elif fmt == "wide-csv":
-        n = report.write_wide_csv(store, out, top_k, min_score)
-        what = f"{n} rows"
-    elif fmt == "jsonl":
-        n = report.write_jsonl(report.jsonl_records(store, top_k, min_score), out)
-        what = f"{n} records"
-    elif fmt == "xlsx":
-        from rolematch.excel import write_xlsx
-
-        n = write_xlsx(store, out, top_k, min_score)
-        what = f"{store.n_roles} role sheets, {n} shortlist rows"
-    else:
-        from rolematch.html_report import write_html
-        from rolematch.language import display_variants
-        from rolematch.tokenize import load_synonyms
-
-        # matched keywords are Simplified; a Traditional résumé shows them its own way
-        n = write_html(
-            store, out, top_k, min_score, variants=display_variants(load_synonyms()),
-            meta={"model": args.model},
-        )  # fmt: skip
-        what = f"{n} shortlist entries"
-    return f"wrote {what} to {path}" if path is not None else ""
 
 
 def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None:

@@ -1,0 +1,101 @@
+"""The score command's outputs: which files in which formats, checked, written.
+
+One job: turn ``-o``/``--format`` into (path, format) pairs, refuse before any work the
+outputs that cannot be written or would overwrite a résumé, and write each one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rolematch.exceptions import RolematchError
+
+__all__ = ["check_outputs", "outputs_of", "write_output"]
+
+
+def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
+    """(path or None for stdout, format) for each output asked for."""
+    from rolematch.report import format_for
+
+    outputs = args.output or []
+    if args.format is not None:
+        if len(outputs) > 1:
+            raise RolematchError(
+                f"--format applies to one output; got {len(outputs)} -o files. "
+                "Drop --format and let each file's suffix pick its format."
+            )
+        if not outputs and args.format == "xlsx":
+            raise RolematchError("--format xlsx needs an output file: add -o OUT.xlsx")
+        return [(outputs[0] if outputs else None, args.format)]
+    try:
+        return [(o, format_for(o)) for o in outputs] or [(None, "table")]
+    except ValueError as e:
+        raise RolematchError(str(e)) from None
+
+
+def check_outputs(outputs: list[tuple[str | None, str]], inputs: Sequence[str]) -> None:
+    """Refuse, before scoring, outputs that cannot be written or would overwrite a résumé."""
+    import os
+    from pathlib import Path
+
+    from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
+
+    resume_like = SUPPORTED_SUFFIXES + IMAGE_SUFFIXES  # a ranking.csv beside them is no résumé
+    files = {Path(p).resolve() for p in inputs if Path(p).is_file()}
+    folders = [Path(p).resolve() for p in inputs if Path(p).is_dir()]
+    seen: set[Path] = set()
+    for path, _ in outputs:
+        if path is None:
+            continue
+        out = Path(path).resolve()
+        if out in seen:
+            raise RolematchError(f"-o {path} is given twice")
+        seen.add(out)
+        if out.is_dir():
+            raise RolematchError(f"-o {path} is a folder; name a file in it, e.g. {path}/out.csv")
+        if not out.parent.is_dir():
+            raise RolematchError(f"-o {path}: the folder {out.parent} does not exist")
+        if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+            raise RolematchError(f"-o {path}: cannot write there (permission denied)")
+        in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
+        if out in files or (out.is_file() and in_folder):
+            raise RolematchError(f"-o {path} is one of the résumés being scored; name another file")
+
+
+def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> str:
+    from rolematch import report
+
+    top_k, min_score = args.top_k, args.min_score
+    out: Any = path if path is not None else sys.stdout
+    if fmt == "table":
+        sys.stdout.write(report.to_text(store, top_k or 3, min_score))
+        return ""
+    if fmt == "csv":
+        n = report.write_csv(report.long_rows(store, top_k, min_score), out)
+        what = f"{n} rows"
+    elif fmt == "wide-csv":
+        n = report.write_wide_csv(store, out, top_k, min_score)
+        what = f"{n} rows"
+    elif fmt == "jsonl":
+        n = report.write_jsonl(report.jsonl_records(store, top_k, min_score), out)
+        what = f"{n} records"
+    elif fmt == "xlsx":
+        from rolematch.excel import write_xlsx
+
+        n = write_xlsx(store, out, top_k, min_score)
+        what = f"{store.n_roles} role sheets, {n} shortlist rows"
+    else:
+        from rolematch.html_report import write_html
+        from rolematch.language import display_variants
+        from rolematch.tokenize import load_synonyms
+
+        # matched keywords are Simplified; a Traditional résumé shows them its own way
+        n = write_html(
+            store, out, top_k, min_score, variants=display_variants(load_synonyms()),
+            meta={"model": args.model},
+        )  # fmt: skip
+        what = f"{n} shortlist entries"
+    return f"wrote {what} to {path}" if path is not None else ""
