@@ -173,7 +173,7 @@ def long_rows(
         if i == failed:
             continue
         if r is None:
-            yield _failed_row(results, i)
+            yield _failed_row(results, i) | {"reason": results.row_reason(i, min_score)}
             continue
         try:
             row = {
@@ -221,7 +221,7 @@ def jsonl_records(
                 "role_id": None,
                 "role_title": None,
                 "score": None,
-                "reason": results.reason[i],
+                "reason": results.row_reason(i, min_score),
                 "warnings": warnings,
             }
             continue

@@ -296,15 +296,26 @@ class BatchResults:
     ) -> Iterator[tuple[int, int | None]]:
         """``(file, role)`` index pairs of the long format, in its order: files in file
         order, each file's kept roles best first; ``(file, None)`` once for a file that
-        is not ``ok``."""
+        is not ``ok``, or that no role reaches ``min_score`` for (it is not left out:
+        :meth:`row_reason` says why it has no role)."""
         keep = self.keep("resume", top_k, min_score)
         for i in range(len(self)):
-            if not self.ok(i):
+            if not self.ok(i) or not keep[i].any():
                 yield i, None
                 continue
             for r in np.argsort(self.role_rank[i], kind="stable"):
                 if keep[i, r]:
                     yield i, int(r)
+
+    def row_reason(self, i: int, min_score: float | None = None) -> str:
+        """The reason of file ``i``'s row without a role (:meth:`long_pairs`)."""
+        if not self.ok(i) or not self.role_ids:
+            return self.reason[i]
+        best = int(np.argmin(self.role_rank[i]))
+        return (
+            f"no role scores {min_score or 0:g} or more (--min-score); best: "
+            f"{self.role_titles[best]} {self.score[i, best]:.2f}"
+        )
 
     def to_frame(self, top_k: int | None = None, min_score: float | None = None) -> pd.DataFrame:
         """The long format as a DataFrame: one row per kept (file, role), :data:`COLUMNS`.
@@ -328,7 +339,7 @@ class BatchResults:
                     cols[c].append(np.nan)
                 cols["role_rank"].append(None)
                 cols["resume_rank"].append(None)
-                cols["reason"].append(self.reason[i])
+                cols["reason"].append(self.row_reason(i, min_score))
                 continue
             cols["role_id"].append(self.role_ids[r])
             cols["role_title"].append(self.role_titles[r])

@@ -176,9 +176,16 @@ def test_top_k_and_min_score_in_long_rows(store):
     rows = list(long_rows(store, top_k=2))
     assert len(rows) == 6 * 2 + 2
     rows = list(long_rows(store, min_score=0.45))
-    scored = [r for r in rows if r["status"] == "ok"]
+    scored = [r for r in rows if r["status"] == "ok" and r["role_id"]]
     assert all(r["score"] >= 0.45 for r in scored)
     assert len(scored) == int((np.nan_to_num(store.score) >= 0.45).sum())
+    # a file no role reaches the threshold for keeps one row saying so (it vanished)
+    assert {r["file"] for r in rows} == set(store.files)
+    below = [r for r in rows if r["status"] == "ok" and not r["role_id"]]
+    low = [f for i, f in enumerate(store.files) if store.ok(i) and np.nanmax(store.score[i]) < 0.45]
+    assert [r["file"] for r in below] == low and low
+    assert all("no role scores 0.45 or more" in r["reason"] and r["score"] == "" for r in below)
+    assert len(store.to_frame(min_score=0.45)) == len(rows)
 
 
 def test_wide_csv_is_the_score_matrix(store, tmp_path):

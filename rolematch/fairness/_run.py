@@ -206,7 +206,7 @@ def audit(
         reference: dict[str, np.ndarray] = {}
         index = {role_id: r for r, role_id in enumerate(role_ids)}
         for row in rows:
-            if row["status"] == "ok":
+            if row["status"] == "ok" and row["role_id"]:
                 scores = reference.setdefault(str(row["file"]), np.full(len(role_ids), np.nan))
                 scores[index[str(row["role_id"])]] = float(row["score"])
         delta, swapped = max_score_change(matcher, pairs, reference=reference)

@@ -132,7 +132,7 @@ def audit_table(
     """
     by_role: dict[str, list[tuple[str, float, int]]] = {}
     for row in rows:
-        if row.get("status") != "ok":
+        if row.get("status") != "ok" or not row.get("role_id"):  # unread, or none kept
             continue
         score = round(float(row["score"]), SCORE_DECIMALS)
         by_role.setdefault(str(row["role_id"]), []).append(
