@@ -535,9 +535,9 @@ def _explain(args: argparse.Namespace) -> int:
         )
         return 2
     resume = read_resume(args.file)
-    if not resume.ok:
-        print(f"{args.file}: {resume.status}: {resume.reason}")
-        return 0
+    if not resume.ok:  # nothing to explain: an error, as for an unknown role
+        print(f"rolematch: error: {args.file}: {resume.status}: {resume.reason}", file=sys.stderr)
+        return 1
     matcher = Matcher(model=args.model, profile=args.profile).fit(roles)
     results = matcher.match([resume], top_k=None)[0]
     rank = next(k for k, res in enumerate(results, start=1) if res.role_id == role.id)
