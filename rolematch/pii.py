@@ -165,6 +165,8 @@ _CONTEXT_PATTERNS = (
         "birth_date",
         re.compile(rf"(?<![A-Za-z])((?:[Bb]orn|BORN)(?:\s+(?:in|on))?\s+(?:{_EN_DATE}|{_DATE}|{_YEAR}))"),
     ),
+    # a bare year among the header's tokens (宋佳怡，女，1987年), not a range's start
+    ("birth_date", re.compile(_SEP_BEFORE + rf"({_YEAR}\s*年)(?!\s*[\d\-~～至到–—])" + _TOKEN_END)),  # noqa: E501
     ("ethnicity", re.compile(_SEP_BEFORE + rf"((?:{_ETHNIC})族)" + _TOKEN_END)),
     ("marital_status", re.compile(_SEP_BEFORE + rf"({_MARITAL})" + _TOKEN_END)),
     ("political_status", re.compile(_SEP_BEFORE + rf"({_POLITICAL})" + _TOKEN_END)),
@@ -239,7 +241,30 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
 _TITLE = r"(?:(?:个人|求职)?简历|个人资料)\s*[-—–:：|/·]*\s*"
 
 
+#: A line that is only a Latin-script name: "José Müller", "Li Na", "Mary-Anne O'Neil".
+_LATIN_NAME = re.compile(r"\s*([A-ZÀ-Þ][a-zß-ÿ'’-]+(?: [A-ZÀ-Þ][a-zß-ÿ'’.-]+){1,2})\s*$")
+#: Words of headings and titles that open English CVs: such a line is not a name.
+_NOT_NAME_WORDS = {
+    "resume", "curriculum", "vitae", "cv", "work", "experience", "professional", "summary",
+    "education", "skills", "profile", "personal", "information", "details", "contact",
+    "objective", "career", "employment", "history", "projects", "project", "background",
+    "core", "key", "technical", "languages", "certificates", "awards", "references",
+    "interests", "about", "me", "bank", "banking", "manager", "senior", "junior", "engineer",
+    "analyst", "officer", "head", "lead", "director", "team", "assistant", "associate",
+    "consultant", "specialist", "owner", "president", "vice", "chief", "executive",
+    "representative", "supervisor", "coordinator", "administrator", "developer", "designer",
+    "architect", "scientist", "accountant", "auditor", "advisor", "adviser", "partner",
+    "intern", "graduate", "student", "candidate", "applicant", "service", "services",
+    "operations", "management", "marketing", "sales", "risk", "compliance", "customer",
+    "payment", "payments", "digital", "mobile", "product", "data", "finance", "financial",
+    "account", "accounts",
+}  # fmt: skip
+
+
 def _header_name(line: str) -> tuple[int, int, str] | None:
+    latin = _LATIN_NAME.match(line)
+    if latin and not {w.lower() for w in latin.group(1).split()} & _NOT_NAME_WORDS:
+        return latin.start(1), latin.end(1), latin.group(1)
     m = re.match(  # lazy, so that "张伟先生" is 张伟 addressed as 先生
         rf"\s*(?:{_TITLE})?([{_CJK}]{{2,4}}?(?:·[{_CJK}]{{1,6}})?)(?=(?:先生|女士)?(?:$|[\s|/,，、(（:：]))",
         line,

@@ -203,3 +203,35 @@ def test_forms_of_address_english_labels_and_bare_birth_years(text, field, value
     assert personal[field] == value
     assert value not in out
     assert "张伟" not in out and "先生" not in out and "女士" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value", "kept"),
+    [
+        # a bare year among the header's tokens is the birth year (it stayed in the text)
+        (
+            "宋佳怡，女，1987年\n工作经历：\n2017年3月—至今 北辰银行",
+            "birth_date",
+            "1987年",
+            "2017年3月",
+        ),
+        ("张伟 | 男 | 2015年 - 至今 某银行", "name", "张伟", "2015年 - 至今"),
+        # an English name alone on the first line (it stayed, and was never looked for)
+        (
+            "José Müller\nEmail: jm@example.com\n2015 - 2020 analyst",
+            "name",
+            "José Müller",
+            "analyst",
+        ),
+    ],
+)
+def test_header_birth_years_and_latin_name_lines(text, field, value, kept):
+    redacted, personal = redact_text(text)
+    assert personal[field] == value
+    assert value not in redacted and kept in redacted
+
+
+@pytest.mark.parametrize("first", ["Work Experience", "Product Owner", "Customer Service Manager"])
+def test_heading_or_title_lines_are_not_latin_names(first):
+    _, personal = redact_text(f"{first}\n2015 - 2020 Bank of Lisbon")
+    assert "name" not in personal
