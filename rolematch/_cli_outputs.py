@@ -56,9 +56,12 @@ def check_outputs(outputs: list[tuple[str | None, str]], inputs: Sequence[str]) 
         seen.add(out)
         if out.is_dir():
             raise RolematchError(f"-o {path} is a folder; name a file in it, e.g. {path}/out.csv")
-        if not out.parent.is_dir():
-            raise RolematchError(f"-o {path}: the folder {out.parent} does not exist")
-        if not os.access(out.parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        base = out.parent  # missing folders are made: the nearest existing one must allow it
+        while not base.exists() and base != base.parent:
+            base = base.parent
+        if not base.is_dir():
+            raise RolematchError(f"-o {path}: {base} is a file, not a folder")
+        if not os.access(base, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
             raise RolematchError(f"-o {path}: cannot write there (permission denied)")
         in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
         if out in files or (out.is_file() and in_folder):
