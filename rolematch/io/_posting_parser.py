@@ -24,12 +24,14 @@ from rolematch.io.posting_lines import (
     ROLE_HEAD,
     SEPARATOR,
     Lexicon,
+    board_id,
     clean_title,
     ends_item,
     fold,
     kind_by_content,
     match_heading,
     noise_reason,
+    post_title_like,
     split_marker,
     split_semicolons,
     strip_md,
@@ -95,7 +97,7 @@ class Posting:
 
         reqs = [r.text for r in self.requirements]
         data: dict[str, Any] = {
-            "id": self.id,
+            "id": board_id(self.id),  # a job board's J1001 -> j1001
             "title": self.title,
             "department": self.department,
             "duties": [d.text for d in self.duties],
@@ -125,7 +127,7 @@ class Posting:
           dropped (1):
             line 6: 联系电话：138****0000  -- contact
         """
-        out = [f"{self.id}  {self.title}  ({self._where()})"]
+        out = [f"{board_id(self.id) if self.id else ''}  {self.title}  ({self._where()})"]
         out.append(f"  duties ({len(self.duties)}):")
         out += [f"    - {d.text}  [line {d.line}]" for d in self.duties]
         if not self.duties:
@@ -147,6 +149,10 @@ class Posting:
 
 #: a short line ending in a colon: a heading, never an item
 _LEAD_IN = re.compile(r"^[^:：。；;，,]{2,16}[:：]$")
+
+
+#: an employer's name above a posting: 某某建设集团有限公司, Harbourline Bank Limited
+_EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Ltd\.?|Inc\.?|Group|Bank)$", re.I)
 
 
 def _clip(text: str, n: int = 60) -> str:
@@ -177,9 +183,12 @@ class LineSorter:
         self.lines: list[Line] = []
         self.i = 0
         self.last_num = 0  # number of the last numbered item of the section
+        self.headed: set[int] = set()  # ids of the postings that had a section heading
+        self.bare_titled: set[int] = set()  # … and of those opened by a bare title
 
     # -- postings
     def _start(self, title: str, no: int, level: int = 0) -> Posting:
+        title = clean_title(title) if title else title  # 安全员（3名）: no headcount
         p = Posting(title=title, source=self.source, line=no, department=self.department)
         if not self.postings:
             p.dropped.extend(self.pending)
@@ -251,7 +260,7 @@ class LineSorter:
             if self.cur is None or self._has_items() or self.cur.title:
                 self._start(value, ln.no, ln.heading_level)
             else:
-                self.cur.title, self.cur.line = value, ln.no
+                self.cur.title, self.cur.line = clean_title(value), ln.no
             return
         if self.cur is None and not self.department and (d := DEPT.match(folded)):
             self.department = d.group(1)
@@ -259,13 +268,15 @@ class LineSorter:
             return
         # a markdown/HTML heading or a title-like line opens a posting
         if self.fixed_title is None and self._opens_posting(ln, plain):
-            title = clean_title(CN_OUTLINE.sub("", plain))  # （一）风险管理岗
+            title = clean_title(split_marker(plain)[0])  # （一）风险管理岗, 2. 安全员
             if self.cur is not None and not self._has_items() and not self.cur.title:
                 self.cur.title = title
                 self.cur.line = ln.no
                 self.title_level = ln.heading_level
             else:
-                self._start(title, ln.no, ln.heading_level)
+                self.bare_titled.add(id(self._start(title, ln.no, ln.heading_level)))
+            return
+        if self.section in (None, "mixed") and self._paragraph(ln, plain):
             return
         if reason := noise_reason(plain, lex):
             self._drop(ln, reason)
@@ -280,6 +291,11 @@ class LineSorter:
         return p is not None and bool(p.duties or p.requirements)
 
     def _opens_posting(self, ln: Line, plain: str) -> bool:
+        if self._post_title_above_heading(plain):
+            # 一、安全员（3名）, 2. 安全员 or a bare 安全员 right above its 岗位职责: a title
+            # even without a title word, once the posting before has items
+            no_posting = self.cur is None or (not self.cur.title and not self._has_items())
+            return no_posting or self._has_items()
         if not title_like(plain, self.lex):
             return False
         if split_marker(plain)[1] and not (CN_OUTLINE.match(plain) and self._heading_follows()):
@@ -295,6 +311,42 @@ class LineSorter:
         if self.i > 0 and not self.lines[self.i - 1].text.strip() and self._content_follows():
             return True  # a blank line, then a title, then its list: the next posting
         return ln.heading_level > 0 and ln.heading_level <= (self.title_level or 6)
+
+    def _post_title_above_heading(self, plain: str) -> bool:
+        """Whether a short line (numbered or not) is followed by a duty or requirement
+        heading, with at most a noise line (工作地点：…) between. Without a title word
+        it takes a post's marks (一、, a headcount) or a posting before it that is
+        complete, so that a last unpunctuated item (经验不限, CET-6) stays an item."""
+        text = split_marker(plain)[0]
+        if not post_title_like(text, self.lex):
+            return False
+        named = (
+            title_like(text, self.lex)
+            or bool(CN_OUTLINE.match(plain))
+            or clean_title(text) != text.strip()  # 安全员（3名）
+        )
+        complete = self.cur is not None and bool(self.cur.duties and self.cur.requirements)
+        # the file's first post: the line above its first heading, unless an employer
+        first = (self.cur is None or not (self.cur.title or self._has_items())) and not (
+            _EMPLOYER.search(fold(text))
+        )
+        named = named or first
+        if not (named or complete):
+            return False
+        skipped = 0
+        for nxt in self.lines[self.i + 1 :]:
+            raw = nxt.text.strip()
+            if not raw or nxt.drop or SEPARATOR.match(raw):
+                continue
+            head = match_heading(raw, self.lex)
+            if head and head[1] != "noise":
+                # a post opens with its duties; with 任职要求 only when named, and
+                # never right after a duty (the last, unpunctuated duty)
+                return head[1] in ("duties", "mixed") or (named and self.section != "duties")
+            if skipped >= 1 or not (head or noise_reason(strip_md(raw), self.lex)):
+                return False
+            skipped += 1
+        return False
 
     def _content_follows(self) -> bool:
         nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
@@ -319,6 +371,7 @@ class LineSorter:
     def _heading(self, ln: Line, head: str, kind: str, reason: str, rest: str) -> None:
         p = self._posting(ln.no)
         self.section = kind
+        self.headed.add(id(p))
         self.noise_reason = reason
         self.last = None
         self.seen_numbered = False
@@ -387,6 +440,39 @@ class LineSorter:
         for part in parts or split_semicolons(text):
             self._add(p, part, ln.no)
 
+    def _paragraph(self, ln: Line, plain: str) -> bool:
+        """A whole posting written as one paragraph (负责…，带领…，需大专以上学历，…，
+        待遇面议): each clause sorted by what it says, noise dropped, a clause that
+        says neither joined to the item right before it. False (nothing done) when
+        the line is no such paragraph."""
+        if len(plain) < 50 or split_marker(plain)[1]:
+            return False
+        clauses = [c.strip() for c in re.split(r"(?<=[。；;，,！!？?])", plain) if c.strip()]
+        kinds = [
+            "noise" if noise_reason(c, self.lex) else kind_by_content(c, self.lex) for c in clauses
+        ]
+        if len(clauses) < 4 or not {"duties", "requirements"} <= set(kinds):
+            return False  # a company's introduction says no requirement
+        p = self._posting(ln.no)
+        joinable = False
+        for clause, kind in zip(clauses, kinds, strict=True):
+            text = clause.rstrip("，,")
+            if kind in ("duties", "requirements"):
+                self.section, kept = None, self.section
+                self._add(p, text, ln.no)
+                self.section, joinable = kept, True
+            elif kind is None and joinable and self.last is not None:
+                self._append_to_last("，" + text)
+            else:
+                p.dropped.append(
+                    Dropped(
+                        ln.no, text, noise_reason(text, self.lex) or "not a duty or requirement"
+                    )
+                )
+                joinable = False
+        self.last = None
+        return True
+
     def _unpunctuated_list(self) -> bool:
         """Whether the open list's items (two or more) all end without a sentence
         mark: there a missing mark says nothing about a wrapped line."""
@@ -401,23 +487,29 @@ class LineSorter:
         so that nothing above it is a duty; a title ends the search once this
         posting has its own."""
         named = self.cur is not None and (bool(self.cur.title) or self._has_items())
-        for nxt in self.lines[self.i + 1 :]:
+        for k in range(self.i + 1, len(self.lines)):
+            nxt = self.lines[k]
             if not nxt.text.strip() or nxt.drop:
                 continue
             head = match_heading(nxt.text, self.lex)
             if head and head[1] != "noise":
                 return head[1] in ("duties", "mixed")
-            if named and self._starts_posting(nxt.text):
+            if named and self._starts_posting(k):
                 return False
         return False
 
-    def _starts_posting(self, text: str) -> bool:
-        """Whether a line names a posting: 岗位1：…, 职位名称：…, or a bare title."""
-        plain = strip_md(text)
+    def _starts_posting(self, k: int) -> bool:
+        """Whether line ``k`` names a posting: 岗位1：…, 职位名称：…, or a bare title
+        set off from the line above (a blank line, a rule, a heading's level); a
+        title-like line in a run of short lines is a job board's tag (AB测试)."""
+        ln = self.lines[k]
+        plain = strip_md(ln.text)
         folded = fold(plain)
         if ROLE_HEAD.match(folded) or self.lex.title_fields.match(folded):
             return True
-        return not split_marker(plain)[1] and title_like(plain, self.lex)
+        above = self.lines[k - 1].text.strip() if k > 0 else ""
+        set_off = not above or bool(SEPARATOR.match(above)) or ln.heading_level > 0
+        return set_off and not split_marker(plain)[1] and title_like(plain, self.lex)
 
     def _can_be_content(self, text: str) -> bool:
         # without headings, a line counts only if it reads as a duty or requirement
@@ -465,7 +557,33 @@ class LineSorter:
                 out.append(_resort(p, self.lex))
             else:
                 out.append(p)
+        out = self._merge_tag_titled(out)
         return [p for p in out if p.duties or p.requirements] or out[:1]
+
+    def _merge_tag_titled(self, postings: list[Posting]) -> list[Posting]:
+        """A posting of a few short unheaded lines (3-5年, 本科: a job board's summary),
+        then one opened by a bare title-like line (a tag such as AB测试): the two are
+        one posting under the first title."""
+        out: list[Posting] = []
+        for q in postings:
+            p = out[-1] if out else None
+            if (
+                p is not None
+                and id(q) in self.bare_titled
+                and id(p) not in self.headed
+                and not p.duties
+                and all(len(r.text) <= 12 for r in p.requirements)
+                and (q.duties or q.requirements)
+            ):
+                p.dropped += [Dropped(r.line, r.text, "job board summary") for r in p.requirements]
+                p.dropped.append(Dropped(q.line, q.title, "a tag, not a title"))
+                p.duties, p.requirements = q.duties, q.requirements
+                p.kpis += q.kpis
+                p.dropped += q.dropped
+                p.dropped.sort(key=lambda d: d.line)
+                continue
+            out.append(q)
+        return out
 
 
 def _resort(p: Posting, lex: Lexicon) -> Posting:

@@ -35,13 +35,16 @@ __all__ = [
     "ROLE_HEAD",
     "SEPARATOR",
     "Lexicon",
+    "board_id",
     "clean_title",
     "ends_item",
     "fold",
+    "heading_word",
     "kind_by_content",
     "load_lexicon",
     "match_heading",
     "noise_reason",
+    "post_title_like",
     "slug",
     "split_marker",
     "split_semicolons",
@@ -110,6 +113,16 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         doing_anywhere=re.compile(_alternation(data["doing_anywhere"]), re.I),
         id_words=tuple(id_words),
     )
+
+
+def heading_word(lex: Lexicon, kind: str) -> str:
+    """A heading of that kind in the vocabulary (岗位职责, 任职要求 where present), to
+    put a block of text under when its kind is known from elsewhere."""
+    words = [h for h, k, _ in lex.headings if k == kind]
+    for usual in ("岗位职责", "任职要求"):
+        if usual in words:
+            return usual
+    return words[-1] if words else ""
 
 
 def fold(text: str) -> str:
@@ -230,11 +243,38 @@ def _heading_shape(s: str) -> str:
 def title_like(text: str, lex: Lexicon) -> bool:
     """Whether the line reads as a job title (short, no sentence marks, a title word)."""
     s = fold(clean_title(strip_md(text)))
+    marks = "。；;，：:" if s.isascii() else "。；;，,：:"  # Vice President, Compliance
     return (
-        2 <= len(s) <= (60 if s.isascii() else 30)  # Senior Data Scientist - Credit Risk
-        and not any(c in s for c in "。；;，,：:")
+        2 <= len(s) <= (80 if s.isascii() else 30)  # Senior Data Scientist - Credit Risk
+        and not any(c in s for c in marks)
+        and not (s.isascii() and (s.endswith(".") or len(s.split()) > 12))
         and bool(lex.title_words.search(s))
         and not lex.doing_start.match(s)
+    )
+
+
+#: a headcount after a title: 安全员 3名, 项目经理（2名）, 客服专员 若干
+_HEADCOUNT = re.compile(
+    r"\s*[(（]?\s*(?:(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*[名人位]|若干名?|若干人)"
+    r"\s*[)）]?\s*$"
+)
+_SENTENCE_MARKS = "。；;，,：:！!？?"
+
+
+def post_title_like(text: str, lex: Lexicon) -> bool:
+    """Whether a line could be a post's title once its outline number is off, even
+    without a title word (安全员, 施工员): short, no sentence marks, no heading, no
+    noise, not starting with doing and saying no having. Only a heading right after it
+    makes it a title (the caller checks that)."""
+    s = fold(clean_title(strip_md(text)))
+    return (
+        2 <= len(s) <= (60 if s.isascii() else 24)
+        and not any(c in s for c in _SENTENCE_MARKS)
+        and match_heading(s, lex) is None
+        and noise_reason(s, lex) is None
+        # a doing word inside is fine (秩序维护员, 设备维修工); one in front is a duty
+        and not (lex.doing_start.match(s) or lex.having_start.match(s))
+        and not lex.having_anywhere.search(s)
     )
 
 
@@ -262,7 +302,12 @@ def kind_by_content(text: str, lex: Lexicon) -> str | None:
 
 
 #: a requirement that is only preferred: …优先, …加分
-PREFERRED_END = re.compile(r"(?:优先|加分|优先考虑)[。.；;！!]?\s*$")
+PREFERRED_END = re.compile(
+    r"(?:优先|加分|优先考虑|者佳|为佳|更佳)[。.；;！!]?\s*$"
+    r"|\b(?:is|are|would be|will be)\s+(?:preferred|an advantage|a plus|advantageous|desirable)"
+    r"\W*$|\b(?:preferred|a plus|an advantage)\.?\s*$",
+    re.I,
+)
 
 
 def ends_item(text: str) -> bool:
@@ -277,6 +322,7 @@ def clean_title(text: str) -> str:
     s = re.sub(r"^[【\[]\s*(?:急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招)\s*[】\]]\s*", "", s)
     # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
     s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
+    s = _HEADCOUNT.sub("", s) if len(_HEADCOUNT.sub("", s).strip()) >= 2 else s
     return s.strip(" -—:：")
 
 
@@ -308,7 +354,19 @@ def unglue(line: str, lex: Lexicon) -> list[str]:
     # "SQL skills; experience with …": English goes on in lower case after a ;)
     s = re.sub(r"(?<=[。；！？])\s+(?=\S)|(?<=[;!?])\s+(?=[^\sa-z])", "\n", s)
     s = re.sub(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", "\n", s)
-    return [p for p in s.split("\n") if p.strip()]
+    return [q for p in s.split("\n") if p.strip() for q in _split_next_numbers(p)]
+
+
+def _split_next_numbers(line: str) -> list[str]:
+    """``1.本科学历；2.3年以上经验``: after a sentence end, the next item's number
+    glued to a figure (2.3年) is still that item's number, not 2.3 years."""
+    out = []
+    while (m := re.match(r"^\s*(\d{1,2})\s*[.．、]", line)) and (
+        k := re.search(rf"(?<=[。；;])\s*{int(m.group(1)) + 1}\s*[.．、](?=\d)", line)
+    ):
+        out.append(line[: k.start()])
+        line = line[k.start() :].strip()
+    return [*out, line]
 
 
 # ---------------------------------------------------------------------------
@@ -358,3 +416,23 @@ def slug(title: str) -> str:
         digest = hashlib.sha1(fold(title).encode("utf-8")).hexdigest()[:6]
         base = f"{base}-{digest}" if base else f"posting-{digest}"
     return base
+
+
+#: what a role id may be (``rolematch.io.roles`` checks the same)
+_ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def board_id(raw: str) -> str:
+    """A job board's own id as a role id: lower case, runs of other characters
+    turned into ``-`` (``J1001`` -> ``j1001``, ``HR/2024 07`` -> ``hr-2024-07``); an
+    id with no ASCII letter or digit becomes a slug of itself.
+
+    Examples
+    --------
+    >>> board_id("J1001"), board_id("HR/2024 07")
+    ('j1001', 'hr-2024-07')
+    """
+    if _ROLE_ID.match(raw):
+        return raw
+    s = re.sub(r"[^a-z0-9_]+", "-", fold(raw).lower()).strip("-_")
+    return s if s and s[0].isalnum() else slug(raw)

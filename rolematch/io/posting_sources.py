@@ -394,19 +394,40 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
     """Rows of the first sheet of an Excel export, keyed by the header row."""
     from rolematch.io.sheets import sheet_rows
 
-    try:
-        names, rows = sheet_rows(path)
-    except MissingDependencyError:
-        raise
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-        raise RoleSpecError(
-            f"cannot read the Excel file: {type(e).__name__}: {e}", path=path
-        ) from e
-    if not any(names):
-        raise RoleSpecError("the Excel sheet has no header row", path=path)
+    sheet = 0
+    while True:
+        try:
+            names, rows = sheet_rows(path, sheet)
+        except MissingDependencyError:
+            raise
+        except IndexError:
+            raise RoleSpecError(
+                "no sheet has a header row (a row with two or more filled cells)", path=path
+            ) from None
+        except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
+            raise RoleSpecError(
+                f"cannot read the Excel file: {type(e).__name__}: {e}", path=path
+            ) from e
+        if sum(1 for n in names if n) >= 2:
+            break
+        # a title row (one merged cell: 某某银行2024年招聘岗位表) above the header: the
+        # header is the first row with two or more cells; a sheet without one (填写说明)
+        # is passed over
+        k = next((k for k, (_, r) in enumerate(rows) if sum(_filled(v) for v in r) >= 2), None)
+        if k is not None:
+            names = ["" if v is None else str(v).strip() for v in rows[k][1]]
+            rows = rows[k + 1 :]
+            break
+        sheet += 1
+    while rows and _filled(rows[-1][1][0]) and not any(_filled(v) for v in rows[-1][1][1:]):
+        rows = rows[:-1]  # a note below the table (注：…), written in its first cell
     for no, row in rows:
         cells = zip(names, row, strict=False)  # short rows: trailing cells empty
         yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
+
+
+def _filled(value: Any) -> bool:
+    return value is not None and bool(str(value).strip())
 
 
 def _has_any(rec: Mapping[str, Any], names: Sequence[str]) -> bool:
@@ -434,11 +455,40 @@ def _pick(
     for name in defaults:
         if name in rec:
             return [name]
+    if len([n for n in rec if str(n).strip()]) < 2:
+        # one column cannot hold both a title and a text: no --title-field would do
+        raise RoleSpecError(
+            f"{where}: no {what} field found, and the header names only {sorted(rec)}; "
+            "the header row must name the title and text columns (is a title row above it?)",
+            path=path,
+            field=f"{what}_field",
+        )
     raise RoleSpecError(
         f"{where}: no {what} field found; name it with --{what}-field (fields here: {sorted(rec)})",
         path=path,
         field=f"{what}_field",
     )
+
+
+def _block_heads(fields: Sequence[str], parts: Sequence[str], lexicon: str | None) -> list[str]:
+    """The heading each text field's block goes under: its own name when that is a
+    section name, none when its text has headings, else duties for the first field
+    and requirements for the second."""
+    from rolematch.io.posting_lines import heading_word, load_lexicon, match_heading
+
+    lex = load_lexicon(lexicon)
+    heads = []
+    for k, (name, text) in enumerate(zip(fields, parts, strict=True)):
+        own = any(
+            (h := match_heading(t, lex)) is not None and h[1] != "noise" for t in text.splitlines()
+        )
+        if _section_column(name):
+            heads.append(f"{name}：\n")
+        elif own or k > 1:
+            heads.append("")
+        else:
+            heads.append(heading_word(lex, "duties" if k == 0 else "requirements") + "：\n")
+    return heads
 
 
 @dataclass(frozen=True)
@@ -453,11 +503,18 @@ class ExportJob:
 
 
 def export_jobs(
-    path: Path, title_field: str | None, text_field: str | None, id_field: str | None
+    path: Path,
+    title_field: str | None,
+    text_field: str | None,
+    id_field: str | None,
+    lexicon: str | None = None,
 ) -> Iterator[ExportJob]:
     """The jobs of an export, their fields picked by name (several text fields:
     comma-separated, joined in that order; default: the first present of
-    :data:`TITLE_FIELDS`, :data:`TEXT_FIELDS`).
+    :data:`TITLE_FIELDS`, :data:`TEXT_FIELDS`). With several text fields each
+    field is one block: a field named as a section (任职要求) is that section; one
+    whose text has headings of its own keeps them; otherwise the first field holds
+    the duties and the next the requirements (jobDescribe, jobRequire).
 
     Raises
     ------
@@ -487,7 +544,7 @@ def export_jobs(
         if not "".join(parts).strip():
             raise RoleSpecError(f"{where}: the posting text is empty", path=path, field=xf[0])
         if len(xf) > 1:  # each section under its column name: 岗位职责：/ 任职条件：
-            heads = [f"{f}：\n" if _section_column(f) else "" for f in xf]
+            heads = _block_heads(xf, parts, lexicon)
             parts = [h + t for h, t in zip(heads, parts, strict=True)]
         body = "\n".join(parts)
         lines = html_lines(body) if _looks_like_html(body) else numbered_lines(body)

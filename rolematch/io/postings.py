@@ -6,7 +6,9 @@ preferred) and dropped lines, each dropped line with the reason (company
 introduction, pay and benefits, contact, web navigation …). Without headings, or
 under one heading for both (职位描述及要求), each line is sorted by what it says:
 doing (负责、参与 …) is a duty, having (…以上学历、熟悉 …) a requirement. One file
-may hold several postings (岗位一：…, （一）风险管理岗, a table row per post). Postings
+may hold several postings (岗位一：…, （一）风险管理岗, 2. 安全员（3名）, a bare title
+right above its 岗位职责, a table row per post; a headcount is no part of the title;
+a job board's tags above the description are no title). Postings
 in Traditional Chinese are matched against the same Simplified vocabulary and keep
 their text; English ones have their own headings and words in the vocabulary.
 
@@ -26,7 +28,7 @@ from pathlib import Path
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
 from rolematch.io._posting_parser import Dropped, Item, LineSorter, Posting
-from rolematch.io.posting_lines import load_lexicon, slug
+from rolematch.io.posting_lines import board_id, load_lexicon, slug
 from rolematch.io.posting_sources import (
     EXPORT_SUFFIXES,
     POSTING_SUFFIXES,
@@ -44,6 +46,7 @@ __all__ = [
     "Item",
     "Posting",
     "assign_ids",
+    "board_id",
     "html_lines",
     "parse_posting_text",
     "read_postings",
@@ -114,7 +117,8 @@ def _export_postings(
     lexicon: str | Path | None,
 ) -> list[Posting]:
     postings = []
-    for job in export_jobs(path, title_field, text_field, id_field):
+    lex = None if lexicon is None else str(lexicon)
+    for job in export_jobs(path, title_field, text_field, id_field, lex):
         # keep the file's own numbering: line n of the record's text is reported as row:n
         found = parse_posting_text(
             job.lines, source=f"{path}:{job.no}", title=job.title, lexicon=lexicon
@@ -127,7 +131,7 @@ def _export_postings(
                 p.dropped += extra.dropped
         p.title, p.line = job.title, job.no
         if id_field:
-            p.id = job.id
+            p.id = job.id  # as the board wrote it; the role's id is board_id(job.id)
         postings.append(p)
     return postings
 
@@ -152,8 +156,11 @@ def read_postings(
         Role ids, one per posting in reading order; default: made from the titles.
     title_field, text_field, id_field : str, optional
         Field names of job-board exports (several text fields: comma-separated,
-        joined in that order). Default: the first present of ``title``,
-        ``job_title``, ``职位名称`` … and ``text``, ``description``, ``职位描述`` ….
+        each one block in that order: the first the duties and the second the
+        requirements, unless a field is named as a section or has headings of its
+        own). Default: the first present of ``title``, ``job_title``, ``职位名称`` …
+        and ``text``, ``description``, ``职位描述`` …. Ids in the id field are made
+        role ids by :func:`board_id` (``J1001`` -> ``j1001``).
     lexicon : path, optional
         Another vocabulary file (``data/lexicon/postings.yaml`` format).
 
@@ -202,8 +209,12 @@ def read_postings(
                     post.title = f.stem
         for post in got:
             if not (post.duties or post.requirements):
+                # point at the text below the title, which is what went unread
+                body = next((d.line for d in post.dropped if d.line > post.line), post.line)
                 raise RoleSpecError(
-                    f"line {post.line}: no duty or requirement found in posting {post.title!r}",
+                    f"line {body}: no duty or requirement found in posting {post.title!r}; "
+                    "put the duties under a 岗位职责 heading and the requirements under "
+                    "任职要求",
                     path=post.source or f,
                     field="requirements",
                 )

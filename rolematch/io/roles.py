@@ -323,6 +323,13 @@ _MAJORS = re.compile(
 _MAJOR_PREFIX = re.compile(
     r"^.*?(?:学历|学位|毕业|以上|优先|具有|具备|要求|就读于|来自)\s*|^(?:全日制|统招|本科|硕士|大专)+"
 )
+# Bachelor's degree in Finance, Law, Accounting or a related discipline
+_EN_MAJORS = re.compile(
+    r"\b(?:degree|diploma|bachelor'?s?|master'?s?|ph\.?d)\s+(?:\w+\s+)?in\s+"
+    r"([A-Z][A-Za-z&/ ,-]*?)(?:,?\s+or\s+(?:a\s+|any\s+|other\s+)?(?:related|relevant|similar|"
+    r"equivalent)\b|[.;()]|$)"
+)
+_MAJOR_FIELD = re.compile(r"^\s*(?:科系|专业|專業)(?:要求|限制)?\s*[:：]\s*(.+)$")
 _NOT_MAJOR = re.compile(r"专业|不限|以上|学历|经验|优先|熟悉|具备|相关|本科|硕士|能力")
 _DEPT = re.compile(r"^\s*(\S+?部)")
 _SECTION_KEYS = {
@@ -360,6 +367,18 @@ def _majors(requirements: Sequence[str]) -> list[str]:
             for name in re.split(r"[、,，/或]|(?<!科学)[和及与](?!技术|工程)", names):
                 name = re.sub(r"(?:类|等|方向|背景)$", "", name.strip(" （()）"))
                 if 2 <= len(name) <= 12 and name not in majors and not _NOT_MAJOR.search(name):
+                    majors.append(name)
+        if field := _MAJOR_FIELD.match(req):  # 科系要求：化學工程相關、材料工程相關
+            from rolematch.language import to_simplified  # matched against Simplified
+
+            for name in re.split(r"[、,，/]", to_simplified(field.group(1))):
+                name = re.sub(r"(?:相关|等)?(?:专业|科系)?$", "", name.strip())
+                if 2 <= len(name) <= 12 and name not in majors and not _NOT_MAJOR.search(name):
+                    majors.append(name)
+        for m in _EN_MAJORS.finditer(req):
+            for name in re.split(r",\s*|\s+or\s+|\s+and\s+|/", m.group(1)):
+                name = name.strip()
+                if 2 <= len(name) <= 40 and name[:1].isupper() and name not in majors:
                     majors.append(name)
     return majors
 

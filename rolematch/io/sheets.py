@@ -10,9 +10,12 @@ from typing import Any
 __all__ = ["sheet_rows"]
 
 
-def sheet_rows(path: str | Path) -> tuple[list[str], list[tuple[int, tuple[Any, ...]]]]:
+def sheet_rows(
+    path: str | Path, sheet: int = 0
+) -> tuple[list[str], list[tuple[int, tuple[Any, ...]]]]:
     """The header (names, stripped; ``""`` for an empty cell) and the other non-blank
-    rows of a workbook's first sheet, each with its row number (the header is row 1).
+    rows of a workbook's first sheet (or sheet number ``sheet``, from 0), each with
+    its row number (the header is row 1). ``IndexError`` when there is no such sheet.
 
     Raises whatever openpyxl raises on a file it cannot read: callers name the file in
     their own error.
@@ -22,7 +25,7 @@ def sheet_rows(path: str | Path) -> tuple[list[str], list[tuple[int, tuple[Any, 
     openpyxl = import_optional("openpyxl", extra="excel")
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        cells = [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        cells = [tuple(r) for r in book.worksheets[sheet].iter_rows(values_only=True)]
     finally:
         book.close()
     header = ["" if h is None else str(h).strip() for h in (cells[0] if cells else ())]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from rolematch import RoleSpecError, load_roles
-from rolematch.io.postings import read_postings
+from rolematch.io.postings import read_postings, roles_from_postings
 
 
 def _texts(items: Sequence[Any]) -> list[str]:
@@ -348,3 +348,282 @@ def test_unheaded_duties_of_one_posting_survive_a_heading_in_the_next() -> None:
     first, second = parse_posting_text(text)
     assert _texts(first.duties) == ["负责接听客户来电", "负责处理投诉"]
     assert (second.title, _texts(second.duties)) == ("测试工程师", ["负责功能测试"])
+
+
+# ------------------------------------------------------------ post titles without a label
+def _two_posts(first: str, second: str, between: str = "") -> str:
+    return (
+        f"{first}\n岗位职责：\n1.负责小区公共区域的日常巡查和秩序维护；\n2.负责访客登记与车辆疏导。\n"
+        "任职要求：\n1.高中及以上学历，退伍军人优先；\n2.2年以上物业安保工作经验。\n"
+        f"{between}{second}\n岗位职责：\n1.负责公共区域保洁作业的排班与检查；\n"
+        "2.组织保洁员岗前培训。\n3.负责清洁用品的申领与盘点。\n任职要求：\n"
+        "1.初中及以上学历；\n2.3年以上物业保洁管理经验。\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "between"),
+    [
+        ("一、秩序维护员 2名", "二、保洁领班 1名", ""),
+        ("（一）秩序维护员（2名）", "（二）保洁领班（1名）", ""),
+        ("1. 秩序维护员", "2. 保洁领班", "\n"),
+        ("秩序维护员", "保洁领班", "\n"),
+        ("秩序维护员", "保洁领班", "\n---\n\n"),
+        ("秩序维护员 若干", "保洁领班", ""),
+    ],
+)
+def test_unlabelled_post_titles_start_a_new_posting(first: str, second: str, between: str) -> None:
+    from rolematch.io.postings import parse_posting_text
+
+    guard, cleaner = parse_posting_text(_two_posts(first, second, between))
+    assert (guard.title, cleaner.title) == ("秩序维护员", "保洁领班")  # no headcount
+    assert (len(guard.duties), len(guard.requirements)) == (2, 2)
+    assert (len(cleaner.duties), len(cleaner.requirements)) == (3, 2)
+    assert _texts(guard.requirements)[-1] == "2年以上物业安保工作经验。"
+
+
+def test_an_unpunctuated_last_duty_above_the_requirements_is_no_title() -> None:
+    from rolematch.io.postings import parse_posting_text
+
+    (p,) = parse_posting_text(
+        "仓库管理员\n岗位职责\n- 负责货物出入库登记\n- 叉车调度\n任职要求\n- 高中及以上学历\n"
+    )
+    assert _texts(p.duties) == ["负责货物出入库登记", "叉车调度"]
+    assert len(p.requirements) == 1
+
+
+def test_a_last_unpunctuated_item_above_a_heading_stays_an_item() -> None:
+    from rolematch.io.postings import parse_posting_text
+
+    reversed_order = (
+        "报关员\n任职要求\n- 大专及以上学历\n- CET-4\n岗位职责\n- 负责进出口报关单证的制作\n"
+    )
+    (p,) = parse_posting_text(reversed_order)
+    assert (p.title, _texts(p.requirements), len(p.duties)) == (
+        "报关员",
+        ["大专及以上学历", "CET-4"],
+        1,
+    )
+    (q,) = parse_posting_text(
+        "报关员\n岗位职责\n- 负责报关单证制作\n任职要求\n- 大专及以上学历\n- 经验不限\n加分项\n- 持报关员证\n"
+    )
+    assert (len(q.duties), _texts(q.requirements)[1]) == (1, "经验不限")
+
+
+# ------------------------------------------------------------ job-board tags
+BOSS = """\
+用户运营专员
+8-12K
+杭州 余杭区 未来科技城
+1-3年
+大专
+立即沟通
+用户运营
+社群运营
+活动策划
+新媒体运营
+职位描述
+岗位职责：
+1. 负责会员社群的日常运营与活跃度提升；
+2. 策划线上拉新及促活活动并复盘效果。
+任职要求：
+1. 大专及以上学历，1年以上用户运营经验；
+2. 熟悉企业微信社群工具。
+李先生
+招聘者 · HR
+"""
+
+
+def test_job_board_tags_above_the_description_are_no_title(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "boss.txt", BOSS))
+    assert p.title == "用户运营专员"
+    assert (len(p.duties), len(p.requirements)) == (2, 2)
+    assert "1-3年" not in _texts(p.requirements)  # the page's summary, not a requirement
+
+
+def test_job_board_tags_set_off_by_blank_lines_are_no_title(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "boss.txt", BOSS.replace("\n", "\n\n")))
+    assert (p.title, len(p.duties), len(p.requirements)) == ("用户运营专员", 2, 2)
+    assert "新媒体运营" in _texts(p.dropped)
+
+
+# ------------------------------------------------------------ numbers glued to figures
+def test_inline_numbering_before_a_figure_is_the_item_number(tmp_path: Path) -> None:
+    from rolematch.features.facets import role_facets
+
+    text = (
+        "岗位名称：零售信贷审查岗\n岗位职责：\n1.负责个人贷款的审查审批；2.负责贷后检查。\n"
+        "任职条件：\n1.本科及以上学历，金融、会计相关专业；2.5年以上银行信贷工作经验；"
+        "3.持有银行从业资格证书者优先。\n"
+    )
+    (p,) = read_postings(_write(tmp_path, "bank.txt", text))
+    assert _texts(p.requirements) == [
+        "本科及以上学历，金融、会计相关专业；",
+        "5年以上银行信贷工作经验；",
+        "持有银行从业资格证书者优先。",
+    ]
+    assert role_facets(p.to_role()).years == 5.0
+
+
+# ------------------------------------------------------------ English title line
+ENGLISH_AVP = """\
+Vice President, Trade Finance Operations (Hong Kong)
+Harbourline Bank Limited
+
+Key Responsibilities
+- Oversee the processing of letters of credit and documentary collections
+- Review trade transactions for sanctions and AML red flags
+
+Requirements
+- Bachelor's degree in Finance, Economics or a related discipline
+- Minimum 8 years of experience in trade finance operations
+- CDCS certification is preferred
+- Knowledge of Mandarin is an advantage
+"""
+
+
+def test_english_title_with_a_comma_and_preferred_phrases(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "avp.txt", ENGLISH_AVP))
+    assert p.title == "Vice President, Trade Finance Operations (Hong Kong)"
+    assert (len(p.duties), len(p.requirements)) == (2, 4)
+    assert [r.preferred for r in p.requirements] == [False, False, True, True]
+    assert p.to_role().majors[:2] == ("Finance", "Economics")
+
+
+# ------------------------------------------------------------ Taiwan 104 layout
+TAIWAN_104 = """\
+設備工程師（台中廠）
+精密光電股份有限公司
+應徵人數 2~5人
+
+工作內容
+1. 負責曝光機台的日常保養與故障排除。
+2. 撰寫設備保養SOP並訓練操作人員。
+
+職務類別：設備工程師
+工作性質：全職
+上班時段：日班 08:00~17:00
+
+條件要求
+接受身份：上班族
+工作經歷：3年以上
+學歷要求：大學以上
+科系要求：機械工程相關、電機電子工程相關
+擅長工具：AutoCAD
+其他條件：
+1. 具半導體設備維修經驗者佳。
+2. 可配合輪班。
+
+福利制度
+年終獎金、員工旅遊。
+"""
+
+
+def test_taiwan_job_bank_layout(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "104.txt", TAIWAN_104))
+    assert p.title == "設備工程師（台中廠）"
+    assert _texts(p.duties) == [
+        "負責曝光機台的日常保養與故障排除。",
+        "撰寫設備保養SOP並訓練操作人員。",
+    ]
+    assert _texts(p.requirements) == [
+        "工作經歷：3年以上",
+        "學歷要求：大學以上",
+        "科系要求：機械工程相關、電機電子工程相關",
+        "擅長工具：AutoCAD",
+        "具半導體設備維修經驗者佳。",
+        "可配合輪班。",
+    ]  # one field a line; 其他條件 items are requirements too
+    assert p.requirements[4].preferred
+    assert p.to_role().majors == ("机械工程", "电机电子工程")
+
+
+# ------------------------------------------------------------ one paragraph
+def test_a_one_paragraph_posting_is_split_into_clauses(tmp_path: Path) -> None:
+    text = (
+        "门店店长\n因门店扩张，现招聘店长两名，负责门店日常经营管理和人员排班，"
+        "带领团队完成月度销售目标，做好库存盘点和陈列维护，需大专以上学历，"
+        "2年以上零售门店管理经验，能接受周末轮休，待遇面议，有意者请致电0731-88886666。\n"
+    )
+    (p,) = read_postings(_write(tmp_path, "store.txt", text))
+    assert p.title == "门店店长"
+    assert len(p.duties) == 3 and len(p.requirements) == 3
+    assert {d.reason for d in p.dropped} >= {"pay and benefits", "contact"}
+
+
+def test_no_duty_error_points_below_the_title_and_names_the_headings(tmp_path: Path) -> None:
+    path = _write(tmp_path, "note.txt", "出纳\n本公司诚聘出纳一名，待遇优厚，欢迎加入。\n")
+    with pytest.raises(RoleSpecError, match=r"line 2: no duty or requirement.*岗位职责"):
+        read_postings(path)
+
+
+# ------------------------------------------------------------ spreadsheet title row
+def test_excel_with_a_title_row_above_the_header(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["某某证券2025年校园招聘岗位表"])
+    sheet.merge_cells("A1:C1")
+    sheet.append(["岗位名称", "岗位职责", "任职要求"])
+    sheet.append(["研究助理", "1.协助行业研究；\n2.整理数据库", "1.硕士学历；\n2.熟练使用Wind"])
+    sheet.append(["交易员助理", "1.协助交易执行", "1.金融相关专业本科"])
+    sheet.append(["注：简历投递截止10月31日。"])
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    first, second = read_postings(path)
+    assert (first.title, second.title) == ("研究助理", "交易员助理")
+    assert (len(first.duties), len(first.requirements)) == (2, 2)
+
+
+def test_excel_with_one_named_column_gives_no_field_advice(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["岗位表"])
+    sheet.append(["研究助理：协助行业研究"])
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    with pytest.raises(RoleSpecError, match=r"no sheet has a header row") as err:
+        read_postings(path)
+    assert "--title-field" not in str(err.value)
+
+
+# ------------------------------------------------------------ separate duty/requirement fields
+def test_export_with_duty_and_requirement_fields_and_board_ids(tmp_path: Path) -> None:
+    import json
+
+    recs = [
+        {
+            "jobId": "HR-2025/001",
+            "jobName": "仓库文员",
+            "jobDescribe": "1.负责出入库单据录入；\n2.核对每日库存报表；\n3.整理仓库档案。",
+            "jobRequire": "1.中专及以上学历；\n2.熟练使用Excel。",
+        },
+        {
+            "jobId": "HR-2025/002",
+            "jobName": "叉车司机",
+            "jobDescribe": "岗位职责：\n1.负责叉车装卸作业\n任职要求：\n1.持叉车证",
+            "jobRequire": "2.能适应夜班",
+        },
+    ]
+    path = _write(tmp_path, "ats.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in recs))
+    clerk, driver = read_postings(
+        path, title_field="jobName", text_field="jobDescribe,jobRequire", id_field="jobId"
+    )
+    assert (len(clerk.duties), len(clerk.requirements)) == (3, 2)
+    assert (clerk.id, driver.id) == ("HR-2025/001", "HR-2025/002")  # as the board wrote them
+    assert [r.id for r in roles_from_postings([clerk, driver])] == ["hr-2025-001", "hr-2025-002"]
+    assert (len(driver.duties), len(driver.requirements)) == (1, 2)
+
+
+def test_excel_instructions_sheet_before_the_posts_is_passed_over(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["请在第二个工作表填写岗位信息"])
+    posts = book.create_sheet("岗位")
+    posts.append(["岗位名称", "岗位职责", "任职要求"])
+    posts.append(["出纳", "1.负责现金收付\n2.登记日记账", "1.会计专业大专以上"])
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    (p,) = read_postings(path)
+    assert (p.title, len(p.duties), len(p.requirements)) == ("出纳", 2, 1)
