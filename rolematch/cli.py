@@ -321,7 +321,13 @@ _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole exp
 
 def _score(args: argparse.Namespace) -> int:
     from rolematch._cli_outputs import check_outputs, outputs_of, write_output
-    from rolematch.batch import BatchStats, collect_files, default_workers, score_paths
+    from rolematch.batch import (
+        BatchStats,
+        collect_files,
+        default_workers,
+        score_paths,
+        skipped_note,
+    )
 
     check_outputs(outputs_of(args), args.paths)
     if args.engine == "spark":
@@ -337,7 +343,8 @@ def _score(args: argparse.Namespace) -> int:
         from rolematch._optional import import_optional
 
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
-    files = collect_files(args.paths, images=not args.no_ocr)
+    skipped: list[Any] = []
+    files = collect_files(args.paths, skipped=skipped)
     roles = _load_roles(args.roles, args.quiet)
     workers = args.workers or default_workers(len(files))
     if workers == 1:
@@ -347,7 +354,7 @@ def _score(args: argparse.Namespace) -> int:
     else:  # each worker builds its own; this process never loads the model
         matcher = {"model": args.model, "profile": args.profile}
     t0 = time.perf_counter()
-    stats = BatchStats()
+    stats = BatchStats(skipped=len(skipped), skipped_note=skipped_note(skipped))
     bar = None
     if not args.quiet:
         print(
@@ -411,6 +418,8 @@ def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None
     reasons = Counter((store.status[i], store.reason[i]) for i in store.failures())
     for (status, reason), n in sorted(reasons.items(), key=lambda x: (x[0][0], -x[1])):
         print(f"  {status:<12} {n:>4} × {reason}", file=sys.stderr)
+    if stats.skipped:  # what folders held that is no résumé document: said, not hidden
+        print(f"rolematch: {stats.skipped_note}", file=sys.stderr)
     if stats.cache_hits:
         print(
             f"rolematch: cache: {stats.cache_hits} of {stats.files} files reused, "

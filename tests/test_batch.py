@@ -121,8 +121,108 @@ def test_collect_files_recurses_skips_hidden_and_keeps_named_files(tmp_path):
     got = collect_files([tmp_path, named, tmp_path / "a" / "cv.txt"])
     assert [p.relative_to(tmp_path).as_posix() for p in got] == [
         "a/b/cv.PDF", "a/cv.txt", "a/notes.doc"]  # fmt: skip
-    with pytest.raises(FileNotFoundError, match="No such file or folder: '.*missing'"):
-        collect_files([tmp_path / "missing"])
+    # a missing file named explicitly is listed: it gets its record (file not found)
+    assert collect_files([tmp_path / "missing"]) == [tmp_path / "missing"]
+
+
+def _one_each(tmp_path: Path) -> Path:
+    """A folder with a résumé, files of other types, hidden and lock files, an image."""
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    shutil.copy(example_files()[0], d / example_files()[0].name)
+    (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    (d / "cv.rtf").write_bytes(b"{\\rtf1 hello}")
+    (d / "cv.md").write_text("# 简历\n", "utf-8")
+    (d / "sub" / "cv.html").write_text("<html><body>简历</body></html>", "utf-8")
+    (d / "cv.json").write_text('{"name": "x"}', "utf-8")
+    (d / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    (d / ".DS_Store").write_bytes(b"\0\0")
+    (d / "~$cv.docx").write_bytes(b"\0" * 162)  # Word's lock file
+    (d / ".git").mkdir()
+    (d / ".git" / "cv.txt").write_text("x", "utf-8")
+    return d
+
+
+def test_folder_scan_gives_every_file_a_row_and_counts_hidden_and_lock_files(tmp_path):
+    from rolematch.batch import skipped_note
+    from rolematch.io.extract import read_resume
+
+    d = _one_each(tmp_path)
+    skipped: list[Path] = []
+    names = [p.relative_to(d).as_posix() for p in collect_files([d], skipped=skipped)]
+    # documents the readers cannot read get rows; notes and data (.md, .json) are no
+    # résumés: left out with the hidden and lock files, and counted
+    assert names == sorted([example_files()[0].name, "cv.rtf", "old.doc", "scan.png",
+                            "sub/cv.html"])  # fmt: skip
+    assert sorted(p.name for p in skipped) == [".DS_Store", ".git", "cv.json", "cv.md",
+                                               "~$cv.docx"]  # fmt: skip
+    note = "skipped 3 hidden or lock files, 2 files of another type (.json, .md)"
+    assert skipped_note(skipped) == note
+    stats = BatchStats()
+    with score_paths(d, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES, stats=stats,
+                     file_timeout=None) as res:  # fmt: skip
+        rows = {Path(res.files[i]).relative_to(d).as_posix(): i for i in range(len(res))}
+        assert sorted(rows) == names and stats.skipped == 5 and stats.skipped_note == note
+        for name in ("old.doc", "cv.rtf", "sub/cv.html"):
+            alone = read_resume(d / name)  # the same record as when passed alone
+            assert alone.status == "unsupported"
+            assert (res.status[rows[name]], res.reason[rows[name]]) == ("unsupported", alone.reason)
+
+
+def test_images_get_an_unsupported_row_when_ocr_is_off(tmp_path):
+    d = _one_each(tmp_path)
+    assert d / "scan.png" in collect_files([d], images=False)
+    with score_paths(d, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES, ocr=False,
+                     file_timeout=None) as res:  # fmt: skip
+        i = [Path(f).name for f in res.files].index("scan.png")
+        assert res.status[i] == "unsupported"
+        assert res.reason[i].startswith("image file (PNG)") and "OCR" in res.reason[i]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and FIFOs")
+@pytest.mark.parametrize("file_timeout", [None, 60.0])
+def test_broken_links_fifos_and_missing_files_get_rows_and_the_batch_goes_on(
+    tmp_path, file_timeout
+):
+    import threading
+
+    d = tmp_path / "in"
+    d.mkdir()
+    cv = d / example_files()[0].name
+    shutil.copy(example_files()[0], cv)
+    (d / "dangling.pdf").symlink_to(tmp_path / "nowhere" / "x.pdf")
+    (d / "loop1.txt").symlink_to(d / "loop2.txt")
+    (d / "loop2.txt").symlink_to(d / "loop1.txt")
+    (d / "link.txt").symlink_to(cv)
+    os.mkfifo(d / "pipe.txt")  # opened, it would block the batch for good
+    expected = {
+        cv.name: ("ok", ""),
+        "link.txt": ("ok", ""),
+        "dangling.pdf": ("unreadable", "broken symbolic link"),
+        "loop1.txt": ("unreadable", "broken symbolic link"),
+        "loop2.txt": ("unreadable", "broken symbolic link"),
+        "pipe.txt": ("unsupported", "not a regular file (FIFO)"),
+        "missing.txt": ("unreadable", "file not found"),
+    }
+    # the folder, and the same files named one by one, with one that does not exist
+    named = [*sorted(d.iterdir()), d / "missing.txt"]
+    for paths in ([d, d / "missing.txt"], named):
+        got: dict[str, tuple[str, str]] = {}
+
+        def run(paths=paths, got=got):
+            with score_paths(paths, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES,
+                             cache=tmp_path / "cache", file_timeout=file_timeout) as res:  # fmt: skip
+                got.update(
+                    (Path(f).name, (res.status[i], res.reason[i])) for i, f in enumerate(res.files)
+                )
+
+        t = threading.Thread(target=run, daemon=True)
+        t.start()
+        t.join(120)
+        assert not t.is_alive(), "the batch hung (the FIFO was opened?)"
+        assert sorted(got) == sorted(expected)
+        for name, (status, reason) in expected.items():
+            assert got[name][0] == status and got[name][1].startswith(reason), (name, got[name])
 
 
 def test_default_workers_one_for_small_batches():

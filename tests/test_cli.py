@@ -31,7 +31,6 @@ def folder(tmp_path):
     shutil.copy(EXAMPLES / "pdf" / "02_contact_centre_manager.pdf", d / "good.pdf")
     shutil.copy(EXAMPLES / "04_consumer_protection.txt", d / "good.txt")
     (d / "bad.pdf").write_bytes(b"%PDF-1.7\n this is not really a pdf")
-    (d / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0legacy")  # not collected from folders
     return d
 
 
@@ -85,8 +84,38 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["score", str(tmp_path), "--top-k", "0"])
     assert e.value.code == 2
-    assert main(["score", str(tmp_path / "missing"), "--model", MODEL]) == 2
-    assert "No such file or folder" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and FIFOs")
+def test_every_input_gets_a_row_and_the_batch_goes_on(tmp_path):
+    d = tmp_path / "cvs"
+    d.mkdir()
+    cv = d / "cv.txt"
+    shutil.copy(EXAMPLES / "04_consumer_protection.txt", cv)
+    (d / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1legacy")
+    (d / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    (d / "dangling.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    os.mkfifo(d / "pipe.txt")
+    (d / ".DS_Store").write_bytes(b"\0")
+    (d / "~$cv.docx").write_bytes(b"\0" * 162)
+    expected = {
+        "cv.txt": "ok",
+        "notes.doc": "unsupported",
+        "scan.png": "unsupported",  # OCR is off: said so, not left out
+        "dangling.pdf": "unreadable",
+        "pipe.txt": "unsupported",
+        "missing.txt": "unreadable",
+    }
+    out = tmp_path / "out.csv"
+    for paths in ([d], sorted(d.glob("[!.~]*"))):  # the folder, then its files one by one
+        args = [*map(str, paths), str(tmp_path / "missing.txt"), "--no-ocr", "-o", str(out)]
+        assert main(["score", *args, "--model", MODEL, "-q"]) == 0
+        rows = {Path(r["file"]).name: (r["status"], r["reason"]) for r in _read_csv(out)}
+        assert {name: status for name, (status, _) in rows.items()} == expected
+        assert rows["dangling.pdf"][1].startswith("broken symbolic link")
+        assert rows["pipe.txt"][1] == "not a regular file (FIFO)"
+        assert rows["missing.txt"][1] == "file not found"
+        assert rows["scan.png"][1].startswith("image file (PNG)")
 
 
 def test_bad_role_file_is_one_line_error_exit_1(tmp_path, capsys):
@@ -276,9 +305,8 @@ def test_min_score_drops_low_pairs(folder, tmp_path):
     args = ["score", str(folder), "-o", str(out), "--model", MODEL, "--min-score", "0.5", "-q"]
     assert main(args) == 0
     rows = _read_csv(out)
-    scored = [r for r in rows if r["status"] == "ok"]
+    scored = [r for r in rows if r["status"] == "ok" and r["role_id"]]
     assert scored and all(float(r["score"]) >= 0.5 for r in scored)
-    assert len([r for r in rows if r["status"] != "ok"]) == 1
     with pytest.raises(SystemExit):
         main(["score", str(folder), "--min-score", "1.5"])
 
@@ -385,6 +413,9 @@ def test_explain_unknown_role_lists_the_roles(capsys):
     assert main(["explain", str(cv), "--role", "nope", "--model", MODEL]) == 2
     err = capsys.readouterr().err
     assert "'nope'" in err and "mobile-banking" in err
+    missing = ["explain", str(cv) + ".gone", "--role", "customer-service", "--model", MODEL]
+    assert main(missing) == 1  # it printed the status and returned 0
+    assert "file not found" in capsys.readouterr().err
 
 
 @pytest.mark.semantic
@@ -403,7 +434,8 @@ def test_language_column_and_image_collection(folder, tmp_path):
 
     (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert "scan.png" in {p.name for p in collect_files([folder])}
-    assert "scan.png" not in {p.name for p in collect_files([folder], images=False)}
+    # with OCR off it is listed too, and gets an unsupported row
+    assert "scan.png" in {p.name for p in collect_files([folder], images=False)}
     (folder / "scan.png").unlink()
     out = tmp_path / "lang.csv"
     assert main(["score", str(folder), "-o", str(out), "--model", MODEL, "-q"]) == 0
@@ -493,3 +525,56 @@ def test_non_utf8_file_names_keep_distinct_readable_rows(tmp_path):
     assert main(["score", str(folder), "-o", str(out), "--model", MODEL, "-q"]) == 0
     names = {Path(r["file"]).name for r in _read_csv(out)}
     assert names == {"\\xd5\\xc5cv.txt", "\\xc0\\xeecv.txt"}
+
+
+def test_outputs_that_cannot_be_written_are_refused_before_scoring(tmp_path, capsys):
+    cv = tmp_path / "cv.txt"
+    shutil.copy(EXAMPLES / "04_consumer_protection.txt", cv)
+    before = cv.read_bytes()
+    (tmp_path / "out.csv").mkdir()
+    cases = {
+        # an output that is a folder failed after the whole batch was scored
+        str(tmp_path / "out.csv"): "is a folder",
+        str(cv / "out.csv"): "is a file, not a folder",
+        # the résumé itself was overwritten by the report
+        str(cv): "one of the résumés",
+    }
+    for out, message in cases.items():
+        rc = main(["score", str(cv), "--model", MODEL, "--format", "csv", "-o", out])
+        err = capsys.readouterr().err
+        assert rc == 1 and message in err and "Traceback" not in err
+        assert "scoring" not in err  # refused before any work
+    assert cv.read_bytes() == before
+    twice = ["-o", str(tmp_path / "a.csv"), "-o", str(tmp_path / "a.csv")]
+    assert main(["score", str(cv), "--model", MODEL, *twice, "-q"]) == 1
+    assert "given twice" in capsys.readouterr().err
+
+
+def test_bad_profile_debug_and_role_encoding_are_one_line_errors(tmp_path, capsys):
+    cv = EXAMPLES / "04_consumer_protection.txt"
+    profile = tmp_path / "p.json"
+    profile.write_text('{"schema_version": 1}', encoding="utf-8")
+    for command in (["score", str(cv)], ["explain", str(cv), "--role", "consumer-protection"]):
+        assert main([*command, "--model", MODEL, "--profile", str(profile)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("rolematch: error: --profile:") and "'model'" in err
+    assert main(["score", str(cv), "--model", MODEL, "--debug", str(tmp_path), "-q"]) == 1
+    assert "Is a directory" in capsys.readouterr().err
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("id: gbk\ntitle: 编码\nduties:\n- 负责消保审查\n".encode("gbk"))
+    assert main(["score", str(cv), "--roles", str(gbk), "--model", MODEL, "-q"]) == 1
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_summary_names_what_a_folder_held_that_was_left_out(tmp_path, capsys):
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    shutil.copy(EXAMPLES / "04_consumer_protection.txt", cvs / "cv.txt")
+    (cvs / "README.md").write_text("# notes", encoding="utf-8")
+    (cvs / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    out = tmp_path / "o.csv"
+    assert main(["score", str(cvs), "--model", MODEL, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "skipped 1 file of another type (.md)" in err
+    assert {Path(r["file"]).name: r["status"] for r in _read_csv(out)} == {
+        "cv.txt": "ok", "old.doc": "unsupported"}  # fmt: skip

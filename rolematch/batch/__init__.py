@@ -6,7 +6,8 @@ can stall it for longer than its time limit.
 
 The package, one job per module, in the order data flows:
 
-* :mod:`~rolematch.batch.discover`: paths -> the sorted list of résumé files;
+* :mod:`~rolematch.batch.discover`: paths -> the sorted list of files, every one of
+  which gets a record (hidden and Office lock files in folders are skipped and counted);
 * :mod:`~rolematch.batch.reader`: reading files in a child process under a time limit;
 * :mod:`~rolematch.batch.runner`: one chunk of files read (through the extraction
   cache, :mod:`rolematch.cache`) and scored (:meth:`~rolematch.matcher.Matcher.score_table`)
@@ -25,7 +26,7 @@ role was edited re-scores every file without re-reading or re-encoding any of th
 
 from __future__ import annotations
 
-from rolematch.batch.discover import collect_files
+from rolematch.batch.discover import collect_files, skipped_note
 from rolematch.batch.pool import (
     CHUNK,
     DEFAULT_FILE_TIMEOUT,
@@ -45,4 +46,5 @@ __all__ = [
     "default_workers",
     "iter_results",
     "score_paths",
+    "skipped_note",
 ]

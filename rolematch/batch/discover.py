@@ -1,56 +1,143 @@
 """Find the résumé files a batch scores.
 
-One job: expand the files and folders a user names into a sorted list of files.
+One job: expand the files and folders a user names into a sorted list of files, so
+that every input gets a record. A file the readers cannot read (a .doc, an image with
+OCR off, a broken link, a FIFO) is listed all the same and gets an ``unsupported`` or
+``unreadable`` record from :func:`~rolematch.io.extract.read_resume`. In folders, only
+files that are no document at all (a README.md, a script, data) and hidden and Office
+lock files are left out, and counted (``skipped``).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["collect_files"]
+__all__ = ["LOCK_PREFIX", "collect_files", "skipped_note"]
+
+#: Names of the lock files Word, Excel and PowerPoint keep next to an open document.
+LOCK_PREFIX = "~$"
+#: Documents a résumé may come as that the readers do not read: in a folder they get an
+#: ``unsupported`` row saying how to save them, not silence.
+OTHER_DOCUMENTS = (
+    ".doc", ".docm", ".dot", ".dotx", ".rtf", ".odt", ".ott", ".wps", ".wpt", ".pages",
+    ".html", ".htm", ".mht", ".mhtml", ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
+    ".ppt", ".pptx", ".key", ".ofd", ".caj", ".hwp",
+)  # fmt: skip
 
 
 def collect_files(
-    paths: Iterable[str | Path], suffixes: Sequence[str] | None = None, *, images: bool = True
+    paths: Iterable[str | Path],
+    suffixes: Sequence[str] | None = None,
+    *,
+    images: bool = True,
+    skipped: list[Path] | None = None,
 ) -> list[Path]:
-    """Expand files and folders (recursively) into a sorted list of résumé files.
+    """Expand files and folders (recursively) into a sorted list of files to read.
 
-    Files named explicitly are kept whatever their type (they get an
-    ``unsupported`` record if need be); in folders only known résumé types are
-    taken (.pdf, .docx, .txt, and images unless ``images=False``, e.g. when OCR is
-    off), and hidden files are skipped. A file named twice is listed once.
+    Files named explicitly are kept whatever they are, even when missing: they get
+    their own record (``unreadable: file not found``, ``unsupported`` …). In folders
+    every document is taken — the readable types, images, the document types the
+    readers do not read (:data:`OTHER_DOCUMENTS`), files without a suffix — and so are
+    links and special files (a broken link gets an ``unreadable`` record, a FIFO an
+    ``unsupported`` one, and neither is opened). Left out, and appended to ``skipped``
+    when it is given: files of other types (notes.md, a script), hidden files and
+    folders (names starting with ``.``) and Office lock files (``~$name.docx``). Links
+    to folders are not followed (no loops, no file listed twice). A file named twice is
+    listed once.
 
-    Raises
-    ------
-    FileNotFoundError
-        A path does not exist.
+    Parameters
+    ----------
+    paths : iterable of path
+        Files and folders.
+    suffixes : sequence of str, optional
+        Take only files with these suffixes from folders (e.g. ``[".pdf"]``); default
+        every file.
+    images : bool, default True
+        Kept for compatibility; images are listed either way (with OCR off they get
+        an ``unsupported`` record saying so).
+    skipped : list, optional
+        Filled in with the hidden and lock files (and hidden folders) left out.
 
     Examples
     --------
     >>> import os, tempfile
     >>> d = tempfile.mkdtemp()
-    >>> for name in ("b.pdf", "a.txt", "notes.md", ".hidden.pdf"):
+    >>> for name in ("b.pdf", "a.txt", "old.doc", "notes.md", ".hidden.pdf", "~$b.docx"):
     ...     open(os.path.join(d, name), "w").close()
-    >>> [p.name for p in collect_files([d])]
-    ['a.txt', 'b.pdf']
+    >>> left_out = []
+    >>> [p.name for p in collect_files([d], skipped=left_out)]
+    ['a.txt', 'b.pdf', 'old.doc']
+    >>> skipped_note(left_out)
+    'skipped 2 hidden or lock files, 1 file of another type (.md)'
     """
     from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
 
-    default = SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if images else ())
-    sfx = {s.lower() for s in (suffixes or default)}
+    documents = {*SUPPORTED_SUFFIXES, *IMAGE_SUFFIXES, *OTHER_DOCUMENTS, ""}
+    sfx = {s.lower() for s in suffixes} if suffixes is not None else documents
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(
-                f
-                for f in sorted(p.rglob("*"))
-                if f.is_file()
-                and f.suffix.lower() in sfx
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-        elif p.exists():
+            found: list[Path] = []
+            _walk(p, found, skipped)
+            for f in sorted(found):
+                if f.suffix.lower() in sfx:
+                    out.append(f)
+                elif skipped is not None:
+                    skipped.append(f)
+        else:  # a file, or not one: read_resume says what it is
             out.append(p)
-        else:
-            raise FileNotFoundError(f"No such file or folder: '{p}'")
     return list(dict.fromkeys(out))
+
+
+def skipped_note(skipped: Sequence[Path]) -> str:
+    """One line for a run's summary of what folders held but the run left out
+    (``""`` if nothing).
+
+    Examples
+    --------
+    >>> skipped_note([Path(".DS_Store")])
+    'skipped 1 hidden or lock file'
+    >>> skipped_note([Path("a/README.md"), Path("a/make.py"), Path("b/notes.md")])
+    'skipped 3 files of another type (.md, .py)'
+    """
+    hidden = [p for p in skipped if p.name.startswith((".", LOCK_PREFIX))]
+    other = sorted({p.suffix.lower() for p in skipped if p not in hidden})
+    parts = []
+    if hidden:
+        parts.append(f"{len(hidden)} hidden or lock file{'s' if len(hidden) != 1 else ''}")
+    if n := len(skipped) - len(hidden):
+        parts.append(f"{n} file{'s' if n != 1 else ''} of another type ({', '.join(other)})")
+    return "skipped " + ", ".join(parts) if parts else ""
+
+
+def _walk(folder: Path, found: list[Path], skipped: list[Path] | None) -> None:
+    """Append the files under ``folder`` to ``found`` (hidden and lock files to ``skipped``)."""
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except OSError:
+        if folder.is_dir():  # a sub-folder that cannot be listed gets a record saying so
+            found.append(folder)
+        return
+    for entry in entries:
+        path = folder / entry.name
+        if entry.name.startswith("."):
+            if skipped is not None:
+                skipped.append(path)
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            linked_folder = not is_folder and entry.is_symlink() and entry.is_dir()
+        except OSError:
+            is_folder = linked_folder = False
+        if is_folder:
+            _walk(path, found, skipped)
+        elif linked_folder:
+            continue  # not followed: a link to a parent would loop
+        elif entry.name.startswith(LOCK_PREFIX):
+            if skipped is not None:
+                skipped.append(path)
+        else:
+            found.append(path)

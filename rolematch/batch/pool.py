@@ -60,10 +60,15 @@ class BatchStats:
     """Counters of a batch run, filled in by :func:`iter_results`.
 
     ``read_s``/``score_s`` add up the seconds spent reading and scoring in all
-    processes (so with several workers they can exceed the wall time).
+    processes (so with several workers they can exceed the wall time). ``skipped``
+    counts the files that :func:`~rolematch.batch.score_paths` left out of the folders
+    it was given (hidden, lock and non-document files, see
+    :func:`~rolematch.batch.collect_files`); ``skipped_note`` says which.
     """
 
     files: int = 0
+    skipped: int = 0
+    skipped_note: str = ""
     extracted: int = 0
     cache_hits: int = 0
     crashed: int = 0

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from rolematch.batch.discover import collect_files
+from rolematch.batch.discover import collect_files, skipped_note
 from rolematch.batch.pool import DEFAULT_FILE_TIMEOUT, BatchStats, iter_results
 from rolematch.documents import Role
 from rolematch.results import BatchResults, FileResult
@@ -44,7 +44,8 @@ def score_paths(
     Parameters
     ----------
     paths : path or iterable of paths
-        Files and folders (searched recursively for .pdf, .docx, .txt and images).
+        Files and folders (searched recursively; every file but hidden and Office
+        lock files gets a record, unsupported types and broken links included).
     roles : list of Role or path, optional
         Roles, or a role file/folder; default the bundled roles. Ignored when
         ``matcher`` is fitted.
@@ -60,7 +61,7 @@ def score_paths(
     cache : path, optional
         Folder for the extraction and embedding caches.
     ocr : bool, default True
-        Read scans and images with OCR (and collect images from folders).
+        Read scans and images with OCR (without, images get ``unsupported`` records).
     max_pages, redact
         Passed to :func:`~rolematch.io.extract.read_resume`.
     explain : bool, default True
@@ -73,7 +74,7 @@ def score_paths(
         Called with each file's :class:`~rolematch.results.FileResult` as soon as it
         is scored.
     stats : BatchStats, optional
-        Filled in with the run's counters.
+        Filled in with the run's counters (``skipped``: hidden and lock files left out).
     spool_dir : path, optional
         Folder of the results' temporary spool file.
 
@@ -87,7 +88,10 @@ def score_paths(
 
     if isinstance(paths, str | Path):
         paths = [paths]
-    files = collect_files(paths, images=ocr)
+    skipped: list[Path] = []
+    files = collect_files(paths, skipped=skipped)
+    if stats is not None and skipped:
+        stats.skipped, stats.skipped_note = len(skipped), skipped_note(skipped)
     fitted = matcher is not None and hasattr(matcher, "roles_")
     role_list: list[Role] = (
         list(matcher.roles_) if fitted

@@ -74,9 +74,12 @@ DARK_BACKGROUND = 100
 #: A page needs OCR when it has fewer usable characters than this and either
 #: images cover part of it or most of its glyphs are undecodable.
 MIN_PAGE_CHARS = 20
-#: Share of the page covered by images from which a page without text is
-#: treated as a scan.
-MIN_IMAGE_COVERAGE = 0.3
+#: Share of the page covered by images from which a page without text needs OCR:
+#: a résumé pasted in as a picture need not fill the page (a photo of a printout, a
+#: screenshot), while a small logo or head shot alone is not worth an OCR pass.
+MIN_IMAGE_COVERAGE = 0.1
+#: Share from which such a page is called a scan in its reason.
+SCAN_COVERAGE = 0.3
 
 
 @dataclass(slots=True)
@@ -615,9 +618,14 @@ def _verdict(result: PageText, page: Any) -> None:
         )
         return
     result.image_coverage = _image_coverage(page)
-    if result.image_coverage >= MIN_IMAGE_COVERAGE:
+    if result.image_coverage >= SCAN_COVERAGE:
         result.needs_ocr = True
         result.ocr_reason = "the page is an image without a text layer (probably a scan)"
+    elif result.image_coverage >= MIN_IMAGE_COVERAGE:
+        result.needs_ocr = True
+        result.ocr_reason = (
+            f"the page holds an image ({result.image_coverage:.0%} of the page) and no text layer"
+        )
 
 
 # ---------------------------------------------------------------------------

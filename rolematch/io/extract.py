@@ -11,8 +11,10 @@ corrupt       damaged or truncated PDF/.docx, binary data named .txt
 encrypted     password-protected PDF or Office file
 unreadable    no usable text layer (scan, undecodable fonts) and OCR off,
               failed or found no text; an image in which OCR found no text;
-              text of unknown encoding; missing or unreadable file
-unsupported   legacy .doc, images when OCR is off, other file types
+              text of unknown encoding; missing or unreadable file, broken
+              symbolic link
+unsupported   legacy .doc, images when OCR is off, other file types, folders,
+              FIFOs, sockets and devices (never opened)
 error         a parser failed in a way not foreseen here
 ============  ==============================================================
 
@@ -32,8 +34,10 @@ and which it gave up on (``ocr_failed: …``, ``ocr_skipped: …``).
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -175,13 +179,9 @@ def read_resume(
     path = Path(path)
     source = source_name(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Resume.failed(source, "unreadable", "file not found")
-    except IsADirectoryError:
-        return Resume.failed(source, "unsupported", "a directory, not a file")
-    except OSError as e:
-        return Resume.failed(source, "unreadable", f"cannot read the file: {e.strerror or e}")
+        data = _file_bytes(path)
+    except ExtractionError as e:
+        return Resume.failed(source, e.status, e.reason)
     meta: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     try:
         return _read(path, data, meta, max_pages=max_pages, redact=redact, ocr=ocr)
@@ -189,6 +189,58 @@ def read_resume(
         return Resume.failed(source, e.status, e.reason, meta=meta)
     except Exception as e:  # noqa: BLE001 - a parser's own failure on a damaged file
         return Resume.failed(source, "error", f"{type(e).__name__}: {e}", meta=meta)
+
+
+#: What ``stat`` calls the files that are not regular files or folders.
+_SPECIAL = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The bytes of a regular file (through links), or :class:`ExtractionError` saying
+    why there are none: missing, a broken link, a folder, a FIFO or device (never
+    opened: a FIFO would block and a device never end), or an unreadable file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise ExtractionError(
+                path,
+                f"broken symbolic link (its target '{source_name(os.readlink(path))}' "
+                "does not exist)",
+                status="unreadable",
+            ) from None
+        raise ExtractionError(path, "file not found", status="unreadable") from None
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            reason = "broken symbolic link (a loop of links)"
+        else:
+            reason = f"cannot read the file: {e.strerror or e}"
+        raise ExtractionError(path, reason, status="unreadable") from None
+    if stat.S_ISDIR(st.st_mode):
+        try:
+            os.scandir(path).close()
+        except OSError as e:
+            reason = f"a folder that cannot be listed: {e.strerror or e}"
+            raise ExtractionError(path, reason, status="unreadable") from None
+        raise ExtractionError(path, "a directory, not a file", status="unsupported")
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _SPECIAL if test(st.st_mode)), "special file")
+        raise ExtractionError(path, f"not a regular file ({kind})", status="unsupported")
+    try:
+        # O_NONBLOCK: should the file have become a FIFO since, opening it cannot block
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as f:
+            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                raise ExtractionError(path, "not a regular file", status="unsupported")
+            return f.read()
+    except OSError as e:
+        reason = f"cannot read the file: {e.strerror or e}"
+        raise ExtractionError(path, reason, status="unreadable") from None
 
 
 def pdf_pages(path: str | Path, *, max_pages: int = 50) -> PdfText:

@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -448,6 +449,84 @@ def test_pdf_without_signature_is_corrupt(tmp_path):
 def test_missing_file_and_directory(tmp_path):
     check_record(read_resume(tmp_path / "nope.pdf"), "unreadable", "file not found")
     check_record(read_resume(tmp_path), "unsupported", "directory")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and FIFOs")
+def test_broken_links_and_special_files_get_a_record_and_are_never_opened(tmp_path):
+    import threading
+
+    (tmp_path / "dangling.pdf").symlink_to(tmp_path / "nowhere" / "cv.pdf")
+    (tmp_path / "loop1.txt").symlink_to(tmp_path / "loop2.txt")
+    (tmp_path / "loop2.txt").symlink_to(tmp_path / "loop1.txt")
+    os.mkfifo(tmp_path / "pipe.txt")  # opened for reading, it blocks until a writer comes
+    (tmp_path / "null.pdf").symlink_to(os.devnull)
+    got = {}
+
+    def read():
+        for name in ("dangling.pdf", "loop1.txt", "pipe.txt", "null.pdf", "missing.txt"):
+            got[name] = read_resume(tmp_path / name)
+
+    t = threading.Thread(target=read, daemon=True)
+    t.start()
+    t.join(60)
+    assert not t.is_alive(), "read_resume opened the FIFO"
+    check_record(got["dangling.pdf"], "unreadable", r"^broken symbolic link \(its target .*\)$")
+    check_record(got["loop1.txt"], "unreadable", r"^broken symbolic link \(a loop of links\)$")
+    check_record(got["pipe.txt"], "unsupported", r"^not a regular file \(FIFO\)$")
+    check_record(got["null.pdf"], "unsupported", r"^not a regular file \(character device\)$")
+    check_record(got["missing.txt"], "unreadable", "^file not found$")
+
+
+def partial_image_pdf(share: float, ink: bool) -> bytes:
+    """One page with no text layer and one picture covering ``share`` of its area."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    img = Image.new("RGB", (400, 400), "white")
+    if ink:  # grey blocks, no letters: nothing OCR could read as text
+        ImageDraw.Draw(img).rectangle((40, 40, 360, 120), fill=(90, 90, 90))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    side = (share * A4[0] * A4[1]) ** 0.5
+    c.drawImage(ImageReader(img), 50, A4[1] - 50 - side, side, side)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("share", [0.12, 0.25])
+def test_a_page_with_only_a_partial_image_needs_ocr(tmp_path, share):
+    # a résumé pasted in as a picture need not fill the page: it used to be
+    # "empty: no text on any page" below 30% of the page, and OCR was never tried
+    path = write(tmp_path, "cv.pdf", partial_image_pdf(share, ink=False))
+    page = pdf_pages(path).pages[0]
+    assert page.chars == 0 and abs(page.image_coverage - share) < 0.02
+    assert page.needs_ocr and "holds an image" in page.ocr_reason
+    check_record(
+        read_resume(path, ocr=False),
+        "unreadable",
+        rf"^no usable text layer: the page holds an image \({share:.0%} of the page\) and no "
+        r"text layer; it needs OCR, which is not enabled$",
+    )
+
+
+@needs_ocr
+def test_a_partial_image_without_readable_text_says_so_after_ocr(tmp_path):
+    r = read_resume(write(tmp_path, "cv.pdf", partial_image_pdf(0.25, ink=True)))
+    check_record(
+        r,
+        "unreadable",
+        r"^no usable text layer: the page holds an image \(25% of the page\) and no text "
+        r"layer; OCR found (no|only \d+ characters of) text$",
+    )
+    assert r.meta["page_methods"] == ["ocr"]
+
+
+def test_a_small_picture_alone_is_no_scan(tmp_path):
+    page = pdf_pages(write(tmp_path, "cv.pdf", partial_image_pdf(0.05, ink=False))).pages[0]
+    assert not page.needs_ocr  # a logo or head shot alone: an empty page, not worth OCR
 
 
 def test_unexpected_parser_failure_is_an_error_record(tmp_path, monkeypatch):

@@ -530,3 +530,28 @@ def test_a_page_photographed_askew_is_turned_upright(degrees):
 def test_upright_boxes_are_left_alone():
     quads = np.array([[[100, y], [700, y + 1], [700, y + 21], [100, y + 20]] for y in (0, 30.0)])
     assert _deskew(quads, 500, 700) is quads  # 0.1 degrees: not worth turning
+
+
+@needs_ocr
+@needs_font
+def test_a_picture_of_text_on_a_quarter_of_the_page_is_read_by_ocr(tmp_path):
+    # a page with no text layer and a picture on 25% of it was "empty: no text on any
+    # page" (OCR only started from 30%); the picture is a résumé pasted in small
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    lines = ["【教育背景】", "2008.09-2012.06 江南财经大学 金融学 本科"]
+    img = small_page(lines, dpi=300)
+    side = (0.25 * A4[0] * A4[1]) ** 0.5
+    path = tmp_path / "cv.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawImage(ImageReader(img), 40, A4[1] - 40 - side, side, side, preserveAspectRatio=True)
+    c.showPage()
+    c.save()
+    from rolematch.io.extract import pdf_pages
+
+    assert 0.1 <= pdf_pages(path).pages[0].image_coverage < 0.3
+    r = read_resume(path)
+    assert r.status == "ok", r.reason
+    assert r.meta["page_methods"] == ["ocr"] and "江南财经大学" in r.text
