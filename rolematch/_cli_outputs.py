@@ -36,7 +36,7 @@ def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
         raise RolematchError(str(e)) from None
 
 
-def check_outputs(outputs: list[tuple[str | None, str]], inputs: Sequence[str]) -> None:
+def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     """Refuse, before scoring, outputs that cannot be written or would overwrite a résumé."""
     import os
     from pathlib import Path
@@ -47,14 +47,12 @@ def check_outputs(outputs: list[tuple[str | None, str]], inputs: Sequence[str]) 
     files = {Path(p).resolve() for p in inputs if Path(p).is_file()}
     folders = [Path(p).resolve() for p in inputs if Path(p).is_dir()]
     seen: set[Path] = set()
-    for path, _ in outputs:
-        if path is None:
-            continue
+    for path in outputs:
         out = Path(path).resolve()
         if out in seen:
             raise RolematchError(f"-o {path} is given twice")
         seen.add(out)
-        if out.is_dir():
+        if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
             raise RolematchError(f"-o {path} is a folder; name a file in it, e.g. {path}/out.csv")
         base = out.parent  # missing folders are made: the nearest existing one must allow it
         while not base.exists() and base != base.parent:

@@ -329,7 +329,7 @@ def _score(args: argparse.Namespace) -> int:
         skipped_note,
     )
 
-    check_outputs(outputs_of(args), args.paths)
+    check_outputs(args.output or [], args.paths)  # every engine: before any work
     if args.engine == "spark":
         from rolematch.spark.cli import cli_score
 
