@@ -351,6 +351,10 @@ def build_resume(
     if not sentences:
         reason = "no text besides personal details" if personal else "no text"
         return Resume.failed(source, "empty", reason, **common)
+    if sum(c.isalpha() for c in text) < 2:  # "——", "1.", "A": nothing a score could read
+        return Resume.failed(
+            source, "empty", "no words (only punctuation, digits or symbols)", **common
+        )
     return Resume(
         source=source,
         text=text,

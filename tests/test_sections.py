@@ -121,3 +121,15 @@ def test_build_resume_carries_warnings_and_meta():
     )
     assert r.warnings == ("hidden_text: 3 chars excluded",)
     assert r.meta == {"a": 1, "language": "zh-Hans"}
+
+
+@pytest.mark.parametrize("text", ["——!!!。。。", "1.", "A", "  ·  2024 "])
+def test_text_without_words_is_empty_not_ok(text):
+    # such files came back ok (language 'und', every score 0): nothing was read
+    r = resume_from_text(text)
+    assert (r.status, r.reason) == ("empty", "no words (only punctuation, digits or symbols)")
+
+
+@pytest.mark.parametrize("text", ["客服", "مرحبا بكم", "ok fine"])
+def test_two_letters_of_any_script_are_text(text):
+    assert resume_from_text(text).status == "ok"
