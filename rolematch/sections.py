@@ -37,7 +37,14 @@ from rolematch.language import detect_language, has_traditional, to_simplified
 from rolematch.pii import redact_lines
 from rolematch.text import make_valid, normalize_line, normalize_text, split_sentences
 
-__all__ = ["SECTIONS", "build_resume", "detect_heading", "is_heading_line", "resume_from_text"]
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "SECTIONS",
+    "build_resume",
+    "detect_heading",
+    "is_heading_line",
+    "resume_from_text",
+]
 
 #: Canonical section names.
 SECTIONS: tuple[str, ...] = (
@@ -222,6 +229,21 @@ def is_heading_line(text: str) -> bool:
     return detect_heading(normalize_line(text)) is not None
 
 
+#: Characters of text a résumé is read to (~100 pages); the rest is left, with a warning.
+#: A 20 MB text file took 104 s and 2.4 GB to segment and embed, near the time limit.
+MAX_TEXT_CHARS = 200_000
+
+
+def _within_limit(page_texts: Sequence[str]) -> tuple[list[str], int]:
+    """The page texts cut to :data:`MAX_TEXT_CHARS` in all, and their full length."""
+    out, left = [], MAX_TEXT_CHARS
+    for text in page_texts:
+        if left > 0:
+            out.append(text[:left])
+            left -= len(out[-1])
+    return out, sum(map(len, page_texts))
+
+
 def build_resume(
     source: str,
     page_texts: Sequence[str],
@@ -276,6 +298,13 @@ def build_resume(
     pages: list[int | None] = []
     lines: list[str] = []
     invalid = long_lines = 0
+    page_texts, total = _within_limit(page_texts)
+    if total > MAX_TEXT_CHARS:
+        warnings = (
+            *warnings,
+            f"long_text: only the first {MAX_TEXT_CHARS:,} of {total:,} characters read "
+            "(no résumé is that long: a data file or a book?)",
+        )
     for number, raw in enumerate(page_texts, start=1):
         # every backend's text passes here first: nothing downstream sees a surrogate
         raw, replaced = make_valid(raw)

@@ -133,3 +133,13 @@ def test_text_without_words_is_empty_not_ok(text):
 @pytest.mark.parametrize("text", ["客服", "مرحبا بكم", "ok fine"])
 def test_two_letters_of_any_script_are_text(text):
     assert resume_from_text(text).status == "ok"
+
+
+def test_a_text_past_the_limit_is_cut_with_a_warning():
+    from rolematch.sections import MAX_TEXT_CHARS
+
+    line = "2019.05-至今 某银行 负责客户服务与投诉处理，管理坐席团队。\n"
+    r = build_resume("big.txt", [line * (MAX_TEXT_CHARS // len(line) + 500)], paged=False)
+    assert r.status == "ok" and len(r.text) <= MAX_TEXT_CHARS
+    assert any(w.startswith("long_text: only the first 200,000 of") for w in r.warnings)
+    assert not build_resume("cv.txt", [line * 10], paged=False).warnings
