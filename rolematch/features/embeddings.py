@@ -209,7 +209,7 @@ def _fingerprint(path: Path) -> str:
     h = hashlib.blake2b(digest_size=6)
     for f in sorted(p for p in path.rglob("*") if p.is_file()):
         st = f.stat()
-        h.update(str(f.relative_to(path)).encode())
+        h.update(os.fsencode(f.relative_to(path)))  # a name in no encoding hashes too
         if st.st_size < 1 << 20 and f.suffix in {".json", ".txt", ".md", ".model"}:
             h.update(f.read_bytes())
         else:

@@ -558,3 +558,13 @@ def test_e5_encoder_pickled_to_a_worker_process(e5_home: Path, tmp_path: Path) -
     )
     assert proc.returncode == 0, proc.stderr
     np.testing.assert_allclose(np.load(tmp_path / "there.npy"), here, atol=1e-6)
+
+
+def test_fingerprint_of_a_folder_with_a_name_in_no_encoding(tmp_path):
+    from rolematch.features.embeddings import _fingerprint
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    before = _fingerprint(tmp_path)
+    os.close(os.open(os.fsencode(tmp_path) + b"/bad\xff\xfe.txt", os.O_CREAT | os.O_WRONLY))
+    after = _fingerprint(tmp_path)  # raised UnicodeEncodeError ("surrogates not allowed")
+    assert after != before and len(after) == 12
