@@ -345,6 +345,11 @@ def _score(args: argparse.Namespace) -> int:
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
     skipped: list[Any] = []
     files = collect_files(args.paths, skipped=skipped)
+    if not files:  # said even with -q: an empty run is most likely the wrong folder
+        left = f" ({skipped_note(skipped)})" if skipped else ""
+        print(
+            f"rolematch: warning: no résumé files in {' '.join(args.paths)}{left}", file=sys.stderr
+        )
     roles = _load_roles(args.roles, args.quiet)
     workers = args.workers or default_workers(len(files))
     if workers == 1:

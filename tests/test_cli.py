@@ -578,3 +578,12 @@ def test_summary_names_what_a_folder_held_that_was_left_out(tmp_path, capsys):
     assert "skipped 1 file of another type (.md)" in err
     assert {Path(r["file"]).name: r["status"] for r in _read_csv(out)} == {
         "cv.txt": "ok", "old.doc": "unsupported"}  # fmt: skip
+
+
+def test_an_empty_folder_is_warned_about(tmp_path, capsys):
+    (tmp_path / "notes.md").write_text("# notes", encoding="utf-8")
+    out = tmp_path / "e.csv"
+    assert main(["score", str(tmp_path), "--model", MODEL, "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err  # "0 files" and an empty CSV, said nowhere
+    assert "warning: no résumé files in" in err and "(.md)" in err
+    assert len(_read_csv(out)) == 0
