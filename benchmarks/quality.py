@@ -86,16 +86,7 @@ SETS = (
     "realpdf",
 )
 #: Sets pooled into ``pooled``: everything the scorer was not developed on.
-POOLED = (
-    "heldout",
-    "heldout2",
-    "multilingual",
-    "offtarget",
-    "short",
-    "long",
-    "realworld",
-    "realpdf",
-)
+POOLED = SETS[1:]
 #: Sets pooled into ``mix``: the on-target-heavy mix of Traditional, English, terse and
 #: long CVs (no off-target CVs), where strong fits of every length compete per role.
 MIX = ("multilingual", "short", "long")
