@@ -33,7 +33,9 @@ Examples
 from __future__ import annotations
 
 import csv
+import io
 import math
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -111,10 +113,11 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     decisions : path or DataFrame
-        A CSV file (UTF-8, with a header), an Excel workbook (``.xlsx``, its first
-        sheet; needs the ``excel`` extra) or a DataFrame with columns ``file``
-        (résumé path; a relative path is read next to the table when it is not found
-        from the working folder), ``role_id`` and ``decision``: ``shortlist``,
+        A CSV file with a header (UTF-8 with or without a byte-order mark, or
+        GB18030, as Excel saves plain CSV on Chinese Windows), an Excel workbook
+        (``.xlsx``, its first sheet; needs the ``excel`` extra) or a DataFrame with
+        columns ``file`` (résumé path; a relative path is read next to the table when
+        it is not found from the working folder), ``role_id`` and ``decision``: ``shortlist``,
         ``interview``, ``offer``, ``hire`` (a fit, grade 2), ``maybe`` (1),
         ``reject`` (0), their Chinese counterparts (入围, 面试, 录用 …; 待定, 备选;
         淘汰, 不合适 …: :data:`DECISION_GRADES`), or the grades ``2``/``1``/``0``.
@@ -128,7 +131,8 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        A column is missing or a row is bad; the message names the line and the field.
+        A column is missing or a row is bad (the message names the line and the field),
+        or the CSV is neither UTF-8 nor GB18030 text (the message names the file).
     """
     import pandas as pd
 
@@ -147,19 +151,18 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
         if path.suffix.lower() == ".xlsx":
             header, rows = _sheet_rows(path)
         else:
-            with path.open(encoding="utf-8-sig", newline="") as f:
-                reader = csv.DictReader(f)
-                header = [h.strip() for h in (reader.fieldnames or [])]
-                rows = [
-                    (
-                        reader.line_num,  # blank lines are skipped, not counted as rows
-                        {
-                            (k or "").strip(): (v or "").strip() if isinstance(v, str) else ""
-                            for k, v in r.items()
-                        },
-                    )
-                    for r in reader
-                ]
+            reader = csv.DictReader(io.StringIO(_csv_text(path), newline=""))
+            header = [h.strip() for h in (reader.fieldnames or [])]
+            rows = [
+                (
+                    reader.line_num,  # blank lines are skipped, not counted as rows
+                    {
+                        (k or "").strip(): (v or "").strip() if isinstance(v, str) else ""
+                        for k, v in r.items()
+                    },
+                )
+                for r in reader
+            ]
     missing = [c for c in ("file", "role_id", "decision") if c not in header]
     if missing:
         raise ValueError(
@@ -195,6 +198,28 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
     if not out:
         raise ValueError(f"{source}: no decisions (the table has a header and no rows).")
     return pd.DataFrame(out, columns=["file", "role_id", "decision", "grade", "line"])
+
+
+def _csv_text(path: Path) -> str:
+    """A decisions CSV's text: UTF-8 (with or without the byte-order mark Excel writes
+    for "CSV UTF-8"), else GB18030, which Excel on Chinese Windows writes for plain CSV.
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = "\x00"
+    # GB18030 decodes most bytes: text with control or private-use characters is not it
+    if not any(unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n\r" for c in text):
+        return text
+    raise ValueError(
+        f"{path}: the decisions table is neither UTF-8 nor GB18030 text ({bad}); save it "
+        "from Excel as 'CSV UTF-8' or as .xlsx."
+    )
 
 
 def _sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:

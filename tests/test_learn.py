@@ -135,6 +135,31 @@ def test_bad_rows_name_the_line_and_the_field(
         read_decisions(csv)
 
 
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gbk", b""), ("gb18030", b"")],
+)
+def test_a_decisions_csv_in_utf8_or_as_chinese_excel_saves_it_is_read(
+    tmp_path: Path, encoding: str, bom: bytes
+) -> None:
+    # Excel on Chinese Windows saves plain "CSV" as GBK, "CSV UTF-8" with a BOM
+    csv = tmp_path / "d.csv"
+    body = "file,role_id,decision\ncv.txt,consumer-protection,入围\ncv.txt,消保主管,淘汰\n"
+    csv.write_bytes(bom + body.encode(encoding))
+    d = read_decisions(csv)
+    assert d["decision"].tolist() == ["入围", "淘汰"]
+    assert d["role_id"].tolist() == ["consumer-protection", "消保主管"]
+    assert d["grade"].tolist() == [2, 0]
+
+
+def test_a_decisions_csv_that_is_not_text_names_the_file(tmp_path: Path) -> None:
+    csv = tmp_path / "d.csv"
+    csv.write_bytes(b"file,role_id,decision\n\x00\x81\x30\xff\xfe\x01")
+    with pytest.raises(ValueError, match=r"d\.csv: the decisions table is neither UTF-8 nor "
+                       r"GB18030 text \(byte 0x81 at offset 23\)"):  # fmt: skip
+        read_decisions(csv)
+
+
 def test_a_role_that_is_not_loaded_names_the_line(tmp_path: Path) -> None:
     csv = tmp_path / "d.csv"
     csv.write_text("file,role_id,decision\na.txt,mobile-banking,hire\na.txt,chef,reject\n", "utf-8")

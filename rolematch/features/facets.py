@@ -65,6 +65,54 @@ _AGE = re.compile(
     r"(?:年龄[^。；;，,]{0,6}?)?(?:\d{2}\s*[-~～至到]\s*)?\d{2}\s*周?岁\s*(?:以下|以内|及以下|之间|以上)"
     r"|年龄[^。；;，,]{0,4}?(?:不超过|不大于|不高于|低于|小于|在)\s*\d{2}\s*周?岁"
 )
+# English requirements. A degree: Bachelor's degree in …, Master's or above, PhD,
+# Diploma; "Master" alone is no degree (Scrum Master, master the tools), nor a high
+# school diploma (no level on this scale)
+_REQ_DEGREE_EN = (
+    (re.compile(r"\b(?:ph\.?\s?d\.?|doctorate|doctoral\s+degree|d\.?phil)(?![a-z])", re.I), 4),
+    (
+        re.compile(
+            r"\b(?:master['’]?s(?!\s+(?:the|of\s+(?:the|your)))|master\s+(?:degree|of)\b|"
+            r"mba|m\.?sc|llm|mphil)(?![a-z])",
+            re.I,
+        ),
+        3,
+    ),
+    (
+        re.compile(
+            r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|llb|(?:university|college|undergraduate|first|"
+            r"four[- ]year|4[- ]year)\s+degree|degree\s+(?:in|holder)\b)(?![a-z])",
+            re.I,
+        ),
+        2,
+    ),
+    (re.compile(r"\b(?:associate['’]?s?\s+degree|(?<!school )diploma|hnd)(?![a-z])", re.I), 1),
+)
+# a clause that only prefers a degree (Master's preferred, ideally a PhD) states no minimum
+_EN_CLAUSE_END = re.compile(r"[;,()；，。（）\n]|\.(?:\s|$)")
+_EN_PREFERRED = re.compile(
+    r"prefer|ideal|desirabl|advantage|a plus|nice to have|bonus|would be|优先|加分|为佳|更佳", re.I
+)
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15}  # fmt: skip
+_EN_NUM = r"(\d+(?:\.\d+)?|" + "|".join(_EN_NUMBERS) + r")(?:\s*\(\d+\))?"
+_EN_SPAN = r"\s*(?:\+|\s+or\s+more|\s+plus)?\s*(?:(?:-|–|~|to)\s*\d+\s*\+?\s*)?years?(?![a-z])['’]?"
+# minimum 6 years | at least 3 years | 5+ years | 3-5 years of … experience | over ten years
+_EN_AT_LEAST = (
+    r"(?:(?:a\s+)?minimum(?:\s+of)?|min\.|at\s+least|over|more\s+than|in\s+excess\s+of|"
+    r"no\s+(?:less|fewer)\s+than|not\s+less\s+than)"
+)
+_REQ_YEARS_EN = re.compile(
+    "|".join(
+        (
+            rf"\b{_EN_AT_LEAST}\s+{_EN_NUM}{_EN_SPAN}(?!\s+(?:of\s+age|old))",
+            rf"\b{_EN_NUM}\s*\+\s*years?\b",
+            rf"\b{_EN_NUM}{_EN_SPAN}\s+(?:of\s+)?[^.;,\n]{{0,40}}?\bexperience",
+            rf"\bexperience\s*[:：]\s*{_EN_NUM}\s*\+?\s*years?\b",
+        )
+    ),
+    re.I,
+)
 _REQ_CERT = re.compile(r"(?:持有|具备|具有)([^，,。；;]{2,20}?(?:资格证书|资格证|证书|资格|资质))")
 # 2015.06 | 2015/6 | 2015-06 | 2015年3月 | 2015年 | 2015
 _DATE = r"(\d{4})\s*(?:(?:年|[./\-])\s*(\d{1,2})\s*月?|年)?"
@@ -149,11 +197,11 @@ def _cn_int(s: str) -> int:
 def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None) -> RoleFacets:
     """Read the facets a role's requirements state.
 
-    Degree (本科及以上学历、统招本科、硕士研究生及以上 …), years (3年以上…经验、
-    三年及以上、3-5年、经验：3年 …), certificates (持有…证书) and majors: the role's
-    ``majors`` or, when it has none, the majors its requirements name
-    (计算机、软件工程等相关专业), mapped to the major families of
-    ``data/lexicon/majors.yaml`` (软件工程 -> 计算机). An age limit (35周岁以下) is
+    Degree (本科及以上学历、统招本科、硕士研究生及以上, Bachelor's degree …), years
+    (3年以上…经验、三年及以上、3-5年、经验：3年, at least 3 years …), certificates
+    (持有…证书) and majors: the role's ``majors`` or, when it has none, the majors
+    its requirements name (计算机、软件工程等相关专业), mapped to the major families
+    of ``data/lexicon/majors.yaml`` (软件工程 -> 计算机). An age limit (35周岁以下) is
     kept as written so that the explanation can say it is not scored.
 
     Examples
@@ -167,13 +215,25 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
     >>> f = role_facets(Role("y", "开发", (), reqs))
     >>> f.majors, f.degree, f.years, f.age_limit
     (('计算机', '数据统计分析'), 2, 3.0, '年龄35周岁以下')
+
+    English requirements state them too (Bachelor/Master/PhD/Doctorate/Diploma/
+    Associate degree; minimum N years, at least N years, N+ years, N years of …
+    experience); a degree a clause only prefers is no minimum:
+
+    >>> reqs = ("Bachelor's degree in Finance, Law, Accounting or a related discipline",
+    ...         "Minimum 6 years of experience in AML investigations", "Master's preferred")
+    >>> f = role_facets(Role("z", "AML lead", (), reqs))
+    >>> f.majors, f.degree, f.years
+    (('金融', '法律'), 2, 6.0)
     """
     text = "\n".join(role.requirements)
     degree = None
     if m := _REQ_DEGREE.search(text):
         degree = DEGREES[next(g for g in m.groups() if g)]
+    else:
+        degree = _english_degree(text)
     years = None
-    if m := _REQ_YEARS.search(text):
+    if m := _REQ_YEARS.search(text) or _REQ_YEARS_EN.search(text):
         years = _num(next(g for g in m.groups() if g))
     certs = tuple(m.group(1).strip() for m in _REQ_CERT.finditer(text))
     age = m.group(0).strip() if (m := _AGE.search(text)) else ""
@@ -189,6 +249,19 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         certificates=certs,
         age_limit=age,
     )
+
+
+def _english_degree(text: str) -> int | None:
+    """The lowest degree English requirements ask for (Bachelor's or Master's -> 2),
+    leaving out degrees a clause only prefers (Master's preferred)."""
+    levels = []
+    for pattern, level in _REQ_DEGREE_EN:
+        for m in pattern.finditer(text):
+            start = max((c.end() for c in _EN_CLAUSE_END.finditer(text, 0, m.start())), default=0)
+            end = c.start() if (c := _EN_CLAUSE_END.search(text, m.end())) else len(text)
+            if not _EN_PREFERRED.search(text, start, end):
+                levels.append(level)
+    return min(levels) if levels else None
 
 
 def without_age_limits(text: str) -> str:
@@ -209,7 +282,7 @@ def _num(s: str) -> float:
     try:
         return float(s)
     except ValueError:
-        return float(_cn_int(s))
+        return float(_EN_NUMBERS.get(s.lower()) or _cn_int(s))
 
 
 def major_families(

@@ -1,37 +1,44 @@
 """Role files (``data/roles/*.yaml``) and plain-text postings -> :class:`Role`.
 
-A role file is YAML or JSON with these fields::
+A role file is YAML or JSON, saved as UTF-8, with these fields::
 
     id: mobile-banking            # required, lowercase letters, digits and '-'
     title: 手机银行团队主管         # required
     department: 平台生态金融部      # optional
-    duties: [...]                 # required list of strings (岗位描述); may be empty
-    requirements: [...]           # required list of strings (任职要求)
+    duties: [...]                 # list of strings (岗位描述)
+    requirements: [...]           # list of strings (任职要求)
     kpis: [...]                   # optional list of strings (主要任务指标)
     majors: [...]                 # optional list of strings (preferred majors)
     preferred: [...]              # optional: requirements that are only preferred (加分项)
 
-Duties and requirements cannot both be empty. Every schema problem raises
-:class:`~rolematch.exceptions.RoleSpecError` naming the file, the field and what
-was expected. :func:`load_roles` also reads job postings (``.txt``, ``.md``,
-``.html``, ``.docx``, ``.pdf``, ``.csv``, ``.jsonl``) through
-:mod:`rolematch.io.postings`.
+A role needs duties or requirements: either list may be left out or empty, not
+both (a role without duties is compared on its requirements). Every schema problem
+raises :class:`~rolematch.exceptions.RoleSpecError` naming the file, the field,
+the line and the list item where there is one, and what was expected.
+:func:`load_roles` also reads job postings (``.txt``, ``.md``, ``.html``,
+``.docx``, ``.pdf``, ``.csv``, ``.jsonl``) through :mod:`rolematch.io.postings`;
+a folder may hold role files and postings side by side, and a file in it that is
+neither is skipped with a :class:`RoleFileWarning` naming it.
 """
 
 from __future__ import annotations
 
 import difflib
+import inspect
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
+from rolematch.io._role_files import FieldLines, role_text
 
 __all__ = [
     "ROLE_FIELDS",
+    "RoleFileWarning",
     "dump_role",
     "find_role",
     "load_roles",
@@ -42,26 +49,63 @@ __all__ = [
 ]
 
 ROLE_SUFFIXES = (".yaml", ".yml", ".json")
-REQUIRED_FIELDS = ("id", "title", "duties", "requirements")
-OPTIONAL_FIELDS = ("department", "kpis", "majors", "preferred")
-ROLE_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+REQUIRED_FIELDS = ("id", "title")
+ROLE_FIELDS = ("id", "title", "duties", "requirements", "department", "kpis", "majors", "preferred")
 _LIST_FIELDS = ("duties", "requirements", "kpis", "majors", "preferred")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: (field, list index or None) -> the line it is on, or None
+_Locate = Callable[[str, int | None], int | None]
+
+
+class RoleFileWarning(UserWarning):
+    """A file in a folder of roles was skipped: it is neither a role file nor a posting."""
 
 
 def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
     """Validate one role mapping and build a :class:`Role`.
+
+    Parameters
+    ----------
+    data : mapping
+        Role fields (see the module docstring).
+    source : str or Path, optional
+        The file it came from, named in errors and kept as ``Role.source``.
+
+    Returns
+    -------
+    Role
+
+    Raises
+    ------
+    RoleSpecError
+        A field is unknown, missing or of the wrong type; the message names the field
+        and, for a list, the item.
 
     Examples
     --------
     >>> role_from_dict({"id": "demo", "title": "演示主管",
     ...                 "duties": ["负责手机银行运营"], "requirements": ["金融专业优先"]}).id
     'demo'
+    >>> role_from_dict({"id": "demo", "title": "演示主管", "duties": ["负责运营"]}).requirements
+    ()
     >>> role_from_dict({"id": "demo", "title": "演示主管", "dutys": []})
     Traceback (most recent call last):
     ...
     rolematch.exceptions.RoleSpecError: field 'dutys': unknown field; did you mean 'duties'? ...
+    >>> role_from_dict({"id": "demo", "title": "演示主管", "duties": ["负责运营", None]})
+    Traceback (most recent call last):
+    ...
+    rolematch.exceptions.RoleSpecError: field 'duties': item 2 of 2: expected a non-empty
+    string, got None
     """
+    return _build_role(data, source, None)
+
+
+def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) -> Role:
+    def at(key: str, index: int | None = None) -> str:
+        line = locate(key, index) if locate is not None else None
+        return f"line {line}: " if line else ""
+
     if not isinstance(data, Mapping):
         raise RoleSpecError(
             f"expected a mapping of role fields, got {type(data).__name__}", path=source
@@ -71,22 +115,28 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
             close = difflib.get_close_matches(str(key), ROLE_FIELDS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
             raise RoleSpecError(
-                f"unknown field; {hint}valid fields are {list(ROLE_FIELDS)}",
+                f"{at(str(key))}unknown field; {hint}valid fields are {list(ROLE_FIELDS)}",
                 path=source,
                 field=str(key),
             )
     for key in REQUIRED_FIELDS:
         if key not in data:
             raise RoleSpecError("required field is missing", path=source, field=key)
+    if "duties" not in data and "requirements" not in data:
+        raise RoleSpecError(
+            "required field is missing: a role needs duties, requirements or both",
+            path=source,
+            field="requirements",
+        )
     for key in ("id", "title", "department"):
         value = data.get(key, "")
         if not isinstance(value, str) or (key != "department" and not value.strip()):
             raise RoleSpecError(
-                f"expected a non-empty string, got {value!r}", path=source, field=key
+                f"{at(key)}expected a non-empty string, got {value!r}", path=source, field=key
             )
     if not _ID.match(data["id"]):
         raise RoleSpecError(
-            f"expected lowercase letters, digits, '-' or '_' (e.g. 'mobile-banking'), "
+            f"{at('id')}expected lowercase letters, digits, '-' or '_' (e.g. 'mobile-banking'), "
             f"got {data['id']!r}",
             path=source,
             field="id",
@@ -96,10 +146,20 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
         value = data.get(key, [])
         if value is None:
             value = []
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        if not isinstance(value, list):
             raise RoleSpecError(
-                f"expected a list of non-empty strings, got {value!r}", path=source, field=key
+                f"{at(key)}expected a list of non-empty strings, got {value!r}",
+                path=source,
+                field=key,
             )
+        for i, v in enumerate(value):
+            if not (isinstance(v, str) and v.strip()):
+                raise RoleSpecError(
+                    f"{at(key, i)}item {i + 1} of {len(value)}: expected a non-empty string, "
+                    f"got {v!r}",
+                    path=source,
+                    field=key,
+                )
         lists[key] = tuple(v.strip() for v in value)
     if not lists["duties"] and not lists["requirements"]:
         raise RoleSpecError(
@@ -107,10 +167,11 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
             path=source,
             field="requirements",
         )
-    for item in lists["preferred"]:
+    for i, item in enumerate(lists["preferred"]):
         if item not in lists["requirements"]:
             raise RoleSpecError(
-                f"each preferred item must also be in 'requirements'; {item!r} is not",
+                f"{at('preferred', i)}each preferred item must also be in 'requirements'; "
+                f"{item!r} is not",
                 path=source,
                 field="preferred",
             )
@@ -127,11 +188,11 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
     )
 
 
-def _read_role_file(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8-sig")
+def _read_role_file(path: Path) -> tuple[Any, FieldLines]:
+    text = role_text(path)
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(text)
+            return json.loads(text), FieldLines(text)
         except json.JSONDecodeError as e:
             raise RoleSpecError(f"not valid JSON: {e}", path=path) from e
     import yaml
@@ -139,7 +200,7 @@ def _read_role_file(path: Path) -> Any:
     from rolematch._resources import load_yaml
 
     try:
-        return load_yaml(text)
+        return load_yaml(text), FieldLines(text)
     except yaml.YAMLError as e:
         raise RoleSpecError(f"not valid YAML: {e}", path=path) from e
 
@@ -154,9 +215,11 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
         ``None`` loads the bundled roles of ``data/roles``. Job postings
         (``.txt``, ``.md``, ``.html``, ``.htm``, ``.docx``, ``.pdf``, ``.csv``,
         ``.jsonl``, and ``.json`` that is not a role) are imported on the fly
-        with :func:`rolematch.io.postings.read_postings`; a folder with no role
-        file is read as a folder of postings. Use :func:`load_roles_reporting`
-        to see what the import kept and dropped.
+        with :func:`rolematch.io.postings.read_postings`, also from a folder
+        that holds role files; a folder with no role file is read as a folder of
+        postings. Beside role files, a file that is neither a role nor a readable
+        posting is skipped with a :class:`RoleFileWarning` naming it. Use
+        :func:`load_roles_reporting` to see what the import kept and dropped.
 
     Returns
     -------
@@ -165,7 +228,8 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
     Raises
     ------
     RoleSpecError
-        A file breaks the schema, two roles share an id, or nothing was found.
+        A file breaks the schema (the message names the file, field, line and list
+        item), is not UTF-8 text, two roles share an id, or nothing was found.
 
     Examples
     --------
@@ -206,10 +270,53 @@ def _is_role_file(path: Path) -> bool:
     if head != "{":
         return False
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return True  # let the role reader name the JSON error
-    return isinstance(data, Mapping) and ("duties" in data or "id" in data)
+        data = json.loads(role_text(path))
+    except (json.JSONDecodeError, RoleSpecError):
+        return True  # let the role reader name the JSON or encoding error
+    return isinstance(data, Mapping) and any(k in data for k in ("id", "duties", "requirements"))
+
+
+def _warn(message: str) -> None:
+    """Warn at the first caller outside this module (the line that loaded the roles)."""
+    frame, level = inspect.currentframe(), 1
+    while frame is not None and frame.f_globals.get("__name__") == __name__:
+        frame, level = frame.f_back, level + 1
+    warnings.warn(message, RoleFileWarning, stacklevel=level)
+
+
+def _folder_files(folder: Path) -> list[tuple[Path, bool]]:
+    """(file, is a role file) of a folder, in name order.
+
+    Hidden files and Office lock files (``~$x.docx``) are left out. A folder with no
+    role file is a folder of postings, each of which must read. Beside role files,
+    a file that is not a posting, or does not read as one (notes, a decisions sheet,
+    a README), is skipped with a :class:`RoleFileWarning` naming it and why.
+    """
+    from rolematch.io.postings import POSTING_SUFFIXES, read_postings
+
+    entries = sorted(
+        f for f in folder.iterdir() if f.is_file() and not f.name.startswith((".", "~$"))
+    )
+    role_files = [f for f in entries if f.suffix.lower() in ROLE_SUFFIXES and _is_role_file(f)]
+    kinds = f"role files ({', '.join(ROLE_SUFFIXES)}) or postings ({', '.join(POSTING_SUFFIXES)})"
+    others = [f for f in entries if f not in role_files]
+    postings = [f for f in others if f.suffix.lower() in POSTING_SUFFIXES]
+    if not role_files and not postings:
+        raise RoleSpecError(f"no {kinds} in this folder", path=folder)
+    out = [(f, True) for f in role_files]
+    for f in others:
+        if f.suffix.lower() not in POSTING_SUFFIXES:
+            _warn(f"{f}: skipped: neither a role file nor a posting; a role folder holds {kinds}")
+            continue
+        if role_files:
+            try:
+                read_postings([f])
+            except RoleSpecError as e:
+                why = str(e).removeprefix(f"{e.path}: ") if e.path is not None else str(e)
+                _warn(f"{f}: skipped: neither a role file nor a readable posting: {why}")
+                continue
+        out.append((f, False))
+    return sorted(out)
 
 
 def load_roles_reporting(
@@ -235,19 +342,7 @@ def load_roles_reporting(
     files: list[tuple[Path, bool]] = []  # (file, is a role file)
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.suffix.lower() in ROLE_SUFFIXES)
-            roles_here = [f for f in found if _is_role_file(f)]
-            if roles_here:
-                files.extend((f, True) for f in roles_here)
-                continue
-            postings = sorted(f for f in p.iterdir() if f.suffix.lower() in POSTING_SUFFIXES)
-            if not postings:
-                raise RoleSpecError(
-                    f"no role files ({', '.join(ROLE_SUFFIXES)}) or postings "
-                    f"({', '.join(POSTING_SUFFIXES)}) in this folder",
-                    path=p,
-                )
-            files.extend((f, False) for f in postings)
+            files.extend(_folder_files(p))
         elif p.is_file():
             files.append((p, p.suffix.lower() not in POSTING_SUFFIXES or _is_role_file(p)))
         else:
@@ -268,7 +363,8 @@ def load_roles_reporting(
             pending.append(f)
             continue
         flush()
-        roles.append(role_from_dict(_read_role_file(f), source=f))
+        data, lines = _read_role_file(f)
+        roles.append(_build_role(data, f, lines))
     flush()
     seen: dict[str, str | None] = {}
     for role in roles:

@@ -107,6 +107,42 @@ def test_role_facets_of_user_postings(requirement, degree, years):
     assert (f.degree, f.years) == (degree, years)
 
 
+@pytest.mark.parametrize(
+    ("requirement", "degree", "years"),
+    [
+        ("Bachelor's degree in Finance, Law, Accounting or a related discipline", 2, None),
+        ("Minimum 6 years of experience in AML investigations", None, 6.0),
+        ("At least 3 years in retail banking", None, 3.0),
+        ("5+ years of SQL and Python", None, 5.0),
+        ("3-5 years of relevant experience; Master's degree or above", 3, 3.0),
+        ("A minimum of five (5) years' progressive experience", None, 5.0),
+        ("Over ten years of experience, PhD in Statistics", 4, 10.0),
+        ("Doctorate in Economics", 4, None),
+        ("Diploma or above, 2 years' experience in customer service", 1, 2.0),
+        ("Associate degree in accounting", 1, None),
+        ("Bachelor's or Master's degree in Computer Science", 2, None),
+        ("Bachelor's degree required, Master's preferred", 2, None),
+        ("Bachelor's degree or above (MBA is a plus)", 2, None),
+        # only preferred, no degree at all, or no experience meant: no facet
+        ("Master's degree preferred", None, None),
+        ("Ph.D. would be an advantage", None, None),
+        ("Certified Scrum Master; master the reporting tools", None, None),
+        ("High school diploma; must be at least 18 years of age", None, None),
+        ("Pass the licence exam within 2 years of joining", None, None),
+    ],
+)
+def test_role_facets_of_english_requirements(requirement, degree, years):
+    f = role_facets(Role("x", "Analyst", (), (requirement,)))
+    assert (f.degree, f.years) == (degree, years)
+
+
+def test_chinese_requirements_win_over_english_words_in_them():
+    reqs = ("本科及以上学历，具有MBA学位优先", "5年以上经验，at least 3 years in banking")
+    f = role_facets(Role("x", "岗位", (), reqs))
+    assert (f.degree, f.years) == (2, 5.0)
+    assert role_facets(Role("x", "岗位", (), ("具有MBA学位优先",))).degree is None
+
+
 def test_role_majors_come_from_the_requirement_text_as_families():
     reqs = ("计算机科学与技术、软件工程、统计学等相关专业本科及以上学历", "专业知识扎实")
     assert role_facets(Role("x", "开发", (), reqs)).majors == ("计算机", "数据统计分析")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rolematch import RoleSpecError, load_roles, parse_posting
-from rolematch.io.roles import dump_role, role_from_dict, write_roles
+from rolematch.io.roles import RoleFileWarning, dump_role, role_from_dict, write_roles
 from tests.conftest import ROLE_IDS
 
 GOOD = {
@@ -95,16 +95,30 @@ def test_users_add_a_role_by_dropping_a_file(tmp_path):
             {k: v for k, v in GOOD.items() if k != "title"},
             r"field 'title': required field is missing",
         ),
-        ({**GOOD, "dutys": ["x"]}, r"field 'dutys': unknown field; did you mean 'duties'\?"),
+        (
+            {**GOOD, "dutys": ["x"]},
+            r"field 'dutys': line 1: unknown field; did you mean 'duties'\?",
+        ),
         (
             {**GOOD, "duties": [], "requirements": []},
             r"field 'requirements': expected at least one duty or requirement",
         ),
-        ({**GOOD, "preferred": ["加分"]}, r"field 'preferred': each preferred item must"),
-        ({**GOOD, "duties": "负责运营"}, r"field 'duties': expected a list of non-empty strings"),
-        ({**GOOD, "requirements": ["ok", ""]}, r"field 'requirements': expected a list"),
-        ({**GOOD, "id": "Mobile Banking"}, r"field 'id': expected lowercase letters"),
-        ({**GOOD, "title": 3}, r"field 'title': expected a non-empty string, got 3"),
+        ({**GOOD, "preferred": ["加分"]}, r"field 'preferred': line 1: each preferred item must"),
+        (
+            {**GOOD, "duties": "负责运营"},
+            r"field 'duties': line 1: expected a list of non-empty strings",
+        ),
+        (
+            {**GOOD, "requirements": ["ok", ""]},
+            r"field 'requirements': line 1: item 2 of 2: expected a non-empty string, got ''",
+        ),
+        ({**GOOD, "id": "Mobile Banking"}, r"field 'id': line 1: expected lowercase letters"),
+        ({**GOOD, "title": 3}, r"field 'title': line 1: expected a non-empty string, got 3"),
+        (
+            {k: v for k, v in GOOD.items() if k not in ("duties", "requirements")},
+            r"field 'requirements': required field is missing: a role needs duties, "
+            r"requirements or both",
+        ),
     ],
 )
 def test_schema_errors_name_file_and_field(tmp_path, data, match):
@@ -146,6 +160,8 @@ def test_duplicate_ids_name_both_files(tmp_path):
 
 
 def test_empty_folder_and_missing_path(tmp_path):
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / ".hidden.yaml").write_text("not: a role\n", "utf-8")
     with pytest.raises(RoleSpecError, match="no role files"):
         load_roles(tmp_path)
     with pytest.raises(RoleSpecError, match="no such file or folder"):
@@ -172,3 +188,87 @@ def test_requirements_only_role_is_valid_and_round_trips(tmp_path):
 
 def test_bundled_roles_have_no_preferred_field_written():
     assert "preferred" not in load_roles()[0].to_dict()
+
+
+# ------------------------------------------------- encodings, mixed folders, lines
+GBK_ROLE = "id: gbk\ntitle: 编码\nduties:\n- 负责消保审查\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "looks"),
+    [
+        (GBK_ROLE.encode("gbk"), r"looks like GBK/GB18030"),
+        (GBK_ROLE.encode("utf-16"), r"looks like UTF-16"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\xff\xd8", r"binary content"),
+    ],
+)
+def test_a_role_file_that_is_not_utf8_is_named(tmp_path, content, looks):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(content)
+    with pytest.raises(RoleSpecError, match=rf"gbk\.yaml: not UTF-8 text \(byte 0x.*{looks}.*"
+                       r"save it as UTF-8") as info:  # fmt: skip
+        load_roles(path)
+    assert info.value.path == path
+    with pytest.raises(RoleSpecError, match=r"gbk\.yaml: not UTF-8 text"):
+        load_roles(tmp_path)  # in a folder too
+
+
+def test_a_utf8_role_file_with_a_bom_reads(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + GBK_ROLE.encode("utf-8"))
+    assert load_roles(path)[0].duties == ("负责消保审查",)
+
+
+POSTING_TXT = "客服专员\n岗位职责：\n1. 负责客户来电咨询\n任职要求：\n1. 大专以上学历\n"
+
+
+def test_a_folder_of_role_files_and_postings_loads_both(tmp_path):
+    write_roles(load_roles()[7:8], tmp_path)  # consumer-protection
+    _write(tmp_path, "posting.txt", POSTING_TXT)
+    _write(tmp_path, ".hidden.txt", "岗位职责：\n1. 不读\n")
+    _write(tmp_path, "~$posting.txt", "lock file")
+    roles = load_roles(tmp_path)
+    assert [r.id for r in roles] == ["consumer-protection", "customer-service-specialist"]
+    assert roles[1].duties == ("负责客户来电咨询",) and roles[1].requirements == ("大专以上学历",)
+
+
+def test_files_beside_role_files_that_are_neither_are_named_as_skipped(tmp_path):
+    write_roles(load_roles()[7:8], tmp_path)
+    _write(tmp_path, "notes.json", json.dumps({"note": "周五前给HR回复"}, ensure_ascii=False))
+    _write(tmp_path, "README", "这些是我们部门的岗位")
+    _write(tmp_path, "decisions.csv", "file,role_id,decision\ncv.txt,consumer-protection,入围\n")
+    with pytest.warns(RoleFileWarning) as record:
+        roles = load_roles(tmp_path)
+    assert [r.id for r in roles] == ["consumer-protection"]
+    messages = sorted(str(w.message) for w in record)
+    assert len(messages) == 3
+    for message, name in zip(messages, ("README", "decisions.csv", "notes.json"), strict=True):
+        assert message.startswith(f"{tmp_path / name}: skipped: ")
+    assert "nor a readable posting: " in messages[2] and "nor a posting; " in messages[0]
+
+
+def test_list_item_errors_name_the_line_and_the_item(tmp_path):
+    path = _write(tmp_path, "bad.yaml", "id: d\ntitle: 主管\nduties: [ok, {a: 1}, null]\n")
+    with pytest.raises(
+        RoleSpecError,
+        match=r"bad\.yaml: field 'duties': line 3: item 2 of 3: expected a non-empty string, "
+        r"got \{'a': 1\}$",
+    ):
+        load_roles(path)
+    path = _write(tmp_path, "bad.yaml", "id: d\ntitle: 主管\nduties:\n- ok\n- ok\n-\n")
+    with pytest.raises(RoleSpecError, match=r"'duties': line 6: item 3 of 3: .*got None$"):
+        load_roles(path)
+    path = _write(tmp_path, "bad.json", '{"id": "d", "title": "主管",\n "duties": ["ok",\n  7]}')
+    with pytest.raises(RoleSpecError, match=r"bad\.json: field 'duties': line 3: item 2 of 2"):
+        load_roles(path)
+    path = _write(tmp_path, "bad.yaml", "id: d\ntitle: 主管\nduties: [ok]\nkpi: [月活]\n")
+    with pytest.raises(RoleSpecError, match=r"field 'kpi': line 4: unknown field; did you mean"):
+        load_roles(path)
+
+
+def test_requirements_may_be_left_out_when_there_are_duties(tmp_path):
+    path = _write(tmp_path, "duties.yaml", GBK_ROLE)
+    (role,) = load_roles(path)
+    assert role.duties == ("负责消保审查",) and role.requirements == ()
+    path = _write(tmp_path, "duties.yaml", "id: d\ntitle: 主管\nrequirements: [金融专业]\n")
+    assert load_roles(path)[0].duties == ()
