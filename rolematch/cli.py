@@ -12,6 +12,7 @@ import contextlib
 import json
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -265,6 +266,16 @@ def run() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    with warnings.catch_warnings():  # a warning is one line, not a source location
+        warnings.showwarning = _one_line_warning
+        return _dispatch(args)
+
+
+def _one_line_warning(message: Warning | str, *_: Any, **__: Any) -> None:
+    print(f"rolematch: warning: {message}", file=sys.stderr)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         _check_profile(getattr(args, "profile", None))
         if args.command == "score":
