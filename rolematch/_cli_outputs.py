@@ -13,7 +13,11 @@ from typing import Any
 
 from rolematch.exceptions import RolematchError
 
-__all__ = ["check_outputs", "outputs_of", "write_output"]
+__all__ = ["UsageError", "check_outputs", "outputs_of", "write_output"]
+
+
+class UsageError(RolematchError):
+    """An option or a combination of options that cannot work: exit code 2 (argparse's)."""
 
 
 def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
@@ -23,17 +27,17 @@ def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
     outputs = args.output or []
     if args.format is not None:
         if len(outputs) > 1:
-            raise RolematchError(
+            raise UsageError(
                 f"--format applies to one output; got {len(outputs)} -o files. "
                 "Drop --format and let each file's suffix pick its format."
             )
         if not outputs and args.format == "xlsx":
-            raise RolematchError("--format xlsx needs an output file: add -o OUT.xlsx")
+            raise UsageError("--format xlsx needs an output file: add -o OUT.xlsx")
         return [(outputs[0] if outputs else None, args.format)]
     try:
         return [(o, format_for(o)) for o in outputs] or [(None, "table")]
     except ValueError as e:
-        raise RolematchError(str(e)) from None
+        raise UsageError(str(e)) from None
 
 
 def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
@@ -50,20 +54,20 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     for path in outputs:
         out = Path(path).resolve()
         if out in seen:
-            raise RolematchError(f"-o {path} is given twice")
+            raise UsageError(f"-o {path} is given twice")
         seen.add(out)
         if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
-            raise RolematchError(f"-o {path} is a folder; name a file in it, e.g. {path}/out.csv")
+            raise UsageError(f"-o {path} is a folder; name a file in it, e.g. {path}/out.csv")
         base = out.parent  # missing folders are made: the nearest existing one must allow it
         while not base.exists() and base != base.parent:
             base = base.parent
         if not base.is_dir():
-            raise RolematchError(f"-o {path}: {base} is a file, not a folder")
+            raise UsageError(f"-o {path}: {base} is a file, not a folder")
         if not os.access(base, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-            raise RolematchError(f"-o {path}: cannot write there (permission denied)")
+            raise UsageError(f"-o {path}: cannot write there (permission denied)")
         in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
         if out in files or (out.is_file() and in_folder):
-            raise RolematchError(f"-o {path} is one of the résumés being scored; name another file")
+            raise UsageError(f"-o {path} is one of the résumés being scored; name another file")
 
 
 def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> str:

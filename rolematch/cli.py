@@ -295,8 +295,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return run(args, load_roles=_load_roles)
         return _roles(args)
     except (RolematchError, MissingDependencyError) as e:
+        from rolematch._cli_outputs import UsageError
+
         print(f"rolematch: error: {e}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(e, UsageError) else 1
     except KeyboardInterrupt:
         print("rolematch: interrupted; no output written", file=sys.stderr)
         return INTERRUPTED
@@ -331,7 +333,7 @@ _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole exp
 
 
 def _score(args: argparse.Namespace) -> int:
-    from rolematch._cli_outputs import check_outputs, outputs_of, write_output
+    from rolematch._cli_outputs import UsageError, check_outputs, outputs_of, write_output
     from rolematch.batch import (
         BatchStats,
         collect_files,
@@ -348,7 +350,7 @@ def _score(args: argparse.Namespace) -> int:
             args, _load_roles(args.roles, args.quiet), outputs=outputs_of, write=write_output
         )
     if args.rerank or args.master:
-        raise RolematchError("--rerank and --master need --engine spark")
+        raise UsageError("--rerank and --master need --engine spark")
     outputs = outputs_of(args)
     if any(fmt == "xlsx" for _, fmt in outputs):
         from rolematch._optional import import_optional
@@ -593,7 +595,9 @@ def _roles(args: argparse.Namespace) -> int:
     from rolematch.io.postings import read_postings
 
     if not args.out and not args.dry_run:
-        raise RolematchError("roles import needs --out DIR (or --dry-run to only look)")
+        from rolematch._cli_outputs import UsageError
+
+        raise UsageError("roles import needs --out DIR (or --dry-run to only look)")
     ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
     postings = read_postings(
         args.posting,

@@ -84,6 +84,16 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as e:
         main(["score", str(tmp_path), "--top-k", "0"])
     assert e.value.code == 2
+    # options that cannot work together exit 2 as the README says (they exited 1)
+    cv = str(EXAMPLES / "04_consumer_protection.txt")
+    for argv in (
+        ["score", cv, "-o", str(tmp_path / "x.txt")],
+        ["score", cv, "--format", "xlsx"],
+        ["score", cv, "--rerank", "5"],
+        ["roles", "import", cv],
+        ["suggest", "--role", "nope", cv],
+    ):
+        assert main([*argv, "--model", MODEL] if argv[0] != "roles" else argv) == 2, argv
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and FIFOs")
@@ -131,7 +141,7 @@ def test_bad_role_file_is_one_line_error_exit_1(tmp_path, capsys):
 
 
 def test_unknown_output_suffix(tmp_path, capsys):
-    assert main(["score", str(EXAMPLES), "-o", str(tmp_path / "x.pdf"), "--model", MODEL]) == 1
+    assert main(["score", str(EXAMPLES), "-o", str(tmp_path / "x.pdf"), "--model", MODEL]) == 2
     assert "must end in one of" in capsys.readouterr().err
 
 
@@ -293,10 +303,10 @@ def test_format_option_writes_to_stdout(folder, capsys):
 
 
 def test_format_option_errors(folder, tmp_path, capsys):
-    assert main(["score", str(folder), "--model", MODEL, "--format", "xlsx"]) == 1
+    assert main(["score", str(folder), "--model", MODEL, "--format", "xlsx"]) == 2
     assert "--format xlsx needs an output file" in capsys.readouterr().err
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    assert main(["score", str(folder), "--format", "csv", "-o", str(a), "-o", str(b)]) == 1
+    assert main(["score", str(folder), "--format", "csv", "-o", str(a), "-o", str(b)]) == 2
     assert "--format applies to one output" in capsys.readouterr().err
 
 
@@ -542,11 +552,11 @@ def test_outputs_that_cannot_be_written_are_refused_before_scoring(tmp_path, cap
     for out, message in cases.items():
         rc = main(["score", str(cv), "--model", MODEL, "--format", "csv", "-o", out])
         err = capsys.readouterr().err
-        assert rc == 1 and message in err and "Traceback" not in err
+        assert rc == 2 and message in err and "Traceback" not in err
         assert "scoring" not in err  # refused before any work
     assert cv.read_bytes() == before
     twice = ["-o", str(tmp_path / "a.csv"), "-o", str(tmp_path / "a.csv")]
-    assert main(["score", str(cv), "--model", MODEL, *twice, "-q"]) == 1
+    assert main(["score", str(cv), "--model", MODEL, *twice, "-q"]) == 2
     assert "given twice" in capsys.readouterr().err
 
 

@@ -532,7 +532,7 @@ def test_cli_suggest_prints_n_rows(
     )
     rows = [ln for ln in capsys.readouterr().out.splitlines()[1:] if ln.strip()]
     assert len(rows) == 4
-    assert main(["suggest", "--role", "chef", folder, "--model", "static-zh"]) == 1
+    assert main(["suggest", "--role", "chef", folder, "--model", "static-zh"]) == 2
 
 
 def test_chinese_decision_words_and_an_excel_sheet_read_like_a_csv(tmp_path: Path) -> None:

@@ -602,7 +602,7 @@ def test_cli_import_writes_role_files_and_dry_run_prints(tmp_path, capsys):
     assert not out.exists()
     assert main(["roles", "import", str(posting), "--out", str(out), "--ids", "ios,qa"]) == 0
     assert [r.id for r in load_roles(out)] == ["ios", "qa"]
-    assert main(["roles", "import", str(posting)]) == 1
+    assert main(["roles", "import", str(posting)]) == 2  # usage: --out or --dry-run
     assert "--out" in capsys.readouterr().err
 
 
