@@ -19,6 +19,7 @@ import importlib.util
 import os
 import pickle
 import sqlite3
+import stat
 import threading
 import zlib
 from collections.abc import Sequence
@@ -138,9 +139,11 @@ def extractor_version() -> str:
 
 
 def file_sha256(path: str | Path) -> str | None:
-    """The SHA-256 of a file's bytes, or ``None`` when it cannot be read (the reader
-    then says why)."""
+    """The SHA-256 of a file's bytes, or ``None`` when it cannot be read or is no regular
+    file (the reader then says why; a FIFO is never opened here: it would block)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         h = hashlib.sha256()
         with open(path, "rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):

@@ -12,9 +12,7 @@ the traceback in :attr:`~rolematch.results.FileResult.traceback`.
 
 from __future__ import annotations
 
-import os
 import pickle
-import stat
 import time
 import traceback
 from collections.abc import Mapping, Sequence
@@ -57,13 +55,6 @@ def _light(resume: Resume) -> Resume:
     # The record travels between processes and is kept for the whole batch: drop the
     # text, its sentences and sections, and the personal data.
     return replace(resume, text="", sentences=(), sections={}, personal={})
-
-
-def _regular_file(path: str) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:  # missing, a broken link: read_resume records it
-        return False
 
 
 def _error(resume: Resume, e: BaseException, stage: str) -> tuple[Resume, str]:
@@ -133,8 +124,8 @@ class Runner:
 
     def _cached(self, path: str) -> tuple[Resume | None, str | None]:
         """The cache's record of the file (or None) and the file's SHA-256 (None: no cache)."""
-        if self.cache is None or not _regular_file(path):
-            return None, None  # a FIFO is never opened (it would block); the reader says why
+        if self.cache is None:
+            return None, None
         sha = file_sha256(Path(path))
         return (self.cache.get(sha, path, self._options) if sha is not None else None), sha
 
