@@ -35,7 +35,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -209,12 +208,10 @@ def _csv_text(path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        text = "\x00"
-    # GB18030 decodes most bytes: text with control or private-use characters is not it
-    if not any(unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n\r" for c in text):
+    from rolematch.io._txt import gb18030_text
+
+    text = gb18030_text(data)
+    if text is not None:
         return text
     raise ValueError(
         f"{path}: the decisions table is neither UTF-8 nor GB18030 text ({bad}); save it "

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from rolematch.exceptions import RoleSpecError
+from rolematch.io._txt import gb18030_text
 
 __all__ = ["FieldLines", "role_text"]
 
@@ -34,36 +34,13 @@ def role_text(path: Path) -> str:
         bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         looks = "looks like UTF-16, Windows Notepad's 'Unicode'"
-    elif b"\x00" in data or not _reads_as_gb18030(data):
+    elif not any("\u4e00" <= c <= "\u9fff" for c in gb18030_text(data) or ""):
         looks = "binary content, or an encoding not recognised"
     else:
         looks = "looks like GBK/GB18030, the Chinese Windows default"
     raise RoleSpecError(
         f"not UTF-8 text ({bad}; {looks}); save it as UTF-8 (YAML or JSON text)", path=path
     )
-
-
-def _reads_as_gb18030(data: bytes) -> bool:
-    """Whether ``data`` decodes as GB18030 into ordinary Chinese text. GB18030 decodes
-    most byte strings, so the text must hold no control or unassigned characters and
-    its ideographs must be common ones (GB2312)."""
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    if any(unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n\r" for c in text):
-        return False
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    common = sum(1 for c in han if _in_gb2312(c))
-    return bool(han) and common >= 0.9 * len(han)
-
-
-def _in_gb2312(c: str) -> bool:
-    try:
-        c.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class FieldLines:

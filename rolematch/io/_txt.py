@@ -11,11 +11,12 @@ charset-normalizer, which is also where Big5 (Traditional Chinese) is recognised
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 from rolematch.exceptions import ExtractionError
 
-__all__ = ["decode_text"]
+__all__ = ["decode_text", "gb18030_text"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -39,6 +40,30 @@ def _gb2312_share(text: str) -> float:
             continue
         common += 1
     return common / len(han)
+
+
+def gb18030_text(data: bytes) -> str | None:
+    """``data`` read as GB18030 (GBK), or None when that reading is no ordinary text.
+
+    GB18030 decodes almost any byte string, so the text must hold no control,
+    private-use or unassigned characters, and nine in ten of its ideographs must be
+    common ones (GB2312). For tables and role files that are not UTF-8 (what Excel and
+    editors on Chinese Windows save).
+
+    Examples
+    --------
+    >>> gb18030_text("入围,消保".encode("gbk"))
+    '入围,消保'
+    >>> gb18030_text(b"\x00\x81\x30") is None
+    True
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    if any(unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\t\n\r" for c in text):
+        return None
+    return text if _gb2312_share(text) >= 0.9 else None
 
 
 def _textual_share(text: str) -> float:
