@@ -54,7 +54,7 @@ def gb18030_text(data: bytes) -> str | None:
     --------
     >>> gb18030_text("入围,消保".encode("gbk"))
     '入围,消保'
-    >>> gb18030_text(b"\x00\x81\x30") is None
+    >>> gb18030_text(b"\\x00\\x81\\x30") is None
     True
     """
     try:
