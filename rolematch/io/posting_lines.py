@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rolematch.io.roles import ROLE_ID
 from rolematch.language import has_traditional, to_simplified
 
 __all__ = [
@@ -418,10 +419,6 @@ def slug(title: str) -> str:
     return base
 
 
-#: what a role id may be (``rolematch.io.roles`` checks the same)
-_ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-
-
 def board_id(raw: str) -> str:
     """A job board's own id as a role id: lower case, runs of other characters
     turned into ``-`` (``J1001`` -> ``j1001``, ``HR/2024 07`` -> ``hr-2024-07``); an
@@ -432,7 +429,7 @@ def board_id(raw: str) -> str:
     >>> board_id("J1001"), board_id("HR/2024 07")
     ('j1001', 'hr-2024-07')
     """
-    if _ROLE_ID.match(raw):
+    if ROLE_ID.match(raw):
         return raw
     s = re.sub(r"[^a-z0-9_]+", "-", fold(raw).lower()).strip("-_")
     return s if s and s[0].isalnum() else slug(raw)

@@ -38,6 +38,7 @@ from rolematch.io._role_files import FieldLines, role_text
 
 __all__ = [
     "ROLE_FIELDS",
+    "ROLE_ID",
     "RoleFileWarning",
     "dump_role",
     "find_role",
@@ -52,7 +53,8 @@ ROLE_SUFFIXES = (".yaml", ".yml", ".json")
 REQUIRED_FIELDS = ("id", "title")
 ROLE_FIELDS = ("id", "title", "duties", "requirements", "department", "kpis", "majors", "preferred")
 _LIST_FIELDS = ("duties", "requirements", "kpis", "majors", "preferred")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+#: What a role id is: lower-case ASCII letters, digits, ``-`` and ``_``, not led by either.
+ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 #: (field, list index or None) -> the line it is on, or None
 _Locate = Callable[[str, int | None], int | None]
 
@@ -134,7 +136,7 @@ def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) ->
             raise RoleSpecError(
                 f"{at(key)}expected a non-empty string, got {value!r}", path=source, field=key
             )
-    if not _ID.match(data["id"]):
+    if not ROLE_ID.match(data["id"]):
         raise RoleSpecError(
             f"{at('id')}expected lowercase letters, digits, '-' or '_' (e.g. 'mobile-banking'), "
             f"got {data['id']!r}",
