@@ -11,13 +11,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from rolematch.exceptions import RolematchError
+from rolematch.exceptions import UsageError
 
-__all__ = ["UsageError", "check_outputs", "outputs_of", "write_output"]
-
-
-class UsageError(RolematchError):
-    """An option or a combination of options that cannot work: exit code 2 (argparse's)."""
+__all__ = ["check_outputs", "outputs_of", "write_output"]
 
 
 def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:

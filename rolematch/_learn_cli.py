@@ -80,6 +80,7 @@ def run_suggest(
 ) -> int:
     """``rolematch suggest``: a table of the résumés to decide on next."""
     from rolematch.batch import collect_files
+    from rolematch.exceptions import UsageError
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import find_role
     from rolematch.learn import suggest
@@ -89,8 +90,6 @@ def run_suggest(
     role = find_role(roles, args.role)
     if role is None:
         ids = ", ".join(r.id for r in roles)
-        from rolematch._cli_outputs import UsageError
-
         raise UsageError(f"--role must be one of {ids} (or a title). Got {args.role!r} instead.")
     files = collect_files(args.paths, images=True)
     matcher = Matcher(model=args.model, profile=args.profile).fit([role])

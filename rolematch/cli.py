@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from rolematch.exceptions import MissingDependencyError, RolematchError
+from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
 from rolematch.report import FORMATS
 
 __all__ = ["main"]
@@ -295,8 +295,6 @@ def _dispatch(args: argparse.Namespace) -> int:
             return run(args, load_roles=_load_roles)
         return _roles(args)
     except (RolematchError, MissingDependencyError) as e:
-        from rolematch._cli_outputs import UsageError
-
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
     except KeyboardInterrupt:
@@ -333,7 +331,7 @@ _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole exp
 
 
 def _score(args: argparse.Namespace) -> int:
-    from rolematch._cli_outputs import UsageError, check_outputs, outputs_of, write_output
+    from rolematch._cli_outputs import check_outputs, outputs_of, write_output
     from rolematch.batch import (
         BatchStats,
         collect_files,
@@ -595,8 +593,6 @@ def _roles(args: argparse.Namespace) -> int:
     from rolematch.io.postings import read_postings
 
     if not args.out and not args.dry_run:
-        from rolematch._cli_outputs import UsageError
-
         raise UsageError("roles import needs --out DIR (or --dry-run to only look)")
     ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
     postings = read_postings(

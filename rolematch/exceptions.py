@@ -6,8 +6,9 @@ The tree::
     ├── RoleSpecError          a role file is missing, malformed or inconsistent
     ├── ExtractionError        a résumé file cannot be turned into text (has ``.path``)
     ├── ModelError             a semantic model cannot be found, built or loaded
-    └── NotFittedError         a Matcher method was called before ``fit``
-                               (also a ValueError and AttributeError, as in scikit-learn)
+    ├── NotFittedError         a Matcher method was called before ``fit``
+    │                          (also a ValueError and AttributeError, as in scikit-learn)
+    └── UsageError             command-line options that cannot work (the CLI exits 2)
     MissingDependencyError     an optional extra is not installed (an ImportError)
 
 Batch entry points (``score_paths``, the CLI) never raise ``ExtractionError`` for a
@@ -25,6 +26,7 @@ __all__ = [
     "NotFittedError",
     "RoleSpecError",
     "RolematchError",
+    "UsageError",
 ]
 
 
@@ -85,6 +87,10 @@ class ModelError(RolematchError):
 
 class NotFittedError(RolematchError, ValueError, AttributeError):
     """A Matcher method needs ``fit`` to be called first."""
+
+
+class UsageError(RolematchError):
+    """An option or a combination of options that cannot work: exit code 2 (argparse's)."""
 
 
 class MissingDependencyError(ImportError):
