@@ -91,7 +91,7 @@ def run_suggest(
     if role is None:
         ids = ", ".join(r.id for r in roles)
         raise UsageError(f"--role must be one of {ids} (or a title). Got {args.role!r} instead.")
-    files = collect_files(args.paths, images=True)
+    files = collect_files(args.paths)
     matcher = Matcher(model=args.model, profile=args.profile).fit([role])
     resumes = [read_resume(f) for f in files]
     table = matcher.score_table(resumes)

@@ -520,7 +520,7 @@ def _extract(args: argparse.Namespace) -> int:
     from rolematch.documents import Resume
     from rolematch.report import atomic_write
 
-    files = collect_files(args.paths, images=not args.no_ocr)
+    files = collect_files(args.paths)
     opts = {"max_pages": args.max_pages, "redact": not args.no_redact, "ocr": not args.no_ocr}
     reader = GuardedReader(opts, args.file_timeout) if args.file_timeout else None
 

@@ -172,7 +172,7 @@ def audit(
     say = progress or (lambda message: None)
     if isinstance(paths, str | Path):
         paths = [paths]
-    files = collect_files(paths, images=ocr)
+    files = collect_files(paths)
     if matcher is None:
         matcher = Matcher(model=model)
     if not hasattr(matcher, "roles_"):

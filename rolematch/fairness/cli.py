@@ -119,7 +119,7 @@ def run_audit(
         from rolematch._optional import import_optional
 
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
-    files = collect_files(args.paths, images=not args.no_ocr)
+    files = collect_files(args.paths)
     roles = load_roles(args.roles)
 
     def say(message: str) -> None:

@@ -128,7 +128,7 @@ def cli_score(
     if local:
         from rolematch.batch import collect_files
 
-        names = local_path_names(collect_files(args.paths, images=not args.no_ocr))
+        names = local_path_names(collect_files(args.paths))
     t0 = time.perf_counter()
     spark, started = _session(args.master, args.quiet)
     try:
