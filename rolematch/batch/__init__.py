@@ -7,7 +7,7 @@ can stall it for longer than its time limit.
 The package, one job per module, in the order data flows:
 
 * :mod:`~rolematch.batch.discover`: paths -> the sorted list of files, every one of
-  which gets a record (hidden and Office lock files in folders are skipped and counted);
+  which gets a record (non-documents, hidden and lock files in folders are skipped and counted);
 * :mod:`~rolematch.batch.reader`: reading files in a child process under a time limit;
 * :mod:`~rolematch.batch.runner`: one chunk of files read (through the extraction
   cache, :mod:`rolematch.cache`) and scored (:meth:`~rolematch.matcher.Matcher.score_table`)

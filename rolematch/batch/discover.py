@@ -58,7 +58,8 @@ def collect_files(
         Kept for compatibility; images are listed either way (with OCR off they get
         an ``unsupported`` record saying so).
     skipped : list, optional
-        Filled in with the hidden and lock files (and hidden folders) left out.
+        Filled in with what folders held and was left out: files of other types,
+        hidden files and folders, lock files.
 
     Examples
     --------

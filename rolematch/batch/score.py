@@ -44,8 +44,9 @@ def score_paths(
     Parameters
     ----------
     paths : path or iterable of paths
-        Files and folders (searched recursively; every file but hidden and Office
-        lock files gets a record, unsupported types and broken links included).
+        Files and folders (searched recursively; every résumé document gets a record,
+        unsupported types and broken links included; see
+        :func:`~rolematch.batch.collect_files` for what folders leave out).
     roles : list of Role or path, optional
         Roles, or a role file/folder; default the bundled roles. Ignored when
         ``matcher`` is fitted.
@@ -74,7 +75,8 @@ def score_paths(
         Called with each file's :class:`~rolematch.results.FileResult` as soon as it
         is scored.
     stats : BatchStats, optional
-        Filled in with the run's counters (``skipped``: hidden and lock files left out).
+        Filled in with the run's counters (``skipped``: files folders held that were
+        left out).
     spool_dir : path, optional
         Folder of the results' temporary spool file.
 
