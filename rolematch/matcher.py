@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.base import BaseEstimator
 
+from rolematch._params import Params
 from rolematch.documents import Resume, Role, Sentence
 from rolematch.exceptions import NotFittedError, RoleSpecError
 from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
@@ -80,7 +80,7 @@ class _Scores:
     findings: list[list[list[FacetFinding]]]  # [i][r]
 
 
-class Matcher(BaseEstimator):  # type: ignore[misc]
+class Matcher(Params):
     """Score résumés against roles: keywords + duty coverage + requirement facets.
 
     For each résumé × role, three components in [0, 1]:
