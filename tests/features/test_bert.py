@@ -179,6 +179,25 @@ def test_batching_and_order_do_not_change_vectors(engine: BertEngine) -> None:
     np.testing.assert_allclose(one, each[::-1], atol=2e-6)
 
 
+def test_batches_side_by_side_give_the_sequential_vectors_and_keep_the_thread_count(
+    engine: BertEngine,
+) -> None:
+    import torch
+
+    texts = [*MIXED, *_random_texts(40)]
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)  # one batch after another
+        sequential, _ = engine.encode(texts, prompt="query: ", batch_size=4)
+        torch.set_num_threads(2)  # two batches at a time, one thread each
+        parallel, lengths = engine.encode(texts, prompt="query: ", batch_size=4)
+        assert torch.get_num_threads() == 2
+    finally:
+        torch.set_num_threads(before)
+    np.testing.assert_array_equal(parallel, sequential)
+    assert len(lengths) == len(texts) and np.isfinite(parallel).all()
+
+
 @pytest.mark.semantic
 def test_a_worker_encodes_without_transformers_in_less_memory(e5_built) -> None:  # type: ignore[no-untyped-def]
     code = textwrap.dedent(
