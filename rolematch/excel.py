@@ -59,6 +59,7 @@ ROLE_COLUMNS = (
 _SCORE_COLUMNS = {"score", "keyword_score", "semantic_score", "facet_score"}
 _MAX_WIDTH = 60
 _SAMPLE = 200  # rows looked at to size the columns
+_OVERVIEW, _UNREADABLE = "总览 Overview", "无法读取 Unreadable"
 
 
 def _width(value: Any) -> int:
@@ -205,12 +206,13 @@ def write_xlsx(
     openpyxl = import_optional("openpyxl", extra="excel")
     wb = openpyxl.Workbook(write_only=True)
     keep = results.keep("role", top_k, min_score)
-    taken: set[str] = set()
+    # the fixed sheets keep their names: a role titled like one gets " (2)"
+    taken = {_OVERVIEW.lower(), _UNREADABLE.lower()}
 
     # Overview: the score matrix
     header = ["file", "status", "best_role", "best_score", *results.role_titles, "reason"]
     scores = {*results.role_titles, "best_score"}
-    overview = _Sheet(wb, _sheet_title("总览 Overview", taken), header, len(results), scores)
+    overview = _Sheet(wb, _OVERVIEW, header, len(results), scores)
     for i, file in enumerate(results.files):
         if not results.ok(i):
             overview.append(
@@ -270,7 +272,7 @@ def write_xlsx(
 
     bad = results.failures()
     sheet = _Sheet(
-        wb, _sheet_title("无法读取 Unreadable", taken), ["file", "status", "reason", "warnings"],
+        wb, _UNREADABLE, ["file", "status", "reason", "warnings"],
         len(bad),
     )  # fmt: skip
     for i in bad:

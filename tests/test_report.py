@@ -446,3 +446,22 @@ def test_reports_name_a_learned_word_preference(folder, tmp_path):
     assert set(cells) <= {"", "坐席 +1.00"}
     assert "team preference (客服小组): 坐席 +1.00" in (tmp_path / "s.html").read_text("utf-8")
     assert "team preference: 坐席 +1.00" in (tmp_path / "s.csv").read_text("utf-8")
+
+
+def test_a_role_titled_like_a_fixed_sheet_does_not_move_it(results, tmp_path):
+    pytest.importorskip("openpyxl")
+    import dataclasses
+
+    import pandas as pd
+
+    from rolematch.excel import write_xlsx
+
+    roles = [dataclasses.replace(ROLES[0], title="无法读取 Unreadable"), *ROLES[1:]]
+    with BatchResults(roles, [fr.file for fr in results]) as st:
+        for i, fr in enumerate(results):
+            st.add(i, fr)
+        store = st.finish()
+    out = tmp_path / "t.xlsx"
+    write_xlsx(store, out)
+    names = list(pd.read_excel(out, sheet_name=None))
+    assert names[1] == "无法读取 Unreadable (2)" and names[-1] == "无法读取 Unreadable"
