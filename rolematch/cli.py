@@ -278,6 +278,7 @@ def _one_line_warning(message: Warning | str, *_: Any, **__: Any) -> None:
 def _dispatch(args: argparse.Namespace) -> int:
     try:
         _check_profile(getattr(args, "profile", None))
+        _check_model(getattr(args, "model", None))
         if args.command == "score":
             return _score(args)
         if args.command == "extract":
@@ -325,6 +326,19 @@ def _check_profile(profile: str | None) -> None:
         load_profile(profile)
     except ValueError as e:
         raise RolematchError(f"--profile: {e}") from None
+
+
+def _check_model(model: str | None) -> None:
+    """Resolve --model before any work (no loading): an unknown one is a usage error."""
+    if model is None:
+        return
+    from rolematch.exceptions import ModelError
+    from rolematch.features.embeddings import model_id
+
+    try:
+        model_id(model)
+    except ModelError as e:
+        raise UsageError(f"--model: {e}") from None
 
 
 _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole explanations

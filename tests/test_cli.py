@@ -597,3 +597,18 @@ def test_an_empty_folder_is_warned_about(tmp_path, capsys):
     err = capsys.readouterr().err  # "0 files" and an empty CSV, said nowhere
     assert "warning: no résumé files in" in err and "(.md)" in err
     assert len(_read_csv(out)) == 0
+
+
+def test_an_unknown_model_is_a_usage_error_before_any_work(tmp_path, capsys):
+    cv = EXAMPLES / "04_consumer_protection.txt"
+    out = tmp_path / "r.csv"
+    for command in (
+        ["score", str(cv), "-o", str(out), "-q"],
+        ["explain", str(cv), "--role", "consumer-protection"],
+        ["suggest", "--role", "consumer-protection", str(cv)],
+    ):
+        assert main([*command, "--model", "no-such-model"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("rolematch: error: --model:") and "'no-such-model'" in err
+        assert len(err.strip().splitlines()) == 1
+    assert not out.exists()
