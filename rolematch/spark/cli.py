@@ -53,6 +53,13 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
         # from spark.pyspark.python.
         os.environ["PYSPARK_PYTHON"] = sys.executable
     builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
+    # pyspark 4 warns about pandas >= 3 at every conversion; what rolematch uses of it
+    # runs in tests/test_spark.py with the pandas installed, so the warning is noise
+    import warnings
+
+    warnings.filterwarnings(
+        "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
+    )
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     return spark, True
