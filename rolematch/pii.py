@@ -274,7 +274,21 @@ def _header_name(line: str) -> tuple[int, int, str] | None:
     name = m.group(1)
     if name in _NOT_NAMES or (name[:2] not in _SURNAMES_2 and name[0] not in _SURNAMES_1):
         return None
+    if _names_a_term(name[2:] if name[:2] in _SURNAMES_2 else name[1:]):
+        return None
     return m.start(1), m.end(1), name
+
+
+def _names_a_term(given: str) -> bool:
+    """Whether a would-be given name holds a word postings and résumés use (结算 in
+    支付结算, 银行 in 江苏银行, 客服 in 智能客服): the line is a term or an employer whose
+    first character happens to be a surname, not a name. Given names (佳怡, 建华) are
+    not in the genre background; the few that are (文明) occur in one document."""
+    from rolematch.features.background import load_background
+
+    df = load_background().df
+    n = len(given)
+    return any(df.get(given[i:j], 0) >= 2 for i in range(n) for j in range(i + 2, n + 1))
 
 
 def _add(personal: dict[str, Any], field: str, value: str) -> None:

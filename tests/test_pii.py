@@ -135,11 +135,27 @@ def test_dates_in_ranges_are_not_birth_dates():
         ("个人简历", None),
         ("你的大名", None),  # not a surname
         ("支付结算团队负责人", None),  # too long for a name
+        # a surname character opening a term or an employer: not a name
+        ("支付结算", None),
+        ("智能客服", None),
+        ("呼叫中心", None),
+        ("江苏银行", None),
+        ("平安银行 客服主管", None),
+        ("金融科技", None),
+        ("万达集团 店长", None),
+        ("宋佳怡，女，1987年", "宋佳怡"),
+        ("方雅婷　女", "方雅婷"),
+        ("欧阳建华 先生", "欧阳建华"),
     ],
 )
 def test_name_from_the_first_line(first, name):
     _, personal = redact_lines([first, "负责支付结算"])
     assert personal.get("name") == name
+
+
+def test_a_term_on_the_first_line_stays_in_the_text():
+    text, personal = redact_text("支付结算\n2016年至今 某银行 负责银联、网联清算对接")
+    assert "name" not in personal and text.startswith("支付结算\n")
 
 
 def test_the_name_is_removed_everywhere():
