@@ -14,6 +14,9 @@ one sheet per role (named after the role's title)
 
 Text cells are strings, never formulas, and a text starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return gets a leading ``'`` (a candidate names the file).
+Characters an XLSX file cannot hold (control characters in a file name, a broken link's
+target or a role title) show as U+FFFD, and a text past Excel's 32,767 characters is
+cut to end in ``…`` (:func:`excel_text`); the CSV keeps both as they are.
 Every sheet has a frozen, bold header row, an auto-filter and column widths that fit
 the content (CJK characters count double). The workbook is written in openpyxl's
 write-only mode, row by row, so memory stays flat however large the batch. Needs the
@@ -36,7 +39,7 @@ from rolematch.explain import Explanation, team_text
 from rolematch.report import atomic_write, safe_cell
 from rolematch.results import BatchResults
 
-__all__ = ["ROLE_COLUMNS", "write_xlsx"]
+__all__ = ["ROLE_COLUMNS", "excel_text", "write_xlsx"]
 
 #: Columns of a role sheet.
 ROLE_COLUMNS = (
@@ -60,6 +63,31 @@ _SCORE_COLUMNS = {"score", "keyword_score", "semantic_score", "facet_score"}
 _MAX_WIDTH = 60
 _SAMPLE = 200  # rows looked at to size the columns
 _OVERVIEW, _UNREADABLE = "总览 Overview", "无法读取 Unreadable"
+_RESERVED = "history"  # Excel's own sheet name (any case): a workbook using it needs repair
+_MAX_CELL = 32_767  # Excel's limit, in UTF-16 units
+# what XML 1.0 cannot hold: openpyxl's control characters, lone surrogates, U+FFFE/FFFF
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def excel_text(text: str) -> str:
+    r"""``text`` as an XLSX cell can hold it: each character XML cannot hold becomes
+    U+FFFD (visible, so two names that differ only there stay apart), and a text past
+    Excel's 32,767 characters is cut to end in ``…`` (openpyxl and Excel cut silently).
+
+    Examples
+    --------
+    >>> excel_text("a\x01b.txt"), excel_text("岗" * 40_000)[-3:], excel_text("张三.pdf")
+    ('a�b.txt', '岗岗…', '张三.pdf')
+    """
+    text = _NOT_XML.sub("\ufffd", text)
+    if len(text) * 2 <= _MAX_CELL or len(text.encode("utf-16-le")) // 2 <= _MAX_CELL:
+        return text
+    units = 0
+    for k, ch in enumerate(text):  # a character outside the BMP is two units in Excel
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > _MAX_CELL - 1:
+            return text[:k] + "…"
+    return text
 
 
 def _width(value: Any) -> int:
@@ -68,7 +96,7 @@ def _width(value: Any) -> int:
 
 
 def _sheet_title(title: str, taken: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", "_", title).strip("'") or "role"
+    base = re.sub(r"[\[\]:*?/\\]", "_", _NOT_XML.sub("\ufffd", title)).strip("'") or "role"
     name, n = base[:31], 2
     while name.lower() in taken:
         suffix = f" ({n})"
@@ -94,7 +122,7 @@ def _text_cell(ws: Any, text: str) -> Any:
     as a string, never a formula, whatever it starts with."""
     from openpyxl.cell import WriteOnlyCell
 
-    c = WriteOnlyCell(ws, value=safe_cell(text))
+    c = WriteOnlyCell(ws, value=excel_text(safe_cell(text)))
     c.data_type = "s"
     return c
 
@@ -206,8 +234,8 @@ def write_xlsx(
     openpyxl = import_optional("openpyxl", extra="excel")
     wb = openpyxl.Workbook(write_only=True)
     keep = results.keep("role", top_k, min_score)
-    # the fixed sheets keep their names: a role titled like one gets " (2)"
-    taken = {_OVERVIEW.lower(), _UNREADABLE.lower()}
+    # the fixed sheets keep their names, and Excel's own stays free: such a role gets " (2)"
+    taken = {_OVERVIEW.lower(), _UNREADABLE.lower(), _RESERVED}
 
     # Overview: the score matrix
     header = ["file", "status", "best_role", "best_score", *results.role_titles, "reason"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -465,3 +466,89 @@ def test_a_role_titled_like_a_fixed_sheet_does_not_move_it(results, tmp_path):
     write_xlsx(store, out)
     names = list(pd.read_excel(out, sheet_name=None))
     assert names[1] == "无法读取 Unreadable (2)" and names[-1] == "无法读取 Unreadable"
+
+
+# ------------------------------------------------------- cells Excel cannot hold
+
+CTRL_ROLE = ROLES[0].__class__(
+    id="ctrl",
+    title="手机银行\v团队\x01主管",
+    duties=("负责手机银行APP运营与迭代",),
+    requirements=("金融相关专业",),
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_xlsx_replaces_characters_xml_cannot_hold(tmp_path, monkeypatch):
+    # A control character in a file name, in a reason (a broken link's target) or in a
+    # role title crashed the writer (IllegalCharacterError) and stopped every later
+    # output; the workbook now shows U+FFFD in its place, the CSV keeps the name as is.
+    pytest.importorskip("openpyxl")
+    import pandas as pd
+
+    from rolematch.excel import write_xlsx
+
+    monkeypatch.chdir(tmp_path)
+    Path("a\x01b.txt").write_text(HOSTILE_CV, "utf-8")
+    os.symlink("/no\x01where", "link.txt")
+    matcher = Matcher(encoder=HashingEncoder()).fit([CTRL_ROLE, *ROLES[:1]])
+    with score_paths(["a\x01b.txt", "link.txt"], matcher=matcher, file_timeout=None) as res:
+        write_xlsx(res, tmp_path / "c.xlsx")
+        write_csv(long_rows(res), tmp_path / "c.csv")
+    sheets = pd.read_excel(tmp_path / "c.xlsx", sheet_name=None, dtype=str)
+    assert list(sheets)[1] == "手机银行\ufffd团队\ufffd主管"
+    overview = sheets["总览 Overview"]
+    assert "手机银行\ufffd团队\ufffd主管" in overview.columns
+    assert list(overview.file) == ["a\ufffdb.txt", "link.txt"]
+    assert "'/no\ufffdwhere'" in sheets["无法读取 Unreadable"].reason[0]
+    assert sheets["手机银行\ufffd团队\ufffd主管"].file[0] == "a\ufffdb.txt"
+    with open(tmp_path / "c.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0]["file"] == "a\x01b.txt" and rows[0]["role_title"] == CTRL_ROLE.title
+
+
+def test_xlsx_a_role_titled_history_gets_another_sheet_name(results, tmp_path):
+    # Excel reserves the sheet name "History" (any case): a workbook using it asks to
+    # be repaired; the role's sheet is named as if the name were taken.
+    pytest.importorskip("openpyxl")
+    import dataclasses
+
+    import pandas as pd
+
+    from rolematch.excel import write_xlsx
+
+    roles = [dataclasses.replace(ROLES[0], title="HISTORY"), *ROLES[1:]]
+    with BatchResults(roles, [fr.file for fr in results]) as st:
+        for i, fr in enumerate(results):
+            st.add(i, fr)
+        write_xlsx(st.finish(), tmp_path / "h.xlsx")
+    names = list(pd.read_excel(tmp_path / "h.xlsx", sheet_name=None))
+    assert names[1] == "HISTORY (2)" and not [n for n in names if n.lower() == "history"]
+
+
+def test_xlsx_cuts_a_cell_past_excels_limit_visibly(results, tmp_path):
+    # Excel holds 32,767 characters (UTF-16 units) in a cell; openpyxl cut longer text
+    # silently. The cut now ends in "…", and a character outside the BMP counts twice.
+    pytest.importorskip("openpyxl")
+    import dataclasses
+
+    import openpyxl
+
+    from rolematch.excel import write_xlsx
+
+    long_title = "岗" * 40_000
+    roles = [dataclasses.replace(ROLES[0], title=long_title), *ROLES[1:]]
+    with BatchResults(roles, [fr.file for fr in results]) as st:
+        for i, fr in enumerate(results):
+            st.add(i, fr)
+        write_xlsx(st.finish(), tmp_path / "l.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "l.xlsx")
+    header = [c.value for c in wb.worksheets[0][1]]
+    cut = header[4]
+    assert len(cut) == 32_767 and cut.endswith("…") and cut[:-1] == long_title[:32_766]
+
+    from rolematch.excel import excel_text
+
+    emoji = excel_text("😀" * 20_000)
+    assert len(emoji.encode("utf-16-le")) // 2 <= 32_767 and emoji.endswith("…")
+    assert excel_text("短") == "短"
