@@ -131,6 +131,23 @@ class Resume:
     personal: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # sentences=(text,) would fail deep in the scorer ("'str' object has no attribute")
+        items = () if isinstance(self.sentences, str) else self.sentences
+        bad = next(((i, s) for i, s in enumerate(items, 1) if not isinstance(s, Sentence)), None)
+        if isinstance(self.sentences, str) or bad is not None:
+            got = (
+                f"a str ({self.sentences[:20]!r})"
+                if bad is None
+                else f"a {type(self.sentences).__name__} whose item {bad[0]} is a "
+                f"{type(bad[1]).__name__} ({bad[1]!r:.30})"
+            )
+            raise TypeError(
+                "The 'sentences' parameter of Resume must be a tuple of Sentence (or empty: "
+                "they are then split from the text when it is scored, as "
+                f"rolematch.resume_from_text splits them). Got {got} instead."
+            )
+
     @property
     def ok(self) -> bool:
         """Whether the résumé can be scored."""

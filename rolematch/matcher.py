@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from rolematch._inputs import as_resume, as_resumes
 from rolematch._params import Params
 from rolematch.documents import Resume, Role, Sentence
 from rolematch.exceptions import NotFittedError, RoleSpecError
@@ -242,7 +243,7 @@ class Matcher(Params):
             )
 
     # ------------------------------------------------------------ features
-    def _batch(self, resumes: Iterable[Resume | str]) -> _Batch:
+    def _batch(self, resumes: Iterable[Resume | str], method: str) -> _Batch:
         # The model reads Traditional and English sentences the way the keywords do:
         # converted to Simplified and with the synonym table's mainland terms put in
         # (流動銀行 -> 手机银行, "Led the 手机银行 团队"), which sits much closer to the
@@ -258,7 +259,7 @@ class Matcher(Params):
                 return str(canonicalize(text))
             return to_simplified(text)
 
-        docs = [r if isinstance(r, Resume) else _as_resume(r) for r in resumes]
+        docs = as_resumes(resumes, method)
         texts = [d.text if d.ok else "" for d in docs]
         hits, mass = self.keywords_.count_with_mass(texts, self.profile_.keyword["saturation"])
         sentences = [_semantic_sentences(d) for d in docs]
@@ -356,7 +357,8 @@ class Matcher(Params):
         Parameters
         ----------
         resumes : iterable of Resume or str
-            Résumés (``read_resume`` results) or plain résumé texts.
+            Résumés (``read_resume`` results) or plain résumé texts (not a bare str,
+            not a path: see :mod:`rolematch._inputs`).
 
         Returns
         -------
@@ -365,7 +367,7 @@ class Matcher(Params):
             résumé whose status is not ``ok`` (it has no score, not a low one).
         """
         self._check_is_fitted()
-        return self._score(self._batch(resumes)).score
+        return self._score(self._batch(resumes, "score_matrix")).score
 
     def similarity(self, resumes: Iterable[Resume | str]) -> np.ndarray:
         """Deprecated name of :meth:`score_matrix` (the scores are not similarities)."""
@@ -380,7 +382,7 @@ class Matcher(Params):
         """
         self._check_is_fitted()
         top_k = _check_top_k(top_k, "match")
-        batch = self._batch(resumes)
+        batch = self._batch(resumes, "match")
         scores = self._score(batch)
         out: list[list[MatchResult]] = []
         for i, doc in enumerate(batch.resumes):
@@ -398,7 +400,7 @@ class Matcher(Params):
         self._check_is_fitted()
         r = self._role_index(role_id)
         top_k = _check_top_k(top_k, "shortlist")
-        batch = self._batch(resumes)
+        batch = self._batch(resumes, "shortlist")
         scores = self._score(batch)
         col = np.where(np.isnan(scores.score[:, r]), -np.inf, scores.score[:, r])
         order = [i for i in np.argsort(-col, kind="stable") if batch.resumes[i].ok][:top_k]
@@ -408,7 +410,8 @@ class Matcher(Params):
         """The explanation of one résumé's score for one role."""
         self._check_is_fitted()
         r = self._role_index(role_id)
-        batch = self._batch([resume])
+        where = "the 'resume' parameter of Matcher.explain"
+        batch = self._batch([as_resume(resume, 1, where)], "explain")
         if not batch.resumes[0].ok:
             doc = batch.resumes[0]
             raise ValueError(
@@ -436,7 +439,8 @@ class Matcher(Params):
         pandas.DataFrame
             One row per ``ok`` résumé × role, résumés in input order and roles in
             ``role_ids_`` order, and exactly one row for a résumé that is not ``ok``.
-            Columns :data:`TABLE_COLUMNS`: ``file`` (``Resume.source``), ``status``,
+            Columns :data:`TABLE_COLUMNS`: ``file`` (``Resume.source``; ``<text N>``
+            for the N-th input given as text), ``status``,
             ``language``, ``role_id``, ``role_title`` (missing, ``pd.isna``, for a
             résumé that is not ok), ``score``, ``keyword_score``, ``semantic_score``,
             ``facet_score`` (float64; NaN where missing: ``facet_score`` where no facet has data,
@@ -456,7 +460,7 @@ class Matcher(Params):
         import pandas as pd
 
         self._check_is_fitted()
-        batch = self._batch(resumes)
+        batch = self._batch(resumes, "score_table")
         scores = self._score(batch)
         n_roles = len(self.roles_)
         cols: dict[str, list[Any]] = {c: [] for c in TABLE_COLUMNS}
@@ -603,17 +607,6 @@ class Matcher(Params):
             keyword_focus=float(scores.focus[i, r]),
             term_bonus=batch.bonus[i],
         )
-
-
-def _as_resume(x: Any) -> Resume:
-    if isinstance(x, str):
-        from rolematch.sections import resume_from_text
-
-        return resume_from_text(x)
-    raise TypeError(
-        f"Expected a Resume (see rolematch.read_resume) or résumé text (str). "
-        f"Got {type(x).__name__} instead."
-    )
 
 
 def _semantic_sentences(doc: Resume) -> list[Sentence]:
