@@ -4,15 +4,62 @@
 and every batch worker before it reads a file. The protocol is small: parameters are
 the keyword arguments of ``__init__``, stored under their own names, so
 ``sklearn.base.clone``, ``GridSearchCV`` and pipelines work with :class:`Params`
-subclasses as with ``BaseEstimator`` ones.
+subclasses as with ``BaseEstimator`` ones. Beside it, the checks of the two view
+parameters every result reader takes, ``top_k`` and ``min_score``, in the wording of
+scikit-learn's parameter validation.
 """
 
 from __future__ import annotations
 
 import inspect
+import math
+import numbers
 from typing import Any
 
-__all__ = ["Params"]
+__all__ = ["Params", "check_min_score", "check_top_k"]
+
+
+def check_top_k(top_k: Any, owner: str) -> int | None:
+    """``top_k`` if it is a positive int or None, else a ValueError naming ``owner``.
+
+    Examples
+    --------
+    >>> check_top_k(3, "BatchResults.to_frame")
+    3
+    >>> check_top_k(0, "BatchResults.to_frame")
+    Traceback (most recent call last):
+    ValueError: The 'top_k' parameter of BatchResults.to_frame must be a positive int or None. Got 0 instead.
+    """  # noqa: E501
+    if top_k is not None and (
+        isinstance(top_k, bool) or not isinstance(top_k, numbers.Integral) or top_k < 1
+    ):
+        raise ValueError(
+            f"The 'top_k' parameter of {owner} must be a positive int or None. "
+            f"Got {top_k!r} instead."
+        )
+    return None if top_k is None else int(top_k)
+
+
+def check_min_score(min_score: Any, owner: str) -> float | None:
+    """``min_score`` if it is a number in [0, 1] (not NaN) or None, else a ValueError.
+
+    Examples
+    --------
+    >>> check_min_score(0.5, "BatchResults.keep")
+    0.5
+    >>> check_min_score(float("nan"), "BatchResults.keep")
+    Traceback (most recent call last):
+    ValueError: The 'min_score' parameter of BatchResults.keep must be a float in the range [0, 1] or None. Got nan instead.
+    """  # noqa: E501
+    if min_score is None:
+        return None
+    ok = isinstance(min_score, numbers.Real) and not isinstance(min_score, bool)
+    if not ok or math.isnan(min_score) or not 0 <= min_score <= 1:
+        raise ValueError(
+            f"The 'min_score' parameter of {owner} must be a float in the range [0, 1] or "
+            f"None. Got {min_score!r} instead."
+        )
+    return float(min_score)
 
 
 class Params:

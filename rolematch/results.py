@@ -34,7 +34,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
+from rolematch._params import check_min_score, check_top_k
 from rolematch.documents import Resume, Role
+from rolematch.exceptions import RolematchError
 from rolematch.explain import Explanation, MatchResult, thaw_explanation
 
 if TYPE_CHECKING:
@@ -100,7 +102,9 @@ class BatchResults:
     Made by :func:`~rolematch.batch.score_paths` (finished, ranks filled in); the batch
     engine fills one with :meth:`add` and calls :meth:`finish`. Close it (or use it as a
     context manager) to drop the spool file; it is anonymous, so nothing is left behind
-    even if the process is killed.
+    even if the process is killed. A closed one still has its scores, ranks and
+    counts, but no reasons or explanations: read those (:meth:`to_frame`, the writers)
+    before it closes.
 
     Parameters
     ----------
@@ -126,7 +130,8 @@ class BatchResults:
 
     Examples
     --------
-    >>> from rolematch.documents import Resume, Role
+    >>> from rolematch import Resume, Role
+    >>> from rolematch.results import BatchResults, FileResult
     >>> with BatchResults([Role("r", "主管", ("负责",), ("本科",))], ["a.pdf"]) as res:
     ...     res.add(0, FileResult("a.pdf", Resume.failed("a.pdf", "empty", "empty file")))
     ...     res.finish().counts()
@@ -183,6 +188,16 @@ class BatchResults:
         """Drop the spool file (explanations and reasons can no longer be read)."""
         self._spool.close()
 
+    def _spooled(self) -> IO[bytes]:
+        if self._spool.closed:
+            raise RolematchError(
+                "This BatchResults was closed (its with block ended, or close() was called), "
+                "so its reasons and explanations are gone; call to_frame(), matches() or a "
+                "writer inside the with block, or keep it open (score_paths() without with) "
+                "and close() it when done."
+            )
+        return self._spool
+
     @property
     def n_roles(self) -> int:
         return len(self.role_ids)
@@ -210,7 +225,7 @@ class BatchResults:
                 f"(one column per role). Got {got} instead."
             )
         self.score[i], self.keyword[i], self.semantic[i], self.facet[i] = fr.scores
-        spool = self._spool
+        spool = self._spooled()
         spool.seek(0, os.SEEK_END)
         for r, blob in enumerate(fr.explanations):
             self._offsets[i, r] = spool.tell()
@@ -246,8 +261,9 @@ class BatchResults:
         at = int(self._reason_at[i, r])
         if at < 0:
             raise KeyError(f"file {self.files[i]!r} has no result for role {self.role_ids[r]!r}")
-        self._spool.seek(at)
-        return self._spool.read(int(self._reason_len[i, r])).decode("utf-8", "surrogatepass")
+        spool = self._spooled()
+        spool.seek(at)
+        return spool.read(int(self._reason_len[i, r])).decode("utf-8", "surrogatepass")
 
     def explanation(self, i: int, r: int) -> Explanation:
         """The full explanation of file ``i`` for role ``r`` (read from the spool)."""
@@ -255,8 +271,9 @@ class BatchResults:
         if off < 0:
             why = "result" if self._reason_at[i, r] < 0 else "explanation (run with explain=True)"
             raise KeyError(f"file {self.files[i]!r} has no {why} for role {self.role_ids[r]!r}")
-        self._spool.seek(off)
-        return thaw_explanation(pickle.load(self._spool))  # noqa: S301 - our own spool
+        spool = self._spooled()
+        spool.seek(off)
+        return thaw_explanation(pickle.load(spool))  # noqa: S301 - our own spool
 
     def matches(self, i: int) -> list[MatchResult]:
         """File ``i``'s result for every role, best first (empty when it is not ``ok``)."""
@@ -283,6 +300,8 @@ class BatchResults:
         self._check_finished()
         if by not in ("resume", "role"):
             raise ValueError(f"The 'by' parameter must be 'resume' or 'role'. Got {by!r} instead.")
+        top_k = check_top_k(top_k, "BatchResults.keep")
+        min_score = check_min_score(min_score, "BatchResults.keep")
         rank = self.role_rank if by == "resume" else self.resume_rank
         mask = rank > 0
         if top_k is not None:
@@ -326,6 +345,8 @@ class BatchResults:
         """
         import pandas as pd
 
+        top_k = check_top_k(top_k, "BatchResults.to_frame")
+        min_score = check_min_score(min_score, "BatchResults.to_frame")
         cols: dict[str, list[Any]] = {c: [] for c in COLUMNS}
         for i, r in self.long_pairs(top_k, min_score):
             cols["file"].append(self.files[i])

@@ -1,0 +1,85 @@
+"""BatchResults: its lifetime, the parameters of its views and its docstring example."""
+
+from __future__ import annotations
+
+import doctest
+
+import numpy as np
+import pytest
+
+from rolematch import BatchResults, Matcher, load_roles
+from rolematch.batch import collect_files, iter_results
+from rolematch.exceptions import RolematchError
+from tests._encoders import HashingEncoder
+from tests.conftest import example_files
+
+ROLES = load_roles()
+
+
+@pytest.fixture(scope="module")
+def results():
+    files = collect_files(example_files()[:3])
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    out = [None] * len(files)
+    for i, fr in iter_results(files, matcher=matcher, file_timeout=None):
+        out[i] = fr
+    return out
+
+
+def _store(results) -> BatchResults:
+    st = BatchResults(ROLES, [fr.file for fr in results])
+    for i, fr in enumerate(results):
+        st.add(i, fr)
+    return st.finish()
+
+
+def test_reading_a_closed_batch_says_what_happened_and_what_to_do(results):
+    # after the with block the spool is gone: this was "ValueError: seek of closed file"
+    with _store(results) as res:
+        frame = res.to_frame()
+    assert repr(res).startswith("BatchResults(3 files") and res.counts() == {"ok": 3}
+    for read in (res.to_frame, lambda: res.explanation(0, 0), lambda: res.matches(0),
+                 lambda: res.match_reason(0, 0)):  # fmt: skip
+        with pytest.raises(RolematchError, match=r"was closed \(its with block ended"):
+            read()
+    assert len(frame) == 3 * len(ROLES)
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"top_k": 0}, "The 'top_k' parameter of BatchResults.to_frame must be a positive int "
+                       "or None. Got 0 instead."),
+        ({"top_k": -1}, "'top_k' .* Got -1 instead"),
+        ({"top_k": 1.5}, "'top_k' .* Got 1.5 instead"),
+        ({"top_k": "2"}, "'top_k' .* Got '2' instead"),
+        ({"top_k": True}, "'top_k' .* Got True instead"),
+        ({"min_score": 2}, "The 'min_score' parameter of BatchResults.to_frame must be a float in "
+                           r"the range \[0, 1\] or None. Got 2 instead."),
+        ({"min_score": -0.1}, r"'min_score' .* Got -0.1 instead"),
+        ({"min_score": float("nan")}, "'min_score' .* Got nan instead"),
+        ({"min_score": "0.5"}, "'min_score' .* Got '0.5' instead"),
+    ],
+)  # fmt: skip
+def test_to_frame_and_keep_check_top_k_and_min_score(results, kw, message):
+    with _store(results) as res:
+        with pytest.raises(ValueError, match=message):
+            res.to_frame(**kw)
+        with pytest.raises(ValueError, match=message.replace("to_frame", "keep")):
+            res.keep("role", **kw)
+
+
+def test_valid_top_k_and_min_score_are_accepted(results):
+    with _store(results) as res:
+        assert len(res.to_frame(top_k=np.int64(2), min_score=np.float32(0))) == 3 * 2
+        assert len(res.to_frame(top_k=None, min_score=1)) == 3  # one row per file says why
+        assert res.keep("role", top_k=1, min_score=0.0).sum() == len(ROLES)
+
+
+def test_the_docstring_example_runs_as_copied():
+    # the example used FileResult without importing it: copied, it was a NameError
+    (test,) = doctest.DocTestFinder(recurse=False).find(BatchResults, "BatchResults", globs={})
+    test.globs = {}  # nothing but what the example imports itself
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
