@@ -11,6 +11,7 @@ What a caller may pass, and what is refused with a message naming the parameter:
 * not a ``str`` item that names an existing file or folder and nothing else: a path
   given as text would be scored as the words of its file name. A real résumé text is
   never an existing path, so this refuses no résumé; ``read_resume`` reads the file;
+* what a custom encoder returns is checked (:func:`encoded`);
 * a ``Resume`` built by hand (``Resume("x", text)``) gets its sentences from its text
   as :func:`~rolematch.sections.resume_from_text` splits them (without redacting: the
   text is what the caller chose to score), and one whose text is blank is ``empty``.
@@ -23,9 +24,11 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
+
 from rolematch.documents import Resume
 
-__all__ = ["as_resume", "as_resumes"]
+__all__ = ["as_resume", "as_resumes", "check_encoder", "encoded"]
 
 # a one-line text shorter than this may be a path (Windows' MAX_PATH is 260)
 _MAX_PATH_CHARS = 260
@@ -134,3 +137,78 @@ def _completed(doc: Resume) -> Resume:
 
 def _short(x: str | bytes, n: int = 40) -> str:
     return repr(x if len(x) <= n else x[:n]) + ("" if len(x) <= n else "…")
+
+
+def check_encoder(encoder: Any) -> None:
+    """A ``TypeError`` unless ``encoder`` is ``None`` or has an ``encode`` method.
+
+    Examples
+    --------
+    >>> check_encoder("static-zh")
+    Traceback (most recent call last):
+    ...
+    TypeError: The 'encoder' parameter of Matcher must be an Encoder object (with
+    encode(list[str]) -> ndarray) or None. Got the str 'static-zh' instead: pass
+    model='static-zh' for a model by name.
+    """
+    if encoder is None or (
+        not isinstance(encoder, str | bytes) and callable(getattr(encoder, "encode", None))
+    ):
+        return
+    where = (
+        "The 'encoder' parameter of Matcher must be an Encoder object "
+        "(with encode(list[str]) -> ndarray) or None."
+    )
+    if isinstance(encoder, str):
+        raise TypeError(
+            f"{where} Got the str {encoder!r} instead: pass model={encoder!r} for a model by name."
+        )
+    raise TypeError(f"{where} Got {type(encoder).__name__} instead.")
+
+
+def encoded(encoder: Any, texts: list[str], dim: int | None = None) -> np.ndarray:
+    """``encoder.encode(texts)`` checked: float32, one finite row per text (of ``dim``
+    columns when given), each of unit length or zero.
+
+    Rows already of unit length (within 1e-3, as every bundled model gives them) are
+    kept bit for bit; others are scaled to it, since every score takes their dot
+    products as cosines.
+
+    Raises
+    ------
+    ValueError
+        The output is not a 2-D array of ``len(texts)`` finite rows; the message names
+        the encoder's class.
+    """
+    name = f"{type(encoder).__name__}.encode"
+    raw = encoder.encode(texts)
+    try:
+        out = np.asarray(raw, dtype=np.float32)
+    except (TypeError, ValueError) as e:  # ragged rows, strings, None
+        raise ValueError(
+            f"{name} must return a 2-D float array; got {type(raw).__name__}: {e}"
+        ) from e
+    if out.ndim != 2:
+        raise ValueError(
+            f"{name} must return a 2-D array (one row per text) for {len(texts)} texts; "
+            f"got shape {out.shape}."
+        )
+    if out.shape[0] != len(texts):
+        raise ValueError(f"{name} returned {out.shape[0]} rows for {len(texts)} texts.")
+    if dim is not None and out.shape[1] != dim:
+        raise ValueError(
+            f"{name} returned rows of {out.shape[1]} values; the roles were encoded with {dim}."
+        )
+    finite = np.isfinite(out).all(axis=1)
+    if not finite.all():
+        bad = np.flatnonzero(~finite)
+        raise ValueError(
+            f"{name} returned {len(bad)} of {len(texts)} rows that are not finite "
+            f"(NaN or inf), e.g. for {texts[int(bad[0])][:40]!r}."
+        )
+    norms = np.linalg.norm(out, axis=1)
+    off = (np.abs(norms - 1.0) > 1e-3) & (norms > 0)
+    if off.any():
+        out = out.copy()  # not the encoder's own array
+        out[off] /= norms[off, None]
+    return out

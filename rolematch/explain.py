@@ -57,6 +57,7 @@ def reason_line(
     duties: int,
     facets: Sequence[FacetFinding] = (),
     team: Sequence[tuple[str, float]] = (),
+    semantic_source: str = "duties",
 ) -> str:
     """The one-line reason of a score (:attr:`Explanation.reason`), from its parts.
 
@@ -70,6 +71,9 @@ def reason_line(
         Findings; those with a score are listed.
     team : sequence of (str, float)
         A learned profile's word preferences the résumé meets, with their log-odds.
+    semantic_source : {"duties", "requirements"}
+        What the résumé was compared on: a role that lists no duties is compared on
+        its requirements, and the line says so.
 
     Examples
     --------
@@ -77,13 +81,18 @@ def reason_line(
     'keywords: 手机银行、APP | missing: 反洗钱 | duties covered: 2/5'
     >>> reason_line(["支付"], [], 1, 4, team=[("结算", 1.5)])
     'keywords: 支付 | duties covered: 1/4 | team preference: 结算 +1.50'
+    >>> reason_line(["支付"], [], 1, 2, semantic_source="requirements")
+    'keywords: 支付 | requirements covered (the role lists no duties): 1/2'
     """
     parts = []
     if matched:
         parts.append("keywords: " + "、".join(matched))
     if missing:
         parts.append("missing: " + "、".join(missing))
-    parts.append(f"duties covered: {covered}/{duties}")
+    if semantic_source == "requirements":
+        parts.append(f"requirements covered (the role lists no duties): {covered}/{duties}")
+    else:
+        parts.append(f"duties covered: {covered}/{duties}")
     for f in facets:
         if f.score is not None:
             parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
@@ -201,6 +210,7 @@ class Explanation:
             len(self.evidence),
             self.facets,
             self.term_bonus,
+            self.semantic_source,
         )
 
     def __str__(self) -> str:
@@ -231,9 +241,12 @@ class Explanation:
                 + team_text(self.term_bonus)
                 + " (log-odds, added to every role's)"
             )
-        lines += [
-            "  evidence (duty ⇐ résumé sentence):",
-        ]
+        lines.append(
+            "  evidence (requirement ⇐ résumé sentence; the role lists no duties, so its "
+            "requirements stand in):"
+            if self.semantic_source == "requirements"
+            else "  evidence (duty ⇐ résumé sentence):"
+        )
         for e in self.evidence[:5]:
             page = f" p.{e.page}" if e.page else ""
             lines.append(f"    [{e.cosine:.2f}/{e.support:.2f}{page}] {_short(e.duty)}")

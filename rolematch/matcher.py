@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rolematch._inputs import as_resume, as_resumes
+from rolematch._inputs import as_resume, as_resumes, check_encoder, encoded
 from rolematch._params import Params
 from rolematch.documents import Resume, Role, Sentence
 from rolematch.exceptions import NotFittedError, RoleSpecError
@@ -117,7 +117,8 @@ class Matcher(Params):
         ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
     encoder : Encoder, optional
         Overrides ``model``: any object with ``encode(list[str]) -> ndarray``
-        returning L2-normalised rows.
+        returning one finite row per text. Rows are scaled to unit length (a zero
+        row stays zero: it supports nothing); a wrong shape or a NaN is an error.
 
     Attributes
     ----------
@@ -154,6 +155,7 @@ class Matcher(Params):
     # ------------------------------------------------------------------ fit
     def _validate_params(self) -> ScoringProfile:
         name = type(self).__name__
+        check_encoder(self.encoder)
         if not isinstance(self.model, str) and self.encoder is None:
             raise ValueError(
                 f"The 'model' parameter of {name} must be a model name or path (str). "
@@ -192,7 +194,9 @@ class Matcher(Params):
                 "The 'roles' parameter of Matcher.fit must be a non-empty sequence of Role "
                 f"(see rolematch.load_roles). Got {roles!r:.80} instead."
             )
-        ids = [r.id for r in roles]
+        from rolematch.io.roles import check_role
+
+        ids = [check_role(r).id for r in roles]
         if len(set(ids)) != len(ids):
             dup = sorted({i for i in ids if ids.count(i) > 1})
             raise RoleSpecError(f"duplicate role ids {dup}", field="id")
@@ -221,11 +225,11 @@ class Matcher(Params):
         ]
         units = [u for us in self.role_units_ for u in us]
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
-        self.role_embeddings_ = np.asarray(self.encoder_.encode(units), dtype=np.float32)
+        self.role_embeddings_ = encoded(self.encoder_, units)
         from rolematch.features.background import reference_duties
 
-        self.reference_embeddings_ = np.asarray(
-            self.encoder_.encode(list(reference_duties(_N_REFERENCE))), dtype=np.float32
+        self.reference_embeddings_ = encoded(
+            self.encoder_, list(reference_duties(_N_REFERENCE)), self.role_embeddings_.shape[1]
         )
         self._terms = [str(t) for t in self.vocabulary_]
         self._duty_ids = [np.flatnonzero(self.duty_role_ == r) for r in range(len(roles))]
@@ -264,11 +268,8 @@ class Matcher(Params):
         hits, mass = self.keywords_.count_with_mass(texts, self.profile_.keyword["saturation"])
         sentences = [_semantic_sentences(d) for d in docs]
         flat = [model_text(s.text) for ss in sentences for s in ss]
-        emb = (
-            np.asarray(self.encoder_.encode(flat), dtype=np.float32)
-            if flat
-            else np.zeros((0, self.role_embeddings_.shape[1]), dtype=np.float32)
-        )
+        dim = self.role_embeddings_.shape[1]
+        emb = encoded(self.encoder_, flat, dim) if flat else np.zeros((0, dim), np.float32)
         bounds = np.cumsum([0] + [len(ss) for ss in sentences])
         embeddings = [emb[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
         facets = [
@@ -562,6 +563,7 @@ class Matcher(Params):
             len(support),
             scores.findings[i][r],
             batch.bonus[i],
+            "duties" if self.roles_[r].duties else "requirements",
         )
 
     def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:

@@ -17,7 +17,15 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from rolematch import Matcher, NotFittedError, Resume, load_roles, resume_from_text
+from rolematch import (
+    Matcher,
+    NotFittedError,
+    Resume,
+    Role,
+    RoleSpecError,
+    load_roles,
+    resume_from_text,
+)
 from tests._encoders import HashingEncoder
 
 ROLES = load_roles()
@@ -324,3 +332,93 @@ def test_a_term_inside_a_matched_one_is_not_listed_as_missing(real):
         k.term in m for k in e.missing_keywords for m in matched
     ), [k.term for k in e.missing_keywords]
     assert not any(t in e.reason.split("missing:")[1] for t in ("金融信息",))
+
+
+DEMO = {"id": "demo", "title": "演示主管", "duties": ("负责手机银行运营",), "requirements": ()}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "match"),
+    [
+        (
+            {"duties": "负责手机银行运营"},
+            "duties",
+            r"expected a list of non-empty strings, got '负责",
+        ),
+        ({"duties": (), "requirements": ()}, "requirements", r"at least one duty or requirement"),
+        ({"duties": ("",)}, "duties", r"item 1 of 1: expected a non-empty string, got ''"),
+        ({"duties": ("负责运营", None)}, "duties", r"item 2 of 2: .* got None"),
+        ({"id": 5}, "id", r"expected a non-empty string, got 5"),
+        ({"title": None}, "title", r"expected a non-empty string, got None"),
+        ({"preferred": ("金融专业",)}, "preferred", r"must also be in 'requirements'"),
+    ],
+)
+def test_fit_applies_the_role_file_schema_to_roles_built_in_python(change, field, match):
+    role = Role(**{**DEMO, **change})
+    with pytest.raises(RoleSpecError, match=rf"field '{field}': role .*(built in Python).*{match}"):
+        Matcher(encoder=HashingEncoder()).fit([ROLES[0], role])
+    assert Matcher(encoder=HashingEncoder()).fit([Role(**DEMO)]).role_ids_ == ["demo"]
+
+
+class _NanEncoder:
+    model_id, dim = "nan", 8
+
+    def encode(self, sentences):
+        return np.full((len(sentences), 8), np.nan, np.float32)
+
+
+class _ExtraRowEncoder(HashingEncoder):
+    def encode(self, sentences):
+        return super().encode([*sentences, "one more"])
+
+
+class _FlatEncoder(HashingEncoder):
+    def encode(self, sentences):
+        return super().encode(sentences).ravel()
+
+
+class _LongRowsEncoder(HashingEncoder):
+    def encode(self, sentences):
+        return super().encode(sentences) * 3.0
+
+
+@pytest.mark.parametrize(
+    ("encoder", "match"),
+    [
+        (_NanEncoder(), r"_NanEncoder\.encode returned .*not finite"),
+        (_ExtraRowEncoder(), r"_ExtraRowEncoder\.encode returned 16 rows for 15 texts"),
+        (_FlatEncoder(), r"_FlatEncoder\.encode must return a 2-D array .* got shape \(3840,\)"),
+    ],
+)
+def test_a_custom_encoder_output_is_checked(encoder, match):
+    with pytest.raises(ValueError, match=match):
+        Matcher(encoder=encoder).fit(ROLES[:1])
+
+
+def test_an_encoder_of_rows_not_unit_length_scores_as_its_unit_rows(matcher):
+    long_rows = Matcher(encoder=_LongRowsEncoder()).fit(ROLES)
+    np.testing.assert_allclose(
+        long_rows.score_matrix([MOBILE_CV, SERVICE_CV]),
+        matcher.score_matrix([MOBILE_CV, SERVICE_CV]),
+        atol=1e-6,
+    )
+
+
+def test_an_encoder_given_as_a_model_name_says_to_pass_model():
+    with pytest.raises(
+        TypeError, match=r"'encoder' parameter .* Got the str 'static-zh'.*model='static-zh'"
+    ):
+        Matcher(encoder="static-zh").fit(ROLES)
+    with pytest.raises(TypeError, match=r"'encoder' parameter .* Got int instead"):
+        Matcher(encoder=3).fit(ROLES)
+
+
+def test_a_role_without_duties_says_its_requirements_stand_in(matcher):
+    role = Role(id="demo", title="演示主管", duties=(), requirements=("手机银行运营经验",))
+    m = Matcher(encoder=HashingEncoder()).fit([role, ROLES[0]])
+    e = m.explain(MOBILE_CV, "demo")
+    assert e.semantic_source == "requirements"
+    assert "requirements covered (the role lists no duties): " in e.reason
+    assert m.score_table([MOBILE_CV]).reason[0] == e.reason  # the fast path says it too
+    assert "requirement ⇐ résumé sentence; the role lists no duties" in str(e)
+    assert "duties covered" in m.explain(MOBILE_CV, ROLES[0].id).reason

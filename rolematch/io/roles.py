@@ -40,6 +40,7 @@ __all__ = [
     "ROLE_FIELDS",
     "ROLE_ID",
     "RoleFileWarning",
+    "check_role",
     "dump_role",
     "find_role",
     "load_roles",
@@ -101,6 +102,54 @@ def role_from_dict(data: Any, *, source: str | Path | None = None) -> Role:
     string, got None
     """
     return _build_role(data, source, None)
+
+
+def check_role(role: Role) -> Role:
+    """Apply the role-file schema to a :class:`Role` built in Python.
+
+    A ``Role`` is a plain dataclass: ``duties="负责…"`` would be eight one-character
+    duties, and an ``int`` id or a ``None`` title would fail far from where they were
+    made. :meth:`rolematch.Matcher.fit` checks every role with this. List fields may be
+    tuples or lists; the id must be a non-empty string (the pattern :data:`ROLE_ID`
+    asks of a role file's id is not imposed).
+
+    Returns
+    -------
+    Role
+        ``role`` itself.
+
+    Raises
+    ------
+    RoleSpecError
+        As :func:`role_from_dict` raises it, naming the field, the role, what was
+        expected and what was found.
+
+    Examples
+    --------
+    >>> check_role(Role("demo", "演示主管", ("负责手机银行运营",), ())).id
+    'demo'
+    >>> check_role(Role("demo", "演示主管", "负责手机银行运营", ()))
+    Traceback (most recent call last):
+    ...
+    rolematch.exceptions.RoleSpecError: field 'duties': role 'demo' (built in Python):
+    expected a list of non-empty strings, got '负责手机银行运营'
+    """
+    data: dict[str, Any] = {}
+    for key in ROLE_FIELDS:
+        value = getattr(role, key)
+        data[key] = list(value) if key in _LIST_FIELDS and isinstance(value, tuple) else value
+    if isinstance(role.id, str) and role.id.strip():
+        # Only the id's type is checked: the id pattern is a file-name rule, and reports
+        # escape whatever id a role built in Python brings (tests/test_report.py).
+        data["id"] = "role"
+    try:
+        _build_role(data, None, None)
+    except RoleSpecError as e:
+        detail = str(e).removeprefix(f"field '{e.field}': ") if e.field else str(e)
+        raise RoleSpecError(
+            f"role {role.id!r} (built in Python): {detail}", path=role.source, field=e.field
+        ) from None
+    return role
 
 
 def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) -> Role:
