@@ -567,3 +567,16 @@ def test_python_api_gives_the_cli_record(batch, tmp_path):
     assert json.loads(json.dumps(result.to_dict(), ensure_ascii=False)) == batch["audit"]
     assert result.write(tmp_path / "a.json") == "json"
     assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8")) == batch["audit"]
+
+
+def test_a_path_that_does_not_exist_is_a_file_not_found_error(tmp_path):
+    from rolematch import audit
+
+    missing = tmp_path / "nope"
+    with pytest.raises(
+        FileNotFoundError, match=r"The 'paths' parameter of audit names no file or folder: .*nope"
+    ):
+        audit(str(missing), model="static-zh", top_k=1)
+    (tmp_path / "cv").mkdir()
+    with pytest.raises(FileNotFoundError, match="nope"):
+        audit([tmp_path / "cv", missing], model="static-zh", top_k=1)

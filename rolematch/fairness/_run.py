@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,8 +171,14 @@ def audit(
     attrs = _check_attributes(attributes)
     on = _parse_date(date)
     say = progress or (lambda message: None)
-    if isinstance(paths, str | Path):
-        paths = [paths]
+    paths = [paths] if isinstance(paths, str | Path) else list(paths)
+    for p in map(Path, paths):
+        # a batch gives a missing file its own 'unreadable' row; an audit of it would be
+        # an audit of nobody (a broken link, which exists as a name, is a row as in score)
+        if not p.exists() and not p.is_symlink():
+            raise FileNotFoundError(
+                errno.ENOENT, "The 'paths' parameter of audit names no file or folder", str(p)
+            )
     files = collect_files(paths)
     if matcher is None:
         matcher = Matcher(model=model)
