@@ -273,7 +273,8 @@ class Explanation:
 
     def to_html(self, text: str | None = None) -> str:
         """An HTML fragment: components, evidence, and the résumé text with matched
-        keywords highlighted (when ``text`` is given)."""
+        keywords highlighted (when ``text`` is given), in its own spelling too
+        (手機銀行, mobile banking), as the CLI's HTML report marks them."""
         esc = html.escape
         rows = "".join(
             f"<tr><td>{esc(e.duty)}</td><td>{esc(e.sentence)}</td>"
@@ -282,11 +283,16 @@ class Explanation:
         )
         comps = "".join(
             f'<div class="bar"><span>{name}</span>'
-            f'<meter min="0" max="1" value="{value:.3f}"></meter> {value:.2f}</div>'
+            + (
+                "<meter></meter> no data"  # as str(self) says: its weight went to the others
+                if value is None
+                else f'<meter min="0" max="1" value="{value:.3f}"></meter> {value:.2f}'
+            )
+            + "</div>"
             for name, value in (
                 ("keyword", self.keyword_score),
                 ("semantic", self.semantic_score),
-                ("facet", self.facet_score if self.facet_score is not None else 0.0),
+                ("facet", self.facet_score),
                 ("score", self.score),
             )
         )
@@ -299,8 +305,12 @@ class Explanation:
             f"<th>page</th></tr>{rows}</table>"
         )
         if text is not None:
+            from rolematch.language import highlight_variants
+
+            # the keywords are Simplified; a Traditional or English résumé has them its way
             terms = [k.term for k in self.matched_keywords]
-            body += f'<pre class="resume">{highlight_html(text, terms)}</pre>'
+            marked = highlight_html(text, terms, highlight_variants())
+            body += f'<pre class="resume">{marked}</pre>'
         return body + "</div>"
 
     def _repr_html_(self) -> str:

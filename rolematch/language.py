@@ -286,6 +286,24 @@ def to_simplified(text: str) -> str:
     return "\n".join(_convert_line(line) if not trad.isdisjoint(line) else line for line in lines)
 
 
+@lru_cache(maxsize=1)
+def highlight_variants() -> dict[str, list[str]]:
+    """The bundled synonym table with Traditional spellings added (:func:`display_variants`):
+    what reports pass to mark Simplified keywords in a Traditional or English résumé.
+
+    Built once (OpenCC over the table); the CLI's HTML report and
+    :meth:`rolematch.explain.Explanation.to_html` mark the same words.
+
+    Examples
+    --------
+    >>> "手機銀行" in highlight_variants()["手机银行"]
+    True
+    """
+    from rolematch.tokenize import load_synonyms
+
+    return display_variants(load_synonyms())
+
+
 def display_variants(
     table: Mapping[str, Sequence[str]], configs: Iterable[str] = ("s2t", "s2hk", "s2tw")
 ) -> dict[str, list[str]]:

@@ -1,0 +1,37 @@
+"""``Explanation.to_html``: keywords marked in the résumé's own spelling, facets without
+data shown as such. Runs the real static-zh model (0.1 s to load)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolematch import Matcher, load_roles
+
+CV = "2016年至今 某银行 手机银行团队负责人，负责手机银行APP的运营与版本迭代，月活提升30%。"
+TW = "2016年至今 某銀行 手機銀行團隊負責人，負責手機銀行APP的運營與版本迭代，月活提升30%。"
+EN = (
+    "2016-present, a bank. Head of the mobile banking team: responsible for operating the "
+    "mobile banking app and its release iterations; monthly active users up 30%."
+)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(model="static-zh").fit(load_roles())
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"), [(TW, "手機銀行"), (EN, "mobile banking")], ids=["zh-Hant", "en"]
+)
+def test_keywords_are_marked_in_the_resumes_own_spelling(matcher, text, marked):
+    e = matcher.explain(text, "mobile-banking")
+    assert "手机银行" in [k.term for k in e.matched_keywords]
+    assert f"<mark>{marked}</mark>" in e.to_html(text)
+
+
+def test_a_facet_without_data_shows_no_data_not_zero(matcher):
+    e = matcher.explain(CV, "mobile-banking")
+    assert e.facet_score is None and "facets   no data" in str(e)
+    page = e.to_html()
+    facet = page[page.index("<span>facet</span>") :].split("</div>")[0]
+    assert "no data" in facet and "0.00" not in facet
