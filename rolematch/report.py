@@ -18,6 +18,7 @@ import json
 import math
 import os
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +47,7 @@ __all__ = [
 FORMATS = {
     "csv": (".csv",),
     "wide-csv": (".wide.csv",),
-    "jsonl": (".jsonl", ".json"),
+    "jsonl": (".jsonl",),
     "xlsx": (".xlsx",),
     "html": (".html", ".htm"),
 }
@@ -64,7 +65,10 @@ def format_for(path: str | Path) -> str:
     --------
     >>> format_for("out/ranking.csv"), format_for("m.WIDE.csv"), format_for("r.html")
     ('csv', 'wide-csv', 'html')
-    """
+    >>> format_for("r.json")
+    Traceback (most recent call last):
+    ValueError: The output file must end in one of [...]. Got 'r.json' instead: the JSON output is JSON Lines, one JSON record per line; name it 'r.jsonl'.
+    """  # noqa: E501
     name = Path(path).name.lower()
     best = None
     for fmt, suffixes in FORMATS.items():
@@ -73,7 +77,15 @@ def format_for(path: str | Path) -> str:
                 best = (fmt, s)
     if best is None:
         known = sorted(s for ss in FORMATS.values() for s in ss)
-        raise ValueError(f"The output file must end in one of {known}. Got {str(path)!r} instead.")
+        hint = ""
+        if name.endswith(".json"):  # JSON Lines is no JSON: a .json reader would fail on it
+            hint = (
+                ": the JSON output is JSON Lines, one JSON record per line; "
+                f"name it {str(path) + 'l'!r}"
+            )
+        raise ValueError(
+            f"The output file must end in one of {known}. Got {str(path)!r} instead{hint}."
+        )
     return best[0]
 
 
@@ -295,17 +307,19 @@ def write_wide_csv(
     """The résumé × role score matrix, one row per file (UTF-8 with BOM, formula-safe).
 
     A cell is empty where the pair is not kept (``top_k``: the résumé's best roles;
-    ``min_score``) and for a file that could not be read, whose ``reason`` says why.
-    Returns the number of rows.
+    ``min_score``) and for a file that could not be read, whose ``reason`` says why. A
+    file no role reaches ``min_score`` for has no best role either, and its ``reason``
+    is the long format's (``no role scores S or more; best: …``). Returns the number of
+    rows.
     """
     keep = results.keep("resume", top_k, min_score)
     with _text_out(path, encoding="utf-8-sig") as f:
         w = csv.writer(f)
         w.writerow([safe_cell(c) for c in wide_header(results)])
         for i, file in enumerate(results.files):
-            if not results.ok(i):
+            if not results.ok(i) or not keep[i].any():
                 row: list[Any] = [file, results.status[i], "", ""]
-                row += [*[""] * results.n_roles, results.reason[i]]
+                row += [*[""] * results.n_roles, results.row_reason(i, min_score)]
             else:
                 best = int(np.argmin(results.role_rank[i]))
                 cells = [
@@ -325,10 +339,25 @@ def _text_out(path: str | Path | IO[str], encoding: str) -> Iterator[IO[str]]:
         yield f
 
 
+def _terminal(text: str) -> str:
+    # a file name, role title or reason must not drive the terminal (ESC sequences
+    # recolour it, a bidi override reverses the line): such characters show escaped
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
+
+
 def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | None = None) -> str:
-    """A plain-text table for the terminal: each file's best roles, bad files with reasons."""
+    """A plain-text table for the terminal: each file's best roles, bad files with reasons.
+
+    Control and format characters in names, titles and reasons show as escapes
+    (``\\x1b``), so nothing a file is named can drive the terminal.
+    """
     lines = []
-    names = [Path(f).name for f in results.files]
+    names = [_terminal(Path(f).name) for f in results.files]
     name_w = max([len(n) for n in names] + [4])
     head = f"{'file':<{name_w}}  {'rank':>4}  {'score':>5}  {'kw':>5}  {'sem':>5}  role"
     lines.append(head)
@@ -336,16 +365,18 @@ def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | Non
     keep = results.keep("resume", top_k, min_score)
     for i, name in enumerate(names):
         if not results.ok(i):
-            lines.append(f"{name:<{name_w}}  {'-':>4}  {results.status[i]}: {results.reason[i]}")
+            why = _terminal(results.reason[i])
+            lines.append(f"{name:<{name_w}}  {'-':>4}  {results.status[i]}: {why}")
             continue
         first = True
         for r in np.argsort(results.role_rank[i], kind="stable"):
             if not keep[i, r]:
                 continue
+            role = _terminal(f"{results.role_ids[r]} ({results.role_titles[r]})")
             lines.append(
                 f"{name if first else '':<{name_w}}  {results.role_rank[i, r]:>4}  "
                 f"{results.score[i, r]:5.2f}  {results.keyword[i, r]:5.2f}  "
-                f"{results.semantic[i, r]:5.2f}  {results.role_ids[r]} ({results.role_titles[r]})"
+                f"{results.semantic[i, r]:5.2f}  {role}"
             )
             first = False
         if first:

@@ -128,7 +128,7 @@ def test_results_hold_no_resume_text(results):
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [("a.csv", "csv"), ("a.CSV", "csv"), ("a.wide.csv", "wide-csv"), ("a.jsonl", "jsonl"),
-     ("a.json", "jsonl"), ("a.xlsx", "xlsx"), ("a.html", "html"), ("a.htm", "html")],
+     ("a.xlsx", "xlsx"), ("a.html", "html"), ("a.htm", "html")],
 )  # fmt: skip
 def test_format_for_suffixes(name, fmt):
     assert format_for(name) == fmt
@@ -137,6 +137,13 @@ def test_format_for_suffixes(name, fmt):
 def test_format_for_unknown_suffix_lists_the_choices():
     with pytest.raises(ValueError, match=r"must end in one of \[.*'.xlsx'.*\]. Got 'x.pdf'"):
         format_for("x.pdf")
+
+
+def test_format_for_json_is_refused_and_suggests_jsonl():
+    # ".json" wrote JSON Lines, which no JSON reader accepts
+    with pytest.raises(ValueError, match=r"Got 'out/x.json' instead.*one JSON record per line.*"
+                                         r"name it 'out/x.jsonl'"):  # fmt: skip
+        format_for("out/x.json")
 
 
 def test_long_csv_parses_back_with_pandas(store, tmp_path):
@@ -213,6 +220,30 @@ def test_wide_csv_top_k_leaves_other_cells_empty(store):
     for row in rows:
         filled = [rid for rid in store.role_ids if row[rid] != ""]
         assert len(filled) == (3 if row["status"] == "ok" else 0)
+
+
+def test_wide_csv_row_of_a_file_no_role_reaches_min_score_says_so(store):
+    # It showed the best role and its score, below --min-score, with every score cell
+    # empty and no reason; it now reads like the long CSV's row for that file.
+    best = np.array(
+        [np.nanmax(store.score[i]) if store.ok(i) else np.nan for i in range(len(store))]
+    )
+    cut = float(np.round(np.nanmedian(best), 4)) + 1e-4
+    buf = io.StringIO()
+    write_wide_csv(store, buf, min_score=cut)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    long = {r["file"]: r for r in long_rows(store, min_score=cut) if r["role_id"] == ""}
+    below = [i for i in range(len(store)) if store.ok(i) and best[i] < cut]
+    assert below and len(below) < sum(store.ok(i) for i in range(len(store)))
+    for i, row in enumerate(rows):
+        if i in below:
+            assert row["best_role"] == row["best_score"] == ""
+            assert row["reason"] == long[store.files[i]]["reason"] == store.row_reason(i, cut)
+            assert row["reason"].startswith(f"no role scores {cut:g} or more")
+            assert all(row[rid] == "" for rid in store.role_ids)
+        elif store.ok(i):
+            assert float(row["best_score"]) >= cut and row["reason"] == ""
+            assert row[row["best_role"]] == row["best_score"]
 
 
 def test_jsonl_has_the_full_explanation(store, tmp_path):
@@ -552,3 +583,21 @@ def test_xlsx_cuts_a_cell_past_excels_limit_visibly(results, tmp_path):
     emoji = excel_text("😀" * 20_000)
     assert len(emoji.encode("utf-16-le")) // 2 <= 32_767 and emoji.endswith("…")
     assert excel_text("短") == "短"
+
+
+def test_terminal_table_shows_control_characters_as_escapes(tmp_path, monkeypatch):
+    # A file named "\x1b[31mRED\x1b[0m.txt" recoloured the terminal: the table copied
+    # its escape sequences (and those of a role title or a reason) to stdout as they were.
+    monkeypatch.chdir(tmp_path)
+    Path("\x1b[31mRED\x1b[0m.txt").write_text(HOSTILE_CV, "utf-8")
+    Path("tab\tname\u202e.txt").write_text(HOSTILE_CV, "utf-8")
+    Path("empty\x07.txt").write_bytes(b"")
+    Path("张三 简历.txt").write_text(HOSTILE_CV, "utf-8")
+    matcher = Matcher(encoder=HashingEncoder()).fit([CTRL_ROLE, *ROLES[:1]])
+    names = ["\x1b[31mRED\x1b[0m.txt", "tab\tname\u202e.txt", "empty\x07.txt", "张三 简历.txt"]
+    with score_paths(names, matcher=matcher, file_timeout=None) as res:
+        table = to_text(res, top_k=2)
+    assert not [ch for ch in table if ch != "\n" and not ch.isprintable() and ch != " "]
+    assert "\\x1b[31mRED\\x1b[0m.txt" in table and "tab\\tname\\u202e.txt" in table
+    assert "empty\\x07.txt" in table and "手机银行\\x0b团队\\x01主管" in table
+    assert "张三 简历.txt" in table  # printable text, a space included, stays as it is
