@@ -7,13 +7,18 @@ outputs that cannot be written or would overwrite a résumé, and write each one
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from rolematch.exceptions import UsageError
 
-__all__ = ["check_outputs", "outputs_of", "write_output"]
+__all__ = ["BROKEN_PIPE", "check_outputs", "outputs_of", "stdout_gone", "write_output"]
+
+#: The exit code when stdout's reader left early (128 + SIGPIPE), as a shell reports
+#: ``yes | head -1`` for ``yes``.
+BROKEN_PIPE = 141
 
 
 def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
@@ -73,6 +78,7 @@ def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespac
     out: Any = path if path is not None else sys.stdout
     if fmt == "table":
         sys.stdout.write(report.to_text(store, top_k or 3, min_score))
+        sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's exit
         return ""
     if fmt == "csv":
         n = report.write_csv(report.long_rows(store, top_k, min_score), out)
@@ -99,4 +105,21 @@ def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespac
             meta={"model": args.model},
         )  # fmt: skip
         what = f"{n} shortlist entries"
+    if path is None:
+        sys.stdout.flush()
     return f"wrote {what} to {path}" if path is not None else ""
+
+
+def stdout_gone() -> int:
+    """End quietly once stdout's reader has left (``rolematch score … | head -1``).
+
+    What is still buffered for stdout goes to the null device, so the interpreter's exit
+    does not print a second error for it; returns :data:`BROKEN_PIPE`.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file (a test's capture): nothing to flush
+        pass
+    return BROKEN_PIPE

@@ -174,8 +174,8 @@ Score every résumé (.pdf, .docx, .txt; folders searched recursively) against e
 role, and write a ranking.
 
 Outputs (-o, the suffix picks the format; repeat -o for several):
-  .csv        long format, one row per résumé × role (columns: file, status, role_id,
-              role_title, score, keyword_score, semantic_score, facet_score,
+  .csv        long format, one row per résumé × role (columns: file, status, language,
+              role_id, role_title, score, keyword_score, semantic_score, facet_score,
               role_rank, resume_rank, warnings, reason); one row per unreadable file
   .wide.csv   one row per résumé, one score column per role
   .jsonl      one JSON record per résumé × role with the full explanation
@@ -301,6 +301,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("rolematch: interrupted; no output written", file=sys.stderr)
         return INTERRUPTED
+    except BrokenPipeError:  # `rolematch score … | head`: the reader left; end as unix tools do
+        from rolematch._cli_outputs import stdout_gone
+
+        return stdout_gone()
     except FileNotFoundError as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2

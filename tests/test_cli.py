@@ -612,3 +612,33 @@ def test_an_unknown_model_is_a_usage_error_before_any_work(tmp_path, capsys):
         assert err.startswith("rolematch: error: --model:") and "'no-such-model'" in err
         assert len(err.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_json_output_is_a_usage_error_that_suggests_jsonl(tmp_path, capsys):
+    # -o x.json was accepted and wrote JSON Lines, which json.load cannot read
+    cv = str(EXAMPLES / "04_consumer_protection.txt")
+    out = tmp_path / "x.json"
+    assert main(["score", cv, "-o", str(out), "--model", MODEL, "-q"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and f"name it '{out}l'" in err and not out.exists()
+    assert main(["score", cv, "-o", str(tmp_path / "x.jsonl"), "--model", MODEL, "-q"]) == 0
+
+
+def test_score_help_lists_every_csv_column(capsys):
+    with pytest.raises(SystemExit):
+        main(["score", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    listed = re.search(r"\(columns: ([^)]*)\)", text).group(1)
+    assert [c.strip() for c in listed.split(",")] == list(COLUMNS)
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_a_closed_pipe_ends_the_run_quietly(fmt, tmp_path):
+    # `rolematch score … | head -1`: the reader is gone before the output is written. It
+    # printed "rolematch: error: [Errno 32] Broken pipe" (exit 1) or a traceback.
+    args = ["score", str(EXAMPLES / "04_consumer_protection.txt"), "--model", MODEL, "-q"]
+    with _run_cli(*args, *(["--format", fmt] if fmt != "table" else [])) as proc:
+        proc.stdout.close()  # nothing reads: the first write meets a closed pipe
+        err = proc.stderr.read()
+        assert proc.wait(timeout=120) == 141  # 128 + SIGPIPE, as a shell reports `yes | head`
+    assert err == ""
