@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from rolematch._learn_terms import is_protected, strip_protected
+
 if TYPE_CHECKING:  # pragma: no cover
     from rolematch.scoring import OwnHits
 
@@ -61,6 +63,10 @@ class KeywordEvidence:
         not change it: it counts which words are a role's, not how much they weigh).
     focus_power : float
         The profile's ``keyword.focus_power``.
+    proxy : ndarray of bool, shape (n_terms,), optional
+        Terms that two résumés or more hold only in a clause stating a protected
+        attribute (状况 of 身体状况：残疾; :func:`~rolematch._learn_terms.strip_protected`):
+        they stand for it, and are never emphasised.
     """
 
     terms: Sequence[str]
@@ -72,6 +78,7 @@ class KeywordEvidence:
     top_terms: int
     focus: np.ndarray | None = None
     focus_power: float = 0.0
+    proxy: np.ndarray | None = None
 
     @classmethod
     def of(
@@ -85,6 +92,8 @@ class KeywordEvidence:
         hits = saturate(found.counts, prof["saturation"])
         own = saturate_parts(found.counts, found.parts, prof["saturation"])
         role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
+        outside = kv.count([strip_protected(t) for t in texts])
+        only_there = (np.asarray(found.counts) > 0) & (outside == 0)
         return cls(
             terms=[str(t) for t in matcher.vocabulary_],
             hits=hits,
@@ -95,6 +104,7 @@ class KeywordEvidence:
             top_terms=int(prof["top_terms"]),
             focus=keyword_focus(hits, kv.mass_weight_, role_weights, mass, own),
             focus_power=float(prof["focus_power"]),
+            proxy=only_there.sum(axis=0) >= 2,
         )
 
     def present(self, files: np.ndarray, roles: np.ndarray) -> np.ndarray:
@@ -129,7 +139,10 @@ def select_terms(
     the résumés that contain it minus that of those that do not; a gap of ``g``
     gives the factor ``2^(g / 0.25)`` clipped to [0.5, 2]. At most
     :data:`MAX_TERMS` terms, each with :data:`MIN_TERM_SUPPORT` decisions on both
-    sides and a gap :data:`MIN_TERM_Z` standard errors from zero.
+    sides and a gap :data:`MIN_TERM_Z` standard errors from zero. A term about a
+    protected attribute (:func:`~rolematch._learn_terms.is_protected`: a role that
+    names 党员 or 男) is never emphasised, nor one that stands for such an attribute
+    (:attr:`KeywordEvidence.proxy`).
     """
     sub = kw.take(rows)
     relevant = kw.role_weights[sub.role_index] > 0  # (n, T)
@@ -138,6 +151,9 @@ def select_terms(
     r = (y - p)[:, None]
     n_p, n_a = present.sum(0), absent.sum(0)
     ok = (n_p >= MIN_TERM_SUPPORT) & (n_a >= MIN_TERM_SUPPORT)
+    ok &= np.array([not is_protected(str(t)) for t in kw.terms], dtype=bool)
+    if kw.proxy is not None:
+        ok &= ~kw.proxy
     if not ok.any():
         return {}
     with np.errstate(invalid="ignore", divide="ignore"):

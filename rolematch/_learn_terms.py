@@ -11,18 +11,25 @@ penalised toward 0 and capped (:data:`rolematch.profile.MAX_TERM_BONUS`). A lear
 profile stores them as ``term_bonus``; :class:`~rolematch.matcher.Matcher` adds a
 résumé's bonuses to every role's log-odds and its explanations name them.
 
-Only the redacted text's distinctive words are read (:data:`MIN_WORD_WEIGHT`). A
-word must occur in
+Only the redacted text's distinctive words are read (:data:`MIN_WORD_WEIGHT`), and
+only job words (:func:`job_words`): a term of the genre background (words many postings
+and résumés use), of the loaded roles' keyword vocabulary or of the domain lexicon, so a
+person's name (a referrer's, a candidate's) never qualifies. A word must occur in
 :data:`MIN_WORD_RESUMES` résumés or more (no one person's words: a name, a school),
-and words about protected attributes (gender, age, marriage, ethnicity, birthplace,
-health, politics) are never candidates, so a team's bias is not learned as a
-preference.
+and words about protected attributes (``data/lexicon/protected.txt``: religion,
+ethnicity, disability and health, marriage and family, gender, age, appearance,
+politics, hukou) are never candidates, so a team's bias is not learned as a
+preference. Words of one phrase (残疾/残疾人, 满意/满意度) are one candidate: a word
+inside a chosen one is not chosen too. A résumé's bonuses together stay within
+:data:`~rolematch.profile.MAX_TERM_BONUS` either way (:func:`fit_bonus`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -37,7 +44,11 @@ __all__ = [
     "WORD_STRENGTH",
     "WordEvidence",
     "fit_bonus",
+    "is_protected",
+    "job_words",
+    "protected_words",
     "select_words",
+    "strip_protected",
 ]
 
 #: At most this many words get a bonus.
@@ -55,12 +66,93 @@ MIN_WORD_Z = 2.5
 MIN_WORD_WEIGHT = 0.2
 #: Penalty per bonus on ``β²`` (in units of one decision's log-loss).
 WORD_STRENGTH = 1.0
-#: Parts of words about protected attributes: never a learned preference.
+#: Parts of words about protected attributes: never a learned preference (the words of
+#: ``data/lexicon/protected.txt`` are added to these).
 PROTECTED = (
     "男", "女", "年龄", "岁", "婚", "民族", "汉族", "籍贯", "出生", "生日", "身高", "体重",
     "健康", "政治面貌", "党员", "团员", "宗教", "户口", "户籍", "怀孕", "生育", "孩子",
     "male", "female", "married", "single", "age",
 )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def protected_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The protected-attribute blocklist: (Chinese parts, ASCII words in lower case).
+
+    :data:`PROTECTED` plus ``data/lexicon/protected.txt`` (one entry a line, ``#``
+    comments); the file says why each group is there.
+    """
+    from rolematch._resources import data_dir
+
+    lines = (data_dir() / "lexicon" / "protected.txt").read_text(encoding="utf-8").splitlines()
+    entries = {w.split("#", 1)[0].strip() for w in lines} | set(PROTECTED)
+    entries.discard("")
+    ascii_ = frozenset(w.lower() for w in entries if w.isascii())
+    return frozenset(w for w in entries if not w.isascii()), ascii_
+
+
+def is_protected(word: str) -> bool:
+    """Whether ``word`` is about a protected attribute: it contains a Chinese entry of
+    the blocklist (病 blocks 疾病) or is an ASCII entry (age, not manager).
+
+    Examples
+    --------
+    >>> [is_protected(w) for w in ("残疾人", "基督教", "已婚", "Age", "manager", "支付")]
+    [True, True, True, True, False, False]
+    """
+    parts, ascii_ = protected_words()
+    return word.lower() in ascii_ or any(p in word for p in parts)
+
+
+_CLAUSE = re.compile(r"[^\n。；;，,！!？?|]+")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+def strip_protected(text: str) -> str:
+    r"""``text`` without the clauses that state a protected attribute (身体状况：残疾人
+    （肢体四级）, 婚姻状况：已婚): the words beside such a statement (状况, 四级, 肢体)
+    stand for it and must not be learned either.
+
+    Examples
+    --------
+    >>> strip_protected("熟悉支付清算；身体状况：残疾人（肢体四级）\n婚姻状况：已婚，Age: 30")
+    '熟悉支付清算'
+    """
+    parts, ascii_ = protected_words()
+
+    def stated(clause: str) -> bool:
+        if any(p in clause for p in parts):
+            return True
+        return any(w.lower() in ascii_ for w in _ASCII_WORD.findall(clause))
+
+    return "\n".join(c.strip() for c in _CLAUSE.findall(text) if c.strip() and not stated(c))
+
+
+@lru_cache(maxsize=1)
+def _fixed_job_words() -> frozenset[str]:
+    from rolematch._resources import data_dir
+    from rolematch.features.background import load_background
+
+    domain = (data_dir() / "lexicon" / "domain.txt").read_text(encoding="utf-8").splitlines()
+    lexicon = {ln.split()[0] for ln in domain if ln.strip() and not ln.startswith("#")}
+    return frozenset(load_background().df) | frozenset(lexicon)
+
+
+def job_words(vocabulary: Sequence[str] = ()) -> frozenset[str]:
+    """The words a word preference may be about: terms of the genre background
+    (:func:`~rolematch.features.background.load_background`), of the domain lexicon
+    (``data/lexicon/domain.txt``) and of ``vocabulary`` (the roles' keyword terms),
+    less the protected ones (:func:`is_protected`). A name is none of these.
+
+    Examples
+    --------
+    >>> w = job_words(["清算"])
+    >>> "支付" in w and "清算" in w and "王建国" not in w and "残疾" not in w
+    True
+    """
+    return frozenset(
+        w for w in _fixed_job_words() | {str(v) for v in vocabulary} if not is_protected(w)
+    )
 
 
 @dataclass(frozen=True)
@@ -83,10 +175,13 @@ class WordEvidence:
     def of(cls, keywords: Any, texts: Sequence[str], file_index: np.ndarray) -> WordEvidence:
         """The evidence of résumé ``texts``, read by a matcher's
         :class:`~rolematch.features.keywords.KeywordVectorizer` (``Matcher.keywords_``):
-        its tokenizer, and its word weights to keep only distinctive words."""
+        its tokenizer, and its word weights to keep only distinctive words; only job
+        words (:func:`job_words` of its vocabulary) outside the clauses that state a
+        protected attribute (:func:`strip_protected`) are kept."""
         from rolematch.features.keywords import text_words
 
-        held = [text_words(keywords.tokenizer_, t) for t in texts]
+        allowed = job_words(getattr(keywords, "vocabulary_", ()))
+        held = [text_words(keywords.tokenizer_, strip_protected(t)) & allowed for t in texts]
         every = sorted(set().union(*held)) if held else []
         weight = dict(zip(every, keywords.word_weights(every), strict=True))
         kept = tuple(frozenset(w for w in h if weight[w] >= MIN_WORD_WEIGHT) for h in held)
@@ -104,13 +199,13 @@ class WordEvidence:
         )
 
     def shift(self, bonus: Mapping[str, float]) -> np.ndarray:
-        """Each decision's summed bonus (what the matcher adds to the log-odds)."""
+        """Each decision's summed bonus (what the matcher adds to the log-odds), within
+        ``±MAX_TERM_BONUS`` however many of the words a résumé holds."""
+        from rolematch.profile import MAX_TERM_BONUS
+
         words = list(bonus)
-        return self.presence(words) @ np.array([bonus[w] for w in words], dtype=np.float64)
-
-
-def _protected(word: str) -> bool:
-    return any(p in word for p in PROTECTED)
+        s = self.presence(words) @ np.array([bonus[w] for w in words], dtype=np.float64)
+        return np.asarray(np.clip(s, -MAX_TERM_BONUS, MAX_TERM_BONUS))
 
 
 def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, dict[str, float]]:
@@ -140,7 +235,7 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
         for word in ev.words[f]:
             count.setdefault(word, set()).add(f)
     cands = sorted(
-        t for t, fs in count.items() if len(fs) >= MIN_WORD_RESUMES and not _protected(t)
+        t for t, fs in count.items() if len(fs) >= MIN_WORD_RESUMES and not is_protected(t)
     )
     if not cands:
         return {}
@@ -152,7 +247,13 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
     ok &= info >= 1.0  # a word met only where the model is sure teaches nothing
     with np.errstate(invalid="ignore", divide="ignore"):
         stat = np.where(ok, (xc * r[:, None]).sum(axis=0) / np.sqrt(info), 0.0)
-    order = np.argsort(-np.abs(stat), kind="stable")[:MAX_WORDS]
+    order: list[int] = []
+    for j in np.argsort(-np.abs(stat), kind="stable"):
+        if len(order) >= MAX_WORDS or abs(stat[j]) < MIN_WORD_Z:
+            break
+        # one phrase counts once: 残疾 inside 残疾人, 满意 inside 满意度
+        if not any(cands[j] in cands[o] or cands[o] in cands[j] for o in order):
+            order.append(int(j))
     return {
         cands[j]: {
             "z": round(float(stat[j]), 2),
@@ -160,13 +261,14 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
             "without": int(len(files) - n_with[j]),
         }
         for j in order
-        if abs(stat[j]) >= MIN_WORD_Z
     }
 
 
 def fit_bonus(X: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
     """Log-odds bonuses of the words in ``X`` on top of ``z``, with a free intercept
-    shift (the base rate), each bonus penalised toward 0 and capped.
+    shift (the base rate), each bonus penalised toward 0 and capped; the positive
+    bonuses together, and the negative ones, are then scaled to within
+    ``MAX_TERM_BONUS``, so no résumé's summed shift passes it.
 
     Examples
     --------
@@ -191,4 +293,9 @@ def fit_bonus(X: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
 
     bounds = [(None, None)] + [(-MAX_TERM_BONUS, MAX_TERM_BONUS)] * k
     res = minimize(loss, np.zeros(k + 1), jac=True, bounds=bounds, method="L-BFGS-B")
-    return np.asarray(res.x[1:])
+    b = np.asarray(res.x[1:], dtype=np.float64)
+    for side in (b > 0, b < 0):
+        total = float(np.abs(b[side]).sum())
+        if total > MAX_TERM_BONUS:
+            b[side] *= MAX_TERM_BONUS / total
+    return b
