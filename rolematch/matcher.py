@@ -26,7 +26,7 @@ from rolematch.features.facets import (
     without_age_limits,
 )
 from rolematch.features.keywords import KeywordHits, KeywordVectorizer
-from rolematch.profile import ScoringProfile, load_profile
+from rolematch.profile import ScoringProfile, load_profile, profiles_dir
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
     combine,
@@ -167,7 +167,10 @@ class Matcher(Params):
             # e5-small-{bf16,fp32,int8} are e5-small's engines: one cosine scale, one profile
             for engine in ("-bf16", "-fp32", "-int8"):
                 model = model.removesuffix(engine)
-            profile = model if model and "/" not in model and "\\" not in model else "default"
+            # a bundled model has its own profile; a local or hub model gets the default
+            bundled = model and "/" not in model and "\\" not in model
+            own = bundled and (profiles_dir() / f"{model}.json").is_file()
+            profile = model if own else "default"
         try:
             return load_profile(profile)
         except (TypeError, ValueError) as e:
