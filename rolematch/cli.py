@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from rolematch._cli_profile import check_profile
 from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
 from rolematch.report import FORMATS
 
@@ -277,7 +278,7 @@ def _one_line_warning(message: Warning | str, *_: Any, **__: Any) -> None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     try:
-        _check_profile(getattr(args, "profile", None))
+        check_profile(args, _load_roles)
         _check_model(getattr(args, "model", None))
         if args.command == "score":
             return _score(args)
@@ -318,18 +319,6 @@ def _dispatch(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-
-
-def _check_profile(profile: str | None) -> None:
-    """Read --profile before any work, so a bad one is a one-line error naming the field."""
-    if profile is None:
-        return
-    from rolematch.profile import load_profile
-
-    try:
-        load_profile(profile)
-    except ValueError as e:
-        raise RolematchError(f"--profile: {e}") from None
 
 
 def _check_model(model: str | None) -> None:

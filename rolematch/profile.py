@@ -29,7 +29,14 @@ from typing import Any
 from rolematch._resources import data_dir
 from rolematch.scoring import COEFFICIENTS as _COEF
 
-__all__ = ["MAX_TERM_BONUS", "SCHEMA_VERSION", "ScoringProfile", "load_profile"]
+__all__ = [
+    "MAX_TERM_BONUS",
+    "SCHEMA_VERSION",
+    "ScoringProfile",
+    "load_profile",
+    "model_family",
+    "profile_names",
+]
 
 #: The profile format this version of rolematch reads and writes.
 SCHEMA_VERSION = 1
@@ -68,6 +75,12 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
         "weak": (0.0, 1.0, True),
     },
 }
+
+#: The top-level fields of a profile document (what :meth:`ScoringProfile.to_dict` writes).
+_FIELDS = (
+    "schema_version", "name", "model", "keyword", "semantic", "calibration", "verdicts",
+    "roles", "keyword_adjustments", "term_bonus", "provenance",
+)  # fmt: skip
 
 #: Fields added to schema 1 later, with the value that reproduces the older scores.
 _ADDED: dict[str, dict[str, float]] = {"keyword": {"focus_power": 0.0}}
@@ -171,13 +184,15 @@ class ScoringProfile:
         return from_dict(replace(self, **changes).to_dict())
 
 
-def _check_number(where: str, value: Any, low: float, high: float, closed: bool) -> float:
+def _check_number(
+    where: str, value: Any, low: float, high: float, closed: bool, source: str = "profile"
+) -> float:
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
     if not ok or not (low <= value if closed else low < value) or value > high:
         lo = ("[" if closed else "(") + f"{low:g}"
         raise ValueError(
-            f"The profile field {where!r} must be a finite number in {lo}, {high:g}]. "
-            f"Got {value!r} instead."
+            f"{source}: the profile field {where!r} must be a finite number in {lo}, {high:g}]. "
+            f"Got {value!r:.80} instead."
         )
     return float(value)
 
@@ -198,7 +213,7 @@ def _section(data: Mapping[str, Any], name: str, source: str) -> dict[str, float
             f"{source}: the profile field {name!r} must have exactly the keys {sorted(ranges)}. "
             f"Got unknown {unknown} and missing {missing} instead."
         )
-    return {k: _check_number(f"{name}.{k}", sec[k], *ranges[k]) for k in ranges}
+    return {k: _check_number(f"{name}.{k}", sec[k], *ranges[k], source) for k in ranges}
 
 
 def from_dict(data: Mapping[str, Any], source: str = "profile") -> ScoringProfile:
@@ -212,6 +227,11 @@ def from_dict(data: Mapping[str, Any], source: str = "profile") -> ScoringProfil
     """
     if not isinstance(data, Mapping):
         raise ValueError(f"{source}: a profile must be a JSON object. Got {data!r:.60} instead.")
+    unknown = sorted(set(map(str, data)) - set(_FIELDS))
+    if unknown:  # a typo ("term_bonuss") would silently drop what it holds
+        raise ValueError(
+            f"{source}: a profile has the fields {list(_FIELDS)}. Got unknown {unknown} instead."
+        )
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
         raise ValueError(
@@ -240,21 +260,28 @@ def from_dict(data: Mapping[str, Any], source: str = "profile") -> ScoringProfil
                 f"{list(_COEF)}. Got {over!r:.80} instead."
             )
         checked_roles[str(rid)] = {
-            k: _check_number(f"roles.{rid}.{k}", v, *_RANGES["calibration"][k])
+            k: _check_number(f"roles.{rid}.{k}", v, *_RANGES["calibration"][k], source)
             for k, v in over.items()
         }
     adj = data.get("keyword_adjustments", {}) or {}
     if not isinstance(adj, Mapping):
         raise ValueError(f"{source}: the profile field 'keyword_adjustments' must be an object.")
+    nested = [t for t, v in adj.items() if isinstance(v, Mapping)]
+    if nested:
+        raise ValueError(
+            f"{source}: the profile field 'keyword_adjustments' must map each term to one "
+            f"factor in [0, 10] for every role ({{term: factor}}, not per role). "
+            f"Got an object for {nested[0]!r} instead."
+        )
     checked_adj = {
-        str(t): _check_number(f"keyword_adjustments.{t}", v, 0.0, 10.0, True)
-        for t, v in adj.items()
+        str(t): _check_number(f"keyword_adjustments.{t}", v, 0.0, 10.0, True, source)
+        for t, v in adj.items()  # {term: factor}: a term's value is one number, no object
     }
     bonus = data.get("term_bonus", {}) or {}
     if not isinstance(bonus, Mapping):
         raise ValueError(f"{source}: the profile field 'term_bonus' must be an object.")
     checked_bonus = {
-        str(t): _check_number(f"term_bonus.{t}", v, -MAX_TERM_BONUS, MAX_TERM_BONUS, True)
+        str(t): _check_number(f"term_bonus.{t}", v, -MAX_TERM_BONUS, MAX_TERM_BONUS, True, source)
         for t, v in bonus.items()
     }
     return ScoringProfile(
@@ -276,33 +303,96 @@ def profiles_dir() -> Path:
     return data_dir() / "profiles"
 
 
+def profile_names() -> list[str]:
+    """The bundled profiles' names, sorted (``default``, ``e5-small``, ``static-zh`` …)."""
+    return sorted(p.stem for p in profiles_dir().glob("*.json"))
+
+
+#: e5-small's engines score on one cosine scale and share its profile.
+_ENGINES = ("-bf16", "-fp32", "-int8")
+
+
+def model_family(model: str) -> str:
+    """The model whose profile scores ``model``: e5-small for its engines, else itself.
+
+    Examples
+    --------
+    >>> model_family("e5-small-bf16"), model_family("static-zh")
+    ('e5-small', 'static-zh')
+    """
+    for engine in _ENGINES:
+        model = model.removesuffix(engine)
+    return model
+
+
+def _is_model_folder(path: Path) -> bool:
+    return path.is_dir() and any(
+        (path / f).is_file() for f in ("modules.json", "config.json", "model.safetensors")
+    )
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Notepad saves UTF-8 with a BOM
+    except UnicodeDecodeError as e:
+        raise ValueError(
+            f"{path}: a profile must be UTF-8 JSON. Got a byte {e.object[e.start]:#04x} at "
+            f"position {e.start} that is not UTF-8 instead; save it as UTF-8."
+        ) from None
+    except OSError as e:
+        raise ValueError(f"{path}: cannot read the profile ({e.strerror}).") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: not valid JSON (line {e.lineno}): {e.msg}") from None
+
+
 def load_profile(profile: str | Path | Mapping[str, Any] | ScoringProfile) -> ScoringProfile:
-    """A scoring profile from a bundled model name, a JSON file or a dict.
+    """A scoring profile from a bundled profile's name, a JSON file or a dict.
 
     Parameters
     ----------
     profile : str, path, dict or ScoringProfile
-        ``"e5-small"``, ``"static-zh"`` … (the bundled profile of that model;
-        another model name or a local model folder gets the ``default`` profile),
-        the path of a profile JSON file, or the document itself.
+        A bundled profile's name (:func:`profile_names`: ``"e5-small"``,
+        ``"static-zh"``, ``"default"`` …; an e5-small engine such as
+        ``"e5-small-bf16"`` gets e5-small's and a local sentence-transformers model
+        folder the ``default`` one), the path of a profile JSON file, or the
+        document itself.
 
     Raises
     ------
     ValueError
-        The file or document is not a valid profile (the message names the field).
+        The file or document is not a valid profile (the message names the field), or
+        ``profile`` names neither a bundled profile nor a JSON file (the message lists
+        the bundled names).
     """
     if isinstance(profile, ScoringProfile):
         return profile
     if isinstance(profile, Mapping):
         return from_dict(profile)
     path = Path(profile)
-    if path.suffix.lower() == ".json" or path.is_file():
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as e:
-            raise ValueError(f"{path}: not valid JSON (line {e.lineno}): {e.msg}") from None
-        return from_dict(data, str(path))
-    bundled = profiles_dir() / f"{profile}.json"
-    if not bundled.is_file():
+    names = profile_names()
+    if isinstance(profile, str) and model_family(profile) in names:
+        bundled = profiles_dir() / f"{model_family(profile)}.json"
+        return from_dict(_read_json(bundled), str(bundled))
+    if path.is_file() and path.suffix.lower() == ".json":
+        return from_dict(_read_json(path), str(path))
+    if str(profile) and _is_model_folder(path):  # Matcher(model="folder") scores with it
         bundled = profiles_dir() / "default.json"
-    return from_dict(json.loads(bundled.read_text(encoding="utf-8")), str(bundled))
+        return from_dict(_read_json(bundled), str(bundled))
+    if not str(profile):
+        why = "Got '' instead."
+    elif path.is_dir():
+        why = f"Got {str(profile)!r} instead, a folder."
+    elif path.exists() and path.suffix.lower() != ".json":
+        why = f"Got {str(profile)!r} instead, a file that is not .json."
+    elif path.suffix.lower() == ".json":
+        why = f"Got {str(profile)!r} instead, which does not exist."
+    else:
+        hint = path.with_name(path.name + ".json")
+        also = f" (did you mean {hint}?)" if hint.is_file() else ""
+        why = f"Got {str(profile)!r} instead{also}."
+    raise ValueError(
+        f"A profile must be a bundled profile's name ({', '.join(names)}) or a profile "
+        f".json file. {why}"
+    )
