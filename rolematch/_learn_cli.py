@@ -30,7 +30,7 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     lp.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, a path")
     lp.add_argument("--profile", help="base profile to start from (default: the model's)")
     lp.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds")
-    lp.add_argument("--seed", type=int, default=0)
+    lp.add_argument("--seed", type=_seed, default=0, help="cross-validation shuffle (>= 0)")
     lp.add_argument(
         "--no-keywords", action="store_true", help="learn the calibration only, no term emphasis"
     )
@@ -52,11 +52,50 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     sp.add_argument("-n", type=positive_int, default=10, help="how many (default 10)")
 
 
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
+    return value
+
+
+def _check_learn_paths(decisions: str, output: str) -> None:
+    """Refuse, before any scoring, a missing decisions file and an ``-o`` that would
+    overwrite an input, is a folder or cannot be written (as ``score`` does)."""
+    from pathlib import Path
+
+    from rolematch._cli_outputs import check_outputs
+    from rolematch.exceptions import RolematchError, UsageError
+    from rolematch.learn import read_decisions
+
+    if not Path(decisions).is_file():
+        what = "is a folder" if Path(decisions).is_dir() else "does not exist"
+        raise UsageError(
+            f"DECISIONS.csv must be a CSV or .xlsx file. Got {decisions!r}, which {what}."
+        )
+    if Path(output).resolve() == Path(decisions).resolve():
+        raise UsageError(f"-o {output} is the decisions file; name another file")
+    try:
+        files = [str(f) for f in read_decisions(decisions)["file"]]
+    except ValueError as e:
+        raise RolematchError(str(e)) from None
+    check_outputs([output], files)
+    if Path(output).suffix.lower() != ".json":
+        raise UsageError(f"-o must name a profile file ending in .json. Got {output!r} instead.")
+
+
 def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None], list[Any]]) -> int:
     """``rolematch learn``: print the report, write the profile."""
+    from pathlib import Path
+
     from rolematch.exceptions import RolematchError
     from rolematch.learn import learn, report_table
+    from rolematch.profile import model_family
 
+    _check_learn_paths(args.decisions, args.output)
     try:
         profile, report = learn(
             args.decisions,
@@ -70,6 +109,9 @@ def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None],
     except ValueError as e:
         raise RolematchError(str(e)) from None
     print(report_table(report))
+    # the scores it learned from are --model's, whatever the base profile was fitted for
+    profile = profile.replace(model=model_family(args.model))
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     profile.save(args.output)
     print(f"rolematch: wrote {args.output}", file=sys.stderr)
     return 0
@@ -97,6 +139,9 @@ def run_suggest(
     table = matcher.score_table(resumes)
     texts = {str(r.source): r.text for r in resumes if r.ok}
     picked = suggest(table, texts, n=args.n, role_id=role.id)
+    for r in resumes:
+        if not r.ok:
+            print(f"rolematch: warning: {r.source}: not scored ({r.reason})", file=sys.stderr)
     print(f"{'score':>6} {'keyword':>8} {'semantic':>8} {'facet':>6}  file")
     for row in picked.itertuples():
         facet = "—" if row.facet_score != row.facet_score else f"{row.facet_score:.2f}"
@@ -106,7 +151,24 @@ def run_suggest(
         )
     print(
         f"rolematch: {len(picked)} of {len(files)} résumés, closest to the decision "
-        "boundary (0.5), near-duplicates skipped",
+        "boundary (0.5)" + _skipped(table, picked, role.id, args.n),
         file=sys.stderr,
     )
     return 0
+
+
+def _skipped(table: Any, picked: Any, role_id: str, n: int) -> str:
+    """``; skipped as near-duplicates of a picked one: a, b …`` (the first 5 named)."""
+    t = table[(table["role_id"] == role_id) & table["score"].notna()]
+    order = t.assign(margin=(t["score"] - 0.5).abs()).sort_values(["margin", "file"])
+    files = [str(f) for f in order["file"]]
+    chosen = {str(f) for f in picked["file"]}
+    if len(chosen) >= n and chosen:  # full: only those ranked above the last one picked
+        files = files[: max(files.index(f) for f in chosen)]
+    skipped = [f for f in files if f not in chosen]
+    if not skipped:
+        return ""
+    more = f" and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+    return (
+        f"; skipped {len(skipped)} as near-duplicates of one picked: {', '.join(skipped[:5])}{more}"
+    )
