@@ -505,7 +505,7 @@ def test_rule_and_attribute_errors(tmp_path):
     assert e.value.code == 2
     with pytest.raises(SystemExit):
         main(["audit", str(tmp_path), "--top-k", "3", "--attributes", "gender,religion"])
-    assert main(["audit", str(tmp_path), "--top-k", "3", "-o", str(tmp_path / "a.pdf")]) == 1
+    assert main(["audit", str(tmp_path), "--top-k", "3", "-o", str(tmp_path / "a.pdf")]) == 2
 
 
 def test_audit_table_suppresses_and_compares_only_stated_groups():
@@ -580,3 +580,62 @@ def test_a_path_that_does_not_exist_is_a_file_not_found_error(tmp_path):
     (tmp_path / "cv").mkdir()
     with pytest.raises(FileNotFoundError, match="nope"):
         audit([tmp_path / "cv", missing], model="static-zh", top_k=1)
+
+
+def test_an_impact_ratio_of_exactly_four_fifths_is_not_flagged():
+    # 4 of 25 women and 1 of 5 men selected: 4/25 ÷ 1/5 is 0.8 exactly (QA s29 #11), which
+    # floating point made 0.7999999999999999 and flagged as below 0.8
+    rows = [
+        {"file": str(i), "status": "ok", "role_id": "r", "score": 0.9 if i in picked else 0.1,
+         "resume_rank": i + 1}
+        for picked in [{0, 1, 2, 3, 25}] for i in range(30)
+    ]  # fmt: skip
+    groups = {str(i): {"gender": "女" if i < 25 else "男"} for i in range(30)}
+    roles, flags = audit_table(rows, groups, rule={"min_score": 0.5}, attributes=["gender"])
+    assert roles["r"]["gender"]["女"]["impact_ratio"] == FOUR_FIFTHS == 0.8
+    assert flags == []
+
+
+def test_audit_output_and_date_errors_are_usage_errors(tmp_path, capsys):
+    cv = tmp_path / "a.txt"
+    cv.write_text("负责反洗钱可疑交易监测", encoding="utf-8")
+    args = ["audit", str(cv), "--top-k", "3", "--model", "static-zh"]
+    assert main([*args, "-o", str(tmp_path / "a.txt.out")]) == 2
+    err = capsys.readouterr().err
+    assert ".csv" in err and ".json" in err and "a.txt.out" in err
+    out = str(tmp_path / "x.json")
+    assert main([*args, "-o", out, "-o", out]) == 2
+    assert "given twice" in capsys.readouterr().err
+    (tmp_path / "d.json").mkdir()
+    assert main([*args, "-o", str(tmp_path / "d.json")]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    for date in ("1900-01-01", "2300-01-01"):
+        with pytest.raises(SystemExit) as e:
+            main([*args, "--date", date])
+        assert e.value.code == 2
+        err = capsys.readouterr().err
+        assert "--date: expected a date YYYY-MM-DD from" in err and date in err
+
+
+def test_audit_scores_with_the_profile_it_is_given(batch, tmp_path):
+    # a team that scores with --profile audits the scores it uses (QA s29 #12): a word
+    # preference for 反洗钱 lifts exactly the résumés that hold it
+    from rolematch.profile import load_profile
+
+    doc = {**load_profile("static-zh").to_dict(), "term_bonus": {"反洗钱": 2.0}}
+    profile = tmp_path / "team.json"
+    profile.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    common = [str(batch["cvs"]), "--roles", str(batch["roles"]), "--model", "static-zh"]
+    out = tmp_path / "scores.csv"
+    args = ["audit", *common, "--top-k", "6", "--date", AUDIT_DATE, "--no-counterfactual", "-q"]
+    assert main([*args, "--profile", str(profile), "-o", str(out)]) == 0
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = {(r["file"], r["role_id"]): r for r in csv.DictReader(f)}
+    plain = {(r["file"], r["role_id"]): r for r in batch["rows"]}
+    assert rows.keys() == plain.keys()
+    texts = {p: Path(p).read_text(encoding="utf-8") for p, _ in rows}
+    raised = {
+        k for k, r in rows.items() if r["score"] and float(r["score"]) > float(plain[k]["score"])
+    }
+    assert raised and all("反洗钱" in texts[f] for f, _ in raised)
+    assert main([*args, "--profile", str(tmp_path / "nope")]) == 2

@@ -10,9 +10,10 @@ import argparse
 import datetime as _dt
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from rolematch.exceptions import RolematchError
+from rolematch.exceptions import UsageError
 
 __all__ = ["AUDIT_HELP", "add_audit_parser", "run_audit"]
 
@@ -56,6 +57,11 @@ def add_audit_parser(
         help="role file, job posting or folder; repeat for several (default: bundled roles)",
     )
     a.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, or a path")
+    a.add_argument(
+        "--profile",
+        metavar="PROFILE.json",
+        help="scoring profile as 'rolematch score --profile' takes it (from 'rolematch learn')",
+    )
     rule = a.add_mutually_exclusive_group(required=True)
     rule.add_argument("--top-k", type=positive_int, metavar="K", help="select each role's best K")
     rule.add_argument(
@@ -92,29 +98,44 @@ def _attributes(text: str) -> tuple[str, ...]:
     return attrs
 
 
+#: The audit dates that give résumés' birth dates an age (a birth in 1900 is 125 in 2025).
+_DATES = (_dt.date(1950, 1, 1), _dt.date(2150, 12, 31))
+
+
 def _iso_date(text: str) -> _dt.date:
     try:
-        return _dt.date.fromisoformat(text)
+        date = _dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    if not _DATES[0] <= date <= _DATES[1]:
+        raise argparse.ArgumentTypeError(
+            f"expected a date YYYY-MM-DD from {_DATES[0]} to {_DATES[1]} (the day ages are "
+            f"counted on), got {text!r}"
+        )
+    return date
 
 
 def run_audit(
     args: argparse.Namespace, *, load_roles: Callable[[list[str] | None], list[Any]]
 ) -> int:
     """Run ``rolematch audit``; returns the exit code."""
+    from rolematch._cli_outputs import check_outputs
     from rolematch.batch import collect_files, default_workers
     from rolematch.fairness import audit, write_audit
-    from rolematch.fairness.report import audit_format, to_json
+    from rolematch.fairness.report import AUDIT_FORMATS, audit_format, to_json
+    from rolematch.matcher import Matcher
 
     csvs = [o for o in args.output or [] if o.lower().endswith(".csv")]
     outputs = [o for o in args.output or [] if o not in csvs]
     if len(csvs) > 1:
-        raise RolematchError(f"one -o .csv (the batch's scores) at most; got {csvs}")
+        raise UsageError(f"-o takes one .csv (the batch's scores) at most. Got {csvs} instead.")
     try:
         formats = [audit_format(o) for o in outputs]
-    except ValueError as e:
-        raise RolematchError(str(e)) from None
+    except ValueError:
+        bad = next(o for o in outputs if Path(o).suffix.lower() not in AUDIT_FORMATS)
+        suffixes = sorted([*AUDIT_FORMATS, ".csv"])
+        raise UsageError(f"-o must end in one of {suffixes}. Got {bad!r} instead.") from None
+    check_outputs(args.output or [], args.paths)
     if "xlsx" in formats:
         from rolematch._optional import import_optional
 
@@ -126,8 +147,9 @@ def run_audit(
         if not args.quiet:
             print(f"rolematch: audit: {message} …", file=sys.stderr)
 
+    matcher = Matcher(model=args.model, profile=args.profile)  # scored as 'score' scores
     result = audit(
-        files, roles=roles, model=args.model, top_k=args.top_k, min_score=args.min_score,
+        files, roles=roles, matcher=matcher, top_k=args.top_k, min_score=args.min_score,
         attributes=args.attributes, date=args.date, counterfactual=not args.no_counterfactual,
         workers=args.workers or default_workers(len(files)), cache=args.cache,
         ocr=not args.no_ocr, scores_csv=csvs[0] if csvs else None, progress=say,

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
 from typing import Any
 
 from rolematch.fairness.attributes import GROUPS, UNKNOWN
@@ -182,12 +183,17 @@ def _groups_of(
             cell["scoring_rate"] = sum(s > median for s, _ in m) / n
             cell["mean_score"] = sum(s for s, _ in m) / n
         table[group] = cell
-    stated = [c["rate"] for g, c in table.items() if g != UNKNOWN and c["rate"] is not None]
-    best = max(stated, default=0.0)
+    # exact fractions: 4/25 ÷ 1/5 is 0.8, not 0.7999999999999999 (flagged as below 0.8)
+    stated = [
+        Fraction(c["selected"], c["n"])
+        for g, c in table.items()
+        if g != UNKNOWN and c["rate"] is not None
+    ]
+    best = max(stated, default=Fraction(0))
     if best > 0:
         for group, cell in table.items():
             if group != UNKNOWN and cell["rate"] is not None:
-                cell["impact_ratio"] = cell["rate"] / best
+                cell["impact_ratio"] = float(Fraction(cell["selected"], cell["n"]) / best)
     return table
 
 
