@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from rolematch._learn_keywords import KeywordEvidence, factors, select_terms
-from rolematch._learn_terms import WordEvidence, fit_bonus, select_words
+from rolematch._learn_metrics import MAX_ROLE_AUC_LOSS, METRICS, MIN_AUC_GAIN, word_preferences
+from rolematch._learn_metrics import fold_mean as _fold_mean
+from rolematch._learn_metrics import metrics as _metrics
+from rolematch._learn_metrics import nanmean as _nanmean
+from rolematch._learn_metrics import rounded as _r
+from rolematch._learn_terms import WordEvidence
 from rolematch.profile import ScoringProfile, load_profile
-from rolematch.scoring import COEFFICIENTS, calibrate
+from rolematch.scoring import COEFFICIENTS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -66,13 +71,7 @@ MIN_PRIOR_WEIGHT = 30.0
 INTERCEPT_STRENGTH = 1.0
 #: A role gets its own coefficients from this many decisions with both outcomes.
 MIN_ROLE_DECISIONS = 30
-#: Mean held-out AUC gain below which the profile keeps the defaults.
-MIN_AUC_GAIN = 0.005
-#: A role keeps its default coefficients when learning lowers its held-out AUC this much.
-MAX_ROLE_AUC_LOSS = 0.02
 COMPONENTS = ("keyword_score", "semantic_score", "facet_score")
-#: Held-out numbers: mean role AUC, AUC of all pairs pooled, mean role NDCG@5, Brier.
-METRICS = ("auc", "pooled_auc", "ndcg@5", "brier")
 
 
 # ------------------------------------------------------------------ fitting
@@ -220,62 +219,6 @@ def _coef_rows(
     return np.array([per_role.get(r, shared) for r in frame["role_id"]])
 
 
-# ------------------------------------------------------------------ metrics
-def _auc(scores: np.ndarray, grades: np.ndarray) -> float:
-    """Share of pairs with different grades ordered right (ties half); NaN without any."""
-    gt = grades[:, None] > grades[None, :]
-    if not gt.any():
-        return math.nan
-    right = ((scores[:, None] > scores[None, :]) & gt).sum()
-    ties = ((scores[:, None] == scores[None, :]) & gt).sum()
-    return float((right + 0.5 * ties) / gt.sum())
-
-
-def _ndcg(scores: np.ndarray, grades: np.ndarray, k: int = 5) -> float:
-    order = np.argsort(-scores, kind="stable")[:k]
-    disc = 1 / np.log2(np.arange(2, k + 2))
-    gain = ((2.0 ** grades[order] - 1) * disc[: len(order)]).sum()
-    ideal_g = np.sort(grades)[::-1][:k]
-    ideal = ((2.0**ideal_g - 1) * disc[: len(ideal_g)]).sum()
-    return float(gain / ideal) if ideal > 0 else math.nan
-
-
-def _nanmean(xs: Iterable[float]) -> float:
-    a = np.asarray(list(xs), dtype=float)
-    a = a[~np.isnan(a)]
-    return float(a.mean()) if a.size else math.nan
-
-
-def _metrics(frame: pd.DataFrame, p: np.ndarray) -> dict[str, Any]:
-    """Mean per-role AUC and NDCG@5 (résumés ranked for a role) and Brier (fit = grade ≥ 1)."""
-    g = frame["grade"].to_numpy()
-    roles = frame.groupby("role_id").indices
-    auc = {str(r): _auc(p[i], g[i]) for r, i in roles.items()}
-    nd = {str(r): _ndcg(p[i], g[i]) for r, i in roles.items()}
-    return {
-        "auc": _nanmean(auc.values()),
-        "pooled_auc": _auc(p, g),
-        "ndcg@5": _nanmean(nd.values()),
-        "brier": float(np.mean((p - (g >= 1)) ** 2)),
-        "role_auc": auc,
-    }
-
-
-def _r(x: float, nd: int = 4) -> float | None:
-    return None if x is None or (isinstance(x, float) and math.isnan(x)) else round(float(x), nd)
-
-
-def _fold_mean(
-    per_fold: Sequence[tuple[dict[str, Any], dict[str, Any]]], j: int, roles: Sequence[str]
-) -> dict[str, Any]:
-    """Metrics averaged over folds (``j`` 0: defaults, 1: learned), per role too."""
-    out: dict[str, Any] = {m: _nanmean(pf[j][m] for pf in per_fold) for m in METRICS}
-    out["role_auc"] = {
-        r: _nanmean(pf[j]["role_auc"].get(r, math.nan) for pf in per_fold) for r in roles
-    }
-    return out
-
-
 # ------------------------------------------------------------------ keyword emphasis
 def _with_keywords(
     frame: pd.DataFrame,
@@ -375,7 +318,7 @@ def learn_from_table(
     files = np.array(sorted({str(f) for f in frame["file"]}))
     rng = np.random.default_rng(seed)
     rng.shuffle(files)
-    k = max(2, min(int(folds), len(files)))
+    k = _fold_count(folds, len(files))
     fold_of = {f: i % k for i, f in enumerate(files)}
     fold = np.array([fold_of[str(f)] for f in frame["file"]])
     strength, strength_loss = choose_strength(frame, fold, halves, base_coef, shared0)
@@ -384,6 +327,7 @@ def learn_from_table(
     per_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
     kw_fold: list[tuple[dict[str, Any], dict[str, Any]]] = []
     fold_models: list[tuple[np.ndarray, np.ndarray]] = []  # (test rows, every row's p)
+    kw_models: list[tuple[np.ndarray, np.ndarray]] = []  # the same with keyword emphasis
     for i in range(k):
         test = fold == i
         train = ~test
@@ -399,9 +343,21 @@ def learn_from_table(
         per_fold.append((d, lm))
         extra: dict[str, Any] = {}
         if keywords is not None:
-            p_kw = _with_keywords(
-                frame, keywords, train, test, halves, base_coef, shared0, shared, per_role, strength
+            every = np.ones(len(frame), bool)
+            p_all = _with_keywords(
+                frame,
+                keywords,
+                train,
+                every,
+                halves,
+                base_coef,
+                shared0,
+                shared,
+                per_role,
+                strength,
             )[0]
+            kw_models.append((test, p_all))
+            p_kw = p_all[test]
             km = _metrics(ft, p_kw)
             kw_fold.append((lm, km))
             extra = {f"{m}_keywords": _r(km[m]) for m in METRICS}
@@ -459,12 +415,14 @@ def learn_from_table(
             "role_auc_gain_over_calibration": _r(kw_role),
             "gain_over_default": _r(kw_total),
         }
+        if math.isnan(kw_gain):
+            kw_report["reason"] = "too few decisions: no held-out fold could compare it"
         if use_kw:
-            _, chosen, shared, per_role = _with_keywords(
+            final_kw, chosen, shared, per_role = _with_keywords(
                 frame,
                 keywords,
                 np.ones(len(frame), bool),
-                np.zeros(len(frame), bool),
+                np.ones(len(frame), bool),
                 halves,
                 base_coef,
                 shared0,
@@ -517,13 +475,7 @@ def learn_from_table(
             f"learned coefficients adopted: held-out AUC gain {mean_gain:+.4f} "
             f"(mean role AUC {role_gain:+.4f})"
             if adopted
-            else "no gain in cross-validation "
-            + (
-                f"(held-out AUC gain {mean_gain:+.4f}, mean role AUC {role_gain:+.4f}; "
-                f"needs >= {MIN_AUC_GAIN} and no role-AUC loss)"
-                if gains
-                else ""
-            )
+            else _no_gain(gains, mean_gain, role_gain, len(frame), len(files), k)
             + ": the profile keeps the default coefficients"
         ),
         "coefficients": {
@@ -552,7 +504,7 @@ def learn_from_table(
     prov = {**dict(base.provenance), "learning": report}
     doc = base.to_dict()
     doc["name"] = name or f"{base.name or base.model} + learned from {len(frame)} decisions"
-    doc["provenance"] = prov
+    doc["provenance"] = prov  # made strict JSON (no NaN) below
     if kw_report.get("terms"):
         doc["keyword_adjustments"] = {
             **dict(base.keyword_adjustments),
@@ -562,11 +514,15 @@ def learn_from_table(
             f"learned coefficients and keyword emphasis adopted: held-out AUC gain "
             f"{kw_report['gain_over_default']:+.4f}"
         )
-    if words is not None and fold_models and not kw_report.get("terms"):
-        # on top of the calibration the profile keeps: the learned one or the defaults
-        final = predict(X, _coef_rows(frame, shared, per_role)) if adopted else p_default
-        folds_p = [(t, p if adopted else p_default) for t, p in fold_models]
-        report["word_preferences"] = _word_preferences(frame, y, words, folds_p, final)
+    if words is not None and fold_models:
+        # on top of the calibration the profile keeps: the learned one (with its keyword
+        # emphasis) or the defaults
+        if kw_report.get("terms"):
+            final, folds_p = final_kw, kw_models
+        else:
+            final = predict(X, _coef_rows(frame, shared, per_role)) if adopted else p_default
+            folds_p = [(t, p if adopted else p_default) for t, p in fold_models]
+        report["word_preferences"] = word_preferences(frame, y, words, folds_p, final)
         learned_words = report["word_preferences"].get("words", {})
         if learned_words:
             doc["term_bonus"] = {
@@ -586,62 +542,53 @@ def learn_from_table(
         }
     from rolematch.profile import from_dict
 
+    report.update(_finite(report))
+    doc["provenance"] = _finite(doc["provenance"])
     return from_dict(doc, "learned profile"), report
 
 
-def _word_preferences(
-    frame: pd.DataFrame,
-    y: np.ndarray,
-    words: WordEvidence,
-    folds: Sequence[tuple[np.ndarray, np.ndarray]],
-    final: np.ndarray,
-) -> dict[str, Any]:
-    """Cross-validate word bonuses on top of each fold's model (``p`` of every row);
-    if they gain, fit them on every decision on top of ``final``."""
+def _finite(x: Any) -> Any:
+    """``x`` with NaN and infinities as None: a profile is strict JSON (jq, JSON.parse)."""
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    if isinstance(x, Mapping):
+        return {k: _finite(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_finite(v) for v in x]
+    return x
 
-    def logit(p: np.ndarray) -> np.ndarray:
-        p = np.clip(p, 1e-9, 1 - 1e-9)
-        return np.asarray(np.log(p / (1 - p)))
 
-    gains, role_gains, per_fold = [], [], []
-    for test, p in folds:
-        train, z = ~test, logit(p)
-        tr = words.take(train)
-        chosen = list(select_words(tr, y[train], z[train]))
-        shift = np.zeros(int(test.sum()))
-        if chosen:
-            b = fit_bonus(tr.presence(chosen), y[train], z[train])
-            shift = words.take(test).shift(dict(zip(chosen, b, strict=True)))
-        before = _metrics(frame[test], p[test])
-        after = _metrics(frame[test], calibrate(z[test] + shift))
-        gains.append(after["pooled_auc"] - before["pooled_auc"])
-        role_gains.append(after["auc"] - before["auc"])
-        per_fold.append((before, after))
-    gain, role_gain = _nanmean(gains), _nanmean(role_gains)
-    # a bonus moves every role: no role may lose (the calibration's guard, applied to all)
-    roles = sorted({str(r) for r in frame["role_id"]})
-    b4, af = _fold_mean(per_fold, 0, roles)["role_auc"], _fold_mean(per_fold, 1, roles)["role_auc"]
-    worst = min((af[r] - b4[r] for r in roles if not math.isnan(af[r] - b4[r])), default=0.0)
-    out: dict[str, Any] = {
-        "gain": _r(gain),
-        "role_auc_gain": _r(role_gain),
-        "worst_role_auc_change": _r(worst),
-        "learned": False,
-    }
-    if not (
-        gain >= MIN_AUC_GAIN
-        and not role_gain < -MAX_ROLE_AUC_LOSS / 4
-        and worst >= -MAX_ROLE_AUC_LOSS
-    ):
-        return out
-    z = logit(final)
-    found = select_words(words, y, z)
-    if found:
-        b = fit_bonus(words.presence(list(found)), y, z)
-        out["words"] = {
-            w: {**c, "bonus": round(float(v), 3)}
-            for (w, c), v in zip(found.items(), b, strict=True)
-            if abs(v) >= 0.05
-        }
-        out["learned"] = bool(out["words"])
-    return out
+#: Below this many résumés, more folds than résumés are cut to one résumé a fold (a
+#: few decisions keep the defaults, saying why); from it on they are an error.
+FEW_RESUMES = 10
+
+
+def _fold_count(folds: int, n_resumes: int) -> int:
+    if int(folds) < 2:
+        raise ValueError(
+            "The 'folds' parameter of learn must be an int >= 2 (each fold of résumés is "
+            f"held out once). Got {folds!r} instead."
+        )
+    if int(folds) > n_resumes >= FEW_RESUMES:
+        raise ValueError(
+            f"The 'folds' parameter of learn must be at most the number of résumés "
+            f"decided on ({n_resumes}). Got {folds} instead."
+        )
+    return max(2, min(int(folds), n_resumes))
+
+
+def _no_gain(
+    gains: Sequence[float], gain: float, role_gain: float, n: int, n_resumes: int, k: int
+) -> str:
+    """Why the learned coefficients were not adopted."""
+    if not gains:
+        return (
+            f"too few decisions to cross-validate ({n} decisions on {n_resumes} résumés, "
+            f"{k} folds: no held-out fold holds a fit and a reject to rank)"
+        )
+    why = []
+    if gain < MIN_AUC_GAIN:
+        why.append(f"held-out AUC gain {gain:+.4f} is below {MIN_AUC_GAIN}")
+    if role_gain < -MAX_ROLE_AUC_LOSS / 4:
+        why.append(f"mean role AUC fell by {-role_gain:.4f} (more than {MAX_ROLE_AUC_LOSS / 4})")
+    return "no gain in cross-validation (" + "; ".join(why) + ")"

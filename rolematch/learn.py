@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from rolematch._learn_decisions import DecisionsWarning, drop_unreadable, one_per_resume_and_role
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
 from rolematch._learn_terms import WordEvidence
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DECISION_GRADES",
+    "DecisionsWarning",
     "KeywordEvidence",
     "WordEvidence",
     "fit_coefficients",
@@ -83,6 +85,8 @@ DECISION_GRADES: dict[str, int] = {
     "0": 0,
     "入围": 2,
     "通过": 2,
+    "已入围": 2,
+    "已录用": 2,
     "初筛通过": 2,
     "推荐": 2,
     "面试": 2,
@@ -102,6 +106,11 @@ DECISION_GRADES: dict[str, int] = {
     "不合适": 0,
     "不匹配": 0,
     "拒绝": 0,
+    "不录用": 0,
+    "未录用": 0,
+    "未入围": 0,
+    "面试未通过": 0,
+    "不推荐": 0,
 }
 
 
@@ -148,7 +157,8 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
         source = str(path)
         base = path.parent
         if path.suffix.lower() == ".xlsx":
-            header, rows = _sheet_rows(path)
+            header, rows, sheet = _sheet_rows(path)
+            source = f"{path} (sheet {sheet})"
         else:
             reader = csv.DictReader(io.StringIO(_csv_text(path), newline=""))
             header = [h.strip() for h in (reader.fieldnames or [])]
@@ -162,6 +172,9 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
                 )
                 for r in reader
             ]
+    # a hand-typed header: File, Role_ID , DECISION
+    header = [h.strip().lower() for h in header]
+    rows = [(n, {k.strip().lower(): v for k, v in r.items()}) for n, r in rows]
     missing = [c for c in ("file", "role_id", "decision") if c not in header]
     if missing:
         raise ValueError(
@@ -219,26 +232,46 @@ def _csv_text(path: Path) -> str:
     )
 
 
-def _sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """The header and the rows (row number, cells as text) of a workbook's first
-    sheet; blank rows are skipped, as a CSV's blank lines are."""
+def _sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
+    """The header and the rows (row number, cells as text) of a workbook's first sheet
+    whose header names file, role_id and decision (else its first sheet), and that
+    sheet's name and place; blank rows are skipped, as a CSV's blank lines are."""
     from rolematch.io.sheets import sheet_rows
 
     try:
-        header, rows = sheet_rows(path)
+        from rolematch._optional import import_optional
+
+        openpyxl = import_optional("openpyxl", extra="excel")
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+        found = None
+        for i in range(len(names)):
+            header, rows = sheet_rows(path, i)
+            if found is None:
+                found = (header, rows, i)
+            if {"file", "role_id", "decision"} <= {h.strip().lower() for h in header}:
+                found = (header, rows, i)
+                break
     except MissingDependencyError:
         raise
     except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
         raise ValueError(f"{path}: cannot read the Excel file ({type(e).__name__}: {e}).") from e
+    if found is None:
+        raise ValueError(f"{path}: the workbook has no sheet.")
+    header, rows, i = found
+    sheet = f"{names[i]!r}, {i + 1} of {len(names)}: " + ", ".join(map(repr, names))
 
     def text(v: Any) -> str:
         if isinstance(v, float) and v.is_integer():
             v = int(v)  # a grade typed as 2 reads back as 2.0
         return "" if v is None else str(v).strip()
 
-    return header, [
-        (n, {h: text(v) for h, v in zip(header, r, strict=False) if h}) for n, r in rows
-    ]
+    return (
+        header,
+        [(n, {h: text(v) for h, v in zip(header, r, strict=False) if h}) for n, r in rows],
+        sheet,
+    )
 
 
 def _missing(v: Any) -> bool:
@@ -301,6 +334,7 @@ def learn(
     from rolematch.matcher import Matcher
 
     table = read_decisions(decisions)
+    source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
     role_list = _roles(roles)
     ids = {r.id for r in role_list}
     # a team's sheet names the post as it reads (客户服务团队主管), not by its id
@@ -310,13 +344,16 @@ def learn(
     if len(unknown):
         row = unknown.iloc[0]
         raise ValueError(
-            f"decisions line {row['line']}: the field 'role_id' must be one of the roles "
+            f"{source} line {row['line']}: the field 'role_id' must be one of the roles "
             f"({', '.join(sorted(ids))}) or one's title. Got {row['role_id']!r} instead."
         )
+    read = {f: read_resume(f) for f in dict.fromkeys(table["file"])}
+    table, unreadable = drop_unreadable(table, read, source)
+    table = one_per_resume_and_role(table, read, source)
     base = load_profile(base_profile if base_profile is not None else model)
     matcher = Matcher(model=model, profile=base, encoder=encoder).fit(role_list)
     files = list(dict.fromkeys(table["file"]))
-    resumes = [read_resume(f) for f in files]
+    resumes = [read[f] for f in files]
     key = {str(r.source): f for r, f in zip(resumes, files, strict=True)}
     scored = matcher.score_table(resumes)
     scored["file"] = [key.get(str(s), str(s)) for s in scored["file"]]
@@ -340,7 +377,16 @@ def learn(
         words=words,
     )
     report["model"] = model
-    report["unreadable_files"] = sorted(f for r, f in zip(resumes, files, strict=True) if not r.ok)
+    # counts only: a résumé's file name often holds the candidate's name and phone number
+    report["unscored_decisions"] = int(report["unscored_decisions"]) + unreadable["decisions"]
+    report["unreadable_resumes"] = unreadable["resumes"]
+    report["unreadable_reasons"] = unreadable["reasons"]
+    if not keyword_emphasis:
+        report["word_preferences"] = {
+            "learned": False,
+            "reason": "not tried: keyword emphasis and word preferences were turned off "
+            "(--no-keywords)",
+        }
     prov = {**dict(profile.provenance), "learning": report}
     return profile.replace(provenance=prov), report
 
@@ -353,6 +399,11 @@ def _roles(roles: Any) -> list[Any]:
     if isinstance(roles, (str, Path)):
         return load_roles_reporting(roles)[0]
     return list(roles)
+
+
+def _num(v: Any, spec: str) -> str:
+    """A number as ``spec``, or — where there is none (too few decisions to measure)."""
+    return format(v, spec) if isinstance(v, (int, float)) and math.isfinite(v) else "—"
 
 
 def report_table(report: Mapping[str, Any]) -> str:
@@ -387,7 +438,7 @@ def report_table(report: Mapping[str, Any]) -> str:
         losses = report.get("prior_strength_log_loss", {})
         lines.append(
             f"prior strength {report['prior_strength']:g} (held-out log-loss by strength: "
-            + ", ".join(f"{k} {v:.4f}" for k, v in losses.items())
+            + ", ".join(f"{k} {_num(v, '.4f')}" for k, v in losses.items())
             + ")"
         )
     if report.get("roles_dropped"):
@@ -419,9 +470,11 @@ def report_table(report: Mapping[str, Any]) -> str:
     if "gain_over_calibration" in ke:
         lines.append("")
         lines.append(
-            f"keyword emphasis: held-out AUC {ke['gain_over_calibration']:+.4f} over the "
-            f"calibration alone, {ke['gain_over_default']:+.4f} over the defaults: "
+            f"keyword emphasis: held-out AUC {_num(ke['gain_over_calibration'], '+.4f')} over "
+            f"the calibration alone, {_num(ke['gain_over_default'], '+.4f')} over the "
+            "defaults: "
             + ("kept" if ke["learned"] else "not kept")
+            + (f" ({ke['reason']})" if ke.get("reason") else "")
         )
         for term, c in ke.get("terms", {}).items():
             lines.append(
@@ -433,9 +486,10 @@ def report_table(report: Mapping[str, Any]) -> str:
         lines.append("")
         lines.append(
             "word preferences (a log-odds bonus for every role): held-out AUC "
-            + (f"{wp['gain']:+.4f}" if isinstance(wp.get("gain"), float) else "—")
+            + _num(wp.get("gain"), "+.4f")
             + " over the calibration kept: "
             + ("kept" if wp["learned"] else "not kept")
+            + (f" ({wp['reason']})" if wp.get("reason") else "")
         )
         for word, c in wp.get("words", {}).items():
             lines.append(
