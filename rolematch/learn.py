@@ -519,8 +519,9 @@ def suggest(
 
     Pairs are taken closest to the decision boundary first (score nearest 0.5),
     skipping a résumé whose text is a near-duplicate (character-bigram Jaccard
-    above ``max_similarity``) of one already picked, or whose components are
-    within 0.01 of a picked pair of the same role.
+    above ``max_similarity``) of one already picked; a résumé without text in
+    ``texts`` is skipped when its components are within 0.01 of a picked pair of
+    the same role.
 
     Parameters
     ----------
@@ -569,7 +570,9 @@ def suggest(
         else:
             sh = set()
         c = np.nan_to_num(row[list(COMPONENTS)].to_numpy(np.float64), nan=-1.0)
-        if any(r == row["role_id"] and np.abs(c - o).max() < 0.01 for r, o in comps):
+        # without texts, equal components stand in for equal résumés; with them, the text
+        # decides (low scores put many different people within 0.01 of each other)
+        if not sh and any(r == row["role_id"] and np.abs(c - o).max() < 0.01 for r, o in comps):
             continue
         picked.append(idx)
         if sh:

@@ -26,7 +26,7 @@ from rolematch.features.facets import (
     without_age_limits,
 )
 from rolematch.features.keywords import KeywordHits, KeywordVectorizer
-from rolematch.profile import ScoringProfile, load_profile, profiles_dir
+from rolematch.profile import MAX_TERM_BONUS, ScoringProfile, load_profile, profiles_dir
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
     combine,
@@ -333,7 +333,9 @@ class Matcher(Params):
         raw = np.zeros((n, R))
         score = np.zeros((n, R))
         # a team's learned word preferences shift every role's log-odds alike
-        shift = np.array([sum(b for _, b in found) for found in batch.bonus])
+        # (all of them together at most MAX_TERM_BONUS either way, as the learner fits them)
+        total = [sum(b for _, b in found) for found in batch.bonus]
+        shift = np.clip(np.array(total), -MAX_TERM_BONUS, MAX_TERM_BONUS)
         for r in range(R):
             raw[:, r], score[:, r] = combine(
                 keyword[:, r], semantic[:, r], facet[:, r], self._coef[r], halves, shift

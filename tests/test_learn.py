@@ -476,6 +476,24 @@ def test_suggest_takes_the_boundary_and_skips_near_duplicates() -> None:
     assert suggest(t, texts, n=3, role_id="other").empty
 
 
+def test_suggest_keeps_different_people_whose_low_scores_are_alike() -> None:
+    # at low scores many résumés sit within 0.01 on every component: with their texts
+    # at hand, only the text says two are the same (two of the dev set's were dropped)
+    t = pd.DataFrame(
+        {
+            "file": ["x", "y"],
+            "role_id": ["r", "r"],
+            "score": [0.021, 0.022],
+            "keyword_score": [0.010, 0.012],
+            "semantic_score": [0.000, 0.001],
+            "facet_score": [np.nan, np.nan],
+        }
+    )
+    texts = {"x": "某医院 护士长，负责病区护理管理", "y": "某中学 数学教师，班主任"}
+    assert sorted(suggest(t, texts, n=2)["file"]) == ["x", "y"]
+    assert suggest(t, None, n=2)["file"].tolist() == ["y"]  # no texts: components decide
+
+
 # ------------------------------------------------------------------ command line
 def test_cli_learn_then_score_with_the_profile(
     heldout: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]

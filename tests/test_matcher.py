@@ -422,3 +422,19 @@ def test_a_role_without_duties_says_its_requirements_stand_in(matcher):
     assert m.score_table([MOBILE_CV]).reason[0] == e.reason  # the fast path says it too
     assert "requirement ⇐ résumé sentence; the role lists no duties" in str(e)
     assert "duties covered" in m.explain(MOBILE_CV, ROLES[0].id).reason
+
+
+def test_a_resumes_word_preferences_together_shift_at_most_the_one_word_cap():
+    from rolematch.profile import MAX_TERM_BONUS, load_profile
+
+    base = load_profile("static-zh")
+    one = base.replace(term_bonus={"支付": 2.0})
+    three = base.replace(term_bonus={"支付": 2.0, "清算": 2.0, "结算": 2.0})
+    cv = "2016年至今 某银行 负责支付清算与结算对账，管理银联网联通道。"
+    raw = {}
+    for name, profile in (("none", base), ("one", one), ("three", three)):
+        m = Matcher(encoder=HashingEncoder(), profile=profile).fit(ROLES)
+        raw[name] = m.score_table([cv])["score"].to_numpy()
+    logit = {k: np.log(v / (1 - v)) for k, v in raw.items()}
+    np.testing.assert_allclose(logit["one"] - logit["none"], MAX_TERM_BONUS, atol=1e-6)
+    np.testing.assert_allclose(logit["three"], logit["one"], atol=1e-6)  # not +6
