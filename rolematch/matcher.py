@@ -250,7 +250,7 @@ class Matcher(Params):
             )
 
     # ------------------------------------------------------------ features
-    def _batch(self, resumes: Iterable[Resume | str], method: str) -> _Batch:
+    def _batch(self, resumes: Iterable[Resume | str], method: str = "score_matrix") -> _Batch:
         # The model reads Traditional and English sentences the way the keywords do:
         # converted to Simplified and with the synonym table's mainland terms put in
         # (流動銀行 -> 手机银行, "Led the 手机银行 团队"), which sits much closer to the
