@@ -191,11 +191,12 @@ class Matcher(Params):
         self
         """
         profile = self._validate_params()
-        roles = list(roles)
+        given = roles
+        roles = list(roles) if isinstance(roles, Iterable) and not isinstance(roles, str) else []
         if not roles or not all(isinstance(r, Role) for r in roles):
             raise ValueError(
                 "The 'roles' parameter of Matcher.fit must be a non-empty sequence of Role "
-                f"(see rolematch.load_roles). Got {roles!r:.80} instead."
+                f"(see rolematch.load_roles). Got {given!r:.80} instead."
             )
         from rolematch.io.roles import check_role
 

@@ -381,9 +381,7 @@ def build_resume(
         reason = "no text besides personal details" if personal else "no text"
         return Resume.failed(source, "empty", reason, **common)
     if sum(c.isalpha() for c in text) < 2:  # "——", "1.", "A": nothing a score could read
-        return Resume.failed(
-            source, "empty", "no words (only punctuation, digits or symbols)", **common
-        )
+        return Resume.failed(source, "empty", "no words (fewer than two letters)", **common)
     return Resume(
         source=source,
         text=text,
@@ -404,4 +402,9 @@ def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) 
     >>> resume_from_text("  ").status
     'empty'
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"The 'text' parameter of resume_from_text must be a str (decode bytes first, "
+            f"or read a file with read_resume). Got {type(text).__name__} instead."
+        )
     return build_resume(source, [text], redact=redact, paged=False)

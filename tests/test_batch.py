@@ -528,3 +528,9 @@ def test_a_worker_error_is_raised_not_swallowed(folder):
     with pytest.raises(ModelError, match="'model' parameter must be one of the built-in"):
         list(iter_results(collect_files([folder]), matcher={"model": "no-such-model-xyz"},
                           roles=ROLES, workers=2))  # fmt: skip
+
+
+@pytest.mark.parametrize("paths", [None, 3])
+def test_score_paths_names_paths_that_are_not_paths(paths):
+    with pytest.raises(TypeError, match="'paths' parameter of score_paths must be a path"):
+        score_paths(paths, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES)

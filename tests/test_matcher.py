@@ -161,9 +161,11 @@ def test_methods_need_fit():
     assert issubclass(NotFittedError, ValueError | AttributeError)
 
 
-def test_fit_rejects_empty_roles():
+@pytest.mark.parametrize("roles", [[], None, 3, "mobile-banking"])
+def test_fit_rejects_empty_roles(roles):
+    # None and 3 gave "'NoneType' object is not iterable"; a str, one role per character
     with pytest.raises(ValueError, match="'roles' parameter of Matcher.fit must be a non-empty"):
-        Matcher(encoder=HashingEncoder()).fit([])
+        Matcher(encoder=HashingEncoder()).fit(roles)
 
 
 def test_sklearn_clone_and_params():

@@ -123,11 +123,18 @@ def test_build_resume_carries_warnings_and_meta():
     assert r.meta == {"a": 1, "language": "zh-Hans"}
 
 
-@pytest.mark.parametrize("text", ["——!!!。。。", "1.", "A", "  ·  2024 "])
+@pytest.mark.parametrize("text", ["——!!!。。。", "1.", "A", "  ·  2024 ", "负"])
 def test_text_without_words_is_empty_not_ok(text):
-    # such files came back ok (language 'und', every score 0): nothing was read
+    # such files came back ok (language 'und', every score 0): nothing was read; the reason
+    # said "only punctuation, digits or symbols" also of one Chinese character
     r = resume_from_text(text)
-    assert (r.status, r.reason) == ("empty", "no words (only punctuation, digits or symbols)")
+    assert (r.status, r.reason) == ("empty", "no words (fewer than two letters)")
+
+
+@pytest.mark.parametrize("text", [b"\xe8\xb4\x9f\xe8\xb4\xa3", None, 3])
+def test_resume_from_text_names_what_it_takes(text):
+    with pytest.raises(TypeError, match="'text' parameter of resume_from_text must be a str"):
+        resume_from_text(text)
 
 
 @pytest.mark.parametrize("text", ["客服", "مرحبا بكم", "ok fine"])

@@ -90,6 +90,11 @@ def score_paths(
 
     if isinstance(paths, str | Path):
         paths = [paths]
+    if not isinstance(paths, Iterable):
+        raise TypeError(
+            "The 'paths' parameter of score_paths must be a path or an iterable of paths. "
+            f"Got {type(paths).__name__} instead."
+        )
     skipped: list[Path] = []
     files = collect_files(paths, skipped=skipped)
     if stats is not None and skipped:

@@ -176,8 +176,15 @@ def read_resume(
         )
     if not isinstance(ocr, bool):
         raise ValueError(f"The 'ocr' parameter of read_resume must be a bool. Got {ocr!r} instead.")
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(
+            f"The 'path' parameter of read_resume must be a file path (str or Path). "
+            f"Got {type(path).__name__} instead."
+        )
     path = Path(path)
     source = source_name(path)
+    if "\x00" in str(path):  # no file system has such a name
+        return Resume.failed(source, "unreadable", "the path holds a NUL character")
     try:
         data = _file_bytes(path)
     except ExtractionError as e:

@@ -562,6 +562,11 @@ def parse_posting(
     >>> role.id, role.department, role.duties, role.kpis, role.majors
     ('role-1', '某某部', ('负责手机银行建设。',), ('月活', '激活率'), ('计算机', '金融'))
     """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"The 'text' parameter of parse_posting must be the posting's text (str). "
+            f"Got {type(text).__name__} instead."
+        )
     department = ""
     drafts: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None

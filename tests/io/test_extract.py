@@ -695,3 +695,11 @@ def test_devset_lines_are_recovered_intact_and_in_order(shared_dir):
 
 # The speed target (rolematch at least 3x faster than bare pdfplumber, CPU time) is
 # a benchmark, not a test: `python benchmarks/extraction.py` exits 1 when it is missed.
+
+
+def test_read_resume_names_a_path_that_is_not_one():
+    with pytest.raises(TypeError, match="'path' parameter of read_resume must be a file path"):
+        read_resume(None)  # type: ignore[arg-type]
+    # a NUL in a name: "never raises for a bad file" — it raised ValueError
+    r = read_resume("cv\x00.txt")
+    assert (r.status, r.reason) == ("unreadable", "the path holds a NUL character")

@@ -272,3 +272,8 @@ def test_requirements_may_be_left_out_when_there_are_duties(tmp_path):
     assert role.duties == ("负责消保审查",) and role.requirements == ()
     path = _write(tmp_path, "duties.yaml", "id: d\ntitle: 主管\nrequirements: [金融专业]\n")
     assert load_roles(path)[0].duties == ()
+
+
+def test_parse_posting_names_its_text_parameter():
+    with pytest.raises(TypeError, match="'text' parameter of parse_posting must be"):
+        parse_posting(None)  # type: ignore[arg-type]
