@@ -20,7 +20,7 @@ __all__ = ["check_profile"]
 
 
 def check_profile(
-    args: argparse.Namespace, load_roles: Callable[[list[str] | None], list[Any]]
+    args: argparse.Namespace, load_roles: Callable[[list[str] | None, bool], list[Any]]
 ) -> None:
     """Load ``args.profile`` (if given) before any work; warn where it does not fit.
 
@@ -51,7 +51,8 @@ def check_profile(
             file=sys.stderr,
         )
     if profile.roles:
-        ids = {r.id for r in load_roles(getattr(args, "roles", None))}
+        # quiet: the command loads them again and prints a posting import's report once
+        ids = {r.id for r in load_roles(getattr(args, "roles", None), True)}
         unknown = sorted(set(profile.roles) - ids)
         if unknown:
             print(
