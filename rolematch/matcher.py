@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rolematch._inputs import as_resume, as_resumes, check_encoder, encoded
-from rolematch._params import Params
+from rolematch._params import Params, check_top_k
 from rolematch.documents import Resume, Role, Sentence
 from rolematch.exceptions import NotFittedError, RoleSpecError
 from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
@@ -388,7 +387,7 @@ class Matcher(Params):
         Returns one list per résumé (empty for a résumé that is not ``ok``).
         """
         self._check_is_fitted()
-        top_k = _check_top_k(top_k, "match")
+        top_k = check_top_k(top_k, "Matcher.match")
         batch = self._batch(resumes, "match")
         scores = self._score(batch)
         out: list[list[MatchResult]] = []
@@ -406,7 +405,7 @@ class Matcher(Params):
         """A role's best résumés with explanations, best first (unreadable ones left out)."""
         self._check_is_fitted()
         r = self._role_index(role_id)
-        top_k = _check_top_k(top_k, "shortlist")
+        top_k = check_top_k(top_k, "Matcher.shortlist")
         batch = self._batch(resumes, "shortlist")
         scores = self._score(batch)
         col = np.where(np.isnan(scores.score[:, r]), -np.inf, scores.score[:, r])
@@ -623,15 +622,6 @@ def _semantic_sentences(doc: Resume) -> list[Sentence]:
     if not doc.ok:
         return []
     return [s for s in doc.sentences if sum(ch.isalnum() for ch in s.text) >= _MIN_SENTENCE_CHARS]
-
-
-def _check_top_k(top_k: int | None, method: str) -> int | None:
-    if top_k is not None and (not isinstance(top_k, numbers.Integral) or top_k < 1):
-        raise ValueError(
-            f"The 'top_k' parameter of Matcher.{method} must be a positive int or None. "
-            f"Got {top_k!r} instead."
-        )
-    return top_k
 
 
 def _default_encoder(model: str) -> Any:

@@ -440,3 +440,12 @@ def test_a_resumes_word_preferences_together_shift_at_most_the_one_word_cap():
     logit = {k: np.log(v / (1 - v)) for k, v in raw.items()}
     np.testing.assert_allclose(logit["one"] - logit["none"], MAX_TERM_BONUS, atol=1e-6)
     np.testing.assert_allclose(logit["three"], logit["one"], atol=1e-6)  # not +6
+
+
+@pytest.mark.parametrize("top_k", [0, -1, 1.5, "3", True])
+def test_match_and_shortlist_name_a_top_k_that_is_not_a_positive_int(matcher, top_k):
+    # True was taken as 1
+    with pytest.raises(ValueError, match="'top_k' parameter of Matcher.match must be a positive"):
+        matcher.match([MOBILE_CV], top_k=top_k)
+    with pytest.raises(ValueError, match="of Matcher.shortlist must be a positive int or None"):
+        matcher.shortlist("mobile-banking", [MOBILE_CV], top_k=top_k)
