@@ -96,12 +96,11 @@ def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespac
         what = f"{store.n_roles} role sheets, {n} shortlist rows"
     else:
         from rolematch.html_report import write_html
-        from rolematch.language import display_variants
-        from rolematch.tokenize import load_synonyms
+        from rolematch.language import highlight_variants
 
         # matched keywords are Simplified; a Traditional résumé shows them its own way
         n = write_html(
-            store, out, top_k, min_score, variants=display_variants(load_synonyms()),
+            store, out, top_k, min_score, variants=highlight_variants(),
             meta={"model": args.model},
         )  # fmt: skip
         what = f"{n} shortlist entries"
