@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import warnings
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,10 +66,10 @@ def one_per_resume_and_role(
     digest: dict[str, str] = {}
     first: dict[str, str] = {}
     for f in dict.fromkeys(table["file"]):
-        try:
-            d = hashlib.sha256(Path(f).read_bytes()).hexdigest()
-        except OSError:
-            d = "text:" + hashlib.sha256(str(read[f].text).encode("utf-8")).hexdigest()
+        # read_resume hashed the bytes it read: the file is not read a second time
+        d = read[f].meta.get("sha256") or (
+            "text:" + hashlib.sha256(str(read[f].text).encode("utf-8")).hexdigest()
+        )
         digest[f] = first.setdefault(d, f)
     t = table.assign(file=[digest[f] for f in table["file"]])
     repeated = t.duplicated(["file", "role_id"], keep="last")
