@@ -508,7 +508,6 @@ class BertEngine:
 
         try:
             with ThreadPoolExecutor(threads, thread_name_prefix="rolematch-e5") as pool:
-                for done in pool.map(run, batches):
-                    del done
+                list(pool.map(run, batches))  # consumed so that a batch's error is raised
         finally:
             torch.set_num_threads(threads)  # the count is also kept process-wide
