@@ -535,6 +535,7 @@ def learn_from_table(
                 + f"): held-out AUC gain {report['word_preferences']['gain']:+.4f}"
             )
     if adopted:
+        report["verdict"] += _role_losses(report["role_auc"], dropped)
         doc["calibration"] = report["coefficients"]["learned"]
         doc["roles"] = {
             **{r: dict(c) for r, c in base.roles.items()},
@@ -575,6 +576,37 @@ def _fold_count(folds: int, n_resumes: int) -> int:
             f"decided on ({n_resumes}). Got {folds} instead."
         )
     return max(2, min(int(folds), n_resumes))
+
+
+def _role_losses(role_auc: Mapping[str, Mapping[str, Any]], dropped: Sequence[str]) -> str:
+    """What an adopted profile does to the roles whose held-out AUC it lowers: a role
+    that lost more than :data:`MAX_ROLE_AUC_LOSS` keeps its defaults, a smaller loss is
+    named so the mean gain does not hide it."""
+
+    def auc(r: str) -> str:
+        return f"{role_auc[r]['default']:.3f} -> {role_auc[r]['learned']:.3f}"
+
+    fell = [
+        r
+        for r, v in role_auc.items()
+        if r not in dropped
+        and v["learned"] is not None
+        and v["default"] is not None
+        and v["learned"] < v["default"] - MIN_AUC_GAIN
+    ]
+    out = ""
+    if dropped:
+        out += (
+            f"; {', '.join(dropped)} keep{'s' if len(dropped) == 1 else ''} the default "
+            f"coefficients (held-out AUC {'; '.join(auc(r) for r in dropped)}, a loss over "
+            f"{MAX_ROLE_AUC_LOSS})"
+        )
+    if fell:
+        out += (
+            f"; held-out AUC lower for {', '.join(f'{r} ({auc(r)})' for r in fell)}, "
+            f"within the {MAX_ROLE_AUC_LOSS} allowed"
+        )
+    return out
 
 
 def _no_gain(

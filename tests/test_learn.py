@@ -13,6 +13,7 @@ import pytest
 
 from rolematch import load_roles
 from rolematch._learn_fit import (
+    _role_losses,
     MAX_ROLE_AUC_LOSS,
     MIN_PRIOR_WEIGHT,
     PRIOR_STRENGTHS,
@@ -279,6 +280,8 @@ def test_a_role_the_learned_model_hurts_keeps_its_defaults() -> None:
     ra = report["role_auc"]
     assert ra["b"]["learned"] < ra["b"]["default"] - MAX_ROLE_AUC_LOSS
     assert report["roles_dropped"] == ["b"]
+    # the verdict names the role the mean gain would otherwise hide
+    assert "b keeps the default coefficients" in report["verdict"], report["verdict"]
     assert profile.coef("b") == pytest.approx(base.coef("b"), abs=1e-4)
     assert profile.coef("a")[4] > base.coef("a")[4] + 1.0  # the facet coefficient
 
@@ -590,3 +593,17 @@ def test_a_decision_may_name_the_role_by_its_title(
     by_title = learn(_csv(tmp_path / "titles.csv", named), model="static-zh", encoder=encoder)[1]
     assert by_title["coefficients"] == by_id["coefficients"]
     assert set(by_title["support"]) == set(titles)
+
+
+def test_the_verdict_names_roles_an_adopted_profile_lowers() -> None:
+    auc = {
+        "a": {"default": 0.80, "learned": 0.90},
+        "b": {"default": 0.90, "learned": 0.85},  # dropped: keeps its defaults
+        "c": {"default": 0.90, "learned": 0.89},  # fell within the allowed loss
+        "d": {"default": None, "learned": None},
+    }
+    said = _role_losses(auc, ["b"])
+    assert "b keeps the default coefficients (held-out AUC 0.900 -> 0.850" in said
+    assert "lower for c (0.900 -> 0.890)" in said
+    assert "a (" not in said and "d (" not in said
+    assert _role_losses({"a": auc["a"]}, []) == ""
