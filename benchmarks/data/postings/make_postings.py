@@ -434,6 +434,183 @@ HELDOUT3 = [
     ("heldout3_wordlist.docx", "docx", [("hr-specialist", WORDLIST)]),
 ]
 
+# Held out, fourth batch: written after the third held-out run, measured once.
+# A Hong Kong bank's posting in Traditional Chinese, two roles, two heading sets.
+HK_RM = """\
+N|滙晉銀行（香港）有限公司
+N|誠聘
+T|職位：財富管理客戶經理
+N|部門：零售銀行及財富管理
+N|工作地點：香港九龍
+H|工作內容：
+D|• 為優先理財客戶提供全面的財富管理服務，包括投資、保險及存款產品；
+D|• 了解客戶的財務需要及風險承受能力，提供合適的資產配置建議；
+D|• 積極拓展新客戶及深化現有客戶關係，達成業務目標；
+D|• 確保所有銷售程序符合金管局及證監會的監管要求。
+H|職位要求：
+R|• 持大學學位，主修金融、經濟或相關學科；
+R|• 3年或以上銀行財富管理或投資產品銷售經驗；
+R|• 持有證監會第1及第4類牌照，並符合保險業監管局的持牌要求；
+R|• 良好的粵語、英語及普通話溝通能力；
+P|• 具CFP或CFA資格者優先。
+"""
+HK_CREDIT = """\
+T|職位：信貸風險分析員
+N|部門：風險管理處
+H|職責：
+D|• 分析企業客戶的財務報表及行業狀況，撰寫信貸審批報告；
+D|• 監察貸款組合的資產質素，跟進逾期及問題貸款；
+D|• 協助制定及檢討信貸政策和風險限額。
+H|應徵條件：
+R|• 大學學位，主修會計、金融或相關學科；
+R|• 2年或以上銀行信貸分析經驗；
+R|• 熟悉香港銀行業信貸審批流程及相關監管指引；
+P|• 精通Excel，懂SQL或Python者優先。
+H|應徵方法
+N|有意應徵者請將履歷連同現時及期望薪酬電郵至 recruit@wayfield-bank.example.com。
+N|申請人提供的資料只作招聘用途。
+"""
+
+# A water group's Word table: one row per role (岗位名称 | 人数 | 岗位职责 | 任职资格).
+TABLE_PIPE = """\
+N|澄江水务集团有限公司2026年社会招聘岗位需求表
+N|（报名截止时间：2026年11月30日）
+T|管网运维工程师
+N|2
+D|1.负责供水管网的日常巡检、维修和漏损控制；
+D|2.负责管网GIS数据的更新维护；
+D|3.参与管网改造工程的方案编制和现场管理。
+R|1.本科及以上学历，给排水科学与工程、市政工程等相关专业；
+R|2.3年以上供水管网运维或市政工程管理经验；
+R|3.熟练使用AutoCAD，熟悉GIS软件。
+"""
+TABLE_LAB = """\
+T|水质检测员
+N|1
+D|1.负责原水、出厂水和管网水的水质检测；
+D|2.负责实验室仪器设备的日常维护和校准；
+D|3.做好检测记录和数据统计上报。
+R|1.大专及以上学历，环境工程、化学、食品检验等相关专业；
+R|2.熟悉GB 5749生活饮用水卫生标准及检测方法；
+P|3.持有化学检验员职业资格证书者优先。
+"""
+TABLE_IT = """\
+T|信息化专员
+N|1
+D|负责集团OA、营收和SCADA系统的日常运维；
+D|负责网络设备、服务器和信息安全管理。
+R|本科及以上学历，计算机相关专业；
+R|2年以上信息系统运维经验，熟悉Linux和网络配置。
+N|注：工作地点为澄江市，薪酬面议。
+N|报名邮箱：hr@chengjiang-water.example.com
+"""
+
+# A foreign-invested company's careers page, bilingual headings, Chinese items (.html).
+BILINGUAL = """\
+N|Northwind Medical Devices (Shanghai) Co., Ltd.
+N|诺风医疗器械（上海）有限公司
+T|质量工程师 Quality Engineer
+N|Location 工作地点：上海张江 | Reports to 汇报对象：质量经理
+H|Job Responsibilities 岗位职责
+D|1. 负责供应商来料检验标准的制定与执行，处理来料质量异常；
+D|2. 主导客户投诉的调查分析，运用8D、5 Why等方法推动纠正预防措施（CAPA）；
+D|3. 维护ISO 13485质量管理体系，参与内审和外部审核；
+D|4. 编写和更新SOP、检验规程等质量体系文件。
+H|Requirements:
+R|1. 本科及以上学历，机械、材料、生物医学工程等相关专业；
+R|2. 3年以上医疗器械或汽车行业质量管理经验；
+R|3. 熟悉ISO 13485、GMP等法规标准，掌握SPC、MSA、FMEA等质量工具；
+R|4. Good command of English in both written and spoken.
+H|Preferred:
+P|1. 持有内审员证书或六西格玛绿带。
+H|What we offer 我们提供
+N|Competitive salary and annual bonus 有竞争力的薪酬和年度奖金
+N|Please send your CV to careers@northwind-med.example.com
+"""
+
+# A city SOE's recruitment notice (公告) as a PDF, several posts, wrapped lines.
+NOTICE_ENG = """\
+N|江临市城市发展集团有限公司2026年公开招聘工作人员公告
+N|为进一步加强人才队伍建设，根据工作需要，经研究决定，面向社会公开招聘工作人员3名。现将有关事项公告如下：
+H|一、招聘原则
+N|坚持公开、平等、竞争、择优的原则，采取考试与考察相结合的方式进行。
+H|二、招聘岗位及条件
+T|（一）工程管理岗（2名）
+H|岗位职责：
+D|1.负责项目施工现场的质量、安全和进度管理，组织召开工程例会；
+D|2.负责工程签证、设计变更及竣工验收资料的审核；
+D|3.参与工程招标文件编制和施工合同管理。
+H|任职条件：
+R|1.全日制本科及以上学历，土木工程、工程管理等相关专业；
+R|2.5年以上房建或市政工程施工管理经验；
+P|3.具有中级及以上职称，持有一级建造师证书者优先；
+R|4.年龄40周岁以下（1986年1月1日以后出生）。
+"""
+NOTICE_FIN = """\
+T|（二）财务会计岗（1名）
+H|岗位职责：
+D|1.负责公司日常会计核算、凭证审核和财务报表编制；
+D|2.负责纳税申报、发票管理及税务筹划工作；
+D|3.配合完成年度审计和预决算编制。
+H|任职条件：
+R|1.全日制本科及以上学历，会计学、财务管理等相关专业；
+R|2.3年以上企业财务工作经验，熟悉企业会计准则和税收法规；
+R|3.具有中级会计师及以上职称；
+R|4.年龄35周岁以下。
+H|三、报名方式
+N|报名时间：2026年11月1日至11月15日。
+N|应聘人员请将《报名登记表》、身份证、学历学位证书扫描件发送至邮箱：rczp@jianglin-udg.example.com。
+H|四、招聘程序
+N|招聘程序包括资格审查、笔试、面试、考察、体检和公示等环节，具体安排另行通知。
+H|五、联系方式
+N|联系人：刘女士  联系电话：0571-8***-6620
+N|江临市城市发展集团有限公司
+N|2026年10月20日
+"""
+
+# A recruiter's WeChat/Boss message: 【】 headings, salary and address lines, two roles.
+LIVE_OPS = """\
+N|【鲸选优品】直播电商团队扩招！
+N|公司地址：杭州市余杭区文一西路某某大厦5楼（地铁5号线旁）
+T|直播运营主管 | 12-18K·13薪
+N|杭州·余杭 | 3-5年 | 大专
+H|【岗位职责】
+D|1、负责抖音、视频号直播间的整体运营，制定直播排期和选品策略；
+D|2、负责直播间投流计划，优化千川投放ROI；
+D|3、带领场控、中控团队，完成直播间GMV目标；
+D|4、做好每场直播的数据复盘，输出优化方案。
+H|【任职要求】
+R|1、大专及以上学历，3年以上直播电商运营经验，有团队管理经验；
+R|2、熟悉抖音电商规则和巨量千川后台；
+R|3、数据敏感，能接受晚班直播。
+H|【福利待遇】
+N|五险一金、月度团建、节日福利、年底双薪
+N|——————————
+"""
+VIDEO_EDITOR = """\
+T|短视频剪辑师 | 7-10K
+N|杭州·余杭 | 1-3年 | 学历不限
+H|【岗位职责】
+D|1、负责产品短视频的拍摄和剪辑，完成每日视频更新；
+D|2、跟踪平台热点，策划短视频选题和脚本。
+H|【任职要求】
+R|1、熟练使用剪映、PR、AE等剪辑软件；
+R|2、有审美，懂镜头语言；
+P|3、有抖音百万播放作品者优先。
+H|【福利待遇】
+N|包午餐、弹性打卡、带薪年假
+N|📞简历投递/咨询：微信同号 139****5566（李经理）
+N|📧邮箱：hr@jingxuan.example.com
+"""
+HELDOUT4 = [
+    ("heldout4_hkbank.txt", "txt", [("hk-wealth-rm", HK_RM), ("hk-credit-analyst", HK_CREDIT)]),
+    ("heldout4_table.docx", "docx",
+     [("pipe-engineer", TABLE_PIPE), ("water-lab", TABLE_LAB), ("it-specialist", TABLE_IT)]),
+    ("heldout4_bilingual.html", "html", [("quality-engineer", BILINGUAL)]),
+    ("heldout4_notice.pdf", "pdf", [("site-engineer", NOTICE_ENG), ("soe-accountant", NOTICE_FIN)]),
+    ("heldout4_wechat.txt", "txt", [("live-ops", LIVE_OPS), ("video-editor", VIDEO_EDITOR)]),
+]  # fmt: skip
+
 _NUM = re.compile(
     r"^\s*(?:\(?\d{1,2}\)|\d{1,2}\s*[、.．]|（\d{1,2}）|[①-⑳]|[-*•·]|[一二三四五六七八九十]+、)\s*"
 )
@@ -458,10 +635,12 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     for tag, text in _lines(tagged):
         if tag == "T":
             head = (
-                r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘)[:：]"
+                r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘|職位)[:：]"
             )
+            text = re.sub(r"^（[一二三四五六七八九十]+）", "", text)  # （一）X（2名）
             title = re.sub(head, "", re.sub(r"^[^\w【]+", "", text)).strip()
             title = re.sub(r"^【[^】]*】|\s+\d[\d\-~]*元/月$", "", title).strip()
+            title = re.sub(r"\s*[|｜].*$|（\d+名）$", "", title)  # X | 12-18K, X（2名）
             last = None
         elif tag == "D":
             g["duties"].append(_item(text))
@@ -621,6 +800,108 @@ def write_boss_html(path: Path, text: str) -> None:
     path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def write_docx_table(path: Path, posts: list[tuple[str, str]]) -> None:
+    """One Word table, a row per role: 岗位名称 | 人数 | 岗位职责 | 任职资格.
+
+    Lines before the first role and after the last one's items are paragraphs
+    around the table. The first row's cells hold one paragraph per item, the
+    second's one paragraph with line breaks, the rest one paragraph per item.
+    """
+    import docx
+
+    d = docx.Document()
+    tail: list[str] = []
+    rows = []
+    for k, (_pid, tagged) in enumerate(posts):
+        lines = _lines(tagged)
+        first = next(i for i, (tag, _) in enumerate(lines) if tag == "T")
+        if k == 0:
+            for _tag, t in lines[:first]:
+                d.add_paragraph(t)
+        cells: dict[str, list[str]] = {"T": [], "N": [], "D": [], "R": []}
+        for tag, t in lines[first:]:
+            if tag == "N" and cells["D"]:
+                tail.append(t)
+            else:
+                cells["R" if tag == "P" else tag].append(t)
+        rows.append(cells)
+    table = d.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, head in zip(table.rows[0].cells, ("岗位名称", "人数", "岗位职责", "任职资格")):
+        cell.text = head
+    for k, cells in enumerate(rows):
+        row = table.add_row().cells
+        row[0].text = cells["T"][0]
+        row[1].text = "".join(cells["N"])
+        for cell, items in ((row[2], cells["D"]), (row[3], cells["R"])):
+            if k == 1:
+                cell.text = "\n".join(items)
+            else:
+                cell.text = items[0]
+                for item in items[1:]:
+                    cell.add_paragraph(item)
+    for t in tail:
+        d.add_paragraph(t)
+    d.save(str(path))
+
+
+def write_pdf_wrapped(path: Path, text: str) -> None:
+    """A notice typeset in a narrow column: long lines wrap, pages carry a number."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, page = 300.0, 1
+    y = 780.0
+
+    def footer() -> None:
+        c.setFont("STSong-Light", 9)
+        c.drawString(280, 40, f"— {page} —")
+
+    for tag, line in _lines(text):
+        size = 13 if tag == "T" else 11
+        rest = line
+        while rest:
+            n = len(rest)
+            while pdfmetrics.stringWidth(rest[:n], "STSong-Light", size) > width:
+                n -= 1
+            if y < 80:
+                footer()
+                c.showPage()
+                page, y = page + 1, 780.0
+            c.setFont("STSong-Light", size)
+            c.drawString(90, y, rest[:n])
+            rest = rest[n:]
+            y -= size + 8
+    footer()
+    c.save()
+
+
+def write_page_html(path: Path, text: str) -> None:
+    """A plain careers page: <h1> title, <h2> headings, <ol> items, <p> the rest."""
+    out = ['<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">',
+           "<title>Careers 加入我们</title></head><body><main>"]  # fmt: skip
+    items: list[str] = []
+    for tag, t in _lines(text) + [("N", "")]:
+        if tag in ("D", "R", "P"):
+            items.append(f"<li>{_item(t)}</li>")
+            continue
+        if items:
+            out.append("<ol>" + "".join(items) + "</ol>")
+            items = []
+        if tag == "T":
+            out.append(f"<h1>{t}</h1>")
+        elif tag == "H":
+            out.append(f"<h2>{t}</h2>")
+        elif t:
+            out.append(f"<p>{t}</p>")
+    out.append("</main></body></html>")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
 def export_text(tagged: str, glue: bool) -> str:
     body = [t for tag, t in _lines(tagged) if tag != "T"]
     if glue:  # the job board flattened the text into one line
@@ -630,10 +911,16 @@ def export_text(tagged: str, glue: bool) -> str:
 
 def main() -> None:
     gold = {}
-    for name, layout, posts in POSTINGS + HELDOUT + HELDOUT2 + HELDOUT3:
+    for name, layout, posts in POSTINGS + HELDOUT + HELDOUT2 + HELDOUT3 + HELDOUT4:
         path = HERE / name
         text = "\n".join(t for _, t in posts)
-        if name.startswith("heldout3_wordlist"):
+        if name.startswith("heldout4_table"):
+            write_docx_table(path, posts)
+        elif name.startswith("heldout4_notice"):
+            write_pdf_wrapped(path, text)
+        elif name.startswith("heldout4_bilingual"):
+            write_page_html(path, text)
+        elif name.startswith("heldout3_wordlist"):
             write_docx_list(path, text)
         elif layout == "docx":
             write_docx(path, text)
@@ -673,7 +960,7 @@ def main() -> None:
             path.write_text(plain(text) + "\n", encoding="utf-8")
         gold[name] = {
             "layout": layout,
-            "heldout": any(name == h[0] for h in HELDOUT + HELDOUT2 + HELDOUT3),
+            "heldout": any(name == h[0] for h in HELDOUT + HELDOUT2 + HELDOUT3 + HELDOUT4),
             "postings": [gold_of(t, pid) for pid, t in posts],
         }
     (HERE / "gold.json").write_text(
