@@ -634,9 +634,7 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     last: list[str] | None = None
     for tag, text in _lines(tagged):
         if tag == "T":
-            head = (
-                r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘|職位)[:：]"
-            )
+            head = r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘|職位)[:：]"
             text = re.sub(r"^（[一二三四五六七八九十]+）", "", text)  # （一）X（2名）
             title = re.sub(head, "", re.sub(r"^[^\w【]+", "", text)).strip()
             title = re.sub(r"^【[^】]*】|\s+\d[\d\-~]*元/月$", "", title).strip()
@@ -827,7 +825,8 @@ def write_docx_table(path: Path, posts: list[tuple[str, str]]) -> None:
         rows.append(cells)
     table = d.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, head in zip(table.rows[0].cells, ("岗位名称", "人数", "岗位职责", "任职资格")):
+    heads = ("岗位名称", "人数", "岗位职责", "任职资格")
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
         cell.text = head
     for k, cells in enumerate(rows):
         row = table.add_row().cells
