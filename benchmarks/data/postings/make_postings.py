@@ -634,7 +634,8 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     last: list[str] | None = None
     for tag, text in _lines(tagged):
         if tag == "T":
-            head = r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘|職位)[:：]"
+            head = r"^(?:[一二三四五六七八九十]+、)?(?:岗位\d+|招聘岗位|职位名称|岗位名称|招聘"
+            head += r"|職位)[:：]"
             text = re.sub(r"^（[一二三四五六七八九十]+）", "", text)  # （一）X（2名）
             title = re.sub(head, "", re.sub(r"^[^\w【]+", "", text)).strip()
             title = re.sub(r"^【[^】]*】|\s+\d[\d\-~]*元/月$", "", title).strip()
