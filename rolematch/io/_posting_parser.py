@@ -155,6 +155,9 @@ _LEAD_IN = re.compile(r"^[^:：。；;，,]{2,16}[:：]$")
 _EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Ltd\.?|Inc\.?|Group|Bank)$", re.I)
 
 
+_BEFORE_HEADING = "before any duty or requirement heading"
+
+
 def _clip(text: str, n: int = 60) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -233,7 +236,11 @@ class LineSorter:
     def _feed_one(self, ln: Line) -> None:
         raw = ln.text.strip()
         if raw and SEPARATOR.match(raw):
+            # a rule (———, ---, the end of a table of posts) ends the list above it:
+            # what follows is a heading, the next post, or a note; not more items
             self.last = None
+            if self._has_items():
+                self.section = None
             return
         if not re.search(r"\w", raw):
             return
@@ -429,8 +436,10 @@ class LineSorter:
         if self.section is None and (
             not self._can_be_content(text) or (not numbered and self._duty_heading_ahead())
         ):
-            # a banner, tags or intro above the posting's own 岗位职责 heading
-            self._drop(ln, "before any duty or requirement heading")
+            # a banner, tags or intro above the posting's own 岗位职责 heading, or a
+            # note below a rule that ended its lists
+            after = self._has_items()
+            self._drop(ln, "after the list, not an item" if after else _BEFORE_HEADING)
             return
         if not numbered and self.seen_numbered and not self._can_be_content(text):
             # a stray line after a numbered list (a sidebar, a footer)

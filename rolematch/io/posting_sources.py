@@ -266,7 +266,10 @@ def _posting_table(rows: list[list[list[str]]]) -> list[str] | None:
     Examples
     --------
     >>> _posting_table([[["岗位名称"], ["岗位职责"], ["人数"]], [["出纳"], ["负责收付"], ["1"]]])
-    ['岗位名称：出纳', '岗位职责：', '负责收付', '人数：1']
+    ['岗位名称：出纳', '岗位职责：', '负责收付', '人数：1', '———']
+
+    The rule at the end closes the last row's lists: a note below the table
+    (注：工作地点为…) is no item of the last post.
     """
     own = _posting_table_lines(rows)
     return None if own is None else [text for _, text in own]
@@ -295,9 +298,13 @@ def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] |
             value = " ".join(cells[i]).strip()
             if value and not _SERIAL.match(names[i]):
                 lines.append((r, f"{names[i]}：{value}"))
+    if lines:
+        lines.append((lines[-1][0], _TABLE_END))
     return lines
 
 
+#: the line a table of posts ends with: a rule, which closes the last post's lists
+_TABLE_END = "———"
 #: a column of row numbers
 _SERIAL = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
 
