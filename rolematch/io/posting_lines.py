@@ -269,7 +269,8 @@ def post_title_like(text: str, lex: Lexicon) -> bool:
     makes it a title (the caller checks that)."""
     s = fold(clean_title(strip_md(text)))
     return (
-        2 <= len(s) <= (60 if s.isascii() else 24)
+        not _summary(fold(strip_md(text)))  # 杭州 | 3-5年 | 本科: what clean_title keeps
+        and 2 <= len(s) <= (60 if s.isascii() else 24)
         and not any(c in s for c in _SENTENCE_MARKS)
         and match_heading(s, lex) is None
         and noise_reason(s, lex) is None
@@ -285,7 +286,36 @@ def noise_reason(text: str, lex: Lexicon) -> str | None:
     for reason, pattern in lex.noise:
         if pattern.search(s):
             return reason
+    if _summary(s):
+        return "job board summary"
     return None
+
+
+#: one field of a job board's summary: an experience range or a degree (3-5年, 大专)
+_SUMMARY_TAG = re.compile(
+    r"^(?:经验)?(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年(?:及)?以上|[一二三四五六七八九十两]+年以上|\d+年|"
+    r"经验不限|学历不限|应届(?:毕业)?生?|在校生?|初中|高中|中专|中技|大专|专科|本科|硕士|博士|"
+    r"研究生|\d+\+?\s*(?:-\s*\d+\s*)?years?|bachelor'?s?|master'?s?|phd)"
+    r"(?:及以上(?:学历)?|以上)?(?:经验)?$",
+    re.I,
+)
+
+
+def _summary(s: str) -> bool:
+    """Whether a line is a job board's summary under a title: short fields between
+    bars, one of them an experience range or a degree (杭州·余杭 | 3-5年 | 大专).
+    A requirement with a bar (本科 | 计算机相关专业) has a field that says more."""
+    fields = [f.strip() for f in re.split(r"[|｜]", s)]
+    return (
+        len(fields) >= 2
+        and all(0 < len(f) <= 10 and not any(c in f for c in _SENTENCE_MARKS) for f in fields)
+        and any(_SUMMARY_TAG.match(f) for f in fields)
+        and all(_SUMMARY_TAG.match(f) or not _SAYS_MORE.search(f) for f in fields)
+    )
+
+
+#: what a summary's place or industry field never says: a requirement's words
+_SAYS_MORE = re.compile(r"专业|熟悉|掌握|精通|经验|能力|证|skill|experience", re.I)
 
 
 def kind_by_content(text: str, lex: Lexicon) -> str | None:

@@ -1,5 +1,6 @@
 """Where a posting's lists end and what is no item (held-out batch 4 of the postings
-benchmark): a note below a table of posts, a rule between posts."""
+benchmark): a note below a table of posts, a rule between posts, a job board's
+summary line (杭州 | 3-5年 | 大专) between a title and its headings."""
 
 from __future__ import annotations
 
@@ -76,3 +77,47 @@ def test_a_rule_ends_the_list_above_it() -> None:
     (p,) = parse_posting_text(text)
     assert _texts(p.requirements) == ["大专及以上学历；", "持有初级会计证。"]
     assert "备注：以上岗位均在杭州上班，待遇详谈。" in _texts(p.dropped)
+
+
+# ------------------------------------------------------------ a recruiter's chat message
+CHAT = """\
+【鲸选优品】直播电商团队扩招！
+直播运营主管 | 12-18K·13薪
+杭州·余杭 | 3-5年 | 大专
+【岗位职责】
+1、负责直播间的整体运营，制定直播排期；
+2、负责直播间数据复盘。
+【任职要求】
+1、3年以上直播电商运营经验；
+2、熟悉抖音电商规则。
+【福利待遇】
+五险一金、节日福利
+——————————
+短视频剪辑师 | 7-10K
+杭州·余杭 | 1-3年 | 学历不限
+【岗位职责】
+1、负责短视频的拍摄和剪辑；
+2、策划短视频选题和脚本。
+【任职要求】
+1、熟练使用剪映、PR等剪辑软件；
+2、懂镜头语言。
+"""
+
+
+def test_a_job_board_summary_line_is_neither_title_nor_item(tmp_path: Path) -> None:
+    live, editor = read_postings(_write(tmp_path, "chat.txt", CHAT))
+    assert (live.title, editor.title) == ("直播运营主管", "短视频剪辑师")
+    assert _texts(editor.duties) == ["负责短视频的拍摄和剪辑；", "策划短视频选题和脚本。"]
+    reasons = {d.text: d.reason for p in (live, editor) for d in p.dropped}
+    assert reasons["杭州·余杭 | 1-3年 | 学历不限"] == "job board summary"
+    assert reasons["杭州·余杭 | 3-5年 | 大专"] == "job board summary"
+
+
+@pytest.mark.parametrize(
+    "line", ["本科 | 计算机相关专业", "熟悉Java | Python", "英语六级 | 能读英文文档"]
+)
+def test_a_requirement_with_a_bar_is_no_summary(line: str) -> None:
+    (p,) = parse_posting_text(
+        f"岗位名称：开发工程师\n任职要求：\n1、{line}；\n2、2年以上开发经验。"
+    )
+    assert _texts(p.requirements)[0] == f"{line}；"
