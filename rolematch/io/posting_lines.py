@@ -229,8 +229,19 @@ def _match_head(
         rest = (m.group(1) or "").strip()
         if rest and len(original) == len(s):  # the text as written, not NFKC-folded
             rest = original[len(original) - len(rest) :].strip()
+        if rest and _bare_heading(rest, lex):
+            # a bilingual heading (Job Responsibilities 岗位职责, 任职要求 / Requirements):
+            # the translation is no first item
+            rest = ""
         return head, kind, reason, rest
     return None
+
+
+def _bare_heading(text: str, lex: Lexicon) -> bool:
+    """Whether the text is a heading and nothing else (after a / or a colon)."""
+    s = text.strip().lstrip("/|｜-—:：").strip()
+    found = match_heading(s, lex) if s else None
+    return found is not None and not found[3]
 
 
 def _heading_shape(s: str) -> str:

@@ -1,6 +1,7 @@
 """Where a posting's lists end and what is no item (held-out batch 4 of the postings
 benchmark): a note below a table of posts, a rule between posts, a job board's
-summary line (杭州 | 3-5年 | 大专) between a title and its headings."""
+summary line (杭州 | 3-5年 | 大专) between a title and its headings, and a bilingual
+heading (Job Responsibilities 岗位职责) whose translation is no duty."""
 
 from __future__ import annotations
 
@@ -121,3 +122,22 @@ def test_a_requirement_with_a_bar_is_no_summary(line: str) -> None:
         f"岗位名称：开发工程师\n任职要求：\n1、{line}；\n2、2年以上开发经验。"
     )
     assert _texts(p.requirements)[0] == f"{line}；"
+
+
+# ------------------------------------------------------------ bilingual headings
+@pytest.mark.parametrize(
+    ("duty_head", "req_head"),
+    [
+        ("Job Responsibilities 岗位职责", "Requirements 任职要求："),
+        ("岗位职责 Responsibilities", "任职要求 / Requirements"),
+        ("Responsibilities: 岗位职责", "任职要求（Requirements）"),
+    ],
+)
+def test_a_bilingual_heading_gives_no_item(duty_head: str, req_head: str) -> None:
+    text = (
+        f"质量工程师 Quality Engineer\n{duty_head}\n1. 负责来料检验；\n2. 维护质量体系。\n"
+        f"{req_head}\n1. 本科及以上学历；\n2. Good command of English."
+    )
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties) == ["负责来料检验；", "维护质量体系。"]
+    assert _texts(p.requirements) == ["本科及以上学历；", "Good command of English."]
