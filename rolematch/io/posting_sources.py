@@ -8,8 +8,9 @@ and text fields are mapped by name. It sorts no line into duties or requirements
 the posting vocabulary: an export's or a Word table's columns named as sections
 (岗位职责, 任职条件 …) are read, each under its name as a heading, and a Word table
 whose header row names the post (岗位名称 | 岗位职责 | 任职条件 …) gives one posting
-per row. Errors are :class:`~rolematch.exceptions.RoleSpecError` naming the file,
-line and field.
+per row. A PDF's printed page numbers (— 1 —, 第1页 共2页) come marked as dropped.
+Errors are :class:`~rolematch.exceptions.RoleSpecError` naming the file, line and
+field.
 """
 
 from __future__ import annotations
@@ -330,11 +331,35 @@ def document_lines(path: Path) -> list[Line]:
             raise RoleSpecError(f"cannot read the PDF: {e}", path=path) from e
         if not any(pg.text.strip() for pg in pdf.pages):
             raise RoleSpecError("the PDF has no text layer (scanned?)", path=path)
-        return numbered_lines("\n".join(pg.text for pg in pdf.pages))
+        lines = numbered_lines("\n".join(pg.text for pg in pdf.pages))
+        folios = _page_numbers([pg.text for pg in pdf.pages])
+        for ln in lines:
+            if ln.text.strip() in folios:
+                ln.drop = "page number"
+        return lines
     text = _read_text_file(path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text[:2000])):
         return html_lines(text)
     return numbered_lines(text)
+
+
+#: a page number as a footer or header prints it: — 1 —, - 1 -, 第1页 共2页, 1/2, Page 1 of 2
+_FOLIO = re.compile(
+    r"^[-—–－\s]*(?:第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
+    r"|(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?)[-—–－\s]*$",
+    re.I,
+)
+
+
+def _page_numbers(pages: Sequence[str]) -> set[str]:
+    """The page numbers printed on the pages: a page's first or last line that is
+    only a page number. Inside a list they would be read as items (— 1 —), or
+    glued to the next one (- 1 - 2年以上经验)."""
+    found = set()
+    for text in pages:
+        lines = [t.strip() for t in text.splitlines() if t.strip()]
+        found |= {t for t in lines[:1] + lines[-1:] if _FOLIO.match(t)}
+    return found
 
 
 def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:

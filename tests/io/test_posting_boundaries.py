@@ -141,3 +141,31 @@ def test_a_bilingual_heading_gives_no_item(duty_head: str, req_head: str) -> Non
     (p,) = parse_posting_text(text)
     assert _texts(p.duties) == ["负责来料检验；", "维护质量体系。"]
     assert _texts(p.requirements) == ["本科及以上学历；", "Good command of English."]
+
+
+# ------------------------------------------------------------ a PDF's page numbers
+PAGE_ONE = ["招聘岗位：安全员", "岗位职责：", "负责施工现场安全巡查；", "负责安全台账管理；"]
+PAGE_ONE += ["任职要求：", "大专及以上学历；", "持有安全员C证；"]
+PAGE_TWO = ["2年以上施工安全管理经验；", "能适应驻场工作。"]
+
+
+@pytest.mark.parametrize("footer", ["— {} —", "- {} -", "第 {} 页 共 2 页", "{}/2", "{}"])
+def test_page_numbers_of_a_pdf_are_no_items(tmp_path: Path, footer: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "notice.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    for page, lines in enumerate((PAGE_ONE, PAGE_TWO), start=1):
+        for k, line in enumerate(lines):
+            c.setFont("STSong-Light", 11)
+            c.drawString(90, 780 - 20 * k, line)
+        c.setFont("STSong-Light", 9)
+        c.drawString(280, 40, footer.format(page))
+        c.showPage()
+    c.save()
+    (p,) = read_postings(path)
+    assert _texts(p.requirements) == [*PAGE_ONE[-2:], *PAGE_TWO]
+    assert {d.reason for d in p.dropped} == {"page number"}
