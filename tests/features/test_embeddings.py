@@ -509,7 +509,11 @@ def test_int8_and_fp32_give_the_same_top_role(e5_home: Path) -> None:
     np.testing.assert_array_equal(best["e5-small-int8"][0], best["e5-small-fp32"][0])
     np.testing.assert_allclose(best["e5-small-int8"][1], best["e5-small-fp32"][1], atol=0.03)
     np.testing.assert_array_equal(best["e5-small-bf16"][0], best["e5-small-fp32"][0])
-    np.testing.assert_allclose(best["e5-small-bf16"][1], best["e5-small-fp32"][1], atol=0.005)
+    # bfloat16 rounds as the CPU's kernels do: 0.005 is the bar of the AMX engine that
+    # "e5-small" runs on; AVX512-BF16 alone (an AMD EPYC, where "e5-small" is fp32 and
+    # bf16 only runs when named) moved one example score by 0.0069
+    atol = 0.005 if embeddings._cpu_has_amx_bf16() else 0.01
+    np.testing.assert_allclose(best["e5-small-bf16"][1], best["e5-small-fp32"][1], atol=atol)
 
 
 @pytest.mark.semantic
