@@ -232,6 +232,9 @@ def is_heading_line(text: str) -> bool:
 #: Characters of text a résumé is read to (~100 pages); the rest is left, with a warning.
 #: A 20 MB text file took 104 s and 2.4 GB to segment and embed, near the time limit.
 MAX_TEXT_CHARS = 200_000
+#: Fewer letters than this (a one-line career summary has about 50) and a résumé's
+#: scores rest on a few words: ``手机银行`` alone reads as a fit. Warned, not refused.
+SHORT_TEXT_LETTERS = 30
 
 
 def _within_limit(page_texts: Sequence[str]) -> tuple[list[str], int]:
@@ -380,8 +383,15 @@ def build_resume(
     if not sentences:
         reason = "no text besides personal details" if personal else "no text"
         return Resume.failed(source, "empty", reason, **common)
-    if sum(c.isalpha() for c in text) < 2:  # "——", "1.", "A": nothing a score could read
+    letters = sum(c.isalpha() for c in text)
+    if letters < 2:  # "——", "1.", "A": nothing a score could read
         return Resume.failed(source, "empty", "no words (fewer than two letters)", **common)
+    if letters < SHORT_TEXT_LETTERS:
+        common["warnings"] = (
+            *common["warnings"],
+            f"short_text: {letters} letters besides personal details; its scores rest on "
+            "a few words (a one-line career summary has about 50)",
+        )
     return Resume(
         source=source,
         text=text,

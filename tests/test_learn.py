@@ -13,10 +13,10 @@ import pytest
 
 from rolematch import load_roles
 from rolematch._learn_fit import (
-    _role_losses,
     MAX_ROLE_AUC_LOSS,
     MIN_PRIOR_WEIGHT,
     PRIOR_STRENGTHS,
+    _role_losses,
     design,
     predict,
 )

@@ -117,7 +117,10 @@ def test_only_personal_details_is_empty_not_ok():
 
 def test_build_resume_carries_warnings_and_meta():
     r = build_resume(
-        "x.pdf", ["负责运营"], warnings=["hidden_text: 3 chars excluded"], meta={"a": 1}
+        "x.pdf",
+        ["2019年至今 某银行 负责手机银行运营与渠道推广，管理线上活动与用户增长工作"],
+        warnings=["hidden_text: 3 chars excluded"],
+        meta={"a": 1},
     )
     assert r.warnings == ("hidden_text: 3 chars excluded",)
     assert r.meta == {"a": 1, "language": "zh-Hans"}
@@ -150,3 +153,18 @@ def test_a_text_past_the_limit_is_cut_with_a_warning():
     assert r.status == "ok" and len(r.text) <= MAX_TEXT_CHARS
     assert any(w.startswith("long_text: only the first 200,000 of") for w in r.warnings)
     assert not build_resume("cv.txt", [line * 10], paged=False).warnings
+
+
+@pytest.mark.parametrize("text", ["手机银行", "支付结算 银联 网联", "当前职位：手机银行产品经理"])
+def test_a_few_words_are_scored_with_a_warning(text):
+    r = resume_from_text(text)
+    assert r.status == "ok"
+    assert [w for w in r.warnings if w.startswith("short_text: ")], r.warnings
+
+
+def test_a_one_line_summary_and_personal_details_do_not_warn():
+    line = "2015-至今 某银行 信用卡中心 客服团队主管，管理80人坐席团队，负责投诉处理、质检、服务质量提升。"
+    assert resume_from_text(line).warnings == ()
+    # a name and a phone number are not words the scorer reads
+    r = resume_from_text("张三 13800000000\n手机银行产品经理")
+    assert r.personal and any(w.startswith("short_text: ") for w in r.warnings)

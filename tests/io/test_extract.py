@@ -265,6 +265,7 @@ def test_docx_invisible_runs_are_excluded_and_counted(tmp_path):
 
     d = docx.Document()
     d.add_paragraph("工作经历")
+    d.add_paragraph("2019年至今 某银行网络金融部 手机银行渠道运营、线上活动策划与用户增长")
     p = d.add_paragraph("负责手机银行运营。")
     p.add_run("反洗钱").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)  # white on white
     p.add_run("支付清算").font.size = Pt(1)  # 1 pt
