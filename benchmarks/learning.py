@@ -2,6 +2,7 @@
 
     python benchmarks/learning.py --model static-zh
     python benchmarks/learning.py --model e5-small --sets heldout,short,offtarget,realworld
+    python benchmarks/learning.py --model e5-small --sets postings   # own postings, real CVs
 
 Every labelled résumé of the sets is scored once with the model's default profile.
 Simulated teams turn the grades into their own decisions, each with a hidden
@@ -42,6 +43,7 @@ The last table compares the same number of decisions chosen by ``suggest``
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -76,31 +78,27 @@ PAYMENTS = ("支付", "清算", "结算")
 def scored_pairs(
     sets: list[str], model: str, cache_dir: Path
 ) -> tuple[pd.DataFrame, dict[str, str], KeywordEvidence, WordEvidence]:
-    """One row per labelled résumé × bundled role: components, default score, grade;
-    the résumés' texts and the pairs' term hits."""
+    """One row per labelled résumé × role: components, default score, grade; the
+    résumés' texts and the pairs' term hits. ``sets`` are quality.py's sets against the
+    bundled roles, or ``postings``: the twelve imported postings of
+    ``benchmarks/data/postings`` against their graded résumés and real CVs."""
     import rolematch
 
-    read = cached_reader(cache_dir)
-    m = rolematch.Matcher(model=model).fit(rolematch.load_roles())
+    if sets == ["postings"]:
+        roles, graded = posting_population()
+    else:
+        roles, graded = rolematch.load_roles(), bundled_population(sets, cached_reader(cache_dir))
+    m = rolematch.Matcher(model=model).fit(roles)
     frames, texts = [], {}
-    for name in sets:
-        items = load_set(name, read)
-        if not items:
-            print(f"{name}: absent, skipped", file=sys.stderr)
-            continue
-        items = [it for it in items if getattr(it.resume, "ok", False)]
-        t = m.score_table([it.resume for it in items])
-        ids = [f"{name}/{it.name}" for it in items]
+    for name, items in graded.items():
+        t = m.score_table([resume for _, resume, _ in items])
+        ids = [f"{name}/{key}" for key, _, _ in items]
         t["file"] = np.repeat(ids, len(m.role_ids_))
-        grades = {
-            (f"{name}/{it.name}", rid): int(it.grades[ROLE_NUMBERS[rid] - 1])
-            for it in items
-            for rid in m.role_ids_
-        }
+        grades = {(f"{name}/{key}", r): g.get(r, 0) for key, _, g in items for r in m.role_ids_}
         t["grade"] = [grades[(f, r)] for f, r in zip(t["file"], t["role_id"], strict=True)]
         t["set"] = name
         frames.append(t)
-        texts.update({i: it.resume.text for i, it in zip(ids, items, strict=True)})
+        texts.update({i: resume.text for i, (_, resume, _) in zip(ids, items, strict=True)})
         print(f"{name}: {len(items)} résumés", file=sys.stderr)
     cols = ["set", "file", "role_id", "score", "keyword_score", "semantic_score"]
     out = pd.concat(frames, ignore_index=True)[[*cols, "facet_score", "grade"]]
@@ -115,6 +113,55 @@ def scored_pairs(
     )
     words = WordEvidence.of(m.keywords_, [texts[f] for f in names], rows)
     return out, texts, kw, words
+
+
+#: Per set, (key, résumé, {role id: grade}) of each readable labelled résumé.
+Population = dict[str, list[tuple[str, Any, dict[str, int]]]]
+
+
+def bundled_population(sets: list[str], read: Any) -> Population:
+    """quality.py's labelled sets, graded against the nine bundled roles."""
+    out: Population = {}
+    for name in sets:
+        items = load_set(name, read)
+        if not items:
+            print(f"{name}: absent, skipped", file=sys.stderr)
+            continue
+        out[name] = [
+            (it.name, it.resume, {r: int(it.grades[ROLE_NUMBERS[r] - 1]) for r in ROLE_IDS})
+            for it in items
+            if getattr(it.resume, "ok", False)
+        ]
+    return out
+
+
+def posting_population() -> tuple[list[Any], Population]:
+    """Own postings: the twelve imported as a user imports them (saved as role files,
+    loaded), their 64 graded synthetic résumés and the real CVs of ../shared graded
+    against them (``benchmarks/postings.py``'s matching population)."""
+    import tempfile
+
+    from postings import DATA, import_accuracy, real_cvs
+
+    import rolematch
+    from rolematch.io.roles import write_roles
+
+    _, imported = import_accuracy()
+    with tempfile.TemporaryDirectory() as tmp:
+        write_roles(imported, tmp)
+        roles = rolematch.load_roles(tmp)
+    ids = [r.id for r in roles]
+    items = json.loads((DATA / "resumes.json").read_text(encoding="utf-8"))
+    out: Population = {
+        "postings": [
+            (it["id"], rolematch.resume_from_text(it["text"], it["id"]), dict(it["labels"]))
+            for it in items
+        ]
+    }
+    real = [(Path(r.source).name, r, dict(zip(ids, g, strict=True))) for r, g in real_cvs(ids)]
+    if real:
+        out["postings-real"] = real
+    return roles, out
 
 
 def team_grades(pairs: pd.DataFrame, team: str, texts: dict[str, str]) -> np.ndarray:
@@ -231,6 +278,13 @@ def run_once(
     }
 
 
+def _nan_safe(f: Any, xs: list[float]) -> float:
+    """``f`` over the numbers that are not NaN; NaN (no warning) where none is (no role
+    held out enough fits and not-fits)."""
+    a = np.asarray(xs, dtype=float)
+    return float(f(a[~np.isnan(a)])) if (~np.isnan(a)).any() else float("nan")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="static-zh")
@@ -273,14 +327,16 @@ def main() -> None:
                     r = run_once(tp, train, budget, rng, base, pick, texts, kw, words)
                     if r is not None:
                         runs.append(r)
-                m = {k: float(np.nanmean([r[k] for r in runs])) for k in runs[0]}
+                m = {k: _nan_safe(np.nanmean, [r[k] for r in runs]) for k in runs[0]}
                 cells: dict[str, object] = {
                     "decisions": budget,
                     "AUC default": m["auc_default"],
                     "AUC learned": m["auc_learned"],
                     "gain": m["auc_learned"] - m["auc_default"],
-                    "worst role Δ": float(np.nanmin([r["worst_role"] for r in runs])),
-                    f"worst, ≥{MIN_SIDE} fits": float(np.nanmin([r["worst_firm"] for r in runs])),
+                    "worst role Δ": _nan_safe(np.nanmin, [r["worst_role"] for r in runs]),
+                    f"worst, ≥{MIN_SIDE} fits": _nan_safe(
+                        np.nanmin, [r["worst_firm"] for r in runs]
+                    ),
                     "NDCG@3 default": m["ndcg3_default"],
                     "NDCG@3 learned": m["ndcg3_learned"],
                     "adopted": m["adopted"],
