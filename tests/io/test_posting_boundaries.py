@@ -12,17 +12,8 @@ from typing import Any
 import pytest
 
 from rolematch.io.postings import parse_posting_text, read_postings
-
-
-def _texts(items: Sequence[Any]) -> list[str]:
-    return [i.text for i in items]
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
+from tests.io._files import texts as _texts
+from tests.io._files import write_utf8 as _write
 
 # ------------------------------------------------------------ a table of posts, then a note
 HEADER = ("岗位名称", "人数", "岗位职责", "任职资格")

@@ -11,17 +11,8 @@ import pytest
 
 from rolematch import RoleSpecError, load_roles
 from rolematch.io.postings import read_postings, roles_from_postings
-
-
-def _texts(items: Sequence[Any]) -> list[str]:
-    return [i.text for i in items]
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
+from tests.io._files import texts as _texts
+from tests.io._files import write_utf8 as _write
 
 # ------------------------------------------------------------ chat article
 WECHAT = """\

@@ -13,6 +13,8 @@ from rolematch import RoleSpecError, load_roles
 from rolematch.cli import main
 from rolematch.io.postings import html_lines, parse_posting_text, read_postings, slug
 from rolematch.io.roles import load_roles_reporting
+from tests.io._files import texts as _texts
+from tests.io._files import write_utf8 as _write
 
 MODEL = "static-zh"
 
@@ -91,16 +93,6 @@ CS_PAGE = """\
 """
 
 FRAGMENT = "<p>岗位职责：<br>1、负责门店日常运营<br>2、管理店员排班</p><p>任职要求：<br>1、有零售管理经验</p>"
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
-
-
-def _texts(items: list) -> list[str]:
-    return [i.text for i in items]
 
 
 # --------------------------------------------------------------- plain text
