@@ -24,13 +24,14 @@ neither is skipped with a :class:`RoleFileWarning` naming it.
 from __future__ import annotations
 
 import difflib
+import functools
 import inspect
 import json
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
@@ -153,79 +154,55 @@ def check_role(role: Role) -> Role:
 
 
 def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) -> Role:
-    def at(key: str, index: int | None = None) -> str:
-        line = locate(key, index) if locate is not None else None
-        return f"line {line}: " if line else ""
+    def fail(message: str, key: str | None = None, index: int | None = None) -> NoReturn:
+        line = locate(key, index) if locate is not None and key is not None else None
+        where = f"line {line}: " if line else ""
+        raise RoleSpecError(where + message, path=source, field=key)
+
+    def got(value: Any) -> str:  # what YAML made of a bare 007, no or 2024-05-01, and why
+        bare = locate is not None and not isinstance(value, str | list | dict | type(None))
+        return f"{value!r}{' (a number, date or yes/no, not text: put it in quotes)' * bare}"
 
     if not isinstance(data, Mapping):
-        raise RoleSpecError(
-            f"expected a mapping of role fields, got {type(data).__name__}", path=source
-        )
-    for key in data:
+        kind = "nothing: the file is empty" if data is None else type(data).__name__
+        hint = " (a role file holds one role: id: …, title: …, duties: […])"
+        raise RoleSpecError(f"expected a mapping of role fields, got {kind}{hint}", path=source)
+    for key in map(str, data):
         if key not in ROLE_FIELDS:
-            close = difflib.get_close_matches(str(key), ROLE_FIELDS, n=1)
+            close = difflib.get_close_matches(key, ROLE_FIELDS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            raise RoleSpecError(
-                f"{at(str(key))}unknown field; {hint}valid fields are {list(ROLE_FIELDS)}",
-                path=source,
-                field=str(key),
-            )
+            fail(f"unknown field; {hint}valid fields are {list(ROLE_FIELDS)}", key)
     for key in REQUIRED_FIELDS:
         if key not in data:
             raise RoleSpecError("required field is missing", path=source, field=key)
     if "duties" not in data and "requirements" not in data:
-        raise RoleSpecError(
-            "required field is missing: a role needs duties, requirements or both",
-            path=source,
-            field="requirements",
-        )
+        fail("required field is missing: a role needs duties, requirements or both", "requirements")
     for key in ("id", "title", "department"):
         value = data.get(key, "")
         if not isinstance(value, str) or (key != "department" and not value.strip()):
-            raise RoleSpecError(
-                f"{at(key)}expected a non-empty string, got {value!r}", path=source, field=key
-            )
+            fail(f"expected a non-empty string, got {got(value)}", key)
     if not ROLE_ID.match(data["id"]):
-        raise RoleSpecError(
-            f"{at('id')}expected lowercase letters, digits, '-' or '_' (e.g. 'mobile-banking'), "
-            f"got {data['id']!r}",
-            path=source,
-            field="id",
-        )
+        what = "expected lowercase letters, digits, '-' or '_' (e.g. 'mobile-banking')"
+        fail(f"{what}, got {data['id']!r}", "id")
     lists: dict[str, tuple[str, ...]] = {}
     for key in _LIST_FIELDS:
         value = data.get(key, [])
         if value is None:
             value = []
         if not isinstance(value, list):
-            raise RoleSpecError(
-                f"{at(key)}expected a list of non-empty strings, got {value!r}",
-                path=source,
-                field=key,
-            )
+            fail(f"expected a list of non-empty strings, got {value!r}", key)
         for i, v in enumerate(value):
             if not (isinstance(v, str) and v.strip()):
-                raise RoleSpecError(
-                    f"{at(key, i)}item {i + 1} of {len(value)}: expected a non-empty string, "
-                    f"got {v!r}",
-                    path=source,
-                    field=key,
-                )
+                what = f"item {i + 1} of {len(value)}: expected a non-empty string"
+                fail(f"{what}, got {got(v)}", key, i)
         lists[key] = tuple(v.strip() for v in value)
     if not lists["duties"] and not lists["requirements"]:
-        raise RoleSpecError(
-            "expected at least one duty or requirement, got two empty lists",
-            path=source,
-            field="requirements",
-        )
+        what = "expected at least one duty or requirement, got two empty lists"
+        raise RoleSpecError(what, path=source, field="requirements")
     for i, item in enumerate(lists["preferred"]):
         if item not in lists["requirements"]:
-            raise RoleSpecError(
-                f"{at('preferred', i)}each preferred item must also be in 'requirements'; "
-                f"{item!r} is not",
-                path=source,
-                field="preferred",
-            )
+            what = f"each preferred item must also be in 'requirements'; {item!r} is not"
+            fail(what, "preferred", i)
     return Role(
         id=data["id"],
         title=data["title"].strip(),
@@ -239,21 +216,65 @@ def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) ->
     )
 
 
-def _read_role_file(path: Path) -> tuple[Any, FieldLines]:
-    text = role_text(path)
-    if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text), FieldLines(text)
-        except json.JSONDecodeError as e:
-            raise RoleSpecError(f"not valid JSON: {e}", path=path) from e
+class _TwiceError(ValueError):
+    """A mapping names a key twice (YAML and JSON parsers keep the last without a word)."""
+
+
+def _once(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
+    out: dict[Any, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _TwiceError(key)
+        out[key] = value
+    return out
+
+
+@functools.cache
+def _yaml_loader() -> type:
     import yaml
 
-    from rolematch._resources import load_yaml
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            _once((key.value, None) for key, _ in node.value)
+            return super().construct_mapping(node, deep)
 
+    return Loader
+
+
+def _keys(text: str, key: str) -> list[tuple[int, str]]:
+    """(line, key) of each ``key:`` (a regular expression) the text names."""
+    found = re.finditer(rf"""(?m)(?:^|[{{,\s])["']?({key})["']?[ \t]*:""", text)
+    return [(text.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in found]
+
+
+def _read_role_file(path: Path) -> tuple[Any, FieldLines]:
+    import yaml
+
+    text = role_text(path)
     try:
-        return load_yaml(text), FieldLines(text)
+        if path.suffix.lower() == ".json":
+            return json.loads(text, object_pairs_hook=_once), FieldLines(text)
+        return yaml.load(text, Loader=_yaml_loader()), FieldLines(text)  # noqa: S506
+    except _TwiceError as e:
+        lines = [n for n, _ in _keys(text, re.escape(str(e)))] + [0, 0]
+        why = f"line {lines[1]}: the field is given twice (first on line {lines[0]}); "
+        why += "the last would replace the first"
+        raise RoleSpecError(why, path=path, field=str(e)) from None
+    except (json.JSONDecodeError, yaml.MarkedYAMLError) as e:
+        if isinstance(e, json.JSONDecodeError):
+            line, col, what = e.lineno, e.colno, f"JSON: {e.msg}"
+        else:  # one line, naming the file rather than "<unicode string>"
+            mark, ctx = e.problem_mark or e.context_mark, e.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            what = f"YAML: {e.problem}" + (f" ({e.context} on line {ctx.line + 1})" if ctx else "")
+            if "\t" in "".join(text.splitlines()[line - 1 : line]):
+                what += "; indent with spaces, not tabs"
+        named = _keys("\n".join(text.splitlines()[:line]), "|".join(ROLE_FIELDS))
+        field = named[-1][1] if named else None  # the field whose value the error is in
+        where = f"line {line}, column {col}: " if line else ""
+        raise RoleSpecError(f"{where}not valid {what}", path=path, field=field) from e
     except yaml.YAMLError as e:
-        raise RoleSpecError(f"not valid YAML: {e}", path=path) from e
+        raise RoleSpecError(f"not valid YAML: {e}".replace("\n", " "), path=path) from e
 
 
 def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[Role]:
@@ -399,6 +420,7 @@ def load_roles_reporting(
         else:
             raise RoleSpecError("no such file or folder", path=p)
     roles: list[Role] = []
+    lines_of: dict[str | None, FieldLines] = {}  # a role file's lines, for a duplicate id
     reports: list[str] = []
     pending: list[Path] = []
 
@@ -416,12 +438,15 @@ def load_roles_reporting(
         flush()
         data, lines = _read_role_file(f)
         roles.append(_build_role(data, f, lines))
+        lines_of[roles[-1].source] = lines
     flush()
     seen: dict[str, str | None] = {}
     for role in roles:
         if role.id in seen:
+            line = lines_of[role.source]("id") if role.source in lines_of else None
             raise RoleSpecError(
-                f"duplicate id {role.id!r}, already defined in {seen[role.id]}",
+                f"{f'line {line}: ' if line else ''}duplicate id {role.id!r}, "
+                f"already defined in {seen[role.id]}",
                 path=role.source,
                 field="id",
             )

@@ -131,13 +131,20 @@ def test_schema_errors_name_file_and_field(tmp_path, data, match):
 
 def test_invalid_yaml_names_the_file(tmp_path):
     path = _write(tmp_path, "broken.yaml", "id: x\nduties: [unclosed\n")
-    with pytest.raises(RoleSpecError, match=r"broken\.yaml: not valid YAML"):
+    with pytest.raises(
+        RoleSpecError,
+        match=r"broken\.yaml: field 'duties': line 3, column 1: not valid YAML: did not find "
+        r"expected ',' or '\]' \(while parsing a flow sequence on line 2\)$",
+    ):
         load_roles(path)
 
 
 def test_invalid_json_names_the_file(tmp_path):
     path = _write(tmp_path, "broken.json", '{"id": ')
-    with pytest.raises(RoleSpecError, match=r"broken\.json: not valid JSON"):
+    with pytest.raises(
+        RoleSpecError,
+        match=r"broken\.json: field 'id': line 1, column 8: not valid JSON: Expecting",
+    ):
         load_roles(path)
 
 
@@ -154,7 +161,7 @@ def test_duplicate_ids_name_both_files(tmp_path):
     _write(tmp_path, "b.yaml", dump_role(role_from_dict(GOOD)))
     with pytest.raises(
         RoleSpecError,
-        match=r"b\.yaml: field 'id': duplicate id 'demo', already defined in .*a\.json",
+        match=r"b\.yaml: field 'id': line 1: duplicate id 'demo', already defined in .*a\.json",
     ):
         load_roles(tmp_path)
 
