@@ -12,6 +12,7 @@ import functools
 import html
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ __all__ = [
     "freeze_explanation",
     "highlight_html",
     "highlighter",
+    "printable",
     "reason_line",
     "team_text",
     "thaw_explanation",
@@ -254,7 +256,7 @@ class Explanation:
         for f in self.facets:
             state = "no data" if f.score is None else f"{f.score:.2f}"
             lines.append(f"  {f.name}: wants {f.wanted}; has {f.found or '-'} → {state}")
-        return "\n".join(lines)
+        return "\n".join(map(printable, lines))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready)."""
@@ -392,6 +394,26 @@ def highlight_html(
     '熟悉<mark>手机银行</mark>与&lt;<mark>AML</mark>&gt;'
     """
     return highlighter(terms, variants)(text)
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal: control and format characters show as escapes.
+
+    A file name, role title or reason must not drive the terminal (an ESC sequence
+    recolours or clears it, a bidi override reverses the line); printable text, CJK
+    and spaces included, stays as it is.
+
+    Examples
+    --------
+    >>> print(printable("张三\\x1b[31m简历\\u202e.pdf"))
+    张三\\x1b[31m简历\\u202e.pdf
+    """
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
 
 
 def _short(s: str, n: int = 60) -> str:

@@ -26,6 +26,7 @@ from typing import IO, Any
 
 import numpy as np
 
+from rolematch.explain import printable
 from rolematch.results import COLUMNS, BatchResults
 
 __all__ = [
@@ -339,15 +340,9 @@ def _text_out(path: str | Path | IO[str], encoding: str) -> Iterator[IO[str]]:
         yield f
 
 
-def _terminal(text: str) -> str:
-    # a file name, role title or reason must not drive the terminal (ESC sequences
-    # recolour it, a bidi override reverses the line): such characters show escaped
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
-        else ch
-        for ch in text
-    )
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes: a wide or full-width (CJK) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | None = None) -> str:
@@ -357,28 +352,30 @@ def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | Non
     (``\\x1b``), so nothing a file is named can drive the terminal.
     """
     lines = []
-    names = [_terminal(Path(f).name) for f in results.files]
-    name_w = max([len(n) for n in names] + [4])
+    names = [printable(Path(f).name) for f in results.files]
+    name_w = max([_cells(n) for n in names] + [4])
+    # padded by terminal cells, so that Chinese names keep the columns in line
+    names = [n + " " * (name_w - _cells(n)) for n in names]
     head = f"{'file':<{name_w}}  {'rank':>4}  {'score':>5}  {'kw':>5}  {'sem':>5}  role"
     lines.append(head)
     lines.append("-" * (len(head) + 20))
     keep = results.keep("resume", top_k, min_score)
     for i, name in enumerate(names):
         if not results.ok(i):
-            why = _terminal(results.reason[i])
-            lines.append(f"{name:<{name_w}}  {'-':>4}  {results.status[i]}: {why}")
+            why = printable(results.reason[i])
+            lines.append(f"{name}  {'-':>4}  {results.status[i]}: {why}")
             continue
         first = True
         for r in np.argsort(results.role_rank[i], kind="stable"):
             if not keep[i, r]:
                 continue
-            role = _terminal(f"{results.role_ids[r]} ({results.role_titles[r]})")
+            role = printable(f"{results.role_ids[r]} ({results.role_titles[r]})")
             lines.append(
-                f"{name if first else '':<{name_w}}  {results.role_rank[i, r]:>4}  "
+                f"{name if first else ' ' * name_w}  {results.role_rank[i, r]:>4}  "
                 f"{results.score[i, r]:5.2f}  {results.keyword[i, r]:5.2f}  "
                 f"{results.semantic[i, r]:5.2f}  {role}"
             )
             first = False
         if first:
-            lines.append(f"{name:<{name_w}}  {'-':>4}  no role scores {min_score} or more")
+            lines.append(f"{name}  {'-':>4}  no role scores {min_score} or more")
     return "\n".join(lines) + "\n"
