@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rolematch._cli_profile import check_profile
-from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
+from rolematch.exceptions import MissingDependencyError, RolematchError, RoleSpecError, UsageError
 from rolematch.report import FORMATS
 
 __all__ = ["main"]
@@ -602,13 +602,18 @@ def _roles(args: argparse.Namespace) -> int:
     if not args.out and not args.dry_run:
         raise UsageError("roles import needs --out DIR (or --dry-run to only look)")
     ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
-    postings = read_postings(
-        args.posting,
-        ids=ids,
-        title_field=args.title_field,
-        text_field=args.text_field,
-        id_field=args.id_field,
-    )
+    try:
+        postings = read_postings(
+            args.posting,
+            ids=ids,
+            title_field=args.title_field,
+            text_field=args.text_field,
+            id_field=args.id_field,
+        )
+    except RoleSpecError as e:  # ids that do not fit are a bad option value
+        if ids is None or e.field != "id" or e.path is not None:
+            raise
+        raise UsageError(f"--ids: {e}") from e
     roles = [p.to_role() for p in postings]  # validate all before writing any
     if args.dry_run:
         print("\n\n".join(p.report() for p in postings))

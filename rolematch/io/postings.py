@@ -38,6 +38,7 @@ from rolematch.io.posting_sources import (
     html_lines,
     numbered_lines,
 )
+from rolematch.io.roles import ROLE_ID
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -224,10 +225,26 @@ def read_postings(
 
 
 def assign_ids(postings: Sequence[Posting], ids: Sequence[str] | None = None) -> None:
-    """Set ids: the given ones in order, else ones made from the titles, made unique."""
+    """Set ids: the given ones in order, exactly as given (each a role id, no two the
+    same: a later ``--role`` names them), else ones made from the titles, made unique."""
     if ids is not None:
         if len(ids) != len(postings):
-            raise RoleSpecError(f"{len(ids)} ids given for {len(postings)} postings", field="id")
+            titles = ", ".join(p.title for p in postings)
+            raise RoleSpecError(
+                f"{len(ids)} ids given for {len(postings)} postings ({titles}); give one "
+                "id per posting, in this order",
+                field="id",
+            )
+        bad = [i for i in ids if not ROLE_ID.match(str(i))]
+        if bad:
+            raise RoleSpecError(
+                f"ids must be lower-case ASCII letters, digits, '-' and '_', starting with "
+                f"a letter or digit (as role files need). Got {bad} instead.",
+                field="id",
+            )
+        twice = sorted({i for i in ids if list(ids).count(i) > 1})
+        if twice:
+            raise RoleSpecError(f"each posting needs its own id; given twice: {twice}", field="id")
         for p, i in zip(postings, ids, strict=True):
             p.id = i
     seen: dict[str, int] = {}

@@ -570,6 +570,21 @@ def test_given_ids_must_fit(tmp_path):
     with pytest.raises(RoleSpecError, match=r"field 'id': 2 ids given for 1 postings"):
         read_postings(a, ids=["x", "y"])
     assert [p.id for p in read_postings(a, ids=["analyst"])] == ["analyst"]
+    b = _write(tmp_path, "b.txt", ANALYST_TXT)
+    # given ids are used as given or refused: a later --role names them
+    with pytest.raises(RoleSpecError, match=r"given twice: \['x'\]"):
+        read_postings([a, b], ids=["x", "x"])
+    for bad in ("手机", "My Role", "-x"):
+        with pytest.raises(RoleSpecError, match=r"field 'id': ids must be lower-case"):
+            read_postings([a, b], ids=["x", bad])
+
+
+def test_cli_ids_that_do_not_fit_are_a_usage_error(tmp_path, capsys):
+    a = _write(tmp_path, "a.txt", ANALYST_TXT)
+    for ids in ("a,a", "手机", "a,b"):
+        assert main(["roles", "import", str(a), "--dry-run", "--ids", ids]) == 2, ids
+        assert "--ids: field 'id'" in capsys.readouterr().err
+    assert main(["roles", "import", str(a), "--dry-run", "--ids", "analyst"]) == 0
 
 
 # ----------------------------------------------------- load_roles and CLI
