@@ -561,10 +561,10 @@ def _explain(args: argparse.Namespace) -> int:
     role = find_role(roles, args.role)
     if role is None:
         ids = ", ".join(r.id for r in roles)
-        print(
-            f"rolematch: error: unknown role {args.role!r}; choose one of: {ids} (or a title)",
-            file=sys.stderr,
-        )
+        same = [r.id for r in roles if r.title == args.role]  # a title two posts share
+        why = f"the title {args.role!r} names {len(same)} roles; give one's id: {', '.join(same)}"
+        unknown = f"unknown role {args.role!r}; choose one of: {ids} (or a title)"
+        print(f"rolematch: error: {why if same else unknown}", file=sys.stderr)
         return 2
     resume = read_resume(args.file)
     if not resume.ok:  # nothing to explain: an error, as for an unknown role

@@ -1,4 +1,4 @@
-"""The command line as a recruiter uses it (issue qa30): what reaches the terminal.
+"""The command line as a recruiter uses it: what reaches the terminal.
 
 ``rolematch explain`` printed a file name's escape sequences as they were (a name
 holding ``ESC[2J`` cleared the screen; ``score``'s table already showed them as
@@ -61,3 +61,19 @@ def test_score_table_aligns_chinese_file_names_by_terminal_cells(tmp_path, cv, c
     for row in rows:
         cut = [k for k in range(len(row) + 1) if _cells(row[:k]) == end]
         assert cut and row[cut[0] - 1] in "12-" and row[cut[0] : cut[0] + 2] == "  ", row
+
+
+def test_explain_names_the_roles_a_shared_title_could_mean(tmp_path, cv, capsys):
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    for rid in ("cs-a", "cs-b"):
+        (folder / f"{rid}.yaml").write_text(
+            f"id: {rid}\ntitle: 客服主管\nduties: [负责坐席管理和投诉处理]\n", "utf-8"
+        )
+    args = ["explain", str(cv), "--roles", str(folder), "--model", MODEL]
+    assert main([*args, "--role", "客服主管"]) == 2
+    err = capsys.readouterr().err
+    assert "the title '客服主管' names 2 roles; give one's id: cs-a, cs-b" in err
+    assert main([*args, "--role", "nope"]) == 2
+    assert "unknown role 'nope'; choose one of: cs-a, cs-b" in capsys.readouterr().err
+    assert main([*args, "--role", "cs-b"]) == 0

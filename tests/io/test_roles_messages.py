@@ -1,6 +1,6 @@
 """Role files as a user writes them by hand: every mistake is named by file, line and field.
 
-Found by a black-box pass of ``rolematch roles validate`` (issue qa30): a field written
+Found by a black-box pass of ``rolematch roles validate``: a field written
 twice lost its first value without a word, a YAML syntax error came as four lines about
 ``"<unicode string>"`` naming no field, an empty file was "got NoneType", ``id: 007``
 was "got 7", and a duplicate id named no line.
