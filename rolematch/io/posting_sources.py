@@ -534,6 +534,14 @@ class ExportJob:
     id: str = ""
 
 
+def _value_text(value: Any, sep: str = "\n") -> str:
+    """A field's text: a JSON list (duties: ["负责…", "负责…"]) is one line an item, not
+    the list's Python spelling; a missing value is empty."""
+    if isinstance(value, list | tuple):
+        return sep.join(str(v).strip() for v in value if v is not None and str(v).strip())
+    return "" if value is None else str(value)
+
+
 def export_jobs(
     path: Path,
     title_field: str | None,
@@ -569,10 +577,12 @@ def export_jobs(
             xf = [n for n in rec if n in xf or n in sections] if sections else xf
         if id_field:
             _pick(rec, id_field, (), "id", where, path)
-        title = " ".join(str(rec[f] or "").strip() for f in tf).strip()
+        # an export's own "id" names its roles unless another id field is given
+        idf = id_field or ("id" if type(rec.get("id")) in (str, int) else None)
+        title = " ".join(_value_text(rec[f], " ").strip() for f in tf).strip()
         if not title:
             raise RoleSpecError(f"{where}: the title is empty", path=path, field=tf[0])
-        parts = [str(rec[f] or "") for f in xf]
+        parts = [_value_text(rec[f]) for f in xf]
         if not "".join(parts).strip():
             raise RoleSpecError(f"{where}: the posting text is empty", path=path, field=xf[0])
         if len(xf) > 1:  # each section under its column name: 岗位职责：/ 任职条件：
@@ -581,6 +591,6 @@ def export_jobs(
         body = "\n".join(parts)
         lines = html_lines(body) if _looks_like_html(body) else numbered_lines(body)
         count += 1
-        yield ExportJob(no, title, lines, str(rec[id_field] or "").strip() if id_field else "")
+        yield ExportJob(no, title, lines, str(rec[idf]).strip() if idf else "")
     if not count:
         raise RoleSpecError("the export holds no records", path=path)

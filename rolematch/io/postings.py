@@ -131,7 +131,7 @@ def _export_postings(
                 p.requirements += extra.requirements
                 p.dropped += extra.dropped
         p.title, p.line = job.title, job.no
-        if id_field:
+        if job.id:
             p.id = job.id  # as the board wrote it; the role's id is board_id(job.id)
         postings.append(p)
     return postings
@@ -160,8 +160,9 @@ def read_postings(
         each one block in that order: the first the duties and the second the
         requirements, unless a field is named as a section or has headings of its
         own). Default: the first present of ``title``, ``job_title``, ``职位名称`` …
-        and ``text``, ``description``, ``职位描述`` …. Ids in the id field are made
-        role ids by :func:`board_id` (``J1001`` -> ``j1001``).
+        and ``text``, ``description``, ``职位描述`` …. Ids in the id field (default: a
+        record's ``id``, where it has one) are made role ids by :func:`board_id`
+        (``J1001`` -> ``j1001``). A field holding a JSON list is one line an item.
     lexicon : path, optional
         Another vocabulary file (``data/lexicon/postings.yaml`` format).
 

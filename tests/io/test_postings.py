@@ -11,7 +11,13 @@ import pytest
 
 from rolematch import RoleSpecError, load_roles
 from rolematch.cli import main
-from rolematch.io.postings import html_lines, parse_posting_text, read_postings, slug
+from rolematch.io.postings import (
+    html_lines,
+    parse_posting_text,
+    read_postings,
+    roles_from_postings,
+    slug,
+)
 from rolematch.io.roles import load_roles_reporting
 from tests.io._files import texts as _texts
 from tests.io._files import write_utf8 as _write
@@ -654,3 +660,20 @@ def test_cli_score_against_a_posting_file(tmp_path, capsys):
     with out.open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert sorted(r["role_title"] for r in rows) == ["出纳", "数据分析师"]
+
+
+def test_a_json_list_of_roles_keeps_its_ids_and_one_line_an_item(tmp_path):
+    # a system's export of roles: lists of lines, and ids the user will name later
+    roles = [
+        {"id": "cs-lead", "title": "客服团队主管", "duties": ["负责坐席排班与现场管理",
+         "负责客户投诉处理"], "requirements": ["本科及以上学历", "5年以上客服管理经验"]},
+        {"id": "J1001", "title": "支付结算主管", "duties": ["负责银联网联清算对账"],
+         "requirements": ["熟悉支付清算业务"]},
+    ]  # fmt: skip
+    path = tmp_path / "roles.json"
+    path.write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
+    a, b = read_postings(path)
+    assert [r.id for r in roles_from_postings([a, b])] == ["cs-lead", "j1001"]
+    assert _texts(a.duties) == ["负责坐席排班与现场管理", "负责客户投诉处理"]
+    assert _texts(a.requirements) == ["本科及以上学历", "5年以上客服管理经验"]
+    assert not any("[" in t for t in _texts(b.duties) + _texts(b.requirements))
