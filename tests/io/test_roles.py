@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from rolematch import RoleSpecError, load_roles, parse_posting
 from rolematch.io.roles import RoleFileWarning, dump_role, role_from_dict, write_roles
 from tests.conftest import ROLE_IDS
+from tests.io._files import write_utf8 as _write
 
 GOOD = {
     "id": "demo",
@@ -16,12 +16,6 @@ GOOD = {
     "duties": ["负责手机银行运营"],
     "requirements": ["金融专业"],
 }
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
 
 
 def test_bundled_roles_have_the_nine_ids_in_posting_order():

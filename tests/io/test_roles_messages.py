@@ -9,20 +9,14 @@ was "got 7", and a duplicate id named no line.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from rolematch import RoleSpecError, load_roles
 from rolematch.cli import main
+from tests.io._files import write_utf8 as _write
 
 ROLE = "id: demo\ntitle: 演示主管\nduties:\n- 负责手机银行运营\n- 负责渠道营销\nrequirements:\n- 金融专业\n"
-
-
-def _write(tmp_path: Path, name: str, text: str) -> Path:
-    p = tmp_path / name
-    p.write_text(text, encoding="utf-8")
-    return p
 
 
 @pytest.mark.parametrize(
