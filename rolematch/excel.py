@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -38,6 +37,7 @@ from rolematch._optional import import_optional
 from rolematch.explain import Explanation, team_text
 from rolematch.report import atomic_write, safe_cell
 from rolematch.results import BatchResults
+from rolematch.text import display_width
 
 __all__ = ["ROLE_COLUMNS", "excel_text", "write_xlsx"]
 
@@ -91,8 +91,7 @@ def excel_text(text: str) -> str:
 
 
 def _width(value: Any) -> int:
-    text = "" if value is None else str(value)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return display_width("" if value is None else str(value))
 
 
 def _sheet_title(title: str, taken: set[str]) -> str:

@@ -18,7 +18,6 @@ import json
 import math
 import os
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +27,7 @@ import numpy as np
 
 from rolematch.explain import printable
 from rolematch.results import COLUMNS, BatchResults
+from rolematch.text import display_width
 
 __all__ = [
     "COLUMNS",
@@ -340,11 +340,6 @@ def _text_out(path: str | Path | IO[str], encoding: str) -> Iterator[IO[str]]:
         yield f
 
 
-def _cells(text: str) -> int:
-    """Terminal cells ``text`` takes: a wide or full-width (CJK) character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | None = None) -> str:
     """A plain-text table for the terminal: each file's best roles, bad files with reasons.
 
@@ -353,9 +348,9 @@ def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | Non
     """
     lines = []
     names = [printable(Path(f).name) for f in results.files]
-    name_w = max([_cells(n) for n in names] + [4])
+    name_w = max([display_width(n) for n in names] + [4])
     # padded by terminal cells, so that Chinese names keep the columns in line
-    names = [n + " " * (name_w - _cells(n)) for n in names]
+    names = [n + " " * (name_w - display_width(n)) for n in names]
     head = f"{'file':<{name_w}}  {'rank':>4}  {'score':>5}  {'kw':>5}  {'sem':>5}  role"
     lines.append(head)
     lines.append("-" * (len(head) + 20))

@@ -39,6 +39,7 @@ import unicodedata
 __all__ = [
     "RADICAL_MAP",
     "count_artifacts",
+    "display_width",
     "fold_radicals",
     "is_cjk",
     "make_valid",
@@ -287,3 +288,15 @@ def split_sentences(text: str) -> list[str]:
     for line in text.splitlines():
         out.extend(s.strip() for s in _SENT_END.split(line) if s.strip())
     return out
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal or a spreadsheet: a wide or full-width
+    (CJK) character takes two.
+
+    Examples
+    --------
+    >>> display_width("张三.pdf"), display_width("cv.pdf")
+    (8, 6)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
