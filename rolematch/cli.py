@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rolematch._cli_profile import check_profile
-from rolematch.exceptions import MissingDependencyError, RolematchError, RoleSpecError, UsageError
+from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
 from rolematch.report import FORMATS
 
 __all__ = ["main"]
@@ -133,34 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--model", default="e5-small")
     x.add_argument("--profile", help="scoring profile JSON (default: the model's bundled one)")
 
-    r = sub.add_parser("roles", help="list, validate or import roles")
-    rsub = r.add_subparsers(dest="roles_command", required=True, metavar="ACTION")
-    rl = rsub.add_parser("list", help="list roles")
-    rl.add_argument(
-        "--roles",
-        action="append",
-        help="role file, job posting or folder; repeat for several (default: bundled roles)",
-    )
-    rv = rsub.add_parser("validate", help="check role files; errors name file and field")
-    rv.add_argument("dir", nargs="?", help="role file or folder (default: the bundled roles)")
-    ri = rsub.add_parser(
-        "import",
-        help="turn job postings into role files",
-        description="Read job postings (.txt .md .html .htm .docx .pdf, or job-board exports "
-        ".csv .jsonl .json .xlsx) and write one validated role file per posting.",
-    )
-    ri.add_argument("posting", nargs="+", help="posting files or folders")
-    ri.add_argument("--out", help="folder for the role files (not needed with --dry-run)")
-    ri.add_argument("--ids", help="comma-separated role ids in posting order")
-    ri.add_argument("--format", choices=["yaml", "json"], default="yaml")
-    ri.add_argument("--title-field", help="export field holding the title")
-    ri.add_argument("--text-field", help="export field(s) holding the text, comma-separated")
-    ri.add_argument("--id-field", help="export field holding the role id")
-    ri.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="print what was parsed (title, duties, requirements, dropped lines and why)",
-    )
+    from rolematch._cli_roles import add_roles_parsers
+
+    add_roles_parsers(sub)
     from rolematch.fairness.cli import add_audit_parser
 
     add_audit_parser(sub, positive_int=_positive_int, unit_float=_unit_float, workers=_workers)
@@ -295,7 +270,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
             run = _learn_cli.run_learn if args.command == "learn" else _learn_cli.run_suggest
             return run(args, load_roles=_load_roles)
-        return _roles(args)
+        from rolematch._cli_roles import run_roles
+
+        return run_roles(args)
     except (RolematchError, MissingDependencyError) as e:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
@@ -582,44 +559,6 @@ def _explain(args: argparse.Namespace) -> int:
           f"résumé (best: {others})")  # fmt: skip
     if resume.warnings:
         print("  warnings: " + "; ".join(resume.warnings))
-    return 0
-
-
-def _roles(args: argparse.Namespace) -> int:
-    from rolematch.io.roles import load_roles, write_roles
-
-    if args.roles_command == "list":
-        for role in load_roles(args.roles):
-            print(f"{role.id:<24} {role.title}  ({len(role.duties)} duties, "
-                  f"{len(role.requirements)} requirements)")  # fmt: skip
-        return 0
-    if args.roles_command == "validate":
-        roles = load_roles(args.dir)
-        print(f"{len(roles)} roles OK: {', '.join(r.id for r in roles)}")
-        return 0
-    from rolematch.io.postings import read_postings
-
-    if not args.out and not args.dry_run:
-        raise UsageError("roles import needs --out DIR (or --dry-run to only look)")
-    ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
-    try:
-        postings = read_postings(
-            args.posting,
-            ids=ids,
-            title_field=args.title_field,
-            text_field=args.text_field,
-            id_field=args.id_field,
-        )
-    except RoleSpecError as e:  # ids that do not fit are a bad option value
-        if ids is None or e.field != "id" or e.path is not None:
-            raise
-        raise UsageError(f"--ids: {e}") from e
-    roles = [p.to_role() for p in postings]  # validate all before writing any
-    if args.dry_run:
-        print("\n\n".join(p.report() for p in postings))
-        return 0
-    for path in write_roles(roles, args.out, fmt=args.format):
-        print(path)
     return 0
 
 

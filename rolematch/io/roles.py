@@ -44,6 +44,7 @@ __all__ = [
     "check_role",
     "dump_role",
     "find_role",
+    "folder_files",
     "load_roles",
     "majors_from_requirements",
     "parse_posting",
@@ -356,7 +357,7 @@ def _warn(message: str) -> None:
     warnings.warn(message, RoleFileWarning, stacklevel=level)
 
 
-def _folder_files(folder: Path) -> list[tuple[Path, bool]]:
+def folder_files(folder: Path) -> list[tuple[Path, bool]]:
     """(file, is a role file) of a folder, in name order.
 
     Hidden files and Office lock files (``~$x.docx``) are left out. A folder with no
@@ -414,7 +415,7 @@ def load_roles_reporting(
     files: list[tuple[Path, bool]] = []  # (file, is a role file)
     for p in map(Path, paths):
         if p.is_dir():
-            files.extend(_folder_files(p))
+            files.extend(folder_files(p))
         elif p.is_file():
             files.append((p, p.suffix.lower() not in POSTING_SUFFIXES or _is_role_file(p)))
         else:

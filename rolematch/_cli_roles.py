@@ -1,0 +1,111 @@
+"""The ``rolematch roles`` subcommands: list, validate and import roles (see
+:mod:`rolematch.io.roles` and :mod:`rolematch.io.postings`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from rolematch.exceptions import RoleSpecError, UsageError
+
+__all__ = ["add_roles_parsers", "run_roles"]
+
+
+def add_roles_parsers(sub: Any) -> None:
+    """Register ``roles`` and its actions on the CLI's subparsers."""
+    r = sub.add_parser("roles", help="list, validate or import roles")
+    rsub = r.add_subparsers(dest="roles_command", required=True, metavar="ACTION")
+    rl = rsub.add_parser("list", help="list roles")
+    rl.add_argument(
+        "--roles",
+        action="append",
+        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+    )
+    rv = rsub.add_parser("validate", help="check role files; errors name file and field")
+    rv.add_argument("dir", nargs="?", help="role file or folder (default: the bundled roles)")
+    ri = rsub.add_parser(
+        "import",
+        help="turn job postings into role files",
+        description="Read job postings (.txt .md .html .htm .docx .pdf, or job-board exports "
+        ".csv .jsonl .json .xlsx) and write one validated role file per posting.",
+    )
+    ri.add_argument("posting", nargs="+", help="posting files or folders")
+    ri.add_argument("--out", help="folder for the role files (not needed with --dry-run)")
+    ri.add_argument("--ids", help="comma-separated role ids in posting order")
+    ri.add_argument("--format", choices=["yaml", "json"], default="yaml")
+    ri.add_argument("--title-field", help="export field holding the title")
+    ri.add_argument("--text-field", help="export field(s) holding the text, comma-separated")
+    ri.add_argument("--id-field", help="export field holding the role id")
+    ri.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print what was parsed (title, duties, requirements, dropped lines and why)",
+    )
+
+
+def run_roles(args: argparse.Namespace) -> int:
+    """Run ``rolematch roles list|validate|import``; the exit status."""
+    from rolematch.io.roles import load_roles, write_roles
+
+    if args.roles_command == "list":
+        for role in load_roles(args.roles):
+            print(f"{role.id:<24} {role.title}  ({len(role.duties)} duties, "
+                  f"{len(role.requirements)} requirements)")  # fmt: skip
+        return 0
+    if args.roles_command == "validate":
+        return _validate(args.dir)
+    from rolematch.io.postings import read_postings
+
+    if not args.out and not args.dry_run:
+        raise UsageError("roles import needs --out DIR (or --dry-run to only look)")
+    ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
+    try:
+        postings = read_postings(
+            args.posting,
+            ids=ids,
+            title_field=args.title_field,
+            text_field=args.text_field,
+            id_field=args.id_field,
+        )
+    except RoleSpecError as e:  # ids that do not fit are a bad option value
+        if ids is None or e.field != "id" or e.path is not None:
+            raise
+        raise UsageError(f"--ids: {e}") from e
+    roles = [p.to_role() for p in postings]  # validate all before writing any
+    if args.dry_run:
+        print("\n\n".join(p.report() for p in postings))
+        return 0
+    for path in write_roles(roles, args.out, fmt=args.format):
+        print(path)
+    return 0
+
+
+def _validate(path: str | None) -> int:
+    """Check every role file of a folder and name every bad one (not only the first):
+    a folder of twenty role files is mended in one pass. Ids must also be unique
+    across the files."""
+    from rolematch.io.roles import folder_files, load_roles
+
+    folder = Path(path) if path is not None else None
+    if folder is None or not folder.is_dir():
+        roles = load_roles(path)
+    else:
+        files = [f for f, _ in folder_files(folder)]
+        errors, good = [], []
+        for f in files:
+            try:
+                load_roles(f)
+            except RoleSpecError as e:
+                errors.append(str(e))
+            else:
+                good.append(f)
+        for message in errors:
+            print(f"rolematch: error: {message}", file=sys.stderr)
+        if errors:
+            print(f"rolematch: {len(errors)} of {len(files)} files have errors", file=sys.stderr)
+            return 1
+        roles = load_roles(good)  # ids unique across the files
+    print(f"{len(roles)} roles OK: {', '.join(r.id for r in roles)}")
+    return 0
