@@ -499,12 +499,15 @@ def _record(resume: Any) -> dict[str, Any]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from rolematch.batch import collect_files
+    from rolematch.batch import collect_files, skipped_note
     from rolematch.batch.reader import GuardedReader, read_file
     from rolematch.documents import Resume
     from rolematch.report import atomic_write
 
-    files = collect_files(args.paths)
+    skipped: list[Any] = []
+    files = collect_files(args.paths, skipped=skipped)
+    if skipped:  # what folders held that is no résumé document: said, as score says it
+        print(f"rolematch: {skipped_note(skipped)}", file=sys.stderr)
     opts = {"max_pages": args.max_pages, "redact": not args.no_redact, "ocr": not args.no_ocr}
     reader = GuardedReader(opts, args.file_timeout) if args.file_timeout else None
 

@@ -156,6 +156,15 @@ def test_extract_writes_one_record_per_file(folder, tmp_path):
     assert good["status"] == "ok" and "坐席" in good["text"] and good["pages"] == 1
 
 
+def test_extract_says_what_a_folder_held_that_is_no_resume(folder, tmp_path, capsys):
+    (folder / "notes.md").write_text("# 备注", encoding="utf-8")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    out = tmp_path / "x.jsonl"
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
+    assert "skipped 1 hidden or lock file, 1 file of another type (.md)" in capsys.readouterr().err
+    assert len(out.read_text("utf-8").splitlines()) == 3
+
+
 def test_roles_list_validate_import(tmp_path, capsys, shared_dir):
     assert main(["roles", "list"]) == 0
     assert "mobile-banking" in capsys.readouterr().out
