@@ -280,7 +280,7 @@ def test_cli_refuses_explanation_formats(folder, tmp_path, capsys):
     from rolematch.cli import main
 
     argv = ["score", str(folder), "--engine", "spark", "-o", str(tmp_path / "x.jsonl")]
-    assert main(argv) == 1
+    assert main(argv) == 2  # a usage error: options that cannot go together
     assert "needs the explanations" in capsys.readouterr().err
 
 
@@ -304,3 +304,86 @@ def test_e5_small_scores_equal_the_local_engine(spark, tmp_path):
     assert len(merged) == len(table) == 3 * len(matcher.role_ids_)
     for c in SCORES:
         np.testing.assert_allclose(merged[c + "_spark"], merged[c], atol=1e-6, equal_nan=True)
+
+
+def test_cli_folder_files_get_the_local_engines_rows(spark, tmp_path):
+    """What Spark's own listing gets wrong (QA): 0-byte files, broken links, FIFOs,
+    ``_name`` files and folders, files without a suffix and a path that does not exist
+    each get the local engine's row; lock files and hidden files none; a link to a
+    folder is not followed (no file twice)."""
+    from rolematch.cli import main
+
+    src = tmp_path / "cv"
+    (src / "_drafts").mkdir(parents=True)
+    (src / ".hidden").mkdir()
+    (src / "real").mkdir()
+    shutil.copy(example_files()[0], src / "_under.txt")
+    shutil.copy(example_files()[1], src / "_drafts" / "x.txt")
+    shutil.copy(example_files()[1], src / ".hidden" / "y.txt")
+    shutil.copy(example_files()[2], src / "no suffix")
+    shutil.copy(example_files()[-1], src / "real" / "简历 'a'.pdf")
+    (src / "~$lock.docx").write_bytes(b"x")
+    (src / "empty.pdf").write_bytes(b"")
+    (src / "broken.pdf").symlink_to(tmp_path / "gone.pdf")
+    (src / "linked").symlink_to(src / "real", target_is_directory=True)
+    os.mkfifo(src / "pipe.pdf")
+    missing = str(tmp_path / "missing.pdf")
+    common = [str(src), missing, "--model", "static-zh", "--no-ocr", "-q", "-o"]
+    assert main(["score", *common, str(tmp_path / "local.csv")]) == 0
+    assert main(["score", *common, str(tmp_path / "s.csv"), "--engine", "spark"]) == 0
+    local, remote = _read_csv(tmp_path / "local.csv"), _read_csv(tmp_path / "s.csv")
+    assert {r["status"] for r in local} >= {"ok", "empty", "unreadable", "unsupported"}
+    assert [(r["file"], r["status"], r["reason"], r["role_id"]) for r in remote] == [
+        (r["file"], r["status"], r["reason"], r["role_id"]) for r in local
+    ]
+    api = rs.score_files(spark, [str(src / "broken.pdf")], model="static-zh")
+    (row,) = api.toPandas().to_dict("records")
+    assert (row["file"], row["status"]) == ("file:" + str(src / "broken.pdf"), "unreadable")
+
+
+def test_cli_empty_folder_warns_and_writes_no_rows(spark, tmp_path, capsys):
+    from rolematch.cli import main
+
+    (tmp_path / "none").mkdir()
+    (tmp_path / "none" / "notes.md").write_text("x", encoding="utf-8")
+    argv = ["score", str(tmp_path / "none"), "--engine", "spark", "--model", "static-zh",
+            "-q", "-o", str(tmp_path / "s.csv")]  # fmt: skip
+    assert main(argv) == 0
+    assert "warning: no résumé files in" in capsys.readouterr().err
+    assert _read_csv(tmp_path / "s.csv") == []
+
+
+def test_cli_refusals_are_one_line_before_spark_starts(tmp_path):
+    """Options that cannot go together and a master Spark cannot use are usage errors
+    (exit 2); an unreachable master is one line (exit 1), not minutes of retries and a
+    Java stack trace; none of them starts Spark (pyspark is never imported)."""
+    import socket
+    import subprocess
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    cv = str(example_files()[0])
+    cases = [
+        (["-o", str(tmp_path / "x.jsonl")], 2, "needs the explanations"),
+        (["-o", str(tmp_path / "x.xlsx")], 2, "needs the explanations"),
+        (["--cache", str(tmp_path / "c")], 2, "--cache is not used with --engine spark"),
+        (["--master", "bogus"], 2, "--master must be local, local.N., .* Got 'bogus'"),
+        (["--master", "local[0]"], 2, r"Got 'local\[0\]'"),
+        (["--master", f"spark://127.0.0.1:{closed}"], 1, "cannot reach the Spark master"),
+    ]
+    code = (
+        "import sys, json\nfrom rolematch.cli import main\n"
+        "rc = main(json.loads(sys.argv[1]))\n"
+        "print(rc, 'pyspark' in sys.modules)\n"
+    )
+    import json
+    import re
+
+    for extra, rc, message in cases:
+        argv = ["score", cv, "--engine", "spark", "--model", "static-zh", *extra]
+        run = subprocess.run([sys.executable, "-c", code, json.dumps(argv)],
+                             capture_output=True, text=True, timeout=120)  # fmt: skip
+        assert run.stdout.split() == [str(rc), "False"], (extra, run.stderr[-2000:])
+        assert len(run.stderr.strip().splitlines()) == 1, (extra, run.stderr)
+        assert re.search(message, run.stderr), (extra, run.stderr)

@@ -8,11 +8,12 @@ engine's writers, and print a one-line summary.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rolematch.spark.engine import score_files
+from rolematch.spark.engine import expand_local, is_local, local_key, score_files
 from rolematch.spark.worker import path_order
 
 if TYPE_CHECKING:
@@ -20,25 +21,73 @@ if TYPE_CHECKING:
 
     from rolematch.documents import Role
 
-__all__ = ["cli_score", "local_path_names"]
+__all__ = ["check_master", "cli_score", "local_path_names"]
 
 
 def local_path_names(files: Iterable[str | Path]) -> dict[str, str]:
     """``{file:/abs/path: name as given}`` for local files, in the given order (the
     CLI's ``names``)."""
-    # Spark lists local files as "file:" + the absolute path, not percent-encoded
-    return {"file:" + str(Path(f).resolve()): str(f) for f in files}
+    return {local_key(f): str(f) for f in files}
+
+
+_LOCAL_MASTER = re.compile(
+    r"local(\[(\*|[1-9][0-9]*)(, *[1-9][0-9]*)?\])?|local-cluster\[[1-9][0-9]*(, *[1-9][0-9]*){2}\]"
+)
+
+
+def check_master(master: str | None, timeout: float = 5.0) -> None:
+    """Refuse a ``--master`` Spark cannot use before Spark starts (its JVM would print
+    a Java stack trace, or retry an unreachable standalone master for minutes).
+
+    Raises
+    ------
+    UsageError
+        Not a master URL Spark knows (exit code 2).
+    RolematchError
+        A ``spark://`` master that no TCP connection reaches within ``timeout`` seconds.
+    """
+    import socket
+
+    from rolematch.exceptions import RolematchError, UsageError
+
+    if master is None or _LOCAL_MASTER.fullmatch(master) or master == "yarn":
+        return
+    if master.startswith("k8s://") and len(master) > len("k8s://"):
+        return
+    if not master.startswith("spark://") or not master.removeprefix("spark://"):
+        raise UsageError(
+            "--master must be local, local[N], local[*], spark://HOST:PORT, yarn or "
+            f"k8s://URL. Got {master!r} instead."
+        )
+    why = []
+    for hostport in master.removeprefix("spark://").split(","):  # a standby list: one will do
+        host, _, port = hostport.rpartition(":") if ":" in hostport else (hostport, "", "7077")
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+                return
+        except (OSError, ValueError) as e:
+            why.append(f"{hostport}: {e.strerror if isinstance(e, OSError) and e.strerror else e}")
+    raise RolematchError(
+        f"cannot reach the Spark master {master} ({'; '.join(why)}); is it running, and is "
+        "the address right?"
+    )
 
 
 def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
     """The active session, or a new one (``True``: started here, stop it after)."""
     import sys
+    import warnings
 
     from rolematch._optional import import_optional
 
     import_optional("pyspark", extra="spark")
     from pyspark.sql import SparkSession
 
+    # pyspark 4 warns about pandas >= 3 at every conversion; what rolematch uses of it
+    # runs in tests/test_spark.py with the pandas installed, so the warning is noise
+    warnings.filterwarnings(
+        "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
+    )
     active = SparkSession.getActiveSession()
     if active is not None:
         return active, False
@@ -53,14 +102,15 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
         # from spark.pyspark.python.
         os.environ["PYSPARK_PYTHON"] = sys.executable
     builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
-    # pyspark 4 warns about pandas >= 3 at every conversion; what rolematch uses of it
-    # runs in tests/test_spark.py with the pandas installed, so the warning is noise
-    import warnings
+    try:
+        spark = builder.getOrCreate()
+    except Exception as e:  # noqa: BLE001 - a JVM that did not start: one line, no stack
+        from rolematch.exceptions import RolematchError
 
-    warnings.filterwarnings(
-        "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
-    )
-    spark = builder.getOrCreate()
+        first = next((ln.strip() for ln in str(e).splitlines() if ln.strip()), type(e).__name__)
+        raise RolematchError(
+            f"Spark did not start (--master {master or 'default'}): {first}"
+        ) from None
     spark.sparkContext.setLogLevel("ERROR")
     return spark, True
 
@@ -113,29 +163,38 @@ def cli_score(
     import sys
     import time
 
-    from rolematch.exceptions import RolematchError
+    from rolematch.exceptions import UsageError
 
+    # options that cannot go together are usage errors (exit 2), said before Spark starts
     if args.cache:
-        raise RolematchError("--cache is not used with --engine spark; drop it")
+        raise UsageError("--cache is not used with --engine spark; drop it")
     outs = args.output or []
     parquet = [o for o in outs if o.lower().rstrip("/").endswith(".parquet")]
     args.output = [o for o in outs if o not in parquet] or None
     others = outputs(args) if (args.output or not parquet) else []
     explained = [p or fmt for p, fmt in others if fmt in ("jsonl", "xlsx", "html")]
     if explained:
-        raise RolematchError(
+        raise UsageError(
             f"--engine spark writes .parquet, .csv, .wide.csv or the table; {explained} "
             "needs the explanations: use the local engine for it"
         )
-    for p in args.paths:  # a plain path that is not there: the local engine's usage error
-        if ":" not in p and not any(c in p for c in "*?[{") and not Path(p).exists():
-            raise FileNotFoundError(f"No such file or folder: '{p}'")
-    local = all(Path(p).exists() for p in args.paths)
-    names = None
-    if local:
+    check_master(args.master)
+    local = all(is_local(p) for p in args.paths)
+    names: dict[str, str] | None = None
+    skipped: list[Any] = []
+    if local:  # the local engine's files, named as given; the workers read them by path
         from rolematch.batch import collect_files
 
-        names = local_path_names(collect_files(args.paths))
+        expanded = expand_local(args.paths)
+        names = local_path_names(collect_files(expanded, skipped=skipped))
+        if not names:  # said even with -q, as the local engine says it
+            from rolematch.batch import skipped_note
+
+            left = f" ({skipped_note(skipped)})" if skipped else ""
+            print(
+                f"rolematch: warning: no résumé files in {' '.join(args.paths)}{left}",
+                file=sys.stderr,
+            )
     t0 = time.perf_counter()
     spark, started = _session(args.master, args.quiet)
     try:
@@ -147,15 +206,11 @@ def cli_score(
                 + " …",
                 file=sys.stderr,
             )
-        from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
-
-        sfx = list(SUPPORTED_SUFFIXES + (() if args.no_ocr else IMAGE_SUFFIXES))
-        sfx += sorted({Path(f).suffix for f in (names or {}).values() if Path(f).suffix} - set(sfx))
-        paths = [str(Path(p).resolve()) if local else p for p in args.paths]
+        paths = [os.path.abspath(p) for p in expanded] if local else args.paths
         # a profile file must be readable where the workers run (local, or shared storage)
         extra = {"profile": args.profile} if getattr(args, "profile", None) else {}
         df = score_files(
-            spark, paths, roles, args.model, suffixes=sfx, names=names,
+            spark, paths, roles, args.model, names=names,
             max_pages=args.max_pages, ocr=not args.no_ocr, rerank=args.rerank,
             file_timeout=getattr(args, "file_timeout", 120.0) or None, **extra,
         )  # fmt: skip
@@ -187,6 +242,10 @@ def cli_score(
                 + "".join(f"; {w}" for w in written if w),
                 file=sys.stderr,
             )
+            if local and skipped:  # what folders held that is no résumé document
+                from rolematch.batch import skipped_note
+
+                print(f"rolematch: {skipped_note(skipped)}", file=sys.stderr)
     finally:
         if started:
             spark.stop()

@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 
     from rolematch.documents import Role
 
-__all__ = ["cascade_candidates", "score_files", "score_texts"]
+__all__ = [
+    "cascade_candidates",
+    "expand_local",
+    "is_local",
+    "local_key",
+    "score_files",
+    "score_texts",
+]
 
 
 def _roles(roles: Sequence[Role] | str | Path | None) -> list[Role]:
@@ -78,35 +85,45 @@ def _suffix_glob(suffixes: Sequence[str]) -> str:
     return "*.{" + ",".join(variants) + "}"
 
 
-def _empty_files(paths: Sequence[str], glob_suffixes: Sequence[str]) -> list[str]:
-    """The 0-byte résumé files under local ``paths``, as Spark names files (``file:/…``).
+def is_local(path: str) -> bool:
+    """A path on this machine's file system: no scheme, or ``file:``."""
+    return path.startswith("file:") or not ("://" in path or ":" in path.split("/", 1)[0])
 
-    Spark's file index leaves empty files out (SPARK-27291), so ``binaryFile`` never
-    shows them; the local engine reports each as ``empty``. Local paths (no scheme, or
-    ``file:``) are listed again here (file metadata only); on other file systems empty
-    files go unreported (docs/spark.md).
-    """
+
+def expand_local(paths: Sequence[str]) -> list[str]:
+    """Local ``paths`` with ``file:`` dropped and globs expanded (sorted; a glob that
+    matches nothing is kept, and gets its ``file not found`` row)."""
     import glob
 
-    sfx = {s.lower() for s in glob_suffixes}
     out: list[str] = []
     for p in paths:
-        if "://" in p or (":" in p.split("/", 1)[0] and not p.startswith("file:")):
-            continue  # hdfs://, s3a:// …
-        local = p.removeprefix("file://").removeprefix("file:")
-        for hit in sorted(glob.glob(local)) if glob.has_magic(local) else [local]:
-            root = Path(hit)
-            files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
-            for f in files:
-                rel = f.relative_to(root).parts if f != root else (f.name,)
-                if (
-                    f.is_file()
-                    and f.stat().st_size == 0
-                    and (f == root or f.suffix.lower() in sfx)
-                    and not any(part.startswith((".", "_")) for part in rel)
-                ):
-                    out.append("file:" + str(f.resolve()))
-    return list(dict.fromkeys(out))
+        local = p.removeprefix("file://") if p.startswith("file://") else p.removeprefix("file:")
+        hits = sorted(glob.glob(local)) if glob.has_magic(local) else []
+        out += hits or [local]
+    return out
+
+
+def local_key(path: str | Path) -> str:
+    """A local file's key, as :func:`score_files` names it (``file:`` + the absolute
+    path, links not resolved: a link is read, and reported, as the local engine does)."""
+    import os
+
+    return "file:" + os.path.abspath(path)
+
+
+def _local_files(paths: Sequence[str], suffixes: Sequence[str] | None) -> list[str]:
+    """The résumé files under local ``paths``, listed on the driver as the local engine
+    lists them (:func:`~rolematch.batch.collect_files`), as keys (:func:`local_key`).
+
+    Spark's own listing differs from the local engine's: it leaves out 0-byte files
+    (SPARK-27291), broken links, FIFOs and names starting with ``_``, follows links to
+    folders, and keeps Office lock files (``~$cv.docx``); each of those files must get
+    the row (or no row) the local engine gives it. The workers read these files by path.
+    """
+    from rolematch.batch import collect_files
+
+    files = collect_files(expand_local(paths), suffixes=suffixes)
+    return list(dict.fromkeys(local_key(f) for f in files))
 
 
 def _check_model_params(model: str, matcher_params: Mapping[str, Any]) -> dict[str, Any]:
@@ -150,17 +167,25 @@ def score_files(
     paths : str or sequence of str
         Files, folders (searched recursively) or globs, on any file system Spark
         reads (``/data/cv``, ``hdfs://nn/cv/2026/*.pdf``, ``s3a://bucket/cv/``).
+        Local paths (no scheme, or ``file:``) are listed on the driver as the local
+        engine lists them (every file gets the local engine's row: a 0-byte file, a
+        broken link, a FIFO, ``_name.pdf``, a file named that does not exist) and
+        read by path in the workers, so the executors must see them (``local[N]``,
+        or a shared file system); other paths are listed and read by ``binaryFile``.
     roles : list of Role or path, optional
         Roles, or a role file/folder (read on the driver); default the bundled roles.
     model : str, default "e5-small"
         Model of the matcher each worker builds (``"e5-small"``, ``"static-zh"``, a
         path that exists on every worker).
     suffixes : sequence of str, optional
-        File types listed in folders; default .pdf, .docx, .txt and, with ``ocr``,
-        images (upper or lower case). Spark skips names starting with ``.`` or ``_``.
+        File types listed in folders. Default: for local paths every document type
+        the local engine lists (:func:`~rolematch.batch.collect_files`); elsewhere
+        .pdf, .docx, .txt and, with ``ocr``, images (upper or lower case), Spark
+        skipping names starting with ``.`` or ``_``.
     names : mapping, optional
-        ``{path as Spark lists it (file:/…): file name to report}``; its order is
-        the order of ties in ``resume_rank``. Default: the path as Spark lists it.
+        ``{path as Spark lists it (file:/…, for a local file :func:`local_key`): file
+        name to report}``; its order is the order of ties in ``resume_rank``.
+        Default: the path as Spark lists it.
     max_pages, redact, ocr
         As for :func:`~rolematch.io.extract.read_resume`.
     file_timeout : float or None, default 120
@@ -207,20 +232,6 @@ def score_files(
     plist = [paths] if isinstance(paths, str) else [str(p) for p in paths]
     if not plist:
         raise ValueError("The 'paths' parameter must name at least one path. Got [] instead.")
-    sfx = suffixes or (SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
-    raw = (
-        spark.read.format("binaryFile")
-        .option("recursiveFileLookup", "true")
-        .option("pathGlobFilter", _suffix_glob(sfx))
-        .load(plist)
-        .select("path", "content")
-    )
-    empty = _empty_files(plist, sfx)
-    if empty:  # Spark's file index drops 0-byte files; they get their row like any other
-        raw = raw.unionByName(
-            spark.createDataFrame([(p, bytearray()) for p in empty], "path string, content binary")
-        )
-    options = {"max_pages": max_pages, "redact": redact, "ocr": ocr}
     if file_timeout is not None and (
         isinstance(file_timeout, bool) or not isinstance(file_timeout, int | float)
         or file_timeout <= 0
@@ -229,6 +240,24 @@ def score_files(
             "The 'file_timeout' parameter must be a number > 0 (seconds) or None. "
             f"Got {file_timeout!r} instead."
         )
+    schema = "path string, content binary"
+    frames = []
+    remote = [p for p in plist if not is_local(p)]
+    if remote:
+        sfx = suffixes or (SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
+        frames.append(
+            spark.read.format("binaryFile")
+            .option("recursiveFileLookup", "true")
+            .option("pathGlobFilter", _suffix_glob(sfx))
+            .load(remote)
+            .select("path", "content")
+        )
+    local = [p for p in plist if is_local(p)]
+    if local:  # listed here, read by path in the workers (content null)
+        rows = [(k, None) for k in _local_files(local, suffixes)]
+        frames.append(spark.createDataFrame(rows, schema))
+    raw = frames[0] if len(frames) == 1 else frames[0].unionByName(frames[1])
+    options = {"max_pages": max_pages, "redact": redact, "ocr": ocr}
     return _score_frame(
         spark, raw, "path", False, role_list, params, options, names, file_timeout, rerank, margin
     )

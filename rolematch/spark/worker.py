@@ -152,7 +152,8 @@ def _read_bytes(
 ) -> Resume:
     """A résumé file given as bytes, read as the local engine reads a file.
 
-    The bytes go to a temporary file of the same name (the reader picks the parser
+    A local file (``key`` ``file:…``, ``content`` null) is read at its path. Otherwise
+    the bytes go to a temporary file of the same name (the reader picks the parser
     from the content and the suffix), read by ``reader`` (a
     :class:`~rolematch.batch.reader.GuardedReader`: a child process, killed after its
     time limit or when a parser crashes, the file then getting status ``error``) or,
@@ -162,7 +163,12 @@ def _read_bytes(
     from rolematch.documents import Resume
 
     if content is None:
-        return Resume.failed(source, "unreadable", "no content")
+        if not key.startswith("file:"):
+            return Resume.failed(source, "unreadable", "no content")
+        # a local file listed on the driver: read where it is, as the local engine does
+        path = Path(key.removeprefix("file:"))
+        resume, _ = reader.read(path) if reader is not None else read_file(path, options)
+        return replace(resume, source=source)
     name = PurePosixPath(key.split("?", 1)[0]).name or "resume"
     try:
         with tempfile.TemporaryDirectory(prefix="rolematch-spark-") as tmp:
