@@ -349,8 +349,14 @@ def test_a_file_read_ahead_that_took_too_long_is_still_timed_out(folder):
     assert all("took more than 0.001 s" in tb for _, tb in got) and g.restarts == 0
 
 
-def test_file_timeout_in_a_batch(folder):
-    files = collect_files([folder])
+def test_file_timeout_in_a_batch(tmp_path):
+    # files that take ~100 ms each to read (a 1.4-million-character text is cut and
+    # normalised): a 1 ms limit stops every one, however fast the machine (a tiny file
+    # could be read inside 1 ms, and the test would depend on the clock)
+    line = "2019.05-至今 某银行 负责客户服务与投诉处理，管理坐席团队。\n"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(line * 40_000, encoding="utf-8")
+    files = collect_files([tmp_path])
     got = dict(iter_results(files, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES,
                             file_timeout=0.001))  # fmt: skip
     assert sorted(got) == list(range(len(files)))
