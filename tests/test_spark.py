@@ -282,6 +282,10 @@ def test_cli_refuses_explanation_formats(folder, tmp_path, capsys):
     argv = ["score", str(folder), "--engine", "spark", "-o", str(tmp_path / "x.jsonl")]
     assert main(argv) == 2  # a usage error: options that cannot go together
     assert "needs the explanations" in capsys.readouterr().err
+    # options of the local engine that Spark would silently ignore, said before it starts
+    for extra in (["--workers", "4"], ["--debug", str(tmp_path / "d.log")]):
+        assert main(["score", str(folder), "--engine", "spark", *extra]) == 2
+        assert f"{extra[0]} is not used with --engine spark" in capsys.readouterr().err
 
 
 @pytest.mark.semantic

@@ -168,6 +168,16 @@ def cli_score(
     # options that cannot go together are usage errors (exit 2), said before Spark starts
     if args.cache:
         raise UsageError("--cache is not used with --engine spark; drop it")
+    if getattr(args, "workers", None):  # silently ignored, a user would think it ran wide
+        raise UsageError(
+            "--workers is not used with --engine spark: Spark's cores are its workers "
+            "(--master local[N], or the cluster's executors); drop it"
+        )
+    if getattr(args, "debug", None):
+        raise UsageError(
+            "--debug is not used with --engine spark: the workers' tracebacks are in "
+            "Spark's executor logs; drop it"
+        )
     outs = args.output or []
     parquet = [o for o in outs if o.lower().rstrip("/").endswith(".parquet")]
     args.output = [o for o in outs if o not in parquet] or None
