@@ -151,8 +151,9 @@ def benchmark_sentences() -> list[str]:
     """
     import yaml
 
+    from rolematch import resume_from_text
     from rolematch.io.extract import read_resume
-    from rolematch.matcher import _as_resume, _semantic_sentences
+    from rolematch.matcher import _semantic_sentences
 
     suffixes = {".txt", ".pdf", ".docx", ".md"}
     folders = [ROOT / "examples", ROOT / "benchmarks" / "data"]
@@ -174,7 +175,7 @@ def benchmark_sentences() -> list[str]:
                 continue
             for item in data if isinstance(data, list) else []:
                 if isinstance(item, dict) and isinstance(item.get("text"), str):
-                    texts += [s.text for s in _semantic_sentences(_as_resume(item["text"]))]
+                    texts += [s.text for s in _semantic_sentences(resume_from_text(item["text"]))]
     for path in sorted((ROOT / "data" / "roles").glob("*.yaml")):
         role = yaml.safe_load(path.read_text(encoding="utf-8"))
         texts += [s for key in ("duties", "requirements") for s in role.get(key) or []]

@@ -24,9 +24,10 @@ With ``bf16=`` (the folder :mod:`rolematch.features._e5bf16` builds: the weights
 once) the four linear layers of each BERT layer multiply in bfloat16: activations rounded
 per call, products and bias summed in fp32, outputs rounded to bfloat16. Everything else —
 embeddings, LayerNorm, attention, residual sums, pooling — stays fp32. On a CPU with AMX
-this is 1.7-3x the fp32 sentences/s on one thread with cosine to fp32 >= 0.9999: bfloat16
-keeps fp32's range and ~3 significant digits per element, rounding that averages out over
-384-1536-term sums, where int8 (per-tensor activation scales) drifts to cosine 0.994.
+this is 1.7-3x the fp32 sentences/s on one thread (AVX512-BF16 alone: 1.8x) with cosine
+to fp32 >= 0.9999: bfloat16 keeps fp32's range and ~3 significant digits per element,
+rounding that averages out over 384-1536-term sums, where int8 (per-tensor activation
+scales) drifts to cosine 0.994.
 Without native bfloat16 products they are emulated, slower than fp32 (the caller picks the
 engine: :func:`rolematch.features.embeddings.e5_small_precision`). The bfloat16 matrices
 are memory-mapped like the fp32 ones (shared between workers, ~42 MB); the fp32 matrices

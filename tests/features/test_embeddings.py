@@ -440,9 +440,9 @@ def test_e5_small_fp32_and_int8_are_selectable(e5_home: Path) -> None:
     assert cos_bf16.min() >= 0.9999 > cos.min() and not np.allclose(a, c, atol=1e-6)
 
 
-def test_plain_e5_small_runs_bf16_exactly_where_the_cpu_has_amx() -> None:
+def test_plain_e5_small_runs_bf16_exactly_where_the_cpu_multiplies_bf16() -> None:
     torch = pytest.importorskip("torch")
-    native = torch.cpu._is_amx_tile_supported()
+    native = torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported()
     if sys.platform != "linux":
         native = False  # no probe without torch there: fp32
     assert embeddings.e5_small_precision() == ("bf16" if native else "fp32")
@@ -470,7 +470,7 @@ def unwritable(tmp_path: Path) -> Iterator[Callable[[Path], None]]:
 def test_a_read_only_home_without_the_bf16_build_runs_fp32(tmp_path: Path, unwritable) -> None:  # type: ignore[no-untyped-def]
     from rolematch.features import _e5bf16
 
-    if not embeddings._cpu_has_amx_bf16():
+    if not embeddings._cpu_has_native_bf16():
         pytest.skip("plain e5-small is fp32 on this CPU anyway")
     # a shared home built before the bfloat16 engine existed, that this user cannot write
     home = tmp_path / "shared"
@@ -509,10 +509,12 @@ def test_int8_and_fp32_give_the_same_top_role(e5_home: Path) -> None:
     np.testing.assert_array_equal(best["e5-small-int8"][0], best["e5-small-fp32"][0])
     np.testing.assert_allclose(best["e5-small-int8"][1], best["e5-small-fp32"][1], atol=0.03)
     np.testing.assert_array_equal(best["e5-small-bf16"][0], best["e5-small-fp32"][0])
-    # bfloat16 rounds as the CPU's kernels do: 0.005 is the bar of the AMX engine that
-    # "e5-small" runs on; AVX512-BF16 alone (an AMD EPYC, where "e5-small" is fp32 and
-    # bf16 only runs when named) moved one example score by 0.0069
-    atol = 0.005 if embeddings._cpu_has_amx_bf16() else 0.01
+    # bfloat16 rounds as the CPU's kernels do: AMX keeps these scores within 0.005 of fp32,
+    # AVX512-BF16 alone (an AMD EPYC) moved one by 0.0069; the rankings of the labelled
+    # sets move by at most 0.0033 on both (benchmarks/encoders.py --compare)
+    import torch
+
+    atol = 0.005 if torch.cpu._is_amx_tile_supported() else 0.01
     np.testing.assert_allclose(best["e5-small-bf16"][1], best["e5-small-fp32"][1], atol=atol)
 
 
