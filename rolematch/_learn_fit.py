@@ -224,7 +224,6 @@ def _with_keywords(
     frame: pd.DataFrame,
     keywords: KeywordEvidence,
     train: np.ndarray,
-    test: np.ndarray,
     halves: tuple[float, float],
     base_coef: dict[str, np.ndarray],
     shared0: np.ndarray,
@@ -233,15 +232,14 @@ def _with_keywords(
     strength: float | None = None,
 ) -> tuple[np.ndarray, dict[int, dict[str, float]], np.ndarray, dict[str, np.ndarray]]:
     """Pick terms on ``train`` from the calibrated model's residuals, recompute keyword
-    coverage, refit the calibration; predictions for ``test``, terms, coefficients."""
+    coverage, refit the calibration; predictions for every row, terms, coefficients."""
     tr = frame[train]
     p_tr = predict(design(tr, halves), _coef_rows(tr, shared, per_role))
     y_tr = (tr["grade"].to_numpy() >= 1).astype(float)
     chosen = select_terms(keywords, np.flatnonzero(train), y_tr, p_tr)
     adjusted = frame.assign(keyword_score=keywords.coverage(factors(len(keywords.terms), chosen)))
     shared2, per_role2 = _fit_all(adjusted[train], halves, base_coef, shared0, strength)
-    ft = adjusted[test]
-    p = predict(design(ft, halves), _coef_rows(ft, shared2, per_role2)) if len(ft) else np.zeros(0)
+    p = predict(design(adjusted, halves), _coef_rows(adjusted, shared2, per_role2))
     return p, chosen, shared2, per_role2
 
 
@@ -343,12 +341,10 @@ def learn_from_table(
         per_fold.append((d, lm))
         extra: dict[str, Any] = {}
         if keywords is not None:
-            every = np.ones(len(frame), bool)
             p_all = _with_keywords(
                 frame,
                 keywords,
                 train,
-                every,
                 halves,
                 base_coef,
                 shared0,
@@ -421,7 +417,6 @@ def learn_from_table(
             final_kw, chosen, shared, per_role = _with_keywords(
                 frame,
                 keywords,
-                np.ones(len(frame), bool),
                 np.ones(len(frame), bool),
                 halves,
                 base_coef,
