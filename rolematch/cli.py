@@ -320,6 +320,7 @@ def _score(args: argparse.Namespace) -> int:
         BatchStats,
         collect_files,
         default_workers,
+        no_files_warning,
         score_paths,
         skipped_note,
     )
@@ -341,10 +342,7 @@ def _score(args: argparse.Namespace) -> int:
     skipped: list[Any] = []
     files = collect_files(args.paths, skipped=skipped)
     if not files:  # said even with -q: an empty run is most likely the wrong folder
-        left = f" ({skipped_note(skipped)})" if skipped else ""
-        print(
-            f"rolematch: warning: no résumé files in {' '.join(args.paths)}{left}", file=sys.stderr
-        )
+        print(no_files_warning(args.paths, skipped), file=sys.stderr)
     roles = _load_roles(args.roles, args.quiet)
     workers = args.workers or default_workers(len(files))
     if workers == 1:

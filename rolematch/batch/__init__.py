@@ -26,7 +26,7 @@ role was edited re-scores every file without re-reading or re-encoding any of th
 
 from __future__ import annotations
 
-from rolematch.batch.discover import collect_files, skipped_note
+from rolematch.batch.discover import collect_files, no_files_warning, skipped_note
 from rolematch.batch.pool import (
     CHUNK,
     DEFAULT_FILE_TIMEOUT,
@@ -46,5 +46,6 @@ __all__ = [
     "default_workers",
     "iter_results",
     "score_paths",
+    "no_files_warning",
     "skipped_note",
 ]

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["LOCK_PREFIX", "collect_files", "skipped_note"]
+__all__ = ["LOCK_PREFIX", "collect_files", "no_files_warning", "skipped_note"]
 
 #: Names of the lock files Word, Excel and PowerPoint keep next to an open document.
 LOCK_PREFIX = "~$"
@@ -111,6 +111,19 @@ def skipped_note(skipped: Sequence[Path]) -> str:
     if n := len(skipped) - len(hidden):
         parts.append(f"{n} file{'s' if n != 1 else ''} of another type ({', '.join(other)})")
     return "skipped " + ", ".join(parts) if parts else ""
+
+
+def no_files_warning(paths: Sequence[str], skipped: Sequence[Path]) -> str:
+    """The warning of a run that found no résumé file in ``paths``, with what it skipped
+    (said even when quiet: an empty run is most likely the wrong folder).
+
+    Examples
+    --------
+    >>> no_files_warning(["cv/"], [Path("cv/notes.md")])
+    'rolematch: warning: no résumé files in cv/ (skipped 1 file of another type (.md))'
+    """
+    left = f" ({skipped_note(skipped)})" if skipped else ""
+    return f"rolematch: warning: no résumé files in {' '.join(paths)}{left}"
 
 
 def _walk(folder: Path, found: list[Path], skipped: list[Path] | None) -> None:

@@ -193,18 +193,12 @@ def cli_score(
     names: dict[str, str] | None = None
     skipped: list[Any] = []
     if local:  # the local engine's files, named as given; the workers read them by path
-        from rolematch.batch import collect_files
+        from rolematch.batch import collect_files, no_files_warning
 
         expanded = expand_local(args.paths)
         names = local_path_names(collect_files(expanded, skipped=skipped))
         if not names:  # said even with -q, as the local engine says it
-            from rolematch.batch import skipped_note
-
-            left = f" ({skipped_note(skipped)})" if skipped else ""
-            print(
-                f"rolematch: warning: no résumé files in {' '.join(args.paths)}{left}",
-                file=sys.stderr,
-            )
+            print(no_files_warning(args.paths, skipped), file=sys.stderr)
     t0 = time.perf_counter()
     spark, started = _session(args.master, args.quiet)
     try:
