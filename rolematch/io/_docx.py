@@ -9,7 +9,8 @@ box, which ``Paragraph.text`` skips. This module walks the document body once:
 * a table row whose cells each hold one short paragraph is one line, cells
   separated by a space (``姓名 张三 性别 男``); a row with longer cells (a layout
   table: sidebar cell, main cell) gives each cell's lines in turn;
-* merged cells are read once; nested tables and content controls are followed;
+* merged cells are read once; nested tables, content controls (``w:sdt``) and custom
+  XML elements around blocks, table rows or cells are followed;
 * a caller may read tables its own way (``table_lines``): job postings read a table
   with a header row (岗位名称 | 岗位职责 | 任职条件) one row per posting;
 * runs a reader cannot see are left out and counted, as for PDFs: hidden
@@ -32,6 +33,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _SDT, _TR, _TC = (f"{{{_W}}}{t}" for t in ("p", "tbl", "sdt", "tr", "tc"))
 _SDT_CONTENT = f"{{{_W}}}sdtContent"
+_CUSTOM_XML = f"{{{_W}}}customXml"
 _TXBX = f"{{{_W}}}txbxContent"
 _FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
@@ -118,12 +120,14 @@ class _Reader:
             elif child.tag == _SDT:
                 for content in child.iterchildren(_SDT_CONTENT):
                     lines.extend(self.blocks(content))
+            elif child.tag == _CUSTOM_XML:
+                lines.extend(self.blocks(child))
         return lines
 
     def table(self, tbl: Any) -> list[str]:
         rows = [
-            [[ln for ln in self.blocks(tc) if ln.strip()] for tc in tr.iterchildren(_TC)]
-            for tr in tbl.iterchildren(_TR)
+            [[ln for ln in self.blocks(tc) if ln.strip()] for tc in _wrapped(tr, _TC)]
+            for tr in _wrapped(tbl, _TR)
         ]
         if self.table_lines is not None and (own := self.table_lines(rows)) is not None:
             return own
@@ -137,6 +141,21 @@ class _Reader:
                 for cell in cells:
                     lines.extend(cell)
         return lines
+
+
+def _wrapped(parent: Any, tag: str) -> list[Any]:
+    """The children of ``parent`` with ``tag``, also those wrapped in content controls
+    (``w:sdt``: a template's repeating rows, a cell to fill in) or ``w:customXml``."""
+    found: list[Any] = []
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag == _SDT:
+            for content in child.iterchildren(_SDT_CONTENT):
+                found.extend(_wrapped(content, tag))
+        elif child.tag == _CUSTOM_XML:
+            found.extend(_wrapped(child, tag))
+    return found
 
 
 def _inside_textbox(el: Any, stop: Any) -> bool:

@@ -16,6 +16,7 @@ import pytest
 from rolematch.exceptions import ExtractionError
 from rolematch.io.extract import SUPPORTED_SUFFIXES, pdf_pages, read_resume, sniff
 from rolematch.text import count_artifacts, is_cjk, normalize_text
+from tests.io.conftest import W, docx
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TWO_COLUMN = DATA / "cv_two_column.pdf"
@@ -281,6 +282,33 @@ def test_docx_invisible_runs_are_excluded_and_counted(tmp_path):
     assert "负责手机银行运营。网联接入" in r.text
     for hidden in ("反洗钱", "支付清算", "消费者权益保护"):
         assert hidden not in r.text
+
+
+def test_docx_rows_and_cells_in_content_controls_or_custom_xml_are_read(tmp_path):
+    # templates wrap a repeating row (one per job) or a cell to fill in in a content
+    # control, and older Word tagged blocks with custom XML; the text inside is the CV's
+    def p(text: str) -> str:
+        return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    def sdt(inner: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+    row = f"<w:tr><w:tc>{p('2018.03-至今 星河银行 手机银行部 产品经理')}</w:tc></w:tr>"
+    cell = f"<w:tc>{p('负责手机银行转账与支付功能规划')}</w:tc>"
+    tagged = (
+        '<w:customXml w:element="job"><w:tr><w:customXml w:element="duty"><w:tc>'
+        f"{p('组织反洗钱监测模型上线')}</w:tc></w:customXml></w:tr></w:customXml>"
+    )
+    body = (
+        f'<w:customXml w:element="resume">{p("工作经历")}</w:customXml>'
+        f"<w:tbl>{sdt(row)}<w:tr>{sdt(cell)}</w:tr>{tagged}</w:tbl>"
+    )
+    xml = f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    r = read_resume(write(tmp_path, "cv.docx", docx(xml)))
+    check_record(r, "ok")
+    lines = r.text.splitlines()
+    for line in ("工作经历", "手机银行部 产品经理", "转账与支付功能规划", "反洗钱监测模型上线"):
+        assert sum(line in x for x in lines) == 1, (line, r.text)
 
 
 def test_docx_without_text_is_empty(tmp_path):
