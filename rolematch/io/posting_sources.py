@@ -451,11 +451,35 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
             rows = rows[k + 1 :]
             break
         sheet += 1
+    if rows and (lower := _header_below(names, rows[0][1])):
+        # a two-row header: group labels (岗位信息, 岗位要求) merged over the names of
+        # the row below; a cell merged down over both rows (序号) keeps the upper name
+        names, rows = lower, rows[1:]
     while rows and _filled(rows[-1][1][0]) and not any(_filled(v) for v in rows[-1][1][1:]):
         rows = rows[:-1]  # a note below the table (注：…), written in its first cell
     for no, row in rows:
         cells = zip(names, row, strict=False)  # short rows: trailing cells empty
         yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
+
+
+#: a column name: a short label, no sentence, no number (a data row has 1, 2 …)
+_LABEL = re.compile(r"^[^\d。；;，,:：\n]{1,12}$")
+
+
+def _header_below(names: Sequence[str], row: Sequence[Any]) -> list[str] | None:
+    """The column names of a two-row header, when ``row`` (the row under the header
+    row) is its lower half: every filled cell a label, at least one of them under an
+    empty header cell (the rest of a merged group label). Else None."""
+    filled = [k for k, v in enumerate(row) if _filled(v)]
+    if len(filled) < 2 or not all(_LABEL.match(str(row[k]).strip()) for k in filled):
+        return None
+    if not any(k >= len(names) or not names[k] for k in filled):
+        return None
+    width = max(len(names), len(row))
+    upper = [*names, *[""] * (width - len(names))]
+    return [
+        str(row[k]).strip() if k < len(row) and _filled(row[k]) else upper[k] for k in range(width)
+    ]
 
 
 def _filled(value: Any) -> bool:

@@ -618,3 +618,31 @@ def test_excel_instructions_sheet_before_the_posts_is_passed_over(tmp_path: Path
     book.save(path)
     (p,) = read_postings(path)
     assert (p.title, len(p.duties), len(p.requirements)) == ("出纳", 2, 1)
+
+
+# ------------------------------------------------------------ spreadsheet two-row header
+def test_excel_with_a_two_row_merged_header(tmp_path: Path) -> None:
+    # an SOE's 岗位一览表: group labels (岗位信息, 岗位要求) merged over the column
+    # names of the row below; 序号 and 备注 merged down over both rows
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["附件1"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(["序号", "岗位信息", None, "岗位要求", None, "备注"])
+    sheet.append([None, "岗位代码", "岗位名称", "岗位职责", "任职资格", None])
+    for cells in ("A2:A3", "B2:C2", "D2:E2", "F2:F3"):
+        sheet.merge_cells(cells)
+    sheet.append(
+        [1, "A01", "出纳", "1.负责现金收付；\n2.登记日记账。", "1.会计专业大专以上；", None]
+    )
+    sheet.append(
+        [2, "A02", "造价员", "1.负责工程预算编制。", "1.工程造价专业本科；\n2.持证。", None]
+    )
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    first, second = read_postings(path)
+    assert (first.title, second.title) == ("出纳", "造价员")
+    assert (len(first.duties), len(first.requirements)) == (2, 1)
+    assert (len(second.duties), len(second.requirements)) == (1, 2)
+    assert first.line == 4  # the row of the sheet
