@@ -1,5 +1,8 @@
 """Word (.docx) résumés: paragraphs, tables and text boxes, in document order.
 
+Macro-enabled documents (.docm), templates (.dotx, .dotm) and "Strict Open XML" files
+hold the same WordprocessingML and are read alike.
+
 python-docx gives paragraphs and tables separately; résumés interleave them (a
 table of personal details between paragraphs) and often put a sidebar in a text
 box, which ``Paragraph.text`` skips. This module walks the document body once:
@@ -34,6 +37,7 @@ _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _P, _TBL, _SDT, _TR, _TC = (f"{{{_W}}}{t}" for t in ("p", "tbl", "sdt", "tr", "tc"))
 _SDT_CONTENT = f"{{{_W}}}sdtContent"
 _CUSTOM_XML = f"{{{_W}}}customXml"
+_BODY = f"{{{_W}}}body"
 _TXBX = f"{{{_W}}}txbxContent"
 _FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
@@ -42,6 +46,42 @@ _VANISH, _COLOR, _SZ, _SHD, _HIGHLIGHT = (
     f"{{{_W}}}{t}" for t in ("vanish", "color", "sz", "shd", "highlight")
 )
 _VAL, _FILL = f"{{{_W}}}val", f"{{{_W}}}fill"
+
+#: Main-part content types of the Word files that hold the same XML as a .docx but that
+#: python-docx refuses: macro-enabled documents (.docm) and templates (.dotx, .dotm).
+_WORD_MAIN_TYPES = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+_DOCX_MAIN_TYPE = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+)
+#: "Strict Open XML Document" (Word's Save As; ISO 29500 Strict) namespaces and the
+#: Transitional ones of an ordinary .docx, which name the same elements.
+_STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", _W.encode()),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/picture",
+        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+)
 
 #: A .docx whose XML parts inflate to more than this is refused as damaged or
 #: hostile (a ZIP bomb): a long résumé's document.xml is a few hundred KB, and
@@ -181,6 +221,37 @@ def _textboxes(p: Any) -> list[Any]:
     return boxes
 
 
+def _as_docx(data: bytes) -> bytes:
+    """A .docm, .dotx, .dotm or Strict Open XML file as the plain .docx python-docx reads.
+
+    Their text is the same WordprocessingML; python-docx refuses the other main-part
+    content types, and knows Strict's elements only by their Transitional namespaces.
+    Other files are returned as they are.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        types = zf.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        rels = zf.read("_rels/.rels") if "_rels/.rels" in names else b""
+        with zf.open("word/document.xml") as f:
+            head = f.read(4096)  # the root element declares its namespaces
+        strict = b"purl.oclc.org/ooxml/" in rels + head
+        retype = any(t in types for t in _WORD_MAIN_TYPES)
+        if not strict and not retype:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as packed:
+            for info in zf.infolist():
+                part = zf.read(info)
+                if info.filename == "[Content_Types].xml":
+                    for other in _WORD_MAIN_TYPES:
+                        part = part.replace(other, _DOCX_MAIN_TYPE)
+                elif strict and info.filename.endswith((".xml", ".rels")):
+                    for ns, transitional in _STRICT_NAMESPACES:
+                        part = part.replace(ns, transitional)
+                packed.writestr(info, part)
+    return out.getvalue()
+
+
 #: reads a table given as rows of cells, each cell its non-blank lines; None: as usual
 TableLines = Callable[[list[list[list[str]]]], list[str] | None]
 
@@ -240,7 +311,7 @@ def read_docx(
     import docx
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_as_docx(data)))
     except Exception as e:  # noqa: BLE001 - python-docx raises many kinds on bad XML
         detail = f"{type(e).__name__}: {e}"
         if "entit" in str(e).lower():
@@ -251,6 +322,13 @@ def read_docx(
         else:
             why = "damaged .docx: the Word file is broken or incomplete; re-save it or send a PDF"
         raise ExtractionError(path, f"{why} ({detail[:160]})", status="corrupt") from e
+    body = document.element.find(_BODY)
+    if body is None:  # a root element of another namespace: no Word document python-docx knows
+        raise ExtractionError(
+            path,
+            "not a Word document: word/document.xml has no WordprocessingML body",
+            status="corrupt",
+        )
     reader = _Reader(table_lines)
-    text = "\n".join(reader.blocks(document.element.body))
+    text = "\n".join(reader.blocks(body))
     return text, reader.hidden

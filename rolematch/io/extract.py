@@ -79,6 +79,15 @@ _MAGIC = (
     (b"BM", "bmp"),
     (b"{\\rtf", "rtf"),
 )
+#: What a suffix says a file is; Word's macro-enabled documents and templates are .docx inside.
+_NAMED = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".dotx": "docx",
+    ".dotm": "docx",
+    ".txt": "txt",
+}
 _IMAGES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP", "webp": "WebP"}
 
 
@@ -293,7 +302,7 @@ def _read(
         raise ExtractionError(path, "empty file (0 bytes)", status="empty")
     kind = sniff(data)
     warnings: list[str] = []
-    named = {".pdf": "pdf", ".docx": "docx", ".txt": "txt"}.get(suffix)
+    named = _NAMED.get(suffix)
 
     if kind in _IMAGES:
         what = (

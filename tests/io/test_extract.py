@@ -311,6 +311,69 @@ def test_docx_rows_and_cells_in_content_controls_or_custom_xml_are_read(tmp_path
         assert sum(line in x for x in lines) == 1, (line, r.text)
 
 
+def _repacked(data: bytes, edit) -> bytes:
+    """The ZIP ``data`` with ``edit(name, part) -> part`` applied to each part."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, edit(info.filename, zin.read(info)))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [
+        ("cv.docm", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+        (
+            "cv.dotx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        ),
+        ("cv.dotm", "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"),
+        ("cv.docx", "application/vnd.ms-word.document.macroEnabled.main+xml"),
+    ],
+)
+def test_macro_enabled_documents_and_templates_are_read_as_word(tmp_path, name, content_type):
+    plain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    data = _repacked(
+        make_docx(table=False, textbox=False),
+        lambda part, b: (
+            b.replace(plain.encode(), content_type.encode()) if part == "[Content_Types].xml" else b
+        ),
+    )
+    r = read_resume(write(tmp_path, name, data))
+    check_record(r, "ok")
+    assert "手机银行转账与支付功能规划" in r.text and r.warnings == ()
+
+
+def test_strict_open_xml_docx_is_read(tmp_path):
+    # Word's "Strict Open XML Document" names the same elements in other namespaces
+    transitional = {
+        W: "http://purl.oclc.org/ooxml/wordprocessingml/main",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            "http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+    }
+
+    def strict(part: str, data: bytes) -> bytes:
+        if part.endswith((".xml", ".rels")) and part != "[Content_Types].xml":
+            for old, new in transitional.items():
+                data = data.replace(old.encode(), new.encode())
+        return data
+
+    data = _repacked(make_docx(table=True, textbox=False), strict)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert W.encode() not in zf.read("word/document.xml")
+    r = read_resume(write(tmp_path, "cv.docx", data))
+    check_record(r, "ok")
+    assert "手机银行转账与支付功能规划" in r.text and "求职意向" in r.text
+
+
+def test_docx_whose_document_is_no_wordprocessingml_is_corrupt_not_an_error(tmp_path):
+    data = docx('<?xml version="1.0"?><x:document xmlns:x="urn:other"><x:body/></x:document>')
+    r = read_resume(write(tmp_path, "cv.docx", data))
+    check_record(r, "corrupt", r"^not a Word document: word/document.xml has no WordprocessingML")
+
+
 def test_docx_without_text_is_empty(tmp_path):
     import docx
 
