@@ -257,7 +257,11 @@ TableLines = Callable[[list[list[list[str]]]], list[str] | None]
 
 
 def read_docx(
-    data: bytes, path: str | Path = "<bytes>", table_lines: TableLines | None = None
+    data: bytes,
+    path: str | Path = "<bytes>",
+    table_lines: TableLines | None = None,
+    *,
+    margins: bool = False,
 ) -> tuple[str, int]:
     """Text of a .docx file, one line per paragraph or table row.
 
@@ -270,6 +274,10 @@ def read_docx(
     table_lines : callable, optional
         Given each table as rows of cells (a cell: its non-blank lines), returns the
         table's lines, or None to read the table the usual way.
+    margins : bool, default False
+        Read the page headers and footers too: their lines go before and after the
+        body's, each once, and none the body already has. Résumé templates put the
+        name and contacts there, some the whole CV.
 
     Returns
     -------
@@ -330,5 +338,34 @@ def read_docx(
             status="corrupt",
         )
     reader = _Reader(table_lines)
-    text = "\n".join(reader.blocks(body))
-    return text, reader.hidden
+    lines = reader.blocks(body)
+    if margins:
+        head, foot = _margin_lines(document, reader)
+        seen = set(lines)
+        head = [ln for ln in head if ln not in seen]
+        lines = head + lines + [ln for ln in foot if ln not in seen]
+    return "\n".join(lines), reader.hidden
+
+
+def _margin_lines(document: Any, reader: _Reader) -> tuple[list[str], list[str]]:
+    """The non-blank lines of the document's headers and of its footers, each once.
+
+    Each section may have three of each (first page, odd, even), and later sections
+    usually repeat the first's.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    parts = sorted(
+        (rel.reltype, str(rel.target_part.partname), rel.target_part)
+        for rel in document.part.rels.values()
+        if not rel.is_external and rel.reltype in (RT.HEADER, RT.FOOTER)
+    )
+    head: dict[str, None] = {}
+    foot: dict[str, None] = {}
+    for reltype, _, part in parts:
+        element = getattr(part, "element", None)  # an XmlPart; a broken one is left out
+        if element is None:
+            continue
+        into = head if reltype == RT.HEADER else foot
+        into.update(dict.fromkeys(ln for ln in reader.blocks(element) if ln.strip()))
+    return list(head), list(foot)

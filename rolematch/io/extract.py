@@ -349,7 +349,7 @@ def _read(
         from rolematch.io._docx import read_docx
 
         meta["backend"] = "docx"
-        text, hidden = read_docx(data, path)
+        text, hidden = read_docx(data, path, margins=True)
         if hidden:
             warnings.append(f"hidden_text: {hidden} chars excluded")
         return _finish(

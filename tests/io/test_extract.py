@@ -374,6 +374,30 @@ def test_docx_whose_document_is_no_wordprocessingml_is_corrupt_not_an_error(tmp_
     check_record(r, "corrupt", r"^not a Word document: word/document.xml has no WordprocessingML")
 
 
+def test_docx_headers_and_footers_are_read_once_around_the_body(tmp_path):
+    # templates put the name and contacts in the page header, some the whole CV
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("工作经历")
+    first = d.sections[0]
+    first.header.add_paragraph("求职意向：手机银行产品经理")
+    first.header.add_paragraph("工作经历")  # the body has it: not twice
+    first.footer.add_paragraph("熟悉反洗钱监测模型与支付清算")
+    second = d.add_section()
+    second.header.is_linked_to_previous = False
+    second.header.add_paragraph("求职意向：手机银行产品经理")  # a later section repeats it
+    d.add_paragraph("2018.03-至今 星河银行 手机银行部 产品经理")
+    buf = io.BytesIO()
+    d.save(buf)
+    r = read_resume(write(tmp_path, "cv.docx", buf.getvalue()))
+    check_record(r, "ok")
+    lines = [ln for ln in r.text.splitlines() if ln.strip()]
+    assert lines[0] == "求职意向:手机银行产品经理", r.text
+    assert lines[-1] == "熟悉反洗钱监测模型与支付清算", r.text
+    assert sum("求职意向" in ln for ln in lines) == 1 and lines.count("工作经历") == 1, r.text
+
+
 def test_docx_without_text_is_empty(tmp_path):
     import docx
 
