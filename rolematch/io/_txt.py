@@ -66,6 +66,14 @@ def gb18030_text(data: bytes) -> str | None:
     return text if _gb2312_share(text) >= 0.9 else None
 
 
+def _plain_chinese(text: str) -> bool:
+    """Whether ``text`` (decoded as GB18030, damage replaced) reads as Chinese: no
+    control or unassigned characters, nine in ten ideographs common."""
+    if any(unicodedata.category(c) in ("Cc", "Cn") and c not in "\t\n\r\f" for c in text):
+        return False
+    return _gb2312_share(text) >= 0.9
+
+
 def _textual_share(text: str) -> float:
     """Share of characters that ordinary résumé text is made of."""
     if not text:
@@ -103,8 +111,8 @@ def decode_text(
     """Decode a plain-text file and say which encoding it used.
 
     Damage a reader can see past is repaired and, when ``warnings`` is given,
-    reported there: a few invalid UTF-8 byte sequences (replaced by U+FFFD, which
-    normalisation drops), a character cut off at the end of the file, a few NUL
+    reported there: a few invalid UTF-8 or GB18030 byte sequences (replaced by U+FFFD,
+    which normalisation drops), a character cut off at the end of the file, a few NUL
     bytes, an odd trailing byte or lone surrogates in UTF-16 (passed on to
     :func:`rolematch.text.make_valid`, which replaces and counts them).
 
@@ -185,6 +193,15 @@ def decode_text(
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
+        # GBK with a few damaged bytes (a character cut off at the end, a stray or
+        # dropped byte): read past them as for UTF-8, when the rest reads as Chinese
+        text = data.decode("gb18030", "replace")
+        # bytes paired out of step after a dropped one land in GBK's user-defined area
+        text = "".join("\ufffd" if unicodedata.category(c) == "Co" else c for c in text)
+        bad = text.count("\ufffd")
+        if 3 * bad <= sum(1 for c in text if c > "\x7f") - bad and _plain_chinese(text):
+            notes.append(f"invalid_bytes: {bad} byte sequences that are not GB18030 replaced")
+            return text, "gb18030"
         text = ""
     if text and _gb2312_share(text) >= 0.9:
         return text, "gb18030"

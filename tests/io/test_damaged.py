@@ -207,6 +207,31 @@ def test_character_cut_off_at_the_end(tmp_path):
     assert r.status == "ok" and "the last character is cut off" in " ".join(r.warnings)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    ["cut off at the end", "a stray byte", "a byte dropped"],
+)
+def test_gbk_text_with_a_damaged_character_is_read(tmp_path, damage):
+    # a download cut off mid-character, a byte flipped in a copy: GBK as often as UTF-8
+    data = CV.encode("gbk")
+    at = len(data) // 2
+    data = {
+        "cut off at the end": data + "负".encode("gbk")[:1],
+        "a stray byte": data[:at] + b"\xff" + data[at:],
+        "a byte dropped": data[:at] + data[at + 1 :],
+    }[damage]
+    r = read(tmp_path, "cv.txt", data)
+    assert r.status == "ok", r.reason
+    assert r.meta["encoding"] == "gb18030" and "手机银行" in r.text
+    assert any(w.startswith("invalid_bytes: ") and "GB18030" in w for w in r.warnings), r.warnings
+
+
+def test_random_bytes_are_not_read_as_damaged_gbk(tmp_path):
+    rng = random.Random(1)
+    data = bytes(rng.randrange(0x81, 0xFF) for _ in range(3000))
+    assert read(tmp_path, "cv.txt", data).status in {"unreadable", "corrupt"}
+
+
 def test_utf16_with_a_lone_surrogate(tmp_path):
     data = bytearray(CV.encode("utf-16-le"))
     data[40:42] = b"\x3d\xd8"  # a high surrogate with no partner
