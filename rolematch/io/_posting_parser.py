@@ -38,7 +38,7 @@ from rolematch.io.posting_lines import (
     title_like,
     unglue,
 )
-from rolematch.io.posting_sources import Line
+from rolematch.io.posting_sources import PAGE_FURNITURE, Line
 
 __all__ = ["Dropped", "Item", "LineSorter", "Posting"]
 
@@ -245,7 +245,11 @@ class LineSorter:
         if not re.search(r"\w", raw):
             return
         if ln.drop:
+            # a page's number or header between the halves of an item leaves it open
+            kept = self.last
             self._drop(ln, ln.drop)
+            if ln.drop in PAGE_FURNITURE:
+                self.last = kept
             return
         lex = self.lex
         plain = strip_md(raw)

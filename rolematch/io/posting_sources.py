@@ -8,7 +8,9 @@ and text fields are mapped by name. It sorts no line into duties or requirements
 the posting vocabulary: an export's or a Word table's columns named as sections
 (岗位职责, 任职条件 …) are read, each under its name as a heading, and a Word table
 whose header row names the post (岗位名称 | 岗位职责 | 任职条件 …) gives one posting
-per row. A PDF's printed page numbers (— 1 —, 第1页 共2页) come marked as dropped.
+per row. A PDF's printed page numbers (— 1 —, 第1页 共2页) come marked as dropped, as do
+those a text copied out of a PDF kept (spelled out: 第1页 共2页, — 1 —) and the running
+header printed beside them on every page.
 Errors are :class:`~rolematch.exceptions.RoleSpecError` naming the file, line and
 field.
 """
@@ -335,12 +337,52 @@ def document_lines(path: Path) -> list[Line]:
         folios = _page_numbers([pg.text for pg in pdf.pages])
         for ln in lines:
             if ln.text.strip() in folios:
-                ln.drop = "page number"
-        return lines
+                ln.drop = PAGE_NUMBER
+        return _mark_page_headers(lines)
     text = _read_text_file(path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text[:2000])):
         return html_lines(text)
-    return numbered_lines(text)
+    lines = numbered_lines(text)
+    for ln in lines:  # a text copied out of a PDF keeps its pages' numbers
+        if _FOLIO_IN_TEXT.match(ln.text):
+            ln.drop = PAGE_NUMBER
+    return _mark_page_headers(lines)
+
+
+PAGE_NUMBER, PAGE_HEADER = "page number", "page header"
+#: what a page prints on every page: a line that leaves the item it interrupts open
+PAGE_FURNITURE = (PAGE_NUMBER, PAGE_HEADER)
+#: a page number in a text copied out of a PDF, where no page ends: only the spelled-out
+#: forms (第1页 共3页, — 1 —, Page 1 of 2, 1/3), never a bare figure
+_FOLIO_IN_TEXT = re.compile(
+    r"^\s*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|[-—–－]+\s*\d{1,3}\s*[-—–－]+"
+    r"|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})\s*$",
+    re.I,
+)
+
+
+def _mark_page_headers(lines: list[Line]) -> list[Line]:
+    """Mark a page's running header (the document's name printed on every page) as
+    dropped: a line said twice or more, each time beside a page number or at the
+    start or end of the text, and no section heading. Only where page numbers are."""
+    from rolematch.io.posting_lines import load_lexicon, match_heading
+
+    body = [ln for ln in lines if ln.text.strip()]
+    folios = {k for k, ln in enumerate(body) if ln.drop == PAGE_NUMBER}
+    if not folios:
+        return lines
+    at: dict[str, list[int]] = {}
+    for k, ln in enumerate(body):
+        if not ln.drop:
+            at.setdefault(ln.text.strip(), []).append(k)
+    lex = load_lexicon(None)
+    for text, where in at.items():
+        if len(where) < 2 or match_heading(text, lex) is not None:
+            continue
+        if all(k - 1 in folios or k + 1 in folios or k in (0, len(body) - 1) for k in where):
+            for k in where:
+                body[k].drop = PAGE_HEADER
+    return lines
 
 
 #: a page number as a footer or header prints it: — 1 —, - 1 -, 第1页 共2页, 1/2, Page 1 of 2

@@ -160,3 +160,80 @@ def test_page_numbers_of_a_pdf_are_no_items(tmp_path: Path, footer: str) -> None
     (p,) = read_postings(path)
     assert _texts(p.requirements) == [*PAGE_ONE[-2:], *PAGE_TWO]
     assert {d.reason for d in p.dropped} == {"page number"}
+
+
+# ------------------------------------------------------------ text pasted from a PDF
+PASTED = """\
+某某证券股份有限公司 2026届校园招聘简章
+招聘岗位：债券业务助理
+岗位职责：
+1. 参与债券项目的尽职调查，撰写募集说明书等申报
+材料；
+2. 参与债券发行的簿记建档、路演推介及存续期
+第 1 页 共 2 页
+某某证券股份有限公司 2026届校园招聘简章
+管理工作。
+任职要求：
+1. 硕士研究生，金融、会计等相关专业；
+2. 有券商投行实习经历。
+第 2 页 共 2 页
+"""
+
+
+def test_page_header_and_number_pasted_inside_an_item_are_dropped(tmp_path: Path) -> None:
+    # copied out of a PDF: hard line breaks, and where the page broke the footer and
+    # the running header in the middle of a duty
+    (p,) = read_postings(_write(tmp_path, "paste.txt", PASTED))
+    assert _texts(p.duties) == [
+        "参与债券项目的尽职调查，撰写募集说明书等申报材料；",
+        "参与债券发行的簿记建档、路演推介及存续期管理工作。",
+    ]
+    assert _texts(p.requirements) == ["硕士研究生，金融、会计等相关专业；", "有券商投行实习经历。"]
+    reasons = {d.text: d.reason for d in p.dropped}
+    assert reasons["第 1 页 共 2 页"] == reasons["第 2 页 共 2 页"] == "page number"
+    assert reasons["某某证券股份有限公司 2026届校园招聘简章"] == "page header"
+
+
+def test_a_line_said_twice_is_no_page_header_away_from_a_page_number() -> None:
+    # two posts with the same heading lines: no page break, nothing dropped as a header
+    text = "岗位一：出纳\n岗位职责：\n负责现金收付。\n任职要求：\n会计专业。\n"
+    text += "岗位二：会计\n岗位职责：\n负责记账。\n任职要求：\n会计专业。\n"
+    first, second = parse_posting_text(text)
+    assert _texts(first.requirements) == _texts(second.requirements) == ["会计专业。"]
+
+
+@pytest.mark.parametrize("footer", ["— {} —", "第 {} 页 共 2 页"])
+def test_a_pdfs_running_header_inside_a_wrapped_item_is_dropped(
+    tmp_path: Path, footer: str
+) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "notice.pdf"
+    reqs = [
+        "1. 大专及以上学历；",
+        "2. 持有安全员C证，能适应",
+        "驻场工作；",
+        "3. 2年以上施工安全管理经验。",
+    ]
+    pages = (PAGE_ONE[:4] + reqs[:2], reqs[2:])
+    c = canvas.Canvas(str(path), invariant=1)
+    for page, lines in enumerate(pages, start=1):
+        c.setFont("STSong-Light", 9)
+        c.drawString(90, 810, "江临建设集团2026年招聘简章")
+        for k, line in enumerate(lines):
+            c.setFont("STSong-Light", 11)
+            c.drawString(90, 780 - 20 * k, line)
+        c.setFont("STSong-Light", 9)
+        c.drawString(280, 40, footer.format(page))
+        c.showPage()
+    c.save()
+    (p,) = read_postings(path)
+    assert _texts(p.requirements) == [
+        "大专及以上学历；",
+        "持有安全员C证，能适应驻场工作；",
+        "2年以上施工安全管理经验。",
+    ]
+    assert {d.reason for d in p.dropped} == {"page number", "page header"}
