@@ -36,6 +36,7 @@ from rolematch.io.posting_lines import (
     split_semicolons,
     strip_md,
     title_like,
+    unbracket,
     unglue,
 )
 from rolematch.io.posting_sources import PAGE_FURNITURE, Line
@@ -262,7 +263,7 @@ class LineSorter:
         if head := match_heading(raw, lex):
             self._heading(ln, *head)
             return
-        unnumbered = CN_OUTLINE.sub("", plain)
+        unnumbered = unbracket(CN_OUTLINE.sub("", plain))  # 【职位名称】X: 职位名称：X
         if self.fixed_title is None and lex.title_fields.match(fold(unnumbered)):
             label_text = re.sub(r"\*\*|__", "", unnumbered).strip()
             sep = r"[:：]" if re.search(r"[:：]", label_text) else r"\s+"

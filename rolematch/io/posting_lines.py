@@ -51,6 +51,7 @@ __all__ = [
     "split_semicolons",
     "strip_md",
     "title_like",
+    "unbracket",
     "unglue",
 ]
 
@@ -294,8 +295,9 @@ def post_title_like(text: str, lex: Lexicon) -> bool:
 def noise_reason(text: str, lex: Lexicon) -> str | None:
     """Why the line is no duty or requirement (contact, pay and benefits …), or None."""
     s = fold(text)
+    field = unbracket(s)  # 【汇报对象】… as 汇报对象：…
     for reason, pattern in lex.noise:
-        if pattern.search(s):
+        if pattern.search(s) or (field != s and pattern.search(field)):
             return reason
     if _summary(s):
         return "job board summary"
@@ -357,11 +359,32 @@ def ends_item(text: str) -> bool:
     return text.rstrip()[-1:] in _END
 
 
+#: a field written as 【label】value (a headhunter's 【职位名称】X, 【汇报对象】Y); not a
+#: tag such as 【急聘】 (clean_title drops those) and not a heading alone (【岗位职责】)
+_BRACKET_FIELD = re.compile(r"^[【\[〔]\s*([^】\]〕]{1,8}?)\s*[】\]〕]\s*(\S.*)$")
+_TAGS = "急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招"
+
+
+def unbracket(text: str) -> str:
+    """``【职位名称】X`` as ``职位名称：X``, the way the vocabulary writes a field; any
+    other line as it is.
+
+    Examples
+    --------
+    >>> unbracket("【汇报对象】风险总监"), unbracket("【急聘】店长"), unbracket("【岗位职责】")
+    ('汇报对象：风险总监', '【急聘】店长', '【岗位职责】')
+    """
+    m = _BRACKET_FIELD.match(text.strip())
+    if m is None or re.fullmatch(_TAGS, m.group(1)):
+        return text
+    return f"{m.group(1)}：{m.group(2)}"
+
+
 def clean_title(text: str) -> str:
     """A title without markdown marks, 【急聘】 tags, a pay range or what follows a ``|``."""
     s = re.sub(r"\*\*|__", "", text.strip())
     s = re.sub(r"\s*[|｜].*$", "", s)
-    s = re.sub(r"^[【\[]\s*(?:急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招)\s*[】\]]\s*", "", s)
+    s = re.sub(rf"^[【\[]\s*(?:{_TAGS})\s*[】\]]\s*", "", s)
     # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
     s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
     s = _HEADCOUNT.sub("", s) if len(_HEADCOUNT.sub("", s).strip()) >= 2 else s

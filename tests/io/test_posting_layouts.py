@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from rolematch import RoleSpecError, load_roles
-from rolematch.io.postings import read_postings, roles_from_postings
+from rolematch.io.postings import parse_posting_text, read_postings, roles_from_postings
 from tests.io._files import texts as _texts
 from tests.io._files import write_utf8 as _write
 
@@ -646,3 +646,27 @@ def test_excel_with_a_two_row_merged_header(tmp_path: Path) -> None:
     assert (len(first.duties), len(first.requirements)) == (2, 1)
     assert (len(second.duties), len(second.requirements)) == (1, 2)
     assert first.line == 4  # the row of the sheet
+
+
+# ------------------------------------------------------------ a headhunter's 【】 fields
+HUNTER = """\
+【猎头职位推荐】某股份制银行信用卡中心
+【职位名称】风控模型专家（信用卡中心）
+【汇报对象】风险管理部总经理
+【薪酬】60-90万/年
+【岗位职责】
+1. 负责申请评分卡和行为评分卡的开发与迭代；
+2. 监控模型表现并持续优化。
+【任职要求】
+1. 统计、数学等相关专业硕士及以上学历；
+2. 5年以上银行风控建模经验。
+"""
+
+
+@pytest.mark.parametrize("label", ["职位名称", "岗位名称", "招聘岗位"])
+def test_a_bracketed_title_field_gives_the_title_without_its_label(label: str) -> None:
+    (p,) = parse_posting_text(HUNTER.replace("职位名称", label))
+    assert p.title == "风控模型专家（信用卡中心）"
+    assert (len(p.duties), len(p.requirements)) == (2, 2)
+    reasons = {d.text: d.reason for d in p.dropped}
+    assert reasons["【汇报对象】风险管理部总经理"] == "job type"  # as 汇报对象：… is
