@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rolematch.exceptions import ExtractionError
 
-__all__ = ["decode_text", "gb18030_text"]
+__all__ = ["decode_text", "gb18030_text", "textual_share"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -74,7 +74,7 @@ def _plain_chinese(text: str) -> bool:
     return _gb2312_share(text) >= 0.9
 
 
-def _textual_share(text: str) -> float:
+def textual_share(text: str) -> float:
     """Share of characters that ordinary résumé text is made of."""
     if not text:
         return 0.0
@@ -100,7 +100,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _textual_share(text) >= 0.95:
+        if textual_share(text) >= 0.95:
             return text, encoding
     return None
 
@@ -172,7 +172,7 @@ def decode_text(
         # a few NULs in UTF-8 text (padding, a bad copy) are removed; else it is binary
         nuls = data.count(0)
         text = data.replace(b"\x00", b"").decode("utf-8", "replace")
-        if nuls > max(8, len(data) // 100) or "\ufffd" in text or _textual_share(text) < 0.95:
+        if nuls > max(8, len(data) // 100) or "\ufffd" in text or textual_share(text) < 0.95:
             raise ExtractionError(path, "not a text file (binary content)", status="corrupt")
         notes.append(f"nul_bytes: {nuls} NUL bytes removed")
         return text, "utf-8"

@@ -19,7 +19,9 @@ error         a parser failed in a way not foreseen here
 ============  ==============================================================
 
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
-as an image, and a PDF named ``.txt`` is read as a PDF (with a warning).
+as an image, a PDF named ``.txt`` is read as a PDF and a text file without a suffix
+as text (each with a ``type_mismatch`` warning); a web page named ``.doc`` or
+``.pdf`` (a job board's export, a failed download) is ``unsupported`` and says so.
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
@@ -355,15 +357,30 @@ def _read(
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
         )
+    page = _web_page(data) if kind is None and named != "txt" else None
+    if page and suffix not in _WEB_SUFFIXES:
+        # job boards (智联, 前程无忧 …) and Word's "Save as Web Page" export CVs as .doc
+        what = {"pdf": "PDF", "docx": "Word"}.get(named or "", "document")
+        if suffix.startswith((".doc", ".wps")):
+            what = "Word"
+        raise ExtractionError(
+            path,
+            f"a web page ({page}) named {suffix or 'without suffix'}, not a {what} file "
+            "(a job board's export, or a download that saved a web page); open it in Word "
+            "or a browser and save it as .docx or PDF",
+            status="unsupported",
+        )
     if named == "pdf":
         raise ExtractionError(
             path, "not a PDF (no %PDF signature; damaged or another format)", status="corrupt"
         )
     if named == "docx":
         raise ExtractionError(path, "damaged .docx: not a ZIP container", status="corrupt")
-    if named == "txt":
+    if named == "txt" or (not suffix and not page and _plain_text(data)):
         from rolematch.io._txt import decode_text
 
+        if named != "txt":  # an attachment saved without its name's suffix
+            warnings.append("type_mismatch: named without suffix but content is text")
         text, encoding = decode_text(data, path, warnings)
         meta.update(backend="txt", encoding=encoding)
         return _finish(
@@ -387,6 +404,37 @@ def _read(
         f"unsupported file type '{suffix or '(none)'}'; supported: {supported}",
         status="unsupported",
     )
+
+
+#: Suffixes of web pages, whose own name says what they are.
+_WEB_SUFFIXES = (".html", ".htm", ".xhtml", ".mht", ".mhtml")
+
+
+def _web_page(data: bytes) -> str | None:
+    """``"HTML"`` or ``"MHT web archive"`` when the bytes are a web page, else ``None``.
+
+    Examples
+    --------
+    >>> _web_page("<!DOCTYPE html><html><body>简历</body></html>".encode()), _web_page(b"%PDF-")
+    ('HTML', None)
+    """
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"mime-version:") and b"multipart/related" in head:
+        return "MHT web archive"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head:
+        return "HTML"
+    return None
+
+
+def _plain_text(data: bytes) -> bool:
+    """Whether the bytes of a file without a suffix are text (a CV saved without one)."""
+    from rolematch.io._txt import decode_text, textual_share
+
+    try:
+        text, _ = decode_text(data[:65536])
+    except ExtractionError:
+        return False
+    return textual_share(text) >= 0.95
 
 
 def _finish(resume: Resume) -> Resume:

@@ -558,6 +558,45 @@ def test_unknown_suffix_is_unsupported(tmp_path):
     )
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gbk", "utf-16"])
+def test_text_file_without_a_suffix_is_read_as_text(tmp_path, encoding):
+    # an e-mail attachment or an applicant-system download saved without its suffix
+    r = read_resume(write(tmp_path, "简历_10086", PLAIN_CV.encode(encoding)))
+    check_record(r, "ok")
+    assert "手机银行转账与支付功能规划" in r.text and r.meta["backend"] == "txt"
+    assert r.warnings == ("type_mismatch: named without suffix but content is text",)
+
+
+def test_binary_file_without_a_suffix_stays_unsupported(tmp_path):
+    data = b"\x00\x00\x00\x01Bud1" + bytes(range(256)) * 4  # a .DS_Store, say
+    check_record(read_resume(write(tmp_path, "blob", data)), "unsupported", r"file type '\(none\)'")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        (
+            "简历.doc",
+            "<html><head><meta charset='utf-8'></head><body><p>{}</p></body></html>",
+            "HTML",
+        ),
+        (
+            "简历.doc",
+            'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+            "--b\r\nContent-Type: text/html\r\n\r\n<html><body>{}</body></html>\r\n--b--",
+            "MHT web archive",
+        ),
+        ("cv.pdf", "<!DOCTYPE html>\n<html><body>请先登录 {}</body></html>", "HTML"),
+        ("cv", "<!DOCTYPE html>\n<html><body>{}</body></html>", "HTML"),
+    ],
+)
+def test_a_web_page_named_as_a_document_says_so(tmp_path, name, data, what):
+    # job boards export CVs as .doc that are web pages; a failed download saves one
+    r = read_resume(write(tmp_path, name, data.format(PLAIN_CV).encode()))
+    check_record(r, "unsupported", rf"^a web page \({what}\) named .*save it as \.docx or PDF$")
+    assert "legacy" not in r.reason
+
+
 def test_pdf_without_signature_is_corrupt(tmp_path):
     check_record(read_resume(write(tmp_path, "cv.pdf", "简历".encode())), "corrupt", "not a PDF")
 
