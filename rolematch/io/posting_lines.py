@@ -253,12 +253,18 @@ def _heading_shape(s: str) -> str:
     return re.sub(r"^\d{1,2}\s*[、.．]\s*(?=\D)", "", s) if len(s) <= 12 else s
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def title_like(text: str, lex: Lexicon) -> bool:
     """Whether the line reads as a job title (short, no sentence marks, a title word)."""
     s = fold(clean_title(strip_md(text)))
     marks = "。；;，：:" if s.isascii() else "。；;，,：:"  # Vice President, Compliance
+    # Chinese with English words (Senior Backend Engineer 高级后端工程师): a word counts one
+    size = len(s) if s.isascii() else len(_ASCII_WORD.sub("a", s))
     return (
-        2 <= len(s) <= (80 if s.isascii() else 30)  # Senior Data Scientist - Credit Risk
+        len(s) >= 2
+        and size <= (80 if s.isascii() else 30)  # Senior Data Scientist - Credit Risk
         and not any(c in s for c in marks)
         and not (s.isascii() and (s.endswith(".") or len(s.split()) > 12))
         and bool(lex.title_words.search(s))

@@ -670,3 +670,26 @@ def test_a_bracketed_title_field_gives_the_title_without_its_label(label: str) -
     assert (len(p.duties), len(p.requirements)) == (2, 2)
     reasons = {d.text: d.reason for d in p.dropped}
     assert reasons["【汇报对象】风险管理部总经理"] == "job type"  # as 汇报对象：… is
+
+
+# ------------------------------------------------------------ a bilingual markdown page
+BILINGUAL_MD = """\
+# Join Lumina Pay 加入明曜支付
+明曜支付是一家持牌第三方支付机构。
+## Senior Backend Engineer 高级后端工程师（Payments）
+**Location 工作地点:** Shenzhen 深圳 · **Type:** Full-time
+### What you'll do 工作职责
+- Design and build 支付核心系统（收单、清结算、对账）
+- 负责跨境支付通道的接入与路由优化
+### What we're looking for 任职要求
+- 本科及以上学历，5+ years of backend development experience
+- Proficient in Java or Go
+"""
+
+
+def test_a_title_in_english_and_chinese_is_measured_by_words(tmp_path: Path) -> None:
+    # 41 characters, but four English words and seven Chinese characters: a title
+    (p,) = read_postings(_write(tmp_path, "careers.md", BILINGUAL_MD))
+    assert p.title == "Senior Backend Engineer 高级后端工程师（Payments）"
+    assert (len(p.duties), len(p.requirements)) == (2, 2)
+    assert "Location" in {d.text.strip("*") for d in p.dropped}
