@@ -360,6 +360,14 @@ class LineSorter:
             skipped += 1
         return False
 
+    def _list_follows(self) -> bool:
+        """Whether the next line is a numbered or bulleted duty or requirement."""
+        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        if nxt is None or nxt.drop:
+            return False
+        text, numbered = split_marker(strip_md(nxt.text))
+        return numbered and kind_by_content(text, self.lex) is not None
+
     def _content_follows(self) -> bool:
         nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
         return nxt is not None and kind_by_content(split_marker(nxt.text)[0], self.lex) is not None
@@ -382,6 +390,12 @@ class LineSorter:
 
     def _heading(self, ln: Line, head: str, kind: str, reason: str, rest: str) -> None:
         p = self._posting(ln.no)
+        if kind == "noise" and rest and self.section is None and self._list_follows():
+            # 工作地点：江州市, then a numbered list of duties and requirements without a
+            # heading: a field of the posting's header, not a section over the list
+            p.dropped.append(Dropped(ln.no, ln.text.strip(), reason))
+            self.last = None
+            return
         self.section = kind
         self.headed.add(id(p))
         self.noise_reason = reason

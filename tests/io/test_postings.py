@@ -214,6 +214,30 @@ def test_postings_without_headings_separated_by_a_blank_line():
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("field", ["工作地点：江州市各支行", "招聘人数：3名", "薪资：8-12K"])
+def test_a_field_line_above_one_numbered_list_without_headings(field: str) -> None:
+    # duties and requirements as one numbered list: a field line above it (工作地点：…)
+    # is that line only, not a section that swallows the list
+    text = (
+        f"岗位：小微企业客户经理\n{field}\n1.负责小微企业客户的营销拓展；\n"
+        "2.负责贷后管理，定期走访客户；\n3.全日制本科及以上学历；\n4.2年以上银行信贷工作经验。\n"
+        "有意者请将简历发送至 hr@bank.example.com"
+    )
+    (p,) = parse_posting_text(text)
+    assert p.title == "小微企业客户经理"
+    assert _texts(p.duties) == ["负责小微企业客户的营销拓展；", "负责贷后管理，定期走访客户；"]
+    assert _texts(p.requirements) == ["全日制本科及以上学历；", "2年以上银行信贷工作经验。"]
+    assert [d.text for d in p.dropped] == [field, "有意者请将简历发送至 hr@bank.example.com"]
+
+
+def test_a_field_line_in_a_benefits_section_keeps_the_section() -> None:
+    # 福利待遇：… with more benefits below it: still the noise section
+    text = "岗位职责：\n1.负责出纳工作。\n福利待遇：五险一金\n年底双薪\n节日礼品"
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties) == ["负责出纳工作。"]
+    assert not p.requirements
+
+
 def test_headings_and_numbered_items_run_together_on_one_line():
     text = "职位名称：运营专员 岗位职责：1.负责活动策划；2.负责社群维护。任职要求：1.本科；2.三年以上运营经验"
     (p,) = parse_posting_text(text)
