@@ -506,7 +506,7 @@ def extract_pdf(data: bytes, path: str | Path, *, max_pages: int = 50) -> PdfTex
         damage = _damage_errors()
         for index in range(min(page_count, max_pages)):
             try:
-                page = doc[index]
+                page = _with_typed_text(doc, index, doc[index])
             except damage:
                 damaged.append(index + 1)
                 pages.append(PageText(index + 1, "", "pdfium"))
@@ -547,6 +547,35 @@ def extract_pdf(data: bytes, path: str | Path, *, max_pages: int = 50) -> PdfTex
         if plumber is not None:
             plumber.close()
         doc.close()
+
+
+def _with_typed_text(doc: Any, index: int, page: Any) -> Any:
+    """The page with the text of its filled-in form fields and of text typed onto it
+    (FreeText: "Add text" in Acrobat, Foxit, WPS) merged into its content.
+
+    Application forms (应聘登记表) come as fillable PDFs; a text page leaves that text
+    out, since it lives in annotations. Flattening draws their appearance into the
+    page, so it is read, checked for visibility and laid out like the page's own
+    text. A page without such annotations is returned as it is (and unchanged).
+    """
+    import pypdfium2.raw as pdfium_c
+
+    typed = (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_FREETEXT)
+    found = False
+    for k in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, k)
+        if annot:
+            found = pdfium_c.FPDFAnnot_GetSubtype(annot) in typed
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+        if found:
+            break
+    if not found:
+        return page
+    flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+    if flattened != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    page.close()
+    return doc[index]  # loaded again: the new content is parsed
 
 
 def _damage_errors() -> tuple[type[BaseException], ...]:

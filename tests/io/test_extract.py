@@ -171,6 +171,71 @@ def test_redact_false_keeps_personal_data_in_the_text():
     assert r.personal["phone"] == ["138****5678"]
 
 
+FORM_LINES = (
+    "Work experience: 2015 to now, Nanhai Bank, channel management, office director",
+    "Built internal control and compliance checks; anti-money-laundering self-inspection",
+    "Education: 2011 to 2015, Shandong University, Economics, Bachelor",
+)
+
+
+def test_filled_in_form_fields_are_read(tmp_path):
+    # an application form (应聘登记表) filled in as a fillable PDF: the answers live in
+    # form fields, which a page's text leaves out
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "form.pdf"
+    c = canvas.Canvas(str(path))
+    c.drawString(50, 800, "Application form")
+    for i, line in enumerate(FORM_LINES):
+        y = 760 - 30 * i
+        c.acroForm.textfield(name=f"f{i}", value=line, x=50, y=y, width=500, height=18)
+    c.showPage()
+    c.save()
+    r = read_resume(path)
+    check_record(r, "ok")
+    for words in ("Nanhai Bank", "anti-money-laundering", "Shandong University"):
+        assert words in r.text, r.text
+    assert r.text.index("Nanhai") < r.text.index("Shandong") and not r.warnings
+
+
+def test_text_typed_onto_a_pdf_is_read_and_a_sticky_note_is_not(tmp_path):
+    # "Add text" (a FreeText annotation) fills in a form that has no fields; a comment
+    # (a Text annotation, a sticky note) is a reader's, not the CV's
+    from tests.io._pdfs import pdf_bytes
+
+    drawn = (
+        b"BT /F1 11 Tf 5 44 Td "
+        + b" 0 -16 Td ".join(b"(%s) Tj" % line.encode() for line in FORM_LINES)
+        + b" ET"
+    )
+    appearance = (
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 520 60] "
+        b"/Resources << /Font << /F1 7 0 R >> >> /Length %d >>\nstream\n"
+        % len(drawn)
+        + drawn
+        + b"\nendstream"
+    )
+    pdf = pdf_bytes(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Annots [5 0 R 8 0 R] >>",
+            b"<< /Length 0 >>\nstream\n\nendstream",
+            b"<< /Type /Annot /Subtype /FreeText /Rect [40 700 560 760] /DA (/Helv 11 Tf 0 g) "
+            b"/Contents (typed) /AP << /N 6 0 R >> >>",
+            appearance,
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Annot /Subtype /Text /Rect [40 600 60 620] "
+            b"/Contents (Reviewer note: call back on Monday about the salary) >>",
+        ]
+    )
+    r = read_resume(write(tmp_path, "typed.pdf", pdf))
+    check_record(r, "ok")
+    assert "Nanhai Bank" in r.text and "Shandong University" in r.text, r.text
+    assert "Reviewer" not in r.text
+
+
 def test_pdf_named_txt_is_read_as_pdf(tmp_path):
     r = read_resume(write(tmp_path, "cv.txt", TWO_COLUMN.read_bytes()))
     check_record(r, "ok")
