@@ -247,9 +247,21 @@ def _read_text_file(path: Path) -> str:
     if not data.strip():
         raise RoleSpecError("the file is empty", path=path)
     try:
-        return decode_text(data, path)[0]
+        text, encoding = decode_text(data, path)[:2]
     except Exception as e:  # ExtractionError: binary or undecodable
         raise RoleSpecError(f"cannot read the file as text: {e}", path=path) from e
+    if _CJK_OTHER.match(encoding.replace("-", "_").lower()):
+        # a short Big5 text is easily taken for Shift-JIS or EUC-KR; a posting here is
+        # Chinese (or English), so bytes that are valid Big5 are read as Big5
+        try:
+            return data.decode("big5")
+        except UnicodeDecodeError:
+            pass
+    return text
+
+
+#: encodings of Japanese and Korean text, which the postings read here are not
+_CJK_OTHER = re.compile(r"^(?:shift_?jis|sjis|cp932|ms932|euc_?jp|iso2022_jp|euc_?kr|cp949|johab)")
 
 
 def _section_column(name: str) -> bool:

@@ -693,3 +693,15 @@ def test_a_title_in_english_and_chinese_is_measured_by_words(tmp_path: Path) -> 
     assert p.title == "Senior Backend Engineer 高级后端工程师（Payments）"
     assert (len(p.duties), len(p.requirements)) == (2, 2)
     assert "Location" in {d.text.strip("*") for d in p.dropped}
+
+
+# ------------------------------------------------------------ a Big5 text file
+def test_a_short_big5_posting_is_read_as_traditional_chinese(tmp_path: Path) -> None:
+    # a Hong Kong or Taiwan posting saved by Notepad in Big5: short texts were taken
+    # for Shift-JIS, and the posting refused as having no duty
+    path = tmp_path / "hk.txt"
+    path.write_bytes("職位：出納\n職責：\n1.負責現金收付；\n要求：\n1.會計專業；\n".encode("big5"))
+    (p,) = read_postings(path)
+    assert (p.title, _texts(p.duties), _texts(p.requirements)) == (
+        "出納", ["負責現金收付；"], ["會計專業；"],
+    )  # fmt: skip
