@@ -5,16 +5,20 @@
     python benchmarks/tune_weights.py --model e5-small --dry-run
 
 The score is ``logistic(b0 + b · calibration_features(K, S, F))`` (see
-``rolematch.scoring.combine``), read as the chance that a résumé fits a role at
-least partly (grade ≥ 1). The coefficients are fitted by logistic regression with
-non-negative slopes (more evidence never lowers a score) and a small ridge, on the
-pooled population of every labelled set — the dev set, the held-out synthetic sets,
-the short and long sets, the off-target CVs and the real CVs of ../shared/realworld
-and ../shared/realpdf — each set weighted equally whatever its size, so the long
-real-style CVs weigh as much as the short synthetic ones. The keyword and semantic
-settings of the profile (term weighting, ``top_terms``, halves, baseline quantile)
-are kept as they are in the profile: they were chosen by comparing a few values with
-leave-one-set-out metrics, which this script prints for the fitted coefficients.
+``rolematch.scoring.combine``), read as the chance that a résumé fits a role at least
+partly (grade ≥ 1). The coefficients are fitted by logistic regression with non-negative
+slopes (more evidence never lowers a score) and a small ridge, on the pooled population
+of the labelled sets in ``quality.CALIBRATION_SETS`` — the dev set, the first held-out
+synthetic set, the multilingual, short and long sets, the off-target CVs and the real
+CVs of ../shared/realworld and ../shared/realpdf — each set weighted equally whatever
+its size, so the long real-style CVs weigh as much as the short synthetic ones.
+``heldout2`` and ``heldout3`` were written blind after the shipped profile was fitted
+and are never calibrated on. A set that is absent (../shared missing) is skipped, and
+the script then refuses to write the profile: it would be fitted on another population.
+The keyword and semantic settings of the profile (term weighting, ``top_terms``, halves,
+baseline quantile) are kept as they are in the profile: they were chosen by comparing a
+few values with leave-one-set-out metrics, which this script prints for the fitted
+coefficients.
 ``covered_support`` is the 25th percentile of the non-zero duty supports of pairs
 graded 2, so "duties covered" counts duties with evidence like a strong fit's.
 """
@@ -33,7 +37,7 @@ from _common import ROOT, cached_reader, quality_metrics
 from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).parent))
-from quality import SETS, load_set, make_encoder  # noqa: E402
+from quality import CALIBRATION_SETS, load_set, make_encoder  # noqa: E402
 
 from rolematch.scoring import COEFFICIENTS as COEF  # noqa: E402
 from rolematch.scoring import calibration_features  # noqa: E402
@@ -72,12 +76,12 @@ def main() -> None:
     matcher.fit(rolematch.load_roles())
     halves = (profile.keyword["half"], profile.semantic["half"])
     data = {}
-    for name in SETS:
-        if name == "pooled":
-            continue
+    missing: list[str] = []
+    for name in CALIBRATION_SETS:
         items = load_set(name, read)
         if not items:
             print(f"{name}: absent, skipped")
+            missing.append(name)
             continue
         batch = matcher._batch([it.resume for it in items])  # noqa: SLF001 - benchmark
         sc = matcher._score(batch)  # noqa: SLF001
@@ -126,6 +130,11 @@ def main() -> None:
     if args.dry_run:
         print(json.dumps(doc, ensure_ascii=False, indent=1)[:2000])
         return
+    if missing:
+        sys.exit(
+            f"not written: {', '.join(missing)} absent (../shared missing?); the profile "
+            "would be fitted on another population (--dry-run prints it)"
+        )
     out = profiles_dir() / f"{doc['model']}.json"
     out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("wrote", out)
