@@ -150,6 +150,9 @@ def _open_pdfium(data: bytes, path: Path) -> Any:
         tail = data[-2048:]
         if b"%%EOF" not in tail:
             why = "damaged PDF: the file ends before its end marker (truncated download?)"
+        elif _page_count(data) == 0:
+            # PDFium declines a whole file with no pages (its error code is stale then)
+            raise ExtractionError(path, "the PDF has no pages", status="empty") from e
         else:
             why = "damaged PDF: its structure cannot be parsed"
         raise ExtractionError(path, f"{why} ({e})", status="corrupt") from e
@@ -598,6 +601,19 @@ def _read_pdfium_page(page: Any, number: int) -> tuple[PageText, bool]:
     # pdfplumber is slow; ask it only when PDFium left undecodable glyphs behind
     wants_plumber = raw.undecodable > 0.01 * (len(raw.chars) + raw.undecodable)
     return result, wants_plumber
+
+
+def _page_count(data: bytes) -> int | None:
+    """The page count pdfplumber (pdfminer) reads, or None when it cannot open the file."""
+    plumber = _open_plumber(data)
+    if plumber is None:
+        return None
+    try:
+        return len(plumber.pages)
+    except Exception:  # noqa: BLE001 - a second opinion on a file PDFium declined
+        return None
+    finally:
+        plumber.close()
 
 
 def _open_plumber(data: bytes) -> Any:

@@ -165,6 +165,14 @@ def test_blank_pdf_is_empty(tmp_path):
     )
 
 
+def test_pdf_without_pages_is_empty_not_corrupt(tmp_path):
+    import pypdfium2 as pdfium
+
+    path = tmp_path / "no_pages.pdf"
+    pdfium.PdfDocument.new().save(path)  # what some exporters write for an empty export
+    check_record(read_resume(path), "empty", r"^the PDF has no pages$")
+
+
 def test_redact_false_keeps_personal_data_in_the_text():
     r = read_resume(TWO_COLUMN, redact=False)
     assert "林晓东" in r.text and "138****5678" in r.text
