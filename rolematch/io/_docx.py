@@ -38,6 +38,7 @@ _P, _TBL, _SDT, _TR, _TC = (f"{{{_W}}}{t}" for t in ("p", "tbl", "sdt", "tr", "t
 _SDT_CONTENT = f"{{{_W}}}sdtContent"
 _CUSTOM_XML = f"{{{_W}}}customXml"
 _BODY = f"{{{_W}}}body"
+_ALT_CHUNK = f"{{{_W}}}altChunk"
 _TXBX = f"{{{_W}}}txbxContent"
 _FALLBACK = f"{{{_MC}}}Fallback"
 _T, _TAB, _BR, _CR = (f"{{{_W}}}{t}" for t in ("t", "tab", "br", "cr"))
@@ -339,6 +340,14 @@ def read_docx(
         )
     reader = _Reader(table_lines)
     lines = reader.blocks(body)
+    if not any(ln.strip() for ln in lines) and body.find(f".//{_ALT_CHUNK}") is not None:
+        # web exports embed the whole CV as an HTML part that Word converts on opening
+        raise ExtractionError(
+            path,
+            "the Word file's text is an embedded web page or document (altChunk), which "
+            "only Word converts; open it in Word and save it again as .docx or PDF",
+            status="unsupported",
+        )
     if margins:
         head, foot = _margin_lines(document, reader)
         seen = set(lines)

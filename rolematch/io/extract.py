@@ -374,6 +374,13 @@ def _read(
         raise ExtractionError(
             path, "not a PDF (no %PDF signature; damaged or another format)", status="corrupt"
         )
+    if path.name.startswith("~$"):
+        raise ExtractionError(
+            path,
+            "an Office lock file (~$…), which Word keeps beside an open document; "
+            "not the document itself",
+            status="unsupported",
+        )
     if named == "docx":
         raise ExtractionError(path, "damaged .docx: not a ZIP container", status="corrupt")
     if named == "txt" or (not suffix and not page and _plain_text(data)):

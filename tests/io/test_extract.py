@@ -471,6 +471,32 @@ def test_docx_headers_and_footers_are_read_once_around_the_body(tmp_path):
     assert sum("求职意向" in ln for ln in lines) == 1 and lines.count("工作经历") == 1, r.text
 
 
+def test_docx_whose_text_is_an_embedded_web_page_says_so(tmp_path):
+    # web exports put the whole CV in an HTML part (w:altChunk) that only Word converts
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rIdHtml" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/aFChunk" Target="afchunk.xml"/></Relationships>'
+    )
+    xml = (
+        f'<?xml version="1.0"?><w:document xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats'
+        '.org/officeDocument/2006/relationships"><w:body><w:altChunk r:id="rIdHtml"/>'
+        "</w:body></w:document>"
+    )
+    xhtml = f'<html xmlns="http://www.w3.org/1999/xhtml"><body><p>{PLAIN_CV}</p></body></html>'
+    parts = {"word/_rels/document.xml.rels": rels.encode(), "word/afchunk.xml": xhtml.encode()}
+    data = docx(xml, extra=parts)
+    check_record(
+        read_resume(write(tmp_path, "cv.docx", data)), "unsupported", r"embedded web page.*altChunk"
+    )
+
+
+def test_office_lock_file_named_on_the_command_line_says_what_it_is(tmp_path):
+    lock = b"\x05HR Admin" + b"\x00" * 40 + b"\x05\x00H\x00R\x00" + b"\x00" * 100
+    r = read_resume(write(tmp_path, "~$简历.docx", lock))
+    check_record(r, "unsupported", r"^an Office lock file")
+
+
 def test_docx_without_text_is_empty(tmp_path):
     import docx
 
