@@ -18,8 +18,8 @@ __all__ = ["LOCK_PREFIX", "collect_files", "no_files_warning", "skipped_note"]
 
 #: Names of the lock files Word, Excel and PowerPoint keep next to an open document.
 LOCK_PREFIX = "~$"
-#: Documents a résumé may come as that the readers do not read: in a folder they get an
-#: ``unsupported`` row saying how to save them, not silence.
+#: Documents a résumé may come as besides .pdf, .docx and .txt: in a folder each gets a
+#: row, read (.docm, .dotx: Word inside) or ``unsupported`` saying how to save it.
 OTHER_DOCUMENTS = (
     ".doc", ".docm", ".dot", ".dotx", ".rtf", ".odt", ".ott", ".wps", ".wpt", ".pages",
     ".html", ".htm", ".mht", ".mhtml", ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
