@@ -3,6 +3,7 @@
     python benchmarks/tune_weights.py --model e5-small     # writes data/profiles/e5-small.json
     python benchmarks/tune_weights.py --model static-zh
     python benchmarks/tune_weights.py --model e5-small --dry-run
+    python benchmarks/tune_weights.py --model e5-small --check 0.02   # CI: shipped == refit
 
 The score is ``logistic(b0 + b · calibration_features(K, S, F))`` (see
 ``rolematch.scoring.combine``), read as the chance that a résumé fits a role at least
@@ -59,11 +60,35 @@ def fit(blocks: list[tuple[np.ndarray, np.ndarray]], ridge: float = 1e-3) -> np.
     return np.asarray(res.x)
 
 
+def check(
+    shipped: dict[str, float], fitted: dict[str, float], tol: float, missing: list[str]
+) -> None:
+    """Exit 1 where the shipped calibration is not what this script fits now (the features
+    moved on after the last refit); 0, saying so, where a set is absent (no verdict)."""
+    if missing:
+        print(f"check skipped: {', '.join(missing)} absent (../shared missing?)")
+        return
+    delta = {k: abs(fitted[k] - shipped[k]) for k in COEF}
+    worst = max(delta, key=lambda k: delta[k])
+    verdict = "ok" if delta[worst] <= tol else "FAILED"
+    print(f"check {verdict}: largest change {worst} {shipped[worst]} -> {fitted[worst]} "
+          f"({delta[worst]:.4f}; tolerance {tol})")  # fmt: skip
+    if verdict != "ok":
+        sys.exit("the shipped profile is not what tune_weights.py fits: run it to refit")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="e5-small")
     ap.add_argument("--cache-dir", default="/tmp/rolematch_quality", type=Path)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the profile")
+    ap.add_argument(
+        "--check",
+        type=float,
+        metavar="TOL",
+        help="write nothing; exit 1 if a fitted coefficient differs from the shipped "
+        "profile's by more than TOL (CI: the profile is what this script gives)",
+    )
     args = ap.parse_args()
 
     import rolematch
@@ -127,6 +152,9 @@ def main() -> None:
         "target": "grade >= 1 (fits at least partly)",
         "left_out_metrics": {n: r["left_out"] for n, r in rows.items()},
     }
+    if args.check is not None:
+        check(profile.calibration, doc["calibration"], args.check, missing)
+        return
     if args.dry_run:
         print(json.dumps(doc, ensure_ascii=False, indent=1)[:2000])
         return
