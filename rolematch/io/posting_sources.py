@@ -1,46 +1,46 @@
-"""Where posting text comes from: files and job-board exports -> numbered lines.
+"""Where posting text comes from: files -> numbered lines.
 
 Reads ``.txt``, ``.md``, ``.html``/``.htm`` (a page or a fragment), ``.docx`` and
-``.pdf`` (through the project's own readers, text only), and job-board exports
-(``.csv``, ``.jsonl``, ``.json``, and ``.xlsx`` with the ``excel`` extra) whose title
-and text fields are mapped by name. It sorts no line into duties or requirements:
+``.pdf`` (through the project's own readers, text only); job-board exports
+(``.csv``, ``.jsonl``, ``.json``, ``.xlsx``) are read by
+:mod:`rolematch.io.posting_exports`, with the text decoding and the HTML reading
+of this module. It sorts no line into duties or requirements:
 :mod:`rolematch.io.postings` parses what it yields. It only reads column names by
-the posting vocabulary: an export's or a Word table's columns named as sections
-(岗位职责, 任职条件 …) are read, each under its name as a heading, and a Word table
-whose header row names the post (岗位名称 | 岗位职责 | 任职条件 …) gives one posting
-per row. A PDF's printed page numbers (— 1 —, 第1页 共2页) come marked as dropped, as do
-those a text copied out of a PDF kept (spelled out: 第1页 共2页, — 1 —) and the running
-header printed beside them on every page.
+the posting vocabulary: a Word or HTML table whose header row names the post
+(岗位名称 | 岗位职责 | 任职条件 …) gives one posting per row, each section column
+under its name as a heading. A PDF's printed page numbers (— 1 —, 第1页 共2页) come
+marked as dropped, as do those a text copied out of a PDF kept (spelled out: 第1页
+共2页, — 1 —) and the running header printed beside them on every page.
 Errors are :class:`~rolematch.exceptions.RoleSpecError` naming the file, line and
 field.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
-from rolematch.exceptions import MissingDependencyError, RoleSpecError
+from rolematch.exceptions import RoleSpecError
 
 __all__ = [
     "EXPORT_SUFFIXES",
+    "PAGE_FURNITURE",
+    "PAGE_HEADER",
+    "PAGE_NUMBER",
     "POSTING_SUFFIXES",
     "TEXT_FIELDS",
     "TEXT_SUFFIXES",
     "TITLE_FIELDS",
-    "ExportJob",
     "Line",
     "document_lines",
-    "export_jobs",
     "html_lines",
+    "looks_like_html",
     "numbered_lines",
+    "read_text_file",
+    "section_column",
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -234,13 +234,22 @@ def html_lines(text: str) -> list[Line]:
     return parser.lines
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """Whether a text (a ``.txt`` file, an export's field) is HTML markup: it has a
+    block or inline tag such as ``<p>``, ``<br>``, ``<li>``."""
     return bool(re.search(r"<(?:br|p|div|li|ul|h[1-6]|span|strong|b)\b[^>]*>", text, re.I))
 
 
 # ---------------------------------------------------------------------------
 # files
-def _read_text_file(path: Path) -> str:
+def read_text_file(path: Path) -> str:
+    """A posting file's text, its encoding guessed (Big5 before Shift-JIS or EUC-KR).
+
+    Raises
+    ------
+    RoleSpecError
+        An empty file, or one that is binary or cannot be decoded.
+    """
     from rolematch.io._txt import decode_text
 
     data = path.read_bytes()
@@ -264,7 +273,7 @@ def _read_text_file(path: Path) -> str:
 _CJK_OTHER = re.compile(r"^(?:shift_?jis|sjis|cp932|ms932|euc_?jp|iso2022_jp|euc_?kr|cp949|johab)")
 
 
-def _section_column(name: str) -> bool:
+def section_column(name: str) -> bool:
     """Whether a column is named as a duty or requirement section (岗位职责, 任职条件)."""
     from rolematch.io.posting_lines import load_lexicon, match_heading
 
@@ -296,7 +305,7 @@ def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] |
         return None
     names = [c[0].strip() if c else "" for c in rows[0]]
     title = next((i for i, n in enumerate(names) if n in TITLE_FIELDS), None)
-    sections = [i for i, n in enumerate(names) if i != title and _section_column(n)]
+    sections = [i for i, n in enumerate(names) if i != title and section_column(n)]
     if title is None or not sections:
         return None
     others = [i for i in range(len(names)) if i != title and i not in sections and names[i]]
@@ -351,8 +360,8 @@ def document_lines(path: Path) -> list[Line]:
             if ln.text.strip() in folios:
                 ln.drop = PAGE_NUMBER
         return _mark_page_headers(lines)
-    text = _read_text_file(path)
-    if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text[:2000])):
+    text = read_text_file(path)
+    if suffix in (".html", ".htm") or (suffix == ".txt" and looks_like_html(text[:2000])):
         return html_lines(text)
     lines = numbered_lines(text)
     for ln in lines:  # a text copied out of a PDF keeps its pages' numbers
@@ -414,261 +423,3 @@ def _page_numbers(pages: Sequence[str]) -> set[str]:
         lines = [t.strip() for t in text.splitlines() if t.strip()]
         found |= {t for t in lines[:1] + lines[-1:] if _FOLIO.match(t)}
     return found
-
-
-def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
-    """(line or row number, record) of an export."""
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        yield from _xlsx_records(path)
-        return
-    text = _read_text_file(path)
-    if suffix == ".csv":
-        # strict: an unclosed quote is an error, not a cell that swallows the rest
-        reader = csv.DictReader(io.StringIO(text), strict=True)
-        start = 1  # first line of the record being read (a quoted cell may span lines)
-        try:
-            if not reader.fieldnames:
-                raise RoleSpecError("the CSV file has no header row", path=path)
-            start = reader.line_num + 1
-            for row in reader:
-                if any(str(v).strip() for v in row.get(None) or ()):  # unnamed cells
-                    raise RoleSpecError(
-                        f"line {start}: {len(reader.fieldnames) + len(row[None])} cells "
-                        f"for {len(reader.fieldnames)} columns (an unquoted comma?)",
-                        path=path,
-                    )
-                yield start, row
-                start = reader.line_num + 1
-        except csv.Error as e:
-            raise RoleSpecError(
-                f"line {start}: not valid CSV ({e}; a quote left open?)", path=path
-            ) from e
-        return
-    if suffix == ".jsonl":
-        for no, raw in enumerate(text.splitlines(), start=1):
-            if not raw.strip():
-                continue
-            try:
-                rec = json.loads(raw)
-            except json.JSONDecodeError as e:
-                raise RoleSpecError(f"line {no}: not valid JSON: {e.msg}", path=path) from e
-            if not isinstance(rec, Mapping):
-                raise RoleSpecError(
-                    f"line {no}: expected a JSON object, got {type(rec).__name__}", path=path
-                )
-            yield no, rec
-        return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise RoleSpecError(f"line {e.lineno}: not valid JSON: {e.msg}", path=path) from e
-    if isinstance(data, Mapping):
-        lists = [v for v in data.values() if isinstance(v, list)]
-        data = lists[0] if len(lists) == 1 and not _has_any(data, TEXT_FIELDS) else [data]
-    if not isinstance(data, list):
-        raise RoleSpecError(f"expected a list of job objects, got {type(data).__name__}", path=path)
-    for i, rec in enumerate(data, start=1):
-        if not isinstance(rec, Mapping):
-            raise RoleSpecError(
-                f"record {i}: expected a JSON object, got {type(rec).__name__}", path=path
-            )
-        yield i, rec
-
-
-def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
-    """Rows of the first sheet of an Excel export, keyed by the header row."""
-    from rolematch.io.sheets import sheet_rows
-
-    sheet = 0
-    while True:
-        try:
-            names, rows = sheet_rows(path, sheet)
-        except MissingDependencyError:
-            raise
-        except IndexError:
-            raise RoleSpecError(
-                "no sheet has a header row (a row with two or more filled cells)", path=path
-            ) from None
-        except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-            raise RoleSpecError(
-                f"cannot read the Excel file: {type(e).__name__}: {e}", path=path
-            ) from e
-        if sum(1 for n in names if n) >= 2:
-            break
-        # a title row (one merged cell: 某某银行2024年招聘岗位表) above the header: the
-        # header is the first row with two or more cells; a sheet without one (填写说明)
-        # is passed over
-        k = next((k for k, (_, r) in enumerate(rows) if sum(_filled(v) for v in r) >= 2), None)
-        if k is not None:
-            names = ["" if v is None else str(v).strip() for v in rows[k][1]]
-            rows = rows[k + 1 :]
-            break
-        sheet += 1
-    if rows and (lower := _header_below(names, rows[0][1])):
-        # a two-row header: group labels (岗位信息, 岗位要求) merged over the names of
-        # the row below; a cell merged down over both rows (序号) keeps the upper name
-        names, rows = lower, rows[1:]
-    while rows and _filled(rows[-1][1][0]) and not any(_filled(v) for v in rows[-1][1][1:]):
-        rows = rows[:-1]  # a note below the table (注：…), written in its first cell
-    for no, row in rows:
-        cells = zip(names, row, strict=False)  # short rows: trailing cells empty
-        yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
-
-
-#: a column name: a short label, no sentence, no number (a data row has 1, 2 …)
-_LABEL = re.compile(r"^[^\d。；;，,:：\n]{1,12}$")
-
-
-def _header_below(names: Sequence[str], row: Sequence[Any]) -> list[str] | None:
-    """The column names of a two-row header, when ``row`` (the row under the header
-    row) is its lower half: every filled cell a label, at least one of them under an
-    empty header cell (the rest of a merged group label). Else None."""
-    filled = [k for k, v in enumerate(row) if _filled(v)]
-    if len(filled) < 2 or not all(_LABEL.match(str(row[k]).strip()) for k in filled):
-        return None
-    if not any(k >= len(names) or not names[k] for k in filled):
-        return None
-    width = max(len(names), len(row))
-    upper = [*names, *[""] * (width - len(names))]
-    return [
-        str(row[k]).strip() if k < len(row) and _filled(row[k]) else upper[k] for k in range(width)
-    ]
-
-
-def _filled(value: Any) -> bool:
-    return value is not None and bool(str(value).strip())
-
-
-def _has_any(rec: Mapping[str, Any], names: Sequence[str]) -> bool:
-    return any(n in rec for n in names)
-
-
-def _pick(
-    rec: Mapping[str, Any],
-    given: str | None,
-    defaults: Sequence[str],
-    what: str,
-    where: str,
-    path: Path,
-) -> list[str]:
-    if given:
-        names = [f.strip() for f in given.split(",") if f.strip()]
-        for f in names:
-            if f not in rec:
-                raise RoleSpecError(
-                    f"{where}: no such field (the {what} field); fields here: {sorted(rec)}",
-                    path=path,
-                    field=f,
-                )
-        return names
-    for name in defaults:
-        if name in rec:
-            return [name]
-    if len([n for n in rec if str(n).strip()]) < 2:
-        # one column cannot hold both a title and a text: no --title-field would do
-        raise RoleSpecError(
-            f"{where}: no {what} field found, and the header names only {sorted(rec)}; "
-            "the header row must name the title and text columns (is a title row above it?)",
-            path=path,
-            field=f"{what}_field",
-        )
-    raise RoleSpecError(
-        f"{where}: no {what} field found; name it with --{what}-field (fields here: {sorted(rec)})",
-        path=path,
-        field=f"{what}_field",
-    )
-
-
-def _block_heads(fields: Sequence[str], parts: Sequence[str], lexicon: str | None) -> list[str]:
-    """The heading each text field's block goes under: its own name when that is a
-    section name, none when its text has headings, else duties for the first field
-    and requirements for the second."""
-    from rolematch.io.posting_lines import heading_word, load_lexicon, match_heading
-
-    lex = load_lexicon(lexicon)
-    heads = []
-    for k, (name, text) in enumerate(zip(fields, parts, strict=True)):
-        own = any(
-            (h := match_heading(t, lex)) is not None and h[1] != "noise" for t in text.splitlines()
-        )
-        if _section_column(name):
-            heads.append(f"{name}：\n")
-        elif own or k > 1:
-            heads.append("")
-        else:
-            heads.append(heading_word(lex, "duties" if k == 0 else "requirements") + "：\n")
-    return heads
-
-
-@dataclass(frozen=True)
-class ExportJob:
-    """One job of an export: its line (or row, or record) number, title, text as
-    lines, and id (``""`` without an id field)."""
-
-    no: int
-    title: str
-    lines: list[Line]
-    id: str = ""
-
-
-def _value_text(value: Any, sep: str = "\n") -> str:
-    """A field's text: a JSON list (duties: ["负责…", "负责…"]) is one line an item, not
-    the list's Python spelling; a missing value is empty."""
-    if isinstance(value, list | tuple):
-        return sep.join(str(v).strip() for v in value if v is not None and str(v).strip())
-    return "" if value is None else str(value)
-
-
-def export_jobs(
-    path: Path,
-    title_field: str | None,
-    text_field: str | None,
-    id_field: str | None,
-    lexicon: str | None = None,
-) -> Iterator[ExportJob]:
-    """The jobs of an export, their fields picked by name (several text fields:
-    comma-separated, joined in that order; default: the first present of
-    :data:`TITLE_FIELDS`, :data:`TEXT_FIELDS`). With several text fields each
-    field is one block: a field named as a section (任职要求) is that section; one
-    whose text has headings of its own keeps them; otherwise the first field holds
-    the duties and the next the requirements (jobDescribe, jobRequire).
-
-    Raises
-    ------
-    RoleSpecError
-        A missing field, an empty title or text (naming the file, line and field),
-        or an export without records.
-    """
-    unit = {".csv": "line", ".jsonl": "line", ".xlsx": "row"}.get(path.suffix.lower(), "record")
-    count = 0
-    for no, rec in _records(path):
-        where = f"{unit} {no}"
-        tf = _pick(rec, title_field, TITLE_FIELDS, "title", where, path)
-        # default: the first text field, and every column named as a section
-        # (职位描述 + 任职要求; 岗位职责 + 任职条件 without a text field)
-        sections = [] if text_field else [n for n in rec if n not in tf and _section_column(n)]
-        if sections and not _has_any(rec, TEXT_FIELDS):
-            xf = sections
-        else:
-            xf = _pick(rec, text_field, TEXT_FIELDS, "text", where, path)
-            xf = [n for n in rec if n in xf or n in sections] if sections else xf
-        if id_field:
-            _pick(rec, id_field, (), "id", where, path)
-        # an export's own "id" names its roles unless another id field is given
-        idf = id_field or ("id" if type(rec.get("id")) in (str, int) else None)
-        title = " ".join(_value_text(rec[f], " ").strip() for f in tf).strip()
-        if not title:
-            raise RoleSpecError(f"{where}: the title is empty", path=path, field=tf[0])
-        parts = [_value_text(rec[f]) for f in xf]
-        if not "".join(parts).strip():
-            raise RoleSpecError(f"{where}: the posting text is empty", path=path, field=xf[0])
-        if len(xf) > 1:  # each section under its column name: 岗位职责：/ 任职条件：
-            heads = _block_heads(xf, parts, lexicon)
-            parts = [h + t for h, t in zip(heads, parts, strict=True)]
-        body = "\n".join(parts)
-        lines = html_lines(body) if _looks_like_html(body) else numbered_lines(body)
-        count += 1
-        yield ExportJob(no, title, lines, str(rec[idf]).strip() if idf else "")
-    if not count:
-        raise RoleSpecError("the export holds no records", path=path)

@@ -13,7 +13,8 @@ in Traditional Chinese are matched against the same Simplified vocabulary and ke
 their text; English ones have their own headings and words in the vocabulary.
 
 The text comes from :mod:`rolematch.io.posting_sources` (``.txt``, ``.md``, ``.html``,
-``.docx``, ``.pdf`` and job-board exports ``.csv``/``.jsonl``/``.json``/``.xlsx``);
+``.docx``, ``.pdf``) and :mod:`rolematch.io.posting_exports` (job-board exports
+``.csv``/``.jsonl``/``.json``/``.xlsx``);
 what one line is (heading, numbered item, title, noise) and the ids made from titles
 (:func:`slug`) come from :mod:`rolematch.io.posting_lines`, by the vocabulary in
 ``data/lexicon/postings.yaml``; the line sorter itself and :class:`Posting` live in
@@ -28,13 +29,13 @@ from pathlib import Path
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
 from rolematch.io._posting_parser import Dropped, Item, LineSorter, Posting
+from rolematch.io.posting_exports import export_jobs
 from rolematch.io.posting_lines import board_id, load_lexicon, slug
 from rolematch.io.posting_sources import (
     EXPORT_SUFFIXES,
     POSTING_SUFFIXES,
     Line,
     document_lines,
-    export_jobs,
     html_lines,
     numbered_lines,
 )

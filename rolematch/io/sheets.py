@@ -1,5 +1,5 @@
 """The rows of a spreadsheet's first sheet (the ``excel`` extra): job-board exports
-(:mod:`rolematch.io.posting_sources`) and a team's decision sheets
+(:mod:`rolematch.io.posting_exports`) and a team's decision sheets
 (:func:`rolematch.learn.read_decisions`) read workbooks the same way."""
 
 from __future__ import annotations
