@@ -672,6 +672,26 @@ def test_a_bracketed_title_field_gives_the_title_without_its_label(label: str) -
     assert reasons["【汇报对象】风险管理部总经理"] == "job type"  # as 汇报对象：… is
 
 
+@pytest.mark.parametrize(
+    "sign_off",
+    ["有兴趣的朋友欢迎私信我，推荐成功有奖🎁", "感兴趣的可以私聊我", "内推有奖，欢迎转发"],
+)
+def test_a_headhunters_sign_off_is_no_requirement(sign_off: str) -> None:
+    # 有兴趣… starts like a requirement (有…); asking for a message is a contact line
+    (p,) = parse_posting_text(HUNTER + sign_off + "\n")
+    assert _texts(p.requirements) == [
+        "统计、数学等相关专业硕士及以上学历；",
+        "5年以上银行风控建模经验。",
+    ]
+    assert {d.text: d.reason for d in p.dropped}[sign_off] == "contact"
+
+
+def test_a_duty_of_answering_private_messages_is_kept() -> None:
+    text = HUNTER.replace("2. 监控模型表现并持续优化。", "2. 负责回复客户私信与留言。")
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties)[-1] == "负责回复客户私信与留言。"
+
+
 # ------------------------------------------------------------ a bilingual markdown page
 BILINGUAL_MD = """\
 # Join Lumina Pay 加入明曜支付
