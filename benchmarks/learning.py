@@ -89,7 +89,7 @@ def scored_pairs(
     else:
         roles, graded = rolematch.load_roles(), bundled_population(sets, cached_reader(cache_dir))
     m = rolematch.Matcher(model=model).fit(roles)
-    frames, texts = [], {}
+    frames, texts, read = [], {}, {}
     for name, items in graded.items():
         t = m.score_table([resume for _, resume, _ in items])
         ids = [f"{name}/{key}" for key, _, _ in items]
@@ -99,6 +99,7 @@ def scored_pairs(
         t["set"] = name
         frames.append(t)
         texts.update({i: resume.text for i, (_, resume, _) in zip(ids, items, strict=True)})
+        read.update({i: resume for i, (_, resume, _) in zip(ids, items, strict=True)})
         print(f"{name}: {len(items)} résumés", file=sys.stderr)
     cols = ["set", "file", "role_id", "score", "keyword_score", "semantic_score"]
     out = pd.concat(frames, ignore_index=True)[[*cols, "facet_score", "grade"]]
@@ -107,7 +108,7 @@ def scored_pairs(
     rows = np.array([names.index(f) for f in out["file"]])
     kw = KeywordEvidence.of(
         m,
-        [texts[f] for f in names],
+        [read[f] for f in names],
         rows,
         np.array([m.role_ids_.index(r) for r in out["role_id"]]),
     )

@@ -19,6 +19,7 @@ import numpy as np
 from rolematch._learn_terms import is_protected, strip_protected
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rolematch.documents import Resume
     from rolematch.scoring import OwnHits
 
 __all__ = [
@@ -67,6 +68,12 @@ class KeywordEvidence:
         Terms that two résumés or more hold only in a clause stating a protected
         attribute (状况 of 身体状况：残疾; :func:`~rolematch._learn_terms.strip_protected`):
         they stand for it, and are never emphasised.
+    lived : tuple, optional
+        ``(rows, hits, own, share)``: the résumés with self-description to weigh
+        against their experience (:func:`rolematch.sections.experience_text`), the
+        saturated hits and own hits of their text without it, and the profile's
+        ``keyword.claims_share`` — the engine's cap (:func:`~rolematch.scoring.cap_claims`),
+        kept when terms weigh more or less; ``focus`` is capped already.
     """
 
     terms: Sequence[str]
@@ -79,19 +86,38 @@ class KeywordEvidence:
     focus: np.ndarray | None = None
     focus_power: float = 0.0
     proxy: np.ndarray | None = None
+    lived: tuple[np.ndarray, np.ndarray, OwnHits, float] | None = None
 
     @classmethod
     def of(
-        cls, matcher: Any, texts: Sequence[str], file_index: np.ndarray, role_index: np.ndarray
+        cls,
+        matcher: Any,
+        resumes: Sequence[Resume | str],
+        file_index: np.ndarray,
+        role_index: np.ndarray,
     ) -> KeywordEvidence:
-        """The evidence of a fitted :class:`~rolematch.Matcher` for résumé ``texts``."""
-        from rolematch.scoring import keyword_focus, saturate, saturate_parts
+        """The evidence of a fitted :class:`~rolematch.Matcher` for ``resumes`` (read
+        résumés, or plain texts: those have no sections to tell claims from experience)."""
+        from rolematch.scoring import cap_claims, keyword_focus, saturate, saturate_parts
+        from rolematch.sections import experience_text
 
         kv, prof = matcher.keywords_, matcher.profile_.keyword
-        found, mass = kv.count_with_mass(texts, prof["saturation"])
-        hits = saturate(found.counts, prof["saturation"])
-        own = saturate_parts(found.counts, found.parts, prof["saturation"])
+        texts = [r if isinstance(r, str) else r.text if r.ok else "" for r in resumes]
+        sat = prof["saturation"]
+        found, mass = kv.count_with_mass(texts, sat)
+        hits = saturate(found.counts, sat)
+        own = saturate_parts(found.counts, found.parts, sat)
         role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
+        focus = keyword_focus(hits, kv.mass_weight_, role_weights, mass, own)
+        bare = [None if isinstance(r, str) else experience_text(r) for r in resumes]
+        rows = np.array([i for i, t in enumerate(bare) if t is not None], dtype=np.int64)
+        lived = None
+        if len(rows) and prof["claims_share"] < 1:
+            exp, _ = kv.count_with_mass([bare[i] or "" for i in rows], sat)
+            h, o = saturate(exp.counts, sat), saturate_parts(exp.counts, exp.parts, sat)
+            f = keyword_focus(h, kv.mass_weight_, role_weights, mass[rows], o)
+            focus[rows] = cap_claims(focus[rows], f, prof["claims_share"])
+            lived = (rows, h, o, float(prof["claims_share"]))
         outside = kv.count([strip_protected(t) for t in texts])
         only_there = (np.asarray(found.counts) > 0) & (outside == 0)
         return cls(
@@ -102,9 +128,10 @@ class KeywordEvidence:
             file_index=np.asarray(file_index),
             role_index=np.asarray(role_index),
             top_terms=int(prof["top_terms"]),
-            focus=keyword_focus(hits, kv.mass_weight_, role_weights, mass, own),
+            focus=focus,
             focus_power=float(prof["focus_power"]),
             proxy=only_there.sum(axis=0) >= 2,
+            lived=lived,
         )
 
     def present(self, files: np.ndarray, roles: np.ndarray) -> np.ndarray:
@@ -120,9 +147,14 @@ class KeywordEvidence:
 
     def coverage(self, factors: np.ndarray) -> np.ndarray:
         """Keyword evidence of every decision with term weights times ``factors``."""
-        from rolematch.scoring import keyword_coverage, keyword_evidence
+        from rolematch.scoring import cap_claims, keyword_coverage, keyword_evidence
 
-        cov = keyword_coverage(self.hits, self.role_weights * factors, self.top_terms, self.own)
+        weights = self.role_weights * factors
+        cov = keyword_coverage(self.hits, weights, self.top_terms, self.own)
+        if self.lived is not None:
+            rows, hits, own, share = self.lived
+            lived = keyword_coverage(hits, weights, self.top_terms, own)
+            cov[rows] = cap_claims(cov[rows], lived, share)
         cov = cov[self.file_index, self.role_index]
         if self.focus is None:
             return np.asarray(cov)

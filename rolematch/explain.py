@@ -60,6 +60,7 @@ def reason_line(
     facets: Sequence[FacetFinding] = (),
     team: Sequence[tuple[str, float]] = (),
     semantic_source: str = "duties",
+    claims: bool = False,
 ) -> str:
     """The one-line reason of a score (:attr:`Explanation.reason`), from its parts.
 
@@ -76,6 +77,9 @@ def reason_line(
     semantic_source : {"duties", "requirements"}
         What the résumé was compared on: a role that lists no duties is compared on
         its requirements, and the line says so.
+    claims : bool, default False
+        Whether skills or self-description lines the experience does not bear out
+        were counted only in part (:func:`rolematch.scoring.cap_claims`).
 
     Examples
     --------
@@ -98,9 +102,16 @@ def reason_line(
     for f in facets:
         if f.score is not None:
             parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
+    if claims:
+        parts.append(CLAIMS_NOTE)
     if team:
         parts.append("team preference: " + team_text(team))
     return " | ".join(parts)
+
+
+#: What the reason and the explanation say where :func:`rolematch.scoring.cap_claims`
+#: lowered a component.
+CLAIMS_NOTE = "skills and self-description the experience does not bear out count in part"
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,10 @@ class Explanation:
     term_bonus : tuple of (str, float)
         The profile's learned word preferences this résumé meets, with their
         log-odds (included in ``raw_score`` and ``score``; learned profiles only).
+    claims_capped : bool
+        Whether keywords or duty support found only in skills or self-description
+        lines counted in part, as the rest of the résumé bears them out
+        (:func:`rolematch.scoring.cap_claims`).
     """
 
     role_id: str
@@ -192,6 +207,7 @@ class Explanation:
     keyword_coverage: float | None = None
     keyword_focus: float | None = None
     term_bonus: tuple[tuple[str, float], ...] = ()
+    claims_capped: bool = False
 
     @property
     def reason(self) -> str:
@@ -213,6 +229,7 @@ class Explanation:
             self.facets,
             self.term_bonus,
             self.semantic_source,
+            self.claims_capped,
         )
 
     def __str__(self) -> str:
@@ -237,6 +254,8 @@ class Explanation:
             + ("、".join(f"{k.term}×{k.count}" for k in self.matched_keywords[:15]) or "-"),
             "  missing keywords: " + ("、".join(k.term for k in self.missing_keywords[:10]) or "-"),
         ]
+        if self.claims_capped:
+            lines.append(f"  {CLAIMS_NOTE}: at most as much as the rest of the résumé shows")
         if self.term_bonus:
             lines.append(
                 f"  team preference ({self.profile or 'profile'}): "

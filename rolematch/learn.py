@@ -365,7 +365,10 @@ def learn(
         texts = [r.text if r.ok else "" for r in resumes]  # redacted: no personal data
         rows = np.array([where[f] for f in merged["file"]])
         keywords = KeywordEvidence.of(
-            matcher, texts, rows, np.array([matcher.role_ids_.index(r) for r in merged["role_id"]])
+            matcher,
+            resumes,
+            rows,
+            np.array([matcher.role_ids_.index(r) for r in merged["role_id"]]),
         )
         words = WordEvidence.of(matcher.keywords_, texts, rows)
     profile, report = learn_from_table(

@@ -16,18 +16,18 @@ from rolematch.exceptions import NotFittedError, RoleSpecError
 from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
 from rolematch.features.facets import (
     FacetFinding,
-    ResumeFacets,
     RoleFacets,
     facet_findings,
     facet_score,
-    resume_facets,
     role_facets,
     without_age_limits,
 )
-from rolematch.features.keywords import KeywordHits, KeywordVectorizer
+from rolematch.features.keywords import KeywordVectorizer
+from rolematch.features.resumes import ResumeFeatures, resume_features
 from rolematch.profile import MAX_TERM_BONUS, ScoringProfile, load_profile, profiles_dir
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
+    cap_claims,
     combine,
     duty_coverage,
     duty_support,
@@ -46,24 +46,8 @@ __all__ = ["TABLE_COLUMNS", "Matcher"]
 
 
 COMPONENTS = ("keyword", "semantic", "facet")
-# Sentences shorter than this (letters, digits, CJK) carry no meaning worth embedding.
-_MIN_SENTENCE_CHARS = 4
 # Reference duties of other professions a résumé's baseline is measured against.
 _N_REFERENCE = 200
-
-
-@dataclass
-class _Batch:
-    """Everything the scorer needs about a batch of résumés (one pass of encoding)."""
-
-    resumes: list[Resume]
-    hits: KeywordHits  # keyword hits: whole words, and each role's inside compounds
-    mass: np.ndarray  # (n,) weight of all the résumé's distinctive words (keyword focus)
-    sentences: list[list[Sentence]]
-    embeddings: list[np.ndarray]
-    facets: list[ResumeFacets | None]
-    # the profile's learned word preferences each résumé meets: ((word, log-odds), …)
-    bonus: list[tuple[tuple[str, float], ...]]
 
 
 @dataclass
@@ -78,6 +62,7 @@ class _Scores:
     # per résumé: (best cosine, best sentence index, support), each (n_duties_total,)
     duty: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
     findings: list[list[list[FacetFinding]]]  # [i][r]
+    capped: np.ndarray  # (n, R) bool: self-description the experience does not bear out
 
 
 class Matcher(Params):
@@ -250,57 +235,21 @@ class Matcher(Params):
             )
 
     # ------------------------------------------------------------ features
-    def _batch(self, resumes: Iterable[Resume | str], method: str = "score_matrix") -> _Batch:
-        # The model reads Traditional and English sentences the way the keywords do:
-        # converted to Simplified and with the synonym table's mainland terms put in
-        # (流動銀行 -> 手机银行, "Led the 手机银行 团队"), which sits much closer to the
-        # Simplified duties than regional or plain English wording. Simplified
-        # sentences are encoded as written. Evidence keeps the candidate's sentence.
-        from rolematch.language import detect_language, has_traditional, to_simplified
-
-        canonicalize = getattr(self.keywords_.tokenizer_, "canonicalize", None)
-
-        def model_text(text: str) -> str:
-            foreign = has_traditional(text) or detect_language(text) == "en"
-            if canonicalize is not None and foreign:
-                return str(canonicalize(text))
-            return to_simplified(text)
-
+    def _batch(
+        self, resumes: Iterable[Resume | str], method: str = "score_matrix"
+    ) -> ResumeFeatures:
         docs = as_resumes(resumes, method)
-        texts = [d.text if d.ok else "" for d in docs]
-        hits, mass = self.keywords_.count_with_mass(texts, self.profile_.keyword["saturation"])
-        sentences = [_semantic_sentences(d) for d in docs]
-        flat = [model_text(s.text) for ss in sentences for s in ss]
         dim = self.role_embeddings_.shape[1]
-        emb = encoded(self.encoder_, flat, dim) if flat else np.zeros((0, dim), np.float32)
-        bounds = np.cumsum([0] + [len(ss) for ss in sentences])
-        embeddings = [emb[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-        facets = [
-            resume_facets(
-                to_simplified(d.text), {k: to_simplified(v) for k, v in d.sections.items()}
-            )
-            if d.ok
-            else None
-            for d in docs
-        ]
-        bonus: list[tuple[tuple[str, float], ...]] = [() for _ in docs]
-        if self.profile_.term_bonus:
-            from rolematch.features.keywords import text_words
+        return resume_features(docs, self.keywords_, self.encoder_, dim, self.profile_)
 
-            tok = self.keywords_.tokenizer_
-            for i, t in enumerate(texts):
-                words = text_words(tok, t) if t else frozenset()
-                bonus[i] = tuple((w, b) for w, b in self.profile_.term_bonus.items() if w in words)
-        return _Batch(docs, hits, mass, sentences, embeddings, facets, bonus)
-
-    def _score(self, batch: _Batch) -> _Scores:
+    def _score(self, batch: ResumeFeatures) -> _Scores:
         from rolematch._threads import single_threaded_blas
 
         # many small products (sentences × duties): one BLAS thread is ~50x faster here
         with single_threaded_blas():
             return self._score_batch(batch)
 
-    def _score_batch(self, batch: _Batch) -> _Scores:
+    def _score_batch(self, batch: ResumeFeatures) -> _Scores:
         n, R = len(batch.resumes), len(self.roles_)
         prof = self.profile_
         weights, scale = self.keywords_.role_weights_, prof.keyword["saturation"]
@@ -308,7 +257,17 @@ class Matcher(Params):
         own = saturate_parts(batch.hits.counts, batch.hits.parts, scale)
         coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]), own)
         focus = keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass, own)
+        free = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
+        if len(batch.claimed) and prof.keyword["claims_share"] < 1:
+            rows, exp = batch.claimed, batch.experience
+            h = saturate(exp.counts, scale)
+            o = saturate_parts(exp.counts, exp.parts, scale)
+            cov = keyword_coverage(h, weights, int(prof.keyword["top_terms"]), o)
+            foc = keyword_focus(h, self.keywords_.mass_weight_, weights, batch.mass[rows], o)
+            coverage[rows] = cap_claims(coverage[rows], cov, prof.keyword["claims_share"])
+            focus[rows] = cap_claims(focus[rows], foc, prof.keyword["claims_share"])
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
+        capped = keyword < free - 0.005
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)
         duty = []
@@ -321,9 +280,20 @@ class Matcher(Params):
             )
             cos, idx, sup = duty_support(self.role_embeddings_, emb, base)
             duty.append((cos, idx, sup))
+            bare = None  # each duty's support without the résumé's self-description
+            claims = batch.claims[i]
+            if claims is not None and claims.any() and prof.semantic["claims_share"] < 1:
+                bare = duty_support(self.role_embeddings_, emb[~claims], base)[2]
             per_role = []
             for r in range(R):
                 semantic[i, r] = duty_coverage(sup[self._duty_ids[r]], None, share)
+                if bare is not None:
+                    lived = duty_coverage(bare[self._duty_ids[r]], None, share)
+                    was = semantic[i, r]
+                    semantic[i, r] = cap_claims(
+                        np.array(was), np.array(lived), prof.semantic["claims_share"]
+                    )
+                    capped[i, r] |= semantic[i, r] < was - 0.005
                 rf = batch.facets[i]
                 found = facet_findings(self.role_facets_[r], rf) if rf is not None else []
                 facet[i, r] = facet_score(found)
@@ -342,7 +312,9 @@ class Matcher(Params):
             )
         ok = np.array([d.ok for d in batch.resumes], dtype=bool)
         score[~ok] = np.nan
-        return _Scores(keyword, coverage, focus, semantic, facet, raw, score, duty, findings)
+        return _Scores(
+            keyword, coverage, focus, semantic, facet, raw, score, duty, findings, capped
+        )
 
     def _weights(self, r: int, facet_available: bool) -> dict[str, float]:
         """Share of each component in role ``r``'s calibrated model (the gate split)."""
@@ -526,7 +498,7 @@ class Matcher(Params):
                 f"The 'role_id' parameter must be one of {self.role_ids_}. Got {role_id!r} instead."
             ) from None
 
-    def _result(self, batch: _Batch, scores: _Scores, i: int, r: int) -> MatchResult:
+    def _result(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> MatchResult:
         e = self._explanation(batch, scores, i, r)
         return MatchResult(e.role_id, e.role_title, e.source, e.score, e)
 
@@ -552,7 +524,7 @@ class Matcher(Params):
                 gaps.append(t)
         return has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(), gaps
 
-    def _reason(self, batch: _Batch, scores: _Scores, i: int, r: int) -> str:
+    def _reason(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
         from rolematch.explain import reason_line
 
@@ -569,9 +541,10 @@ class Matcher(Params):
             scores.findings[i][r],
             batch.bonus[i],
             "duties" if self.roles_[r].duties else "requirements",
+            bool(scores.capped[i, r]),
         )
 
-    def _explanation(self, batch: _Batch, scores: _Scores, i: int, r: int) -> Explanation:
+    def _explanation(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> Explanation:
         role = self.roles_[r]
         weights = self.keywords_.role_weights_[r]
         counts = batch.hits.role_counts(i, r)
@@ -613,15 +586,8 @@ class Matcher(Params):
             keyword_coverage=float(scores.coverage[i, r]),
             keyword_focus=float(scores.focus[i, r]),
             term_bonus=batch.bonus[i],
+            claims_capped=bool(scores.capped[i, r]),
         )
-
-
-def _semantic_sentences(doc: Resume) -> list[Sentence]:
-    # Every sentence with some content, the opening lines too: personal data is already
-    # redacted, and a one-line or form-field résumé has nothing but its opening lines.
-    if not doc.ok:
-        return []
-    return [s for s in doc.sentences if sum(ch.isalnum() for ch in s.text) >= _MIN_SENTENCE_CHARS]
 
 
 def _default_encoder(model: str) -> Any:

@@ -53,12 +53,14 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
         "top_terms": (1.0, 10000.0, True),
         "half": (0.0, 1.0, False),
         "focus_power": (0.0, 1.0, True),
+        "claims_share": (0.0, 1.0, True),
     },
     "semantic": {
         "baseline_quantile": (0.0, 1.0, True),
         "duty_share": (0.0, 1.0, False),
         "half": (0.0, 1.0, False),
         "covered_support": (0.0, 1.0, True),
+        "claims_share": (0.0, 1.0, True),
     },
     "calibration": {
         "intercept": (-math.inf, math.inf, True),
@@ -83,7 +85,10 @@ _FIELDS = (
 )  # fmt: skip
 
 #: Fields added to schema 1 later, with the value that reproduces the older scores.
-_ADDED: dict[str, dict[str, float]] = {"keyword": {"focus_power": 0.0}}
+_ADDED: dict[str, dict[str, float]] = {
+    "keyword": {"focus_power": 0.0, "claims_share": 1.0},
+    "semantic": {"claims_share": 1.0},
+}
 
 
 @dataclass(frozen=True)
@@ -100,12 +105,15 @@ class ScoringProfile:
         ``top_terms`` (coverage is measured against the weight of the role's
         heaviest terms), ``focus_power`` (the keyword component is
         ``coverage^(1 - p) · focus^p``, see :func:`rolematch.scoring.keyword_evidence`;
-        0 in profiles written before it existed) and ``half`` (the keyword evidence
-        that counts as half way).
+        0 in profiles written before it existed), ``claims_share`` (the largest share of
+        the component that skills and self-description lines alone may supply, see
+        :func:`rolematch.scoring.cap_claims`; 1, no limit, in profiles written before it
+        existed) and ``half`` (the keyword evidence that counts as half way).
     semantic : dict
         ``baseline_quantile`` (of the résumé's best cosines over the reference
         duties), ``duty_share`` (share of duties averaged, best covered first),
-        ``half`` and ``covered_support`` (a duty counts as covered in explanations).
+        ``claims_share`` (as the keyword one), ``half`` and ``covered_support`` (a duty
+        counts as covered in explanations).
     calibration : dict
         Logistic coefficients ``intercept``, ``keyword``, ``semantic``, ``both``
         (the evidence gate ``sqrt(k·s)``), ``facet``, ``log_keyword`` and

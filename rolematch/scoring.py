@@ -18,6 +18,7 @@ __all__ = [
     "LOG_FLOOR",
     "calibrate",
     "calibration_features",
+    "cap_claims",
     "combine",
     "duty_coverage",
     "duty_support",
@@ -197,6 +198,29 @@ def keyword_evidence(coverage: np.ndarray, focus: np.ndarray, power: float) -> n
     [0.09]
     """
     return np.asarray(np.power(coverage, 1.0 - power) * np.power(focus, power))
+
+
+def cap_claims(component: np.ndarray, experience: np.ndarray, share: float) -> np.ndarray:
+    """A component, of which self-description may supply at most ``share``.
+
+    ``experience`` is the same component measured without the résumé's skills and
+    self-description sentences (:func:`rolematch.sections.claim_flags`): what a résumé
+    only claims counts as far as its experience bears it out, so a cook who pastes a
+    post's words into a skills line is no fit, and a product manager whose skills line
+    repeats what the work lines show loses nothing. ``share`` 0.5 lets claims at most
+    double the experience's evidence; 1 leaves the component as it is.
+
+    Examples
+    --------
+    >>> cap_claims(np.array([0.5, 0.5, 0.5]), np.array([0.0, 0.2, 0.5]), 0.5).tolist()
+    [0.0, 0.4, 0.5]
+    >>> cap_claims(np.array([0.5]), np.array([0.0]), 1.0).tolist()
+    [0.5]
+    """
+    component = np.asarray(component, dtype=np.float64)
+    if share >= 1.0:
+        return component
+    return np.asarray(np.minimum(component, np.asarray(experience) / (1.0 - share)))
 
 
 def resume_baseline(reference_emb: np.ndarray, sent_emb: np.ndarray, quantile: float) -> float:

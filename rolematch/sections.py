@@ -38,10 +38,14 @@ from rolematch.pii import redact_lines
 from rolematch.text import make_valid, normalize_line, normalize_text, split_sentences
 
 __all__ = [
+    "CLAIM_SECTIONS",
     "MAX_TEXT_CHARS",
+    "MIN_EXPERIENCE_LETTERS",
     "SECTIONS",
     "build_resume",
+    "claim_flags",
     "detect_heading",
+    "experience_text",
     "is_heading_line",
     "resume_from_text",
 ]
@@ -57,6 +61,14 @@ SECTIONS: tuple[str, ...] = (
     "summary",
     "other",
 )
+
+#: Sections where a résumé describes itself rather than its work (技能, 自我评价 …): what
+#: it names only there counts as far as the rest of the résumé bears it out (the profile's
+#: ``claims_share``), so pasting a post's words into a skills line makes no fit.
+CLAIM_SECTIONS: tuple[str, ...] = ("skills", "summary")
+#: ... when the rest holds at least this many letters (one work line has ~20): a form or
+#: a one-line summary is all self-description, and is scored on it.
+MIN_EXPERIENCE_LETTERS = 20
 
 #: Where the heading words live: ``data/lexicon/headings.yaml`` maps each canonical
 #: section to its headings (Simplified, regional and English).
@@ -418,3 +430,42 @@ def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) 
             f"or read a file with read_resume). Got {type(text).__name__} instead."
         )
     return build_resume(source, [text], redact=redact, paged=False)
+
+
+def claim_flags(sentences: Sequence[Sentence]) -> tuple[bool, ...] | None:
+    """Which sentences are self-description (:data:`CLAIM_SECTIONS`), or ``None``.
+
+    ``None`` when no sentence is, or when the others hold fewer than
+    :data:`MIN_EXPERIENCE_LETTERS` letters (nothing to bear the claims out).
+
+    Examples
+    --------
+    >>> cook = "2010-至今 某酒楼 厨师长，负责后厨管理、菜品研发和食材采购"
+    >>> claim_flags(resume_from_text(cook + "\\n技能：手机银行 反欺诈").sentences)
+    (False, True)
+    >>> claim_flags(resume_from_text("技能：呼叫中心运营、坐席管理、质检").sentences) is None
+    True
+    """
+    flags = tuple(s.section in CLAIM_SECTIONS for s in sentences)
+    if not any(flags):
+        return None
+    rest = sum(
+        ch.isalpha() for s, f in zip(sentences, flags, strict=True) if not f for ch in s.text
+    )
+    return flags if rest >= MIN_EXPERIENCE_LETTERS else None
+
+
+def experience_text(resume: Resume) -> str | None:
+    """The résumé's text without its self-description, or ``None`` where
+    :func:`claim_flags` finds none to leave out.
+
+    Examples
+    --------
+    >>> cook = "2010-至今 某酒楼 厨师长，负责后厨管理、菜品研发和食材采购"
+    >>> experience_text(resume_from_text(cook + "\\n技能：手机银行"))
+    '2010-至今 某酒楼 厨师长,负责后厨管理、菜品研发和食材采购'
+    """
+    flags = claim_flags(resume.sentences) if resume.ok else None
+    if flags is None:
+        return None
+    return "\n".join(s.text for s, f in zip(resume.sentences, flags, strict=True) if not f)

@@ -84,7 +84,7 @@ def heldout(tmp_path_factory: pytest.TempPathFactory, encoder: Any) -> dict[str,
     comp = labels.merge(table, on=["file", "role_id"])
     keywords = KeywordEvidence.of(
         m,
-        [r.text for r in resumes],
+        resumes,
         np.array([files.index(f) for f in comp["file"]]),
         np.array([m.role_ids_.index(r) for r in comp["role_id"]]),
     )
@@ -418,6 +418,19 @@ def test_keyword_evidence_reproduces_the_engine_keyword_score(heldout: dict[str,
     changed = kw.coverage(doubled) != k
     has = kw.present(kw.file_index, kw.role_index)[:, kw.terms.index("银行")]
     assert changed.any() and (changed <= (has | (k > 0))).all()
+
+
+def test_keyword_evidence_caps_claims_as_the_engine_does(encoder: Any) -> None:
+    from rolematch import resume_from_text
+
+    cook = "王五 男 1980年\n2010-至今 某酒楼 厨师长，负责后厨管理、菜品研发和食材采购。"
+    docs = [resume_from_text(cook + "\n技能：手机银行、反欺诈、鸿蒙、应用市场、版本迭代"), cook]
+    m = Matcher(model="static-zh", encoder=encoder).fit(load_roles())
+    table = m.score_table(docs)
+    n = len(m.role_ids_)
+    kw = KeywordEvidence.of(m, docs, np.repeat([0, 1], n), np.tile(np.arange(n), 2))
+    assert kw.lived is not None  # the pasted skills line is weighed against the work
+    np.testing.assert_allclose(kw.coverage(np.ones(len(kw.terms))), table["keyword_score"])
 
 
 def _bank_team(heldout: dict[str, Any]) -> pd.DataFrame:
