@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -425,7 +426,10 @@ def test_keyword_evidence_caps_claims_as_the_engine_does(encoder: Any) -> None:
 
     cook = "王五 男 1980年\n2010-至今 某酒楼 厨师长，负责后厨管理、菜品研发和食材采购。"
     docs = [resume_from_text(cook + "\n技能：手机银行、反欺诈、鸿蒙、应用市场、版本迭代"), cook]
-    m = Matcher(model="static-zh", encoder=encoder).fit(load_roles())
+    p = load_profile("static-zh")
+    weighed = {"claims_share": 0.5}
+    p = replace(p, keyword={**p.keyword, **weighed}, semantic={**p.semantic, **weighed})
+    m = Matcher(model="static-zh", encoder=encoder, profile=p).fit(load_roles())
     table = m.score_table(docs)
     n = len(m.role_ids_)
     kw = KeywordEvidence.of(m, docs, np.repeat([0, 1], n), np.tile(np.arange(n), 2))
