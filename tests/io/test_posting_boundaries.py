@@ -140,16 +140,18 @@ PAGE_ONE += ["任职要求：", "大专及以上学历；", "持有安全员C证
 PAGE_TWO = ["2年以上施工安全管理经验；", "能适应驻场工作。"]
 
 
-@pytest.mark.parametrize("footer", ["— {} —", "- {} -", "第 {} 页 共 2 页", "{}/2", "{}"])
-def test_page_numbers_of_a_pdf_are_no_items(tmp_path: Path, footer: str) -> None:
+def _notice_pdf(path: Path, pages: Sequence[Sequence[str]], footer: str, header: str = "") -> Path:
+    """A PDF notice: each page's lines, the footer (``{}`` the page number) and a running header."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "notice.pdf"
     c = canvas.Canvas(str(path), invariant=1)
-    for page, lines in enumerate((PAGE_ONE, PAGE_TWO), start=1):
+    for page, lines in enumerate(pages, start=1):
+        if header:
+            c.setFont("STSong-Light", 9)
+            c.drawString(90, 810, header)
         for k, line in enumerate(lines):
             c.setFont("STSong-Light", 11)
             c.drawString(90, 780 - 20 * k, line)
@@ -157,6 +159,12 @@ def test_page_numbers_of_a_pdf_are_no_items(tmp_path: Path, footer: str) -> None
         c.drawString(280, 40, footer.format(page))
         c.showPage()
     c.save()
+    return path
+
+
+@pytest.mark.parametrize("footer", ["— {} —", "- {} -", "第 {} 页 共 2 页", "{}/2", "{}"])
+def test_page_numbers_of_a_pdf_are_no_items(tmp_path: Path, footer: str) -> None:
+    path = _notice_pdf(tmp_path / "notice.pdf", (PAGE_ONE, PAGE_TWO), footer)
     (p,) = read_postings(path)
     assert _texts(p.requirements) == [*PAGE_ONE[-2:], *PAGE_TWO]
     assert {d.reason for d in p.dropped} == {"page number"}
@@ -206,12 +214,6 @@ def test_a_line_said_twice_is_no_page_header_away_from_a_page_number() -> None:
 def test_a_pdfs_running_header_inside_a_wrapped_item_is_dropped(
     tmp_path: Path, footer: str
 ) -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    path = tmp_path / "notice.pdf"
     reqs = [
         "1. 大专及以上学历；",
         "2. 持有安全员C证，能适应",
@@ -219,17 +221,7 @@ def test_a_pdfs_running_header_inside_a_wrapped_item_is_dropped(
         "3. 2年以上施工安全管理经验。",
     ]
     pages = (PAGE_ONE[:4] + reqs[:2], reqs[2:])
-    c = canvas.Canvas(str(path), invariant=1)
-    for page, lines in enumerate(pages, start=1):
-        c.setFont("STSong-Light", 9)
-        c.drawString(90, 810, "江临建设集团2026年招聘简章")
-        for k, line in enumerate(lines):
-            c.setFont("STSong-Light", 11)
-            c.drawString(90, 780 - 20 * k, line)
-        c.setFont("STSong-Light", 9)
-        c.drawString(280, 40, footer.format(page))
-        c.showPage()
-    c.save()
+    path = _notice_pdf(tmp_path / "notice.pdf", pages, footer, "江临建设集团2026年招聘简章")
     (p,) = read_postings(path)
     assert _texts(p.requirements) == [
         "大专及以上学历；",
