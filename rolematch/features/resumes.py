@@ -94,7 +94,10 @@ def resume_features(
     saturation = profile.keyword["saturation"]
     hits, mass = keywords.count_with_mass(texts, saturation)
     sentences = [semantic_sentences(d) for d in docs]
-    lived = [experience_text(d) for d in docs]
+    # claims are told from experience only where the profile weighs them (a second
+    # segmentation of most of the text otherwise spent for nothing)
+    weighs = min(profile.keyword["claims_share"], profile.semantic["claims_share"]) < 1
+    lived = [experience_text(d) for d in docs] if weighs else [None] * len(docs)
     claimed = np.array([i for i, t in enumerate(lived) if t is not None], dtype=np.int64)
     experience, _ = keywords.count_with_mass([lived[i] or "" for i in claimed], saturation)
     claims = [
