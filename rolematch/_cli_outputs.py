@@ -67,6 +67,8 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
         if not os.access(base, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
             raise UsageError(f"-o {path}: cannot write there (permission denied)")
         in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
+        if in_folder and out.is_file() and out.suffix.lower() in (".html", ".htm"):
+            in_folder = not _own_report(out)  # the last run's report: written over, not read
         if out in files or (out.is_file() and in_folder):
             raise UsageError(f"-o {path} is one of the résumés being scored; name another file")
 
@@ -122,3 +124,14 @@ def stdout_gone() -> int:
     except (OSError, ValueError):  # stdout is no file (a test's capture): nothing to flush
         pass
     return BROKEN_PIPE
+
+
+def _own_report(path: Any) -> bool:
+    """Whether ``path`` is an HTML report rolematch wrote (never a résumé)."""
+    from rolematch.io._html import is_rolematch_report
+
+    try:
+        with open(path, "rb") as f:
+            return is_rolematch_report(f.read(4096))
+    except OSError:
+        return False

@@ -281,6 +281,8 @@ def _write(
         links += f'<a class="bad" href="#unreadable">not readable ({len(bad)})</a>'
     f.write(
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        # read_resume knows its own report by this: one left among the résumés is no CV
+        '<meta name="generator" content="rolematch">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>"
         f'<header><h1>{esc(title)}</h1><p class="meta">{esc(" · ".join(info))}</p>'

@@ -150,8 +150,8 @@ def test_folder_scan_gives_every_file_a_row_and_counts_hidden_and_lock_files(tmp
     d = _one_each(tmp_path)
     skipped: list[Path] = []
     names = [p.relative_to(d).as_posix() for p in collect_files([d], skipped=skipped)]
-    # documents the readers cannot read get rows; notes and data (.md, .json) are no
-    # résumés: left out with the hidden and lock files, and counted
+    # documents get rows, read (.html) or not (.doc, .rtf); notes and data (.md, .json)
+    # are no résumés: left out with the hidden and lock files, and counted
     assert names == sorted([example_files()[0].name, "cv.rtf", "old.doc", "scan.png",
                             "sub/cv.html"])  # fmt: skip
     assert sorted(p.name for p in skipped) == [".DS_Store", ".git", "cv.json", "cv.md",
@@ -163,10 +163,14 @@ def test_folder_scan_gives_every_file_a_row_and_counts_hidden_and_lock_files(tmp
                      file_timeout=None) as res:  # fmt: skip
         rows = {Path(res.files[i]).relative_to(d).as_posix(): i for i in range(len(res))}
         assert sorted(rows) == names and stats.skipped == 5 and stats.skipped_note == note
-        for name in ("old.doc", "cv.rtf", "sub/cv.html"):
+        for name, status in (
+            ("old.doc", "unsupported"),
+            ("cv.rtf", "unsupported"),
+            ("sub/cv.html", "empty"),
+        ):
             alone = read_resume(d / name)  # the same record as when passed alone
-            assert alone.status == "unsupported"
-            assert (res.status[rows[name]], res.reason[rows[name]]) == ("unsupported", alone.reason)
+            assert alone.status == status, (name, alone.reason)
+            assert (res.status[rows[name]], res.reason[rows[name]]) == (status, alone.reason)
 
 
 def test_images_get_an_unsupported_row_when_ocr_is_off(tmp_path):

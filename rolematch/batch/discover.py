@@ -18,13 +18,17 @@ __all__ = ["LOCK_PREFIX", "collect_files", "no_files_warning", "skipped_note"]
 
 #: Names of the lock files Word, Excel and PowerPoint keep next to an open document.
 LOCK_PREFIX = "~$"
-#: Documents a résumé may come as besides .pdf, .docx and .txt: in a folder each gets a
-#: row, read (.docm, .dotx: Word inside) or ``unsupported`` saying how to save it.
+#: Documents a résumé may come as besides the read types (.pdf, .docx, .txt and web
+#: pages: ``SUPPORTED_SUFFIXES``): in a folder each gets a row, read (.docm, .dotx: Word
+#: inside; a .doc that is a web page) or ``unsupported`` saying how to save it.
 OTHER_DOCUMENTS = (
     ".doc", ".docm", ".dot", ".dotx", ".rtf", ".odt", ".ott", ".wps", ".wpt", ".pages",
-    ".html", ".htm", ".mht", ".mhtml", ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
+    ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
     ".ppt", ".pptx", ".key", ".ofd", ".caj", ".hwp",
 )  # fmt: skip
+#: Endings of the folder Word ("Save as Web Page") and browsers keep a page's pictures
+#: and parts in, beside ``name.htm``: ``name.files``, ``name_files``, ``name.fld``.
+WEB_PAGE_FOLDERS = (".files", "_files", ".fld", "_fld")
 
 
 def collect_files(
@@ -43,7 +47,8 @@ def collect_files(
     links and special files (a broken link gets an ``unreadable`` record, a FIFO an
     ``unsupported`` one, and neither is opened). Left out, and appended to ``skipped``
     when it is given: files of other types (notes.md, a script), hidden files and
-    folders (names starting with ``.``) and Office lock files (``~$name.docx``). Links
+    folders (names starting with ``.``), Office lock files (``~$name.docx``) and the
+    folder of a saved web page's parts (``name.files`` beside ``name.htm``). Links
     to folders are not followed (no loops, no file listed twice). A file named twice is
     listed once.
 
@@ -104,11 +109,15 @@ def skipped_note(skipped: Sequence[Path]) -> str:
     'skipped 3 files of another type (.md, .py)'
     """
     hidden = [p for p in skipped if p.name.startswith((".", LOCK_PREFIX))]
-    other = sorted({p.suffix.lower() for p in skipped if p not in hidden})
+    parts_of = [p for p in skipped if p not in hidden and _page_parts(p)]
+    other = sorted({p.suffix.lower() for p in skipped if p not in hidden and p not in parts_of})
     parts = []
     if hidden:
         parts.append(f"{len(hidden)} hidden or lock file{'s' if len(hidden) != 1 else ''}")
-    if n := len(skipped) - len(hidden):
+    if parts_of:
+        n = len(parts_of)
+        parts.append("1 web page's parts folder" if n == 1 else f"{n} web pages' parts folders")
+    if n := len(skipped) - len(hidden) - len(parts_of):
         parts.append(f"{n} file{'s' if n != 1 else ''} of another type ({', '.join(other)})")
     return "skipped " + ", ".join(parts) if parts else ""
 
@@ -146,7 +155,10 @@ def _walk(folder: Path, found: list[Path], skipped: list[Path] | None) -> None:
             linked_folder = not is_folder and entry.is_symlink() and entry.is_dir()
         except OSError:
             is_folder = linked_folder = False
-        if is_folder:
+        if is_folder and _page_parts(path):
+            if skipped is not None:
+                skipped.append(path)
+        elif is_folder:
             _walk(path, found, skipped)
         elif linked_folder:
             continue  # not followed: a link to a parent would loop
@@ -155,3 +167,15 @@ def _walk(folder: Path, found: list[Path], skipped: list[Path] | None) -> None:
                 skipped.append(path)
         else:
             found.append(path)
+
+
+def _page_parts(path: Path) -> bool:
+    """Whether ``path`` is the folder of a saved web page's pictures and parts: named
+    after a page beside it (``简历.files`` next to ``简历.htm``), whose files (the page's
+    header, its pictures) are no résumés."""
+    name = path.name
+    ending = next((e for e in WEB_PAGE_FOLDERS if name.lower().endswith(e)), None)
+    if ending is None or len(name) == len(ending):
+        return False
+    stem = name[: -len(ending)]
+    return any((path.parent / (stem + s)).is_file() for s in (".htm", ".html", ".HTM", ".HTML"))

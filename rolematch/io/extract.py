@@ -7,7 +7,7 @@
 status        when
 ============  ==============================================================
 empty         0 bytes, or no text at all (blank pages, whitespace)
-corrupt       damaged or truncated PDF/.docx, binary data named .txt
+corrupt       damaged or truncated PDF/.docx/MHT, binary data named .txt
 encrypted     password-protected PDF or Office file
 unreadable    no usable text layer (scan, undecodable fonts) and OCR off,
               failed or found no text; an image in which OCR found no text;
@@ -19,9 +19,14 @@ error         a parser failed in a way not foreseen here
 ============  ==============================================================
 
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
-as an image, a PDF named ``.txt`` is read as a PDF and a text file without a suffix
-as text (each with a ``type_mismatch`` warning); a web page named ``.doc`` or
-``.pdf`` (a job board's export, a failed download) is ``unsupported`` and says so.
+as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
+as text, a web page (HTML, MHT) named ``.doc`` or ``.pdf`` — a job board's export,
+Word's "Save as Web Page", a failed download — as a web page, each with a
+``type_mismatch`` warning.
+
+Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) are read as their
+visible text, hidden elements left out and counted (``hidden_text: N chars
+excluded``); ``rolematch score``'s own HTML report is ``unsupported``, never scored.
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
@@ -54,14 +59,17 @@ if TYPE_CHECKING:
 __all__ = [
     "IMAGE_SUFFIXES",
     "SUPPORTED_SUFFIXES",
+    "WEB_SUFFIXES",
     "pdf_pages",
     "read_resume",
     "sniff",
     "source_name",
 ]
 
+#: Suffixes of web pages, read as their visible text (also when named .doc or .pdf).
+WEB_SUFFIXES = (".html", ".htm", ".mht", ".mhtml", ".xhtml")
 #: File types read as résumés with or without OCR.
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", *WEB_SUFFIXES)
 #: Image files: read by OCR (unless ``ocr=False``: then reported as needing it).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
@@ -146,7 +154,8 @@ def read_resume(
     Parameters
     ----------
     path : str or Path
-        A .pdf, .docx or .txt file, or an image (.png, .jpg, .webp, .tif …).
+        A .pdf, .docx or .txt file, a web page (.html, .htm, .mht, .mhtml), or an
+        image (.png, .jpg, .webp, .tif …).
     max_pages : int
         Pages of a PDF to read at most; longer files are cut with a warning
         ``truncated: read 50 of 150 pages``.
@@ -164,10 +173,12 @@ def read_resume(
         ``status == "ok"`` or a failure status with ``reason`` (see the module
         docstring). ``meta`` holds ``sha256`` of the file's bytes whenever they
         could be read, ``backend`` (``pdfium``, ``pdfplumber``, ``ocr`` or a
-        ``+``-joined mix, ``docx``, ``txt``), for PDFs and images ``page_backends``,
+        ``+``-joined mix, ``docx``, ``txt``, ``html``, ``mht``), for PDFs and
+        images ``page_backends``,
         ``page_methods`` (``text_layer`` or ``ocr`` per page), ``pages_total`` and
         ``needs_ocr_pages`` (pages without a usable text layer, read by OCR or
-        not), ``ocr_confidence`` when OCR read a page, for text files ``encoding``.
+        not), ``ocr_confidence`` when OCR read a page, for text files and web pages
+        ``encoding``.
 
     Raises
     ------
@@ -357,19 +368,17 @@ def _read(
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
         )
-    page = _web_page(data) if kind is None and named != "txt" else None
-    if page and suffix not in _WEB_SUFFIXES:
-        # job boards (智联, 前程无忧 …) and Word's "Save as Web Page" export CVs as .doc
-        what = {"pdf": "PDF", "docx": "Word"}.get(named or "", "document")
-        if suffix.startswith((".doc", ".wps")):
-            what = "Word"
-        raise ExtractionError(
-            path,
-            f"a web page ({page}) named {suffix or 'without suffix'}, not a {what} file "
-            "(a job board's export, or a download that saved a web page); open it in Word "
-            "or a browser and save it as .docx or PDF",
-            status="unsupported",
-        )
+    from rolematch.io._html import web_page_kind
+
+    page = web_page_kind(data) if kind is None and named != "txt" else None
+    if page or (kind is None and suffix in WEB_SUFFIXES):  # or a fragment (<div>…)
+        if suffix not in WEB_SUFFIXES:
+            # job boards (智联, 前程无忧 …) and Word's "Save as Web Page" export CVs as .doc
+            warnings.append(
+                f"type_mismatch: named {suffix or 'without suffix'} but content is a web page "
+                f"({page})"
+            )
+        return _read_markup(path, data, meta, warnings, redact=redact)
     if named == "pdf":
         raise ExtractionError(
             path, "not a PDF (no %PDF signature; damaged or another format)", status="corrupt"
@@ -413,26 +422,6 @@ def _read(
     )
 
 
-#: Suffixes of web pages, whose own name says what they are.
-_WEB_SUFFIXES = (".html", ".htm", ".xhtml", ".mht", ".mhtml")
-
-
-def _web_page(data: bytes) -> str | None:
-    """``"HTML"`` or ``"MHT web archive"`` when the bytes are a web page, else ``None``.
-
-    Examples
-    --------
-    >>> _web_page("<!DOCTYPE html><html><body>简历</body></html>".encode()), _web_page(b"%PDF-")
-    ('HTML', None)
-    """
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"mime-version:") and b"multipart/related" in head:
-        return "MHT web archive"
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in head:
-        return "HTML"
-    return None
-
-
 def _plain_text(data: bytes) -> bool:
     """Whether the bytes of a file without a suffix are text (a CV saved without one)."""
     from rolematch.io._txt import decode_text, textual_share
@@ -454,6 +443,27 @@ def _finish(resume: Resume) -> Resume:
             meta=resume.meta,
         )
     return resume
+
+
+def _read_markup(
+    path: Path, data: bytes, meta: dict[str, Any], warnings: list[str], *, redact: bool
+) -> Resume:
+    """A web page's visible text, as a résumé."""
+    from rolematch.io._html import is_rolematch_report, read_web_page
+
+    if is_rolematch_report(data):
+        why = "a rolematch report (the .html that rolematch score -o writes), not a résumé"
+        raise ExtractionError(path, why, status="unsupported")
+    doc = read_web_page(data, path)
+    backend = "mht" if doc.kind.startswith("MHT") else "html"
+    meta.update(backend=backend, encoding=doc.encoding)
+    warnings.extend(doc.warnings)
+    if doc.hidden:
+        warnings.append(f"hidden_text: {doc.hidden} chars excluded")
+    resume = build_resume(
+        source_name(path), [doc.text], warnings=warnings, meta=meta, redact=redact, paged=False
+    )
+    return _finish(resume)
 
 
 def _read_pdf(

@@ -648,12 +648,12 @@ def test_unknown_suffix_is_unsupported(tmp_path):
     check_record(
         read_resume(path, ocr=False),
         "unsupported",
-        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt$",
+        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.html, .*\.xhtml$",
     )
     check_record(
         read_resume(path),
         "unsupported",
-        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.png, \.jpg, .*\.webp$",
+        r"unsupported file type '\.xyz'; supported: \.pdf, .*\.mhtml, \.xhtml, \.png, \.jpg, .*\.webp$",
     )
 
 
@@ -689,11 +689,14 @@ def test_binary_file_without_a_suffix_stays_unsupported(tmp_path):
         ("cv", "<!DOCTYPE html>\n<html><body>{}</body></html>", "HTML"),
     ],
 )
-def test_a_web_page_named_as_a_document_says_so(tmp_path, name, data, what):
+def test_a_web_page_named_as_a_document_is_read_and_says_so(tmp_path, name, data, what):
     # job boards export CVs as .doc that are web pages; a failed download saves one
     r = read_resume(write(tmp_path, name, data.format(PLAIN_CV).encode()))
-    check_record(r, "unsupported", rf"^a web page \({what}\) named .*save it as \.docx or PDF$")
-    assert "legacy" not in r.reason
+    check_record(r, "ok")
+    assert "手机银行转账与支付功能规划" in r.text
+    suffix = name.partition(".")[2]
+    named = f"named .{suffix}" if suffix else "named without suffix"
+    assert r.warnings == (f"type_mismatch: {named} but content is a web page ({what})",)
 
 
 def test_pdf_without_signature_is_corrupt(tmp_path):
@@ -811,7 +814,9 @@ def test_pdf_pages_is_the_ocr_seam(tmp_path):
 
 
 def test_sniff_and_supported_suffixes():
-    assert SUPPORTED_SUFFIXES == (".pdf", ".docx", ".txt")
+    assert SUPPORTED_SUFFIXES == (
+        ".pdf", ".docx", ".txt", ".html", ".htm", ".mht", ".mhtml", ".xhtml"
+    )  # fmt: skip
     assert sniff(b"junk\n%PDF-1.4") == "pdf"
     assert sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "webp"
     assert sniff(b"PK\x03\x04") == "zip"
