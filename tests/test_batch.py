@@ -150,7 +150,7 @@ def test_folder_scan_gives_every_file_a_row_and_counts_hidden_and_lock_files(tmp
     d = _one_each(tmp_path)
     skipped: list[Path] = []
     names = [p.relative_to(d).as_posix() for p in collect_files([d], skipped=skipped)]
-    # documents get rows, read (.html) or not (.doc, .rtf); notes and data (.md, .json)
+    # documents get rows, read (.rtf, .html) or not (.doc); notes and data (.md, .json)
     # are no résumés: left out with the hidden and lock files, and counted
     assert names == sorted([example_files()[0].name, "cv.rtf", "old.doc", "scan.png",
                             "sub/cv.html"])  # fmt: skip
@@ -165,7 +165,7 @@ def test_folder_scan_gives_every_file_a_row_and_counts_hidden_and_lock_files(tmp
         assert sorted(rows) == names and stats.skipped == 5 and stats.skipped_note == note
         for name, status in (
             ("old.doc", "unsupported"),
-            ("cv.rtf", "unsupported"),
+            ("cv.rtf", "ok"),
             ("sub/cv.html", "empty"),
         ):
             alone = read_resume(d / name)  # the same record as when passed alone

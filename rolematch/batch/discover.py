@@ -18,11 +18,11 @@ __all__ = ["LOCK_PREFIX", "collect_files", "no_files_warning", "skipped_note"]
 
 #: Names of the lock files Word, Excel and PowerPoint keep next to an open document.
 LOCK_PREFIX = "~$"
-#: Documents a résumé may come as besides the read types (.pdf, .docx, .txt and web
-#: pages: ``SUPPORTED_SUFFIXES``): in a folder each gets a row, read (.docm, .dotx: Word
-#: inside; a .doc that is a web page) or ``unsupported`` saying how to save it.
+#: Documents a résumé may come as besides the read types (.pdf, .docx, .txt, .rtf and
+#: web pages: ``SUPPORTED_SUFFIXES``): in a folder each gets a row, read (.docm, .dotx:
+#: Word inside; a .doc that is a web page or RTF) or ``unsupported`` saying how to save it.
 OTHER_DOCUMENTS = (
-    ".doc", ".docm", ".dot", ".dotx", ".rtf", ".odt", ".ott", ".wps", ".wpt", ".pages",
+    ".doc", ".docm", ".dot", ".dotx", ".odt", ".ott", ".wps", ".wpt", ".pages",
     ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
     ".ppt", ".pptx", ".key", ".ofd", ".caj", ".hwp",
 )  # fmt: skip

@@ -7,7 +7,7 @@
 status        when
 ============  ==============================================================
 empty         0 bytes, or no text at all (blank pages, whitespace)
-corrupt       damaged or truncated PDF/.docx/MHT, binary data named .txt
+corrupt       damaged or truncated PDF/.docx/MHT/RTF, binary data named .txt
 encrypted     password-protected PDF or Office file
 unreadable    no usable text layer (scan, undecodable fonts) and OCR off,
               failed or found no text; an image in which OCR found no text;
@@ -21,12 +21,13 @@ error         a parser failed in a way not foreseen here
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
 as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
 as text, a web page (HTML, MHT) named ``.doc`` or ``.pdf`` — a job board's export,
-Word's "Save as Web Page", a failed download — as a web page, each with a
-``type_mismatch`` warning.
+Word's "Save as Web Page", a failed download — as a web page and an RTF file named
+``.doc`` (WPS) as RTF, each with a ``type_mismatch`` warning.
 
-Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) are read as their
-visible text, hidden elements left out and counted (``hidden_text: N chars
-excluded``); ``rolematch score``'s own HTML report is ``unsupported``, never scored.
+Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
+(.rtf: :mod:`rolematch.io._rtf`) are read as their visible text, hidden elements left
+out and counted (``hidden_text: N chars excluded``); ``rolematch score``'s own HTML
+report is ``unsupported``, never scored.
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
@@ -53,8 +54,10 @@ from rolematch.exceptions import ExtractionError, MissingDependencyError
 from rolematch.sections import build_resume
 
 if TYPE_CHECKING:
+    from rolematch.io._html import WebText
     from rolematch.io._ocr import OcrPage
     from rolematch.io._pdf import PdfText
+    from rolematch.io._rtf import RtfText
 
 __all__ = [
     "IMAGE_SUFFIXES",
@@ -69,7 +72,7 @@ __all__ = [
 #: Suffixes of web pages, read as their visible text (also when named .doc or .pdf).
 WEB_SUFFIXES = (".html", ".htm", ".mht", ".mhtml", ".xhtml")
 #: File types read as résumés with or without OCR.
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", *WEB_SUFFIXES)
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".rtf", *WEB_SUFFIXES)
 #: Image files: read by OCR (unless ``ocr=False``: then reported as needing it).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
@@ -97,6 +100,7 @@ _NAMED = {
     ".dotx": "docx",
     ".dotm": "docx",
     ".txt": "txt",
+    ".rtf": "rtf",
 }
 _IMAGES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP", "webp": "WebP"}
 
@@ -154,7 +158,7 @@ def read_resume(
     Parameters
     ----------
     path : str or Path
-        A .pdf, .docx or .txt file, a web page (.html, .htm, .mht, .mhtml), or an
+        A .pdf, .docx, .txt, .rtf file, a web page (.html, .htm, .mht, .mhtml), or an
         image (.png, .jpg, .webp, .tif …).
     max_pages : int
         Pages of a PDF to read at most; longer files are cut with a warning
@@ -173,12 +177,12 @@ def read_resume(
         ``status == "ok"`` or a failure status with ``reason`` (see the module
         docstring). ``meta`` holds ``sha256`` of the file's bytes whenever they
         could be read, ``backend`` (``pdfium``, ``pdfplumber``, ``ocr`` or a
-        ``+``-joined mix, ``docx``, ``txt``, ``html``, ``mht``), for PDFs and
+        ``+``-joined mix, ``docx``, ``txt``, ``html``, ``mht``, ``rtf``), for PDFs and
         images ``page_backends``,
         ``page_methods`` (``text_layer`` or ``ocr`` per page), ``pages_total`` and
         ``needs_ocr_pages`` (pages without a usable text layer, read by OCR or
-        not), ``ocr_confidence`` when OCR read a page, for text files and web pages
-        ``encoding``.
+        not), ``ocr_confidence`` when OCR read a page, for text files, web pages and
+        RTF ``encoding``.
 
     Raises
     ------
@@ -344,7 +348,9 @@ def _read(
             status="unsupported",
         )
     if kind == "rtf":
-        raise ExtractionError(path, "RTF document; save it as .docx or PDF", status="unsupported")
+        if named != "rtf":  # WPS saves "Word" documents as RTF named .doc
+            warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is RTF")
+        return _read_markup(path, data, meta, warnings, redact=redact)
     if kind == "zip" and named != "docx":
         if b"word/document.xml" not in data:
             raise ExtractionError(
@@ -392,6 +398,8 @@ def _read(
         )
     if named == "docx":
         raise ExtractionError(path, "damaged .docx: not a ZIP container", status="corrupt")
+    if named == "rtf":
+        raise ExtractionError(path, "damaged RTF: no {\\rtf signature", status="corrupt")
     if named == "txt" or (not suffix and not page and _plain_text(data)):
         from rolematch.io._txt import decode_text
 
@@ -448,14 +456,20 @@ def _finish(resume: Resume) -> Resume:
 def _read_markup(
     path: Path, data: bytes, meta: dict[str, Any], warnings: list[str], *, redact: bool
 ) -> Resume:
-    """A web page's visible text, as a résumé."""
-    from rolematch.io._html import is_rolematch_report, read_web_page
+    """A web page's or an RTF document's visible text, as a résumé."""
+    if sniff(data) == "rtf":
+        from rolematch.io._rtf import read_rtf
 
-    if is_rolematch_report(data):
-        why = "a rolematch report (the .html that rolematch score -o writes), not a résumé"
-        raise ExtractionError(path, why, status="unsupported")
-    doc = read_web_page(data, path)
-    backend = "mht" if doc.kind.startswith("MHT") else "html"
+        doc: RtfText | WebText = read_rtf(data, path)
+        backend = "rtf"
+    else:
+        from rolematch.io._html import is_rolematch_report, read_web_page
+
+        if is_rolematch_report(data):
+            why = "a rolematch report (the .html that rolematch score -o writes), not a résumé"
+            raise ExtractionError(path, why, status="unsupported")
+        page = read_web_page(data, path)
+        doc, backend = page, "mht" if page.kind.startswith("MHT") else "html"
     meta.update(backend=backend, encoding=doc.encoding)
     warnings.extend(doc.warnings)
     if doc.hidden:

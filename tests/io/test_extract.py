@@ -639,8 +639,9 @@ def test_encrypted_office_file(tmp_path):
     check_record(read_resume(write(tmp_path, "cv.docx", ole)), "encrypted", "password")
 
 
-def test_rtf_is_unsupported(tmp_path):
-    check_record(read_resume(write(tmp_path, "cv.rtf", b"{\\rtf1 hello}")), "unsupported", "RTF")
+def test_a_file_named_rtf_without_the_signature_is_corrupt(tmp_path):
+    # RTF itself is read (tests/io/test_web_pages.py)
+    check_record(read_resume(write(tmp_path, "cv.rtf", PLAIN_CV.encode())), "corrupt", "RTF")
 
 
 def test_unknown_suffix_is_unsupported(tmp_path):
@@ -648,7 +649,7 @@ def test_unknown_suffix_is_unsupported(tmp_path):
     check_record(
         read_resume(path, ocr=False),
         "unsupported",
-        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.html, .*\.xhtml$",
+        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.rtf, \.html, .*\.xhtml$",
     )
     check_record(
         read_resume(path),
@@ -815,7 +816,7 @@ def test_pdf_pages_is_the_ocr_seam(tmp_path):
 
 def test_sniff_and_supported_suffixes():
     assert SUPPORTED_SUFFIXES == (
-        ".pdf", ".docx", ".txt", ".html", ".htm", ".mht", ".mhtml", ".xhtml"
+        ".pdf", ".docx", ".txt", ".rtf", ".html", ".htm", ".mht", ".mhtml", ".xhtml"
     )  # fmt: skip
     assert sniff(b"junk\n%PDF-1.4") == "pdf"
     assert sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "webp"
