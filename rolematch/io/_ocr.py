@@ -67,7 +67,7 @@ import os
 import threading
 import time
 import warnings
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,7 @@ __all__ = [
     "OcrLine",
     "OcrPage",
     "engine",
+    "line_chars",
     "ocr_image",
     "ocr_image_file",
     "ocr_pdf_pages",
@@ -156,6 +157,12 @@ class OcrPage:
         Wall time spent on the page.
     error : str
         Why the page could not be read (time limit), or ``""``.
+    points_per_pixel : float
+        Size of a pixel of the picture in points (:func:`line_chars`).
+    turns : int
+        Quarter turns clockwise the picture was given before its lines were
+        read (1: scanned on its side, 2: upside down); the lines' boxes are in
+        the turned picture.
     """
 
     number: int
@@ -164,6 +171,8 @@ class OcrPage:
     lines: list[OcrLine] = field(default_factory=list)
     seconds: float = 0.0
     error: str = ""
+    points_per_pixel: float = 1.0
+    turns: int = 0
 
     @property
     def chars(self) -> int:
@@ -313,21 +322,26 @@ def _check(deadline: float) -> None:
         raise _Timeout
 
 
-def _recognise(eng: Any, image: Any, deadline: float) -> list[OcrLine]:
-    """Detect, orient and recognise the lines of a greyscale or BGR array."""
+def _recognise(eng: Any, image: Any, deadline: float) -> tuple[list[OcrLine], int]:
+    """Detect, orient and recognise the lines of a greyscale or BGR array.
+
+    Returns the lines and the quarter turns clockwise the picture was given.
+    """
     import numpy as np
 
     img = eng.load_img(image)  # greyscale -> 3-channel BGR, as the models expect
     found = _detect(eng, img)
     _check(deadline)
+    turns = 0
     if found is not None and _sideways(found[2]):
+        turns = 1
         # a page scanned or photographed on its side: turn it and look again (if
         # this turned it upside down, the lines say so below)
         img = np.ascontiguousarray(np.rot90(img, -1))
         found = _detect(eng, img)
         _check(deadline)
     if found is None:
-        return []
+        return [], turns
     work, boxes, quads = found
     crops = eng.get_crop_img_list(work, boxes)
     results: list[tuple[str, float]] = [("", 0.0)] * len(crops)
@@ -346,12 +360,13 @@ def _recognise(eng: Any, image: Any, deadline: float) -> list[OcrLine]:
         rest = [i for i in range(len(crops)) if i not in done]
         _read_flipped(eng, crops, rest, results, deadline)
         quads = np.array([width, height], dtype=np.float64) - quads[:, [2, 3, 0, 1]]
+        turns += 2
     quads = _deskew(quads, width / 2, height / 2)
     lines = []
     for quad, (text, score) in zip(quads, results, strict=True):
         xs, ys = quad[:, 0], quad[:, 1]
         lines.append(OcrLine(text, score, xs.min(), ys.min(), xs.max(), ys.max()))
-    return lines
+    return lines, turns
 
 
 def _detect(eng: Any, img: Any) -> tuple[Any, list[Any], Any] | None:
@@ -458,8 +473,12 @@ def _glyph_width(ch: str) -> float:
     return 0.55 if ch.isascii() else 1.0
 
 
-def _to_chars(lines: Sequence[OcrLine], scale: float) -> list[Any]:
-    """Glyph boxes in points for the layout: each line's box shared out by width."""
+def line_chars(lines: Sequence[OcrLine], scale: float) -> list[Any]:
+    """Glyph boxes in points for the layout: each line's box shared out by width.
+
+    Lines scored below :data:`MIN_LINE_SCORE` and empty ones are left out;
+    ``scale`` is :attr:`OcrPage.points_per_pixel`.
+    """
     from rolematch.io._layout import Char
 
     chars = []
@@ -519,12 +538,12 @@ def ocr_image(
     if hasattr(image, "getbands"):  # a PIL image
         image = _pil_to_array(image)
     limit = page_timeout() if timeout is None else timeout
-    page = OcrPage(number)
+    page = OcrPage(number, points_per_pixel=points_per_pixel)
     with _LOCK:
         eng = engine()  # loading it (once) is not the page's time
         start = time.monotonic()
         try:
-            page.lines = _recognise(eng, image, start + limit)
+            page.lines, page.turns = _recognise(eng, image, start + limit)
         except _Timeout:
             page.error = f"time limit of {limit:g} s per page reached"
     page.seconds = time.monotonic() - start
@@ -533,7 +552,7 @@ def ocr_image(
     weight = sum(len(ln.text.strip()) for ln in page.lines)
     if weight:
         page.confidence = sum(ln.score * len(ln.text.strip()) for ln in page.lines) / weight
-    page.text = layout_text(_to_chars(page.lines, points_per_pixel), is_heading=is_heading_line)
+    page.text = layout_text(line_chars(page.lines, points_per_pixel), is_heading=is_heading_line)
     return page
 
 
@@ -564,7 +583,12 @@ def _shrink(img: Any) -> Any:
 
 
 def ocr_pdf_pages(
-    data: bytes, numbers: Sequence[int], *, dpi: float = RENDER_DPI, timeout: float | None = None
+    data: bytes,
+    numbers: Sequence[int],
+    *,
+    hide_text: Collection[int] = (),
+    dpi: float = RENDER_DPI,
+    timeout: float | None = None,
 ) -> list[OcrPage]:
     """Render PDF pages with pypdfium2 and read them.
 
@@ -574,6 +598,10 @@ def ocr_pdf_pages(
         The PDF file (already opened once by the text-layer pass).
     numbers : sequence of int
         1-based pages to read.
+    hide_text : collection of int
+        Pages rendered without their text objects: only their pictures and
+        drawings are read, so that the text layer kept beside them is not read
+        a second time.
     dpi : float
         Rendering resolution; pages larger than A4 are rendered smaller so that
         the long side stays within :data:`MAX_SIDE` pixels.
@@ -593,9 +621,14 @@ def ocr_pdf_pages(
         for number in numbers:
             page = doc[number - 1]
             try:
+                if number in hide_text:
+                    _drop_text(page.raw)
                 width, height = page.get_size()
                 scale = min(dpi / 72, MAX_SIDE / max(width, height, 1.0))
-                bitmap = page.render(scale=scale, grayscale=True)
+                # typed-on text (form fields, FreeText) is in the text layer too
+                bitmap = page.render(
+                    scale=scale, grayscale=True, draw_annots=number not in hide_text
+                )
                 try:
                     array = bitmap.to_numpy().copy()
                 finally:
@@ -608,6 +641,30 @@ def ocr_pdf_pages(
     finally:
         doc.close()
     return out
+
+
+def _drop_text(container: Any, form: bool = False, depth: int = 0) -> None:
+    """Take the text objects off a page (or out of a form XObject) before rendering.
+
+    PDFium renders the objects it holds, so the page's content stream need not be
+    written again; the document is never saved.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    if form:
+        count, get = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
+        remove = pdfium_c.FPDFFormObj_RemoveObject
+    else:
+        count, get = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+        remove = pdfium_c.FPDFPage_RemoveObject
+    for i in reversed(range(count(container))):
+        obj = get(container, i)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if remove(container, obj):
+                pdfium_c.FPDFPageObj_Destroy(obj)  # removed objects are ours to free
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+            _drop_text(obj, True, depth + 1)  # a watermark or a stamp may be a form
 
 
 def ocr_image_file(

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from rolematch.io import _ocr
-from rolematch.io._ocr import OcrLine, _deskew, _to_chars, ocr_threads, page_timeout
+from rolematch.io._ocr import OcrLine, _deskew, line_chars, ocr_threads, page_timeout
 from rolematch.io._pdf import layout_text
 from rolematch.io.extract import read_resume
 
@@ -476,7 +476,7 @@ def test_lines_in_two_columns_come_out_column_by_column():
     lines = [line(t, 40, 60 + 30 * i) for i, t in enumerate(side)]
     lines += [line(t, 400, 62 + 36 * i) for i, t in enumerate(main)]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
-    assert layout_text(_to_chars(lines, 0.5)).splitlines() == side + main
+    assert layout_text(line_chars(lines, 0.5)).splitlines() == side + main
 
 
 def test_label_value_rows_stay_rows_and_noise_is_dropped():
@@ -490,7 +490,7 @@ def test_label_value_rows_stay_rows_and_noise_is_dropped():
         line("@#", 500, 128, score=0.3),  # a stamp or a logo read as text
         line("", 40, 162, 300),  # a rule
     ]
-    assert layout_text(_to_chars(lines, 0.5)).splitlines() == [
+    assert layout_text(line_chars(lines, 0.5)).splitlines() == [
         "姓名 周静怡",
         "性别 女",
         "籍贯 江苏南京",
@@ -498,7 +498,7 @@ def test_label_value_rows_stay_rows_and_noise_is_dropped():
 
 
 def test_spaces_and_latin_widths_survive_the_char_boxes():
-    chars = _to_chars([line("Excel 数据分析", 40, 60, 40 + 20 * 7.5)], 1.0)
+    chars = line_chars([line("Excel 数据分析", 40, 60, 40 + 20 * 7.5)], 1.0)
     assert [c.text for c in chars] == list("Excel数据分析")
     assert chars[5].space_before and not chars[4].space_before
     assert chars[0].x1 - chars[0].x0 < chars[5].x1 - chars[5].x0  # Latin is narrower
@@ -555,3 +555,45 @@ def test_a_picture_of_text_on_a_quarter_of_the_page_is_read_by_ocr(tmp_path):
     r = read_resume(path)
     assert r.status == "ok", r.reason
     assert r.meta["page_methods"] == ["ocr"] and "江南财经大学" in r.text
+
+
+# ---------------------------------------------------------------------------
+# pages rendered without their text objects
+
+
+def cjk_canvas(path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return canvas.Canvas(str(path), pagesize=PAGES.A4)
+
+
+@needs_ocr
+@needs_font
+def test_ocr_of_a_thin_layer_page_leaves_its_text_objects_out(tmp_path):
+    from reportlab.lib.utils import ImageReader
+
+    from rolematch.io._ocr import ocr_pdf_pages
+
+    # a typed line, a form XObject's line and a small scan on one page
+    lines = ["【工作经历】", "负责呼叫中心坐席排班与智能质检"]
+    scan = PAGES.render([(20, 360, lines)], top_pt=20).crop((0, 0, 792, 250))
+    path = tmp_path / "cv.pdf"
+    c = cjk_canvas(path)
+    c.drawImage(ImageReader(scan), 40, 500, 380, 120)
+    c.setFont("STSong-Light", 14)
+    c.drawString(40, 700, "应聘岗位：客户经理")
+    c.beginForm("stamp")
+    c.setFont("STSong-Light", 14)
+    c.drawString(40, 300, "扫描全能王 创建")
+    c.endForm()
+    c.doForm("stamp")
+    c.showPage()
+    c.save()
+    data = path.read_bytes()
+    whole = ocr_pdf_pages(data, [1], dpi=100)[0]
+    assert "应聘岗位" in whole.text and "扫描全能王" in whole.text  # the typed text renders
+    picture = ocr_pdf_pages(data, [1], hide_text={1}, dpi=100)[0]
+    assert picture.text.splitlines() == lines
