@@ -31,13 +31,17 @@ report is ``unsupported``, never scored.
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
-text layer, or glyphs no font map decodes); those pages, and image files, are
-rendered (pypdfium2) and read by offline Chinese OCR, and their text goes through
-:func:`rolematch.sections.build_resume` like any other. The record says how each
-page was read (``meta["page_methods"]``: ``text_layer`` or ``ocr``), OCR's mean
-confidence (``meta["ocr_confidence"]``), and, in ``warnings``, which pages OCR
-read (``ocr: …``), which it read with low confidence (``ocr_low_confidence: …``)
-and which it gave up on (``ocr_failed: …``, ``ocr_skipped: …``).
+text layer, glyphs no font map decodes, or an image under a thin text layer);
+those pages, and image files, are rendered (pypdfium2) and read by offline Chinese
+OCR, and their text goes through :func:`rolematch.sections.build_resume` like any
+other. A thin text layer (a typed header above a scan, a scanner app's footer) is
+kept, and the OCR lines of the page's picture, rendered without its text, are laid
+out with it (:mod:`rolematch.io._ocr_text`). The record says how each page was read
+(``meta["page_methods"]``: ``text_layer``, ``ocr`` or ``text_layer+ocr``), OCR's
+mean confidence (``meta["ocr_confidence"]``), and, in ``warnings``, which pages OCR
+read (``ocr: …``), which it read with low confidence (``ocr_low_confidence: …``),
+which it gave up on (``ocr_failed: …``, ``ocr_skipped: …``) and which needed it but
+were not read (``needs_ocr: …``; for a thin layer's page "its image was not read").
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 from rolematch.documents import Resume
 from rolematch.exceptions import ExtractionError, MissingDependencyError
+from rolematch.io._ocr_text import ocr_warnings
 from rolematch.sections import build_resume
 
 if TYPE_CHECKING:
@@ -167,9 +172,10 @@ def read_resume(
         Cut personal data out of the text the scorer sees (it stays in
         ``Resume.personal``).
     ocr : bool
-        Read scanned pages, pages whose fonts no backend decodes, and image
-        files with OCR. ``False`` leaves such files ``unreadable`` (PDFs) or
-        ``unsupported`` (images), with the reason.
+        Read scanned pages (also a scan under a thin text layer), pages whose
+        fonts no backend decodes, and image files with OCR. ``False`` leaves such
+        files ``unreadable`` (PDFs) or ``unsupported`` (images), with the reason;
+        a thin text layer is read alone, with a ``needs_ocr`` warning.
 
     Returns
     -------
@@ -179,9 +185,11 @@ def read_resume(
         could be read, ``backend`` (``pdfium``, ``pdfplumber``, ``ocr`` or a
         ``+``-joined mix, ``docx``, ``txt``, ``html``, ``mht``, ``rtf``), for PDFs and
         images ``page_backends``,
-        ``page_methods`` (``text_layer`` or ``ocr`` per page), ``pages_total`` and
-        ``needs_ocr_pages`` (pages without a usable text layer, read by OCR or
-        not), ``ocr_confidence`` when OCR read a page, for text files, web pages and
+        ``page_methods`` (``text_layer``, ``ocr``, or ``text_layer+ocr`` for a thin
+        text layer with the OCR of its picture, per page), ``pages_total`` and
+        ``needs_ocr_pages`` (pages without a usable text layer or with a thin one
+        over a picture, read by OCR or not), ``ocr_confidence`` when OCR read a
+        page, for text files, web pages and
         RTF ``encoding``.
 
     Raises
@@ -499,9 +507,12 @@ def _read_pdf(
     chars = [p.chars for p in pages]
     methods = ["text_layer"] * len(pages)
     read: list[OcrPage] = []
+    looked: set[int] = set()  # pages OCR read, whether or not it found anything
+    thin: dict[int, int] = {}  # thin text layers OCR added to: page -> layer chars
     not_read = ""  # why OCR read none of the pages that need it
     if scan and ocr:
         from rolematch.io._ocr import MAX_OCR_PAGES, ocr_pdf_pages
+        from rolematch.io._ocr_text import join_thin_layer
 
         todo = scan[:MAX_OCR_PAGES]
         if len(scan) > len(todo):
@@ -510,22 +521,34 @@ def _read_pdf(
                 f"not read (at most {MAX_OCR_PAGES} per file)"
             )
         try:
-            results = ocr_pdf_pages(data, [p.number for p in todo])
+            hide = {p.number for p in todo if p.thin_layer}
+            results = ocr_pdf_pages(data, [p.number for p in todo], hide_text=hide)
         except MissingDependencyError as e:
             not_read = f"it needs OCR, which is unavailable: {e}"
         else:
             for page, result in zip(todo, results, strict=True):
+                i = page.number - 1
                 if result.error:
                     warnings.append(f"ocr_failed: page {page.number}: {result.error}")
                     not_read = not_read or f"OCR failed: {result.error}"
+                    continue
+                looked.add(page.number)
+                if page.thin_layer:
+                    joined = join_thin_layer(page, result)
+                    if joined is not None:
+                        texts[i], chars[i] = joined
+                        methods[i], thin[page.number] = "text_layer+ocr", page.chars
+                        read.append(result)
                 # the reading with more text wins; OCR sees only the ink, decodable or not
                 elif result.chars >= page.chars:
-                    i = page.number - 1
                     texts[i], chars[i], methods[i] = result.text, result.chars, "ocr"
                     read.append(result)
     elif scan:
         not_read = "it needs OCR, which is not enabled"
-    backends = ["ocr" if m == "ocr" else p.backend for p, m in zip(pages, methods, strict=True)]
+    backends = [
+        {"ocr": "ocr", "text_layer+ocr": f"{p.backend}+ocr"}.get(m, p.backend)
+        for p, m in zip(pages, methods, strict=True)
+    ]
     meta.update(
         backend="+".join(dict.fromkeys(backends)) or "pdfium",
         page_backends=backends,
@@ -542,7 +565,7 @@ def _read_pdf(
         warnings.append(f"hidden_text: {hidden} chars excluded")
     if undecodable:
         warnings.append(f"undecodable_glyphs: {undecodable} glyphs without a Unicode map dropped")
-    _ocr_warnings(read, meta, warnings, pages=len(pages))
+    ocr_warnings(read, meta, warnings, pages=len(pages), thin=thin)
     source = source_name(path)
     common: dict[str, Any] = {"pages": len(pages), "warnings": tuple(warnings), "meta": meta}
     if usable < MIN_DOCUMENT_CHARS:
@@ -559,8 +582,12 @@ def _read_pdf(
         if pdf.page_count == 0:
             return Resume.failed(source, "empty", "the PDF has no pages", **common)
         return Resume.failed(source, "empty", "no text on any page", **common)
-    for page, method in zip(pages, methods, strict=True):
-        if page.needs_ocr and method != "ocr":
+    for page in pages:
+        if page.thin_layer and page.number not in looked:
+            warnings.append(
+                f"needs_ocr: page {page.number}: {page.ocr_reason}; its image was not read"
+            )
+        elif page.needs_ocr and not page.thin_layer and methods[page.number - 1] != "ocr":
             warnings.append(f"needs_ocr: page {page.number}: {page.ocr_reason}")
     resume = build_resume(source, texts, warnings=warnings, meta=meta, redact=redact)
     return _finish(resume)
@@ -599,7 +626,7 @@ def _read_image(
     for p in pages:
         if p.error:
             warnings.append(f"ocr_failed: page {p.number}: {p.error}")
-    _ocr_warnings(read, meta, warnings, pages=0)
+    ocr_warnings(read, meta, warnings, pages=0)
     source = source_name(path)
     found = sum(p.chars for p in read)
     if found < MIN_DOCUMENT_CHARS:
@@ -613,36 +640,3 @@ def _read_image(
         return Resume.failed(source, "unreadable", f"{what}: {why}", **common)
     texts = [p.text for p in pages]
     return _finish(build_resume(source, texts, warnings=warnings, meta=meta, redact=redact))
-
-
-def _ocr_warnings(
-    read: list[OcrPage], meta: dict[str, Any], warnings: list[str], *, pages: int
-) -> None:
-    """Record OCR's confidence, and say which pages it read and how well.
-
-    ``pages`` is the document's page count (0 for an image file).
-    """
-    from rolematch.io._ocr import LOW_CONFIDENCE
-
-    # a page where OCR found nothing (blank, a picture) has no confidence to report;
-    # the record's status says so when no page had text
-    read = [p for p in read if p.chars]
-    if not read:
-        return
-    weights = [p.chars for p in read]
-    confidence = sum(p.confidence * w for p, w in zip(read, weights, strict=True)) / sum(weights)
-    meta["ocr_confidence"] = round(confidence, 4)
-    numbers = [p.number for p in read]
-    if pages == 0 and numbers == [1]:
-        where = "the image"
-    else:
-        where = ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
-        if pages > 1:
-            where += f" of {pages}"
-    warnings.append(f"ocr: {where} read by OCR (mean confidence {confidence:.2f})")
-    for p in read:
-        if p.confidence < LOW_CONFIDENCE:
-            warnings.append(
-                f"ocr_low_confidence: page {p.number}: mean confidence {p.confidence:.2f} "
-                f"< {LOW_CONFIDENCE:.2f}; the text may be garbled (blurred or low-resolution scan?)"
-            )

@@ -597,3 +597,187 @@ def test_ocr_of_a_thin_layer_page_leaves_its_text_objects_out(tmp_path):
     assert "应聘岗位" in whole.text and "扫描全能王" in whole.text  # the typed text renders
     picture = ocr_pdf_pages(data, [1], hide_text={1}, dpi=100)[0]
     assert picture.text.splitlines() == lines
+
+
+# ---------------------------------------------------------------------------
+# a scanned CV under a thin text layer: a typed header, a scanner app's footer
+
+HEADER_LINE = "个人简历 张三 应聘岗位：客户经理 投递日期：2023-05-12"
+SCANNER_FOOTER = "扫描全能王 创建 CamScanner 2023-05-12 14:32"
+#: What the two scanned pictures of :func:`thin_layer_pdf` show, in reading order.
+SCANNED_PAGE_1 = ["个人简历", *PAGES.HEADER, *PAGES.WORK]
+SCANNED_PAGE_2 = PAGES.EDUCATION + PAGES.SKILLS + PAGES.SUMMARY
+
+
+def thin_layer_pdf(path):
+    """Two scanned CV pages, each under a thin text layer, as people send them.
+
+    Page 1: a scan filling the page, a name line typed above its first line (the
+    scan has its own "个人简历" title). Page 2: a scan pasted into a Word page between
+    2.5 cm margins (about half the page), and a scanner app's footer drawn as a form
+    XObject, as watermarks are.
+    """
+    from reportlab.lib.utils import ImageReader
+
+    width, height = PAGES.A4
+    c = cjk_canvas(path)
+    c.drawImage(ImageReader(PAGES.render([(60, 535, SCANNED_PAGE_1)])), 0, 0, width, height)
+    c.setFont("STSong-Light", 12)
+    c.drawString(60, height - 36, HEADER_LINE)
+    c.showPage()
+    scan = ImageReader(PAGES.render([(60, 535, SCANNED_PAGE_2)], top_pt=40))
+    c.drawImage(scan, 90, height - 72 - 587, 415, 587)
+    c.beginForm("footer")
+    c.setFont("STSong-Light", 8)
+    c.drawString(90, 40, SCANNER_FOOTER)
+    c.endForm()
+    c.doForm("footer")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.fixture(scope="module")
+def thin_layer(tmp_path_factory):
+    if FONT is None or not HAS_OCR:
+        pytest.skip("needs a CJK font and rapidocr_onnxruntime")
+    return thin_layer_pdf(tmp_path_factory.mktemp("thin") / "cv.pdf")
+
+
+def test_a_scan_under_a_thin_text_layer_needs_ocr(thin_layer):
+    from rolematch.io.extract import pdf_pages
+
+    first, second = pdf_pages(thin_layer).pages
+    assert first.thin_layer and first.needs_ocr and first.image_coverage > 0.99
+    assert first.text == HEADER_LINE and first.chars == 30
+    # a scan between a Word page's margins covers less than half of it
+    assert second.thin_layer and 0.3 <= second.image_coverage < 0.5
+    assert second.text == SCANNER_FOOTER and second.chars == 32
+    assert second.ocr_reason == (
+        f"the page is an image ({second.image_coverage:.0%} of it) with a thin text layer "
+        "(32 chars)"
+    )
+    assert first.glyphs and second.glyphs  # upright pages: laid out again with OCR's lines
+
+
+@needs_ocr
+@needs_font
+def test_a_scan_under_a_thin_text_layer_is_read_with_the_layer_once(thin_layer):
+    # both pages passed as text: the résumé was its header and footer (a few words)
+    r = read_resume(thin_layer, redact=False)
+    assert r.status == "ok", r.reason
+    assert r.meta["page_methods"] == ["text_layer+ocr", "text_layer+ocr"]
+    assert r.meta["page_backends"] == ["pdfium+ocr", "pdfium+ocr"]
+    assert r.meta["backend"] == "pdfium+ocr" and r.meta["needs_ocr_pages"] == [1, 2]
+    assert r.warnings == (
+        f"ocr: pages 1, 2 of 2 read by OCR (mean confidence {r.meta['ocr_confidence']:.2f})"
+        "; page 1 is an image with a thin text layer (30 chars): its OCR lines were added "
+        "to that text; page 2 is an image with a thin text layer (32 chars): its OCR lines "
+        "were added to that text",
+    )
+    scanned = "\n".join(SCANNED_PAGE_1 + SCANNED_PAGE_2)
+    assert PAGES.char_recall(scanned, r.text) >= 0.95
+    for phrase in ("坐席团队经理", "江南财经大学", "智能客服知识库", "消费者权益保护"):
+        assert phrase in r.text, phrase
+    assert {"work", "education", "skills"} <= set(r.sections)
+    # the typed header on top, once: neither its rendering nor the scan's own title
+    # "个人简历" is read a second time; the footer at the bottom of its page
+    lines = r.text.splitlines()
+    assert lines[0] == "个人简历 张三 应聘岗位:客户经理 投递日期:2023-05-12"
+    assert r.text.count("个人简历") == 1 and r.text.count("应聘岗位") == 1
+    assert r.text.count("扫描全能王") == 1 and lines[-1] == SCANNER_FOOTER
+    assert {s.page for s in r.sentences if "江南财经大学" in s.text} == {2}
+
+
+@needs_font
+def test_without_ocr_a_thin_layer_page_says_its_image_was_not_read(thin_layer, capsys):
+    import json
+
+    from rolematch.cli import main
+
+    r = read_resume(thin_layer, ocr=False)
+    assert r.status == "ok" and r.meta["page_methods"] == ["text_layer", "text_layer"]
+    assert "坐席" not in r.text
+    needs = [w for w in r.warnings if w.startswith("needs_ocr:")]
+    assert needs[0] == (
+        "needs_ocr: page 1: the page is an image (100% of it) with a thin text layer "
+        "(30 chars); its image was not read"
+    )
+    assert needs[1].startswith("needs_ocr: page 2: the page is an image (4")
+    assert needs[1].endswith("with a thin text layer (32 chars); its image was not read")
+    assert main(["extract", str(thin_layer), "--no-ocr"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["warnings"][:2] == needs
+
+
+def text_resume_with_pictures(path):
+    """A text résumé: a page of text with a head shot, a short last page with a logo,
+    and a page of text printed on a full-page background picture."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    width, height = PAGES.A4
+    photo = Image.new("L", (180, 240), 200)
+    ImageDraw.Draw(photo).ellipse((40, 30, 140, 150), fill=90)
+    logo = Image.new("L", (400, 120), 255)
+    ImageDraw.Draw(logo).rectangle((10, 10, 110, 110), fill=30)
+    background = Image.linear_gradient("L").resize((600, 850))
+    c = cjk_canvas(path)
+    c.drawImage(ImageReader(photo), width - 150, height - 170, 90, 120)
+    c.setFont("STSong-Light", 10.5)
+    for i, line in enumerate(PAGES.CALL_CENTER_CV.splitlines()):
+        c.drawString(60, height - 60 - 18 * i, line[:48])
+    c.showPage()
+    c.drawImage(ImageReader(logo), 60, height - 100, 100, 30)
+    c.setFont("STSong-Light", 10.5)
+    for i, line in enumerate(PAGES.SKILLS + PAGES.EDUCATION):
+        c.drawString(60, height - 140 - 18 * i, line)
+    c.showPage()
+    c.drawImage(ImageReader(background), 0, 0, width, height)
+    c.setFont("STSong-Light", 10.5)
+    for i, line in enumerate(PAGES.WORK[:5]):
+        c.drawString(60, height - 60 - 18 * i, line[:48])
+    c.showPage()
+    c.save()
+    return path
+
+
+@needs_font
+def test_text_resume_with_a_photo_a_logo_and_a_background_is_not_sent_to_ocr(tmp_path):
+    from rolematch.io.extract import pdf_pages
+
+    path = text_resume_with_pictures(tmp_path / "cv.pdf")
+    pages = pdf_pages(path).pages
+    assert [p.needs_ocr for p in pages] == [False, False, False]
+    # the short page is thin but hardly a picture; the background page is a picture
+    # under a page of text
+    assert pages[1].chars < 150 and pages[1].image_coverage < 0.05
+    assert pages[2].chars >= 150
+    r = read_resume(path)
+    assert r.status == "ok" and r.meta["page_methods"] == ["text_layer"] * 3
+    assert not any(w.startswith(("ocr", "needs_ocr")) for w in r.warnings), r.warnings
+
+
+@needs_ocr
+@needs_font
+def test_a_cover_page_on_a_picture_without_text_keeps_its_text_layer(tmp_path):
+    # a résumé's cover page: a few typed lines on a decorative picture; OCR looks at
+    # the picture, finds no text, and the page stays as its text layer said, silently
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    picture = Image.linear_gradient("L").resize((600, 850))
+    ImageDraw.Draw(picture).ellipse((100, 300, 500, 700), fill=220)
+    path = tmp_path / "cover.pdf"
+    c = cjk_canvas(path)
+    c.drawImage(ImageReader(picture), 0, 0, *PAGES.A4)
+    c.setFont("STSong-Light", 16)
+    for i, line in enumerate(["个人简历", "求职意向：客户服务团队主管", "江南财经大学 金融学"]):
+        c.drawString(150, 600 - 30 * i, line)
+    c.showPage()
+    c.save()
+    r = read_resume(path)
+    assert r.status == "ok" and r.meta["needs_ocr_pages"] == [1]
+    assert r.meta["page_methods"] == ["text_layer"] and "ocr_confidence" not in r.meta
+    assert not any(w.startswith(("ocr", "needs_ocr")) for w in r.warnings), r.warnings
+    assert r.text.splitlines()[:2] == ["个人简历", "求职意向:客户服务团队主管"]
