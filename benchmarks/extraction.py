@@ -214,12 +214,13 @@ def text_layer(args: argparse.Namespace, results: dict[str, object]) -> bool:
     ocr_files = []
     for path in pdfs:
         r = read_resume(path)
-        if "ocr" in r.meta.get("page_methods", ()):
+        # "ocr" for a page read by OCR alone, "text_layer+ocr" for a picture under a thin
+        # text layer whose OCR lines were added to it
+        ocr_pages = sum("ocr" in m for m in r.meta.get("page_methods", ()))
+        if ocr_pages:
             t0 = time.perf_counter()
             read_resume(path)
-            ocr_files.append(
-                (path.name, r.meta["page_methods"].count("ocr"), time.perf_counter() - t0)
-            )
+            ocr_files.append((path.name, ocr_pages, time.perf_counter() - t0))
     for name, pages, seconds in ocr_files:
         print(f"default path (OCR on): {name}: {pages} page(s) read by OCR, {seconds:.1f} s")
     results.update(
