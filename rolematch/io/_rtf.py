@@ -15,7 +15,9 @@ This module reads the text a reader sees, in order:
   (936 = GBK); a double-byte character's second byte may be a plain ASCII character;
 * ``\\uN`` (negative N counts from 65536; surrogate pairs are joined) replaces the
   ``\\ucN`` characters that follow it (1 unless said otherwise);
-* hidden text (``\\v``) is left out and counted.
+* hidden text (``\\v``) is left out and counted;
+* a text box (a shape's ``{\\shptxt …}`` inside its ``{\\*\\shpinst …}``) is read where
+  it is anchored, once: its ``\\shprslt`` copy for old readers is dropped.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ _DROP = frozenset({
     "headerr", "headerf", "footer", "footerl", "footerr", "footerf", "annotation", "atnid",
     "atnauthor", "bkmkstart", "bkmkend", "pgdsctbl", "revtbl", "filetbl", "shpinst",
     "nonshppict", "blipuid", "private", "fchars", "lchars", "xe", "tc", "template",
-    "docvar", "userprops", "wgrffmtfilter", "listpicture", "falt", "panose"
+    "docvar", "userprops", "wgrffmtfilter", "listpicture", "falt", "panose", "shprslt"
 })  # fmt: skip
 _NEWLINE = frozenset({"par", "line", "sect", "page", "row", "nestrow"})
 _SYMBOLS = {
@@ -95,13 +97,15 @@ def _codec(page: int) -> str:
 
 @dataclass
 class _Group:
-    """What a group inherits and may change: skipped, font, hidden, ``\\uc`` count."""
+    """What a group inherits and may change: skipped, font, hidden, ``\\uc`` count, and
+    whether it is inside a shape whose text boxes are read."""
 
     drop: bool = False
     fonttbl: bool = False
     font: int | None = None
     hidden: bool = False
     uc: int = 1
+    shape: bool = False
 
 
 @dataclass
@@ -197,7 +201,9 @@ def read_rtf(data: bytes, path: str | Path = "<bytes>") -> RtfText:
         word, arg, hexbyte, symbol, brace, text = m.groups()
         if brace == "{":
             reader.flush()
-            stack.append(_Group(group.drop, group.fonttbl, group.font, group.hidden, group.uc))
+            stack.append(
+                _Group(group.drop, group.fonttbl, group.font, group.hidden, group.uc, group.shape)
+            )
             group_start, skip = True, 0
         elif brace == "}":
             reader.flush()
@@ -243,6 +249,15 @@ def read_rtf(data: bytes, path: str | Path = "<bytes>") -> RtfText:
                 continue
             if skip and word not in ("u", "uc"):
                 skip -= 1
+                continue
+            if word == "shpinst":
+                # a shape's properties are dropped, its text box is not, unless the shape
+                # itself sits in a dropped group (a header's)
+                parent = stack[-2] if len(stack) > 1 else group
+                group.drop, group.shape = True, not parent.drop
+                continue
+            if first and word == "shptxt" and group.shape:
+                group.drop = False
                 continue
             if first and (word in _DROP or word == "fonttbl"):
                 group.drop = word != "fonttbl"

@@ -410,6 +410,23 @@ def test_a_truncated_rtf_or_mht_with_text_is_read_and_says_so(tmp_path):
     assert "truncated: the web archive ends before its closing MIME boundary" in r.warnings
 
 
+def test_wps_text_box_is_read_once(tmp_path):
+    box = gbk_escapes("求职意向：数据分析师")
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"
+        "\r\n\\pard\\plain " + gbk_escapes("个人简历") + r"\par"
+        "\r\n{\\shp{\\*\\shpinst\\shpleft0\\shptop0\\shpright4000\\shpbottom800"
+        r"{\sp{\sn shapeType}{\sv 202}}{\sp{\sn fFilled}{\sv 0}}"
+        r"{\shptxt \pard\plain " + box + r"\par}}"
+        r"{\shprslt{\*\do\dobxcolumn{\dptxbx{\dptxbxtext\pard " + box + r"\par}}}}}"
+        "\r\n\\pard\\plain " + gbk_escapes("工作经历") + r"\par}"
+    ).encode("ascii")
+    assert read_rtf(rtf).text == "个人简历\n求职意向：数据分析师\n工作经历"
+    # text boxes in a header stay out, as the header does
+    header = rtf.replace(b"{\\shp{", b"{\\header {\\shp{").replace(b"}}}}}", b"}}}}}}")
+    assert read_rtf(header).text == "个人简历\n工作经历"
+
+
 # ---------------------------------------------------------------------------
 # the command line: a folder of them gets scores
 
