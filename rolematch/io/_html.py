@@ -18,9 +18,14 @@ character set and its visible text:
   cells gives each cell's lines in turn (a layout table), as for .docx;
 * ``<head>``, ``<script>``, ``<style>``, ``<template>``, ``<noscript>``, ``<svg>`` and
   elements no reader sees (``display:none``, ``visibility:hidden``, Word's
-  ``mso-hide:all``, ``font-size:0``, the ``hidden`` attribute) are left out, the
-  hidden ones counted; entities are decoded; a line break of the source between two
-  Chinese characters (Word wraps its HTML inside words) joins them.
+  ``mso-hide:all``, ``font-size:0``, the ``hidden`` attribute), whether the element's
+  own ``style`` or a ``<style>`` rule for its tag, class or id says so, and text painted
+  white (or near-white) on no dark background, are left out, the hidden ones counted;
+* a form saved with its page shows what was typed and chosen: a text ``<input>``'s
+  ``value`` and a ``<select>``'s selected (else first) option, each set apart by
+  spaces;
+* entities are decoded; a line break of the source between two Chinese characters
+  (Word wraps its HTML inside words) joins them.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from rolematch.exceptions import ExtractionError
+from rolematch.io._css import Stylesheet, declarations, hides, light
 
 __all__ = ["WebText", "html_text", "is_rolematch_report", "read_web_page", "web_page_kind"]
 
@@ -280,7 +286,7 @@ _BLOCKS = frozenset({
 #: Elements whose content is never shown as text.
 _SKIP = frozenset({
     "head", "script", "style", "noscript", "template", "svg", "title", "object", "iframe",
-    "select"
+    "datalist"
 })  # fmt: skip
 #: Elements without content or end tag.
 _VOID = frozenset({
@@ -289,16 +295,18 @@ _VOID = frozenset({
 })  # fmt: skip
 #: Elements whose end tag may be left out; the next one of the same name closes them.
 _OPTIONAL_END = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "option"})
-_HIDDEN_STYLE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all"
-    r"|(?<![\w-])font-size\s*:\s*0*\.?0+(?:px|pt|em|rem|%)?\s*(?:[;!]|$)",
-    re.I,
-)
+#: ``<input type=…>`` whose ``value`` is shown as text in its box.
+_TEXT_INPUTS = frozenset({
+    "", "text", "email", "tel", "url", "number", "date", "month", "week", "time",
+    "datetime-local", "search"
+})  # fmt: skip
 #: A table row is one line when each cell holds one line of at most this many characters.
 _SHORT_CELL = 40
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
 _SPACE = re.compile(r"\s+")
+#: Sets a form control's text apart from its label, even across a wrapped source line.
+_BOX = "\x00"
 
 
 class _Table:
@@ -309,9 +317,23 @@ class _Table:
         self.cell: list[str] | None = None
 
 
+class _Paint:
+    """An open element that sets a text colour or a background, and its depth."""
+
+    __slots__ = ("dark", "depth", "light", "tag")
+
+    def __init__(self, tag: str, light: bool | None, dark: bool | None) -> None:
+        self.tag, self.depth, self.light, self.dark = tag, 1, light, dark
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.css = Stylesheet()
+        self.style_text: list[str] | None = None  # inside <style>, in <head> or not
+        # open elements that set a text colour or a background: [tag, depth, light, dark]
+        self.paint: list[_Paint] = []
+        self.select: list[tuple[bool, list[str]]] | None = None
         self.lines: list[str] = []
         self.buf: list[str] = []
         self.tables: list[_Table] = []
@@ -331,8 +353,8 @@ class _TextParser(HTMLParser):
         text = "".join(self.buf)
         self.buf = []
         if not self.pre:
-            text = _SPACE.sub(" ", _WRAP.sub("", text))
-        for line in text.split("\n"):
+            text = _SPACE.sub(" ", _WRAP.sub("", text).replace(_BOX, " "))
+        for line in text.replace(_BOX, " ").split("\n"):
             if line := line.strip():
                 self._sink().append(line)
 
@@ -352,13 +374,29 @@ class _TextParser(HTMLParser):
         return False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self.style_text = []
         if self.hide and self.hide[0] == tag and tag in _OPTIONAL_END and self.hide[1] == 1:
             self.hide = None  # <li hidden>…<li>: the next sibling closes it
         elif self._out(tag):
             return
+        if self.select is not None:  # inside <select>: its options, nothing else
+            if tag == "option":
+                self.select.append((any(k == "selected" for k, _ in attrs), []))
+            return
         if tag in _SKIP:
             self.skip = (tag, 1)
             return
+        style = self._style(tag, attrs)
+        if tag not in _VOID:
+            for paint in self.paint:
+                if paint.tag == tag:
+                    paint.depth += 1
+            pale = light(style["color"]) if "color" in style else None
+            back = style.get("background-color", style.get("background"))
+            dark = None if back is None else light(back)
+            if pale is not None or dark is not None:
+                self.paint.append(_Paint(tag, pale, None if dark is None else not dark))
         if tag in ("td", "th", "tr") and not self.tables:
             self._open_table()  # a row or cell outside any <table> (a fragment)
         if tag == "table":
@@ -376,11 +414,53 @@ class _TextParser(HTMLParser):
             self._break()
         if tag == "pre":
             self.pre += 1
-        if tag not in _VOID and _hidden(attrs):
+        if tag not in _VOID and (_hidden(attrs) or hides(style)):
             self._break()
             self.hide = (tag, 1)
+            self._close_paint(tag)
+        elif tag == "select":
+            self.select = []
+        elif tag == "input":
+            kind = next((v or "" for k, v in attrs if k == "type"), "").strip().lower()
+            value = next((v or "" for k, v in attrs if k == "value"), "")
+            if kind in _TEXT_INPUTS and value.strip():
+                self.buf.append(f"{_BOX}{value}{_BOX}")
+
+    def _style(self, tag: str, attrs: list[tuple[str, str | None]]) -> dict[str, str]:
+        """An element's declarations: its stylesheet rules', then its own ``style``."""
+        classes, ident, own = [], "", ""
+        for name, value in attrs:
+            if name == "class" and value:
+                classes = value.split()
+            elif name == "id" and value:
+                ident = value.strip()
+            elif name == "style" and value:
+                own = value
+        style = self.css.style(tag, classes, ident)
+        if own:
+            style.update(declarations(own))
+        return style
+
+    def _close_paint(self, tag: str) -> None:
+        """An element closes: the colours and backgrounds it set end with it."""
+        if self.paint:
+            for paint in self.paint:
+                if paint.tag == tag:
+                    paint.depth -= 1
+            self.paint = [p for p in self.paint if p.depth > 0]
+
+    def _invisible(self) -> bool:
+        """Whether text here is painted white (or near it) on no dark background."""
+        light = next((p.light for p in reversed(self.paint) if p.light is not None), None)
+        if not light:
+            return False
+        dark = next((p.dark for p in reversed(self.paint) if p.dark is not None), None)
+        return not dark
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "style" and self.style_text is not None:
+            self.css.add("".join(self.style_text))
+            self.style_text = None
         if self.skip is not None and tag == self.skip[0]:
             depth = self.skip[1] - 1
             self.skip = (tag, depth) if depth else None
@@ -395,6 +475,17 @@ class _TextParser(HTMLParser):
                 return
         if self.skip is not None:
             return
+        if self.select is not None:
+            if tag == "select":
+                chosen = next((o for o in self.select if o[0]), None) or next(
+                    iter(self.select), None
+                )
+                self.select = None
+                if chosen and "".join(chosen[1]).strip():
+                    self.buf.append(f"{_BOX}{''.join(chosen[1]).strip()}{_BOX}")
+            return
+        if tag not in _VOID:
+            self._close_paint(tag)
         if tag == "table" and self.tables:
             self._close_table()
         elif tag == "tr" and self.tables:
@@ -413,8 +504,14 @@ class _TextParser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self.skip is not None:
+            if self.style_text is not None:
+                self.style_text.append(data)
             return
-        if self.hide is not None:
+        if self.select is not None:
+            if self.select:
+                self.select[-1][1].append(data)
+            return
+        if self.hide is not None or (self.paint and self._invisible()):
             self.hidden += sum(1 for c in data if not c.isspace())
             return
         self.buf.append(data)
@@ -462,10 +559,7 @@ class _TextParser(HTMLParser):
 
 def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
     """Whether an element's attributes hide it from a reader."""
-    for name, value in attrs:
-        if name == "hidden" or (name == "style" and value and _HIDDEN_STYLE.search(value)):
-            return True
-    return False
+    return any(name == "hidden" for name, _ in attrs)
 
 
 def html_text(markup: str) -> tuple[str, int]:

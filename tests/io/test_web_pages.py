@@ -410,6 +410,82 @@ def test_a_truncated_rtf_or_mht_with_text_is_read_and_says_so(tmp_path):
     assert "truncated: the web archive ends before its closing MIME boundary" in r.warnings
 
 
+# a CV template's stylesheet hides keyword stuffing by class, or paints it white on white;
+# its section headings are white on a dark bar, which a reader sees
+STYLED_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<style>
+body { font-family: "Microsoft YaHei"; }
+.hide, .seo { display: none }
+.kw{color:#fff;font-size:12px}
+#tags { visibility:hidden; }
+p.ghost { color: white }
+.bar { background-color: #1f4e79; color: #ffffff }
+</style></head><body>
+<div class="bar"><h2>工作经历</h2></div>
+<p>2018-2023 某科技公司 Java开发工程师 负责订单系统与支付对账开发</p>
+<div class="hide">机器学习 深度学习</div>
+<div class="seo">大模型</div>
+<span class="kw">算法工程师</span>
+<p id="tags">推荐系统</p>
+<p class="ghost">知识图谱</p>
+<p style="color:#FFFFFF">自然语言处理</p>
+<p style="color: rgb(255, 255, 255)">计算机视觉</p>
+<p class="hide" style="display:block">熟悉Spring Boot与MySQL</p>
+<div class="bar"><h2>教育经历</h2></div>
+<p>2014-2018 江州大学 计算机科学与技术 本科</p>
+</body></html>
+"""
+
+
+def test_text_a_stylesheet_hides_or_paints_white_on_white_is_not_read(tmp_path):
+    path = tmp_path / "李雷.html"
+    path.write_bytes(STYLED_HTML.encode("utf-8"))
+    r = read_resume(path, redact=False)
+    check(r, "ok")
+    assert lines(r) == [
+        "工作经历",
+        "2018-2023 某科技公司 Java开发工程师 负责订单系统与支付对账开发",
+        "熟悉Spring Boot与MySQL",  # its own style shows it again
+        "教育经历",
+        "2014-2018 江州大学 计算机科学与技术 本科",
+    ]
+    stuffed = "机器学习深度学习大模型算法工程师推荐系统知识图谱自然语言处理计算机视觉"
+    assert r.warnings == (f"hidden_text: {len(stuffed)} chars excluded",)
+
+
+# a job board's online form saved as a page: what was typed is in value= and <select>
+FORM_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+<form action="/resume/save" method="post">
+<h2>求职意向</h2>
+<label>期望职位</label><input type="text" name="job" value="产品经理">
+<label>期望城市</label><select name="city"><option value="">请选择</option>
+<option value="sz" selected="selected">深圳</option><option value="gz">广州</option></select>
+<label>到岗时间</label><select name="start"><option>一个月内</option><option>随时</option></select>
+<input type="hidden" name="csrf" value="a8f3e1c9d2">
+<input type="password" name="pw" value="secret123">
+<input type="submit" value="保存简历">
+<datalist id="skills"><option value="Axure"></datalist>
+<h2>自我评价</h2>
+<textarea name="intro">五年互联网产品经验，熟悉需求分析、原型设计与数据驱动迭代。</textarea>
+</form></body></html>
+"""
+
+
+def test_a_saved_form_is_read_with_what_was_typed_and_chosen(tmp_path):
+    path = tmp_path / "form.html"
+    path.write_bytes(FORM_HTML.encode("utf-8"))
+    r = read_resume(path, redact=False)
+    check(r, "ok")
+    assert lines(r) == [
+        "求职意向",
+        "期望职位 产品经理 期望城市 深圳 到岗时间 一个月内",
+        "自我评价",
+        "五年互联网产品经验,熟悉需求分析、原型设计与数据驱动迭代。",
+    ]
+    for unseen in ("请选择", "广州", "随时", "a8f3e1c9d2", "secret123", "保存简历", "Axure"):
+        assert unseen not in r.text
+
+
 def test_wps_text_box_is_read_once(tmp_path):
     box = gbk_escapes("求职意向：数据分析师")
     rtf = (
