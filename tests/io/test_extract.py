@@ -16,6 +16,7 @@ import pytest
 from rolematch.exceptions import ExtractionError
 from rolematch.io.extract import SUPPORTED_SUFFIXES, pdf_pages, read_resume, sniff
 from rolematch.text import count_artifacts, is_cjk, normalize_text
+from tests.io._files import check_record
 from tests.io.conftest import W, docx
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -23,7 +24,6 @@ TWO_COLUMN = DATA / "cv_two_column.pdf"
 PLAIN_CV = (
     "【工作经历】\n2018.03-至今 星河银行 手机银行部 产品经理\n负责手机银行转账与支付功能规划。\n"
 )
-STATUSES = {"ok", "unreadable", "unsupported", "corrupt", "encrypted", "empty", "error"}
 HAS_OCR = importlib.util.find_spec("rapidocr_onnxruntime") is not None
 needs_ocr = pytest.mark.skipif(not HAS_OCR, reason="rapidocr_onnxruntime is not installed")
 
@@ -32,17 +32,6 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def check_record(r, status: str, reason: str | None = None) -> None:
-    assert r.status == status, (r.status, r.reason)
-    assert r.status in STATUSES
-    if status == "ok":
-        assert r.text and r.sentences and not r.reason
-    else:
-        assert r.text == "" and r.reason
-    if reason is not None:
-        assert re.search(reason, r.reason), r.reason
 
 
 # ---------------------------------------------------------------------------

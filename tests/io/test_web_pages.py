@@ -19,8 +19,8 @@ from rolematch.batch.discover import collect_files, skipped_note
 from rolematch.cli import main
 from rolematch.io._rtf import read_rtf
 from rolematch.io.extract import read_resume
+from tests.io._files import check_record
 
-STATUSES = {"ok", "unreadable", "unsupported", "corrupt", "encrypted", "empty", "error"}
 BOUNDARY = "----=_NextPart_000_0000_01DA1234.5678ABCD"
 
 # ---------------------------------------------------------------------------
@@ -229,15 +229,6 @@ def wps_rtf() -> bytes:
     ).encode("ascii")
 
 
-def check(r, status: str) -> None:
-    assert r.status == status, (r.status, r.reason)
-    assert r.status in STATUSES
-    if status == "ok":
-        assert r.text and r.sentences and not r.reason
-    else:
-        assert r.text == "" and r.reason
-
-
 def lines(r) -> list[str]:
     return [ln.strip() for ln in r.text.splitlines() if ln.strip()]
 
@@ -251,7 +242,7 @@ def test_51job_mht_in_gbk_is_read_with_its_table_rows(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(job51_mht())
     r = read_resume(path, redact=False)
-    check(r, "ok")
+    check_record(r, "ok")
     assert r.meta["backend"] == "mht" and r.meta["encoding"] == "gb18030"
     got = lines(r)
     # a row of short cells is one line, cells in order; a long cell its own line
@@ -277,7 +268,7 @@ def test_zhaopin_html_named_doc_is_read_and_says_what_it_is(tmp_path):
     path = tmp_path / "王五_智联招聘.doc"
     path.write_bytes(ZHAOPIN_HTML.encode("utf-8"))
     r = read_resume(path, redact=False)
-    check(r, "ok")
+    check_record(r, "ok")
     assert r.meta["backend"] == "html" and r.meta["encoding"] == "utf-8"
     assert r.warnings[0] == "type_mismatch: named .doc but content is a web page (HTML)"
     assert r.warnings[1] == f"hidden_text: {len('隐藏模块数据仓库机器学习深度学习')} chars excluded"
@@ -299,7 +290,7 @@ def test_word_web_page_htm_is_read_without_its_markup_or_hidden_text(tmp_path):
     (parts / "filelist.xml").write_text("<xml/>", "utf-8")
     (parts / "header.htm").write_bytes(b"<html><body><p>header</p></body></html>")
     r = read_resume(path, redact=False)
-    check(r, "ok")
+    check_record(r, "ok")
     assert r.meta["encoding"] == "gb18030"
     assert r.warnings == (f"hidden_text: {len('备注：薪资期望面议，可立即到岗')} chars excluded",)
     got = lines(r)
@@ -324,7 +315,7 @@ def test_wps_rtf_with_gbk_and_unicode_escapes_is_read(tmp_path, name):
     path = tmp_path / name
     path.write_bytes(wps_rtf())
     r = read_resume(path, redact=False)
-    check(r, "ok")
+    check_record(r, "ok")
     assert r.meta["backend"] == "rtf" and r.meta["encoding"] == "gb18030"
     got = lines(r)
     assert got[0] == "个人简历"  # the page header, font table and document title are not text
@@ -352,7 +343,7 @@ def test_rolematchs_own_report_is_no_resume(tmp_path):
         + "<body><h1>手机银行产品经理</h1><p>负责手机银行转账与支付功能规划</p></body></html>".encode()
     )
     r = read_resume(path)
-    check(r, "unsupported")
+    check_record(r, "unsupported")
     assert r.reason.startswith("a rolematch report")
 
 
@@ -388,7 +379,7 @@ def test_damaged_web_archives_and_rtf_get_a_clear_row(tmp_path):
     for name, (data, status, reason) in cases.items():
         (tmp_path / name).write_bytes(data)
         r = read_resume(tmp_path / name)
-        check(r, status)
+        check_record(r, status)
         assert re.search(reason, r.reason), (name, r.reason)
 
 
@@ -397,7 +388,7 @@ def test_a_truncated_rtf_or_mht_with_text_is_read_and_says_so(tmp_path):
     cut = rtf[: rtf.index(b"\\v\\dbch")]  # the last lines and closing braces lost
     (tmp_path / "cut.rtf").write_bytes(cut)
     r = read_resume(tmp_path / "cut.rtf")
-    check(r, "ok")
+    check_record(r, "ok")
     assert "数据分析师" in r.text
     assert any(w.startswith("truncated: the RTF file ends inside the document") for w in r.warnings)
     mht = job51_mht()
@@ -405,7 +396,7 @@ def test_a_truncated_rtf_or_mht_with_text_is_read_and_says_so(tmp_path):
         mht[: mht.index(f"--{BOUNDARY}\r\nContent-Type: image".encode())]
     )
     r = read_resume(tmp_path / "cut.mht")
-    check(r, "ok")
+    check_record(r, "ok")
     assert "星河银行股份有限公司" in r.text
     assert "truncated: the web archive ends before its closing MIME boundary" in r.warnings
 
@@ -441,7 +432,7 @@ def test_text_a_stylesheet_hides_or_paints_white_on_white_is_not_read(tmp_path):
     path = tmp_path / "李雷.html"
     path.write_bytes(STYLED_HTML.encode("utf-8"))
     r = read_resume(path, redact=False)
-    check(r, "ok")
+    check_record(r, "ok")
     assert lines(r) == [
         "工作经历",
         "2018-2023 某科技公司 Java开发工程师 负责订单系统与支付对账开发",
@@ -475,7 +466,7 @@ def test_a_saved_form_is_read_with_what_was_typed_and_chosen(tmp_path):
     path = tmp_path / "form.html"
     path.write_bytes(FORM_HTML.encode("utf-8"))
     r = read_resume(path, redact=False)
-    check(r, "ok")
+    check_record(r, "ok")
     assert lines(r) == [
         "求职意向",
         "期望职位 产品经理 期望城市 深圳 到岗时间 一个月内",
