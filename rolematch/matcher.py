@@ -257,9 +257,11 @@ class Matcher(Params):
         own = saturate_parts(batch.hits.counts, batch.hits.parts, scale)
         coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]), own)
         focus = keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass, own)
-        free = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
-        if len(batch.claimed) and prof.keyword["claims_share"] < 1:
-            rows, exp = batch.claimed, batch.experience
+        capped = np.zeros((n, R), dtype=bool)
+        rows = batch.claimed if prof.keyword["claims_share"] < 1 else batch.claimed[:0]
+        if len(rows):
+            free = keyword_evidence(coverage[rows], focus[rows], prof.keyword["focus_power"])
+            exp = batch.experience
             h = saturate(exp.counts, scale)
             o = saturate_parts(exp.counts, exp.parts, scale)
             cov = keyword_coverage(h, weights, int(prof.keyword["top_terms"]), o)
@@ -267,7 +269,8 @@ class Matcher(Params):
             coverage[rows] = cap_claims(coverage[rows], cov, prof.keyword["claims_share"])
             focus[rows] = cap_claims(focus[rows], foc, prof.keyword["claims_share"])
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
-        capped = keyword < free - 0.005
+        if len(rows):
+            capped[rows] = keyword[rows] < free - 0.005
         semantic = np.zeros((n, R))
         facet = np.full((n, R), np.nan)
         duty = []
