@@ -109,10 +109,12 @@ class KeywordEvidence:
         own = saturate_parts(found.counts, found.parts, sat)
         role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
         focus = keyword_focus(hits, kv.mass_weight_, role_weights, mass, own)
-        bare = [None if isinstance(r, str) else experience_text(r) for r in resumes]
+        # claims are told from experience only where the profile weighs them, as the engine does
+        weighs = prof["claims_share"] < 1
+        bare = [None if isinstance(r, str) or not weighs else experience_text(r) for r in resumes]
         rows = np.array([i for i, t in enumerate(bare) if t is not None], dtype=np.int64)
         lived = None
-        if len(rows) and prof["claims_share"] < 1:
+        if len(rows):
             exp, _ = kv.count_with_mass([bare[i] or "" for i in rows], sat)
             h, o = saturate(exp.counts, sat), saturate_parts(exp.counts, exp.parts, sat)
             f = keyword_focus(h, kv.mass_weight_, role_weights, mass[rows], o)
