@@ -137,7 +137,6 @@ def test_a_terse_summary_of_a_clear_fit_reads_as_a_fit(catalog, text, role_id):
     assert catalog.score_matrix([text])[0, catalog.role_ids_.index(role_id)] >= 0.5
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 open: the form text scores 0.48 (< 0.5)")
 def test_the_form_field_text_reads_as_a_fit(catalog):
     text, role_id = FORM_FIELDS
     assert catalog.score_matrix([text])[0, catalog.role_ids_.index(role_id)] >= 0.5

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -156,10 +157,10 @@ class KeywordVectorizer:
                 weights[r, index[term]] = (1.0 + np.log(tf)) * term_weight[index[term]] * boost
         self.vocabulary_ = np.asarray(vocab, dtype=object)
         self.term_weight_ = term_weight
-        self.mass_weight_ = term_weight * _weighable(vocab)
         self.role_weights_ = weights
         self._index = index
         self._compile()
+        self.mass_weight_ = self.word_weights(vocab)  # the mass's weights, for focus
         return self
 
     def _compile(self) -> None:
@@ -311,8 +312,29 @@ class KeywordVectorizer:
 
     def word_weights(self, words: Sequence[str]) -> np.ndarray:
         """Each word's weight in a text's mass (:meth:`term_mass`): ``rarity^p · genre^q``,
-        0 for an ASCII word the genre background never saw."""
-        return np.asarray(self._rarity(words) * _weighable(words))
+        0 for an ASCII word the genre background never saw.
+
+        A compound of words (the tokenizer's ``compound_cuts``) weighs what its parts
+        weigh together, as a role that names only its parts reads it (客服中心 as 客服 +
+        中心): weighed whole, the rare compound would take the text's mass and leave the
+        role's share of it (:func:`~rolematch.scoring.keyword_focus`) short of what the
+        text says.
+
+        Examples
+        --------
+        >>> from rolematch.documents import Role
+        >>> kv = KeywordVectorizer().fit([Role("a", "客服主管", ("负责客服管理",), ())])
+        >>> whole, part, other = kv.word_weights(["客服中心", "客服", "中心"])
+        >>> bool(abs(whole - (part + other)) < 1e-9)
+        True
+        """
+        pieces = [_pieces(w, self.tokenizer_) for w in words]
+        flat = [p for ps in pieces for p in ps]
+        weight = self._rarity(flat) * _weighable(flat)
+        if not flat:
+            return np.zeros(0)
+        starts = np.cumsum([0, *(len(ps) for ps in pieces[:-1])])
+        return np.asarray(np.add.reduceat(weight, starts))
 
     def _mass(self, words: Sequence[str], saturation: float) -> float:
         n = Counter(words)
@@ -323,7 +345,7 @@ class KeywordVectorizer:
             cache.clear()
         new = [w for w in n if w not in cache]
         if new:
-            weight = self._rarity(new) * _weighable(new)
+            weight = self.word_weights(new)
             cache.update(zip(new, weight.tolist(), strict=True))
         w = np.array([cache[x] for x in n])
         c = np.array(list(n.values()), dtype=np.float64)
@@ -339,6 +361,19 @@ class KeywordVectorizer:
         self.__dict__.update(state)
         if "vocabulary_" in state:
             self._compile()
+
+
+def _pieces(word: str, tokenizer: Any) -> list[str]:
+    """``word`` cut at its compound cuts (客服中心: 客服, 中心), or ``[word]`` where it has
+    none, or where the cuts of different splits would leave a single character."""
+    cuts = getattr(tokenizer, "compound_cuts", None)
+    c = sorted(cuts(word)) if cuts is not None else ()
+    if not c:
+        return [word]
+    b = [0, *c, len(word)]
+    if any(y - x < 2 for x, y in pairwise(b)):
+        return [word]
+    return [word[x:y] for x, y in pairwise(b)]
 
 
 def _weighable(words: Sequence[str]) -> np.ndarray:

@@ -170,3 +170,20 @@ def test_an_english_postings_function_words_and_boilerplate_are_no_keywords():
     vocab = set(KeywordVectorizer().fit([role]).vocabulary_)
     assert {"credit", "xgboost", "lending", "fintech"} <= vocab
     assert not vocab & {"or", "at", "of", "years", "experience", "strong", "skills", "related"}
+
+
+def test_a_compound_weighs_in_a_texts_mass_what_its_parts_weigh():
+    # a role that names 客服 and 投诉 reads 客服中心 and 投诉处理 by those parts; weighed
+    # whole, the rare compounds would take most of the text's mass and leave the role's
+    # share of a text that is all about it (its focus) far below the same text in words
+    from rolematch.scoring import keyword_focus, saturate, saturate_parts
+
+    kv = KeywordVectorizer().fit([Role("a", "客服主管", ("负责客服质量与投诉",), ())])
+    whole, *parts = kv.word_weights(["客服中心", "客服", "中心"])
+    assert whole == pytest.approx(sum(parts))
+    hits, mass = kv.count_with_mass(["某银行客服中心，投诉处理", "某银行客服，投诉"], 0.25)
+    own = saturate_parts(hits.counts, hits.parts, 0.25)
+    compound, words = keyword_focus(
+        saturate(hits.counts, 0.25), kv.mass_weight_, kv.role_weights_, mass, own
+    )[:, 0]
+    assert compound > 0.75 * words
