@@ -377,6 +377,8 @@ def learn_from_table(
     ]
     mean_gain = float(np.mean(gains)) if gains else math.nan
     role_gain = _nanmean(lm["auc"] - d["auc"] for d, lm in per_fold)
+    # and no résumé's roles may be ranked worse, on the mean (NaN: no résumé decided twice)
+    rank_gain = _nanmean(lm[RANKING] - d[RANKING] for d, lm in per_fold)
     overall_d = _fold_mean(per_fold, 0, roles_seen)
     overall_l = _fold_mean(per_fold, 1, roles_seen)
 
@@ -391,7 +393,12 @@ def learn_from_table(
         if not math.isnan(before) and not math.isnan(after) and after < before - MAX_ROLE_AUC_LOSS:
             dropped.append(rid)
             per_role[rid] = base_coef[rid]
-    adopted = bool(gains) and mean_gain >= MIN_AUC_GAIN and not role_gain < -MAX_ROLE_AUC_LOSS / 4
+    adopted = (
+        bool(gains)
+        and mean_gain >= MIN_AUC_GAIN
+        and not role_gain < -MAX_ROLE_AUC_LOSS / 4
+        and not rank_gain < 0
+    )
     kw_report: dict[str, Any] = {"learned": False}
     if keywords is not None and kw_fold:
         kw_gain = _nanmean(km["pooled_auc"] - lm["pooled_auc"] for lm, km in kw_fold)
@@ -400,16 +407,21 @@ def learn_from_table(
             km["pooled_auc"] - d["pooled_auc"]
             for (d, _), (_, km) in zip(per_fold, kw_fold, strict=True)
         )
+        kw_rank = _nanmean(
+            km[RANKING] - d[RANKING] for (d, _), (_, km) in zip(per_fold, kw_fold, strict=True)
+        )
         use_kw = (
             kw_gain >= MIN_AUC_GAIN
             and kw_total >= MIN_AUC_GAIN
             and not kw_role < -MAX_ROLE_AUC_LOSS / 4
+            and not kw_rank < 0
         )
         kw_report = {
             "learned": use_kw,
             "gain_over_calibration": _r(kw_gain),
             "role_auc_gain_over_calibration": _r(kw_role),
             "gain_over_default": _r(kw_total),
+            "resume_ndcg3_gain_over_default": _r(kw_rank),
         }
         if math.isnan(kw_gain):
             kw_report["reason"] = "too few decisions: no held-out fold could compare it"
@@ -464,13 +476,14 @@ def learn_from_table(
         },
         "mean_auc_gain": _r(mean_gain),
         "mean_role_auc_gain": _r(role_gain),
+        "mean_resume_ndcg3_gain": _r(rank_gain),
         "min_auc_gain": MIN_AUC_GAIN,
         "adopted": adopted,
         "verdict": (
             f"learned coefficients adopted: held-out AUC gain {mean_gain:+.4f} "
             f"(mean role AUC {role_gain:+.4f})"
             if adopted
-            else _no_gain(gains, mean_gain, role_gain, len(frame), len(files), k)
+            else _no_gain(gains, mean_gain, role_gain, rank_gain, len(frame), len(files), k)
             + ": the profile keeps the default coefficients"
         ),
         "coefficients": {
@@ -543,6 +556,10 @@ def learn_from_table(
     return from_dict(doc, "learned profile"), report
 
 
+#: The ranking a learned profile must not worsen: each résumé's roles (issue 17).
+RANKING = "resume_ndcg@3"
+
+
 def _finite(x: Any) -> Any:
     """``x`` with NaN and infinities as None: a profile is strict JSON (jq, JSON.parse)."""
     if isinstance(x, float) and not math.isfinite(x):
@@ -605,7 +622,13 @@ def _role_losses(role_auc: Mapping[str, Mapping[str, Any]], dropped: Sequence[st
 
 
 def _no_gain(
-    gains: Sequence[float], gain: float, role_gain: float, n: int, n_resumes: int, k: int
+    gains: Sequence[float],
+    gain: float,
+    role_gain: float,
+    rank_gain: float,
+    n: int,
+    n_resumes: int,
+    k: int,
 ) -> str:
     """Why the learned coefficients were not adopted."""
     if not gains:
@@ -618,4 +641,6 @@ def _no_gain(
         why.append(f"held-out AUC gain {gain:+.4f} is below {MIN_AUC_GAIN}")
     if role_gain < -MAX_ROLE_AUC_LOSS / 4:
         why.append(f"mean role AUC fell by {-role_gain:.4f} (more than {MAX_ROLE_AUC_LOSS / 4})")
+    if rank_gain < 0:
+        why.append(f"résumés' roles ranked worse: mean NDCG@3 fell by {-rank_gain:.4f}")
     return "no gain in cross-validation (" + "; ".join(why) + ")"

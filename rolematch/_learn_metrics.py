@@ -34,8 +34,9 @@ __all__ = [
 MIN_AUC_GAIN = 0.005
 #: A role keeps its default coefficients when learning lowers its held-out AUC this much.
 MAX_ROLE_AUC_LOSS = 0.02
-#: Held-out numbers: mean role AUC, AUC of all pairs pooled, mean role NDCG@5, Brier.
-METRICS = ("auc", "pooled_auc", "ndcg@5", "brier")
+#: Held-out numbers: mean role AUC, AUC of all pairs pooled, mean role NDCG@5, mean
+#: résumé NDCG@3 (the roles a résumé was decided for, ranked), Brier.
+METRICS = ("auc", "pooled_auc", "ndcg@5", "resume_ndcg@3", "brier")
 
 
 # ------------------------------------------------------------------ metrics
@@ -65,15 +66,18 @@ def nanmean(xs: Iterable[float]) -> float:
 
 
 def metrics(frame: pd.DataFrame, p: np.ndarray) -> dict[str, Any]:
-    """Mean per-role AUC and NDCG@5 (résumés ranked for a role) and Brier (fit = grade ≥ 1)."""
+    """Mean per-role AUC and NDCG@5 (résumés ranked for a role), mean per-résumé NDCG@3
+    (roles ranked for a résumé decided for two or more) and Brier (fit = grade ≥ 1)."""
     g = frame["grade"].to_numpy()
     roles = frame.groupby("role_id").indices
     by_role = {str(r): auc(p[i], g[i]) for r, i in roles.items()}
     nd = {str(r): ndcg(p[i], g[i]) for r, i in roles.items()}
+    files = frame.groupby("file").indices.values()
     return {
         "auc": nanmean(by_role.values()),
         "pooled_auc": auc(p, g),
         "ndcg@5": nanmean(nd.values()),
+        "resume_ndcg@3": nanmean(ndcg(p[i], g[i], 3) for i in files if len(i) > 1),
         "brier": float(np.mean((p - (g >= 1)) ** 2)),
         "role_auc": by_role,
     }

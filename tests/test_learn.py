@@ -17,11 +17,13 @@ from rolematch._learn_fit import (
     MAX_ROLE_AUC_LOSS,
     MIN_PRIOR_WEIGHT,
     PRIOR_STRENGTHS,
+    _no_gain,
     _role_losses,
     design,
     predict,
 )
 from rolematch._learn_keywords import FACTOR_RANGE, MAX_TERMS, select_terms
+from rolematch._learn_metrics import metrics as _metrics
 from rolematch._learn_terms import WordEvidence, select_words
 from rolematch.cli import main
 from rolematch.learn import (
@@ -630,3 +632,20 @@ def test_the_verdict_names_roles_an_adopted_profile_lowers() -> None:
     assert "lower for c (0.900 -> 0.890)" in said
     assert "a (" not in said and "d (" not in said
     assert _role_losses({"a": auc["a"]}, []) == ""
+
+
+def test_held_out_metrics_rank_each_resumes_roles() -> None:
+    # résumé x decided for two roles, ranked right by one model and wrong by the other;
+    # y decided for one role only has no ranking of roles to measure
+    frame = pd.DataFrame({"file": ["x", "x", "y"], "role_id": ["a", "b", "a"], "grade": [2, 0, 0]})
+    right = _metrics(frame, np.array([0.9, 0.2, 0.5]))
+    wrong = _metrics(frame, np.array([0.2, 0.9, 0.5]))
+    assert right["resume_ndcg@3"] == pytest.approx(1.0)
+    assert wrong["resume_ndcg@3"] < 0.7
+    assert np.isnan(_metrics(frame.iloc[2:], np.array([0.5]))["resume_ndcg@3"])
+
+
+def test_a_profile_that_ranks_resumes_roles_worse_is_not_adopted_and_says_why() -> None:
+    why = _no_gain([0.02], 0.02, 0.0, -0.004, 200, 60, 5)
+    assert "NDCG@3 fell by 0.0040" in why, why
+    assert "AUC gain" not in why  # the AUC gained: only the ranking stopped it
