@@ -11,12 +11,14 @@ charset-normalizer, which is also where Big5 (Traditional Chinese) is recognised
 from __future__ import annotations
 
 import codecs
+import html
+import re
 import unicodedata
 from pathlib import Path
 
 from rolematch.exceptions import ExtractionError
 
-__all__ = ["decode_text", "gb18030_text", "textual_share"]
+__all__ = ["decode_text", "gb18030_text", "strip_markup", "textual_share"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -229,3 +231,51 @@ def _repair_bom(data: bytes, encoding: str, notes: list[str]) -> str | None:
     if len(body) < len(data):
         notes.append("invalid_bytes: an odd last byte dropped (truncated UTF-16 file?)")
     return text
+
+
+#: HTML elements a web page's source is made of; a tag of another name (<30岁>, <Java>)
+#: is text.
+_ELEMENTS = (
+    "a|abbr|article|aside|b|blockquote|body|br|button|center|code|dd|div|dl|dt|em|"
+    "figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|iframe|img|input|label|"
+    "li|link|main|meta|nav|ol|p|pre|section|small|span|strong|sub|sup|table|tbody|td|"
+    "th|thead|title|tr|u|ul"
+)
+_TAG = re.compile(rf"</?(?:{_ELEMENTS})\b[^<>]*>", re.IGNORECASE)
+_BLOCK = re.compile(
+    r"</?(?:article|blockquote|body|br|div|dd|dl|dt|figcaption|figure|footer|h[1-6]|head|"
+    r"header|hr|html|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b",
+    re.IGNORECASE,
+)
+_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:[\w-]+:.*\n|\s*\n)*?---[ \t]*\n")
+#: Fewer tags than this are text that mentions HTML (a front-end CV's "<div>布局").
+_MIN_TAGS = 8
+
+
+def strip_markup(text: str) -> tuple[str, int]:
+    """The visible text of a text file that is a web page's source, and the tags removed.
+
+    GitHub Pages and blog CVs (Markdown with HTML blocks, a Jekyll front matter) are
+    saved as .txt: their tags, scripts, styles and front matter are no résumé text.
+    Tags become line breaks where they break a line in a browser; entities are
+    decoded. A text with fewer than a few HTML tags is returned as it is.
+
+    Examples
+    --------
+    >>> page = "---\\nlayout: page\\n---\\n" + "<div><p>负责新媒体运营</p></div>\\n" * 3
+    >>> text, n = strip_markup(page)
+    >>> n, text.split()
+    (12, ['负责新媒体运营', '负责新媒体运营', '负责新媒体运营'])
+    >>> strip_markup("年龄<35岁，熟悉<div>布局")
+    ('年龄<35岁，熟悉<div>布局', 0)
+    """
+    tags = len(_TAG.findall(text))
+    if tags < _MIN_TAGS:
+        return text, 0
+    body = _HIDDEN.sub(" ", _FRONT_MATTER.sub("", text))
+    tags = len(_TAG.findall(body))
+    body = _TAG.sub(lambda m: "\n" if _BLOCK.match(m.group()) else "", body)
+    body = html.unescape(body)
+    lines = (line.strip() for line in body.splitlines())
+    return "\n".join(line for line in lines if line), tags

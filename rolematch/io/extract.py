@@ -27,7 +27,9 @@ Word's "Save as Web Page", a failed download — as a web page and an RTF file n
 Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
 (.rtf: :mod:`rolematch.io._rtf`) are read as their visible text, hidden elements left
 out and counted (``hidden_text: N chars excluded``); ``rolematch score``'s own HTML
-report is ``unsupported``, never scored.
+report is ``unsupported``, never scored. A text file that is a web page's source (a
+GitHub Pages CV in Markdown and HTML saved as .txt) is read as its text, the tags
+removed and counted (``markup: N HTML tags removed``).
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
@@ -409,11 +411,14 @@ def _read(
     if named == "rtf":
         raise ExtractionError(path, "damaged RTF: no {\\rtf signature", status="corrupt")
     if named == "txt" or (not suffix and not page and _plain_text(data)):
-        from rolematch.io._txt import decode_text
+        from rolematch.io._txt import decode_text, strip_markup
 
         if named != "txt":  # an attachment saved without its name's suffix
             warnings.append("type_mismatch: named without suffix but content is text")
         text, encoding = decode_text(data, path, warnings)
+        text, tags = strip_markup(text)
+        if tags:  # a GitHub Pages or blog CV's source saved as text
+            warnings.append(f"markup: {tags} HTML tags removed")
         meta.update(backend="txt", encoding=encoding)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)

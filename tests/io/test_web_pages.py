@@ -535,3 +535,50 @@ def test_score_gives_web_pages_and_rtf_a_score(tmp_path):
     assert best["51job_张三.doc"] == "mobile-banking", best
     (bad,) = by_file["damaged.mht"]
     assert bad["status"] == "corrupt" and "MHT" in bad["reason"] and not bad["score"]
+
+
+GITHUB_PAGES_CV = """---
+layout: page
+title: 简历
+permalink: /cv/
+---
+<div class="hero">
+<h1 class="name">李四</h1>
+<p class="tagline">新媒体运营 &amp; 内容策划</p>
+</div>
+<section class="content-section">
+<h3>工作经历</h3>
+<ul>
+<li><strong>2021-2024</strong> 某报社 新媒体中心 编辑：负责公众号与抖音账号的内容策划和日常运营</li>
+<li>策划线上活动12场，粉丝增长30万</li>
+</ul>
+</section>
+<style>
+  :root { --primary: #4D0099; }
+  .hero { display: flex; }
+</style>
+<script>document.querySelector('.hero').classList.add('ready');</script>
+"""
+
+
+def test_a_web_pages_source_saved_as_text_is_read_without_its_markup(tmp_path):
+    # a GitHub Pages CV (Markdown with HTML blocks) saved as .txt: its tags, styles,
+    # script and front matter are no résumé text, and the reader says it removed them
+    path = tmp_path / "about_cn.txt"
+    path.write_text(GITHUB_PAGES_CV, encoding="utf-8")
+    r = read_resume(path)
+    assert r.status == "ok"
+    for markup in ("<", "class=", "--primary", "querySelector", "layout:", "&amp;"):
+        assert markup not in r.text, markup
+    assert "负责公众号与抖音账号的内容策划和日常运营" in r.text
+    assert "新媒体运营 & 内容策划" in r.text
+    assert any(re.fullmatch(r"markup: \d+ HTML tags removed", w) for w in r.warnings), r.warnings
+
+
+def test_a_text_that_mentions_html_tags_is_read_as_it_is(tmp_path):
+    path = tmp_path / "frontend.txt"
+    text = "前端开发工程师，熟悉<div>与<span>布局，年龄<35岁"
+    path.write_text(text, encoding="utf-8")
+    r = read_resume(path)
+    assert "<div>与<span>布局" in r.text
+    assert not any(w.startswith("markup") for w in r.warnings)
