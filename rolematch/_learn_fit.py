@@ -71,6 +71,8 @@ MIN_PRIOR_WEIGHT = 30.0
 INTERCEPT_STRENGTH = 1.0
 #: A role gets its own coefficients from this many decisions with both outcomes.
 MIN_ROLE_DECISIONS = 30
+#: The held-out ranking a learned profile must not worsen: each résumé's roles.
+RANKING = "resume_ndcg@3"
 COMPONENTS = ("keyword_score", "semantic_score", "facet_score")
 
 
@@ -554,10 +556,6 @@ def learn_from_table(
     report.update(_finite(report))
     doc["provenance"] = _finite(doc["provenance"])
     return from_dict(doc, "learned profile"), report
-
-
-#: The ranking a learned profile must not worsen: each résumé's roles (issue 17).
-RANKING = "resume_ndcg@3"
 
 
 def _finite(x: Any) -> Any:
