@@ -298,7 +298,10 @@ def test_per_role_coefficients_only_with_enough_decisions(heldout: dict[str, Any
             assert s["decisions"] >= 30 and s["fits"] and s["rejects"]
     thin = team[team["file"].isin(sorted(set(team["file"]))[:20])]
     _, report = learn_from_table(thin, "static-zh")  # 20 decisions a role
-    assert report["roles"] == {}
+    # no role learns coefficients of its own; one the shared ones would hurt is pinned
+    # to its defaults
+    for rid, c in report["roles"].items():
+        assert rid in report["roles_dropped"] and c["learned"] == c["default"], rid
 
 
 def test_profile_round_trips_and_scores(
