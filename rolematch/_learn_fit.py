@@ -71,7 +71,7 @@ MIN_PRIOR_WEIGHT = 30.0
 INTERCEPT_STRENGTH = 1.0
 #: A role gets its own coefficients from this many decisions with both outcomes.
 MIN_ROLE_DECISIONS = 30
-#: The held-out ranking a learned profile must not worsen: each résumé's roles.
+#: The held-out ranking of each résumé's roles, reported beside the AUC gain.
 RANKING = "resume_ndcg@3"
 COMPONENTS = ("keyword_score", "semantic_score", "facet_score")
 
@@ -379,7 +379,9 @@ def learn_from_table(
     ]
     mean_gain = float(np.mean(gains)) if gains else math.nan
     role_gain = _nanmean(lm["auc"] - d["auc"] for d, lm in per_fold)
-    # and no résumé's roles may be ranked worse, on the mean (NaN: no résumé decided twice)
+    # reported, not gated on: few résumés are decided twice in a fold, and gating on their
+    # ranking cost the facet-minded team in benchmarks/learning.py 0.003 AUC and 0.013
+    # NDCG@3 while sparing no team a loss
     rank_gain = _nanmean(lm[RANKING] - d[RANKING] for d, lm in per_fold)
     overall_d = _fold_mean(per_fold, 0, roles_seen)
     overall_l = _fold_mean(per_fold, 1, roles_seen)
@@ -395,12 +397,7 @@ def learn_from_table(
         if not math.isnan(before) and not math.isnan(after) and after < before - MAX_ROLE_AUC_LOSS:
             dropped.append(rid)
             per_role[rid] = base_coef[rid]
-    adopted = (
-        bool(gains)
-        and mean_gain >= MIN_AUC_GAIN
-        and not role_gain < -MAX_ROLE_AUC_LOSS / 4
-        and not rank_gain < 0
-    )
+    adopted = bool(gains) and mean_gain >= MIN_AUC_GAIN and not role_gain < -MAX_ROLE_AUC_LOSS / 4
     kw_report: dict[str, Any] = {"learned": False}
     if keywords is not None and kw_fold:
         kw_gain = _nanmean(km["pooled_auc"] - lm["pooled_auc"] for lm, km in kw_fold)
@@ -416,7 +413,6 @@ def learn_from_table(
             kw_gain >= MIN_AUC_GAIN
             and kw_total >= MIN_AUC_GAIN
             and not kw_role < -MAX_ROLE_AUC_LOSS / 4
-            and not kw_rank < 0
         )
         kw_report = {
             "learned": use_kw,
@@ -485,7 +481,7 @@ def learn_from_table(
             f"learned coefficients adopted: held-out AUC gain {mean_gain:+.4f} "
             f"(mean role AUC {role_gain:+.4f})"
             if adopted
-            else _no_gain(gains, mean_gain, role_gain, rank_gain, len(frame), len(files), k)
+            else _no_gain(gains, mean_gain, role_gain, len(frame), len(files), k)
             + ": the profile keeps the default coefficients"
         ),
         "coefficients": {
@@ -620,13 +616,7 @@ def _role_losses(role_auc: Mapping[str, Mapping[str, Any]], dropped: Sequence[st
 
 
 def _no_gain(
-    gains: Sequence[float],
-    gain: float,
-    role_gain: float,
-    rank_gain: float,
-    n: int,
-    n_resumes: int,
-    k: int,
+    gains: Sequence[float], gain: float, role_gain: float, n: int, n_resumes: int, k: int
 ) -> str:
     """Why the learned coefficients were not adopted."""
     if not gains:
@@ -639,6 +629,4 @@ def _no_gain(
         why.append(f"held-out AUC gain {gain:+.4f} is below {MIN_AUC_GAIN}")
     if role_gain < -MAX_ROLE_AUC_LOSS / 4:
         why.append(f"mean role AUC fell by {-role_gain:.4f} (more than {MAX_ROLE_AUC_LOSS / 4})")
-    if rank_gain < 0:
-        why.append(f"résumés' roles ranked worse: mean NDCG@3 fell by {-rank_gain:.4f}")
     return "no gain in cross-validation (" + "; ".join(why) + ")"
