@@ -20,8 +20,9 @@ error         a parser failed in a way not foreseen here
 
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
 as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
-as text, a web page (HTML, MHT) named ``.doc`` or ``.pdf`` — a job board's export,
-Word's "Save as Web Page", a failed download — as a web page and an RTF file named
+as text, a web page (HTML, MHT) named ``.doc``, ``.pdf`` or ``.txt`` — a job board's
+export, Word's "Save as Web Page", a failed download, a page's source saved as text — as
+a web page and an RTF file named
 ``.doc`` (WPS) as RTF, each with a ``type_mismatch`` warning.
 
 Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
@@ -386,7 +387,7 @@ def _read(
         )
     from rolematch.io._html import web_page_kind
 
-    page = web_page_kind(data) if kind is None and named != "txt" else None
+    page = web_page_kind(data) if kind is None else None
     if page or (kind is None and suffix in WEB_SUFFIXES):  # or a fragment (<div>…)
         if suffix not in WEB_SUFFIXES:
             # job boards (智联, 前程无忧 …) and Word's "Save as Web Page" export CVs as .doc

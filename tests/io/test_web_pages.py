@@ -582,3 +582,24 @@ def test_a_text_that_mentions_html_tags_is_read_as_it_is(tmp_path):
     r = read_resume(path)
     assert "<div>与<span>布局" in r.text
     assert not any(w.startswith("markup") for w in r.warnings)
+
+
+def test_a_whole_web_page_named_txt_is_read_as_a_web_page(tmp_path):
+    # a browser's "save page source" as .txt: the web-page reader leaves out what the
+    # page hides, as it does for the .html
+    page = (
+        "<!DOCTYPE html><html><head><title>个人简历</title>"
+        "<style>.tip{display:none}</style></head><body>"
+        "<div class='tip'>请登录后查看联系方式</div>"
+        "<h2>工作经历</h2><p>2019-至今 某银行 信用卡中心 客服组长，负责坐席排班与质检</p>"
+        "</body></html>"
+    )
+    path = tmp_path / "resume.txt"
+    path.write_text(page, encoding="utf-8")
+    r = read_resume(path)
+    assert r.status == "ok"
+    assert "负责坐席排班与质检" in r.text
+    assert "请登录后查看联系方式" not in r.text and "<" not in r.text
+    assert any(
+        w.startswith("type_mismatch: named .txt but content is a web page") for w in r.warnings
+    )
