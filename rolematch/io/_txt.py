@@ -11,7 +11,6 @@ charset-normalizer, which is also where Big5 (Traditional Chinese) is recognised
 from __future__ import annotations
 
 import codecs
-import html
 import re
 import unicodedata
 from pathlib import Path
@@ -242,40 +241,39 @@ _ELEMENTS = (
     "th|thead|title|tr|u|ul"
 )
 _TAG = re.compile(rf"</?(?:{_ELEMENTS})\b[^<>]*>", re.IGNORECASE)
-_BLOCK = re.compile(
-    r"</?(?:article|blockquote|body|br|div|dd|dl|dt|figcaption|figure|footer|h[1-6]|head|"
-    r"header|hr|html|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)\b",
-    re.IGNORECASE,
-)
-_HIDDEN = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"(<[^<>]*>)")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:[\w-]+:.*\n|\s*\n)*?---[ \t]*\n")
 #: Fewer tags than this are text that mentions HTML (a front-end CV's "<div>布局").
 _MIN_TAGS = 8
 
 
-def strip_markup(text: str) -> tuple[str, int]:
-    """The visible text of a text file that is a web page's source, and the tags removed.
+def strip_markup(text: str) -> tuple[str, int, int]:
+    """The visible text of a text file that is a web page's source, the tags removed and
+    the characters of hidden elements left out.
 
     GitHub Pages and blog CVs (Markdown with HTML blocks, a Jekyll front matter) are
-    saved as .txt: their tags, scripts, styles and front matter are no résumé text.
-    Tags become line breaks where they break a line in a browser; entities are
-    decoded. A text with fewer than a few HTML tags is returned as it is.
+    saved as .txt: their tags, scripts, styles and front matter are no résumé text. The
+    HTML is read as a web page is (:func:`rolematch.io._html.html_text`); the lines of
+    the Markdown between its tags stay lines. A text with fewer than a few HTML tags is
+    returned as it is.
 
     Examples
     --------
     >>> page = "---\\nlayout: page\\n---\\n" + "<div><p>负责新媒体运营</p></div>\\n" * 3
-    >>> text, n = strip_markup(page)
-    >>> n, text.split()
-    (12, ['负责新媒体运营', '负责新媒体运营', '负责新媒体运营'])
+    >>> text, n, hidden = strip_markup(page)
+    >>> n, hidden, text.split()
+    (12, 0, ['负责新媒体运营', '负责新媒体运营', '负责新媒体运营'])
     >>> strip_markup("年龄<35岁，熟悉<div>布局")
-    ('年龄<35岁，熟悉<div>布局', 0)
+    ('年龄<35岁，熟悉<div>布局', 0, 0)
     """
-    tags = len(_TAG.findall(text))
-    if tags < _MIN_TAGS:
-        return text, 0
-    body = _HIDDEN.sub(" ", _FRONT_MATTER.sub("", text))
+    from rolematch.io._html import html_text
+
+    body = _FRONT_MATTER.sub("", text)
     tags = len(_TAG.findall(body))
-    body = _TAG.sub(lambda m: "\n" if _BLOCK.match(m.group()) else "", body)
-    body = html.unescape(body)
-    lines = (line.strip() for line in body.splitlines())
-    return "\n".join(line for line in lines if line), tags
+    if tags < _MIN_TAGS:
+        return text, 0, 0
+    # a line break outside the tags is Markdown's, which the HTML reader would join
+    pieces = _ANY_TAG.split(body)
+    body = "".join(p if i % 2 else p.replace("\n", "<br>\n") for i, p in enumerate(pieces))
+    visible, hidden = html_text(body)
+    return visible, tags, hidden

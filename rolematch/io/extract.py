@@ -30,7 +30,8 @@ Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documen
 out and counted (``hidden_text: N chars excluded``); ``rolematch score``'s own HTML
 report is ``unsupported``, never scored. A text file that is a web page's source (a
 GitHub Pages CV in Markdown and HTML saved as .txt) is read as its text, the tags
-removed and counted (``markup: N HTML tags removed``).
+removed and counted (``markup: N HTML tags removed``) and its hidden elements left out
+as a web page's are.
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
@@ -417,9 +418,11 @@ def _read(
         if named != "txt":  # an attachment saved without its name's suffix
             warnings.append("type_mismatch: named without suffix but content is text")
         text, encoding = decode_text(data, path, warnings)
-        text, tags = strip_markup(text)
+        text, tags, hidden = strip_markup(text)
         if tags:  # a GitHub Pages or blog CV's source saved as text
             warnings.append(f"markup: {tags} HTML tags removed")
+        if hidden:
+            warnings.append(f"hidden_text: {hidden} chars excluded")
         meta.update(backend="txt", encoding=encoding)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)

@@ -552,6 +552,7 @@ permalink: /cv/
 <li><strong>2021-2024</strong> 某报社 新媒体中心 编辑：负责公众号与抖音账号的内容策划和日常运营</li>
 <li>策划线上活动12场，粉丝增长30万</li>
 </ul>
+<p style="display:none">增长黑客私域流量打法</p>
 </section>
 <style>
   :root { --primary: #4D0099; }
@@ -573,6 +574,9 @@ def test_a_web_pages_source_saved_as_text_is_read_without_its_markup(tmp_path):
     assert "负责公众号与抖音账号的内容策划和日常运营" in r.text
     assert "新媒体运营 & 内容策划" in r.text
     assert any(re.fullmatch(r"markup: \d+ HTML tags removed", w) for w in r.warnings), r.warnings
+    # read as a web page is: what the page hides is left out and counted
+    assert "增长黑客" not in r.text
+    assert f"hidden_text: {len('增长黑客私域流量打法')} chars excluded" in r.warnings, r.warnings
 
 
 def test_a_text_that_mentions_html_tags_is_read_as_it_is(tmp_path):
