@@ -21,17 +21,16 @@ error         a parser failed in a way not foreseen here
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
 as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
 as text, a web page (HTML, MHT) named ``.doc``, ``.pdf`` or ``.txt`` — a job board's
-export, Word's "Save as Web Page", a failed download, a page's source saved as text — as
-a web page and an RTF file named
-``.doc`` (WPS) as RTF, each with a ``type_mismatch`` warning.
+export, Word's "Save as Web Page", a failed download, a page's source saved as text —
+as a web page and an RTF file named ``.doc`` (WPS) as RTF, each with a
+``type_mismatch`` warning.
 
 Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
 (.rtf: :mod:`rolematch.io._rtf`) are read as their visible text, hidden elements left
 out and counted (``hidden_text: N chars excluded``); ``rolematch score``'s own HTML
-report is ``unsupported``, never scored. A text file that is a web page's source (a
-GitHub Pages CV in Markdown and HTML saved as .txt) is read as its text, the tags
-removed and counted (``markup: N HTML tags removed``) and its hidden elements left out
-as a web page's are.
+report is ``unsupported``, never scored. A text file holding a web page's source (a
+GitHub Pages CV in Markdown and HTML) is read as its text, the tags removed and counted
+(``markup: N HTML tags removed``), its hidden elements left out as a web page's are.
 
 OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
 each page's text with a ``needs_ocr`` flag and the reason (an image without a
