@@ -48,6 +48,11 @@ __all__ = ["TABLE_COLUMNS", "Matcher"]
 COMPONENTS = ("keyword", "semantic", "facet")
 # Reference duties of other professions a résumé's baseline is measured against.
 _N_REFERENCE = 200
+# A term a role weighs at under this share of its heaviest term is generic for it
+# (管理, 产品, 处理 weigh ~1% of 智能外呼 for outbound-marketing): it counts, for next to
+# nothing, and is not listed as a matched keyword, where it read as evidence ("keywords:
+# 银行、产品" on a 0.004 score).
+_LISTED_SHARE = 0.02
 
 
 @dataclass
@@ -510,7 +515,8 @@ class Matcher(Params):
     ) -> tuple[list[int], list[int]]:
         """Term ids of role ``r``'s keywords a résumé has and lacks, heaviest first (at
         most ``matched`` (``None``: all) and ``missing`` of them), from its hits for the
-        role (``KeywordHits.role_counts``).
+        role (``KeywordHits.role_counts``); generic terms (:data:`_LISTED_SHARE`) are not
+        listed as matched.
 
         A term inside one the résumé has is not missing: 金融信息 is in 个人金融信息保护.
         """
@@ -519,6 +525,7 @@ class Matcher(Params):
         lacks = np.flatnonzero((weights > 0) & (counts == 0))
         vocab = self._terms
         found = [vocab[t] for t in has]
+        has = has[weights[has] >= _LISTED_SHARE * weights.max(initial=0.0)]
         gaps: list[int] = []
         for t in lacks[np.argsort(-weights[lacks], kind="stable")].tolist():
             if len(gaps) == missing:

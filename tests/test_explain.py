@@ -35,3 +35,19 @@ def test_a_facet_without_data_shows_no_data_not_zero(matcher):
     page = e.to_html()
     facet = page[page.index("<span>facet</span>") :].split("</div>")[0]
     assert "no data" in facet and "0.00" not in facet
+
+
+def test_generic_words_are_not_listed_as_matched_keywords(matcher):
+    # 管理, 产品 and 处理 are the role's terms too, weighing ~1% of its heaviest: listed
+    # as matches they read as evidence on a score of nothing
+    text = "2018年至今 某公司 负责产品管理，处理问题。2012年至2018年 坐席质检。"
+    e = matcher.explain(text, "customer-service")
+    weights = matcher.keywords_.role_weights_[matcher.role_ids_.index("customer-service")]
+    vocab = list(matcher.vocabulary_)
+    generic = [
+        t for t in ("管理", "产品", "处理") if 0 < weights[vocab.index(t)] < 0.02 * weights.max()
+    ]
+    assert generic  # the role weighs them, at under 2% of its heaviest term
+    listed = [k.term for k in e.matched_keywords]
+    assert "坐席" in listed and not set(generic) & set(listed)
+    assert not set(generic) & set(e.reason.split(" | ")[0].removeprefix("keywords: ").split("、"))
