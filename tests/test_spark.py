@@ -42,6 +42,10 @@ SERVICE_CV = "客服中心主管，管理120人呼叫中心团队，负责客户
 def spark():
     from pyspark.sql import SparkSession
 
+    # the driver starts workers with PYSPARK_PYTHON (else "python3" on PATH, another
+    # interpreter when the venv is not activated), not with spark.pyspark.python
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("rolematch-tests")
@@ -56,6 +60,7 @@ def spark():
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+    mp.undo()
 
 
 @pytest.fixture(scope="module")
