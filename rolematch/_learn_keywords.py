@@ -98,7 +98,13 @@ class KeywordEvidence:
     ) -> KeywordEvidence:
         """The evidence of a fitted :class:`~rolematch.Matcher` for ``resumes`` (read
         résumés, or plain texts: those have no sections to tell claims from experience)."""
-        from rolematch.scoring import cap_claims, keyword_focus, saturate, saturate_parts
+        from rolematch.scoring import (
+            cap_claims,
+            chance_corrected,
+            keyword_focus,
+            saturate,
+            saturate_parts,
+        )
         from rolematch.sections import experience_text
 
         kv, prof = matcher.keywords_, matcher.profile_.keyword
@@ -108,7 +114,10 @@ class KeywordEvidence:
         hits = saturate(found.counts, sat)
         own = saturate_parts(found.counts, found.parts, sat)
         role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
-        focus = keyword_focus(hits, kv.mass_weight_, role_weights, mass, own)
+        null = matcher.null_focus_
+        focus = chance_corrected(
+            keyword_focus(hits, kv.mass_weight_, role_weights, mass, own), null
+        )
         # claims are told from experience only where the profile weighs them, as the engine does
         weighs = prof["claims_share"] < 1
         bare = [None if isinstance(r, str) or not weighs else experience_text(r) for r in resumes]
@@ -117,7 +126,9 @@ class KeywordEvidence:
         if len(rows):
             exp, _ = kv.count_with_mass([bare[i] or "" for i in rows], sat)
             h, o = saturate(exp.counts, sat), saturate_parts(exp.counts, exp.parts, sat)
-            f = keyword_focus(h, kv.mass_weight_, role_weights, mass[rows], o)
+            f = chance_corrected(
+                keyword_focus(h, kv.mass_weight_, role_weights, mass[rows], o), null
+            )
             focus[rows] = cap_claims(focus[rows], f, prof["claims_share"])
             lived = (rows, h, o, float(prof["claims_share"]))
         outside = kv.count([strip_protected(t) for t in texts])

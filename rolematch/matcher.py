@@ -28,6 +28,7 @@ from rolematch.profile import MAX_TERM_BONUS, ScoringProfile, load_profile, prof
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
     cap_claims,
+    chance_corrected,
     combine,
     duty_coverage,
     duty_support,
@@ -208,6 +209,7 @@ class Matcher(Params):
             if term in vocab:  # a learned emphasis on a term these roles do not use is moot
                 self.keywords_.role_weights_[:, self.keywords_.index(term)] *= factor
         self.vocabulary_ = self.keywords_.vocabulary_
+        self.null_focus_ = self._null_focus(kw["null_quantile"])
         self.role_facets_: list[RoleFacets] = [role_facets(r) for r in roles]
 
         self.encoder_ = self.encoder if self.encoder is not None else _default_encoder(self.model)
@@ -239,6 +241,22 @@ class Matcher(Params):
                 "(e.g. Matcher().fit(rolematch.load_roles())) before using this method."
             )
 
+    def _null_focus(self, quantile: float) -> np.ndarray:
+        """Each role's focus on the background's résumés (its ``quantile``): what its
+        vocabulary takes from any CV by chance (:func:`~rolematch.scoring.chance_corrected`);
+        zeros where the profile does not correct for it."""
+        from rolematch.features.background import reference_resumes
+
+        n_roles = len(self.roles_)
+        if quantile <= 0:
+            return np.zeros(n_roles)
+        kv, scale = self.keywords_, self.profile_.keyword["saturation"]
+        found, mass = kv.count_with_mass(list(reference_resumes()), scale)
+        hits = saturate(found.counts, scale)
+        own = saturate_parts(found.counts, found.parts, scale)
+        focus = keyword_focus(hits, kv.mass_weight_, kv.role_weights_, mass, own)
+        return np.asarray(np.quantile(focus, quantile, axis=0))
+
     # ------------------------------------------------------------ features
     def _batch(
         self, resumes: Iterable[Resume | str], method: str = "score_matrix"
@@ -261,7 +279,10 @@ class Matcher(Params):
         hits = saturate(batch.hits.counts, scale)
         own = saturate_parts(batch.hits.counts, batch.hits.parts, scale)
         coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]), own)
-        focus = keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass, own)
+        null = self.null_focus_
+        focus = chance_corrected(
+            keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass, own), null
+        )
         capped = np.zeros((n, R), dtype=bool)
         rows = batch.claimed if prof.keyword["claims_share"] < 1 else batch.claimed[:0]
         if len(rows):
@@ -270,7 +291,9 @@ class Matcher(Params):
             h = saturate(exp.counts, scale)
             o = saturate_parts(exp.counts, exp.parts, scale)
             cov = keyword_coverage(h, weights, int(prof.keyword["top_terms"]), o)
-            foc = keyword_focus(h, self.keywords_.mass_weight_, weights, batch.mass[rows], o)
+            foc = chance_corrected(
+                keyword_focus(h, self.keywords_.mass_weight_, weights, batch.mass[rows], o), null
+            )
             coverage[rows] = cap_claims(coverage[rows], cov, prof.keyword["claims_share"])
             focus[rows] = cap_claims(focus[rows], foc, prof.keyword["claims_share"])
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])

@@ -54,6 +54,7 @@ _RANGES: dict[str, dict[str, tuple[float, float, bool]]] = {
         "half": (0.0, 1.0, False),
         "focus_power": (0.0, 1.0, True),
         "claims_share": (0.0, 1.0, True),
+        "null_quantile": (0.0, 1.0, True),
     },
     "semantic": {
         "baseline_quantile": (0.0, 1.0, True),
@@ -86,7 +87,7 @@ _FIELDS = (
 
 #: Fields added to schema 1 later, with the value that reproduces the older scores.
 _ADDED: dict[str, dict[str, float]] = {
-    "keyword": {"focus_power": 0.0, "claims_share": 1.0},
+    "keyword": {"focus_power": 0.0, "claims_share": 1.0, "null_quantile": 0.0},
     "semantic": {"claims_share": 1.0},
 }
 
@@ -108,7 +109,10 @@ class ScoringProfile:
         0 in profiles written before it existed), ``claims_share`` (the largest share of
         the component that skills and self-description lines alone may supply, see
         :func:`rolematch.scoring.cap_claims`; 1, no limit, in profiles written before it
-        existed) and ``half`` (the keyword evidence that counts as half way).
+        existed), ``null_quantile`` (focus counts beyond this quantile of the role's focus
+        on the background's résumés, see :func:`rolematch.scoring.chance_corrected`; 0,
+        no correction, in profiles written before it existed) and ``half`` (the keyword
+        evidence that counts as half way).
     semantic : dict
         ``baseline_quantile`` (of the résumé's best cosines over the reference
         duties), ``duty_share`` (share of duties averaged, best covered first),

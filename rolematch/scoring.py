@@ -19,6 +19,7 @@ __all__ = [
     "calibrate",
     "calibration_features",
     "cap_claims",
+    "chance_corrected",
     "combine",
     "duty_coverage",
     "duty_support",
@@ -135,6 +136,38 @@ def keyword_focus(
     """
     num = _role_sums(hits, (role_weights > 0) * term_weight, own)
     return _share(num, _focus_total(mass))
+
+
+def chance_corrected(focus: np.ndarray, null: np.ndarray) -> np.ndarray:
+    """Focus beyond what each role's vocabulary takes from any résumé by chance.
+
+    A role with a broad vocabulary (23 duties, 270 terms) holds more of an unrelated
+    CV's distinctive words than a narrow one (120 terms), so raw focus favours broad
+    roles: customer-service took 9% of a software CV's words where payment-settlement
+    took 4%. ``null`` is each role's focus on the background's résumés of many
+    professions (:func:`rolematch.features.background.reference_resumes`), a fixed
+    reference: the role's own text decides it, not the other roles loaded.
+
+    Parameters
+    ----------
+    focus : ndarray of shape (n_resumes, n_roles)
+        :func:`keyword_focus`.
+    null : ndarray of shape (n_roles,)
+        Each role's chance focus, in [0, 1); 0 leaves its focus as it is.
+
+    Returns
+    -------
+    ndarray of shape (n_resumes, n_roles)
+        ``max(0, focus - null) / (1 - null)``: 0 at chance, 1 where focus is 1.
+
+    Examples
+    --------
+    >>> focus = np.array([[0.05, 0.05, 0.6]])
+    >>> chance_corrected(focus, np.array([0.09, 0.04, 0.2])).round(3).tolist()
+    [[0.0, 0.01, 0.5]]
+    """
+    null = np.clip(np.asarray(null, dtype=np.float64), 0.0, 0.999)
+    return np.asarray(np.clip((np.asarray(focus) - null) / (1.0 - null), 0.0, 1.0))
 
 
 def _focus_total(mass: np.ndarray) -> np.ndarray:

@@ -474,3 +474,32 @@ def test_match_and_shortlist_name_a_top_k_that_is_not_a_positive_int(matcher, to
         matcher.match([MOBILE_CV], top_k=top_k)
     with pytest.raises(ValueError, match="of Matcher.shortlist must be a positive int or None"):
         matcher.shortlist("mobile-banking", [MOBILE_CV], top_k=top_k)
+
+
+def test_keyword_focus_counts_beyond_what_a_roles_vocabulary_takes_by_chance(real):
+    from dataclasses import replace
+
+    from rolematch.profile import load_profile
+
+    cs, pay = (real.role_ids_.index(r) for r in ("customer-service", "payment-settlement"))
+    # from the fixed background, not the other roles: the same for the role alone
+    alone = Matcher(model="static-zh", encoder=real.encoder_).fit([ROLES[cs]])
+    assert alone.null_focus_[0] == real.null_focus_[cs]
+    # 23 duties take more of any CV's words by chance than 15 do
+    assert real.null_focus_[cs] > real.null_focus_[pay] > 0
+    p = load_profile("static-zh")
+    raw = Matcher(
+        model="static-zh",
+        encoder=real.encoder_,
+        profile=replace(p, keyword={**p.keyword, "null_quantile": 0.0}),
+    ).fit(ROLES)
+    assert not raw.null_focus_.any()
+    text = "2019年至今 某银行信用卡中心 客服团队主管：管理80人坐席团队，负责投诉处理、质检和服务质量提升。"
+    on, off = (
+        real.explain(text, r).keyword_focus for r in ("customer-service", "payment-settlement")
+    )
+    on_raw, off_raw = (
+        raw.explain(text, r).keyword_focus for r in ("customer-service", "payment-settlement")
+    )
+    assert on >= 0.97 * on_raw > 0.5  # a fit keeps its focus
+    assert off_raw > 0 and off < 0.2 * off_raw  # a few words by chance count for ~nothing

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 
 from rolematch.scoring import (
     calibrate,
+    chance_corrected,
     combine,
     duty_coverage,
     duty_support,
@@ -245,3 +246,18 @@ def test_own_hits_give_each_roles_dense_coverage_and_focus(seed, top):
         w = weights[r : r + 1]
         np.testing.assert_allclose(cov[:, r], keyword_coverage(hits, w, top_terms)[:, 0])
         np.testing.assert_allclose(foc[:, r], keyword_focus(hits, term_weight, w, mass)[:, 0])
+
+
+@given(
+    arrays(np.float64, (4, 3), elements=unit),
+    arrays(np.float64, (3,), elements=st.floats(0, 0.9, allow_nan=False)),
+)
+def test_chance_corrected_focus_is_zero_at_chance_one_at_one_and_keeps_order(focus, null):
+    got = chance_corrected(focus, null)
+    assert ((got >= 0) & (got <= 1)).all()
+    assert (got[focus <= null] == 0).all()
+    assert np.allclose(chance_corrected(np.ones((1, 3)), null), 1.0)
+    for r in range(3):  # within a role the order of résumés stays
+        a, b = focus[:, r], got[:, r]
+        assert all(b[i] <= b[j] for i in range(4) for j in range(4) if a[i] <= a[j])
+    assert np.array_equal(chance_corrected(focus, np.zeros(3)), focus)

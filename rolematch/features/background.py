@@ -23,7 +23,7 @@ import numpy as np
 
 from rolematch._resources import data_dir
 
-__all__ = ["Background", "genre_idf", "load_background", "reference_duties"]
+__all__ = ["Background", "genre_idf", "load_background", "reference_duties", "reference_resumes"]
 
 _DOCUMENTS = re.compile(r"\bdocuments=(\d+)\b")
 
@@ -155,3 +155,31 @@ def reference_duties(n: int = 200) -> tuple[str, ...]:
                     lines.append(text)
     step = max(1, len(lines) // n)
     return tuple(lines[::step][:n])
+
+
+@lru_cache(maxsize=1)
+def reference_resumes() -> tuple[str, ...]:
+    """The background's résumé documents: paragraphs of many professions' CVs.
+
+    What a role's vocabulary takes from any résumé by chance is measured on them (its
+    null focus, :func:`rolematch.scoring.chance_corrected`): a role of 270 terms holds
+    more of an unrelated CV's words than one of 120.
+
+    Examples
+    --------
+    >>> docs = reference_resumes()
+    >>> len(docs) > 100, all(d.strip() == d and d for d in docs)
+    (True, True)
+    """
+    corpus = data_dir() / "background" / "corpus" / "resumes"
+    docs: list[str] = []
+    for path in sorted(corpus.glob("*.txt")):
+        lines: list[str] = []
+        for raw in [*path.read_text(encoding="utf-8").splitlines(), "---"]:
+            if raw.strip() == "---":
+                if "".join(lines).strip():
+                    docs.append("\n".join(lines).strip())
+                lines = []
+            else:
+                lines.append(raw)
+    return tuple(docs)

@@ -84,6 +84,13 @@ def test_corpus_size(build: ModuleType) -> None:
     assert len(postings) >= 160 and len(resumes) >= 100
 
 
+def test_reference_resumes_are_the_corpus_resume_documents(build: ModuleType) -> None:
+    from rolematch.features.background import reference_resumes
+
+    want = [text for d, text in build.read_documents() if d.startswith("resumes/")]
+    assert list(reference_resumes()) == want
+
+
 @pytest.mark.parametrize("term", GENERIC)
 def test_generic_words_weigh_little(term: str) -> None:
     assert genre_idf([term])[0] < 0.3
