@@ -20,7 +20,7 @@ from rolematch._learn_terms import is_protected, strip_protected
 
 if TYPE_CHECKING:  # pragma: no cover
     from rolematch.documents import Resume
-    from rolematch.scoring import OwnHits
+    from rolematch.scoring import OwnHits, SaturatedHits
 
 __all__ = [
     "FACTOR_RANGE",
@@ -69,11 +69,12 @@ class KeywordEvidence:
         attribute (状况 of 身体状况：残疾; :func:`~rolematch._learn_terms.strip_protected`):
         they stand for it, and are never emphasised.
     lived : tuple, optional
-        ``(rows, hits, own, share)``: the résumés with self-description to weigh
-        against their experience (:func:`rolematch.sections.experience_text`), the
-        saturated hits and own hits of their text without it, and the profile's
-        ``keyword.claims_share`` — the engine's cap (:func:`~rolematch.scoring.cap_claims`),
-        kept when terms weigh more or less; ``focus`` is capped already.
+        ``(rows, hits, share)``: the résumés with self-description to weigh against
+        their experience (:func:`rolematch.sections.experience_text`), the
+        :class:`~rolematch.scoring.SaturatedHits` of their text without it, and the
+        profile's ``keyword.claims_share`` — the engine's cap
+        (:func:`~rolematch.scoring.cap_claims`), kept when terms weigh more or less;
+        ``focus`` is capped already.
     """
 
     terms: Sequence[str]
@@ -86,7 +87,7 @@ class KeywordEvidence:
     focus: np.ndarray | None = None
     focus_power: float = 0.0
     proxy: np.ndarray | None = None
-    lived: tuple[np.ndarray, np.ndarray, OwnHits, float] | None = None
+    lived: tuple[np.ndarray, SaturatedHits, float] | None = None
 
     @classmethod
     def of(
@@ -98,26 +99,17 @@ class KeywordEvidence:
     ) -> KeywordEvidence:
         """The evidence of a fitted :class:`~rolematch.Matcher` for ``resumes`` (read
         résumés, or plain texts: those have no sections to tell claims from experience)."""
-        from rolematch.scoring import (
-            cap_claims,
-            chance_corrected,
-            keyword_focus,
-            saturate,
-            saturate_parts,
-        )
+        from rolematch.scoring import SaturatedHits, cap_claims
         from rolematch.sections import experience_text
 
         kv, prof = matcher.keywords_, matcher.profile_.keyword
         texts = [r if isinstance(r, str) else r.text if r.ok else "" for r in resumes]
         sat = prof["saturation"]
         found, mass = kv.count_with_mass(texts, sat)
-        hits = saturate(found.counts, sat)
-        own = saturate_parts(found.counts, found.parts, sat)
+        full = SaturatedHits.of(found.counts, found.parts, sat)
         role_weights = np.asarray(kv.role_weights_, dtype=np.float64)
         null = matcher.null_focus_
-        focus = chance_corrected(
-            keyword_focus(hits, kv.mass_weight_, role_weights, mass, own), null
-        )
+        focus = full.focus(kv.mass_weight_, role_weights, mass, null)
         # claims are told from experience only where the profile weighs them, as the engine does
         weighs = prof["claims_share"] < 1
         bare = [None if isinstance(r, str) or not weighs else experience_text(r) for r in resumes]
@@ -125,18 +117,16 @@ class KeywordEvidence:
         lived = None
         if len(rows):
             exp, _ = kv.count_with_mass([bare[i] or "" for i in rows], sat)
-            h, o = saturate(exp.counts, sat), saturate_parts(exp.counts, exp.parts, sat)
-            f = chance_corrected(
-                keyword_focus(h, kv.mass_weight_, role_weights, mass[rows], o), null
-            )
+            bared = SaturatedHits.of(exp.counts, exp.parts, sat)
+            f = bared.focus(kv.mass_weight_, role_weights, mass[rows], null)
             focus[rows] = cap_claims(focus[rows], f, prof["claims_share"])
-            lived = (rows, h, o, float(prof["claims_share"]))
+            lived = (rows, bared, float(prof["claims_share"]))
         outside = kv.count([strip_protected(t) for t in texts])
         only_there = (np.asarray(found.counts) > 0) & (outside == 0)
         return cls(
             terms=[str(t) for t in matcher.vocabulary_],
-            hits=hits,
-            own=own,
+            hits=full.hits,
+            own=full.own,
             role_weights=role_weights,
             file_index=np.asarray(file_index),
             role_index=np.asarray(role_index),
@@ -165,9 +155,8 @@ class KeywordEvidence:
         weights = self.role_weights * factors
         cov = keyword_coverage(self.hits, weights, self.top_terms, self.own)
         if self.lived is not None:
-            rows, hits, own, share = self.lived
-            lived = keyword_coverage(hits, weights, self.top_terms, own)
-            cov[rows] = cap_claims(cov[rows], lived, share)
+            rows, lived, share = self.lived
+            cov[rows] = cap_claims(cov[rows], lived.coverage(weights, self.top_terms), share)
         cov = cov[self.file_index, self.role_index]
         if self.focus is None:
             return np.asarray(cov)

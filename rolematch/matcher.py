@@ -27,17 +27,13 @@ from rolematch.features.resumes import ResumeFeatures, resume_features
 from rolematch.profile import MAX_TERM_BONUS, ScoringProfile, load_profile, profiles_dir
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
+    SaturatedHits,
     cap_claims,
-    chance_corrected,
     combine,
     duty_coverage,
     duty_support,
-    keyword_coverage,
     keyword_evidence,
-    keyword_focus,
     resume_baseline,
-    saturate,
-    saturate_parts,
 )
 
 if TYPE_CHECKING:
@@ -247,14 +243,14 @@ class Matcher(Params):
         zeros where the profile does not correct for it."""
         from rolematch.features.background import reference_resumes
 
-        n_roles = len(self.roles_)
+        none = np.zeros(len(self.roles_))
         if quantile <= 0:
-            return np.zeros(n_roles)
+            return none
         kv, scale = self.keywords_, self.profile_.keyword["saturation"]
         found, mass = kv.count_with_mass(list(reference_resumes()), scale)
-        hits = saturate(found.counts, scale)
-        own = saturate_parts(found.counts, found.parts, scale)
-        focus = keyword_focus(hits, kv.mass_weight_, kv.role_weights_, mass, own)
+        focus = SaturatedHits.of(found.counts, found.parts, scale).focus(
+            kv.mass_weight_, kv.role_weights_, mass, none
+        )
         return np.asarray(np.quantile(focus, quantile, axis=0))
 
     # ------------------------------------------------------------ features
@@ -276,26 +272,20 @@ class Matcher(Params):
         n, R = len(batch.resumes), len(self.roles_)
         prof = self.profile_
         weights, scale = self.keywords_.role_weights_, prof.keyword["saturation"]
-        hits = saturate(batch.hits.counts, scale)
-        own = saturate_parts(batch.hits.counts, batch.hits.parts, scale)
-        coverage = keyword_coverage(hits, weights, int(prof.keyword["top_terms"]), own)
-        null = self.null_focus_
-        focus = chance_corrected(
-            keyword_focus(hits, self.keywords_.mass_weight_, weights, batch.mass, own), null
-        )
+        top, kw_share = int(prof.keyword["top_terms"]), prof.keyword["claims_share"]
+        mass_weight, null = self.keywords_.mass_weight_, self.null_focus_
+        full = SaturatedHits.of(batch.hits.counts, batch.hits.parts, scale)
+        coverage = full.coverage(weights, top)
+        focus = full.focus(mass_weight, weights, batch.mass, null)
         capped = np.zeros((n, R), dtype=bool)
-        rows = batch.claimed if prof.keyword["claims_share"] < 1 else batch.claimed[:0]
+        rows = batch.claimed if kw_share < 1 else batch.claimed[:0]
         if len(rows):
             free = keyword_evidence(coverage[rows], focus[rows], prof.keyword["focus_power"])
-            exp = batch.experience
-            h = saturate(exp.counts, scale)
-            o = saturate_parts(exp.counts, exp.parts, scale)
-            cov = keyword_coverage(h, weights, int(prof.keyword["top_terms"]), o)
-            foc = chance_corrected(
-                keyword_focus(h, self.keywords_.mass_weight_, weights, batch.mass[rows], o), null
+            bared = SaturatedHits.of(batch.experience.counts, batch.experience.parts, scale)
+            coverage[rows] = cap_claims(coverage[rows], bared.coverage(weights, top), kw_share)
+            focus[rows] = cap_claims(
+                focus[rows], bared.focus(mass_weight, weights, batch.mass[rows], null), kw_share
             )
-            coverage[rows] = cap_claims(coverage[rows], cov, prof.keyword["claims_share"])
-            focus[rows] = cap_claims(focus[rows], foc, prof.keyword["claims_share"])
         keyword = keyword_evidence(coverage, focus, prof.keyword["focus_power"])
         if len(rows):
             capped[rows] = keyword[rows] < free - 0.005

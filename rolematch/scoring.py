@@ -6,6 +6,7 @@ Every function returns values in [0, 1] where higher means a better fit.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -16,6 +17,7 @@ OwnHits = Sequence[Mapping[int, Mapping[int, float]]]
 __all__ = [
     "COEFFICIENTS",
     "LOG_FLOOR",
+    "SaturatedHits",
     "calibrate",
     "calibration_features",
     "cap_claims",
@@ -136,6 +138,42 @@ def keyword_focus(
     """
     num = _role_sums(hits, (role_weights > 0) * term_weight, own)
     return _share(num, _focus_total(mass))
+
+
+@dataclass(frozen=True)
+class SaturatedHits:
+    """Texts' saturated hits of the roles' terms, from which both shares of the keyword
+    component are measured: the engine's score and the learner's re-weighing of it
+    (:class:`rolematch.learn.KeywordEvidence`) read them the same way.
+
+    Attributes
+    ----------
+    hits : ndarray of shape (n_texts, n_terms)
+        :func:`saturate` of the whole-word counts.
+    own : sequence of mapping
+        Each role's own hits where they differ (:func:`saturate_parts`).
+    """
+
+    hits: np.ndarray
+    own: OwnHits
+
+    @classmethod
+    def of(
+        cls, counts: np.ndarray, parts: Sequence[Mapping[int, Mapping[int, int]]], scale: float
+    ) -> SaturatedHits:
+        """From a :class:`~rolematch.features.keywords.KeywordHits`' ``counts`` and ``parts``."""
+        return cls(saturate(counts, scale), saturate_parts(counts, parts, scale))
+
+    def coverage(self, role_weights: np.ndarray, top_terms: int) -> np.ndarray:
+        """:func:`keyword_coverage` of every text for every role."""
+        return keyword_coverage(self.hits, role_weights, top_terms, self.own)
+
+    def focus(
+        self, term_weight: np.ndarray, role_weights: np.ndarray, mass: np.ndarray, null: np.ndarray
+    ) -> np.ndarray:
+        """:func:`keyword_focus` beyond each role's ``null`` (:func:`chance_corrected`)."""
+        raw = keyword_focus(self.hits, term_weight, role_weights, mass, self.own)
+        return chance_corrected(raw, null)
 
 
 def chance_corrected(focus: np.ndarray, null: np.ndarray) -> np.ndarray:
