@@ -178,7 +178,8 @@ class Explanation:
     keyword_coverage, keyword_focus : float or None
         The two shares behind ``keyword_score``: of the weight of the role's heaviest
         terms, what the résumé names; of the weight of the résumé's distinctive words,
-        what is the role's vocabulary (``None`` where not computed).
+        what is the role's vocabulary beyond what it takes from any CV by chance
+        (:func:`rolematch.scoring.chance_corrected`; ``None`` where not computed).
     term_bonus : tuple of (str, float)
         The profile's learned word preferences this résumé meets, with their
         log-odds (included in ``raw_score`` and ``score``; learned profiles only).
@@ -239,7 +240,8 @@ class Explanation:
             f"  keyword  {self.keyword_score:.3f} × weight {w.get('keyword', 0):.2f}"
             + (
                 f"  (covers {self.keyword_coverage:.3f} of the role's terms; "
-                f"{self.keyword_focus:.3f} of the résumé's distinctive words are the role's)"
+                f"{self.keyword_focus:.3f} of the résumé's distinctive words are the role's, "
+                "beyond chance)"
                 if self.keyword_coverage is not None and self.keyword_focus is not None
                 else ""
             ),

@@ -77,8 +77,9 @@ class Matcher(Params):
       Chinese and its rarity across job postings of many professions (a fixed
       background), so generic posting words weigh ~nothing; the geometric mean of
       the weighted share of the role's terms the résumé names (coverage) and the
-      share of the résumé's distinctive words that are the role's (focus), so a
-      terse summary and a long CV read on one scale;
+      share of the résumé's distinctive words that are the role's beyond what its
+      vocabulary takes from any CV by chance (focus), so a terse summary and a long
+      CV read on one scale;
     - ``semantic``: duty coverage: each duty's best-supporting résumé sentence,
       its cosine measured above the résumé's own baseline (its best cosines to
       reference duties of other professions), averaged over the best-covered half
