@@ -114,6 +114,10 @@ class Matcher(Params):
     profile_ : ScoringProfile
     vocabulary_ : ndarray of str
         Keyword vocabulary of the roles.
+    null_focus_ : ndarray of shape (n_roles,)
+        Each role's keyword focus on the background's résumés of other professions,
+        what its vocabulary takes from any CV by chance and focus counts beyond
+        (profile ``keyword.null_quantile``; zeros where that is 0).
     role_embeddings_ : ndarray of shape (n_units_total, dim)
         Duty (or requirement) embeddings of all roles, role after role.
 
