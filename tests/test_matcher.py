@@ -120,6 +120,30 @@ def test_a_profile_written_before_keyword_focus_scores_on_coverage_alone():
     assert 0 < e.keyword_coverage < e.keyword_focus < 1
 
 
+def test_a_profile_written_before_the_focus_null_counts_focus_uncorrected():
+    from rolematch.profile import load_profile
+
+    doc = load_profile("e5-small").to_dict()
+    del doc["keyword"]["null_quantile"]
+    old = Matcher(encoder=HashingEncoder(), profile=doc).fit(ROLES)
+    new = Matcher(encoder=HashingEncoder(), profile="e5-small").fit(ROLES)
+    assert old.profile_.keyword["null_quantile"] == 0.0 and not old.null_focus_.any()
+    r = new.role_ids_.index("customer-service")
+    assert new.null_focus_[r] > 0
+    raw = old.explain(SERVICE_CV, "customer-service").keyword_focus
+    corrected = new.explain(SERVICE_CV, "customer-service").keyword_focus
+    assert corrected == pytest.approx((raw - new.null_focus_[r]) / (1 - new.null_focus_[r]))
+
+
+def test_null_quantile_is_checked_and_named():
+    from rolematch.profile import load_profile
+
+    doc = load_profile("e5-small").to_dict()
+    doc["keyword"]["null_quantile"] = 1.5
+    with pytest.raises(ValueError, match=r"'keyword.null_quantile' must be a finite number in"):
+        Matcher(encoder=HashingEncoder(), profile=doc).fit(ROLES)
+
+
 def test_focus_power_is_checked_and_named():
     from rolematch.profile import load_profile
 
