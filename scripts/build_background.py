@@ -31,40 +31,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from rolematch.features.background import corpus_documents, corpus_files
+
 ROOT = Path(__file__).resolve().parent.parent
 BACKGROUND = ROOT / "data" / "background"
 CORPUS = BACKGROUND / "corpus"
 OUT = BACKGROUND / "genre_df.tsv"
-SEPARATOR = "---"
 HEADER = "# rolematch genre background:"
-
-
-def corpus_files(corpus: Path = CORPUS) -> list[Path]:
-    """The corpus text files, in a fixed order (relative POSIX path)."""
-    files = [p for p in corpus.rglob("*.txt") if p.is_file()]
-    if not files:
-        raise FileNotFoundError(f"The corpus folder {corpus} must hold *.txt files. Found none.")
-    return sorted(files, key=lambda p: p.relative_to(corpus).as_posix())
-
-
-def read_documents(corpus: Path = CORPUS) -> list[tuple[str, str]]:
-    """``(doc_id, text)`` for every non-empty document; ``doc_id`` is ``file#k``."""
-    docs: list[tuple[str, str]] = []
-    for path in corpus_files(corpus):
-        rel = path.relative_to(corpus).as_posix()
-        chunk: list[str] = []
-        k = 0
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for line in [*lines, SEPARATOR]:
-            if line.strip() == SEPARATOR:
-                text = "\n".join(chunk).strip()
-                if text:
-                    k += 1
-                    docs.append((f"{rel}#{k}", text))
-                chunk = []
-            else:
-                chunk.append(line)
-    return docs
 
 
 def corpus_sha256(corpus: Path = CORPUS) -> str:
@@ -103,7 +76,7 @@ def render(corpus: Path = CORPUS) -> str:
     """The full text of ``genre_df.tsv`` for ``corpus``."""
     from rolematch.tokenize import JiebaTokenizer
 
-    docs = read_documents(corpus)
+    docs = corpus_documents(corpus)
     df = document_frequencies(docs, JiebaTokenizer(stopwords=()))
     header = (
         f"{HEADER} corpus_sha256={corpus_sha256(corpus)} documents={len(docs)} "

@@ -23,7 +23,15 @@ import numpy as np
 
 from rolematch._resources import data_dir
 
-__all__ = ["Background", "genre_idf", "load_background", "reference_duties", "reference_resumes"]
+__all__ = [
+    "Background",
+    "corpus_documents",
+    "corpus_files",
+    "genre_idf",
+    "load_background",
+    "reference_duties",
+    "reference_resumes",
+]
 
 _DOCUMENTS = re.compile(r"\bdocuments=(\d+)\b")
 
@@ -157,6 +165,40 @@ def reference_duties(n: int = 200) -> tuple[str, ...]:
     return tuple(lines[::step][:n])
 
 
+def _corpus(corpus: str | Path | None) -> Path:
+    return Path(corpus) if corpus is not None else data_dir() / "background" / "corpus"
+
+
+def corpus_files(corpus: str | Path | None = None) -> list[Path]:
+    """The corpus text files (``**/*.txt``), in a fixed order: relative POSIX path."""
+    root = _corpus(corpus)
+    files = [p for p in root.rglob("*.txt") if p.is_file()]
+    if not files:
+        raise FileNotFoundError(f"The corpus folder {root} must hold *.txt files. Found none.")
+    return sorted(files, key=lambda p: p.relative_to(root).as_posix())
+
+
+def corpus_documents(corpus: str | Path | None = None) -> list[tuple[str, str]]:
+    """``(doc_id, text)`` for every non-empty document of the corpus (documents are
+    separated by a line ``---``); ``doc_id`` is ``file#k`` (``resumes/x.txt#2``)."""
+    root = _corpus(corpus)
+    docs: list[tuple[str, str]] = []
+    for path in corpus_files(root):
+        rel = path.relative_to(root).as_posix()
+        chunk: list[str] = []
+        k = 0
+        for line in [*path.read_text(encoding="utf-8").splitlines(), "---"]:
+            if line.strip() != "---":
+                chunk.append(line)
+                continue
+            text = "\n".join(chunk).strip()
+            if text:
+                k += 1
+                docs.append((f"{rel}#{k}", text))
+            chunk = []
+    return docs
+
+
 @lru_cache(maxsize=1)
 def reference_resumes() -> tuple[str, ...]:
     """The background's résumé documents: paragraphs of many professions' CVs.
@@ -171,15 +213,4 @@ def reference_resumes() -> tuple[str, ...]:
     >>> len(docs) > 100, all(d.strip() == d and d for d in docs)
     (True, True)
     """
-    corpus = data_dir() / "background" / "corpus" / "resumes"
-    docs: list[str] = []
-    for path in sorted(corpus.glob("*.txt")):
-        lines: list[str] = []
-        for raw in [*path.read_text(encoding="utf-8").splitlines(), "---"]:
-            if raw.strip() == "---":
-                if "".join(lines).strip():
-                    docs.append("\n".join(lines).strip())
-                lines = []
-            else:
-                lines.append(raw)
-    return tuple(docs)
+    return tuple(text for doc, text in corpus_documents() if doc.startswith("resumes/"))

@@ -12,7 +12,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from rolematch.features.background import genre_idf, load_background
+from rolematch.features.background import corpus_documents, genre_idf, load_background
 from rolematch.tokenize import JiebaTokenizer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,21 +74,28 @@ def test_header_records_corpus_and_tokenizer(build: ModuleType) -> None:
     assert f"corpus_sha256={build.corpus_sha256()}" in header
     assert f"tokenizer={build.tokenizer_fingerprint()}" in header
     n = int(re.search(r"documents=(\d+)", header).group(1))  # type: ignore[union-attr]
-    assert n == len(build.read_documents()) == load_background().n_documents
+    assert n == len(corpus_documents()) == load_background().n_documents
 
 
 def test_corpus_size(build: ModuleType) -> None:
-    docs = build.read_documents()
+    docs = corpus_documents()
     postings = [d for d, _ in docs if d.startswith("postings/")]
     resumes = [d for d, _ in docs if d.startswith("resumes/")]
     assert len(postings) >= 160 and len(resumes) >= 100
 
 
-def test_reference_resumes_are_the_corpus_resume_documents(build: ModuleType) -> None:
+def test_reference_resumes_are_every_resume_files_documents_and_no_posting() -> None:
+    from rolematch._resources import data_dir
     from rolematch.features.background import reference_resumes
 
-    want = [text for d, text in build.read_documents() if d.startswith("resumes/")]
-    assert list(reference_resumes()) == want
+    docs = corpus_documents()
+    folder = data_dir() / "background" / "corpus" / "resumes"
+    files = {d.split("#")[0] for d, _ in docs if d.startswith("resumes/")}
+    assert files == {f"resumes/{p.name}" for p in folder.glob("*.txt")}
+    postings = {text for d, text in docs if d.startswith("postings/")}
+    refs = reference_resumes()
+    assert len(refs) == sum(d.startswith("resumes/") for d, _ in docs) >= 100
+    assert not postings & set(refs)
 
 
 @pytest.mark.parametrize("term", GENERIC)
@@ -177,7 +184,7 @@ def _clauses(text: str) -> set[str]:
 
 
 def test_corpus_copies_no_role_or_shared_text(build: ModuleType) -> None:
-    corpus = set().union(*(_clauses(text) for _, text in build.read_documents()))
+    corpus = set().union(*(_clauses(text) for _, text in corpus_documents()))
     corpus |= _clauses((ROOT / "data" / "background" / "sentences.txt").read_text("utf-8"))
     sources = sorted((ROOT / "data" / "roles").glob("*.yaml"))
     shared = ROOT.parent / "shared"
