@@ -330,9 +330,9 @@ class KeywordVectorizer:
         """
         pieces = [_pieces(w, self.tokenizer_) for w in words]
         flat = [p for ps in pieces for p in ps]
-        weight = self._rarity(flat) * _weighable(flat)
         if not flat:
             return np.zeros(0)
+        weight = self._rarity(flat) * _weighable(flat)
         starts = np.cumsum([0, *(len(ps) for ps in pieces[:-1])])
         return np.asarray(np.add.reduceat(weight, starts))
 

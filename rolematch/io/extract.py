@@ -380,8 +380,7 @@ def _read(
 
         meta["backend"] = "docx"
         text, hidden = read_docx(data, path, margins=True)
-        if hidden:
-            warnings.append(f"hidden_text: {hidden} chars excluded")
+        warnings += _hidden(hidden)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
         )
@@ -420,8 +419,7 @@ def _read(
         text, tags, hidden = strip_markup(text)
         if tags:  # a GitHub Pages or blog CV's source saved as text
             warnings.append(f"markup: {tags} HTML tags removed")
-        if hidden:
-            warnings.append(f"hidden_text: {hidden} chars excluded")
+        warnings += _hidden(hidden)
         meta.update(backend="txt", encoding=encoding)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
@@ -457,6 +455,10 @@ def _plain_text(data: bytes) -> bool:
     return textual_share(text) >= 0.95
 
 
+def _hidden(chars: int) -> list[str]:
+    return [f"hidden_text: {chars} chars excluded"] if chars else []  # every format's wording
+
+
 def _finish(resume: Resume) -> Resume:
     if resume.status == "empty" and resume.reason == "no text":
         return Resume.failed(
@@ -488,8 +490,7 @@ def _read_markup(
         doc, backend = page, "mht" if page.kind.startswith("MHT") else "html"
     meta.update(backend=backend, encoding=doc.encoding)
     warnings.extend(doc.warnings)
-    if doc.hidden:
-        warnings.append(f"hidden_text: {doc.hidden} chars excluded")
+    warnings += _hidden(doc.hidden)
     resume = build_resume(
         source_name(path), [doc.text], warnings=warnings, meta=meta, redact=redact, paged=False
     )
@@ -569,8 +570,7 @@ def _read_pdf(
     # glyphs of a page that OCR read were read after all, as ink
     undecodable = sum(p.undecodable for p, m in zip(pages, methods, strict=True) if m != "ocr")
     usable = sum(chars)
-    if hidden:
-        warnings.append(f"hidden_text: {hidden} chars excluded")
+    warnings += _hidden(hidden)
     if undecodable:
         warnings.append(f"undecodable_glyphs: {undecodable} glyphs without a Unicode map dropped")
     ocr_warnings(read, meta, warnings, pages=len(pages), thin=thin)
