@@ -35,6 +35,7 @@ from rolematch.io.posting_lines import (
     split_marker,
     split_semicolons,
     strip_md,
+    tag_line,
     title_like,
     unbracket,
     unglue,
@@ -427,6 +428,10 @@ class LineSorter:
         if not numbered and (m := DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
             # "2.3年以上经验" after item 1: the item number, then a figure
             text, numbered = text[m.end() :].strip(), True
+        if not numbered and self.last is None and self.section == "duties" and tag_line(text):
+            # a job board's keyword tags right under its 职位描述, above the duties
+            self._drop(ln, "job board tags")
+            return
         if not numbered and _LEAD_IN.match(text):
             # 我们希望你具备： a lead-in the vocabulary lacks; what follows keeps its section
             self._drop(ln, "unrecognised heading")

@@ -50,6 +50,7 @@ __all__ = [
     "split_marker",
     "split_semicolons",
     "strip_md",
+    "tag_line",
     "title_like",
     "unbracket",
     "unglue",
@@ -322,14 +323,36 @@ _SUMMARY_TAG = re.compile(
 
 def _summary(s: str) -> bool:
     """Whether a line is a job board's summary under a title: short fields between
-    bars, one of them an experience range or a degree (杭州·余杭 | 3-5年 | 大专).
+    bars, one of them an experience range or a degree (杭州·余杭 | 3-5年 | 大专), or
+    between spaces, two of them (江州·青山湖区 1-3年 大专: a page copied as text).
     A requirement with a bar (本科 | 计算机相关专业) has a field that says more."""
     fields = [f.strip() for f in re.split(r"[|｜]", s)]
+    if len(fields) == 1:
+        fields = s.split()
+        if len(fields) < 3 or sum(bool(_SUMMARY_TAG.match(f)) for f in fields) < 2:
+            return False
     return (
         len(fields) >= 2
         and all(0 < len(f) <= 10 and not any(c in f for c in _SENTENCE_MARKS) for f in fields)
         and any(_SUMMARY_TAG.match(f) for f in fields)
         and all(_SUMMARY_TAG.match(f) or not _SAYS_MORE.search(f) for f in fields)
+    )
+
+
+def tag_line(text: str) -> bool:
+    """Whether a line is a job board's keyword tags (车险理赔 查勘定损 C1驾照 汽车维修):
+    three or more short words between spaces, no sentence marks, Chinese ones among them.
+
+    Examples
+    --------
+    >>> tag_line("车险理赔 查勘定损 C1驾照 汽车维修"), tag_line("负责车险理赔和查勘定损")
+    (True, False)
+    """
+    words = text.split()
+    return (
+        len(words) >= 3
+        and all(len(w) <= 8 and not any(c in w for c in _SENTENCE_MARKS) for w in words)
+        and sum(bool(re.search(r"[\u4e00-\u9fff]", w)) for w in words) >= 3
     )
 
 

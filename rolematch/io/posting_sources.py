@@ -299,15 +299,20 @@ def _posting_table(rows: list[list[list[str]]]) -> list[str] | None:
     return None if own is None else [text for _, text in own]
 
 
-def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
-    """:func:`_posting_table`'s lines, each with the index of the row it comes from."""
+def _posting_table_lines(
+    rows: list[list[list[str]]], forms: bool = True
+) -> list[tuple[int, str]] | None:
+    """:func:`_posting_table`'s lines, each with the index of the row it comes from; a
+    table that is not one of posts is read as a form's (:func:`_form_table_lines`)
+    where ``forms``."""
+    other = _form_table_lines if forms else lambda rows: None
     if len(rows) < 2 or not rows[0] or any(len(c) > 1 for c in rows[0]):
-        return None
+        return other(rows)
     names = [c[0].strip() if c else "" for c in rows[0]]
     title = next((i for i, n in enumerate(names) if n in TITLE_FIELDS), None)
     sections = [i for i, n in enumerate(names) if i != title and section_column(n)]
     if title is None or not sections:
-        return None
+        return other(rows)
     others = [i for i in range(len(names)) if i != title and i not in sections and names[i]]
     lines: list[tuple[int, str]] = []
     for r, row in enumerate(rows[1:], start=1):
@@ -325,6 +330,48 @@ def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] |
     if lines:
         lines.append((lines[-1][0], _TABLE_END))
     return lines
+
+
+def _form_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
+    """A form's table of labels and values (a 岗位说明书: 岗位名称 | 合规经理, 制度建设 |
+    组织制定…；) as lines: a short value with its label (``岗位名称：合规经理``, a field the
+    posting knows), a sentence alone (the label only names the item's topic), a section
+    label over its value (岗位职责 | 1.… 2.…), no header row (工作项目 | 工作内容); None for
+    a table that is not two columns of one-line labels.
+
+    Examples
+    --------
+    >>> [t for _, t in _form_table_lines([[["岗位名称"], ["出纳"]],
+    ...                                    [["资金收付"], ["负责现金收付和银行账户管理；"]],
+    ...                                    [["任职要求"], ["大专学历", "会计相关专业"]]])]
+    ['岗位名称：出纳', '负责现金收付和银行账户管理；', '任职要求：', '大专学历', '会计相关专业']
+    """
+    pairs = [[c for c in row if c] for row in rows]
+    if len(pairs) < 2 or any(len(p) != 2 or len(p[0]) != 1 or not _label(p[0][0]) for p in pairs):
+        return None
+    long = [not _label(" ".join(p[1]), 14) for p in pairs]
+    lines: list[tuple[int, str]] = []
+    for r, (cell, value) in enumerate(pairs):
+        label = cell[0].strip()
+        if r == 0 and _COLUMN_NAME.search(" ".join(value)) and sum(long[1:]) >= 2:
+            continue  # the header of a table of items: 工作项目 | 工作内容
+        if section_column(label):
+            lines += [(r, f"{label}：")] + [(r, t) for t in value]
+        elif long[r]:
+            lines += [(r, t) for t in value]
+        else:
+            lines.append((r, f"{label}：{' '.join(value)}"))
+    return lines
+
+
+#: a form table's header names its value column so: 工作内容, 具体描述, 说明
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:内容|描述|说明|详情|事项)$")
+
+
+def _label(text: str, most: int = 8) -> bool:
+    """A form's label or short value: a few characters and no sentence marks."""
+    t = text.strip()
+    return 0 < len(t) <= most and not re.search(r"[。；;，,！!？?]", t)
 
 
 #: the line a table of posts ends with: a rule, which closes the last post's lists
@@ -363,11 +410,47 @@ def document_lines(path: Path) -> list[Line]:
     text = read_text_file(path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and looks_like_html(text[:2000])):
         return html_lines(text)
-    lines = numbered_lines(text)
+    lines = _pipe_tables(numbered_lines(text))
     for ln in lines:  # a text copied out of a PDF keeps its pages' numbers
         if _FOLIO_IN_TEXT.match(ln.text):
             ln.drop = PAGE_NUMBER
     return _mark_page_headers(lines)
+
+
+#: a Markdown table's rule under its header row: | --- | :---: |
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def _pipe_cells(text: str) -> list[list[str]]:
+    """A Markdown table row's cells, each split into its lines at ``<br>``."""
+    row = re.sub(r"^\s*\||\|\s*$", "", text.strip())
+    cells = re.split(r"(?<!\\)\|", row)
+    return [
+        [t.strip() for t in re.split(r"<br\s*/?>", c.replace("\\|", "|"), flags=re.I) if t.strip()]
+        for c in cells
+    ]
+
+
+def _pipe_tables(lines: list[Line]) -> list[Line]:
+    """A Markdown table of posts (| 岗位 | 岗位职责 | 任职要求 |) read as a Word or HTML
+    one is (:func:`_posting_table_lines`); other tables stay as lines (a table's rows
+    are dropped as a page's bars are)."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        if "|" in lines[k].text and k + 1 < len(lines) and _PIPE_RULE.match(lines[k + 1].text):
+            end = k + 2
+            while end < len(lines) and "|" in lines[end].text and lines[end].text.strip():
+                end += 1
+            body = [lines[k]] + lines[k + 2 : end]
+            own = _posting_table_lines([_pipe_cells(ln.text) for ln in body], forms=False)
+            if own is not None:
+                out += [Line(text, body[row].no) for row, text in own]
+                k = end
+                continue
+        out.append(lines[k])
+        k += 1
+    return out
 
 
 PAGE_NUMBER, PAGE_HEADER = "page number", "page header"

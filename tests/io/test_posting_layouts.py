@@ -725,3 +725,80 @@ def test_a_short_big5_posting_is_read_as_traditional_chinese(tmp_path: Path) -> 
     assert (p.title, _texts(p.duties), _texts(p.requirements)) == (
         "出納", ["負責現金收付；"], ["會計專業；"],
     )  # fmt: skip
+
+
+# ------------------------------------------------------------ held-out batch 6 layouts
+BOSS_COPY = """\
+车险查勘定损员
+6-9K·13薪
+江州·青山湖区 1-3年 大专
+五险一金 | 双休 | 带薪年假
+职位描述
+车险理赔 查勘定损 C1驾照 汽车维修
+负责车险事故的现场查勘和拍照取证；
+负责事故车辆的损失核定。
+任职要求：
+1、大专及以上学历；
+2、持C1及以上驾驶证。
+"""
+
+
+def test_job_board_copy_with_spaced_summary_and_keyword_tags(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "boss.txt", BOSS_COPY))
+    assert p.title == "车险查勘定损员"  # a title in 员 without a title word
+    assert _texts(p.duties) == ["负责车险事故的现场查勘和拍照取证；", "负责事故车辆的损失核定。"]
+    reasons = {d.text: d.reason for d in p.dropped}
+    assert reasons["车险理赔 查勘定损 C1驾照 汽车维修"] == "job board tags"
+    assert "江州·青山湖区 1-3年 大专" in reasons and len(p.requirements) == 2
+
+
+def test_spaced_words_inside_a_list_are_no_tags() -> None:
+    (p,) = parse_posting_text(
+        "客服专员\n岗位职责：\n1. 接听客户来电；\n2. 处理客户投诉；\n电话回访 短信通知 工单录入\n"
+    )
+    # not the first line under the heading: an item (or part of one), never dropped as tags
+    assert "job board tags" not in {d.reason for d in p.dropped}
+
+
+NOTICE = """\
+关于开展2026年中层管理岗位内部竞聘的公告
+一、竞聘原则
+坚持公开、平等、竞争、择优的原则。
+二、竞聘岗位及条件
+（一）城东支行副行长（分管零售业务）
+竞聘职数：1名；岗位层级：支行副职。
+1.岗位职责
+（1）协助支行行长开展经营管理工作；
+（2）负责支行零售客户经理队伍的管理与考核。
+2.竞聘条件
+（1）全日制本科及以上学历；
+（2）具有2年以上零售业务条线管理经历。
+三、竞聘程序
+1.个人报名。符合条件的员工填写报名表。
+2.资格审查。总行人力资源部进行资格审查。
+四、其他事项
+每人限报一个岗位。
+"""
+
+
+def test_internal_competition_notice(tmp_path: Path) -> None:
+    (p,) = read_postings(_write(tmp_path, "notice.txt", NOTICE))
+    assert p.title == "城东支行副行长（分管零售业务）"  # a bracketed note is no headcount
+    assert _texts(p.duties) == [
+        "协助支行行长开展经营管理工作；",
+        "负责支行零售客户经理队伍的管理与考核。",
+    ]
+    assert _texts(p.requirements) == ["全日制本科及以上学历；", "具有2年以上零售业务条线管理经历。"]
+    reasons = {d.text: d.reason for d in p.dropped}
+    assert reasons["竞聘职数：1名；岗位层级：支行副职。"] == "number of openings"
+    assert reasons["三、竞聘程序"] == "how to apply"
+    assert reasons["每人限报一个岗位。"] == "other notes"
+
+
+def test_basic_and_preferred_conditions_are_requirements() -> None:
+    (p,) = parse_posting_text(
+        "投资顾问\n岗位职责：负责客户资产配置；负责投资者教育。\n任职要求：\n（一）基本条件\n"
+        "1. 本科及以上学历；\n2. 持有证券投资顾问资格。\n（二）优先条件\n1. 有CFA证书。\n"
+    )
+    assert _texts(p.requirements) == ["本科及以上学历；", "持有证券投资顾问资格。", "有CFA证书。"]
+    assert [r.preferred for r in p.requirements] == [False, False, True]

@@ -14,6 +14,8 @@ are masked, mail is @example.com.
 Run from the repository root: ``python benchmarks/data/postings/make_postings6.py``.
 """
 
+# ruff: noqa: E501  (a tagged line is one item of the posting, written as the file holds it)
+
 from __future__ import annotations
 
 import json
@@ -556,8 +558,11 @@ def write_jingpin_pdf(path: Path) -> list[str]:
             while pdfmetrics.stringWidth(rest[:n], font, size) > right - x:
                 n -= 1
             if n < len(rest):  # as Word: no line opens with ；。 nor splits a number
-                while n > 1 and (rest[n] in "；，。、）" or rest[n - 1 : n + 1].isascii()
-                                 and rest[n - 1 : n + 1].isalnum()):
+                while n > 1 and (
+                    rest[n] in "；，。、）"
+                    or rest[n - 1 : n + 1].isascii()
+                    and rest[n - 1 : n + 1].isalnum()
+                ):
                     n -= 1
             out.append((x, rest[:n]))
             rest, x = rest[n:], left

@@ -1,0 +1,97 @@
+"""Postings laid out as tables: a Markdown table of posts, a job description form
+(岗位说明书) whose items sit in a table of labels and values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rolematch.io.postings import read_postings
+from tests.io._files import texts as _texts
+from tests.io._files import write_utf8 as _write
+
+MD_TABLE = """\
+# 云杉生活 · 社会招聘
+云杉生活是一家专注家居日用的新消费品牌。
+
+| 岗位 | 岗位职责 | 任职要求 | 地点 | 薪资 |
+| --- | --- | --- | --- | --- |
+| 电商运营专员 | 1. 负责天猫旗舰店的日常运营<br>2. 策划大促活动并跟进执行 | 1. 大专及以上学历<br>2. 有家居类目经验者优先 | 杭州 | 8-12K |
+| 品牌市场专员 | 1. 负责小红书平台的内容策略<br>2. 撰写推广文案 | 1. 本科及以上学历 | 杭州 | 10-15K |
+
+## 投递方式
+简历请发送至 join@example.com
+"""
+
+
+def test_markdown_table_of_posts_gives_one_posting_per_row(tmp_path: Path) -> None:
+    first, second = read_postings(_write(tmp_path, "jobs.md", MD_TABLE))
+    assert (first.title, second.title) == ("电商运营专员", "品牌市场专员")
+    assert _texts(first.duties) == ["负责天猫旗舰店的日常运营", "策划大促活动并跟进执行"]
+    assert _texts(first.requirements) == ["大专及以上学历", "有家居类目经验者优先"]
+    assert _texts(second.requirements) == ["本科及以上学历"]
+    # the row's other columns are fields of the post, dropped with their reason
+    assert {d.reason for d in first.dropped if d.text.startswith(("地点", "薪资"))} == {
+        "work location",
+        "pay and benefits",
+    }
+    # each item keeps the line of its row
+    assert first.duties[0].line == 6 and second.duties[0].line == 7
+
+
+def test_markdown_table_that_is_no_table_of_posts_stays_lines(tmp_path: Path) -> None:
+    text = "数据分析师\n岗位职责：\n1. 负责经营数据分析\n\n| 指标 | 口径 |\n| --- | --- |\n| 日活 | 去重用户数 |\n"
+    (p,) = read_postings(_write(tmp_path, "jd.md", text))
+    assert p.title == "数据分析师"
+    assert _texts(p.duties)[0] == "负责经营数据分析"
+
+
+def _form_docx(path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("岗位说明书")
+    d.add_paragraph("一、岗位基本信息")
+    info = d.add_table(rows=3, cols=2)
+    for row, pair in zip(info.rows, [("岗位名称", "合规经理"), ("直接上级", "合规总监"),
+                                     ("工作地点", "江州市")], strict=True):  # fmt: skip
+        row.cells[0].text, row.cells[1].text = pair
+    d.add_paragraph("二、岗位职责")
+    items = [
+        ("工作项目", "工作内容"),
+        ("制度建设", "组织制定和修订公司合规管理制度，推动合规管理体系建设；"),
+        ("合规审查", "对产品设计、合同文本及营销材料进行合规审查，出具合规意见；"),
+        ("反洗钱", "组织开展反洗钱和客户身份识别工作，审核可疑交易报告。"),
+    ]
+    duties = d.add_table(rows=len(items), cols=2)
+    for row, pair in zip(duties.rows, items, strict=True):
+        row.cells[0].text, row.cells[1].text = pair
+    d.add_paragraph("三、任职资格")
+    reqs = d.add_table(rows=2, cols=2)
+    for row, pair in zip(reqs.rows, [("学历专业", "全日制本科及以上学历，法学、金融学等相关专业；"),
+                                     ("资格证书", "持有法律职业资格证书者优先。")], strict=True):  # fmt: skip
+        row.cells[0].text, row.cells[1].text = pair
+    d.add_paragraph("四、工作关系")
+    rel = d.add_table(rows=2, cols=2)
+    for row, pair in zip(rel.rows, [("内部联系", "各业务部门、风险管理部、稽核审计部"),
+                                    ("外部联系", "监管机构、律师事务所、会计师事务所")], strict=True):  # fmt: skip
+        row.cells[0].text, row.cells[1].text = pair
+    d.save(str(path))
+    return path
+
+
+def test_job_description_form_reads_its_items_without_their_topic_labels(tmp_path: Path) -> None:
+    (p,) = read_postings(_form_docx(tmp_path / "jd.docx"))
+    assert p.title == "合规经理"
+    assert _texts(p.duties) == [
+        "组织制定和修订公司合规管理制度，推动合规管理体系建设；",
+        "对产品设计、合同文本及营销材料进行合规审查，出具合规意见；",
+        "组织开展反洗钱和客户身份识别工作，审核可疑交易报告。",
+    ]  # the header row 工作项目 | 工作内容 is no duty, the topic labels no part of one
+    assert _texts(p.requirements) == [
+        "全日制本科及以上学历，法学、金融学等相关专业；",
+        "持有法律职业资格证书者优先。",
+    ]
+    # the form's contacts are no requirement: 工作关系 is a section of its own
+    dropped = {d.text: d.reason for d in p.dropped}
+    assert dropped["四、工作关系"] == "reporting lines"
+    assert "工作地点：江州市" in dropped
