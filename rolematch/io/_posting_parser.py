@@ -369,6 +369,18 @@ class LineSorter:
         text, numbered = split_marker(strip_md(nxt.text))
         return numbered and kind_by_content(text, self.lex) is not None
 
+    def _sub_heading(self, plain: str) -> bool:
+        """Whether an outline-numbered line (一、 （一）) is a short topic with items of
+        another numbering (1. （1）) right below it."""
+        text = split_marker(plain)[0]
+        if not CN_OUTLINE.match(plain) or len(text) > 10 or not post_title_like(text, self.lex):
+            return False
+        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        if nxt is None or nxt.drop:
+            return False
+        below = strip_md(nxt.text)
+        return split_marker(below)[1] and not CN_OUTLINE.match(below)
+
     def _content_follows(self) -> bool:
         nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
         return nxt is not None and kind_by_content(split_marker(nxt.text)[0], self.lex) is not None
@@ -424,6 +436,10 @@ class LineSorter:
         if numbered and CN_OUTLINE.match(plain) and len(text) <= 12 and self.section is None:
             # 一、公司介绍 style outline heading that is not in the vocabulary
             self._drop(ln, "unrecognised heading")
+            return
+        if numbered and self.section in ("duties", "requirements") and self._sub_heading(plain):
+            # 一、客户营销 over 1.… 2.…: a group of the list, not one of its items
+            self._drop(ln, "sub-heading")
             return
         if not numbered and (m := DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
             # "2.3年以上经验" after item 1: the item number, then a figure

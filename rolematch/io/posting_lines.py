@@ -161,7 +161,7 @@ CN_OUTLINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
 )
 #: "2.3年以上经验": an item number glued to a figure
-DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．](?=\d)")
+DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．)）](?=\d)")
 _END = "。；;！!？?."
 #: a rule line (---, ===, ———) that separates postings
 SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
@@ -246,8 +246,14 @@ def _bare_heading(text: str, lex: Lexicon) -> bool:
     return found is not None and not found[3]
 
 
+#: a question's number: Q1：, 问：
+_QUESTION_NO = re.compile(r"^(?:Q\s*\d{1,2}|问\s*\d{0,2})\s*[:：.．、]\s*")
+
+
 def _heading_shape(s: str) -> str:
     s = re.sub(r"\*\*|__", "", s).strip()
+    if len(s) <= 24:  # a posting in questions: Q1：这个岗位做什么？
+        s = re.sub(r"[？?]\s*$", "", _QUESTION_NO.sub("", s))
     if b := _BRACKETS.match(s):
         s = b.group(1) + (("：" + b.group(2)) if b.group(2) else "")
     s = CN_OUTLINE.sub("", s)
@@ -391,7 +397,7 @@ def ends_item(text: str) -> bool:
 #: a field written as 【label】value (a headhunter's 【职位名称】X, 【汇报对象】Y); not a
 #: tag such as 【急聘】 (clean_title drops those) and not a heading alone (【岗位职责】)
 _BRACKET_FIELD = re.compile(r"^[【\[〔]\s*([^】\]〕]{1,8}?)\s*[】\]〕]\s*(\S.*)$")
-_TAGS = "急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招"
+_TAGS = r"急聘|急招|热招|高薪|诚聘|社招|校招|招聘|直招|秋招|春招|内推|实习|\d{2,4}\s*届(?:校招)?"
 
 
 def unbracket(text: str) -> str:
@@ -448,7 +454,18 @@ def unglue(line: str, lex: Lexicon) -> list[str]:
     # "SQL skills; experience with …": English goes on in lower case after a ;)
     s = re.sub(r"(?<=[。；！？])\s+(?=\S)|(?<=[;!?])\s+(?=[^\sa-z])", "\n", s)
     s = re.sub(r"\s+(?=[\u4e00-\u9fff]{2,6}[:：])", "\n", s)
-    return [q for p in s.split("\n") if p.strip() for q in _split_next_numbers(p)]
+    pieces: list[str] = []
+    for p in s.split("\n"):
+        if pieces and re.match(r"\s*\d{1,2}\s*[)）]", p) and _unclosed(pieces[-1]):
+            pieces[-1] += p  # （如卖家精灵、Helium 10）: a bracket's figure, no item number
+        elif p.strip():
+            pieces.append(p)
+    return [q for p in pieces for q in _split_next_numbers(p)]
+
+
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` opens a bracket it does not close."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _split_next_numbers(line: str) -> list[str]:

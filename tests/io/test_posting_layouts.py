@@ -802,3 +802,72 @@ def test_basic_and_preferred_conditions_are_requirements() -> None:
     )
     assert _texts(p.requirements) == ["本科及以上学历；", "持有证券投资顾问资格。", "有CFA证书。"]
     assert [r.preferred for r in p.requirements] == [False, False, True]
+
+
+# ------------------------------------------------------------ held-out batch 7 layouts
+def test_duties_grouped_under_outline_sub_headings() -> None:
+    (p,) = parse_posting_text(
+        "对公客户经理\n岗位职责：\n一、客户营销\n1.负责对公客户的营销拓展；\n2.维护园区合作关系。\n"
+        "二、风险管理\n1.负责贷前调查；\n2.负责贷后检查。\n任职资格：\n1.本科及以上学历；\n"
+    )
+    assert _texts(p.duties) == [
+        "负责对公客户的营销拓展；", "维护园区合作关系。", "负责贷前调查；", "负责贷后检查。",
+    ]  # fmt: skip
+    assert {d.text: d.reason for d in p.dropped}["一、客户营销"] == "sub-heading"
+
+
+def test_a_short_outline_numbered_item_without_items_below_stays_an_item() -> None:
+    (p,) = parse_posting_text("柜员\n任职要求：\n一、大专学历\n二、形象气质佳\n")
+    assert _texts(p.requirements) == ["大专学历", "形象气质佳"]
+
+
+def test_headhunter_openings_with_run_together_jd(tmp_path: Path) -> None:
+    text = (
+        "手上有2个新职位👇\n——————\n"
+        "1、风控策略经理｜某消费金融公司｜上海\n年薪：40-60万\n"
+        "JD：1.负责贷前策略的制定；2.监控资产质量。要求：1.本科及以上学历；2.3年以上风控经验。\n"
+        "——————\n2、财务BP｜某连锁品牌｜苏州\n薪资：25-35K\n"
+        "JD：1）负责区域预算编制；2）跟进新店投资测算。要求：1）持有中级会计师证书；"
+        "2）5年以上财务分析经验。\n"
+    )
+    first, second = read_postings(_write(tmp_path, "hunter.txt", text))
+    assert (first.title, second.title) == ("风控策略经理", "财务BP")
+    assert _texts(first.requirements) == ["本科及以上学历；", "3年以上风控经验。"]
+    # 2）5年 is item 2, then five years
+    assert _texts(second.requirements) == ["持有中级会计师证书；", "5年以上财务分析经验。"]
+
+
+def test_a_figure_in_brackets_is_no_item_number(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.csv"
+    path.write_text(
+        "岗位名称,任职资格\n运营专员,1.熟悉数据工具（如卖家精灵、Helium 10）；2.英语读写流利。\n",
+        encoding="utf-8",
+    )
+    (p,) = read_postings(path)
+    assert _texts(p.requirements) == ["熟悉数据工具（如卖家精灵、Helium 10）；", "英语读写流利。"]
+
+
+def test_posting_written_as_questions() -> None:
+    (p,) = parse_posting_text(
+        "用户研究员\nQ1：这个岗位做什么？\n· 规划并执行用户访谈；\nQ2：我们希望你是怎样的人？\n"
+        "· 3年以上用户研究经验；\nQ3：有哪些加分项？\n· 有音频产品经验。\nQ4：怎么申请？\n"
+        "把简历发到 jobs@example.com\n"
+    )
+    assert _texts(p.duties) == ["规划并执行用户访谈；"]
+    assert _texts(p.requirements) == ["3年以上用户研究经验；", "有音频产品经验。"]
+    assert [r.preferred for r in p.requirements] == [False, True]
+
+
+def test_internship_posting_and_a_taiwan_job_board_facts() -> None:
+    (intern,) = parse_posting_text(
+        "【2027届】数据分析实习生\n实习内容：\n1. 编写SQL取数脚本；\n实习要求：\n1. 统计学相关专业；\n"
+        "实习时间：2026年12月至2027年6月\n"
+    )
+    assert intern.title == "数据分析实习生"
+    assert (len(intern.duties), len(intern.requirements)) == (1, 1)
+    (tw,) = parse_posting_text(
+        "財務分析師\n工作內容\n1. 負責預算編製與差異分析。\n管理責任：不需負擔管理責任\n"
+        "出差外派：無需出差外派\n條件要求\n工作經歷：3年以上\n具備駕照：不拘\n"
+    )
+    assert _texts(tw.duties) == ["負責預算編製與差異分析。"]
+    assert _texts(tw.requirements) == ["工作經歷：3年以上"]
