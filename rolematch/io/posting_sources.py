@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from rolematch.exceptions import RoleSpecError
 
@@ -401,8 +402,9 @@ def document_lines(path: Path) -> list[Line]:
             raise RoleSpecError(f"cannot read the PDF: {e}", path=path) from e
         if not any(pg.text.strip() for pg in pdf.pages):
             raise RoleSpecError("the PDF has no text layer (scanned?)", path=path)
-        lines = numbered_lines("\n".join(pg.text for pg in pdf.pages))
-        folios = _page_numbers([pg.text for pg in pdf.pages])
+        texts = _pdf_posts_tables(path) or [pg.text for pg in pdf.pages]
+        lines = numbered_lines("\n".join(texts))
+        folios = _page_numbers(texts)
         for ln in lines:
             if ln.text.strip() in folios:
                 ln.drop = PAGE_NUMBER
@@ -450,6 +452,88 @@ def _pipe_tables(lines: list[Line]) -> list[Line]:
                 continue
         out.append(lines[k])
         k += 1
+    return out
+
+
+def _pdf_posts_tables(path: Path) -> list[str] | None:
+    """Each page's text with its ruled table of posts (岗位名称 | 岗位职责 | 资格条件 …) read
+    as rows, as a Word table of posts is: a PDF's text layer gives such a table column by
+    column. A table that goes on over a page (its header repeated) is one table, and a
+    row the page break cut (its title cell empty) goes on the row above. None when the
+    PDF has no table of posts or pdfplumber cannot read it."""
+    Rows = list[list[list[str]]]
+    try:
+        import pdfplumber
+
+        pages: list[list[str | Rows]] = []
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                parts: list[str | Rows] = []
+                top = 0.0
+                for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+                    rows = [[_cell_lines(c) for c in row] for row in table.extract()]
+                    if _posting_table_lines(rows, forms=False) is None:
+                        continue
+                    parts += [_crop_text(page, top, table.bbox[1]), rows]
+                    top = table.bbox[3]
+                parts.append(_crop_text(page, top, page.height))
+                pages.append(parts)
+    except Exception:  # a PDF pdfplumber cannot parse: its text layer as read elsewhere
+        return None
+    last: Rows | None = None
+    for parts in pages:
+        for k, part in enumerate(parts):
+            if isinstance(part, str):
+                continue
+            if last is not None and part[0] == last[0]:  # the same table, over a page
+                body = part[1:]
+                if body and not "".join(body[0][_title_column(part[0])]):  # the cut row's rest
+                    last[-1] = [_rejoin(a + b) for a, b in zip(last[-1], body[0], strict=False)]
+                    body = body[1:]
+                last.extend(body)
+                parts[k] = ""
+            else:
+                last = part
+    if last is None:
+        return None
+    return [
+        "\n".join(
+            p if isinstance(p, str) else "\n".join(t for _, t in _table_text(p)) for p in parts
+        )
+        for parts in pages
+    ]
+
+
+def _title_column(header: list[list[str]]) -> int:
+    return next(i for i, c in enumerate(header) if "".join(c).strip() in TITLE_FIELDS)
+
+
+def _table_text(rows: list[list[list[str]]]) -> list[tuple[int, str]]:
+    return _posting_table_lines(rows, forms=False) or []
+
+
+def _crop_text(page: Any, top: float, bottom: float) -> str:
+    if bottom - top < 1:
+        return ""
+    return str(page.crop((0, top, page.width, bottom)).extract_text() or "")
+
+
+def _cell_lines(cell: str | None) -> list[str]:
+    """A PDF table cell's lines as items: a line the cell's width wrapped joins the one
+    above unless it starts an item (1. （2） · …)."""
+    return _rejoin([t.strip() for t in (cell or "").split("\n") if t.strip()])
+
+
+def _rejoin(pieces: list[str]) -> list[str]:
+    from rolematch.io.posting_lines import split_marker
+
+    out: list[str] = []
+    for t in pieces:
+        if out and not split_marker(t)[1]:
+            gap = " " if out[-1][-1:].isascii() and t[:1].isascii() else ""
+            out[-1] += gap + t
+        else:
+            out.append(t)
     return out
 
 

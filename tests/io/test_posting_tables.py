@@ -95,3 +95,47 @@ def test_job_description_form_reads_its_items_without_their_topic_labels(tmp_pat
     dropped = {d.text: d.reason for d in p.dropped}
     assert dropped["四、工作关系"] == "reporting lines"
     assert "工作地点：江州市" in dropped
+
+
+def _ruled_pdf(path: Path, pages: list[list[tuple[str, str, str]]]) -> Path:
+    """A PDF whose pages each hold a ruled table (岗位名称 | 岗位职责 | 任职条件) with the
+    header on top; a cell's lines are separated by ``/``."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    xs, line = [50, 150, 350, 550], 16
+    for rows in pages:
+        c.setFont("STSong-Light", 10)
+        c.drawString(50, 790, "某县事业单位公开招聘岗位表")
+        y, ys = 770, [770]
+        for row in [("岗位名称", "岗位职责", "任职条件"), *rows]:
+            cells = [cell.split("/") for cell in row]
+            height = line * max(len(cell) for cell in cells) + 6
+            for x, cell in zip(xs, cells, strict=False):
+                for k, text in enumerate(cell):
+                    c.drawString(x + 4, y - line * (k + 1), text)
+            y -= height
+            ys.append(y)
+        c.grid(xs, ys)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_pdf_table_of_posts_over_two_pages(tmp_path: Path) -> None:
+    pdf = _ruled_pdf(
+        tmp_path / "notice.pdf",
+        [
+            [("出纳", "1.负责现金收付；", "1.大专及以上学历；")],
+            [("", "2.负责银行对账。", "2.会计相关专业。"),  # the row the page break cut
+             ("水利技术员", "1.负责水库巡查；/2.负责防汛值守。", "1.水利相关专业。")],
+        ],
+    )  # fmt: skip
+    first, second = read_postings(pdf)
+    assert (first.title, second.title) == ("出纳", "水利技术员")
+    assert _texts(first.duties) == ["负责现金收付；", "负责银行对账。"]
+    assert _texts(first.requirements) == ["大专及以上学历；", "会计相关专业。"]
+    assert _texts(second.duties) == ["负责水库巡查；", "负责防汛值守。"]
