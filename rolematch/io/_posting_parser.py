@@ -1,20 +1,18 @@
-"""The posting model and the line sorter behind :func:`rolematch.io.postings.parse_posting_text`.
+"""The line sorter behind :func:`rolematch.io.postings.parse_posting_text`.
 
-:class:`Posting` (with its :class:`Item` and :class:`Dropped` lines) is what a
-posting parses into; ``LineSorter`` walks a posting file's lines once, opening a posting at
-each title, following the section headings and sorting each line into duties,
-requirements or dropped lines by the vocabulary of :mod:`rolematch.io.posting_lines`.
-:mod:`rolematch.io.postings` reads the files, makes the ids and turns postings into roles.
+``LineSorter`` walks a posting file's lines once, opening a :class:`Posting`
+(:mod:`rolematch.io._posting_model`) at each title, following the section headings and
+sorting each line into duties, requirements or dropped lines by the vocabulary of
+:mod:`rolematch.io.posting_lines`. :mod:`rolematch.io.postings` reads the files, makes
+the ids and turns postings into roles.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
-from rolematch.documents import Role
+from rolematch.io._posting_model import Dropped, Item, Posting
 from rolematch.io.posting_lines import (
     CN_OUTLINE,
     DEPT,
@@ -24,7 +22,6 @@ from rolematch.io.posting_lines import (
     ROLE_HEAD,
     SEPARATOR,
     Lexicon,
-    board_id,
     clean_title,
     ends_item,
     fold,
@@ -42,111 +39,7 @@ from rolematch.io.posting_lines import (
 )
 from rolematch.io.posting_sources import PAGE_FURNITURE, Line
 
-__all__ = ["Dropped", "Item", "LineSorter", "Posting"]
-
-
-@dataclass(frozen=True)
-class Item:
-    """One duty or requirement: its text, the source line, whether it is only preferred."""
-
-    text: str
-    line: int
-    preferred: bool = False
-
-
-@dataclass(frozen=True)
-class Dropped:
-    """A line that is not a duty or requirement, and why it was left out."""
-
-    line: int
-    text: str
-    reason: str
-
-
-@dataclass
-class Posting:
-    """What one posting yielded.
-
-    Attributes
-    ----------
-    title : str
-    duties, requirements : list of Item
-    kpis : list of str
-    dropped : list of Dropped
-        Every non-empty line that went to no list, with the reason.
-    source : str
-        File (and row, for exports) the posting came from.
-    line : int
-        Line (or row) where the posting starts.
-    id : str
-        Role id: given, or made from the title (see the module docstring).
-    department : str
-    """
-
-    title: str = ""
-    duties: list[Item] = field(default_factory=list)
-    requirements: list[Item] = field(default_factory=list)
-    kpis: list[str] = field(default_factory=list)
-    dropped: list[Dropped] = field(default_factory=list)
-    source: str = ""
-    line: int = 1
-    id: str = ""
-    department: str = ""
-
-    def to_role(self) -> Role:
-        """The validated :class:`Role` (duties may be empty; requirements then carry it)."""
-        from rolematch.io.roles import majors_from_requirements, role_from_dict
-
-        reqs = [r.text for r in self.requirements]
-        data: dict[str, Any] = {
-            "id": board_id(self.id),  # a job board's J1001 -> j1001
-            "title": self.title,
-            "department": self.department,
-            "duties": [d.text for d in self.duties],
-            "requirements": reqs,
-            "kpis": list(self.kpis),
-            "majors": majors_from_requirements(reqs),
-        }
-        preferred = [r.text for r in self.requirements if r.preferred]
-        if preferred:
-            data["preferred"] = preferred
-        return role_from_dict(data, source=self.source or None)
-
-    def report(self) -> str:
-        """Human-readable account of the parse, for ``roles import --dry-run``.
-
-        Examples
-        --------
-        >>> from rolematch.io.postings import parse_posting_text
-        >>> p = parse_posting_text("职位名称：客服专员\\n岗位职责：\\n1、接听客户来电\\n"
-        ...                        "任职要求：\\n1、大专及以上学历\\n联系电话：138****0000")[0]
-        >>> print(p.report())  # doctest: +NORMALIZE_WHITESPACE
-        customer-service-specialist  客服专员  (line 1)
-          duties (1):
-            - 接听客户来电  [line 3]
-          requirements (1):
-            - 大专及以上学历  [line 5]
-          dropped (1):
-            line 6: 联系电话：138****0000  -- contact
-        """
-        out = [f"{board_id(self.id) if self.id else ''}  {self.title}  ({self._where()})"]
-        out.append(f"  duties ({len(self.duties)}):")
-        out += [f"    - {d.text}  [line {d.line}]" for d in self.duties]
-        if not self.duties:
-            out.append("    (none: requirements only)")
-        out.append(f"  requirements ({len(self.requirements)}):")
-        out += [
-            f"    - {'[preferred] ' if r.preferred else ''}{r.text}  [line {r.line}]"
-            for r in self.requirements
-        ]
-        if self.kpis:
-            out.append(f"  kpis ({len(self.kpis)}): " + "；".join(self.kpis))
-        out.append(f"  dropped ({len(self.dropped)}):")
-        out += [f"    line {d.line}: {_clip(d.text)}  -- {d.reason}" for d in self.dropped]
-        return "\n".join(out)
-
-    def _where(self) -> str:
-        return f"{self.source}, line {self.line}" if self.source else f"line {self.line}"
+__all__ = ["Dropped", "Item", "LineSorter", "Posting"]  # the model re-exported
 
 
 #: a short line ending in a colon: a heading, never an item
@@ -158,10 +51,6 @@ _EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Lt
 
 
 _BEFORE_HEADING = "before any duty or requirement heading"
-
-
-def _clip(text: str, n: int = 60) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 class LineSorter:
@@ -270,7 +159,9 @@ class LineSorter:
             sep = r"[:：]" if re.search(r"[:：]", label_text) else r"\s+"
             after = re.split(sep, label_text, maxsplit=1)[-1]
             value = re.split(r"\s{2,}|[|｜]", after.strip())[0].strip()
-            if self.cur is None or self._has_items() or self.cur.title:
+            if self._title_translation(value):
+                self._drop(ln, "the title in another language")  # Position: Sales Engineer
+            elif self.cur is None or self._has_items() or self.cur.title:
                 self._start(value, ln.no, ln.heading_level)
             else:
                 self.cur.title, self.cur.line = clean_title(value), ln.no
@@ -304,6 +195,8 @@ class LineSorter:
         return p is not None and bool(p.duties or p.requirements)
 
     def _opens_posting(self, ln: Line, plain: str) -> bool:
+        if noise_reason(plain, self.lex) == "web navigation":
+            return False  # a breadcrumb (首页 > 社会招聘 > 仓储运营主管) ends in a title
         if self._post_title_above_heading(plain):
             # 一、安全员（3名）, 2. 安全员 or a bare 安全员 right above its 岗位职责: a title
             # even without a title word, once the posting before has items
@@ -356,9 +249,11 @@ class LineSorter:
                 # a post opens with its duties; with 任职要求 only when named, and
                 # never right after a duty (the last, unpunctuated duty)
                 return head[1] in ("duties", "mixed") or (named and self.section != "duties")
-            if skipped >= 1 or not (head or noise_reason(strip_md(raw), self.lex)):
+            if nxt.no == skipped:
+                continue  # the rest of the noise line a job board ran together
+            if skipped or not (head or noise_reason(strip_md(raw), self.lex)):
                 return False
-            skipped += 1
+            skipped = nxt.no
         return False
 
     def _list_follows(self) -> bool:
@@ -452,9 +347,11 @@ class LineSorter:
             # 我们希望你具备： a lead-in the vocabulary lacks; what follows keeps its section
             self._drop(ln, "unrecognised heading")
             return
+        translation = self._translation(text)
         # a wrapped line continues the open item
         if (
-            not numbered
+            not translation
+            and not numbered
             and not ln.heading_level
             and self.last is not None
             and self.seen_numbered
@@ -481,7 +378,12 @@ class LineSorter:
             after = self._has_items()
             self._drop(ln, "after the list, not an item" if after else _BEFORE_HEADING)
             return
-        if not numbered and self.seen_numbered and not self._can_be_content(text):
+        if (
+            not numbered
+            and self.seen_numbered
+            and not translation
+            and not self._can_be_content(text)
+        ):
             # a stray line after a numbered list (a sidebar, a footer)
             self._drop(ln, "after the list, not an item")
             return
@@ -560,6 +462,24 @@ class LineSorter:
         set_off = not above or bool(SEPARATOR.match(above)) or ln.heading_level > 0
         return set_off and not split_marker(plain)[1] and title_like(plain, self.lex)
 
+    def _title_translation(self, value: str) -> bool:
+        """Whether a title field right under the posting's title gives it in the other
+        language (职位：销售工程师, then Position: Sales Engineer)."""
+        p, above = self.cur, self.lines[self.i - 1].no if self.i else -1
+        return (
+            p is not None
+            and bool(p.title)
+            and p.line == above
+            and not self._has_items()
+            and _english(value) != _english(p.title)
+        )
+
+    def _translation(self, text: str) -> bool:
+        """Whether an unnumbered line is the item above in the other language (a
+        posting written line by line in Chinese and English): an item of its own."""
+        last = self._last_text() if self.last is not None else ""
+        return bool(last) and _english(text) != _english(last) and len(text) >= 8
+
     def _can_be_content(self, text: str) -> bool:
         # without headings, a line counts only if it reads as a duty or requirement
         return kind_by_content(text, self.lex) is not None
@@ -633,6 +553,10 @@ class LineSorter:
                 continue
             out.append(q)
         return out
+
+
+def _english(text: str) -> bool:
+    return not re.search(r"[\u4e00-\u9fff]", text) and bool(re.search(r"[A-Za-z]{3}", text))
 
 
 def _resort(p: Posting, lex: Lexicon) -> Posting:

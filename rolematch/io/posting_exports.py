@@ -29,6 +29,7 @@ from rolematch.io.posting_sources import (
     TEXT_FIELDS,
     TITLE_FIELDS,
     Line,
+    form_row,
     html_lines,
     looks_like_html,
     numbered_lines,
@@ -36,7 +37,7 @@ from rolematch.io.posting_sources import (
     section_column,
 )
 
-__all__ = ["ExportJob", "export_jobs"]
+__all__ = ["ExportJob", "export_jobs", "sheet_lines"]
 
 
 def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
@@ -222,6 +223,31 @@ def _block_heads(fields: Sequence[str], parts: Sequence[str], lexicon: str | Non
         else:
             heads.append(heading_word(lex, "duties" if k == 0 else "requirements") + "：\n")
     return heads
+
+
+def sheet_lines(path: Path) -> list[list[Line]]:
+    """Each sheet of a workbook that is no table of posts, as the lines of a document:
+    a row of one cell is a line, a row of a label and a value is read as a form's
+    (:func:`~rolematch.io.posting_sources.form_row`), a wider row its cells joined."""
+    from rolematch._optional import import_optional
+
+    openpyxl = import_optional("openpyxl", extra="excel")
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheets = [list(ws.iter_rows(values_only=True)) for ws in book.worksheets]
+    finally:
+        book.close()
+    out = []
+    for rows in sheets:
+        lines: list[Line] = []
+        for no, row in enumerate(rows, start=1):
+            cells = [str(v).strip() for v in row if _filled(v)]
+            texts = form_row(cells) if len(cells) == 2 else None
+            texts = texts if texts is not None else ["  ".join(cells)] if cells else []
+            lines += [Line(t, no) for t in texts]
+        if lines:
+            out.append(lines)
+    return out
 
 
 @dataclass(frozen=True)

@@ -299,8 +299,10 @@ def post_title_like(text: str, lex: Lexicon) -> bool:
         and not any(c in s for c in _SENTENCE_MARKS)
         and match_heading(s, lex) is None
         and noise_reason(s, lex) is None
-        # a doing word inside is fine (秩序维护员, 设备维修工); one in front is a duty
-        and not (lex.doing_start.match(s) or lex.having_start.match(s))
+        # a doing word inside is fine (秩序维护员, 设备维修工); one in front is a duty,
+        # unless a title word says otherwise (管理培训生)
+        and not (lex.doing_start.match(s) and not title_like(s, lex))
+        and not lex.having_start.match(s)
         and not lex.having_anywhere.search(s)
     )
 
@@ -420,6 +422,7 @@ def clean_title(text: str) -> str:
     s = re.sub(r"\*\*|__", "", text.strip())
     s = re.sub(r"\s*[|｜].*$", "", s)
     s = re.sub(rf"^[【\[]\s*(?:{_TAGS})\s*[】\]]\s*", "", s)
+    s = re.sub(r"^【[^】]{1,8}】\s*(?=\S{2})", "", s)  # a channel's or a city's tag: 【快聘江州】
     # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
     s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
     s = _HEADCOUNT.sub("", s) if len(_HEADCOUNT.sub("", s).strip()) >= 2 else s
@@ -428,7 +431,8 @@ def clean_title(text: str) -> str:
 
 def split_semicolons(text: str) -> list[str]:
     """The parts of a ``；`` list, when each is long enough to be an item."""
-    parts = [p.strip() for p in re.split(r"[；;]", text)]
+    # an English sentence goes on after a ; (… a working language; German is a plus)
+    parts = [p.strip() for p in re.split(r"；" if text.isascii() else r"[；;]", text)]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p) >= 4 for p in parts):
         return [p if p.endswith(("。", ".")) else p for p in parts]
@@ -448,7 +452,10 @@ def unglue(line: str, lex: Lexicon) -> list[str]:
     s = re.sub(rf"(?<=[。；;！!？?])((?:{short})\s*[:：])", r"\n\1", s)
     # inline numbering "…。2、负责…" or "… 2.负责…" (not 1.5年, not 3.0版)
     s = re.sub(
-        r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳])", r"\n\1", s
+        r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳]|[(（]\s*\d{1,2}\s*[)）]"
+        r"|\d\ufe0f?\u20e3)",
+        r"\n\1",
+        s,
     )
     # a sentence end, a space, more text: the lines a job board ran together (not
     # "SQL skills; experience with …": English goes on in lower case after a ;)

@@ -41,6 +41,7 @@ __all__ = [
     "looks_like_html",
     "numbered_lines",
     "read_text_file",
+    "form_row",
     "section_column",
 ]
 
@@ -335,10 +336,8 @@ def _posting_table_lines(
 
 def _form_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
     """A form's table of labels and values (a 岗位说明书: 岗位名称 | 合规经理, 制度建设 |
-    组织制定…；) as lines: a short value with its label (``岗位名称：合规经理``, a field the
-    posting knows), a sentence alone (the label only names the item's topic), a section
-    label over its value (岗位职责 | 1.… 2.…), no header row (工作项目 | 工作内容); None for
-    a table that is not two columns of one-line labels.
+    组织制定…；) as lines, each row by :func:`form_row`, without a header row (工作项目 |
+    工作内容); None for a table that is not two columns of one-line labels.
 
     Examples
     --------
@@ -353,16 +352,31 @@ def _form_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | No
     long = [not _label(" ".join(p[1]), 14) for p in pairs]
     lines: list[tuple[int, str]] = []
     for r, (cell, value) in enumerate(pairs):
-        label = cell[0].strip()
         if r == 0 and _COLUMN_NAME.search(" ".join(value)) and sum(long[1:]) >= 2:
             continue  # the header of a table of items: 工作项目 | 工作内容
-        if section_column(label):
-            lines += [(r, f"{label}：")] + [(r, t) for t in value]
-        elif long[r]:
-            lines += [(r, t) for t in value]
-        else:
-            lines.append((r, f"{label}：{' '.join(value)}"))
+        lines += [(r, t) for t in form_row([cell[0], *value]) or []]
     return lines
+
+
+def form_row(cells: Sequence[str]) -> list[str] | None:
+    """A form's row, a label and its value's lines, as posting lines: a section label
+    over its value (岗位职责 | 1.… 2.…), a sentence alone (the label only names its
+    topic: 制度建设 | 组织制定…；), a short value with its label (岗位名称：合规经理, a field
+    the posting knows); None when the first cell is no label.
+
+    Examples
+    --------
+    >>> form_row(["职责", "负责设备点检；"]), form_row(["学历", "本科"])
+    (['职责：', '负责设备点检；'], ['学历：本科'])
+    """
+    label, value = cells[0].strip(), [v for v in cells[1:] if v.strip()]
+    if not _label(label) or not value:
+        return None
+    if section_column(label):
+        return [f"{label}：", *value]
+    if not _label(" ".join(value), 14):
+        return list(value)
+    return [f"{label}：{' '.join(value)}"]
 
 
 #: a form table's header names its value column so: 工作内容, 具体描述, 说明
@@ -405,9 +419,12 @@ def document_lines(path: Path) -> list[Line]:
         texts = _pdf_posts_tables(path) or [pg.text for pg in pdf.pages]
         lines = numbered_lines("\n".join(texts))
         folios = _page_numbers(texts)
+        running = _running_footers(texts)
         for ln in lines:
             if ln.text.strip() in folios:
                 ln.drop = PAGE_NUMBER
+            elif ln.text.strip() in running:
+                ln.drop = PAGE_HEADER
         return _mark_page_headers(lines)
     text = read_text_file(path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and looks_like_html(text[:2000])):
@@ -579,6 +596,18 @@ _FOLIO = re.compile(
     r"|(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?)[-—–－\s]*$",
     re.I,
 )
+
+
+def _running_footers(pages: Sequence[str]) -> set[str]:
+    """A page's first or last line that is the same text on two or more pages but for
+    the page number at its end (星澜智能 | 2027届校园招聘 3, a slide's footer)."""
+    edges: dict[str, set[str]] = {}
+    for text in pages:
+        lines = [t.strip() for t in text.splitlines() if t.strip()]
+        for t in {*lines[:1], *lines[-1:]}:
+            if m := re.match(r"^(.*\D)\s*\d{1,3}$", t):
+                edges.setdefault(m.group(1).strip(), set()).add(t)
+    return {t for stem, found in edges.items() if len(found) >= 2 and len(stem) >= 2 for t in found}
 
 
 def _page_numbers(pages: Sequence[str]) -> set[str]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
 from rolematch.io._posting_parser import Dropped, Item, LineSorter, Posting
-from rolematch.io.posting_exports import export_jobs
+from rolematch.io.posting_exports import export_jobs, sheet_lines
 from rolematch.io.posting_lines import board_id, load_lexicon, slug
 from rolematch.io.posting_sources import (
     EXPORT_SUFFIXES,
@@ -120,7 +120,22 @@ def _export_postings(
 ) -> list[Posting]:
     postings = []
     lex = None if lexicon is None else str(lexicon)
-    for job in export_jobs(path, title_field, text_field, id_field, lex):
+    try:
+        jobs = list(export_jobs(path, title_field, text_field, id_field, lex))
+    except RoleSpecError as e:
+        if e.field != "title_field" or title_field or path.suffix.lower() != ".xlsx":
+            raise
+        # a workbook that is no table of posts (a sheet per post, one item a row):
+        # each sheet read as a document
+        sheets = [
+            post
+            for lines in sheet_lines(path)
+            for post in parse_posting_text(lines, source=str(path), lexicon=lexicon)
+        ]
+        if not any(p.duties or p.requirements for p in sheets):
+            raise
+        return sheets
+    for job in jobs:
         # keep the file's own numbering: line n of the record's text is reported as row:n
         found = parse_posting_text(
             job.lines, source=f"{path}:{job.no}", title=job.title, lexicon=lexicon

@@ -871,3 +871,50 @@ def test_internship_posting_and_a_taiwan_job_board_facts() -> None:
     )
     assert _texts(tw.duties) == ["負責預算編製與差異分析。"]
     assert _texts(tw.requirements) == ["工作經歷：3年以上"]
+
+
+# ------------------------------------------------------------ held-out batch 8 layouts
+def test_items_run_together_with_bracketed_or_keycap_numbers() -> None:
+    (brochure,) = parse_posting_text(
+        "（一）管理培训生\n招聘人数：10人　工作地点：总行\n岗位职责：\n"
+        "（1）参与总行部门轮岗；（2）参与重点项目研究。\n任职要求：\n（1）硕士及以上学历；（2）英语六级。\n"
+    )
+    assert brochure.title == "管理培训生"  # a doing word in front, and a title word
+    assert _texts(brochure.duties) == ["参与总行部门轮岗；", "参与重点项目研究。"]
+    assert _texts(brochure.requirements) == ["硕士及以上学历；", "英语六级。"]
+    (share,) = parse_posting_text(
+        "【快聘江州】烘焙门店店长｜6-8K｜江州\n"
+        "岗位职责：1️⃣负责门店日常运营；2️⃣带领店员完成销售目标。\n"
+        "任职要求：1️⃣2年以上门店管理经验；2️⃣持有健康证者优先。\n"
+    )
+    assert share.title == "烘焙门店店长"  # a channel's 【tag】 off
+    assert _texts(share.duties) == ["负责门店日常运营；", "带领店员完成销售目标。"]
+    assert [r.preferred for r in share.requirements] == [False, True]
+
+
+def test_breadcrumb_is_no_title_and_a_sign_off_no_item(tmp_path: Path) -> None:
+    page = (
+        "<div>首页 &gt; 社会招聘 &gt; 仓储运营主管</div><h1>仓储运营主管</h1>"
+        "<p><strong>岗位职责：</strong></p><ul><li>负责仓库日常运营管理；</li></ul>"
+        "<p><strong>任职要求：</strong></p><ul><li>3年以上仓储管理经验；</li></ul>"
+        "<p>云栖物流有限公司人力资源部　2026年11月</p>"
+    )
+    (p,) = read_postings(_write(tmp_path, "job.html", page))
+    assert p.title == "仓储运营主管"
+    assert _texts(p.requirements) == ["3年以上仓储管理经验；"]
+    assert [d.reason for d in p.dropped if "人力资源部" in d.text] == ["signature"]
+
+
+def test_chinese_and_english_line_by_line() -> None:
+    (p,) = parse_posting_text(
+        "职位：销售工程师\nPosition: Sales Engineer\n岗位职责\nResponsibilities\n"
+        "1. 开发华中地区新客户；\nDevelop new customers in Central China;\n"
+        "2. 负责报价和回款跟进。\nHandle quotations and payment collection.\n"
+        "任职要求\nRequirements\n1. 3年以上机床销售经验；\nAt least 3 years of machine tool sales.\n"
+    )
+    assert p.title == "销售工程师"  # its translation right below is no second posting
+    assert _texts(p.duties) == [
+        "开发华中地区新客户；", "Develop new customers in Central China;",
+        "负责报价和回款跟进。", "Handle quotations and payment collection.",
+    ]  # fmt: skip
+    assert len(p.requirements) == 2

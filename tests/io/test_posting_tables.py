@@ -139,3 +139,52 @@ def test_pdf_table_of_posts_over_two_pages(tmp_path: Path) -> None:
     assert _texts(first.duties) == ["负责现金收付；", "负责银行对账。"]
     assert _texts(first.requirements) == ["大专及以上学历；", "会计相关专业。"]
     assert _texts(second.duties) == ["负责水库巡查；", "负责防汛值守。"]
+
+
+def test_workbook_with_one_item_a_row_is_read_sheet_by_sheet(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    for row in [("岗位名称：设备维护工程师", None), ("类别", "内容"),
+                ("职责", "负责生产线设备的日常点检和保养；"), ("职责", "编制设备预防性维护计划；"),
+                ("要求", "大专及以上学历，机电相关专业；")]:  # fmt: skip
+        first.append(row)
+    second = book.create_sheet()
+    for row in [("岗位名称：供应商质量工程师", None), ("岗位职责", "负责供应商质量体系审核；"),
+                (None, "处理来料质量问题；"), ("任职要求", "本科及以上学历；")]:  # fmt: skip
+        second.append(row)
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    first_post, second_post = read_postings(path)
+    assert (first_post.title, second_post.title) == ("设备维护工程师", "供应商质量工程师")
+    assert _texts(first_post.duties) == [
+        "负责生产线设备的日常点检和保养；",
+        "编制设备预防性维护计划；",
+    ]
+    assert _texts(first_post.requirements) == ["大专及以上学历，机电相关专业；"]
+    assert _texts(second_post.duties) == ["负责供应商质量体系审核；", "处理来料质量问题；"]
+
+
+def test_slide_footer_with_its_page_number_is_page_furniture(tmp_path: Path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "slides.pdf"
+    c = canvas.Canvas(str(path))
+    slides = [
+        ["算法工程师", "岗位职责", "■ 负责视觉算法研发；", "任职要求", "■ 硕士及以上学历；"],
+        ["嵌入式软件工程师", "岗位职责", "■ 负责驱动开发；", "任职要求", "■ 熟悉ARM架构；"],
+    ]
+    for k, lines in enumerate(slides, start=2):
+        c.setFont("STSong-Light", 12)
+        for j, text in enumerate(lines):
+            c.drawString(60, 760 - 24 * j, text)
+        c.drawString(60, 40, f"星澜智能 | 2027届校园招聘 {k}")
+        c.showPage()
+    c.save()
+    first, second = read_postings(path)
+    assert (first.title, second.title) == ("算法工程师", "嵌入式软件工程师")
+    assert _texts(first.requirements) == ["硕士及以上学历；"]  # the footer is no item
