@@ -20,7 +20,10 @@ through the public API (``rolematch.load_roles`` on the posting files,
 ``Matcher.fit``, ``Matcher.similarity``): per posting AUC (fit = grade ≥ 1 vs
 not), NDCG@5 of the posting's résumé ranking, and the share of not-a-fit pairs
 scoring ≥ 0.5 — for the full scorer, and for plain TF-IDF cosine and BM25 over
-jieba tokens (ranking baselines: their ≥ 0.5 share is not comparable).
+jieba tokens (ranking baselines: their ≥ 0.5 share is not comparable). Held-out
+postings: the 48 résumés of ``heldout_resumes.json``, written blind against the
+postings of batches 6 and 7 (:data:`GRADED_BATCHES`), scored against those postings as
+imported, with the share of strong fits scoring ≥ 0.5 and the median score by grade.
 
 Usage::
 
@@ -191,8 +194,14 @@ def matching(S: np.ndarray, Y: np.ndarray, ids: list[str]) -> dict[str, Any]:
             "notfit>=0.5": float((s[y == 0] >= 0.5).mean()),
             "fits": int((y >= 1).sum()),
         }
-    notfit = S[Y == 0]
+    notfit, strong = S[Y == 0], S[Y == 2]
     return {
+        "strong>=0.5": float((strong >= 0.5).mean()) if strong.size else float("nan"),
+        "median by grade": {
+            grade: float(np.median(S[np.equal(Y, grade)]))
+            for grade in (2, 1, 0)
+            if np.equal(Y, grade).any()
+        },
         "mean auc": float(np.nanmean([v["auc"] for v in per.values()])),
         "mean ndcg@5": float(np.nanmean([v["ndcg@5"] for v in per.values()])),
         "notfit>=0.5": float((notfit >= 0.5).mean()),
@@ -241,6 +250,21 @@ def bm25(texts: list[str], roles: list[Any], k1: float = 1.5, b: float = 0.75) -
                 s += idf * tf[w] * (k1 + 1) / (tf[w] + k1 * (1 - b + b * len(d) / avg))
             out[i, j] = s
     return out
+
+
+#: the held-out batches whose postings ``heldout_resumes.json`` grades résumés against
+GRADED_BATCHES = (6, 7)
+
+
+def heldout_roles() -> list[Any]:
+    """The postings of :data:`GRADED_BATCHES` as imported, with their gold ids."""
+    gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
+    roles = []
+    for name, g in gold.items():
+        if g.get("heldout") and batch_of(name, g) in GRADED_BATCHES:
+            for gp, p in zip(g["postings"], read_file(name), strict=False):
+                roles.append(replace(p.to_role(), id=gp["id"]))
+    return roles
 
 
 def real_cvs(ids: list[str]) -> list[tuple[Any, list[int]]]:
@@ -338,6 +362,35 @@ def main() -> None:
                     f"{set_name:<11}{name:<24}{pairs:>14}{m['mean auc']:>10.3f}"
                     f"{m['mean ndcg@5']:>8.3f}{m['notfit>=0.5']:>9.1%}{m['notfit>=0.8']:>9.1%}"
                 )
+        graded = DATA / "heldout_resumes.json"
+        if graded.exists():  # postings never tuned on, résumés written blind against them
+            with tempfile.TemporaryDirectory() as tmp:
+                write_roles(heldout_roles(), tmp)
+                held = load_roles(tmp)
+            hids = [r.id for r in held]
+            items = json.loads(graded.read_text(encoding="utf-8"))
+            htexts = [it["text"] for it in items]
+            hy = np.array([[it["labels"].get(i, 0) for i in hids] for it in items], dtype=float)
+            print(f"\nHeld-out postings: {len(items)} résumés (heldout_resumes.json, blind) "
+                  f"x {len(hids)} postings of batches {GRADED_BATCHES}")  # fmt: skip
+            for name, S in {
+                f"rolematch ({args.model})": Matcher(model=args.model).fit(held).similarity(htexts),
+                "tfidf cosine": tfidf_cosine(htexts, held),
+                "bm25": bm25(htexts, held),
+            }.items():
+                m = matching(S, hy, hids)
+                result["matching"][f"held-out postings: {name}"] = {"run": stamp, **m}
+                if name.startswith("rolematch"):
+                    held_line = (
+                        f"  strong fits >= 0.5: {m['strong>=0.5']:.1%}; median score by grade "
+                        + ", ".join(f"{g}: {v:.3f}" for g, v in m["median by grade"].items())
+                    )
+                pairs = f"{int((hy >= 1).sum())}/{int((hy == 0).sum())}"
+                print(
+                    f"{'held-out':<11}{name:<24}{pairs:>14}{m['mean auc']:>10.3f}"
+                    f"{m['mean ndcg@5']:>8.3f}{m['notfit>=0.5']:>9.1%}{m['notfit>=0.8']:>9.1%}"
+                )
+            print(held_line)
         key = f"{'all' if real else 'synthetic'}: rolematch ({args.model})"
         full = result["matching"][key]["per posting"]
         print(f"\nPer posting ({key}):")
