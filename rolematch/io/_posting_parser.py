@@ -32,6 +32,7 @@ from rolematch.io.posting_lines import (
     split_marker,
     split_semicolons,
     strip_md,
+    summary_field,
     tag_line,
     title_like,
     unbracket,
@@ -282,7 +283,7 @@ class LineSorter:
 
     def _heading_follows(self, window: int = 3) -> bool:
         """Whether a duty/requirement heading or a title field comes within a few lines."""
-        seen = 0
+        seen, noise = 0, False
         for nxt in self.lines[self.i + 1 :]:
             if not nxt.text.strip() or nxt.drop:
                 continue
@@ -291,8 +292,11 @@ class LineSorter:
                 return True
             if self.lex.title_fields.match(fold(strip_md(nxt.text))):
                 return True
+            if head:  # a post's 岗位亮点 or 福利 first: its lines do not count
+                seen, noise = 0, True
+                continue
             seen += 1
-            if seen >= window:
+            if seen >= (2 * window if noise else window):
                 return False
         return False
 
@@ -339,6 +343,9 @@ class LineSorter:
         if not numbered and (m := DOT_DIGIT.match(text)) and int(m.group(1)) == self.last_num + 1:
             # "2.3年以上经验" after item 1: the item number, then a figure
             text, numbered = text[m.end() :].strip(), True
+        if self.section is None and summary_field(text):
+            self._drop(ln, "job board summary")  # 3-5年, 大专: the page's facts, one a line
+            return
         if not numbered and self.last is None and self.section == "duties" and tag_line(text):
             # a job board's keyword tags right under its 职位描述, above the duties
             self._drop(ln, "job board tags")

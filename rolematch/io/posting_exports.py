@@ -168,6 +168,10 @@ def _has_any(rec: Mapping[str, Any], names: Sequence[str]) -> bool:
     return any(n in rec for n in names)
 
 
+#: a field that holds a posting's description, whatever else its name says
+_DESCRIPTION = re.compile(r"description|desc\b|^jd|职位描述|岗位描述|职位详情", re.I)
+
+
 def _pick(
     rec: Mapping[str, Any],
     given: str | None,
@@ -189,6 +193,10 @@ def _pick(
     for name in defaults:
         if name in rec:
             return [name]
+    if what == "text":  # description_html, jobDescription, 职位描述（HTML）: a description
+        found = [n for n in rec if _DESCRIPTION.search(str(n))]
+        if len(found) == 1:
+            return found
     if len([n for n in rec if str(n).strip()]) < 2:
         # one column cannot hold both a title and a text: no --title-field would do
         raise RoleSpecError(

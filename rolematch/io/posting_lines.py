@@ -50,6 +50,7 @@ __all__ = [
     "split_marker",
     "split_semicolons",
     "strip_md",
+    "summary_field",
     "tag_line",
     "title_like",
     "unbracket",
@@ -156,7 +157,7 @@ NUMBER = re.compile(
     r"\d\ufe0f?\u20e3|\U0001f51f"  # keycap numbers of chat posts: 1️⃣ … 🔟
     r")\s*"
 )
-_BULLET = re.compile(r"^\s*(?:[-•*·▪●◆◇■□○◦►▶✓✔]|\\-)\s*")
+_BULLET = re.compile(r"^\s*(?:[-•*·‧▪●◆◇■□○◦►▶✓✔☐☑]|\\-)\s*")
 CN_OUTLINE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十]+\s*[)）])\s*"
 )
@@ -329,6 +330,12 @@ _SUMMARY_TAG = re.compile(
 )
 
 
+def summary_field(text: str) -> bool:
+    """Whether a line is one field of a job board's summary alone (3-5年, 大专), as a
+    page lays the summary out one field an element."""
+    return bool(_SUMMARY_TAG.match(fold(text).strip()))
+
+
 def _summary(s: str) -> bool:
     """Whether a line is a job board's summary under a title: short fields between
     bars, one of them an experience range or a degree (杭州·余杭 | 3-5年 | 大专), or
@@ -430,12 +437,17 @@ def clean_title(text: str) -> str:
 
 
 def split_semicolons(text: str) -> list[str]:
-    """The parts of a ``；`` list, when each is long enough to be an item."""
+    """The parts of a ``；`` list, when each is long enough to be an item; the sentences
+    of a paragraph of prose (你将加入品牌中心，负责…。你需要与市场团队一起…。), when each is
+    one an item would be."""
     # an English sentence goes on after a ; (… a working language; German is a plus)
     parts = [p.strip() for p in re.split(r"；" if text.isascii() else r"[；;]", text)]
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p) >= 4 for p in parts):
-        return [p if p.endswith(("。", ".")) else p for p in parts]
+        return parts
+    sentences = [p for p in re.findall(r"[^。]+。?", text) if p.strip()]
+    if len(sentences) > 1 and all(len(p) >= 12 for p in sentences):
+        return [p.strip() for p in sentences]
     return [text]
 
 

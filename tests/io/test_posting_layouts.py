@@ -918,3 +918,61 @@ def test_chinese_and_english_line_by_line() -> None:
         "负责报价和回款跟进。", "Handle quotations and payment collection.",
     ]  # fmt: skip
     assert len(p.requirements) == 2
+
+
+# ------------------------------------------------------------ held-out batch 9 layouts
+def test_duties_written_as_prose_are_one_item_a_sentence() -> None:
+    (p,) = parse_posting_text(
+        "职位：品牌视觉设计师\n工作内容：\n你将加入品牌中心，负责品牌视觉的整体设计。"
+        "你需要与市场团队一起策划季度新品的主视觉。此外，你将维护品牌视觉规范。\n"
+        "任职要求：\n1）本科及以上学历；\n"
+    )
+    assert _texts(p.duties) == [
+        "你将加入品牌中心，负责品牌视觉的整体设计。",
+        "你需要与市场团队一起策划季度新品的主视觉。",
+        "此外，你将维护品牌视觉规范。",
+    ]
+
+
+def test_macau_posting_with_vacancy_field_and_bullets() -> None:
+    (p,) = parse_posting_text(
+        "空缺職位：前堂主任\n職責範圍：\n‧ 督導前台接待的日常運作；\n入職要求：\n‧ 高中或以上學歷；\n"
+        "待遇：\n‧ 月薪MOP 18,000；\n‧ 員工膳食及醫療保險。\n"
+    )
+    assert p.title == "前堂主任"
+    assert _texts(p.duties) == ["督導前台接待的日常運作；"]
+    assert _texts(p.requirements) == ["高中或以上學歷；"]  # 待遇 is a section of its own
+
+
+def test_a_posts_highlights_between_its_title_and_duties(tmp_path: Path) -> None:
+    text = (
+        "测试开发工程师\n💡 岗位亮点\n弹性工作不打卡\n📌 岗位职责\n☐ 负责自动化测试框架的开发；\n"
+        "📌 任职要求\n☐ 3年以上测试开发经验；\n"
+        "海外社区运营（日语）\n💡 岗位亮点\n直接对接日本玩家社区\n工作地点：上海\n"
+        "📌 岗位职责\n☑ 负责日服社区的日常运营；\n📌 任职要求\n☑ 日语N1；\n"
+    )
+    first, second = read_postings(_write(tmp_path, "feishu.txt", text))
+    assert second.title == "海外社区运营（日语）"
+    assert _texts(second.duties) == ["负责日服社区的日常运营；"]  # ☑ is a bullet
+    assert _texts(first.duties) == ["负责自动化测试框架的开发；"]
+
+
+def test_job_board_facts_one_a_line_and_a_description_html_field(tmp_path: Path) -> None:
+    (page,) = parse_posting_text(
+        "注塑工艺工程师\n- 苏州\n- 3-5年\n- 大专\n岗位职责：\n1. 负责注塑工艺参数的调试；\n"
+        "任职资格：\n1. 大专及以上学历；\n"
+    )
+    assert _texts(page.requirements) == ["大专及以上学历；"]
+    assert {d.text: d.reason for d in page.dropped}["- 大专"] == "job board summary"
+    path = tmp_path / "ats.csv"
+    path.write_text(
+        "job_title,description_html\n数据分析师,"
+        '"<p><strong>岗位职责</strong></p><ul><li>负责经营分析</li></ul>'
+        '<p><strong>任职要求</strong></p><ul><li>统计学相关专业</li></ul>"\n',
+        encoding="utf-8",
+    )
+    (export,) = read_postings(path)  # a description field by its name, whatever else it says
+    assert (_texts(export.duties), _texts(export.requirements)) == (
+        ["负责经营分析"],
+        ["统计学相关专业"],
+    )
