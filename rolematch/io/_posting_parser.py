@@ -198,6 +198,9 @@ class LineSorter:
     def _opens_posting(self, ln: Line, plain: str) -> bool:
         if noise_reason(plain, self.lex) == "web navigation":
             return False  # a breadcrumb (首页 > 社会招聘 > 仓储运营主管) ends in a title
+        listed = self.section in ("duties", "requirements") and self._has_items()
+        if listed and split_marker(ln.text)[1] and not NUMBER.match(ln.text):
+            return False  # a bulleted line in a list: an item (▪ 熟悉测试流程…)
         if self._post_title_above_heading(plain):
             # 一、安全员（3名）, 2. 安全员 or a bare 安全员 right above its 岗位职责: a title
             # even without a title word, once the posting before has items

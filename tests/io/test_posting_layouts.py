@@ -976,3 +976,27 @@ def test_job_board_facts_one_a_line_and_a_description_html_field(tmp_path: Path)
         ["负责经营分析"],
         ["统计学相关专业"],
     )
+
+
+# ------------------------------------------------------------ held-out batch 10 layouts
+def test_a_bulleted_item_that_reads_like_a_title_stays_an_item() -> None:
+    (p,) = parse_posting_text(
+        "Position: 游戏测试工程师\nJob Description\n▪ 参与游戏版本的功能测试，编写测试用例\n"
+        "Requirements\n▪ 本科及以上学历，2年以上游戏测试经验\n▪ 熟悉测试流程与缺陷管理工具\n"
+        "▪ 掌握Python基础\nBonus Points\n▪ 有Unity项目测试经验\n"
+    )
+    assert p.title == "游戏测试工程师"
+    assert "熟悉测试流程与缺陷管理工具" in _texts(p.requirements)
+
+
+def test_taiwan_group_message_and_a_three_line_notice() -> None:
+    (tw,) = parse_posting_text(
+        "【職缺】品牌行銷專員\n【工作內容】\n1. 規劃品牌社群內容\n【需求條件】\n1. 大學以上，行銷相關科系\n"
+    )
+    assert tw.title == "品牌行銷專員"
+    assert _texts(tw.requirements) == ["大學以上，行銷相關科系"]
+    (short,) = parse_posting_text(
+        "招聘 仓库理货员\n负责货物的收发和盘点；\n能适应倒班。\n有意者电话联系：138****1234 刘主管\n"
+    )
+    assert short.title == "仓库理货员"
+    assert [d.reason for d in short.dropped if "电话" in d.text] == ["contact"]
