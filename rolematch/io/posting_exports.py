@@ -16,6 +16,7 @@ and field.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -193,6 +194,10 @@ def _pick(
     for name in defaults:
         if name in rec:
             return [name]
+    folded = {str(n).strip().lower(): n for n in rec}
+    for name in defaults:  # Title, Description: a header in another case
+        if name.lower() in folded:
+            return [folded[name.lower()]]
     if what == "text":  # description_html, jobDescription, 职位描述（HTML）: a description
         found = [n for n in rec if _DESCRIPTION.search(str(n))]
         if len(found) == 1:
@@ -324,6 +329,9 @@ def export_jobs(
             heads = _block_heads(xf, parts, lexicon)
             parts = [h + t for h, t in zip(heads, parts, strict=True)]
         body = "\n".join(parts)
+        for _ in range(2):  # an ATS's HTML escaped once or twice (&lt;p&gt;, &amp;#x27;)
+            if "&lt;" in body and looks_like_html(html.unescape(body)):
+                body = html.unescape(body)
         lines = html_lines(body) if looks_like_html(body) else numbered_lines(body)
         count += 1
         yield ExportJob(no, title, lines, str(rec[idf]).strip() if idf else "")

@@ -188,3 +188,30 @@ def test_slide_footer_with_its_page_number_is_page_furniture(tmp_path: Path) -> 
     first, second = read_postings(path)
     assert (first.title, second.title) == ("算法工程师", "嵌入式软件工程师")
     assert _texts(first.requirements) == ["硕士及以上学历；"]  # the footer is no item
+
+
+def test_export_with_capitalised_fields_and_escaped_html(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "jobs.csv"
+    path.write_bytes(
+        "Title,Responsibilities,Requirements\r\n运营专员,1、负责活动策划,1、本科学历\r\n".encode(
+            "gbk"
+        )
+    )
+    (csv_post,) = read_postings(path)  # Title as title, a GBK file with CRLF
+    assert (csv_post.title, _texts(csv_post.duties)) == ("运营专员", ["负责活动策划"])
+    content = (
+        "&lt;p&gt;&lt;strong&gt;What you&amp;#x27;ll do&lt;/strong&gt;&lt;/p&gt;"
+        "&lt;ul&gt;&lt;li&gt;Run our Kubernetes clusters&lt;/li&gt;&lt;/ul&gt;"
+        "&lt;p&gt;&lt;strong&gt;What you&amp;#x27;ll need&lt;/strong&gt;&lt;/p&gt;"
+        "&lt;ul&gt;&lt;li&gt;4+ years in SRE&lt;/li&gt;&lt;/ul&gt;"
+    )
+    (tmp_path / "gh.json").write_text(
+        json.dumps({"jobs": [{"title": "SRE", "content": content}]}), encoding="utf-8"
+    )
+    (gh,) = read_postings(tmp_path / "gh.json")  # a Greenhouse export's HTML, escaped twice
+    assert (_texts(gh.duties), _texts(gh.requirements)) == (
+        ["Run our Kubernetes clusters"],
+        ["4+ years in SRE"],
+    )
