@@ -262,11 +262,15 @@ class LineSorter:
 
     def _list_follows(self) -> bool:
         """Whether the next line is a numbered or bulleted duty or requirement."""
-        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        nxt = self._next_line()
         if nxt is None or nxt.drop:
             return False
         text, numbered = split_marker(strip_md(nxt.text))
         return numbered and kind_by_content(text, self.lex) is not None
+
+    def _next_line(self) -> Line | None:
+        """The next line with text, or None at the end."""
+        return next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
 
     def _sub_heading(self, plain: str) -> bool:
         """Whether an outline-numbered line (一、 （一）) is a short topic with items of
@@ -274,14 +278,14 @@ class LineSorter:
         text = split_marker(plain)[0]
         if not CN_OUTLINE.match(plain) or len(text) > 10 or not post_title_like(text, self.lex):
             return False
-        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        nxt = self._next_line()
         if nxt is None or nxt.drop:
             return False
         below = strip_md(nxt.text)
         return split_marker(below)[1] and not CN_OUTLINE.match(below)
 
     def _content_follows(self) -> bool:
-        nxt = next((ln for ln in self.lines[self.i + 1 :] if ln.text.strip()), None)
+        nxt = self._next_line()
         return nxt is not None and kind_by_content(split_marker(nxt.text)[0], self.lex) is not None
 
     def _heading_follows(self, window: int = 3) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -242,18 +243,16 @@ def sheet_lines(path: Path) -> list[list[Line]]:
     """Each sheet of a workbook that is no table of posts, as the lines of a document:
     a row of one cell is a line, a row of a label and a value is read as a form's
     (:func:`~rolematch.io.posting_sources.form_row`), a wider row its cells joined."""
-    from rolematch._optional import import_optional
+    from rolematch.io.sheets import sheet_rows
 
-    openpyxl = import_optional("openpyxl", extra="excel")
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheets = [list(ws.iter_rows(values_only=True)) for ws in book.worksheets]
-    finally:
-        book.close()
     out = []
-    for rows in sheets:
+    for sheet in itertools.count():
+        try:
+            header, rows = sheet_rows(path, sheet)
+        except IndexError:  # no more sheets
+            break
         lines: list[Line] = []
-        for no, row in enumerate(rows, start=1):
+        for no, row in [(1, tuple(header)), *rows]:
             cells = [str(v).strip() for v in row if _filled(v)]
             texts = form_row(cells) if len(cells) == 2 else None
             texts = texts if texts is not None else ["  ".join(cells)] if cells else []

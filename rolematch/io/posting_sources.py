@@ -301,20 +301,23 @@ def _posting_table(rows: list[list[list[str]]]) -> list[str] | None:
     return None if own is None else [text for _, text in own]
 
 
-def _posting_table_lines(
-    rows: list[list[list[str]]], forms: bool = True
-) -> list[tuple[int, str]] | None:
-    """:func:`_posting_table`'s lines, each with the index of the row it comes from; a
-    table that is not one of posts is read as a form's (:func:`_form_table_lines`)
-    where ``forms``."""
-    other = _form_table_lines if forms else lambda rows: None
+def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
+    """:func:`_posting_table`'s lines, each with the index of the row it comes from: a
+    table of posts (:func:`_posts_table_lines`), else a form's (:func:`_form_table_lines`)."""
+    own = _posts_table_lines(rows)
+    return own if own is not None else _form_table_lines(rows)
+
+
+def _posts_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
+    """A table of posts' lines, one posting a row, each with its row index; None for
+    any other table."""
     if len(rows) < 2 or not rows[0] or any(len(c) > 1 for c in rows[0]):
-        return other(rows)
+        return None
     names = [c[0].strip() if c else "" for c in rows[0]]
     title = next((i for i, n in enumerate(names) if n in TITLE_FIELDS), None)
     sections = [i for i, n in enumerate(names) if i != title and section_column(n)]
     if title is None or not sections:
-        return other(rows)
+        return None
     others = [i for i in range(len(names)) if i != title and i not in sections and names[i]]
     lines: list[tuple[int, str]] = []
     for r, row in enumerate(rows[1:], start=1):
@@ -452,7 +455,7 @@ def _pipe_cells(text: str) -> list[list[str]]:
 
 def _pipe_tables(lines: list[Line]) -> list[Line]:
     """A Markdown table of posts (| 岗位 | 岗位职责 | 任职要求 |) read as a Word or HTML
-    one is (:func:`_posting_table_lines`); other tables stay as lines (a table's rows
+    one is (:func:`_posts_table_lines`); other tables stay as lines (a table's rows
     are dropped as a page's bars are)."""
     out: list[Line] = []
     k = 0
@@ -462,7 +465,7 @@ def _pipe_tables(lines: list[Line]) -> list[Line]:
             while end < len(lines) and "|" in lines[end].text and lines[end].text.strip():
                 end += 1
             body = [lines[k]] + lines[k + 2 : end]
-            own = _posting_table_lines([_pipe_cells(ln.text) for ln in body], forms=False)
+            own = _posts_table_lines([_pipe_cells(ln.text) for ln in body])
             if own is not None:
                 out += [Line(text, body[row].no) for row, text in own]
                 k = end
@@ -489,7 +492,7 @@ def _pdf_posts_tables(path: Path) -> list[str] | None:
                 top = 0.0
                 for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
                     rows = [[_cell_lines(c) for c in row] for row in table.extract()]
-                    if _posting_table_lines(rows, forms=False) is None:
+                    if _posts_table_lines(rows) is None:
                         continue
                     parts += [_crop_text(page, top, table.bbox[1]), rows]
                     top = table.bbox[3]
@@ -515,7 +518,8 @@ def _pdf_posts_tables(path: Path) -> list[str] | None:
         return None
     return [
         "\n".join(
-            p if isinstance(p, str) else "\n".join(t for _, t in _table_text(p)) for p in parts
+            p if isinstance(p, str) else "\n".join(t for _, t in _posts_table_lines(p) or [])
+            for p in parts
         )
         for parts in pages
     ]
@@ -523,10 +527,6 @@ def _pdf_posts_tables(path: Path) -> list[str] | None:
 
 def _title_column(header: list[list[str]]) -> int:
     return next(i for i, c in enumerate(header) if "".join(c).strip() in TITLE_FIELDS)
-
-
-def _table_text(rows: list[list[list[str]]]) -> list[tuple[int, str]]:
-    return _posting_table_lines(rows, forms=False) or []
 
 
 def _crop_text(page: Any, top: float, bottom: float) -> str:
