@@ -472,6 +472,8 @@ _LIST_START = re.compile(
 
 
 _EMAIL_END = re.compile(r"\S@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$")
+#: a letter-spaced line (岗 位 职 责, 工 作 经 历): a display heading, whatever its words
+_LETTER_SPACED = re.compile(r"^\s*(?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff]\s*[:：]?\s*$")
 
 
 def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> list[Line]:
@@ -504,6 +506,8 @@ def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> lis
             and not _EMAIL_END.search(a.text)
             and not is_heading(a.text)
             and not is_heading(b.text)
+            and not _LETTER_SPACED.match(a.text)
+            and not _LETTER_SPACED.match(b.text)
         ):
             a.text += _joiner(a.text, b.text) + b.text
             a.x0, a.x1 = min(a.x0, b.x0), max(a.x1, b.x1)

@@ -181,7 +181,10 @@ class LineSorter:
             else:
                 self.bare_titled.add(id(self._start(title, ln.no, ln.heading_level)))
             return
-        if self.section in (None, "mixed") and self._paragraph(ln, plain):
+        if (
+            self.section == "mixed" or (self.section is None and not self._duty_heading_ahead())
+        ) and self._paragraph(ln, plain):
+            # (an introduction above the posts' own 岗位职责 says what the firm does: no duties)
             return
         if reason := noise_reason(plain, lex):
             self._drop(ln, reason)
@@ -196,8 +199,10 @@ class LineSorter:
         return p is not None and bool(p.duties or p.requirements)
 
     def _opens_posting(self, ln: Line, plain: str) -> bool:
-        if noise_reason(plain, self.lex) == "web navigation":
-            return False  # a breadcrumb (首页 > 社会招聘 > 仓储运营主管) ends in a title
+        if noise_reason(plain, self.lex) in ("web navigation", "greeting"):
+            # a breadcrumb (首页 > 社会招聘 > 仓储运营主管) ends in a title; a mail's
+            # salutation (王顾问：) names one
+            return False
         listed = self.section in ("duties", "requirements") and self._has_items()
         if listed and split_marker(ln.text)[1] and not NUMBER.match(ln.text):
             return False  # a bulleted line in a list: an item (▪ 熟悉测试流程…)

@@ -90,8 +90,8 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
     except json.JSONDecodeError as e:
         raise RoleSpecError(f"line {e.lineno}: not valid JSON: {e.msg}", path=path) from e
     if isinstance(data, Mapping):
-        lists = [v for v in data.values() if isinstance(v, list)]
-        data = lists[0] if len(lists) == 1 and not _has_any(data, TEXT_FIELDS) else [data]
+        found = _record_list(data)
+        data = found if found is not None else [data]
     if not isinstance(data, list):
         raise RoleSpecError(f"expected a list of job objects, got {type(data).__name__}", path=path)
     for i, rec in enumerate(data, start=1):
@@ -100,6 +100,25 @@ def _records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
                 f"record {i}: expected a JSON object, got {type(rec).__name__}", path=path
             )
         yield i, rec
+
+
+def _record_list(data: Mapping[str, Any], depth: int = 3) -> list[Any] | None:
+    """The one list of records an API's envelope holds ({"jobs": […]}, or {"code": 200,
+    "data": {"total": 2, "rows": […]}}); None for a record itself, or when the envelope
+    holds no list or several."""
+    if _has_any(data, TEXT_FIELDS) or depth == 0:
+        return None
+    lists = [v for v in data.values() if isinstance(v, list)]
+    if len(lists) == 1:
+        return lists[0]
+    if lists:
+        return None
+    inner = [v for v in data.values() if isinstance(v, Mapping)]
+    found = [f for v in inner if (f := _record_list(v, depth - 1)) is not None]
+    # a record's own nested facts ({"company": {"tags": ["双休"]}}) are no records
+    if len(found) == 1 and found[0] and all(isinstance(r, Mapping) for r in found[0]):
+        return found[0]
+    return None
 
 
 def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
@@ -172,6 +191,39 @@ def _has_any(rec: Mapping[str, Any], names: Sequence[str]) -> bool:
 
 #: a field that holds a posting's description, whatever else its name says
 _DESCRIPTION = re.compile(r"description|desc\b|^jd|职位描述|岗位描述|职位详情", re.I)
+#: a field that holds a posting's title in an ATS's own words (postName, position_title)
+_TITLE_NAME = re.compile(r"^(?:job|post|position|vacancy|role|recruit)[_\s-]?(?:name|title)$", re.I)
+#: the words of a field an ATS names in English (jobContent, job_condition, bonusPoint)
+#: that say which section its text is; benefits and intros say none
+_FIELD_WORDS = {
+    "duties": {"duty", "duties", "responsibility", "responsibilities", "content", "task", "tasks"},
+    "requirements": {
+        "requirement",
+        "requirements",
+        "require",
+        "condition",
+        "conditions",
+        "qualification",
+        "qualifications",
+    },  # fmt: skip
+    "preferred": {"bonus", "plus", "pluses", "preferred", "prefer"},
+}
+
+
+def field_section(name: str) -> str | None:
+    """The section an English field name says its text is (``jobContent`` duties,
+    ``jobCondition`` requirements, ``bonusPoint`` preferred), or None.
+
+    Examples
+    --------
+    >>> [field_section(n) for n in ("jobContent", "job_condition", "bonusPoint", "welfare")]
+    ['duties', 'requirements', 'preferred', None]
+    """
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", str(name))]
+    if not words or len(words) > 3 or not str(name).isascii():
+        return None
+    kinds = [k for k, vocab in _FIELD_WORDS.items() if vocab & set(words)]
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def _pick(
@@ -203,6 +255,10 @@ def _pick(
         found = [n for n in rec if _DESCRIPTION.search(str(n))]
         if len(found) == 1:
             return found
+    if what == "title":  # postName, positionTitle
+        found = [n for n in rec if _TITLE_NAME.match(str(n).strip())]
+        if len(found) == 1:
+            return found
     if len([n for n in rec if str(n).strip()]) < 2:
         # one column cannot hold both a title and a text: no --title-field would do
         raise RoleSpecError(
@@ -232,6 +288,8 @@ def _block_heads(fields: Sequence[str], parts: Sequence[str], lexicon: str | Non
         )
         if section_column(name):
             heads.append(f"{name}：\n")
+        elif kind := field_section(name):  # jobCondition: under 任职要求
+            heads.append(heading_word(lex, kind) + "：\n")
         elif own or k > 1:
             heads.append("")
         else:
@@ -308,7 +366,11 @@ def export_jobs(
         tf = _pick(rec, title_field, TITLE_FIELDS, "title", where, path)
         # default: the first text field, and every column named as a section
         # (职位描述 + 任职要求; 岗位职责 + 任职条件 without a text field)
-        sections = [] if text_field else [n for n in rec if n not in tf and section_column(n)]
+        sections = (
+            []
+            if text_field
+            else [n for n in rec if n not in tf and (section_column(n) or field_section(n))]
+        )
         if sections and not _has_any(rec, TEXT_FIELDS):
             xf = sections
         else:

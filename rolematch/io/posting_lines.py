@@ -212,6 +212,10 @@ def match_heading(line: str, lex: Lexicon) -> tuple[str, str, str, str] | None:
         # 1.岗位职责：负责…；负责… (an outline's numbered heading with its items after
         # the colon); a colon is needed, so that 1.职责明确 stays an item
         found = _match_head(s[m.end() :], original[n.end() :], lex, colon=True)
+    if found is None and (b := _BULLET.match(s)) and (c := _BULLET.match(original)):
+        # a page's nested list (<li>岗位职责<ul><li>负责…): a bulleted heading alone
+        alone = _match_head(s[b.end() :], original[c.end() :], lex, colon=False)
+        found = alone if alone is not None and not alone[3] else None
     return found
 
 
@@ -251,8 +255,14 @@ def _bare_heading(text: str, lex: Lexicon) -> bool:
 _QUESTION_NO = re.compile(r"^(?:Q\s*\d{1,2}|问\s*\d{0,2})\s*[:：.．、]\s*")
 
 
+#: a letter-spaced heading (岗 位 职 责：), as a flyer sets it
+_LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff](?=\s*[:：]?\s*$)")
+
+
 def _heading_shape(s: str) -> str:
     s = re.sub(r"\*\*|__", "", s).strip()
+    if m := _LETTER_SPACED.match(s):
+        s = re.sub(r"\s+", "", m.group(0)) + s[m.end() :]
     if len(s) <= 24:  # a posting in questions: Q1：这个岗位做什么？
         s = re.sub(r"[？?]\s*$", "", _QUESTION_NO.sub("", s))
     if b := _BRACKETS.match(s):
@@ -446,6 +456,11 @@ def split_semicolons(text: str) -> list[str]:
     parts = [p for p in parts if p]
     if len(parts) > 1 and all(len(p) >= 4 for p in parts):
         return parts
+    # a chat post's items on one line between slashes (洗菜择菜/切配摆盘/后厨卫生清洁),
+    # three or more, each a phrase in Chinese (not Java/Python, not 本科/硕士)
+    parts = [p.strip() for p in re.split(r"\s*[/／]\s*", text)]
+    if len(parts) >= 3 and all(len(p) >= 4 and re.search(r"[\u4e00-\u9fff]{2}", p) for p in parts):
+        return parts
     sentences = [p for p in re.findall(r"[^。]+。?", text) if p.strip()]
     if len(sentences) > 1 and all(len(p) >= 12 for p in sentences):
         return [p.strip() for p in sentences]
@@ -463,6 +478,9 @@ def unglue(line: str, lex: Lexicon) -> list[str]:
     s = re.sub(rf"(?<=[。；;！!？?\s])((?:{heads})\s*[:：])", r"\n\1", line)
     # 要求：after a sentence end (not after a space: "岗位 要求" is no heading)
     s = re.sub(rf"(?<=[。；;！!？?])((?:{short})\s*[:：])", r"\n\1", s)
+    # a bracketed heading inside a line (…持续迭代优化。【任职要求】1、本科…): its brackets
+    # mark it as a heading wherever it stands
+    s = re.sub(rf"(?<=\S)\s*([【〔\[]\s*(?:{heads}|{short})\s*[】〕\]])", r"\n\1", s)
     # inline numbering "…。2、负责…" or "… 2.负责…" (not 1.5年, not 3.0版)
     s = re.sub(
         r"(?<=[。；;！!？?\s:：])\s*(\d{1,2}\s*[、)）]|\d{1,2}\s*[.．](?!\d)|[①-⑳]|[(（]\s*\d{1,2}\s*[)）]"

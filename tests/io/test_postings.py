@@ -644,13 +644,34 @@ def test_cli_import_writes_role_files_and_dry_run_prints(tmp_path, capsys):
 
 
 def test_cli_import_export_with_fields(tmp_path, capsys):
-    rec = {"jobName": "店长", "jobDesc": FRAGMENT}
+    rec = {"jobLabel": "店长", "jobDesc": FRAGMENT}
     jl = _write(tmp_path, "jobs.jsonl", json.dumps(rec, ensure_ascii=False) + "\n")
-    args = ["roles", "import", str(jl), "--title-field", "jobName", "--text-field", "jobDesc"]
+    args = ["roles", "import", str(jl), "--title-field", "jobLabel", "--text-field", "jobDesc"]
     assert main([*args, "--dry-run"]) == 0
     assert "店长" in capsys.readouterr().out
     assert main(["roles", "import", str(jl), "--dry-run"]) == 1
     assert "no title field found" in capsys.readouterr().err
+
+
+def test_ats_field_names_found_without_options(tmp_path, capsys):
+    # an HR system's API export: the records inside {"code", "msg", "data": {"rows"}},
+    # the title in postName, the sections in camelCase arrays, benefits in welfare
+    row = {
+        "postName": "分拣中心运营主管",
+        "companyIntro": "某供应链公司成立于2011年。",
+        "jobContent": ["负责分拣中心夜班生产的组织与调度", "管理分拣班组约60人"],
+        "jobCondition": ["大专及以上学历，物流管理相关专业", "3年以上仓配中心现场管理经验"],
+        "bonusPoint": ["有交叉带分拣线管理经验者优先"],
+        "welfare": ["五险一金", "夜班补贴"],
+    }
+    doc = {"code": 200, "msg": "操作成功", "data": {"total": 1, "rows": [row]}}
+    path = _write(tmp_path, "api.json", json.dumps(doc, ensure_ascii=False))
+    (p,) = read_postings(path)
+    assert p.title == "分拣中心运营主管"
+    assert [d.text for d in p.duties] == row["jobContent"]
+    assert [r.text for r in p.requirements] == row["jobCondition"] + row["bonusPoint"]
+    assert p.requirements[-1].preferred
+    assert not {"五险一金", "夜班补贴"} & {i.text for i in p.duties + p.requirements}
 
 
 def test_cli_score_against_a_posting_file(tmp_path, capsys):

@@ -1,0 +1,141 @@
+"""Posting layouts where the structure hides inside a line or a list: a job board's
+sections run into one line, items between slashes, a posting quoted in a mail reply, an
+announcement's introduction above its posts, a page's nested lists, a flyer's
+letter-spaced headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rolematch.io.postings import parse_posting_text, read_postings
+from tests.io._files import texts as _texts
+from tests.io._files import write_utf8 as _write
+
+
+def test_bracketed_headings_inside_one_line() -> None:
+    text = (
+        "数据产品经理\n职位介绍\n"
+        "【岗位职责】1、负责经营分析平台的规划与设计；2、梳理运营团队的数据需求，输出PRD；"
+        "3、跟踪产品上线效果，持续迭代优化。【任职要求】1、本科及以上学历，统计学等相关专业；"
+        "2、熟练使用SQL。【加分项】有推荐系统产品经验者优先。\n"
+        "其他信息\n所属部门：数据中台部\n"
+    )
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties)[-1] == "跟踪产品上线效果，持续迭代优化。"
+    assert _texts(p.requirements) == [
+        "本科及以上学历，统计学等相关专业；",
+        "熟练使用SQL。",
+        "有推荐系统产品经验者优先。",
+    ]
+    assert p.requirements[-1].preferred
+    assert "其他信息" in {d.text for d in p.dropped}  # a job board's section, no item
+
+
+def test_items_between_slashes_on_one_line() -> None:
+    text = (
+        "岗位一：后厨切配工\n"
+        "工作内容：洗菜择菜/荤素菜品切配摆盘/冻品解冻和分装\n"
+        "要求：50岁以下 / 吃苦耐劳，手脚麻利 / 会刀工者优先\n"
+        "福利：包吃包住 / 月休4天 / 满3个月缴社保\n"
+    )
+    (p,) = parse_posting_text(text)
+    assert _texts(p.duties) == ["洗菜择菜", "荤素菜品切配摆盘", "冻品解冻和分装"]
+    assert _texts(p.requirements) == ["50岁以下", "吃苦耐劳，手脚麻利", "会刀工者优先"]
+    # words a slash joins inside one item stay one item
+    (q,) = parse_posting_text("数据分析师\n任职要求：\n1. 熟悉Python/SQL/Tableau；\n")
+    assert _texts(q.requirements) == ["熟悉Python/SQL/Tableau；"]
+
+
+def test_posting_quoted_in_a_mail_reply(tmp_path: Path) -> None:
+    mail = (
+        "王顾问：\nJD没问题，可以按这个版本发布。\n周敏\n\n"
+        "在 2026年11月16日 15:12，王磊 <wanglei@example.com> 写道：\n"
+        "> 周经理您好，\n> 根据昨天电话沟通，JD整理如下，请确认：\n>\n"
+        "> 职位：供应商质量工程师（SQE）\n>\n> 岗位职责：\n"
+        "> 1. 负责新供应商的质量体系审核；\n> 2. 推动供应商完成8D整改。\n>\n"
+        "> 任职要求：\n> 1. 3年以上汽车零部件行业SQE经验。\n>\n> 王磊 | 高级顾问\n"
+    )
+    (p,) = read_postings(_write(tmp_path, "reply.txt", mail))
+    assert p.title == "供应商质量工程师（SQE）"  # not the salutation 王顾问
+    assert _texts(p.duties) == ["负责新供应商的质量体系审核；", "推动供应商完成8D整改。"]
+    assert _texts(p.requirements) == ["3年以上汽车零部件行业SQE经验。"]
+
+
+def test_announcement_introduction_above_its_posts_is_no_posting() -> None:
+    text = (
+        "江州公交集团有限公司2026年公开招聘工作人员公告\n"
+        "江州公交集团有限公司是市属国有独资企业，主要承担中心城区公共交通运营服务。"
+        "根据企业发展需要，现面向社会公开招聘工作人员，有关事项公告如下：\n"
+        "一、招聘岗位及条件\n(一)安全管理岗(2名)\n"
+        "岗位职责：1.负责车队安全生产检查；\n2.组织驾驶员安全教育培训。\n"
+        "任职资格：1.大专及以上学历；\n2.持有注册安全工程师证书。\n"
+    )
+    (p,) = parse_posting_text(text)
+    assert p.title == "安全管理岗"
+    assert _texts(p.duties) == ["负责车队安全生产检查；", "组织驾驶员安全教育培训。"]
+    assert _texts(p.requirements) == ["大专及以上学历；", "持有注册安全工程师证书。"]
+
+
+def test_bulleted_headings_of_a_nested_html_list(tmp_path: Path) -> None:
+    page = """<html><body><h1>小学英语教师</h1>
+<p class="meta">发布时间：2026-11-15　工作地点：江州市</p>
+<ul class="jd">
+<li><span class="tit">岗位职责</span>
+  <ul>
+    <li>负责小学英语课堂教学；</li>
+    <li>参与英语学科教研活动。</li>
+  </ul>
+</li>
+<li><span class="tit">任职要求</span>
+  <ul>
+    <li>英语相关专业本科及以上学历；</li>
+  </ul>
+</li>
+<li><span class="tit">我们提供</span>
+  <ul>
+    <li>寒暑假带薪假期</li>
+  </ul>
+</li>
+</ul></body></html>"""
+    (p,) = read_postings(_write(tmp_path, "teacher.html", page))
+    assert _texts(p.duties) == ["负责小学英语课堂教学；", "参与英语学科教研活动。"]
+    assert _texts(p.requirements) == ["英语相关专业本科及以上学历；"]
+
+
+def _flyer(path: Path) -> Path:
+    """A flyer PDF: a long facts line, then a letter-spaced heading 20 pt below it in a
+    larger size, as a designer sets one; the facts line reaches the right margin."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(420, 595))
+    y = 540.0
+    for size, text in [
+        (15, "电芯工艺工程师"),
+        (10.5, "工作地点：江州市经开区 学历：本科及以上 薪资：10-16K（14薪）"),
+        (12, "岗 位 职 责"),
+        (10.5, "◆ 负责电芯涂布、辊压等前段工序的工艺参数制定与优化，编写作业指导书；"),
+        (10.5, "◆ 跟踪产线良率，分析异常原因并推动改善。"),
+        (12, "任 职 要 求"),
+        (10.5, "◆ 本科及以上学历，化学、材料等相关专业；"),
+        (10.5, "◆ 2年以上锂电池电芯制造工艺工作经验。"),
+    ]:
+        c.setFont("STSong-Light", size)
+        c.drawString(40, y, text)
+        y -= 20 if size == 12 or text.startswith("工作") else 18
+    c.save()
+    return path
+
+
+def test_letter_spaced_headings_of_a_flyer(tmp_path: Path) -> None:
+    (p,) = read_postings(_flyer(tmp_path / "flyer.pdf"))
+    assert p.title == "电芯工艺工程师"
+    assert len(p.duties) == 2 and _texts(p.duties)[1] == "跟踪产线良率，分析异常原因并推动改善。"
+    assert _texts(p.requirements) == [
+        "本科及以上学历，化学、材料等相关专业；",
+        "2年以上锂电池电芯制造工艺工作经验。",
+    ]
+    # the heading is read alone, not glued to the facts line above it
+    assert all("岗" not in d.text for d in p.dropped)
