@@ -22,7 +22,8 @@ not), NDCG@5 of the posting's résumé ranking, and the share of not-a-fit pairs
 scoring ≥ 0.5 — for the full scorer, and for plain TF-IDF cosine and BM25 over
 jieba tokens (ranking baselines: their ≥ 0.5 share is not comparable). Held-out
 postings: the 48 résumés of ``heldout_resumes.json``, written blind against the
-postings of batches 6 and 7 (:data:`GRADED_BATCHES`), scored against those postings as
+postings of batches 6 and 7, and those of ``heldout_resumes2.json`` against batches 8–11
+(:data:`GRADED_BATCHES`), scored against those postings as
 imported, with the share of strong fits scoring ≥ 0.5 and the median score by grade.
 
 Usage::
@@ -252,16 +253,16 @@ def bm25(texts: list[str], roles: list[Any], k1: float = 1.5, b: float = 0.75) -
     return out
 
 
-#: the held-out batches whose postings ``heldout_resumes.json`` grades résumés against
-GRADED_BATCHES = (6, 7)
+#: résumés written blind against held-out postings: file -> the batches it grades against
+GRADED_BATCHES = {"heldout_resumes.json": (6, 7), "heldout_resumes2.json": (8, 9, 10, 11)}
 
 
-def heldout_roles() -> list[Any]:
-    """The postings of :data:`GRADED_BATCHES` as imported, with their gold ids."""
+def heldout_roles(batches: tuple[int, ...]) -> list[Any]:
+    """The postings of held-out ``batches`` as imported, with their gold ids."""
     gold = json.loads((DATA / "gold.json").read_text(encoding="utf-8"))
     roles = []
     for name, g in gold.items():
-        if g.get("heldout") and batch_of(name, g) in GRADED_BATCHES:
+        if g.get("heldout") and batch_of(name, g) in batches:
             for gp, p in zip(g["postings"], read_file(name), strict=False):
                 roles.append(replace(p.to_role(), id=gp["id"]))
     return roles
@@ -282,6 +283,46 @@ def real_cvs(ids: list[str]) -> list[tuple[Any, list[int]]]:
         if resume.ok:
             out.append((resume, [int(grades.get(i, 0)) for i in ids]))
     return out
+
+
+def held_matching(
+    graded: Path, batches: tuple[int, ...], model: str, stamp: str, result: dict[str, Any]
+) -> None:
+    """Print and record how the résumés of ``graded`` match the postings of ``batches``."""
+    import tempfile
+
+    from rolematch import Matcher, load_roles
+    from rolematch.io.roles import write_roles
+
+    with tempfile.TemporaryDirectory() as tmp:
+        write_roles(heldout_roles(batches), tmp)
+        held = load_roles(tmp)
+    hids = [r.id for r in held]
+    items = json.loads(graded.read_text(encoding="utf-8"))
+    htexts = [it["text"] for it in items]
+    hy = np.array([[it["labels"].get(i, 0) for i in hids] for it in items], dtype=float)
+    print(f"\nHeld-out postings: {len(items)} résumés ({graded.name}, blind) "
+          f"x {len(hids)} postings of batches {batches}")  # fmt: skip
+    label = "held-out" if graded.name == "heldout_resumes.json" else f"held-out {batches}"
+    held_line = ""
+    for name, S in {
+        f"rolematch ({model})": Matcher(model=model).fit(held).similarity(htexts),
+        "tfidf cosine": tfidf_cosine(htexts, held),
+        "bm25": bm25(htexts, held),
+    }.items():
+        m = matching(S, hy, hids)
+        result["matching"][f"{label} postings: {name}"] = {"run": stamp, **m}
+        if name.startswith("rolematch"):
+            held_line = (
+                f"  strong fits >= 0.5: {m['strong>=0.5']:.1%}; median score by grade "
+                + ", ".join(f"{g}: {v:.3f}" for g, v in m["median by grade"].items())
+            )
+        pairs = f"{int((hy >= 1).sum())}/{int((hy == 0).sum())}"
+        print(
+            f"{'held-out':<11}{name:<24}{pairs:>14}{m['mean auc']:>10.3f}"
+            f"{m['mean ndcg@5']:>8.3f}{m['notfit>=0.5']:>9.1%}{m['notfit>=0.8']:>9.1%}"
+        )
+    print(held_line)
 
 
 def main() -> None:
@@ -362,35 +403,10 @@ def main() -> None:
                     f"{set_name:<11}{name:<24}{pairs:>14}{m['mean auc']:>10.3f}"
                     f"{m['mean ndcg@5']:>8.3f}{m['notfit>=0.5']:>9.1%}{m['notfit>=0.8']:>9.1%}"
                 )
-        graded = DATA / "heldout_resumes.json"
-        if graded.exists():  # postings never tuned on, résumés written blind against them
-            with tempfile.TemporaryDirectory() as tmp:
-                write_roles(heldout_roles(), tmp)
-                held = load_roles(tmp)
-            hids = [r.id for r in held]
-            items = json.loads(graded.read_text(encoding="utf-8"))
-            htexts = [it["text"] for it in items]
-            hy = np.array([[it["labels"].get(i, 0) for i in hids] for it in items], dtype=float)
-            print(f"\nHeld-out postings: {len(items)} résumés (heldout_resumes.json, blind) "
-                  f"x {len(hids)} postings of batches {GRADED_BATCHES}")  # fmt: skip
-            for name, S in {
-                f"rolematch ({args.model})": Matcher(model=args.model).fit(held).similarity(htexts),
-                "tfidf cosine": tfidf_cosine(htexts, held),
-                "bm25": bm25(htexts, held),
-            }.items():
-                m = matching(S, hy, hids)
-                result["matching"][f"held-out postings: {name}"] = {"run": stamp, **m}
-                if name.startswith("rolematch"):
-                    held_line = (
-                        f"  strong fits >= 0.5: {m['strong>=0.5']:.1%}; median score by grade "
-                        + ", ".join(f"{g}: {v:.3f}" for g, v in m["median by grade"].items())
-                    )
-                pairs = f"{int((hy >= 1).sum())}/{int((hy == 0).sum())}"
-                print(
-                    f"{'held-out':<11}{name:<24}{pairs:>14}{m['mean auc']:>10.3f}"
-                    f"{m['mean ndcg@5']:>8.3f}{m['notfit>=0.5']:>9.1%}{m['notfit>=0.8']:>9.1%}"
-                )
-            print(held_line)
+        for graded_name, batches in GRADED_BATCHES.items():
+            graded = DATA / graded_name
+            if graded.exists():  # postings never tuned on, résumés written blind against them
+                held_matching(graded, batches, args.model, stamp, result)
         key = f"{'all' if real else 'synthetic'}: rolematch ({args.model})"
         full = result["matching"][key]["per posting"]
         print(f"\nPer posting ({key}):")
