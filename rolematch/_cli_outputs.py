@@ -41,8 +41,9 @@ def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
         raise UsageError(str(e)) from None
 
 
-def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
-    """Refuse, before scoring, outputs that cannot be written or would overwrite a résumé."""
+def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "-o") -> None:
+    """Refuse, before scoring, outputs that cannot be written or would overwrite a résumé
+    (``option`` names the flag in the message: ``-o``, ``--debug``)."""
     import os
     from pathlib import Path
 
@@ -53,24 +54,28 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
     folders = [Path(p).resolve() for p in inputs if Path(p).is_dir()]
     seen: set[Path] = set()
     for path in outputs:
+        if not str(path).strip():
+            raise UsageError(f"{option} needs a file name; got an empty one")
         out = Path(path).resolve()
         if out in seen:
-            raise UsageError(f"-o {path} is given twice")
+            raise UsageError(f"{option} {path} is given twice")
         seen.add(out)
         if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
-            raise UsageError(f"-o {path} is a folder; name a file in it, e.g. {path}/out.csv")
+            raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path}/out.csv")
         base = out.parent  # missing folders are made: the nearest existing one must allow it
         while not base.exists() and base != base.parent:
             base = base.parent
         if not base.is_dir():
-            raise UsageError(f"-o {path}: {base} is a file, not a folder")
+            raise UsageError(f"{option} {path}: {base} is a file, not a folder")
         if not os.access(base, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-            raise UsageError(f"-o {path}: cannot write there (permission denied)")
+            raise UsageError(f"{option} {path}: cannot write there (permission denied)")
         in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
         if in_folder and out.is_file() and out.suffix.lower() in (".html", ".htm"):
             in_folder = not _own_report(out)  # the last run's report: written over, not read
         if out in files or (out.is_file() and in_folder):
-            raise UsageError(f"-o {path} is one of the résumés being scored; name another file")
+            raise UsageError(
+                f"{option} {path} is one of the résumés being scored; name another file"
+            )
 
 
 def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rolematch._cli_profile import check_profile
+from rolematch._version import __version__
 from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
 from rolematch.report import FORMATS
 
@@ -28,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rolematch", description="Match Chinese résumés to job roles, with explanations."
     )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     s = sub.add_parser(
@@ -88,7 +90,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="keep extractions and embeddings in DIR: a re-run re-reads only changed files",
     )
-    s.add_argument("--max-pages", type=_positive_int, default=50, help="pages read per PDF")
+    s.add_argument(
+        "--max-pages", type=_positive_int, default=50, help="pages read per PDF (default: 50)"
+    )
     s.add_argument(
         "--no-ocr", action="store_true", help="do not OCR scans and images (they are reported)"
     )
@@ -326,6 +330,7 @@ def _score(args: argparse.Namespace) -> int:
     )
 
     check_outputs(args.output or [], args.paths)  # every engine: before any work
+    _check_side_files(args)
     if args.engine == "spark":
         from rolematch.spark.cli import cli_score
 
@@ -402,6 +407,23 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_side_files(args: argparse.Namespace) -> None:
+    """Refuse, before any work, a ``--debug`` log that would overwrite a résumé or an
+    output, and a ``--cache`` that is a file (it is a folder)."""
+    from pathlib import Path
+
+    from rolematch._cli_outputs import check_outputs
+
+    if args.debug is not None:
+        check_outputs([args.debug], args.paths, "--debug")
+        outputs = {Path(o).resolve() for o in args.output or []}
+        if Path(args.debug).resolve() in outputs:
+            raise UsageError(f"--debug {args.debug} is also an -o output; name another file")
+    cache = getattr(args, "cache", None)
+    if cache is not None and Path(cache).exists() and not Path(cache).is_dir():
+        raise UsageError(f"--cache {cache} is a file; --cache takes a folder to keep reads in")
+
+
 def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None:
     counts = store.counts()
     scored = counts.get("ok", 0)
@@ -443,11 +465,6 @@ class _DebugLog:
         self.f: Any = None
 
     def __enter__(self) -> _DebugLog:
-        if self.path is not None:
-            import os
-
-            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-            self.f = open(self.path, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -455,8 +472,13 @@ class _DebugLog:
             self.f.close()
 
     def file(self, fr: Any) -> None:
-        if self.f is None or fr.resume.status != "error":
+        if self.path is None or fr.resume.status != "error":
             return
+        if self.f is None:  # made at the first error: a clean run leaves no log
+            import os
+
+            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+            self.f = open(self.path, "w", encoding="utf-8", errors="replace")  # noqa: SIM115
         tb = fr.traceback or "(no traceback)\n"
         self.f.write(f"== {fr.file}: {fr.resume.reason}\n{tb}\n")
         self.f.flush()
@@ -502,6 +524,15 @@ def _extract(args: argparse.Namespace) -> int:
     from rolematch.documents import Resume
     from rolematch.report import atomic_write
 
+    if args.output is not None:  # before any work, as score checks its outputs
+        from rolematch._cli_outputs import check_outputs
+
+        check_outputs([args.output], args.paths)
+        if not args.output.lower().endswith(".jsonl"):
+            raise UsageError(
+                f"-o {args.output}: extract writes JSON Lines, one record per line; "
+                "name the file *.jsonl"
+            )
     skipped: list[Any] = []
     files = collect_files(args.paths, skipped=skipped)
     if skipped:  # what folders held that is no résumé document: said, as score says it

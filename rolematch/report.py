@@ -96,8 +96,19 @@ def format_for(path: str | Path) -> str:
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "w", **kw: Any) -> Iterator[IO[Any]]:
     """Write to a temporary file beside ``path`` and rename it into place on success,
-    so an interrupted run never leaves a half-written output."""
+    so an interrupted run never leaves a half-written output.
+
+    A symbolic link is written through, as ``open`` would (the link stays, its target
+    gets the output); a device or a pipe (``/dev/stdout``, a FIFO) is written to
+    directly, since renaming a file over it would replace it for every program.
+    """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with open(path, mode, **kw) as direct:
+            yield direct
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     # a run killed outright (SIGKILL, power loss) cannot clean up: its temporary file is
     # never the output itself, and the next write of the same output removes it

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+import rolematch
+
 from rolematch.cli import main
 from rolematch.report import COLUMNS
 from tests.conftest import ROOT
@@ -75,6 +77,13 @@ def test_top_k_keeps_each_files_best_roles(folder, tmp_path):
     assert main(["score", str(folder), "-o", str(out), "--model", MODEL, "--top-k", "2", "-q"]) == 0
     rows = _read_csv(out)
     assert len(rows) == 2 + 2 + 1
+
+
+def test_version_prints_the_package_version(capsys):
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out == f"rolematch {rolematch.__version__}\n"
 
 
 def test_usage_errors_exit_2(tmp_path, capsys):
@@ -540,6 +549,30 @@ def test_file_timeout_and_debug_log(folder, tmp_path):
         main(["score", str(folder), "--file-timeout", "-1"])
 
 
+def test_side_files_never_overwrite_a_resume_and_a_clean_run_leaves_no_log(tmp_path, capsys):
+    cv = tmp_path / "cv.txt"
+    shutil.copy(EXAMPLES / "04_consumer_protection.txt", cv)
+    before = cv.read_bytes()
+    # --debug naming a résumé, extract -o naming one, --cache naming a file: refused
+    assert main(["score", str(cv), "--debug", str(cv), "--model", MODEL, "-q"]) == 2
+    assert "--debug" in capsys.readouterr().err
+    assert main(["extract", str(cv), "-o", str(cv)]) == 2
+    assert "one of the résumés" in capsys.readouterr().err
+    assert main(["extract", str(cv), "-o", str(tmp_path / "x.csv")]) == 2
+    assert "*.jsonl" in capsys.readouterr().err
+    (tmp_path / "c.csv").write_text("x\n", "utf-8")
+    assert main(["score", str(cv), "--cache", str(tmp_path / "c.csv"), "--model", MODEL]) == 2
+    assert "--cache" in capsys.readouterr().err
+    assert cv.read_bytes() == before
+    # no file fails: the log is not made
+    log = tmp_path / "debug.log"
+    out = tmp_path / "r.csv"
+    assert (
+        main(["score", str(cv), "--debug", str(log), "-o", str(out), "--model", MODEL, "-q"]) == 0
+    )
+    assert out.exists() and not log.exists()
+
+
 def test_non_utf8_file_names_keep_distinct_readable_rows(tmp_path):
     folder = tmp_path / "cvs"
     folder.mkdir()
@@ -584,8 +617,8 @@ def test_bad_profile_debug_and_role_encoding_are_one_line_errors(tmp_path, capsy
         assert main([*command, "--model", MODEL, "--profile", str(profile)]) == 1
         err = capsys.readouterr().err
         assert err.startswith("rolematch: error: --profile:") and "'model'" in err
-    assert main(["score", str(cv), "--model", MODEL, "--debug", str(tmp_path), "-q"]) == 1
-    assert "Is a directory" in capsys.readouterr().err
+    assert main(["score", str(cv), "--model", MODEL, "--debug", str(tmp_path), "-q"]) == 2
+    assert "--debug" in (err := capsys.readouterr().err) and "is a folder" in err
     gbk = tmp_path / "gbk.yaml"
     gbk.write_bytes("id: gbk\ntitle: 编码\nduties:\n- 负责消保审查\n".encode("gbk"))
     assert main(["score", str(cv), "--roles", str(gbk), "--model", MODEL, "-q"]) == 1

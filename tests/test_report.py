@@ -349,6 +349,31 @@ def test_atomic_write_gives_a_new_report_the_usual_mode_and_keeps_an_old_ones(tm
     assert stat.S_IMODE(kept.stat().st_mode) == 0o604 and kept.read_text("utf-8") == "y\n"
 
 
+def test_atomic_write_writes_through_a_link_and_into_a_pipe(tmp_path):
+    import os
+    import threading
+
+    target = tmp_path / "shared" / "ranking.csv"
+    target.parent.mkdir()
+    target.write_text("old\n", "utf-8")
+    link = tmp_path / "ranking.csv"
+    link.symlink_to(target)
+    with atomic_write(link) as f:
+        f.write("new\n")
+    assert link.is_symlink() and target.read_text("utf-8") == "new\n"
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text("utf-8")), daemon=True)
+    reader.start()
+    with atomic_write(fifo) as f:
+        f.write("a,b\n")
+    reader.join(timeout=10)
+    assert got == ["a,b\n"]
+    assert fifo.is_fifo()  # still a pipe, not a file renamed over it
+
+
 def test_store_spool_is_anonymous(results, tmp_path):
     with BatchResults(ROLES, [fr.file for fr in results], spool_dir=tmp_path) as st:
         for i, fr in enumerate(results):
