@@ -117,7 +117,7 @@ class LineSorter:
     def run(self, lines: Sequence[Line]) -> list[Posting]:
         self.lines = [
             Line(part, ln.no, ln.drop, ln.heading_level)
-            for ln in lines
+            for ln in _label_above_value(lines, self.lex)
             for part in unglue(ln.text.strip(), self.lex)
         ]
         for i, ln in enumerate(self.lines):
@@ -147,8 +147,10 @@ class LineSorter:
         plain = strip_md(raw)
         folded = fold(plain)
         # 岗位1：title (the bank's own format), 📌 岗位一：title
-        if (m := ROLE_HEAD.match(folded)) and self.fixed_title is None:
-            as_written = ROLE_HEAD.match(plain)  # the title as written (not NFKC, not Simplified)
+        # (【招聘岗位二】课程顾问 as 招聘岗位二：课程顾问)
+        if (m := ROLE_HEAD.match(unbracket(folded))) and self.fixed_title is None:
+            # the title as written (not NFKC, not Simplified)
+            as_written = ROLE_HEAD.match(unbracket(plain))
             self._start((as_written or m).group(2).strip(), ln.no)
             return
         if head := match_heading(raw, lex):
@@ -475,7 +477,7 @@ class LineSorter:
         ln = self.lines[k]
         plain = strip_md(ln.text)
         folded = fold(plain)
-        if ROLE_HEAD.match(folded) or self.lex.title_fields.match(folded):
+        if ROLE_HEAD.match(unbracket(folded)) or self.lex.title_fields.match(folded):
             return True
         above = self.lines[k - 1].text.strip() if k > 0 else ""
         set_off = not above or bool(SEPARATOR.match(above)) or ln.heading_level > 0
@@ -572,6 +574,33 @@ class LineSorter:
                 continue
             out.append(q)
         return out
+
+
+def _label_above_value(lines: Sequence[Line], lex: Lexicon) -> list[Line]:
+    """A title field's label alone on its line and its value on the next (岗位名称 /
+    数控车床操作工, as an approval form prints) as one ``岗位名称：数控车床操作工``; a
+    short label (职位, 岗位) alone is a page's menu, not a field."""
+    out: list[Line] = []
+    skip = False
+    for k, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        label = fold(strip_md(ln.text)).rstrip(":：").strip()
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            nxt is not None
+            and not ln.drop
+            and len(label) >= (5 if label.isascii() else 4)  # 岗位名称, not 职位 (a menu's)
+            and (m := lex.title_fields.match(fold(f"{label}：{nxt.text.strip()}")))
+            and m.group(m.lastindex or 0) == fold(nxt.text.strip())  # the label is all of it
+            and post_title_like(nxt.text, lex)
+        ):
+            out.append(Line(f"{label}：{nxt.text.strip()}", ln.no, None, ln.heading_level))
+            skip = True
+        else:
+            out.append(ln)
+    return out
 
 
 def _english(text: str) -> bool:

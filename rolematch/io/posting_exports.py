@@ -21,7 +21,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,13 +31,12 @@ from rolematch.io.posting_sources import (
     TEXT_FIELDS,
     TITLE_FIELDS,
     Line,
-    form_row,
     html_lines,
     looks_like_html,
     numbered_lines,
     read_text_file,
-    section_column,
 )
+from rolematch.io.posting_tables import form_row, section_column, section_name
 
 __all__ = ["ExportJob", "export_jobs", "sheet_lines"]
 
@@ -281,16 +280,24 @@ def _block_heads(fields: Sequence[str], parts: Sequence[str], lexicon: str | Non
     from rolematch.io.posting_lines import heading_word, load_lexicon, match_heading
 
     lex = load_lexicon(lexicon)
+
+    def duty_field(name: str) -> bool:
+        head = match_heading(section_name(name), lex) if section_column(name) else None
+        return field_section(name) == "duties" or (head is not None and head[1] == "duties")
+
+    # beside a field of duties (schema.org's responsibilities) a description is the
+    # posting's overview, no duties of its own
+    overview = any(duty_field(n) for n in fields)
     heads = []
     for k, (name, text) in enumerate(zip(fields, parts, strict=True)):
         own = any(
             (h := match_heading(t, lex)) is not None and h[1] != "noise" for t in text.splitlines()
         )
         if section_column(name):
-            heads.append(f"{name}：\n")
+            heads.append(f"{section_name(name)}：\n")
         elif kind := field_section(name):  # jobCondition: under 任职要求
             heads.append(heading_word(lex, kind) + "：\n")
-        elif own or k > 1:
+        elif own or k > 1 or overview:
             heads.append("")
         else:
             heads.append(heading_word(lex, "duties" if k == 0 else "requirements") + "：\n")
@@ -300,7 +307,7 @@ def _block_heads(fields: Sequence[str], parts: Sequence[str], lexicon: str | Non
 def sheet_lines(path: Path) -> list[list[Line]]:
     """Each sheet of a workbook that is no table of posts, as the lines of a document:
     a row of one cell is a line, a row of a label and a value is read as a form's
-    (:func:`~rolematch.io.posting_sources.form_row`), a wider row its cells joined."""
+    (:func:`~rolematch.io.posting_tables.form_row`), a wider row its cells joined."""
     from rolematch.io.sheets import sheet_rows
 
     out = []
@@ -329,6 +336,62 @@ class ExportJob:
     title: str
     lines: list[Line]
     id: str = ""
+
+
+def _item_rows(
+    records: list[tuple[int, Mapping[str, Any]]], title_field: str | None, lexicon: str | None
+) -> list[tuple[int, Mapping[str, Any]]] | None:
+    """An HR system's export of one row per item (岗位名称 | 条目类型 | 序号 | 条目内容):
+    the rows of each post as one record, its text each item under its type (岗位职责,
+    任职要求, 福利待遇 …) as a heading. None for any other export: one with a text
+    field, or without a column of section names beside a column of text."""
+    from rolematch.io.posting_lines import load_lexicon, match_heading
+
+    if len(records) < 3:
+        return None
+    first = records[0][1]
+    if _has_any(first, TEXT_FIELDS) or any(_DESCRIPTION.search(str(n)) for n in first):
+        return None
+    if any(section_column(n) or field_section(n) for n in first):
+        return None
+    try:
+        (tf,) = _pick(first, title_field, TITLE_FIELDS, "title", "", Path())
+    except (RoleSpecError, ValueError):
+        return None
+    lex = load_lexicon(lexicon)
+
+    def is_section(v: Any) -> bool:
+        head = match_heading(str(v), lex)
+        return head is not None and not head[3]
+
+    names = [n for n in first if n != tf]
+    kinds = [n for n in names if all(is_section(r.get(n, "")) for _, r in records)]
+    if len(kinds) != 1 or len({str(r[kinds[0]]) for _, r in records}) < 2:
+        return None
+    others = [n for n in names if n != kinds[0]]
+    if not others:
+        return None
+    text = max(others, key=lambda n: sum(len(str(r.get(n) or "")) for _, r in records))
+    grouped: dict[str, tuple[int, list[str], str]] = {}
+    for no, r in records:
+        title = str(r.get(tf) or "").strip()
+        first_no, lines, last = grouped.setdefault(title, (no, [], ""))
+        kind = str(r[kinds[0]]).strip()
+        if kind != last:
+            lines.append(f"{kind}：")
+        lines.append(str(r.get(text) or "").strip())
+        grouped[title] = (first_no, lines, kind)
+    return [
+        (no, {tf: title, "text": "\n".join(lines)}) for title, (no, lines, _) in grouped.items()
+    ]
+
+
+def _texty(value: Any) -> bool:
+    """Whether a field holds text (a string, or a list of strings), not a nested record
+    (schema.org's educationRequirements: {"@type": …})."""
+    if isinstance(value, list | tuple):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, str)
 
 
 def _value_text(value: Any, sep: str = "\n") -> str:
@@ -361,7 +424,11 @@ def export_jobs(
     """
     unit = {".csv": "line", ".jsonl": "line", ".xlsx": "row"}.get(path.suffix.lower(), "record")
     count = 0
-    for no, rec in _records(path):
+    records: Iterable[tuple[int, Mapping[str, Any]]] = _records(path)
+    if not text_field:
+        records = list(records)
+        records = _item_rows(records, title_field, lexicon) or records
+    for no, rec in records:
         where = f"{unit} {no}"
         tf = _pick(rec, title_field, TITLE_FIELDS, "title", where, path)
         # default: the first text field, and every column named as a section
@@ -369,7 +436,11 @@ def export_jobs(
         sections = (
             []
             if text_field
-            else [n for n in rec if n not in tf and (section_column(n) or field_section(n))]
+            else [
+                n
+                for n in rec
+                if n not in tf and (section_column(n) or field_section(n)) and _texty(rec[n])
+            ]
         )
         if sections and not _has_any(rec, TEXT_FIELDS):
             xf = sections

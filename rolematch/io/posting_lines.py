@@ -165,9 +165,9 @@ CN_OUTLINE = re.compile(
 DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．)）](?=\d)")
 _END = "。；;！!？?."
 #: a rule line (---, ===, ———) that separates postings
-SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─]\s*){3,}$")
+SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─━═]\s*){3,}$")
 #: 岗位1：title (one bank's way of starting a posting), 岗位一：title
-ROLE_HEAD = re.compile(r"^岗位\s*(\d+|[一二三四五六七八九十]+)\s*[:：]\s*(.+?)\s*$")
+ROLE_HEAD = re.compile(r"^(?:招聘)?岗位\s*(\d+|[一二三四五六七八九十]+)\s*[:：]\s*(.+?)\s*$")
 #: a department header above the postings (风险管理部招聘)
 DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
 # after a heading: a bracketed note, then a colon or a tab/spaces (a table row), then text
@@ -261,6 +261,8 @@ _LETTER_SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff](?=\s*[
 
 def _heading_shape(s: str) -> str:
     s = re.sub(r"\*\*|__", "", s).strip()
+    # a heading between rules: ——岗位职责——, ==任职要求==
+    s = re.sub(r"^[—\-=─━~]{2,}\s*(\S.*?)\s*[—\-=─━~]{2,}$", r"\1", s)
     if m := _LETTER_SPACED.match(s):
         s = re.sub(r"\s+", "", m.group(0)) + s[m.end() :]
     if len(s) <= 24:  # a posting in questions: Q1：这个岗位做什么？

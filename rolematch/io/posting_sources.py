@@ -4,15 +4,13 @@ Reads ``.txt``, ``.md``, ``.html``/``.htm`` (a page or a fragment), ``.docx`` an
 ``.pdf`` (through the project's own readers, text only); job-board exports
 (``.csv``, ``.jsonl``, ``.json``, ``.xlsx``) are read by
 :mod:`rolematch.io.posting_exports`, with the text decoding and the HTML reading
-of this module. It sorts no line into duties or requirements:
-:mod:`rolematch.io.postings` parses what it yields. It only reads column names by
-the posting vocabulary: a Word or HTML table whose header row names the post
-(岗位名称 | 岗位职责 | 任职条件 …) gives one posting per row, each section column
-under its name as a heading. A PDF's printed page numbers (— 1 —, 第1页 共2页) come
-marked as dropped, as do those a text copied out of a PDF kept (spelled out: 第1页
-共2页, — 1 —) and the running header printed beside them on every page.
-Errors are :class:`~rolematch.exceptions.RoleSpecError` naming the file, line and
-field.
+of this module, and the tables in a document by :mod:`rolematch.io.posting_tables`. It
+sorts no line into duties or requirements: :mod:`rolematch.io.postings` parses what
+it yields. A PDF's printed page numbers (— 1 —, 第1页 共2页) come marked as dropped,
+as do those a text copied out of a PDF kept (spelled out: 第1页 共2页, — 1 —) and the
+running header printed beside them on every page; a Markdown page's front matter
+(``title:`` between ``---`` lines) gives its title. Errors are
+:class:`~rolematch.exceptions.RoleSpecError` naming the file, line and field.
 """
 
 from __future__ import annotations
@@ -22,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 from rolematch.exceptions import RoleSpecError
 
@@ -41,8 +38,6 @@ __all__ = [
     "looks_like_html",
     "numbered_lines",
     "read_text_file",
-    "form_row",
-    "section_column",
 ]
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
@@ -210,7 +205,9 @@ class _HtmlLines(HTMLParser):
         elif tag == "table" and self.table_depth:
             self.table_depth -= 1
             if self.table_depth == 0 and not self.nav:
-                own = _posting_table_lines(self.rows)
+                from rolematch.io.posting_tables import posting_table_lines
+
+                own = posting_table_lines(self.rows)
                 if own is not None:  # a table of posts: one posting per row
                     self.lines[self.table_start :] = [
                         Line(text, self.row_lines[row]) for row, text in own
@@ -275,137 +272,16 @@ def read_text_file(path: Path) -> str:
 _CJK_OTHER = re.compile(r"^(?:shift_?jis|sjis|cp932|ms932|euc_?jp|iso2022_jp|euc_?kr|cp949|johab)")
 
 
-def section_column(name: str) -> bool:
-    """Whether a column is named as a duty or requirement section (岗位职责, 任职条件)."""
-    from rolematch.io.posting_lines import load_lexicon, match_heading
-
-    head = match_heading(name, load_lexicon(None))
-    return head is not None and head[1] not in ("noise", "kpis") and not head[3]
-
-
-def _posting_table(rows: list[list[list[str]]]) -> list[str] | None:
-    """A table of posts (header 岗位名称 | 招聘人数 | 岗位职责 | 任职条件 …) as the
-    lines of one posting per row: ``岗位名称：X``, then each section column under its
-    name, then the other columns as ``name：value`` (招聘人数：2, 工作地点：…); None
-    for any other table. Cells keep their lines (a cell of numbered duties).
-
-    Examples
-    --------
-    >>> _posting_table([[["岗位名称"], ["岗位职责"], ["人数"]], [["出纳"], ["负责收付"], ["1"]]])
-    ['岗位名称：出纳', '岗位职责：', '负责收付', '人数：1', '———']
-
-    The rule at the end closes the last row's lists: a note below the table
-    (注：工作地点为…) is no item of the last post.
-    """
-    own = _posting_table_lines(rows)
-    return None if own is None else [text for _, text in own]
-
-
-def _posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
-    """:func:`_posting_table`'s lines, each with the index of the row it comes from: a
-    table of posts (:func:`_posts_table_lines`), else a form's (:func:`_form_table_lines`)."""
-    own = _posts_table_lines(rows)
-    return own if own is not None else _form_table_lines(rows)
-
-
-def _posts_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
-    """A table of posts' lines, one posting a row, each with its row index; None for
-    any other table."""
-    if len(rows) < 2 or not rows[0] or any(len(c) > 1 for c in rows[0]):
-        return None
-    names = [c[0].strip() if c else "" for c in rows[0]]
-    title = next((i for i, n in enumerate(names) if n in TITLE_FIELDS), None)
-    sections = [i for i, n in enumerate(names) if i != title and section_column(n)]
-    if title is None or not sections:
-        return None
-    others = [i for i in range(len(names)) if i != title and i not in sections and names[i]]
-    lines: list[tuple[int, str]] = []
-    for r, row in enumerate(rows[1:], start=1):
-        cells = row + [[]] * (len(names) - len(row))  # a short row: trailing cells empty
-        post = " ".join(cells[title]).strip()
-        if not post:
-            continue
-        lines.append((r, f"{names[title]}：{post}"))
-        for i in sections:
-            lines += [(r, f"{names[i]}：")] + [(r, t) for t in cells[i]]
-        for i in others:  # after the sections: 学历要求：本科 reads as a requirement
-            value = " ".join(cells[i]).strip()
-            if value and not _SERIAL.match(names[i]):
-                lines.append((r, f"{names[i]}：{value}"))
-    if lines:
-        lines.append((lines[-1][0], _TABLE_END))
-    return lines
-
-
-def _form_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
-    """A form's table of labels and values (a 岗位说明书: 岗位名称 | 合规经理, 制度建设 |
-    组织制定…；) as lines, each row by :func:`form_row`, without a header row (工作项目 |
-    工作内容); None for a table that is not two columns of one-line labels.
-
-    Examples
-    --------
-    >>> [t for _, t in _form_table_lines([[["岗位名称"], ["出纳"]],
-    ...                                    [["资金收付"], ["负责现金收付和银行账户管理；"]],
-    ...                                    [["任职要求"], ["大专学历", "会计相关专业"]]])]
-    ['岗位名称：出纳', '负责现金收付和银行账户管理；', '任职要求：', '大专学历', '会计相关专业']
-    """
-    pairs = [[c for c in row if c] for row in rows]
-    if len(pairs) < 2 or any(len(p) != 2 or len(p[0]) != 1 or not _label(p[0][0]) for p in pairs):
-        return None
-    long = [not _label(" ".join(p[1]), 14) for p in pairs]
-    lines: list[tuple[int, str]] = []
-    for r, (cell, value) in enumerate(pairs):
-        if r == 0 and _COLUMN_NAME.search(" ".join(value)) and sum(long[1:]) >= 2:
-            continue  # the header of a table of items: 工作项目 | 工作内容
-        lines += [(r, t) for t in form_row([cell[0], *value]) or []]
-    return lines
-
-
-def form_row(cells: Sequence[str]) -> list[str] | None:
-    """A form's row, a label and its value's lines, as posting lines: a section label
-    over its value (岗位职责 | 1.… 2.…), a sentence alone (the label only names its
-    topic: 制度建设 | 组织制定…；), a short value with its label (岗位名称：合规经理, a field
-    the posting knows); None when the first cell is no label.
-
-    Examples
-    --------
-    >>> form_row(["职责", "负责设备点检；"]), form_row(["学历", "本科"])
-    (['职责：', '负责设备点检；'], ['学历：本科'])
-    """
-    label, value = cells[0].strip(), [v for v in cells[1:] if v.strip()]
-    if not _label(label) or not value:
-        return None
-    if section_column(label):
-        return [f"{label}：", *value]
-    if not _label(" ".join(value), 14):
-        return list(value)
-    return [f"{label}：{' '.join(value)}"]
-
-
-#: a form table's header names its value column so: 工作内容, 具体描述, 说明
-_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:内容|描述|说明|详情|事项)$")
-
-
-def _label(text: str, most: int = 8) -> bool:
-    """A form's label or short value: a few characters and no sentence marks."""
-    t = text.strip()
-    return 0 < len(t) <= most and not re.search(r"[。；;，,！!？?]", t)
-
-
-#: the line a table of posts ends with: a rule, which closes the last post's lists
-_TABLE_END = "———"
-#: a column of row numbers
-_SERIAL = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
-
-
 def document_lines(path: Path) -> list[Line]:
+    from rolematch.io.posting_tables import pdf_posts_tables, pipe_tables, posting_table
+
     suffix = path.suffix.lower()
     if suffix == ".docx":
         from rolematch.exceptions import ExtractionError
         from rolematch.io._docx import read_docx
 
         try:
-            text = read_docx(path.read_bytes(), path, table_lines=_posting_table)[0]
+            text = read_docx(path.read_bytes(), path, table_lines=posting_table)[0]
         except ExtractionError as e:
             raise RoleSpecError(f"cannot read the Word file: {e}", path=path) from e
         return numbered_lines(text)
@@ -419,7 +295,7 @@ def document_lines(path: Path) -> list[Line]:
             raise RoleSpecError(f"cannot read the PDF: {e}", path=path) from e
         if not any(pg.text.strip() for pg in pdf.pages):
             raise RoleSpecError("the PDF has no text layer (scanned?)", path=path)
-        texts = _pdf_posts_tables(path) or [pg.text for pg in pdf.pages]
+        texts = pdf_posts_tables(path) or [pg.text for pg in pdf.pages]
         lines = numbered_lines("\n".join(texts))
         folios = _page_numbers(texts)
         running = _running_footers(texts)
@@ -432,125 +308,38 @@ def document_lines(path: Path) -> list[Line]:
     text = read_text_file(path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and looks_like_html(text[:2000])):
         return html_lines(text)
-    lines = _pipe_tables(numbered_lines(text))
+    lines = pipe_tables(_front_matter(numbered_lines(text)))
     for ln in lines:  # a text copied out of a PDF keeps its pages' numbers
         if _FOLIO_IN_TEXT.match(ln.text):
             ln.drop = PAGE_NUMBER
     return _mark_page_headers(lines)
 
 
-#: a Markdown table's rule under its header row: | --- | :---: |
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_FRONT_FIELD = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+#: the front-matter keys that hold a posting's title
+_FRONT_TITLE = ("title", "job_title", "position", "jobtitle")
 
 
-def _pipe_cells(text: str) -> list[list[str]]:
-    """A Markdown table row's cells, each split into its lines at ``<br>``."""
-    row = re.sub(r"^\s*\||\|\s*$", "", text.strip())
-    cells = re.split(r"(?<!\\)\|", row)
-    return [
-        [t.strip() for t in re.split(r"<br\s*/?>", c.replace("\\|", "|"), flags=re.I) if t.strip()]
-        for c in cells
-    ]
-
-
-def _pipe_tables(lines: list[Line]) -> list[Line]:
-    """A Markdown table of posts (| 岗位 | 岗位职责 | 任职要求 |) read as a Word or HTML
-    one is (:func:`_posts_table_lines`); other tables stay as lines (a table's rows
-    are dropped as a page's bars are)."""
-    out: list[Line] = []
-    k = 0
-    while k < len(lines):
-        if "|" in lines[k].text and k + 1 < len(lines) and _PIPE_RULE.match(lines[k + 1].text):
-            end = k + 2
-            while end < len(lines) and "|" in lines[end].text and lines[end].text.strip():
-                end += 1
-            body = [lines[k]] + lines[k + 2 : end]
-            own = _posts_table_lines([_pipe_cells(ln.text) for ln in body])
-            if own is not None:
-                out += [Line(text, body[row].no) for row, text in own]
-                k = end
-                continue
-        out.append(lines[k])
-        k += 1
-    return out
-
-
-def _pdf_posts_tables(path: Path) -> list[str] | None:
-    """Each page's text with its ruled table of posts (岗位名称 | 岗位职责 | 资格条件 …) read
-    as rows, as a Word table of posts is: a PDF's text layer gives such a table column by
-    column. A table that goes on over a page (its header repeated) is one table, and a
-    row the page break cut (its title cell empty) goes on the row above. None when the
-    PDF has no table of posts or pdfplumber cannot read it."""
-    Rows = list[list[list[str]]]
-    try:
-        import pdfplumber
-
-        pages: list[list[str | Rows]] = []
-        with pdfplumber.open(str(path)) as pdf:
-            for page in pdf.pages:
-                parts: list[str | Rows] = []
-                top = 0.0
-                for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
-                    rows = [[_cell_lines(c) for c in row] for row in table.extract()]
-                    if _posts_table_lines(rows) is None:
-                        continue
-                    parts += [_crop_text(page, top, table.bbox[1]), rows]
-                    top = table.bbox[3]
-                parts.append(_crop_text(page, top, page.height))
-                pages.append(parts)
-    except Exception:  # a PDF pdfplumber cannot parse: its text layer as read elsewhere
-        return None
-    last: Rows | None = None
-    for parts in pages:
-        for k, part in enumerate(parts):
-            if isinstance(part, str):
-                continue
-            if last is not None and part[0] == last[0]:  # the same table, over a page
-                body = part[1:]
-                if body and not "".join(body[0][_title_column(part[0])]):  # the cut row's rest
-                    last[-1] = [_rejoin(a + b) for a, b in zip(last[-1], body[0], strict=False)]
-                    body = body[1:]
-                last.extend(body)
-                parts[k] = ""
-            else:
-                last = part
-    if last is None:
-        return None
-    return [
-        "\n".join(
-            p if isinstance(p, str) else "\n".join(t for _, t in _posts_table_lines(p) or [])
-            for p in parts
-        )
-        for parts in pages
-    ]
-
-
-def _title_column(header: list[list[str]]) -> int:
-    return next(i for i, c in enumerate(header) if "".join(c).strip() in TITLE_FIELDS)
-
-
-def _crop_text(page: Any, top: float, bottom: float) -> str:
-    if bottom - top < 1:
-        return ""
-    return str(page.crop((0, top, page.width, bottom)).extract_text() or "")
-
-
-def _cell_lines(cell: str | None) -> list[str]:
-    """A PDF table cell's lines as items: a line the cell's width wrapped joins the one
-    above unless it starts an item (1. （2） · …)."""
-    return _rejoin([t.strip() for t in (cell or "").split("\n") if t.strip()])
-
-
-def _rejoin(pieces: list[str]) -> list[str]:
-    from rolematch.io.posting_lines import split_marker
-
-    out: list[str] = []
-    for t in pieces:
-        if out and not split_marker(t)[1]:
-            gap = " " if out[-1][-1:].isascii() and t[:1].isascii() else ""
-            out[-1] += gap + t
+def _front_matter(lines: list[Line]) -> list[Line]:
+    """A static site's Markdown page (Hugo, Jekyll) starts with YAML front matter between
+    ``---`` lines: its ``title:`` is the posting's title (as 职位名称：…), its other
+    fields (date, salary, tags) no items."""
+    body = [k for k, ln in enumerate(lines) if ln.text.strip()]
+    if not body or lines[body[0]].text.strip() != "---":
+        return lines
+    end = next((k for k in body[1:30] if lines[k].text.strip() == "---"), None)
+    inside = range(body[0] + 1, end) if end is not None else range(0)
+    fields = [_FRONT_FIELD.match(lines[k].text) for k in inside if lines[k].text.strip()]
+    if end is None or not fields or not all(fields):
+        return lines
+    out = list(lines)
+    for k in range(body[0], end + 1):
+        m = _FRONT_FIELD.match(lines[k].text)
+        value = m.group(2).strip("\"' ") if m else ""
+        if m and m.group(1).lower() in _FRONT_TITLE and value:
+            out[k] = Line(f"职位名称：{value}", lines[k].no)
         else:
-            out.append(t)
+            out[k] = Line(lines[k].text, lines[k].no, drop="front matter")
     return out
 
 
