@@ -6,9 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rolematch.exceptions import RoleSpecError, UsageError
+
+if TYPE_CHECKING:
+    from rolematch.documents import Role
 
 __all__ = ["add_roles_parsers", "run_roles"]
 
@@ -85,27 +88,29 @@ def run_roles(args: argparse.Namespace) -> int:
 def _validate(path: str | None) -> int:
     """Check every role file of a folder and name every bad one (not only the first):
     a folder of twenty role files is mended in one pass. Ids must also be unique
-    across the files."""
-    from rolematch.io.roles import folder_files, load_roles
+    across the files; a clash among the files that load is named beside the errors
+    of those that do not."""
+    from rolematch.io.roles import duplicate_ids, folder_files, load_roles
 
     folder = Path(path) if path is not None else None
+    roles: list[Role] = []
     if folder is None or not folder.is_dir():
         roles = load_roles(path)
     else:
         files = [f for f, _ in folder_files(folder)]
-        errors, good = [], []
+        errors: list[RoleSpecError] = []
         for f in files:
             try:
-                load_roles(f)
+                roles.extend(load_roles(f))
             except RoleSpecError as e:
-                errors.append(str(e))
-            else:
-                good.append(f)
-        for message in errors:
-            print(f"rolematch: error: {message}", file=sys.stderr)
+                errors.append(e)
+        # in file order: a clash is told at the second of the two files
+        errors = sorted([*errors, *duplicate_ids(roles)], key=lambda err: str(err.path))
+        for error in errors:
+            print(f"rolematch: error: {error}", file=sys.stderr)
         if errors:
-            print(f"rolematch: {len(errors)} of {len(files)} files have errors", file=sys.stderr)
+            bad = len({error.path for error in errors})
+            print(f"rolematch: {bad} of {len(files)} files have errors", file=sys.stderr)
             return 1
-        roles = load_roles(good)  # ids unique across the files
     print(f"{len(roles)} roles OK: {', '.join(r.id for r in roles)}")
     return 0

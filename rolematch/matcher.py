@@ -400,9 +400,12 @@ class Matcher(Params):
     def shortlist(
         self, role_id: str, resumes: Iterable[Resume | str], top_k: int | None = 10
     ) -> list[MatchResult]:
-        """A role's best résumés with explanations, best first (unreadable ones left out)."""
+        """A role's best résumés with explanations, best first (unreadable ones left out).
+
+        ``role_id`` may also be a role's title, where no other role has it.
+        """
         self._check_is_fitted()
-        r = self._role_index(role_id)
+        r = self._role_index(role_id, "Matcher.shortlist")
         top_k = check_top_k(top_k, "Matcher.shortlist")
         batch = self._batch(resumes, "shortlist")
         scores = self._score(batch)
@@ -411,9 +414,13 @@ class Matcher(Params):
         return [self._result(batch, scores, int(i), r) for i in order]
 
     def explain(self, resume: Resume | str, role_id: str) -> Explanation:
-        """The explanation of one résumé's score for one role."""
+        """The explanation of one résumé's score for one role.
+
+        ``role_id`` may also be the role's title (手机银行团队主管), where no other role
+        has it, as ``rolematch explain --role`` takes it.
+        """
         self._check_is_fitted()
-        r = self._role_index(role_id)
+        r = self._role_index(role_id, "Matcher.explain")
         where = "the 'resume' parameter of Matcher.explain"
         batch = self._batch([as_resume(resume, 1, where)], "explain")
         if not batch.resumes[0].ok:
@@ -516,13 +523,25 @@ class Matcher(Params):
         return float(np.mean([b == t for b, t in zip(best, y, strict=True)]))
 
     # ---------------------------------------------------------- internals
-    def _role_index(self, role_id: str) -> int:
-        try:
-            return self.role_ids_.index(role_id)
-        except ValueError:
+    def _role_index(self, role_id: str, where: str) -> int:
+        """The index of the role ``role_id`` names: its id, or a title only it has (as
+        ``rolematch explain --role`` takes it)."""
+        from rolematch.io.roles import find_role
+
+        role = find_role(self.roles_, role_id)
+        if role is not None:
+            return self.role_ids_.index(role.id)
+        same = [r.id for r in self.roles_ if r.title == role_id]
+        if same:
             raise ValueError(
-                f"The 'role_id' parameter must be one of {self.role_ids_}. Got {role_id!r} instead."
-            ) from None
+                f"The 'role_id' parameter of {where} must be a role id, or the title of "
+                f"exactly one role. Got {role_id!r} instead, the title of {len(same)} roles; "
+                f"give one's id: {same}."
+            )
+        raise ValueError(
+            f"The 'role_id' parameter of {where} must be one of {self.role_ids_} (or the "
+            f"title of exactly one role). Got {role_id!r} instead."
+        )
 
     def _result(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> MatchResult:
         e = self._explanation(batch, scores, i, r)

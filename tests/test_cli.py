@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 import rolematch
-
 from rolematch.cli import main
 from rolematch.report import COLUMNS
 from tests.conftest import ROOT

@@ -11,6 +11,7 @@ The e5-small tests are in test_matcher_semantic.py.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import pickle
 
 import numpy as np
@@ -331,8 +332,31 @@ def test_score_is_top1_accuracy(real):
 
 
 def test_unknown_role_lists_the_valid_ones(matcher):
-    with pytest.raises(ValueError, match=r"'role_id' parameter must be one of \['mobile-banking'"):
+    with pytest.raises(
+        ValueError,
+        match=r"^The 'role_id' parameter of Matcher.explain must be one of \['mobile-banking', "
+        r".*'internal-control'\] \(or the title of exactly one role\)\. Got 'nope' instead\.$",
+    ):
         matcher.explain(MOBILE_CV, "nope")
+    with pytest.raises(ValueError, match=r"'role_id' parameter of Matcher.shortlist must be one"):
+        matcher.shortlist("nope", [MOBILE_CV])
+
+
+def test_explain_and_shortlist_take_a_role_by_its_title(matcher):
+    # as `rolematch explain --role 手机银行团队主管` does
+    by_id = matcher.explain(MOBILE_CV, "mobile-banking")
+    assert matcher.explain(MOBILE_CV, "手机银行团队主管") == by_id
+    short = matcher.shortlist("手机银行团队主管", [MOBILE_CV])
+    assert [r.role_id for r in short] == ["mobile-banking"]
+    twin = dataclasses.replace(ROLES[1], title=ROLES[0].title)
+    shared = Matcher(encoder=HashingEncoder()).fit([ROLES[0], twin])
+    with pytest.raises(
+        ValueError,
+        match=r"^The 'role_id' parameter of Matcher.explain must be a role id, or the title of "
+        r"exactly one role\. Got '手机银行团队主管' instead, the title of 2 roles; give one's "
+        r"id: \['mobile-banking', 'portal-content'\]\.$",
+    ):
+        shared.explain(MOBILE_CV, "手机银行团队主管")
 
 
 def test_explanation_is_built_from_the_score(matcher):

@@ -24,9 +24,9 @@ neither is skipped with a :class:`RoleFileWarning` naming it.
 from __future__ import annotations
 
 import difflib
-import functools
 import inspect
 import json
+import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,7 +35,7 @@ from typing import Any, NoReturn
 
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
-from rolematch.io._role_files import FieldLines, role_text
+from rolematch.io._role_files import duplicate_ids, is_role_file, read_role_file
 
 __all__ = [
     "ROLE_FIELDS",
@@ -43,6 +43,7 @@ __all__ = [
     "RoleFileWarning",
     "check_role",
     "dump_role",
+    "duplicate_ids",
     "find_role",
     "folder_files",
     "load_roles",
@@ -217,67 +218,6 @@ def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) ->
     )
 
 
-class _TwiceError(ValueError):
-    """A mapping names a key twice (YAML and JSON parsers keep the last without a word)."""
-
-
-def _once(pairs: Iterable[tuple[Any, Any]]) -> dict[Any, Any]:
-    out: dict[Any, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _TwiceError(key)
-        out[key] = value
-    return out
-
-
-@functools.cache
-def _yaml_loader() -> type:
-    import yaml
-
-    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-            _once((key.value, None) for key, _ in node.value)
-            return super().construct_mapping(node, deep)
-
-    return Loader
-
-
-def _keys(text: str, key: str) -> list[tuple[int, str]]:
-    """(line, key) of each ``key:`` (a regular expression) the text names."""
-    found = re.finditer(rf"""(?m)(?:^|[{{,\s])["']?({key})["']?[ \t]*:""", text)
-    return [(text.count("\n", 0, m.start(1)) + 1, m.group(1)) for m in found]
-
-
-def _read_role_file(path: Path) -> tuple[Any, FieldLines]:
-    import yaml
-
-    text = role_text(path)
-    try:
-        if path.suffix.lower() == ".json":
-            return json.loads(text, object_pairs_hook=_once), FieldLines(text)
-        return yaml.load(text, Loader=_yaml_loader()), FieldLines(text)  # noqa: S506
-    except _TwiceError as e:
-        lines = [n for n, _ in _keys(text, re.escape(str(e)))] + [0, 0]
-        why = f"line {lines[1]}: the field is given twice (first on line {lines[0]}); "
-        why += "the last would replace the first"
-        raise RoleSpecError(why, path=path, field=str(e)) from None
-    except (json.JSONDecodeError, yaml.MarkedYAMLError) as e:
-        if isinstance(e, json.JSONDecodeError):
-            line, col, what = e.lineno, e.colno, f"JSON: {e.msg}"
-        else:  # one line, naming the file rather than "<unicode string>"
-            mark, ctx = e.problem_mark or e.context_mark, e.context_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            what = f"YAML: {e.problem}" + (f" ({e.context} on line {ctx.line + 1})" if ctx else "")
-            if "\t" in "".join(text.splitlines()[line - 1 : line]):
-                what += "; indent with spaces, not tabs"
-        named = _keys("\n".join(text.splitlines()[:line]), "|".join(ROLE_FIELDS))
-        field = named[-1][1] if named else None  # the field whose value the error is in
-        where = f"line {line}, column {col}: " if line else ""
-        raise RoleSpecError(f"{where}not valid {what}", path=path, field=field) from e
-    except yaml.YAMLError as e:
-        raise RoleSpecError(f"not valid YAML: {e}".replace("\n", " "), path=path) from e
-
-
 def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[Role]:
     """Load roles from role files or folders of them, in file-name order.
 
@@ -291,7 +231,8 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
         with :func:`rolematch.io.postings.read_postings`, also from a folder
         that holds role files; a folder with no role file is read as a folder of
         postings. Beside role files, a file that is neither a role nor a readable
-        posting is skipped with a :class:`RoleFileWarning` naming it. Use
+        posting is skipped with a :class:`RoleFileWarning` naming it. A file named
+        twice, or by two paths, is read once. Use
         :func:`load_roles_reporting` to see what the import kept and dropped.
 
     Returns
@@ -303,6 +244,8 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
     RoleSpecError
         A file breaks the schema (the message names the file, field, line and list
         item), is not UTF-8 text, two roles share an id, or nothing was found.
+    TypeError
+        ``paths`` is not a path, an iterable of paths or None.
 
     Examples
     --------
@@ -332,23 +275,6 @@ def find_role(roles: Sequence[Role], name: str) -> Role | None:
     return titled[0] if len(titled) == 1 else None
 
 
-def _is_role_file(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        return True
-    if suffix != ".json":
-        return False
-    # a .json role is one object with role fields; a job-board export is a list
-    head = path.read_text(encoding="utf-8-sig", errors="replace").lstrip()[:1]
-    if head != "{":
-        return False
-    try:
-        data = json.loads(role_text(path))
-    except (json.JSONDecodeError, RoleSpecError):
-        return True  # let the role reader name the JSON or encoding error
-    return isinstance(data, Mapping) and any(k in data for k in ("id", "duties", "requirements"))
-
-
 def _warn(message: str) -> None:
     """Warn at the first caller outside this module (the line that loaded the roles)."""
     frame, level = inspect.currentframe(), 1
@@ -370,7 +296,7 @@ def folder_files(folder: Path) -> list[tuple[Path, bool]]:
     entries = sorted(
         f for f in folder.iterdir() if f.is_file() and not f.name.startswith((".", "~$"))
     )
-    role_files = [f for f in entries if f.suffix.lower() in ROLE_SUFFIXES and _is_role_file(f)]
+    role_files = [f for f in entries if f.suffix.lower() in ROLE_SUFFIXES and is_role_file(f)]
     kinds = f"role files ({', '.join(ROLE_SUFFIXES)}) or postings ({', '.join(POSTING_SUFFIXES)})"
     others = [f for f in entries if f not in role_files]
     postings = [f for f in others if f.suffix.lower() in POSTING_SUFFIXES]
@@ -406,22 +332,19 @@ def load_roles_reporting(
     """
     from rolematch.io.postings import POSTING_SUFFIXES, read_postings
 
-    if paths is None:
-        from rolematch._resources import default_roles_dir
-
-        paths = [default_roles_dir()]
-    elif isinstance(paths, str | Path):
-        paths = [paths]
-    files: list[tuple[Path, bool]] = []  # (file, is a role file)
-    for p in map(Path, paths):
+    files: dict[Path, tuple[Path, bool]] = {}  # resolved -> (file, is a role file)
+    for p in _role_paths(paths):
         if p.is_dir():
-            files.extend(folder_files(p))
+            found = folder_files(p)
         elif p.is_file():
-            files.append((p, p.suffix.lower() not in POSTING_SUFFIXES or _is_role_file(p)))
+            found = [(p, p.suffix.lower() not in POSTING_SUFFIXES or is_role_file(p))]
         else:
             raise RoleSpecError("no such file or folder", path=p)
+        for f, is_role in found:
+            # a file named twice (--roles a.txt --roles ./a.txt) is one role, not two
+            # (the second renamed a-2), as a résumé named twice is one row
+            files.setdefault(f.resolve(), (f, is_role))
     roles: list[Role] = []
-    lines_of: dict[str | None, FieldLines] = {}  # a role file's lines, for a duplicate id
     reports: list[str] = []
     pending: list[Path] = []
 
@@ -432,27 +355,36 @@ def load_roles_reporting(
             roles.extend(p.to_role() for p in postings)
             pending.clear()
 
-    for f, is_role in files:
+    for f, is_role in files.values():
         if not is_role:
             pending.append(f)
             continue
         flush()
-        data, lines = _read_role_file(f)
+        data, lines = read_role_file(f, ROLE_FIELDS)
         roles.append(_build_role(data, f, lines))
-        lines_of[roles[-1].source] = lines
     flush()
-    seen: dict[str, str | None] = {}
-    for role in roles:
-        if role.id in seen:
-            line = lines_of[role.source]("id") if role.source in lines_of else None
-            raise RoleSpecError(
-                f"{f'line {line}: ' if line else ''}duplicate id {role.id!r}, "
-                f"already defined in {seen[role.id]}",
-                path=role.source,
-                field="id",
-            )
-        seen[role.id] = role.source
+    if clashes := duplicate_ids(roles):
+        raise clashes[0]
     return roles, "\n\n".join(reports)
+
+
+def _role_paths(paths: Any) -> list[Path]:
+    """``load_roles``'s ``paths`` as a list of paths (the bundled roles for None)."""
+    if paths is None:
+        from rolematch._resources import default_roles_dir
+
+        return [default_roles_dir()]
+    given = paths
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    if isinstance(paths, Iterable):
+        paths = list(paths)
+        if all(isinstance(p, str | os.PathLike) for p in paths):
+            return [Path(p) for p in paths]
+    raise TypeError(
+        "The 'paths' parameter of load_roles must be a path (str or Path), an iterable "
+        f"of paths, or None. Got {given!r:.80} instead."
+    )
 
 
 def dump_role(role: Role, fmt: str = "yaml") -> str:
@@ -468,15 +400,54 @@ def dump_role(role: Role, fmt: str = "yaml") -> str:
 
 
 def write_roles(roles: Sequence[Role], out_dir: str | Path, fmt: str = "yaml") -> list[Path]:
-    """Write one file per role, named ``NN-<id>.yaml`` so that file order is posting order."""
+    """Write one file per role, named ``NN-<id>.yaml`` so that file order is posting order.
+
+    A file of that name is replaced (importing a posting again updates its role file).
+
+    Raises
+    ------
+    RoleSpecError
+        A role's id is already held by another file of ``out_dir`` (or by an earlier
+        role of ``roles``): the folder would no longer load. Nothing is written then.
+    """
     out = Path(out_dir)
+    paths = [out / f"{i:02d}-{role.id}.{fmt}" for i, role in enumerate(roles, start=1)]
+    held = _ids_held(out, leave_out=paths) if out.is_dir() else {}
+    for role, path in zip(roles, paths, strict=True):
+        if role.id in held:
+            of = f" (of the role from {role.source})" if role.source else ""
+            raise RoleSpecError(
+                f"id {role.id!r}{of} is already the id of {held[role.id]}; nothing written: "
+                "ids must be unique in a folder (choose another id, or remove that file)",
+                path=path,
+                field="id",
+            )
+        held[role.id] = path
     out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for i, role in enumerate(roles, start=1):
-        path = out / f"{i:02d}-{role.id}.{fmt}"
+    for role, path in zip(roles, paths, strict=True):
         path.write_text(dump_role(role, fmt), encoding="utf-8")
-        written.append(path)
-    return written
+    return paths
+
+
+def _ids_held(folder: Path, leave_out: Sequence[Path]) -> dict[str, Path]:
+    """id -> the file of ``folder`` that holds it, but for the files in ``leave_out``.
+
+    A file that does not load holds no id here: ``roles validate`` names its error.
+    """
+    gone = {p.resolve() for p in leave_out}
+    held: dict[str, Path] = {}
+    with warnings.catch_warnings():  # notes or a README beside the roles are no matter here
+        warnings.simplefilter("ignore", RoleFileWarning)
+        try:
+            files = [f for f, _ in folder_files(folder) if f.resolve() not in gone]
+        except RoleSpecError:  # nothing there that is a role or a posting
+            return held
+        for f in files:
+            try:
+                held.update((r.id, f) for r in load_roles(f) if r.id not in held)
+            except (RoleSpecError, OSError):
+                continue
+    return held
 
 
 # ---------------------------------------------------------------------------

@@ -278,3 +278,41 @@ def test_requirements_may_be_left_out_when_there_are_duties(tmp_path):
 def test_parse_posting_names_its_text_parameter():
     with pytest.raises(TypeError, match="'text' parameter of parse_posting must be"):
         parse_posting(None)  # type: ignore[arg-type]
+
+
+def test_write_roles_refuses_an_id_another_file_of_the_folder_holds(tmp_path):
+    own = _write(tmp_path, "own.yaml", dump_role(role_from_dict(GOOD)))
+    other = role_from_dict({**GOOD, "title": "另一个主管"}, source="posting.txt")
+    with pytest.raises(
+        RoleSpecError,
+        match=rf"02-demo\.yaml: field 'id': id 'demo' \(of the role from posting\.txt\) is "
+        rf"already the id of {re.escape(str(own))}; nothing written",
+    ):
+        write_roles([role_from_dict({**GOOD, "id": "new"}), other], tmp_path)
+    assert [f.name for f in tmp_path.iterdir()] == ["own.yaml"]
+    with pytest.raises(RoleSpecError, match=r"02-new\.json: .* already the id of .*01-new\.json"):
+        write_roles([role_from_dict({**GOOD, "id": "new"})] * 2, tmp_path / "out", fmt="json")
+    assert not (tmp_path / "out").exists()
+    # the file of that name is replaced: a posting imported again
+    (path,) = write_roles([other], tmp_path / "out")
+    assert write_roles([role_from_dict(GOOD)], tmp_path / "out") == [path]
+    assert load_roles(path)[0].title == "演示主管"
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    posting = _write(tmp_path, "posting.txt", POSTING_TXT)
+    role = _write(tmp_path, "role.json", json.dumps(GOOD))
+    (tmp_path / "sub").mkdir()
+    again = tmp_path / "sub" / ".." / "posting.txt"
+    roles = load_roles([posting, role, again, role, tmp_path])
+    assert [r.id for r in roles] == ["customer-service-specialist", "demo"]
+
+
+@pytest.mark.parametrize("paths", [3, [3], b"roles", ["data/roles", None]])
+def test_load_roles_names_its_paths_parameter(paths):
+    with pytest.raises(
+        TypeError,
+        match=r"^The 'paths' parameter of load_roles must be a path \(str or Path\), an "
+        rf"iterable of paths, or None\. Got {re.escape(repr(paths))} instead\.$",
+    ):
+        load_roles(paths)
