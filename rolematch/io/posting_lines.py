@@ -446,6 +446,12 @@ def clean_title(text: str) -> str:
     # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
     s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
     s = _HEADCOUNT.sub("", s) if len(_HEADCOUNT.sub("", s).strip()) >= 2 else s
+    # emoji after the title (数据分析专家🔥🔥), as strip_md takes those before it
+    s = s.rstrip()
+    while s and (
+        unicodedata.category(s[-1]) in ("So", "Sk", "Cf", "Mn") or s[-1] in "\ufe0f\u200d"
+    ):
+        s = s[:-1].rstrip()
     return s.strip(" -—:：")
 
 

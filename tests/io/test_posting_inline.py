@@ -139,3 +139,16 @@ def test_letter_spaced_headings_of_a_flyer(tmp_path: Path) -> None:
     ]
     # the heading is read alone, not glued to the facts line above it
     assert all("岗" not in d.text for d in p.dropped)
+
+
+def test_emoji_around_a_title_and_a_list_of_other_openings() -> None:
+    text = (
+        "🔥🔥【急招】数据分析专家（零售信贷方向）🔥🔥\n岗位职责：\n1. 负责零售信贷数据分析；\n"
+        "任职要求：\n1. 统计学相关专业；\n其他在招职位：Java开发工程师 | 产品经理\n"
+    )
+    (p,) = parse_posting_text(text)
+    # the same title (and so the same id) whether the file kept its emoji or not (GBK)
+    assert p.title == "数据分析专家（零售信贷方向）"
+    assert {d.text: d.reason for d in p.dropped}["其他在招职位：Java开发工程师 | 产品经理"] == (
+        "other postings"
+    )
