@@ -49,6 +49,8 @@ class Posting:
     id : str
         Role id: given, or made from the title (see the module docstring).
     department : str
+    warnings : list of str
+        What a reader should check (the file reads like a résumé).
     """
 
     title: str = ""
@@ -60,6 +62,7 @@ class Posting:
     line: int = 1
     id: str = ""
     department: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def to_role(self) -> Role:
         """The validated :class:`Role` (duties may be empty; requirements then carry it)."""
@@ -98,6 +101,7 @@ class Posting:
             line 6: 联系电话：138****0000  -- contact
         """
         out = [f"{board_id(self.id) if self.id else ''}  {self.title}  ({self._where()})"]
+        out += [f"  warning: {w}" for w in self.warnings]
         out.append(f"  duties ({len(self.duties)}):")
         out += [f"    - {d.text}  [line {d.line}]" for d in self.duties]
         if not self.duties:

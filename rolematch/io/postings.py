@@ -23,6 +23,7 @@ what one line is (heading, numbered item, title, noise) and the ids made from ti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -106,9 +107,36 @@ def parse_posting_text(
     lex = load_lexicon(None if lexicon is None else str(lexicon))
     lines = numbered_lines(text) if isinstance(text, str) else list(text)
     postings = LineSorter(lex, source, title).run(lines)
+    resume = _resume_headings(lines)
     for p in postings:
         p.id = slug(p.title) if p.title else ""
+        if resume:
+            p.warnings.append(
+                f"the text reads like a résumé ({'、'.join(resume)}), not a job posting"
+            )
     return postings
+
+
+#: a line that starts with a period of someone's career: 2017年3月—至今, 2012-2016
+_PERIOD = re.compile(r"^\d{4}\s*(?:[年./-]\s*\d{1,2}\s*月?)?\s*[-—–~至]")
+
+
+def _resume_headings(lines: Sequence[Line]) -> list[str]:
+    """The résumé section headings (工作经历, 教育背景 …) of a text that reads like a
+    résumé given where a posting was expected (``--roles`` naming the wrong folder):
+    three kinds of them, or two and lines that start with periods (2017年3月—至今). A
+    posting names one at most (a 工作经历 requirement)."""
+    from rolematch.sections import detect_heading, normalize_line
+
+    found: dict[str, str] = {}
+    periods = 0
+    for ln in lines:
+        text = ln.text.strip()
+        periods += bool(_PERIOD.match(text))
+        if 2 <= len(text) <= 12 and (head := detect_heading(normalize_line(text))):
+            found.setdefault(head[0], text.rstrip(":："))
+    resume = len(found) >= 3 or (len(found) == 2 and periods >= 2)
+    return list(found.values()) if resume else []
 
 
 def _export_postings(

@@ -152,3 +152,15 @@ def test_emoji_around_a_title_and_a_list_of_other_openings() -> None:
     assert {d.text: d.reason for d in p.dropped}["其他在招职位：Java开发工程师 | 产品经理"] == (
         "other postings"
     )
+
+
+def test_a_resume_given_as_a_posting_is_flagged() -> None:
+    cv = (
+        "宋佳怡，女\n工作经历：\n2017年3月—至今　北辰银行消费者权益保护部　高级经理\n"
+        "1. 组织新产品上线前的消保审查；\n2012年7月—2017年2月　某律师事务所　律师助理\n"
+        "教育背景：\n2008-2012　中国政法大学　法学　本科\n"
+    )
+    (p,) = parse_posting_text(cv)
+    assert p.warnings and "résumé" in p.warnings[0] and "warning:" in p.report()
+    posting = "客服专员\n岗位职责：\n1. 接听客户来电；\n任职要求：\n1. 有2年以上工作经历；\n"
+    assert parse_posting_text(posting)[0].warnings == []
