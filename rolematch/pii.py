@@ -1,19 +1,30 @@
 """Personal data in résumés: find it, take it out of the scored text (blind screening).
 
 The scorer must not see who the candidate is: name, gender, age or birth date,
-ethnicity, marital and political status, where they come from or live, and their
-contact details. :func:`redact_lines` finds these and removes them from the text,
-returning them separately so that the caller can still show them.
+ethnicity, nationality, religion, marital and political status, health, where they
+come from or live, and their contact details. :func:`redact_lines` finds these and
+removes them from the text, returning them separately so that the caller can still
+show them.
 
 What is found
 -------------
-* **Labelled fields** anywhere: ``姓名：``, ``性别``/``Gender:``, ``出生年月``/``生日``/
-  ``Date of Birth:``, ``年龄``/``Age:``,
-  ``民族``, ``婚姻状况``, ``政治面貌``, ``籍贯``/``户籍``, ``现居``/``住址``,
-  ``电话``/``手机``/``Tel``, ``邮箱``/``E-mail``, ``身份证``, ``QQ``, ``微信``, ``身高``,
-  ``体重``. The label goes with its value.
+* **Labelled fields** anywhere, in Simplified, Traditional or English: ``姓名：``,
+  ``性别``/``Gender:``, ``出生年月``/``生日``/``Date of Birth:``, ``年龄``/``Age:``,
+  ``民族``, ``国籍``/``Nationality:``, ``宗教信仰``, ``婚姻状况``/``Marital Status:``,
+  ``政治面貌``, ``健康状况``, ``籍贯``/``户籍``/``出生地``/``Place of Birth:``,
+  ``现居住地``/``通讯地址``/``通訊地址``/``Address:``/``Current Location:``,
+  ``电话``/``手机``/``Tel``, ``邮箱``/``E-mail``, ``身份证``/``护照``, ``QQ``, ``微信``,
+  ``LINE``/``WhatsApp``/``Telegram``/``Skype``/``钉钉``, ``个人主页``/``GitHub:``,
+  ``身高``, ``体重``. The label goes with its value; a place runs to the next label
+  or the end of the line. Contact labels count even inside a sentence
+  (``加我微信：nana_1996``).
 * **Patterns** anywhere: mainland mobile numbers (also masked ``138****1234``),
-  landlines with an area code, e-mail addresses, 18-digit ID-card numbers.
+  landlines with an area code, e-mail addresses, 18-digit ID-card numbers, profile
+  links (``github.com/…``, ``linkedin.com/in/…``, ``….github.io``).
+* **Birth dates and birthplaces in running text**, anywhere, by their cue word:
+  ``1996年1月1日出生于泉州``, ``出生于1996年``, ``1990年生``, ``我生于泉州``,
+  ``born on 1 Jan 1996 in Quanzhou``. Career dates (``2019-2025``, ``毕业于2018年``)
+  have no such cue and stay.
 * **Unlabelled header tokens**, only in *context* lines (the résumé's opening lines
   and its personal-information section): a lone ``男``/``女``, a form of address
   (``张伟先生``, ``王女士``, ``Ms.``), ``32岁``, a birth date that is not part of a date
@@ -29,8 +40,8 @@ separators and empty brackets go); a line with nothing left is dropped, so that
 sentence splitting never sees fragments such as ``/ /``. Swapping the name,
 gender and age of a résumé therefore leaves its redacted text unchanged.
 
-``personal`` maps field names to the value found (``str``); ``phone`` and ``email``
-map to lists, since résumés often give several.
+``personal`` maps field names to the value found (``str``); ``phone``, ``email`` and
+``website`` map to lists, since résumés often give several.
 """
 
 from __future__ import annotations
@@ -43,35 +54,68 @@ __all__ = ["ETHNIC_GROUPS", "FIELDS", "redact_lines", "redact_text"]
 
 _CJK = "\u4e00-\u9fff"
 _SEP_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•]))"
+# A label may also open a sentence ("…上线。微信号：nana_1996"); a bare token there
+# ("…上线。2019年，…") is the body's, not the header's.
+_LABEL_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•。！？!?]))"
 
-# Field -> labels. Longer labels first, so that "出生年月" wins over "出生".
+# Field -> labels. The label regex tries longer labels first, so "出生年月" wins over
+# "出生". Traditional forms are listed where they differ: normalisation keeps the script.
 _LABELS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字"),
-    "gender": ("性别", "Gender", "Sex"),
+    "gender": ("性别", "性別", "Gender", "Sex"),
     "birth_date": (
         "出生年月日", "出生年月", "出生日期", "出生年份", "出生", "生日",
         "Date of Birth", "Birth Date", "Birthday", "DOB", "Born",
     ),
-    "age": ("年龄", "Age"),
-    "ethnicity": ("民族",),
-    "marital_status": ("婚姻状况", "婚姻状态", "婚否", "婚姻"),
-    "political_status": ("政治面貌",),
-    "hometown": ("户口所在地", "户籍所在地", "户籍地", "户籍", "户口", "籍贯", "生源地", "出生地"),
+    "age": ("年龄", "年齡", "Age"),
+    "ethnicity": ("民族", "Ethnicity"),
+    "nationality": ("国籍", "國籍", "Nationality", "Citizenship"),
+    "religion": ("宗教信仰", "宗教", "Religion"),
+    "marital_status": (
+        "婚姻状况", "婚姻状态", "婚姻狀況", "婚姻狀態", "婚否", "婚姻", "Marital Status",
+    ),
+    "political_status": ("政治面貌", "Political Status"),
+    "health": ("健康状况", "身体状况", "健康狀況", "身體狀況"),
+    "hometown": (
+        "户口所在地", "户籍所在地", "戶籍所在地", "户籍地", "户籍", "戶籍", "户口", "戶口",
+        "籍贯", "籍貫", "生源地", "出生地点", "出生地", "Place of Birth", "Birthplace",
+        "Birth Place", "Hometown", "Native Place",
+    ),
     "address": (
-        "现居住地", "现居住址", "现居地", "现住址", "现所在地", "家庭住址", "通讯地址", "联系地址",
-        "居住地", "所在城市", "所在地", "现居", "住址", "地址",
+        "现居住地址", "现居住城市", "现居住地", "現居住地", "现居住址", "现居地", "現居地",
+        "现住址", "現住址", "现所在地", "目前所在地", "目前居住地", "家庭住址", "家庭地址",
+        "通讯地址", "通訊地址", "通信地址", "联系地址", "聯繫地址", "聯絡地址", "邮寄地址",
+        "居住地址", "居住城市", "现居城市", "居住地", "常住地址", "常住地", "所在城市",
+        "所在地", "现居", "現居", "住址", "地址",
+        "Current Address", "Home Address", "Mailing Address", "Address",
+        "Current Location", "Location", "Residence",
     ),
     "phone": (
-        "手机号码", "联系电话", "移动电话", "联系方式", "固定电话", "手机号", "电话", "手机",
+        "手机号码", "手機號碼", "联系电话", "聯絡電話", "聯繫電話", "移动电话", "行動電話",
+        "联系方式", "聯絡方式", "固定电话", "手机号", "电话", "電話", "手机", "手機",
         "座机", "固话",
-        "Mobile", "Phone", "Tel",
+        "Mobile", "Phone", "Tel", "Cell",
     ),
-    "email": ("电子邮箱", "电子邮件", "E-mail", "Email", "邮箱", "Mail"),
-    "id_card": ("身份证号码", "身份证号", "身份证"),
-    "qq": ("QQ",),
-    "wechat": ("微信号", "微信", "WeChat"),
+    "email": (
+        "电子邮箱", "电子邮件", "電子郵件", "電子信箱", "電郵地址", "QQ邮箱", "E-mail", "Email",
+        "邮箱", "郵箱", "電郵", "Mail",
+    ),
+    "id_card": (
+        "身份证号码", "身份证号", "身份证", "身分證字號", "身份證號", "身分證", "护照号码",
+        "护照号", "護照號碼", "Passport No.", "Passport",
+    ),
+    "qq": ("QQ号码", "QQ号", "QQ"),
+    "wechat": ("微信号码", "微信号", "微信號", "微信", "WeChat ID", "WeChat", "Weixin"),
+    # other messengers: values are handles or international numbers
+    "messenger": (
+        "钉钉号", "钉钉", "釘釘", "LINE ID", "LINE", "WhatsApp", "Telegram", "Skype",
+    ),
+    "website": (
+        "个人主页", "个人网站", "个人博客", "技术博客", "博客", "主页", "网站",
+        "Personal Website", "Homepage", "Website", "Blog", "GitHub", "Gitee", "LinkedIn", "领英",
+    ),
     "height": ("身高",),
-    "weight": ("体重",),
+    "weight": ("体重", "體重"),
 }  # fmt: skip
 
 #: Personal-data fields that :func:`redact_lines` reports.
@@ -107,6 +151,12 @@ ETHNIC_GROUPS: tuple[str, ...] = tuple(_ETHNIC.split("|"))
 _MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|单身"
 _POLITICAL = r"中共预备党员|中共党员|共青团员|预备党员|民主党派|无党派人士|群众|党员|团员"
 
+# Words of English values (Chinese, Married, CPC member): short, and never the next
+# field's name ("Married Languages: English"), so that a value does not run on.
+_LATIN_WORDS = r"[A-Za-z][A-Za-z'’.-]*(?: (?![A-Za-z'’.-]+\s*[:：])[A-Za-z][A-Za-z'’.-]*){0,3}"
+_HANDLE = rf"@?[A-Za-z0-9][A-Za-z0-9_.\-]{{1,38}}(?![A-Za-z0-9_.\-{_CJK}])"  # not GitHub主页
+_URL = r"(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s|;；,，。、)）\]】]*)?"
+
 # Value patterns per field, tried right after the label.
 _VALUES: dict[str, str] = {
     "name": (
@@ -115,39 +165,70 @@ _VALUES: dict[str, str] = {
     ),
     "gender": r"男性|女性|男|女|male|female|Male|Female|MALE|FEMALE|[MF](?![A-Za-z])",
     "birth_date": rf"(?:{_DATE}|{_EN_DATE}|{_YEAR}(?:\s*年)?(?!\d))(?:\s*生)?",
-    "age": r"\d{2}\s*(?:岁|周岁)?",
-    "ethnicity": rf"(?:{_ETHNIC})族?|[{_CJK}]{{1,4}}族",
-    "marital_status": _MARITAL,
-    "political_status": rf"{_POLITICAL}|[{_CJK}]{{2,8}}",
+    "age": r"\d{2}\s*(?:岁|周岁|歲|週歲)?",
+    "ethnicity": rf"(?:{_ETHNIC})族?|[{_CJK}]{{1,4}}族|{_LATIN_WORDS}",
+    "nationality": rf"[{_CJK}]{{1,10}}|{_LATIN_WORDS}",
+    "religion": rf"[{_CJK}]{{1,10}}|{_LATIN_WORDS}",
+    "marital_status": rf"{_MARITAL}|{_LATIN_WORDS}",
+    "political_status": rf"{_POLITICAL}|[{_CJK}]{{2,8}}|{_LATIN_WORDS}",
+    "health": rf"[{_CJK}]{{1,10}}|{_LATIN_WORDS}",
+    # a place runs to the next label (籍贯：福建 泉州    婚姻状况：…) or a field separator
     "hometown": r"[^|;；]+",
     "address": r"[^|;；]+",
-    "phone": _PHONE,
+    # after a phone label, numbers outside the mainland plan too: (852) 9123 4567, 09**-***-517
+    "phone": rf"{_PHONE}|(?:\(?\+?\d{{1,4}}\)?[\s\-]?)?[\d*xX][\d*xX\s\-]{{5,16}}[\d*xX]",
     "email": _EMAIL,
-    "id_card": _ID_CARD,
+    "id_card": rf"{_ID_CARD}|[A-Z]{{1,2}}\d{{6,9}}(?:\(?[\dA]\)?)?(?![0-9A-Za-z])",
     "qq": r"\d{5,12}",
     "wechat": r"[A-Za-z][A-Za-z0-9_\-]{4,29}|1[3-9]\d{9}",
+    "messenger": rf"live:[A-Za-z0-9_.\-]+|\+?\d[\d\s\-]{{5,16}}\d|{_HANDLE}",
+    "website": rf"{_URL}|{_HANDLE}",
     "height": r"\d{2,3}(?:\.\d)?\s*(?:cm|CM|厘米|米)?|1\.\d{1,2}\s*(?:m|米)",
     "weight": r"\d{2,3}(?:\.\d)?\s*(?:kg|KG|公斤|斤)?",
 }  # fmt: skip
+_VALUE_RE = {field: re.compile(pattern) for field, pattern in _VALUES.items()}
 
 # Address-like values run to the next label; this finds where any label starts.
 _ALL_LABELS = sorted({lab for labs in _LABELS.values() for lab in labs}, key=len, reverse=True)
 _LABEL_RE = re.compile(
-    _SEP_BEFORE
+    _LABEL_BEFORE
     + "("
     + "|".join(re.escape(lab) for lab in _ALL_LABELS)
     + r")\s*(?:[:：]\s*|(?=\s))",
     re.IGNORECASE,
 )
-# "现居深圳": this label is also written straight against its value.
-_TIGHT_LABEL = re.compile(_SEP_BEFORE + rf"(现居)(?=[{_CJK}])")
 _LABEL_FIELD = {lab.lower(): f for f, labs in _LABELS.items() for lab in labs}
+# Contact IDs are also written against the text before them ("加我微信：nana_1996");
+# there the colon and a value are required, so that 企业微信 stays a product.
+_CONTACT_FIELDS = ("qq", "wechat", "messenger", "email")
+_LOOSE_LABEL_RE = re.compile(
+    r"(?<![A-Za-z0-9_])("
+    + "|".join(
+        re.escape(lab) for lab in _ALL_LABELS if _LABEL_FIELD[lab.lower()] in _CONTACT_FIELDS
+    )
+    + r")\s*[:：]\s*",
+    re.IGNORECASE,
+)
+# "现居深圳": this label is also written straight against its value.
+_TIGHT_LABEL = re.compile(_SEP_BEFORE + rf"(现居|現居)(?=[{_CJK}])")
 _ASCII_LABELS = {lab.lower() for lab in _ALL_LABELS if lab.isascii()}
+# "GitHub: 熟练" is a skill, not a profile: these labels count only with a value
+_NEEDS_VALUE = ("messenger", "website")
 
+# Profile pages name their owner in the path (github.com/nana-ouyang, linkedin.com/in/…).
+_PROFILE_URL = (
+    r"(?<![\w.@/])(?:https?://)?(?:www\.|[a-z]{2}\.)?"
+    r"(?:(?:github|gitee|gitlab|twitter|x|facebook|instagram|weibo|medium)\.com"
+    r"|linkedin\.com/in|zhihu\.com/people|blog\.csdn\.net|juejin\.cn/user"
+    r"|space\.bilibili\.com|douban\.com/people)"
+    r"/[\w.\-~%@]+(?:/[^\s|;；,，。、)）\]】]*)?"
+    r"|(?<![\w.@/])(?:https?://)?[\w\-]+\.github\.io\b(?:/[^\s|;；,，。、)）\]】]*)?"
+)
 _PATTERNS = (
     ("email", re.compile(_EMAIL)),
     ("id_card", re.compile(_ID_CARD)),
     ("phone", re.compile(_PHONE)),
+    ("website", re.compile(_PROFILE_URL)),
 )
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
 _CONTEXT_PATTERNS = (
@@ -181,6 +262,31 @@ _CONTEXT_PATTERNS = (
     ),
 )  # fmt: skip
 
+# A birthplace after 出生于/生于: Chinese up to a particle or punctuation (福建省泉州市).
+_ZH_PLACE = rf"(?:(?![的并后之])[{_CJK}]){{2,10}}"
+_EN_PLACE = r"[A-Z][A-Za-z'’-]*(?:(?:,\s*|\s+)[A-Z][A-Za-z'’-]*){0,3}"
+# Birth dates and birthplaces in running text, in every line: the cue word (出生, 生于,
+# born) says whose date it is. Career dates (2019-2025, 毕业于2018年) have no such cue.
+_BIRTH_IN_TEXT = (
+    # 1996年1月1日出生于泉州, 1996年生, 1990年生人
+    re.compile(
+        rf"(?<![\d.\-/~～至–—])(?P<birth_date>{_DATE}|{_YEAR}\s*年)\s*"
+        r"(?:出生|生(?:人|(?=[于在]|$|[\s|/,，、;；)）\]】·•。！？!?])))"
+        rf"(?:\s*[于在]\s*(?P<hometown>{_ZH_PLACE}))?"
+    ),
+    # 出生于1996年, 出生于泉州, 我生于泉州 (not 产生于, 发生于, 先生于)
+    re.compile(
+        rf"(?:出生[于在]|(?:(?<![{_CJK}])|(?<=我)|(?<=本人))生于)\s*"
+        rf"(?:(?P<birth_date>{_DATE}|{_YEAR}\s*年)\s*)?(?P<hometown>{_ZH_PLACE})?"
+    ),
+    # born on 1 Jan 1996 in Quanzhou, born in 1996, born and raised in Quanzhou
+    re.compile(
+        r"(?<![A-Za-z-])(?:[Bb]orn|BORN)(?:\s+and\s+(?:raised|bred))?"
+        rf"(?:(?:\s+(?:on|in))?\s+(?P<birth_date>{_EN_DATE}|{_DATE}|{_YEAR})(?!\d))?"
+        rf"(?:,?\s+in\s+(?P<hometown>{_EN_PLACE}))?"
+    ),
+)
+
 # Common Chinese surnames (the first character(s) of a name on a résumé's first
 # line): enough to tell "王尔康" from a title such as "个人简历".
 _SURNAMES_2 = {
@@ -203,33 +309,44 @@ _NOT_NAMES = {
     "男", "女", "中共党员",
 }  # fmt: skip
 
-_LEFTOVER = re.compile(r"^[\s|/,，、;；:：·•\-–—~～()（）\[\]【】<>《》]*$")
+_LEFTOVER = re.compile(r"^[\s|/,，、;；:：·•\-–—~～()（）\[\]【】<>《》.。]*$")
 _EMPTY_BRACKETS = re.compile(r"[(（\[【]\s*[,，、;；:/|\s]*\s*[)）\]】]")
 # separators left next to each other by cut-out values ("a / / b"); "//" in a URL
 # has no space inside and stays
 _SEP_RUN = re.compile(r"\s*([|/,，、;；])(?:\s+[|/,，、;；])+\s*")
+# a separator left before the end of its sentence
+_SEP_BEFORE_END = re.compile(r"\s*[,，、;；]\s*([。！？])")
 
 
 def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
     """(start, end, field, value) of each labelled field in ``line``."""
-    starts = [
-        (m.start(), m.end(), _LABEL_FIELD[m.group(1).lower()], m) for m in _LABEL_RE.finditer(line)
-    ]
-    starts += [(m.start(), m.end(), "address", m) for m in _TIGHT_LABEL.finditer(line)]
+    starts = [(m.start(), m, True) for m in _LABEL_RE.finditer(line)]
+    if ":" in line or "：" in line:  # a cheap test first: most lines have no colon
+        starts += [(m.start(), m, False) for m in _LOOSE_LABEL_RE.finditer(line)]
+    starts += [(m.start(), m, True) for m in _TIGHT_LABEL.finditer(line)]
     starts.sort(key=lambda s: s[0])
     found: list[tuple[int, int, str, str]] = []
-    for k, (start, value_at, field, m) in enumerate(starts):
+    for start, m, strict in starts:
         if found and start < found[-1][1]:
             continue
+        label = m.group(1)
+        field = "address" if m.re is _TIGHT_LABEL else _LABEL_FIELD[label.lower()]
         colon = ":" in m.group(0) or "：" in m.group(0)
-        if m.group(1).lower() in _ASCII_LABELS and not colon:
+        if label.lower() in _ASCII_LABELS and not colon:
             continue  # "Mail" or "Tel" without a colon is an ordinary word
-        limit = starts[k + 1][0] if k + 1 < len(starts) else len(line)
+        if label.lower() == "line" and label != "LINE":
+            continue  # "Product line:" is no messenger
+        if label.islower() and re.search(r"[A-Za-z]\s+$", line[:start]):
+            continue  # a word in an English sentence: "issues to address: latency"
+        # the value ends where the next label starts; labels overlapping this one
+        # ("现居" inside "现居住地：") do not end it
+        value_at = m.end()
+        limit = min((s for s, _, _ in starts if s >= value_at), default=len(line))
         while value_at < limit and line[value_at] == " ":
             value_at += 1
-        vm = re.compile(_VALUES[field]).match(line, value_at, limit)
+        vm = _VALUE_RE[field].match(line, value_at, limit)
         if vm is None:
-            if not colon and m.re is _LABEL_RE:
+            if not strict or field in _NEEDS_VALUE or (not colon and m.re is _LABEL_RE):
                 continue  # a label word in running text, not a field
             end, value = value_at, ""
         else:
@@ -296,7 +413,7 @@ def _add(personal: dict[str, Any], field: str, value: str) -> None:
         value = re.sub(r"\D", "", value)  # "24岁", "24 周岁" -> "24"
     if not value:
         return
-    if field in ("phone", "email"):
+    if field in ("phone", "email", "website"):
         values = personal.setdefault(field, [])
         if value not in values:
             values.append(value)
@@ -319,6 +436,7 @@ def _cut(line: str, spans: list[tuple[int, int]]) -> str | None:
     text = "".join(parts)
     text = _EMPTY_BRACKETS.sub(" ", text)
     text = _SEP_RUN.sub(r" \1 ", text)
+    text = _SEP_BEFORE_END.sub(r"\1", text)  # "我是欧阳娜娜，1996年出生。" -> "我是。"
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"^[|/,，、;；:：·•\s]+|[|/,，、;；:：·•\-—–\s]+$", "", text)
     if not text or _LEFTOVER.match(text):
@@ -375,6 +493,8 @@ def redact_lines(
             spans[i].append((start, end))
             _add(personal, field, value)
         for field, pattern in _PATTERNS:
+            if field == "website" and "." not in line:
+                continue  # a cheap test first: a link has a dot, most lines have none
             for m in pattern.finditer(line):
                 spans[i].append(m.span())
                 _add(personal, field, m.group(0))
@@ -384,6 +504,12 @@ def redact_lines(
                     if not _inside(m.span(1), spans[i]):
                         spans[i].append(m.span(1))
                         _add(personal, field, m.group(1))
+        for pattern in _BIRTH_IN_TEXT:
+            for m in pattern.finditer(line):
+                if m.group("birth_date") or m.group("hometown"):
+                    spans[i].append(m.span())  # the cue goes too: "出生于" says nothing alone
+                    _add(personal, "birth_date", m.group("birth_date") or "")
+                    _add(personal, "hometown", m.group("hometown") or "")
     if "name" not in personal:
         for i, line in enumerate(lines[:3]):
             if not context[i]:
@@ -413,6 +539,15 @@ def redact_text(text: str) -> tuple[str, dict[str, Any]]:
     --------
     >>> redact_text("姓名:李娜 性别:女 年龄:27\\n熟悉反洗钱和支付清算")
     ('熟悉反洗钱和支付清算', {'name': '李娜', 'gender': '女', 'age': '27'})
+
+    A birth date in running text goes, career dates stay:
+
+    >>> text, personal = redact_text("2019.07-至今 某银行 经理\\n1996年出生于泉州,2018年毕业")
+    >>> print(text)
+    2019.07-至今 某银行 经理
+    2018年毕业
+    >>> personal
+    {'birth_date': '1996年', 'hometown': '泉州'}
     """
     out, personal = redact_lines(text.splitlines())
     return "\n".join(line for line in out if line is not None), personal

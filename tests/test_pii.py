@@ -102,8 +102,9 @@ def test_unlabelled_patterns_are_removed_from_running_text():
 
 
 def test_urls_survive_the_tidying_of_separators():
-    out, _ = redact_lines(["x.y@example.com · 13812345678 · https://github.com/example"])
-    assert out == ["https://github.com/example"]
+    # a document link is no profile page (github.com/<user> is: see below)
+    out, _ = redact_lines(["x.y@example.com · 13812345678 · https://docs.example.com/api"])
+    assert out == ["https://docs.example.com/api"]
 
 
 def test_header_tokens_only_count_in_context_lines():
@@ -251,3 +252,149 @@ def test_header_birth_years_and_latin_name_lines(text, field, value, kept):
 def test_heading_or_title_lines_are_not_latin_names(first):
     _, personal = redact_text(f"{first}\n2015 - 2020 Bank of Lisbon")
     assert "name" not in personal
+
+
+# The leaky résumé of a user test: every personal detail below went into the scored text.
+LEAKY_CV = """个人简历
+姓名：欧阳娜娜    性别：女    年龄：29岁    民族：回族
+籍贯：福建泉州    婚姻状况：已婚    身份证号：350502199601012345
+联系电话：+86 138-0013-8000    邮箱：ouyang.nana@example.com
+现居住地：上海市浦东新区世纪大道100号
+工作经历
+2019-2025 某银行 手机银行产品经理，负责手机银行APP迭代。欧阳娜娜带领团队完成鸿蒙版上线。
+我是欧阳娜娜，1996年1月1日出生于泉州。微信号：nana_1996
+"""
+
+
+def test_the_leaky_resume_keeps_its_work_and_nothing_personal():
+    r = resume_from_text(LEAKY_CV)
+    for leak in ("上海", "世纪大道", "1996", "泉州", "nana_1996", "欧阳", "回族", "已婚", "138"):
+        assert leak not in r.text, leak
+    assert "2019-2025 某银行 手机银行产品经理,负责手机银行APP迭代。" in r.text
+    assert "带领团队完成鸿蒙版上线。" in r.text
+    assert r.personal["address"] == "上海市浦东新区世纪大道100号"
+    assert r.personal["wechat"] == "nana_1996"
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "field"),
+    [
+        # "现居" inside the label cut the value short: the label went, the value stayed
+        ("现居住地", "上海市浦东新区世纪大道100号", "address"),
+        ("现居地", "上海浦东", "address"),
+        ("现居住城市", "上海", "address"),
+        ("常住地", "上海浦东", "address"),
+        ("居住城市", "上海", "address"),
+        ("居住地址", "台北市大安區", "address"),
+        ("通訊地址", "台北市信義區松仁路100號", "address"),
+        ("Address", "100 Century Ave, Pudong, Shanghai", "address"),
+        ("Current Location", "Shanghai, China", "address"),
+        ("Place of Birth", "Quanzhou, Fujian", "hometown"),
+        ("Nationality", "Chinese", "nationality"),
+        ("国籍", "中国", "nationality"),
+        ("Marital Status", "Married", "marital_status"),
+        ("婚姻狀況", "已婚", "marital_status"),
+        ("性別", "女", "gender"),
+        ("宗教信仰", "无", "religion"),
+        ("健康状况", "良好", "health"),
+        ("护照号码", "E12345678", "id_card"),
+    ],
+)
+def test_a_labelled_value_goes_whole_up_to_the_next_field(label, value, field):
+    out, personal = redact_lines([f"{label}：{value} | 学历：硕士"], context=[False])
+    assert personal[field] == value
+    assert out == ["学历：硕士"]
+
+
+def test_an_english_value_stops_at_the_next_field_name():
+    out, personal = redact_lines(["Marital Status: Married Languages: English"], context=[False])
+    assert personal["marital_status"] == "Married" and out == ["Languages: English"]
+
+
+def test_a_place_runs_to_the_next_label_on_the_line():
+    out, personal = redact_lines(["现居住地：上海 浦东新区    电话：13800138000"], context=[False])
+    assert personal["address"] == "上海 浦东新区" and out == [None]
+
+
+@pytest.mark.parametrize(
+    ("line", "gone", "kept"),
+    [
+        ("我是应届生，1996年1月1日出生于泉州。", ("1996", "泉州", "出生"), "我是应届生。"),
+        ("出生于1996年，毕业于2018年", ("1996",), "毕业于2018年"),
+        ("1996年生，2019年入行", ("1996",), "2019年入行"),
+        ("我生于泉州，毕业于厦门大学", ("泉州",), "毕业于厦门大学"),
+        (
+            "I was born on 1 Jan 1996 in Quanzhou and joined the bank in 2019.",
+            ("1996", "Quanzhou", "born"),
+            "joined the bank in 2019.",
+        ),
+        ("Born in 1996, I joined the bank in 2019.", ("1996",), "I joined the bank in 2019."),
+        ("born and raised in Quanzhou, Fujian; banker since 2019", ("Quanzhou",), "since 2019"),
+    ],
+)
+def test_birth_dates_and_places_in_running_text_go(line, gone, kept):
+    # a body line (context=False): the cue word, not the position, marks the date
+    out, personal = redact_lines([line], context=[False])
+    assert out[0] is not None and kept in out[0]
+    for word in gone:
+        assert word not in out[0], word
+    assert "birth_date" in personal or "hometown" in personal
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("负责APP迭代。微信号：nana_1996", "wechat", "nana_1996"),
+        ("有问题可加我微信:nana_1996", "wechat", "nana_1996"),
+        ("WeChat ID: nana_1996", "wechat", "nana_1996"),
+        ("QQ号：123456789", "qq", "123456789"),
+        ("LINE: nana.ouyang", "messenger", "nana.ouyang"),
+        ("WhatsApp: +852 9123 4567", "messenger", "+852 9123 4567"),
+        ("Telegram: @nana_oy", "messenger", "@nana_oy"),
+        ("Skype: live:nana.ouyang", "messenger", "live:nana.ouyang"),
+        ("钉钉：nana1996", "messenger", "nana1996"),
+        ("GitHub: nana-ouyang", "website", ["nana-ouyang"]),
+        ("个人主页：https://nana.dev", "website", ["https://nana.dev"]),
+        ("https://github.com/nana-ouyang", "website", ["https://github.com/nana-ouyang"]),
+        ("linkedin.com/in/nana-ouyang", "website", ["linkedin.com/in/nana-ouyang"]),
+        ("nana-ouyang.github.io", "website", ["nana-ouyang.github.io"]),
+        ("電話:(852) 9123 4567", "phone", ["(852) 9123 4567"]),
+        ("手機:09**-***-517", "phone", ["09**-***-517"]),
+    ],
+)
+def test_contact_ids_and_profile_links_go(line, field, value):
+    out, personal = redact_lines([line], context=[False])
+    assert personal[field] == value
+    left = out[0] or ""
+    for v in value if isinstance(value, list) else [value]:
+        assert v not in left
+    assert ":" not in left and "：" not in left  # the label went with its value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019-2025 某银行 手机银行产品经理",
+        "2019.07-至今 某银行 产品经理",
+        "2014年毕业于厦门大学，毕业于2018年的同事",
+        "2019年生产系统上线，2019年生效的新规",
+        "风险产生于2019年的系统迁移，张先生于2019年入职",
+        "负责企业微信:客户运营",
+        "Product line: retail banking",
+        "Key issues to address: latency and cost",
+        "A born leader, I led 9 people from 2019 to 2025.",
+        "技能: Git, GitHub: 熟练",
+    ],
+)
+def test_career_dates_and_look_alikes_stay(line):
+    # the scorer needs career dates and years of experience; a product (企业微信), a
+    # skill (GitHub) or an English verb (address) is no personal field
+    out, personal = redact_lines([line], context=[False])
+    assert out == [line] and personal == {}
+
+
+def test_work_dates_survive_in_the_header_too():
+    text = "张伟 男 1990年3月生\n2019.07-至今 某银行 产品经理\n毕业于2018年\n2016-2019 某支付公司"
+    redacted, personal = redact_text(text)
+    assert personal["birth_date"] == "1990年3月生"
+    assert redacted == "2019.07-至今 某银行 产品经理\n毕业于2018年\n2016-2019 某支付公司"
