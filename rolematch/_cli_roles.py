@@ -112,5 +112,5 @@ def _validate(path: str | None) -> int:
             bad = len({error.path for error in errors})
             print(f"rolematch: {bad} of {len(files)} files have errors", file=sys.stderr)
             return 1
-    print(f"{len(roles)} roles OK: {', '.join(r.id for r in roles)}")
+    print(f"{len(roles)} role{'s' if len(roles) != 1 else ''} OK: {', '.join(r.id for r in roles)}")
     return 0

@@ -278,6 +278,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_roles(args)
     except (RolematchError, MissingDependencyError) as e:
+        from rolematch.exceptions import ModelError
+
+        if isinstance(e, ModelError) and getattr(args, "model", None) is not None:
+            # a --model that names a folder but fails to load: a bad value, as an unknown one
+            print(f"rolematch: error: --model: {e}", file=sys.stderr)
+            return 2
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
     except KeyboardInterrupt:
@@ -562,6 +568,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import find_role
     from rolematch.matcher import Matcher
@@ -575,6 +583,10 @@ def _explain(args: argparse.Namespace) -> int:
         unknown = f"unknown role {args.role!r}; choose one of: {ids} (or a title)"
         print(f"rolematch: error: {why if same else unknown}", file=sys.stderr)
         return 2
+    if Path(args.file).is_dir():
+        raise UsageError(
+            f"explain takes one résumé file; {args.file} is a folder (score reads folders)"
+        )
     resume = read_resume(args.file)
     if not resume.ok:  # nothing to explain: an error, as for an unknown role
         print(f"rolematch: error: {args.file}: {resume.status}: {resume.reason}", file=sys.stderr)

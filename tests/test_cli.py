@@ -690,3 +690,15 @@ def test_a_closed_pipe_ends_the_run_quietly(fmt, tmp_path):
         err = proc.stderr.read()
         assert proc.wait(timeout=120) == 141  # 128 + SIGPIPE, as a shell reports `yes | head`
     assert err == ""
+
+
+def test_a_model_folder_that_does_not_load_and_a_folder_to_explain_are_usage_errors(
+    tmp_path, capsys
+):
+    cv = EXAMPLES / "04_consumer_protection.txt"
+    empty = tmp_path / "model"
+    empty.mkdir()
+    assert main(["score", str(cv), "--model", str(empty), "-q"]) == 2
+    assert capsys.readouterr().err.startswith("rolematch: error: --model:")
+    assert main(["explain", str(EXAMPLES), "--role", "mobile-banking"]) == 2
+    assert "is a folder" in capsys.readouterr().err

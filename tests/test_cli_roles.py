@@ -23,7 +23,7 @@ def test_validate_checks_ids_across_the_files(tmp_path, capsys):
     assert "duplicate id 'a'" in capsys.readouterr().err
     (tmp_path / "b.yaml").unlink()
     assert main(["roles", "validate", str(tmp_path)]) == 0
-    assert capsys.readouterr().out.strip() == "1 roles OK: a"
+    assert capsys.readouterr().out.strip() == "1 role OK: a"
 
 
 def test_validate_names_a_duplicate_id_beside_the_files_that_do_not_load(tmp_path, capsys):
@@ -61,7 +61,7 @@ def test_import_refuses_an_id_another_file_of_the_folder_holds(tmp_path, capsys)
     # importing a posting again, to the same file, updates it
     assert main(["roles", "import", str(analyst), "--out", str(out), "--ids", "x"]) == 0
     assert main(["roles", "validate", str(out)]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "1 roles OK: x"
+    assert capsys.readouterr().out.splitlines()[-1] == "1 role OK: x"
     # a hand-written role file holds its id as well
     write_utf8(out, "own.yaml", "id: y\ntitle: 主管\nduties: [负责运营]\n")
     assert main(["roles", "import", str(service), "--out", str(out), "--ids", "y"]) == 1

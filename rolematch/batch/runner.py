@@ -92,13 +92,17 @@ class Runner:
         self.read_options = job.read_options
         self._options = ",".join(f"{k}={v!r}" for k, v in sorted(job.read_options.items()))
         self._ahead: dict[str, tuple[Resume | None, str | None]] = {}  # prefetched
-        self.prefetch(ahead)
-        if fitted:
-            self.matcher: Matcher = job.matcher
-        elif isinstance(job.matcher, Mapping):
-            self.matcher = Matcher(**job.matcher).fit(job.roles or [])
-        else:
-            self.matcher = job.matcher.fit(job.roles or [])
+        try:
+            self.prefetch(ahead)
+            if fitted:
+                self.matcher: Matcher = job.matcher
+            elif isinstance(job.matcher, Mapping):
+                self.matcher = Matcher(**job.matcher).fit(job.roles or [])
+            else:
+                self.matcher = job.matcher.fit(job.roles or [])
+        except BaseException:  # a model that does not load: no runner to close it later
+            self.close()
+            raise
         self.explain = job.explain
 
     def close(self) -> None:

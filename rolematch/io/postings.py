@@ -126,7 +126,8 @@ def _resume_headings(lines: Sequence[Line]) -> list[str]:
     résumé given where a posting was expected (``--roles`` naming the wrong folder):
     three kinds of them, or two and lines that start with periods (2017年3月—至今). A
     posting names one at most (a 工作经历 requirement)."""
-    from rolematch.sections import detect_heading, normalize_line
+    from rolematch.sections import detect_heading
+    from rolematch.text import normalize_line
 
     found: dict[str, str] = {}
     periods = 0
