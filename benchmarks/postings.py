@@ -254,7 +254,12 @@ def bm25(texts: list[str], roles: list[Any], k1: float = 1.5, b: float = 0.75) -
 
 
 #: résumés written blind against held-out postings: file -> the batches it grades against
-GRADED_BATCHES = {"heldout_resumes.json": (6, 7), "heldout_resumes2.json": (8, 9, 10, 11)}
+GRADED_BATCHES = {
+    "heldout_resumes.json": (6, 7),
+    "heldout_resumes2.json": (8, 9, 10, 11),
+    # English CVs against the Chinese postings of batches 8-12 (only those are graded)
+    "heldout_resumes_en.json": (8, 9, 10, 11, 12),
+}
 
 
 def heldout_roles(batches: tuple[int, ...]) -> list[Any]:
@@ -297,13 +302,14 @@ def held_matching(
     with tempfile.TemporaryDirectory() as tmp:
         write_roles(heldout_roles(batches), tmp)
         held = load_roles(tmp)
-    hids = [r.id for r in held]
     items = json.loads(graded.read_text(encoding="utf-8"))
+    held = [r for r in held if r.id in items[0]["labels"]]  # the postings the set grades
+    hids = [r.id for r in held]
     htexts = [it["text"] for it in items]
     hy = np.array([[it["labels"].get(i, 0) for i in hids] for it in items], dtype=float)
     print(f"\nHeld-out postings: {len(items)} résumés ({graded.name}, blind) "
           f"x {len(hids)} postings of batches {batches}")  # fmt: skip
-    label = "held-out" if graded.name == "heldout_resumes.json" else f"held-out {batches}"
+    label = "held-out" if graded.name == "heldout_resumes.json" else f"held-out ({graded.stem})"
     held_line = ""
     for name, S in {
         f"rolematch ({model})": Matcher(model=model).fit(held).similarity(htexts),

@@ -243,6 +243,22 @@ def test_english_terms_count_as_catalogue_terms(tok, text, term):
     assert term in tok.canonicalize(f"Responsible for {text} work.")
 
 
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Ran a 3PL warehouse; cycle counts and order picking", "仓库"),
+        ("Ran a 3PL warehouse; cycle counts and order picking", "盘点"),
+        ("Led incoming inspection and supplier audits", "来料检验"),
+        ("ICU nursing care for post-operative patients", "护理"),
+        ("Talent acquisition for plant staff", "招聘"),
+        ("Owned production planning and scheduling", "生产计划"),
+    ],
+)
+def test_general_workplace_english_meets_an_own_postings_words(tok, text, term):
+    # own postings come from every industry: an English CV's warehouse is a posting's 仓库
+    assert term in tok.canonicalize(text)
+
+
 @pytest.mark.parametrize("text", ["HTML", "AMLs123", "qatar", "Budgetary", "chainsaw"])
 def test_english_variants_match_whole_words_only(tok, text):
     assert tok.canonicalize(text) == text
