@@ -87,30 +87,7 @@ def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespac
         sys.stdout.write(report.to_text(store, top_k or 3, min_score))
         sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's exit
         return ""
-    if fmt == "csv":
-        n = report.write_csv(report.long_rows(store, top_k, min_score), out)
-        what = f"{n} rows"
-    elif fmt == "wide-csv":
-        n = report.write_wide_csv(store, out, top_k, min_score)
-        what = f"{n} rows"
-    elif fmt == "jsonl":
-        n = report.write_jsonl(report.jsonl_records(store, top_k, min_score), out)
-        what = f"{n} records"
-    elif fmt == "xlsx":
-        from rolematch.excel import write_xlsx
-
-        n = write_xlsx(store, out, top_k, min_score)
-        what = f"{store.n_roles} role sheets, {n} shortlist rows"
-    else:
-        from rolematch.html_report import write_html
-        from rolematch.language import highlight_variants
-
-        # matched keywords are Simplified; a Traditional résumé shows them its own way
-        n = write_html(
-            store, out, top_k, min_score, variants=highlight_variants(),
-            meta={"model": args.model},
-        )  # fmt: skip
-        what = f"{n} shortlist entries"
+    what = report.write_results(store, out, fmt, top_k=top_k, min_score=min_score, model=args.model)
     if path is None:
         sys.stdout.flush()
     return f"wrote {what} to {path}" if path is not None else ""

@@ -41,6 +41,7 @@ __all__ = [
     "to_text",
     "write_csv",
     "write_jsonl",
+    "write_results",
     "write_wide_csv",
 ]
 
@@ -385,3 +386,56 @@ def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | Non
         if first:
             lines.append(f"{name}  {'-':>4}  no role scores {min_score} or more")
     return "\n".join(lines) + "\n"
+
+
+def write_results(
+    results: BatchResults,
+    out: str | Path | IO[str],
+    fmt: str | None = None,
+    *,
+    top_k: int | None = None,
+    min_score: float | None = None,
+    model: str | None = None,
+) -> str:
+    """Write a batch's results in one of :data:`FORMATS`, as ``rolematch score -o``
+    does; returns what was written (``"54 rows"``).
+
+    ``fmt`` defaults to the one the file name asks for (:func:`format_for`); a stream
+    (``sys.stdout``) needs it, and Excel needs a file. ``model`` is named in the HTML
+    report.
+    """
+    if fmt is None:
+        if not isinstance(out, str | Path):
+            raise ValueError(
+                "The 'fmt' parameter of write_results is needed when 'out' is a stream. "
+                f"Got fmt=None and out={out!r:.60} instead."
+            )
+        fmt = format_for(out)
+    if fmt == "csv":
+        return f"{write_csv(long_rows(results, top_k, min_score), out)} rows"
+    if fmt == "wide-csv":
+        return f"{write_wide_csv(results, out, top_k, min_score)} rows"
+    if fmt == "jsonl":
+        return f"{write_jsonl(jsonl_records(results, top_k, min_score), out)} records"
+    if fmt == "xlsx":
+        from rolematch.excel import write_xlsx
+
+        if not isinstance(out, str | Path):
+            raise ValueError(
+                f"The 'out' parameter of write_results must be a file for Excel. Got {out!r:.60}"
+            )
+        n = write_xlsx(results, out, top_k, min_score)
+        return f"{results.n_roles} role sheets, {n} shortlist rows"
+    if fmt == "html":
+        from rolematch.html_report import write_html
+        from rolematch.language import highlight_variants
+
+        # matched keywords are Simplified; a Traditional résumé shows them its own way
+        n = write_html(
+            results, out, top_k, min_score, variants=highlight_variants(), meta={"model": model}
+        )
+        return f"{n} shortlist entries"
+    raise ValueError(
+        f"The 'fmt' parameter of write_results must be one of {sorted(FORMATS)}. "
+        f"Got {fmt!r} instead."
+    )

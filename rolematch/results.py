@@ -378,6 +378,29 @@ class BatchResults:
             frame[c] = frame[c].astype("Int64")
         return frame
 
+    def write(
+        self,
+        path: str | Path | IO[str],
+        format: str | None = None,  # noqa: A002 - the word the CLI's --format uses
+        *,
+        top_k: int | None = None,
+        min_score: float | None = None,
+    ) -> str:
+        """Write the results as ``rolematch score -o`` does: CSV (formula cells
+        neutralised), wide CSV, JSON Lines, Excel or HTML, the format the file name
+        asks for unless ``format`` names one; returns what was written.
+
+        Examples
+        --------
+        >>> with rolematch.score_paths("cv/") as results:  # doctest: +SKIP
+        ...     results.write("ranking.xlsx", top_k=5)
+        '9 role sheets, 45 shortlist rows'
+        """
+        from rolematch.report import write_results
+
+        self._check_finished()
+        return write_results(self, path, format, top_k=top_k, min_score=min_score)
+
     def counts(self) -> dict[str, int]:
         """Files per status."""
         out: dict[str, int] = {}

@@ -83,3 +83,28 @@ def test_the_docstring_example_runs_as_copied():
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_a_library_user_writes_the_reports_the_cli_writes(results, tmp_path):
+    import csv
+    import io
+    import json
+
+    import openpyxl
+
+    with _store(results) as st:
+        assert st.write(tmp_path / "r.csv", top_k=2).endswith("rows")
+        st.write(tmp_path / "r.xlsx")
+        st.write(tmp_path / "r.html")
+        buf = io.StringIO()
+        st.write(buf, "jsonl")
+        with pytest.raises(ValueError, match="'fmt'"):
+            st.write(io.StringIO())  # a stream names no format
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 2 * len(results)  # top_k=2 roles a file
+    assert {json.loads(x)["file"] for x in buf.getvalue().splitlines()} == {
+        fr.file for fr in results
+    }
+    assert len(openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames) > len(ROLES)
+    assert "<html" in (tmp_path / "r.html").read_text("utf-8").lower()
