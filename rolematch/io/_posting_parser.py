@@ -415,26 +415,36 @@ class LineSorter:
     def _paragraph(self, ln: Line, plain: str) -> bool:
         """A whole posting written as one paragraph (负责…，带领…，需大专以上学历，…，
         待遇面议): each clause sorted by what it says, noise dropped, a clause that
-        says neither joined to the item right before it. False (nothing done) when
-        the line is no such paragraph."""
+        says neither an item of the list the clause before it went to; a run-in 要求 (no
+        colon) makes its clause a requirement. False (nothing done) when the line is no
+        such paragraph."""
         if len(plain) < 50 or split_marker(plain)[1]:
             return False
         clauses = [c.strip() for c in re.split(r"(?<=[。；;，,！!？?])", plain) if c.strip()]
-        kinds = [
-            "noise" if noise_reason(c, self.lex) else kind_by_content(c, self.lex) for c in clauses
+        # 要求持有电工证；… : a run-in 要求 without its colon heads the clause it starts
+        asked = [bool(re.match(r"^(?:要求|需要|需)(?![求])", c)) for c in clauses]
+        clauses = [
+            re.sub(r"^(?:要求|需要|需)", "", c) if a else c
+            for c, a in zip(clauses, asked, strict=True)
         ]
+        kinds = [
+            "requirements" if a else "noise" if noise_reason(c, self.lex)
+            else kind_by_content(c, self.lex)
+            for c, a in zip(clauses, asked, strict=True)
+        ]  # fmt: skip
         if len(clauses) < 4 or not {"duties", "requirements"} <= set(kinds):
             return False  # a company's introduction says no requirement
         p = self._posting(ln.no)
         joinable = False
+        last_kind = None
         for clause, kind in zip(clauses, kinds, strict=True):
             text = clause.rstrip("，,")
+            if kind is None and joinable and self.last is not None:
+                kind = last_kind  # 配电房巡检及记录。, 视力良好：an item of the list it is in
             if kind in ("duties", "requirements"):
-                self.section, kept = None, self.section
+                self.section, kept = kind, self.section
                 self._add(p, text, ln.no)
-                self.section, joinable = kept, True
-            elif kind is None and joinable and self.last is not None:
-                self._append_to_last("，" + text)
+                self.section, joinable, last_kind = kept, True, kind
             else:
                 p.dropped.append(
                     Dropped(

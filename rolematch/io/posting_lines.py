@@ -154,7 +154,9 @@ NUMBER = re.compile(
     r"[(（]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[)）](?!\d)|\d{1,2}\s*、|\d{1,2}\s*[.．](?!\d)|"
     r"[(（]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|"
     r"[①-⑳]|[a-hA-H]\s*[).、）](?![a-zA-Z])|[(（]\s*[a-hA-H]\s*[)）]|"
-    r"\d\ufe0f?\u20e3|\U0001f51f"  # keycap numbers of chat posts: 1️⃣ … 🔟
+    r"\d\ufe0f?\u20e3|\U0001f51f|"  # keycap numbers of chat posts: 1️⃣ … 🔟
+    # what OCR makes of them: l. for 1., 3，for 3. (before Chinese only)
+    r"[lI]\s*[.．](?=[\u4e00-\u9fff])|\d{1,2}\s*，(?=[\u4e00-\u9fff])"
     r")\s*"
 )
 _BULLET = re.compile(r"^\s*(?:[-•*·‧▪●◆◇■□○◦►▶✓✔☐☑]|\\-)\s*")
@@ -270,6 +272,8 @@ def _heading_shape(s: str) -> str:
     if b := _BRACKETS.match(s):
         s = b.group(1) + (("：" + b.group(2)) if b.group(2) else "")
     s = CN_OUTLINE.sub("", s)
+    if m := _LETTER_SPACED.match(s):  # 三、任 职 条 件
+        s = re.sub(r"\s+", "", m.group(0)) + s[m.end() :]
     return re.sub(r"^\d{1,2}\s*[、.．]\s*(?=\D)", "", s) if len(s) <= 12 else s
 
 
@@ -477,10 +481,20 @@ def split_semicolons(text: str) -> list[str]:
 
 # ---------------------------------------------------------------------------
 # splitting glued text (exports put a whole posting on one line)
+#: a chat notice's post run into one paragraph: ①招设备电工2名：要求…；负责…。待遇…
+_HIRING = re.compile(
+    r"^\s*(?:[①-⑳]|\d{1,2}\s*[、.．])?\s*(?:急招|招聘|招)\s*"
+    r"(?P<title>[^：:，,；;。\d\s]{2,12}?)\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*[名人位]\s*"
+    r"[：:，,]\s*(?P<rest>\S.{20,})$"
+)
+
+
 def unglue(line: str, lex: Lexicon) -> list[str]:
     """Split a line that holds headings and numbered items run together."""
     if len(line) < 8:
         return [line]
+    if m := _HIRING.match(line):  # the post's title, then its paragraph
+        return [f"招聘岗位：{m.group('title')}", m.group("rest")]
     heads = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) >= 4)
     short = _alternation(re.escape(h) for h, kind, _ in lex.headings if len(h) < 4)
     s = re.sub(rf"(?<=[。；;！!？?\s])((?:{heads})\s*[:：])", r"\n\1", line)

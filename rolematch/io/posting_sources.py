@@ -40,7 +40,7 @@ __all__ = [
     "read_text_file",
 ]
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".rtf")
 EXPORT_SUFFIXES = (".csv", ".jsonl", ".json", ".xlsx")
 POSTING_SUFFIXES = TEXT_SUFFIXES + EXPORT_SUFFIXES
 #: field names tried in this order when no ``title_field``/``text_field`` is given
@@ -285,6 +285,14 @@ def document_lines(path: Path) -> list[Line]:
         except ExtractionError as e:
             raise RoleSpecError(f"cannot read the Word file: {e}", path=path) from e
         return numbered_lines(text)
+    if suffix == ".rtf":  # an old Word's posting: its visible text, one line a paragraph
+        from rolematch.exceptions import ExtractionError
+        from rolematch.io._rtf import read_rtf
+
+        try:
+            return numbered_lines(read_rtf(path.read_bytes(), path).text.replace("\t", " "))
+        except ExtractionError as e:
+            raise RoleSpecError(f"cannot read the RTF file: {e}", path=path) from e
     if suffix == ".pdf":
         from rolematch.exceptions import ExtractionError
         from rolematch.io.extract import pdf_pages

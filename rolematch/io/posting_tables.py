@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rolematch.io.posting_lines import CN_OUTLINE
 from rolematch.io.posting_sources import TITLE_FIELDS, Line
 
 __all__ = [
@@ -67,7 +68,7 @@ def posting_table(rows: list[list[list[str]]]) -> list[str] | None:
 def posting_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
     """:func:`_posting_table`'s lines, each with the index of the row it comes from: a
     table of posts (:func:`_posts_table_lines`), else a form's (:func:`_form_table_lines`)."""
-    for reading in (_posts_table_lines, _items_table_lines, _form_table_lines):
+    for reading in (_posts_table_lines, _items_table_lines, _kinds_table_lines, _form_table_lines):
         if (own := reading(rows)) is not None:
             return own
     return None
@@ -112,12 +113,38 @@ def _items_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | N
     if len(names) < 2 or any(n in TITLE_FIELDS for n in names):
         return None
     sections = [i for i, n in enumerate(names) if section_column(n)]
-    if len(sections) != 1:
+    # one section column, or every column one (岗位职责 | 任职要求 side by side, a
+    # borderless two-column layout): each read down, under its heading
+    if len(sections) != 1 and len(sections) != len(names):
         return None
-    i = sections[0]
-    lines = [(0, f"{section_name(names[i])}：")]
-    for r, row in enumerate(rows[1:], start=1):
-        lines += [(r, t) for t in (row[i] if i < len(row) else [])]
+    lines: list[tuple[int, str]] = []
+    for i in sections:
+        lines.append((0, f"{section_name(names[i])}："))
+        for r, row in enumerate(rows[1:], start=1):
+            lines += [(r, t) for t in (row[i] if i < len(row) else [])]
+    return lines + [(len(rows) - 1, _TABLE_END)]
+
+
+def _kinds_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | None:
+    """A table of one item a row whose first column names its section (类别 | 内容 with
+    职责 / 要求 / 加分 / 福利 rows): each run of a section under its heading. None for
+    any other table."""
+    from rolematch.io.posting_lines import load_lexicon, match_heading
+
+    if len(rows) < 3 or any(not row or len(row[0]) != 1 for row in rows[1:]):
+        return None
+    lex = load_lexicon(None)
+    kinds = [row[0][0].strip() for row in rows[1:]]
+    heads = [match_heading(k, lex) for k in kinds]
+    if any(h is None or h[3] for h in heads) or len(set(kinds)) < 2:
+        return None
+    if len(set(kinds)) == len(kinds) or any(c and c[0] in TITLE_FIELDS for c in rows[0]):
+        return None  # each label once, or a title first: a form (岗位名称 | 理财经理 …)
+    lines: list[tuple[int, str]] = []
+    for r, (kind, row) in enumerate(zip(kinds, rows[1:], strict=True), start=1):
+        if r == 1 or kind != kinds[r - 2]:
+            lines.append((r, f"{kind}："))
+        lines += [(r, t) for cell in row[1:] for t in cell]
     return lines + [(len(rows) - 1, _TABLE_END)]
 
 
@@ -191,7 +218,7 @@ _SERIAL = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
 
 
 #: a Markdown table's rule under its header row: | --- | :---: |
-_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 
 
 def _pipe_cells(text: str) -> list[list[str]]:
@@ -204,10 +231,15 @@ def _pipe_cells(text: str) -> list[list[str]]:
     ]
 
 
+#: how a Markdown table is read: not as a form (a page's two-column facts table is no
+#: posting's form)
+_PIPE_READINGS = (_posts_table_lines, _items_table_lines, _kinds_table_lines)
+
+
 def pipe_tables(lines: list[Line]) -> list[Line]:
-    """A Markdown table of posts (| 岗位 | 岗位职责 | 任职要求 |) read as a Word or HTML
-    one is (:func:`_posts_table_lines`); other tables stay as lines (a table's rows
-    are dropped as a page's bars are)."""
+    """A Markdown table of posts (| 岗位 | 岗位职责 | 任职要求 |), of items or of items by
+    kind (| 职责 | 负责… |) read as a Word or HTML one is; other tables stay as lines (a
+    table's rows are dropped as a page's bars are)."""
     out: list[Line] = []
     k = 0
     while k < len(lines):
@@ -216,7 +248,8 @@ def pipe_tables(lines: list[Line]) -> list[Line]:
             while end < len(lines) and "|" in lines[end].text and lines[end].text.strip():
                 end += 1
             body = [lines[k]] + lines[k + 2 : end]
-            own = _posts_table_lines([_pipe_cells(ln.text) for ln in body])
+            cells = [_pipe_cells(ln.text) for ln in body]
+            own = next((t for read in _PIPE_READINGS if (t := read(cells)) is not None), None)
             if own is not None:
                 out += [Line(text, body[row].no) for row, text in own]
                 k = end
@@ -247,6 +280,10 @@ def pdf_posts_tables(path: Path) -> list[str] | None:
                         continue
                     parts += [_crop_text(page, top, table.bbox[1]), rows]
                     top = table.bbox[3]
+                if not parts and (unruled := _unruled_posts_table(page)) is not None:
+                    table_top, table_bottom, rows = unruled
+                    parts += [_crop_text(page, 0.0, table_top), rows]
+                    top = table_bottom
                 parts.append(_crop_text(page, top, page.height))
                 pages.append(parts)
     except Exception:  # a PDF pdfplumber cannot parse: its text layer as read elsewhere
@@ -274,6 +311,60 @@ def pdf_posts_tables(path: Path) -> list[str] | None:
         )
         for parts in pages
     ]
+
+
+def _unruled_posts_table(page: Any) -> tuple[float, float, list[list[list[str]]]] | None:
+    """A table of posts printed without rules (岗位名称 招聘人数 岗位职责 任职条件, the
+    columns aligned by position only): (top, bottom, rows) read by the header's column
+    positions, a row starting where an item list starts again (1.) or a title follows
+    an empty one; None when the page has no such header."""
+    lines: dict[float, list[dict[str, Any]]] = {}
+    for w in page.extract_words(keep_blank_chars=False):
+        key = next((t for t in lines if abs(t - w["top"]) < 3), w["top"])
+        lines.setdefault(key, []).append(w)
+    tops = sorted(lines)
+    for k, top in enumerate(tops):
+        header = sorted(lines[top], key=lambda w: w["x0"])
+        names = [w["text"].strip() for w in header]
+        if not any(n in TITLE_FIELDS for n in names) or not any(map(section_column, names)):
+            continue
+        starts = [w["x0"] for w in header]
+        title = next(i for i, n in enumerate(names) if n in TITLE_FIELDS)
+        sections = [i for i, n in enumerate(names) if section_column(n)]
+        size = max(w["bottom"] - w["top"] for w in header)
+        cells: list[list[list[str]]] = []
+        bottom = lines[top][0]["bottom"]
+        for t in tops[k + 1 :]:
+            words = sorted(lines[t], key=lambda w: w["x0"])
+            across = any(  # a sentence running over a column's start: prose, no cell
+                w["x0"] < x - size and w["x1"] > x + size for w in words for x in starts[1:]
+            )
+            if (
+                words[0]["x0"] < starts[0] - size
+                or t - bottom > 3 * size
+                or across
+                or CN_OUTLINE.match(words[0]["text"])
+            ):
+                break  # text back at the margin, a gap, prose or 二、报名方式: the table ended
+            row: list[list[str]] = [[] for _ in names]
+            for w in words:
+                col = max(i for i, x in enumerate(starts) if x <= w["x0"] + size) if (
+                    w["x0"] + size >= starts[0]) else 0  # fmt: skip
+                row[col].append(w["text"])
+            restart = any(re.match(r"^1\s*[.．、)）]", " ".join(row[i])) for i in sections)
+            if not cells or restart or (row[title] and not cells[-1][title]):
+                cells.append([[] for _ in names])
+            for i, texts in enumerate(row):
+                if texts:
+                    cells[-1][i].append(" ".join(texts))
+            bottom = max(w["bottom"] for w in words)
+        rows = [[[n] for n in names]] + [
+            [_rejoin(c) if i in sections else ["".join(c)] if c else [] for i, c in enumerate(r)]
+            for r in cells
+        ]
+        if len(rows) >= 2 and _posts_table_lines(rows) is not None:
+            return top - 1, bottom + 1, rows
+    return None
 
 
 def _title_column(header: list[list[str]]) -> int:

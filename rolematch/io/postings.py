@@ -152,10 +152,11 @@ def _export_postings(
     try:
         jobs = list(export_jobs(path, title_field, text_field, id_field, lex))
     except RoleSpecError as e:
-        if e.field != "title_field" or title_field or path.suffix.lower() != ".xlsx":
+        no_field = e.field == "title_field" or (e.field == "text_field" and not text_field)
+        if not no_field or title_field or path.suffix.lower() != ".xlsx":
             raise
-        # a workbook that is no table of posts (a sheet per post, one item a row):
-        # each sheet read as a document
+        # a workbook that is no table of posts (a sheet per post, one item a row, or a
+        # form of labels and values): each sheet read as a document
         sheets = [
             post
             for lines in sheet_lines(path)

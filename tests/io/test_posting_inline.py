@@ -164,3 +164,51 @@ def test_a_resume_given_as_a_posting_is_flagged() -> None:
     assert p.warnings and "résumé" in p.warnings[0] and "warning:" in p.report()
     posting = "客服专员\n岗位职责：\n1. 接听客户来电；\n任职要求：\n1. 有2年以上工作经历；\n"
     assert parse_posting_text(posting)[0].warnings == []
+
+
+def test_chat_group_notice_with_each_post_one_paragraph() -> None:
+    text = (
+        "【宏达电子厂招工通知】\n"
+        "①招设备电工2名：要求持有低压电工证；3年以上工厂设备维修经验；能适应两班倒。"
+        "负责全厂设备日常维修保养；配电房巡检及记录。待遇6500-8000元/月，包吃住。\n"
+        "②招品检员3名，要求高中及以上学历，视力良好无色盲，负责来料检验和成品抽检，"
+        "做好检验记录，待遇5000-6000元/月，长白班。\n"
+    )
+    first, second = parse_posting_text(text)
+    assert (first.title, second.title) == ("设备电工", "品检员")
+    assert _texts(first.requirements) == [
+        "持有低压电工证；", "3年以上工厂设备维修经验；", "能适应两班倒。",
+    ]  # fmt: skip
+    assert _texts(first.duties) == ["负责全厂设备日常维修保养；", "配电房巡检及记录。"]
+    assert _texts(second.requirements) == ["高中及以上学历", "视力良好无色盲"]
+
+
+def test_ocr_item_numbers_spaced_headings_and_an_old_words_rtf(tmp_path: Path) -> None:
+    scan = (
+        "岗位名称：水质化验员\n二 、岗位职责\nl.负责出厂水的理化指标检测；\n"
+        "2．开展水质检测并出具报告；\n3，负责实验室仪器设备的维护；\n"
+        "三、任 职 条 件\n(1)大专及以上学历；\n"
+    )
+    (p,) = parse_posting_text(scan)
+    assert _texts(p.duties) == [
+        "负责出厂水的理化指标检测；", "开展水质检测并出具报告；", "负责实验室仪器设备的维护；",
+    ]  # fmt: skip
+    assert _texts(p.requirements) == ["大专及以上学历；"]
+    rtf = (
+        r"{\rtf1\ansi\ansicpg936{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"
+        r"\f0 \'c7\'b0\'cc\'a8\'bd\'d3\'b4\'fd\par "  # 前台接待
+        r"\'b8\'da\'ce\'bb\'d6\'b0\'d4\'f0\par "  # 岗位职责
+        r"1.\'bd\'d3\'b4\'fd\'b7\'c3\'bf\'cd\'a3\'bb\par "  # 1.接待访客；
+        r"\'c8\'ce\'d6\'b0\'d2\'aa\'c7\'f3\par "  # 任职要求
+        r"1.\'b4\'f3\'d7\'a8\'d1\'a7\'c0\'fa\'a1\'a3\par}"  # 1.大专学历。
+    )
+    (path := tmp_path / "notice.rtf").write_bytes(rtf.encode("ascii"))
+    (q,) = read_postings(path)
+    assert (q.title, _texts(q.duties), _texts(q.requirements)) == (
+        "前台接待", ["接待访客；"], ["大专学历。"],
+    )  # fmt: skip
+    (e,) = parse_posting_text(
+        "Quality Engineer\nKey Responsibilities\n- Lead supplier audits.\n"
+        "Must have\n- 5+ years of quality engineering.\nNice to have\n- Six Sigma Black Belt.\n"
+    )
+    assert _texts(e.requirements) == ["5+ years of quality engineering.", "Six Sigma Black Belt."]

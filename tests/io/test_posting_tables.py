@@ -215,3 +215,70 @@ def test_export_with_capitalised_fields_and_escaped_html(tmp_path: Path) -> None
         ["Run our Kubernetes clusters"],
         ["4+ years in SRE"],
     )
+
+
+def _unruled_pdf(path: Path) -> Path:
+    """A notice whose table of posts has no rules: columns aligned by position only,
+    cells wrapping, then the notice's next section at the margin."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 560, "某港务集团2027年公开招聘公告")
+    xs = (40, 150, 210, 500)
+    rows = [
+        ("岗位名称", "招聘人数", "岗位职责", "任职条件"),
+        ("生产调度员", "3", "1.负责船舶靠离泊计划的编制；", "1.大专及以上学历；"),
+        ("", "", "2.协调码头与堆场作业衔接。", "2.能适应倒班工作。"),
+        ("起重机机械", "2", "1.负责门座起重机的日常维护；", "1.本科及以上学历；"),
+        ("维修工程师", "", "2.编制设备年度检修计划。", ""),
+    ]
+    y = 530
+    for row in rows:
+        for x, text in zip(xs, row, strict=True):
+            c.drawString(x, y, text)
+        y -= 16
+    c.drawString(40, y - 20, "二、报名方式")
+    c.drawString(
+        40, y - 36, "请于2026年12月1日前将简历发送至指定邮箱，逾期不予受理，咨询电话另行公布。"
+    )
+    c.save()
+    return path
+
+
+def test_pdf_table_of_posts_without_rules(tmp_path: Path) -> None:
+    first, second = read_postings(_unruled_pdf(tmp_path / "notice.pdf"))
+    assert (first.title, second.title) == ("生产调度员", "起重机机械维修工程师")
+    assert _texts(first.duties) == ["负责船舶靠离泊计划的编制；", "协调码头与堆场作业衔接。"]
+    assert _texts(first.requirements) == ["大专及以上学历；", "能适应倒班工作。"]
+    assert _texts(second.duties) == ["负责门座起重机的日常维护；", "编制设备年度检修计划。"]
+    assert _texts(second.requirements) == ["本科及以上学历；"]
+
+
+def test_side_by_side_sections_and_a_table_of_items_by_kind(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("岗位一：叉车司机")
+    table = d.add_table(rows=3, cols=2)  # no borders: duties left, requirements right
+    for r, cells in enumerate([("岗位职责", "任职要求"),
+                               ("1.驾驶叉车完成货物装卸；", "1.持有效的叉车司机证；"),
+                               ("2.做好叉车日常点检。", "2.1年以上叉车驾驶经验。")]):  # fmt: skip
+        for col, text in enumerate(cells):
+            table.cell(r, col).text = text
+    d.save(str(tmp_path / "forklift.docx"))
+    (p,) = read_postings(tmp_path / "forklift.docx")
+    assert _texts(p.duties) == ["驾驶叉车完成货物装卸；", "做好叉车日常点检。"]
+    assert _texts(p.requirements) == ["持有效的叉车司机证；", "1年以上叉车驾驶经验。"]
+    page = (
+        "## 游戏数值策划\n\n| 类别 | 内容 |\n| :--: | :--- |\n| 职责 | 负责战斗系统的数值搭建 |\n"
+        "| 职责 | 建立资源产出与消耗模型 |\n| 要求 | 3年以上数值策划经验 |\n"
+        "| 加分 | 有海外项目经验 |\n| 福利 | 15薪 |\n| 福利 | 弹性工作 |\n"
+    )
+    (q,) = read_postings(_write(tmp_path, "kinds.md", page))
+    assert _texts(q.duties) == ["负责战斗系统的数值搭建", "建立资源产出与消耗模型"]
+    assert _texts(q.requirements) == ["3年以上数值策划经验", "有海外项目经验"]
+    assert q.requirements[-1].preferred

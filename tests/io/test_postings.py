@@ -576,8 +576,10 @@ def test_a_posting_with_nothing_to_import_is_an_error(tmp_path):
     path = _write(tmp_path, "blurb.txt", "示例公司成立于2010年。\n联系电话：010-1234****\n")
     with pytest.raises(RoleSpecError, match=r"blurb\.txt.*no duty or requirement found"):
         read_postings(path)
-    with pytest.raises(RoleSpecError, match=r"unsupported posting file type '\.rtf'"):
-        read_postings(_write(tmp_path, "a.rtf", "x"))
+    with pytest.raises(RoleSpecError, match=r"unsupported posting file type '\.pages'"):
+        read_postings(_write(tmp_path, "a.pages", "x"))
+    with pytest.raises(RoleSpecError, match=r"a\.rtf: cannot read the RTF file"):
+        read_postings(_write(tmp_path, "a.rtf", "x"))  # an RTF posting is read, a bad one named
 
 
 # --------------------------------------------------------------------- ids
