@@ -396,10 +396,31 @@ class BatchResults:
         ...     results.write("ranking.xlsx", top_k=5)
         '9 role sheets, 45 shortlist rows'
         """
-        from rolematch.report import write_results
+        from rolematch.report import format_for, write_results
 
         self._check_finished()
-        return write_results(self, path, format, top_k=top_k, min_score=min_score)
+        self._spooled()  # closed: the reasons every format writes are gone
+        fmt = format if format is not None or not isinstance(path, str | Path) else None
+        if fmt is None and isinstance(path, str | Path):
+            fmt = format_for(path)
+        if fmt in ("jsonl", "xlsx", "html") and not self._explained():
+            raise RolematchError(
+                f"The {fmt} report shows explanations, and this batch was scored without "
+                "them (explain=False); write csv or wide-csv, or score with explain=True."
+            )
+        if isinstance(path, str | Path) and Path(path).resolve() in {
+            Path(f).resolve() for f in self.files if os.path.isfile(f)
+        }:
+            raise ValueError(
+                f"The 'path' parameter of BatchResults.write must not be one of the batch's "
+                f"résumés. Got {str(path)!r} instead."
+            )
+        return write_results(self, path, fmt, top_k=top_k, min_score=min_score)
+
+    def _explained(self) -> bool:
+        """Whether the scored files' explanations were kept (score_paths(explain=True))."""
+        ok = [i for i in range(len(self.files)) if self.ok(i)]
+        return not ok or bool((self._offsets[ok] >= 0).any())
 
     def counts(self) -> dict[str, int]:
         """Files per status."""

@@ -108,3 +108,22 @@ def test_a_library_user_writes_the_reports_the_cli_writes(results, tmp_path):
     }
     assert len(openpyxl.load_workbook(tmp_path / "r.xlsx").sheetnames) > len(ROLES)
     assert "<html" in (tmp_path / "r.html").read_text("utf-8").lower()
+
+
+def test_write_refuses_what_it_cannot_write_right(results, tmp_path):
+    st = _store(results)
+    with pytest.raises(ValueError, match="résumés"):
+        st.write(results[0].file, format="csv")  # never over a résumé of the batch
+    st.close()
+    with pytest.raises(RolematchError, match="closed"):
+        st.write(tmp_path / "late.csv")  # its reasons are gone: no rows of errors
+    assert not (tmp_path / "late.csv").exists()
+    files = [fr.file for fr in results]
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    with BatchResults(ROLES, files) as bare:
+        for i, fr in iter_results(files, matcher=matcher, file_timeout=None, explain=False):
+            bare.add(i, fr)
+        bare.finish()
+        assert bare.write(tmp_path / "r.csv").endswith("rows")  # scores and reasons only
+        with pytest.raises(RolematchError, match="explain=False"):
+            bare.write(tmp_path / "r.jsonl")
