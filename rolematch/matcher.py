@@ -235,10 +235,27 @@ class Matcher(Params):
     def __sklearn_is_fitted__(self) -> bool:
         return hasattr(self, "roles_")
 
+    def set_params(self, **params: Any) -> Matcher:
+        """Set constructor parameters (nested ones as ``a__b``); returns ``self``.
+
+        A fitted matcher forgets its fit: what it learnt came from the old model,
+        encoder or profile, and scoring with it would silently ignore the new ones.
+        Call :meth:`fit` again.
+        """
+        fitted = self.__sklearn_is_fitted__()
+        super().set_params(**params)
+        if fitted:
+            for name in [a for a in vars(self) if a.endswith("_") and not a.startswith("_")]:
+                delattr(self, name)
+            self._params_changed = sorted(params)
+        return self
+
     def _check_is_fitted(self) -> None:
         if not self.__sklearn_is_fitted__():
+            changed = getattr(self, "_params_changed", None)
+            why = f" since set_params({', '.join(changed)}=…) changed it" if changed else " yet"
             raise NotFittedError(
-                "This Matcher instance is not fitted yet. Call 'fit' with the roles "
+                f"This Matcher instance is not fitted{why}. Call 'fit' with the roles "
                 "(e.g. Matcher().fit(rolematch.load_roles())) before using this method."
             )
 

@@ -551,3 +551,13 @@ def test_keyword_focus_counts_beyond_what_a_roles_vocabulary_takes_by_chance(rea
     )
     assert on >= 0.97 * on_raw > 0.5  # a fit keeps its focus
     assert off_raw > 0 and off < 0.2 * off_raw  # a few words by chance count for ~nothing
+
+
+def test_set_params_on_a_fitted_matcher_asks_for_a_new_fit():
+    m = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    text = "负责手机银行APP运营"
+    m.set_params(encoder=HashingEncoder())
+    # the fit came from the old encoder: scoring with it would ignore the new one
+    with pytest.raises(NotFittedError, match="set_params"):
+        m.score_matrix([text])
+    assert m.fit(ROLES).score_matrix([text]).shape == (1, len(ROLES))
