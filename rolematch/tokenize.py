@@ -190,7 +190,31 @@ def _jieba(userdict: str) -> Any:
     tk.base_freq = {w: tk.FREQ.get(w, 0) for w in words}
     with open(userdict, "rb") as f:  # jieba leaves a path's file handle open
         tk.load_userdict(f)
+    _unglue_particles(tk)
     return tk
+
+
+#: particles and conjunctions jieba's dictionary glues to the word before them (检查和,
+#: 真正的), and the 类 it glues to the word after (类产品): such an entry cuts 理财类产品
+#: into 理财 + 类产品 and makes the fragment a keyword that ordinary phrases then match
+_GLUED_AFTER = frozenset("的和与或及并")
+_GLUED_BEFORE = frozenset("类")
+
+
+def _unglue_particles(tk: Any) -> None:
+    """Drop the dictionary's three-character entries that are a word and a glued
+    particle, so the word is cut alone (检查和 -> 检查 + 和)."""
+    freq = tk.FREQ
+    for w, f in list(freq.items()):
+        if (
+            f
+            and len(w) == 3
+            and (
+                (w[-1] in _GLUED_AFTER and freq.get(w[:-1]))
+                or (w[0] in _GLUED_BEFORE and freq.get(w[1:]))
+            )
+        ):
+            freq[w] = 0  # jieba's own way to delete a word (Tokenizer.del_word)
 
 
 def release_dictionaries() -> None:

@@ -135,3 +135,26 @@ def test_word_spans_equal_one_pass_on_every_example_resume(tok):
         if f.suffix == ".txt":
             text = tok.canonicalize(f.read_text(encoding="utf-8")).lower()
             assert list(tok.word_spans(text)) == _eager_spans(tok, text), f.name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("负责理财类产品的设计", ["理财", "产品", "设计"]),  # not 类产品
+        ("监管机构检查和反洗钱", ["监管", "机构", "检查", "反洗钱"]),  # not 检查和
+        ("负责移动端的需求梳理", ["移动", "需求", "梳理"]),  # not 端的
+        ("或者合并报表", ["合并", "报表"]),
+    ],
+)
+def test_particles_the_dictionary_glues_to_words_are_no_words(tok, text, words):
+    # a fragment such as 类产品 became a role keyword that ordinary phrases then matched
+    assert tok(text) == words
+
+
+def test_no_role_term_is_a_word_with_a_glued_particle():
+    from rolematch import Matcher, load_roles
+    from tests._encoders import HashingEncoder
+
+    vocabulary = Matcher(encoder=HashingEncoder()).fit(load_roles()).vocabulary_
+    glued = [t for t in vocabulary if len(t) == 3 and (t[-1] in "的和与或及并" or t[0] == "类")]
+    assert glued == []
