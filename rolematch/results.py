@@ -396,12 +396,19 @@ class BatchResults:
         ...     results.write("ranking.xlsx", top_k=5)
         '9 role sheets, 45 shortlist rows'
         """
-        from rolematch.report import format_for, write_results
+        from rolematch.report import FORMATS, format_for, write_results
 
         self._check_finished()
         self._spooled()  # closed: the reasons every format writes are gone
-        fmt = format if format is not None or not isinstance(path, str | Path) else None
-        if fmt is None and isinstance(path, str | Path):
+        fmt = format
+        if fmt is not None:  # as a suffix says it, too: .wide.csv, xlsx
+            fmt = {"wide": "wide-csv"}.get(fmt, fmt.lower().lstrip(".").replace(".", "-"))
+            if fmt not in FORMATS:
+                raise ValueError(
+                    f"The 'format' parameter of BatchResults.write must be one of "
+                    f"{sorted(FORMATS)} or None (the file name's suffix). Got {format!r} instead."
+                )
+        elif isinstance(path, str | Path):
             fmt = format_for(path)
         if fmt in ("jsonl", "xlsx", "html") and not self._explained():
             raise RolematchError(

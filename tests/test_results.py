@@ -100,6 +100,9 @@ def test_a_library_user_writes_the_reports_the_cli_writes(results, tmp_path):
         st.write(buf, "jsonl")
         with pytest.raises(ValueError, match="'fmt'"):
             st.write(io.StringIO())  # a stream names no format
+        st.write(tmp_path / "w.csv", format="wide.csv")  # as the suffix says it
+        with pytest.raises(ValueError, match="'format' parameter of BatchResults.write"):
+            st.write(tmp_path / "x.csv", format="excel")
     with (tmp_path / "r.csv").open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 2 * len(results)  # top_k=2 roles a file

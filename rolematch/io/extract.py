@@ -52,6 +52,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -244,6 +245,15 @@ _SPECIAL = (
 )
 
 
+def _text_hint(path: Path) -> str:
+    """What to do when the 'path' is a résumé's text: a path has no line breaks and
+    seldom a sentence's punctuation."""
+    name = str(path)
+    if "\n" in name or len(name) > 255 or re.search(r"[，。；：]", name):
+        return " (this looks like a résumé's text, not a path: use rolematch.resume_from_text)"
+    return ""
+
+
 def _file_bytes(path: Path) -> bytes:
     """The bytes of a regular file (through links), or :class:`ExtractionError` saying
     why there are none: missing, a broken link, a folder, a FIFO or device (never
@@ -258,12 +268,14 @@ def _file_bytes(path: Path) -> bytes:
                 "does not exist)",
                 status="unreadable",
             ) from None
-        raise ExtractionError(path, "file not found", status="unreadable") from None
+        raise ExtractionError(
+            path, "file not found" + _text_hint(path), status="unreadable"
+        ) from None
     except OSError as e:
         if e.errno == errno.ELOOP:
             reason = "broken symbolic link (a loop of links)"
         else:
-            reason = f"cannot read the file: {e.strerror or e}"
+            reason = f"cannot read the file: {e.strerror or e}{_text_hint(path)}"
         raise ExtractionError(path, reason, status="unreadable") from None
     if stat.S_ISDIR(st.st_mode):
         try:

@@ -694,8 +694,12 @@ def test_pdf_without_signature_is_corrupt(tmp_path):
 
 
 def test_missing_file_and_directory(tmp_path):
-    check_record(read_resume(tmp_path / "nope.pdf"), "unreadable", "file not found")
+    check_record(read_resume(tmp_path / "nope.pdf"), "unreadable", "^file not found$")
     check_record(read_resume(tmp_path), "unsupported", "directory")
+    # a résumé's text passed where a path goes: say what to call instead
+    text = "2015-至今 某银行 信用卡中心 客服团队主管，管理80人坐席团队。"
+    check_record(read_resume(text), "unreadable", "resume_from_text")
+    check_record(read_resume("工作经历\n" * 40), "unreadable", "resume_from_text")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and FIFOs")
