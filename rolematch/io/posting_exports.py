@@ -204,7 +204,7 @@ _FIELD_WORDS = {
         "conditions",
         "qualification",
         "qualifications",
-    },  # fmt: skip
+    },
     "preferred": {"bonus", "plus", "pluses", "preferred", "prefer"},
 }
 
