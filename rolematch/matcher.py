@@ -541,24 +541,10 @@ class Matcher(Params):
 
     # ---------------------------------------------------------- internals
     def _role_index(self, role_id: str, where: str) -> int:
-        """The index of the role ``role_id`` names: its id, or a title only it has (as
-        ``rolematch explain --role`` takes it)."""
-        from rolematch.io.roles import find_role
+        """The index of the role ``role_id`` names: its id, or a title only it has."""
+        from rolematch.io.roles import require_role
 
-        role = find_role(self.roles_, role_id)
-        if role is not None:
-            return self.role_ids_.index(role.id)
-        same = [r.id for r in self.roles_ if r.title == role_id]
-        if same:
-            raise ValueError(
-                f"The 'role_id' parameter of {where} must be a role id, or the title of "
-                f"exactly one role. Got {role_id!r} instead, the title of {len(same)} roles; "
-                f"give one's id: {same}."
-            )
-        raise ValueError(
-            f"The 'role_id' parameter of {where} must be one of {self.role_ids_} (or the "
-            f"title of exactly one role). Got {role_id!r} instead."
-        )
+        return self.role_ids_.index(require_role(self.roles_, role_id, where).id)
 
     def _result(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> MatchResult:
         e = self._explanation(batch, scores, i, r)

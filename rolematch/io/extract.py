@@ -49,17 +49,15 @@ were not read (``needs_ocr: …``; for a thin layer's page "its image was not re
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import re
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rolematch.documents import Resume
 from rolematch.exceptions import ExtractionError, MissingDependencyError
 from rolematch.io._ocr_text import ocr_warnings
+from rolematch.io._path_bytes import file_bytes
 from rolematch.sections import build_resume
 
 if TYPE_CHECKING:
@@ -224,7 +222,7 @@ def read_resume(
     if "\x00" in str(path):  # no file system has such a name
         return Resume.failed(source, "unreadable", "the path holds a NUL character")
     try:
-        data = _file_bytes(path)
+        data = file_bytes(path)
     except ExtractionError as e:
         return Resume.failed(source, e.status, e.reason)
     meta: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
@@ -234,69 +232,6 @@ def read_resume(
         return Resume.failed(source, e.status, e.reason, meta=meta)
     except Exception as e:  # noqa: BLE001 - a parser's own failure on a damaged file
         return Resume.failed(source, "error", f"{type(e).__name__}: {e}", meta=meta)
-
-
-#: What ``stat`` calls the files that are not regular files or folders.
-_SPECIAL = (
-    (stat.S_ISFIFO, "FIFO"),
-    (stat.S_ISSOCK, "socket"),
-    (stat.S_ISCHR, "character device"),
-    (stat.S_ISBLK, "block device"),
-)
-
-
-def _text_hint(path: Path) -> str:
-    """What to do when the 'path' is a résumé's text: a path has no line breaks and
-    seldom a sentence's punctuation."""
-    name = str(path)
-    if "\n" in name or len(name) > 255 or re.search(r"[，。；：]", name):
-        return " (this looks like a résumé's text, not a path: use rolematch.resume_from_text)"
-    return ""
-
-
-def _file_bytes(path: Path) -> bytes:
-    """The bytes of a regular file (through links), or :class:`ExtractionError` saying
-    why there are none: missing, a broken link, a folder, a FIFO or device (never
-    opened: a FIFO would block and a device never end), or an unreadable file."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        if os.path.islink(path):
-            raise ExtractionError(
-                path,
-                f"broken symbolic link (its target '{source_name(os.readlink(path))}' "
-                "does not exist)",
-                status="unreadable",
-            ) from None
-        raise ExtractionError(
-            path, "file not found" + _text_hint(path), status="unreadable"
-        ) from None
-    except OSError as e:
-        if e.errno == errno.ELOOP:
-            reason = "broken symbolic link (a loop of links)"
-        else:
-            reason = f"cannot read the file: {e.strerror or e}{_text_hint(path)}"
-        raise ExtractionError(path, reason, status="unreadable") from None
-    if stat.S_ISDIR(st.st_mode):
-        try:
-            os.scandir(path).close()
-        except OSError as e:
-            reason = f"a folder that cannot be listed: {e.strerror or e}"
-            raise ExtractionError(path, reason, status="unreadable") from None
-        raise ExtractionError(path, "a directory, not a file", status="unsupported")
-    if not stat.S_ISREG(st.st_mode):
-        kind = next((name for test, name in _SPECIAL if test(st.st_mode)), "special file")
-        raise ExtractionError(path, f"not a regular file ({kind})", status="unsupported")
-    try:
-        # O_NONBLOCK: should the file have become a FIFO since, opening it cannot block
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise ExtractionError(path, "not a regular file", status="unsupported")
-            return f.read()
-    except OSError as e:
-        reason = f"cannot read the file: {e.strerror or e}"
-        raise ExtractionError(path, reason, status="unreadable") from None
 
 
 def pdf_pages(path: str | Path, *, max_pages: int = 50) -> PdfText:

@@ -45,6 +45,7 @@ __all__ = [
     "dump_role",
     "duplicate_ids",
     "find_role",
+    "require_role",
     "folder_files",
     "load_roles",
     "majors_from_requirements",
@@ -273,6 +274,25 @@ def find_role(roles: Sequence[Role], name: str) -> Role | None:
             return r
     titled = [r for r in roles if r.title == name]
     return titled[0] if len(titled) == 1 else None
+
+
+def require_role(roles: Sequence[Role], name: str, where: str) -> Role:
+    """:func:`find_role`, or a ValueError naming ``where``'s 'role_id' parameter, the
+    choices and the value (a title several roles share: their ids)."""
+    role = find_role(roles, name)
+    if role is not None:
+        return role
+    same = [r.id for r in roles if r.title == name]
+    if same:
+        raise ValueError(
+            f"The 'role_id' parameter of {where} must be a role id, or the title of exactly "
+            f"one role. Got {name!r} instead, the title of {len(same)} roles; give one's id: "
+            f"{same}."
+        )
+    raise ValueError(
+        f"The 'role_id' parameter of {where} must be one of {[r.id for r in roles]} (or the "
+        f"title of exactly one role). Got {name!r} instead."
+    )
 
 
 def _warn(message: str) -> None:
