@@ -285,6 +285,13 @@ def _num(s: str) -> float:
         return float(_EN_NUMBERS.get(s.lower()) or _cn_int(s))
 
 
+#: a course list (主修课程：民法、金融学概论): the courses a degree took, not its major
+_COURSES = re.compile(
+    r"(?:主修|主要|核心|专业|相关|选修|所学)?课程\s*[:：].*$|(?:relevant\s+)?course(?:work|s)\s*[:：].*$",
+    re.I | re.M,
+)
+
+
 def major_families(
     names: Sequence[str], families: Mapping[str, Sequence[str]] | None = None
 ) -> tuple[str, ...]:
@@ -369,7 +376,7 @@ def resume_facets(
     edu_text = sections.get("education") or "\n".join(
         line for line in text.splitlines() if _EDU_LINE.search(line)
     )
-    cleaned = _SCHOOL.sub(" ", edu_text).lower()
+    cleaned = _SCHOOL.sub(" ", _COURSES.sub(" ", edu_text)).lower()
     majors = tuple(f for f, words in families.items() if any(w.lower() in cleaned for w in words))
     degrees = [v for k, v in DEGREES.items() if k in edu_text]
     degrees += [v for pattern, v in _EN_DEGREES if pattern.search(edu_text)]

@@ -40,6 +40,14 @@ def test_education_dates_are_not_work_years():
     assert resume_facets(text, today=TODAY).years == 5.0
 
 
+def test_a_course_list_is_no_major():
+    # a law graduate who took 金融学概论 does not "have" a finance major
+    text = "教育背景\n2008-2012 中国政法大学 法学 本科\n主修课程：民法、刑法、金融学概论、市场营销学\n"
+    assert resume_facets(text).majors == ("法律",)
+    english = "2011-2015 Some University, BA Finance\nRelevant coursework: Marketing, Accounting"
+    assert "市场营销" not in resume_facets(english).majors
+
+
 def test_majors_ignore_school_names():
     f = resume_facets("2008-2012 某某管理学院 计算机科学与技术 本科")
     assert f.majors == ("计算机",)
