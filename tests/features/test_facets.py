@@ -42,7 +42,9 @@ def test_education_dates_are_not_work_years():
 
 def test_a_course_list_is_no_major():
     # a law graduate who took 金融学概论 does not "have" a finance major
-    text = "教育背景\n2008-2012 中国政法大学 法学 本科\n主修课程：民法、刑法、金融学概论、市场营销学\n"
+    text = (
+        "教育背景\n2008-2012 中国政法大学 法学 本科\n主修课程：民法、刑法、金融学概论、市场营销学\n"
+    )
     assert resume_facets(text).majors == ("法律",)
     english = "2011-2015 Some University, BA Finance\nRelevant coursework: Marketing, Accounting"
     assert "市场营销" not in resume_facets(english).majors
