@@ -660,6 +660,29 @@ def gold_of(tagged: str, pid: str) -> dict[str, object]:
     return {"id": pid, "title": title, **g}
 
 
+def freeze_zip(path: Path, when: tuple[int, int, int, int, int, int]) -> None:
+    """Rewrite a .docx/.xlsx with fixed entry and document dates ``when`` (reruns of a
+    batch's script give the same bytes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*when).encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in items:
+            if name == "docProps/core.xml":
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    lambda m: m.group(1) + stamp,
+                    data,
+                )
+            info = zipfile.ZipInfo(name, date_time=when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    path.write_bytes(buf.getvalue())
+
+
 def plain(tagged: str) -> str:
     return "\n".join(text for _, text in _lines(tagged))
 

@@ -48,16 +48,14 @@ Run from the repository root: ``python benchmarks/data/postings/make_postings12.
 from __future__ import annotations
 
 import html
-import io
 import json
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from make_postings import _NUM, _lines, gold_of  # noqa: E402
+from make_postings import _NUM, _lines, freeze_zip, gold_of  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # 1. A supermarket chain's WPS flyer (.docx): each post in a text box.
@@ -458,25 +456,6 @@ def _gold(pid: str, title: str, tagged: str) -> dict[str, object]:
     return g
 
 
-def _freeze_zip(path: Path) -> None:
-    """Rewrite a .docx/.xlsx with fixed entry and document dates (reruns give the same bytes)."""
-    with zipfile.ZipFile(path) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in items:
-            if name == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                    rb"\g<1>2026-11-20T08:00:00Z",
-                    data,
-                )
-            info = zipfile.ZipInfo(name, date_time=(2026, 11, 20, 8, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
-    path.write_bytes(buf.getvalue())
-
-
 # --- 1. text boxes ----------------------------------------------------------
 _NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -549,7 +528,7 @@ def write_textbox_docx(path: Path) -> None:
     for _, t in _lines(TB_TAIL):
         d.add_paragraph(t)
     d.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 20, 8, 0, 0))
 
 
 # --- 2. one row a post ------------------------------------------------------
@@ -581,7 +560,7 @@ def write_circled_xlsx(path: Path, posts: list[tuple[str, str, str]]) -> None:
     for col, width in zip("ABCDEFG", (6, 12, 16, 9, 48, 44, 16), strict=True):
         ws.column_dimensions[col].width = width
     wb.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 20, 8, 0, 0))
 
 
 # --- 3. nested lists --------------------------------------------------------
@@ -674,7 +653,7 @@ def write_runin_docx(path: Path, tagged: str) -> None:
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         i += 1
     d.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 20, 8, 0, 0))
 
 
 # --- 6. slashes -------------------------------------------------------------

@@ -68,12 +68,11 @@ import io
 import json
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from make_postings import _NUM, _lines, gold_of  # noqa: E402
+from make_postings import _NUM, _lines, freeze_zip, gold_of  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # 1. A construction group's Word file: posts in Heading 2, sections in
@@ -533,25 +532,6 @@ def _gold(pid: str, title: str, tagged: str) -> dict[str, object]:
     return g
 
 
-def _freeze_zip(path: Path) -> None:
-    """Rewrite a .docx/.xlsx with fixed entry and document dates (reruns give the same bytes)."""
-    with zipfile.ZipFile(path) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in items:
-            if name == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                    rb"\g<1>2026-11-20T08:00:00Z",
-                    data,
-                )
-            info = zipfile.ZipInfo(name, date_time=(2026, 11, 20, 8, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
-    path.write_bytes(buf.getvalue())
-
-
 def _texts(tagged: str) -> list[str]:
     return [t for _, t in _lines(tagged)]
 
@@ -622,7 +602,7 @@ def write_headings_docx(path: Path, tagged: str) -> None:
     fp = d.sections[0].footer.paragraphs[0]
     fp.add_run(footer).font.size = Pt(9)
     d.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 20, 8, 0, 0))
 
 
 # --- 2. 岗位说明书 ------------------------------------------------------------
@@ -668,7 +648,7 @@ def write_jobspec_docx(path: Path) -> None:
         p = d.add_paragraph()
         p.add_run(t).bold = tag == "H"
     d.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 20, 8, 0, 0))
 
 
 # --- 3. an item a column ----------------------------------------------------
@@ -709,7 +689,7 @@ def write_columns_xlsx(path: Path) -> None:
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     wb.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 20, 8, 0, 0))
 
 
 # --- 7. a bullet image a row ------------------------------------------------

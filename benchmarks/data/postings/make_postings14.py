@@ -66,16 +66,14 @@ Run from the repository root: ``python benchmarks/data/postings/make_postings14.
 from __future__ import annotations
 
 import html
-import io
 import json
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from make_postings import _NUM, _lines, gold_of  # noqa: E402
+from make_postings import _NUM, _lines, freeze_zip, gold_of  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # 1. A port group's notice (.pdf): a table of posts without any ruling lines.
@@ -589,25 +587,6 @@ def _gold(pid: str, title: str, tagged: str) -> dict[str, object]:
     return g
 
 
-def _freeze_zip(path: Path) -> None:
-    """Rewrite a .docx/.xlsx with fixed entry and document dates (reruns give the same bytes)."""
-    with zipfile.ZipFile(path) as z:
-        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, data in items:
-            if name == "docProps/core.xml":
-                data = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                    rb"\g<1>2026-11-26T08:00:00Z",
-                    data,
-                )
-            info = zipfile.ZipInfo(name, date_time=(2026, 11, 26, 8, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
-    path.write_bytes(buf.getvalue())
-
-
 def _texts(tagged: str) -> list[str]:
     return [t for _, t in _lines(tagged)]
 
@@ -834,7 +813,7 @@ def write_sidebyside_docx(path: Path) -> None:
         for t in notes[1:]:
             d.add_paragraph(t)
     d.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 26, 8, 0, 0))
 
 
 # --- 4. divs and CSS counters -------------------------------------------------
@@ -995,7 +974,7 @@ def write_tracked_docx(path: Path) -> None:
         else:
             d.add_paragraph(t)
     d.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 26, 8, 0, 0))
 
 
 # --- 10. a form a sheet -----------------------------------------------------
@@ -1034,7 +1013,7 @@ def write_forms_xlsx(path: Path) -> None:
         ws.column_dimensions["A"].width = 14
         ws.column_dimensions["B"].width = 72
     wb.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, (2026, 11, 26, 8, 0, 0))
 
 
 def main() -> None:
