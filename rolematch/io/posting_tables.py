@@ -348,8 +348,7 @@ def _unruled_posts_table(page: Any) -> tuple[float, float, list[list[list[str]]]
                 break  # text back at the margin, a gap, prose or 二、报名方式: the table ended
             row: list[list[str]] = [[] for _ in names]
             for w in words:
-                col = max(i for i, x in enumerate(starts) if x <= w["x0"] + size) if (
-                    w["x0"] + size >= starts[0]) else 0  # fmt: skip
+                col = max((i for i, x in enumerate(starts) if x <= w["x0"] + size), default=0)
                 row[col].append(w["text"])
             restart = any(re.match(r"^1\s*[.．、)）]", " ".join(row[i])) for i in sections)
             if not cells or restart or (row[title] and not cells[-1][title]):
