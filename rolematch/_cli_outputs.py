@@ -1,20 +1,29 @@
 """The score command's outputs: which files in which formats, checked, written.
 
 One job: turn ``-o``/``--format`` into (path, format) pairs, refuse before any work the
-outputs that cannot be written or would overwrite a résumé, and write each one.
+outputs that cannot be written or would overwrite a résumé, and write each one. The
+folders the CLI writes in (``--cache``, ``roles import --out``) are checked here too.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rolematch.exceptions import UsageError
 
-__all__ = ["BROKEN_PIPE", "check_outputs", "outputs_of", "stdout_gone", "write_output"]
+__all__ = [
+    "BROKEN_PIPE",
+    "check_folder",
+    "check_outputs",
+    "outputs_of",
+    "stdout_gone",
+    "write_output",
+]
 
 #: The exit code when stdout's reader left early (128 + SIGPIPE), as a shell reports
 #: ``yes | head -1`` for ``yes``.
@@ -54,28 +63,77 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "
     folders = [Path(p).resolve() for p in inputs if Path(p).is_dir()]
     seen: set[Path] = set()
     for path in outputs:
-        if not str(path).strip():
-            raise UsageError(f"{option} needs a file name; got an empty one")
-        out = Path(path).resolve()
-        if out in seen:
-            raise UsageError(f"{option} {path} is given twice")
-        seen.add(out)
-        if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
-            raise UsageError(f"{option} {path} is a folder; name a file in it, e.g. {path}/out.csv")
-        base = out.parent  # missing folders are made: the nearest existing one must allow it
+        with _named(option, path):  # a name too long, a folder it may not enter
+            if not str(path).strip():
+                raise UsageError(f"{option} needs a file name; got an empty one")
+            out = Path(path).resolve()
+            if out in seen:
+                raise UsageError(f"{option} {path} is given twice")
+            seen.add(out)
+            if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
+                raise UsageError(
+                    f"{option} {path} is a folder; name a file in it, e.g. {path}/out.csv"
+                )
+            _check_can_make(out.parent, option, path)
+            if out.exists() and not os.access(out, os.W_OK):
+                raise UsageError(f"{option} {path}: cannot write there (permission denied)")
+            in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
+            if in_folder and out.is_file() and out.suffix.lower() in (".html", ".htm"):
+                in_folder = not _own_report(out)  # the last run's report: written over, not read
+            if out in files or (out.is_file() and in_folder):
+                raise UsageError(
+                    f"{option} {path} is one of the résumés being scored; name another file"
+                )
+
+
+def check_folder(path: str, option: str, purpose: str) -> None:
+    """Refuse, before any work, a folder to write in (``--cache``, ``roles import --out``)
+    that is a file, lies under a file, or where nothing can be written; ``purpose`` ends
+    the message for a file ("to keep reads in")."""
+    from pathlib import Path
+
+    if not str(path).strip():
+        raise UsageError(f"{option} needs a folder name; got an empty one")
+    with _named(option, path):
+        if Path(path).exists() and not Path(path).is_dir():
+            raise UsageError(f"{option} {path} is a file; {option} takes a folder {purpose}")
+        _check_can_make(Path(path).resolve(), option, path)
+
+
+@contextlib.contextmanager
+def _named(option: str, value: str) -> Iterator[None]:
+    """An ``OSError`` met while looking at ``value`` is a usage error naming ``option``
+    and the value (exit 2), not a bare ``[Errno …]`` (exit 1)."""
+    try:
+        yield
+    except OSError as e:
+        raise UsageError(f"{option} {value}: {e.strerror or e}") from None
+
+
+def _check_can_make(folder: Any, option: str, value: str) -> None:
+    """Refuse ``value`` (of ``option``) unless files can be made in ``folder``, or it can
+    be made: missing folders are made, so the nearest existing one must allow it.
+
+    Tried, not asked: ``os.access`` says yes to root in ``/proc`` or on a read-only
+    mount, and the write then failed after the whole batch was scored.
+    """
+    import tempfile
+
+    base = folder
+    try:
         while not base.exists() and base != base.parent:
             base = base.parent
         if not base.is_dir():
-            raise UsageError(f"{option} {path}: {base} is a file, not a folder")
-        if not os.access(base, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-            raise UsageError(f"{option} {path}: cannot write there (permission denied)")
-        in_folder = out.suffix.lower() in resume_like and any(f in out.parents for f in folders)
-        if in_folder and out.is_file() and out.suffix.lower() in (".html", ".htm"):
-            in_folder = not _own_report(out)  # the last run's report: written over, not read
-        if out in files or (out.is_file() and in_folder):
-            raise UsageError(
-                f"{option} {path} is one of the résumés being scored; name another file"
-            )
+            raise UsageError(f"{option} {value}: {base} is a file, not a folder")
+        fd, probe = tempfile.mkstemp(prefix=".rolematch-", suffix=".probe", dir=base)
+    except OSError as e:
+        raise UsageError(
+            f"{option} {value}: cannot write in {base} ({e.strerror or e}); name a "
+            "folder you can write to"
+        ) from None
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.unlink(probe)
 
 
 def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespace) -> str:

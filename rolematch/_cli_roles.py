@@ -63,6 +63,10 @@ def run_roles(args: argparse.Namespace) -> int:
 
     if not args.out and not args.dry_run:
         raise UsageError("roles import needs --out DIR (or --dry-run to only look)")
+    if not args.dry_run:  # before any posting is read
+        from rolematch._cli_outputs import check_folder
+
+        check_folder(args.out, "--out", "for the role files")
     ids = [i.strip() for i in args.ids.split(",")] if args.ids else None
     try:
         postings = read_postings(

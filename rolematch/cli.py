@@ -415,19 +415,18 @@ def _score(args: argparse.Namespace) -> int:
 
 def _check_side_files(args: argparse.Namespace) -> None:
     """Refuse, before any work, a ``--debug`` log that would overwrite a résumé or an
-    output, and a ``--cache`` that is a file (it is a folder)."""
+    output, and a ``--cache`` that is a file (it is a folder); both must be writable."""
     from pathlib import Path
 
-    from rolematch._cli_outputs import check_outputs
+    from rolematch._cli_outputs import check_folder, check_outputs
 
     if args.debug is not None:
         check_outputs([args.debug], args.paths, "--debug")
         outputs = {Path(o).resolve() for o in args.output or []}
         if Path(args.debug).resolve() in outputs:
             raise UsageError(f"--debug {args.debug} is also an -o output; name another file")
-    cache = getattr(args, "cache", None)
-    if cache is not None and Path(cache).exists() and not Path(cache).is_dir():
-        raise UsageError(f"--cache {cache} is a file; --cache takes a folder to keep reads in")
+    if getattr(args, "cache", None) is not None:
+        check_folder(args.cache, "--cache", "to keep reads in")
 
 
 def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None:
