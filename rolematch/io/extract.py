@@ -197,8 +197,8 @@ def read_resume(
     Raises
     ------
     ValueError
-        If ``max_pages`` is not a positive integer or ``ocr`` not a bool (a
-        programming error, not a bad file).
+        If ``max_pages`` is not a positive integer or ``redact`` or ``ocr`` not a bool
+        (a programming error, not a bad file).
 
     Examples
     --------
@@ -210,8 +210,11 @@ def read_resume(
             "The 'max_pages' parameter of read_resume must be an int >= 1. "
             f"Got {max_pages!r} instead."
         )
-    if not isinstance(ocr, bool):
-        raise ValueError(f"The 'ocr' parameter of read_resume must be a bool. Got {ocr!r} instead.")
+    for name, flag in (("redact", redact), ("ocr", ocr)):
+        if not isinstance(flag, bool):  # 'no' is truthy: it would have redacted
+            raise ValueError(
+                f"The '{name}' parameter of read_resume must be a bool. Got {flag!r} instead."
+            )
     if not isinstance(path, str | os.PathLike):
         raise TypeError(
             f"The 'path' parameter of read_resume must be a file path (str or Path). "

@@ -138,6 +138,15 @@ def test_max_pages_is_validated(bad):
         read_resume(TWO_COLUMN, max_pages=bad)
 
 
+@pytest.mark.parametrize("bad", ["no", 0, 1, None])
+def test_redact_is_validated(bad):
+    # 'no' had been taken as True: the text kept redacted, silently
+    with pytest.raises(
+        ValueError, match=r"The 'redact' parameter of read_resume must be a bool\. Got"
+    ):
+        read_resume(TWO_COLUMN, redact=bad)
+
+
 def blank_pdf() -> bytes:
     import pypdfium2 as pdfium
 
