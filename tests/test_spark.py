@@ -7,6 +7,7 @@ import csv
 import math
 import os
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -396,3 +397,88 @@ def test_cli_refusals_are_one_line_before_spark_starts(tmp_path):
         assert run.stdout.split() == [str(rc), "False"], (extra, run.stderr[-2000:])
         assert len(run.stderr.strip().splitlines()) == 1, (extra, run.stderr)
         assert re.search(message, run.stderr), (extra, run.stderr)
+
+
+# ------------------------------------------------ the Python API from a bare interpreter
+
+_BARE_SCRIPT = """
+import sys
+from pyspark.sql import SparkSession
+import rolematch.spark as rs
+
+spark = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
+         .config("spark.ui.showConsoleProgress", "false").getOrCreate())
+spark.sparkContext.setLogLevel("ERROR")
+# only strings cross to the JVM before rolematch's call (a list of tuples would convert)
+df = spark.sql(f"SELECT 'A1' AS cid, '{sys.argv[1]}' AS body")
+out = rs.score_texts(spark, df, id_col="cid", text_col="body", model="static-zh")
+rows = out.select("file", "status").collect()
+print(len(rows), sorted({(r["file"], r["status"]) for r in rows}), spark.sparkContext.pythonExec)
+spark.stop()
+"""
+
+
+def _bare_env() -> dict[str, str]:
+    """This process's environment as a Jupyter kernel of the venv has it: the venv not
+    activated ("python3" on PATH is another interpreter, without rolematch), no
+    PYSPARK_PYTHON."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV")}  # fmt: skip
+    here = str(Path(sys.executable).parent)
+    env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p != here)
+    return env
+
+
+def test_api_workers_run_this_interpreter_without_an_activated_venv(tmp_path):
+    """A local session started from the venv's python without activating it (as a
+    notebook kernel is): score_texts' workers run this interpreter, not "python3" on
+    PATH (which fails with No module named 'rolematch')."""
+    import subprocess
+
+    script = tmp_path / "bare.py"
+    script.write_text(_BARE_SCRIPT, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script), DATA_ANALYST_CV], env=_bare_env(),
+                         cwd=tmp_path, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    n_roles = len(rolematch.load_roles())
+    assert run.stdout.split() == [str(n_roles), "[('A1',", "'ok')]", sys.executable]
+
+
+def test_api_honours_spark_pyspark_python(spark, monkeypatch):
+    """pyspark ignores spark.pyspark.python in a session started from Python (it reads
+    PYSPARK_PYTHON only); rolematch.spark uses it when PYSPARK_PYTHON is not set."""
+    sc = spark.sparkContext
+    assert sc.getConf().get("spark.pyspark.python") == sys.executable
+    monkeypatch.delenv("PYSPARK_PYTHON", raising=False)
+    monkeypatch.setattr(sc, "pythonExec", "python3")  # as pyspark left it: its default
+    df = spark.createDataFrame([("A1", DATA_ANALYST_CV)], "cid string, body string")
+    out = rs.score_texts(spark, df, "cid", "body", model="static-zh")
+    assert sc.pythonExec == sys.executable
+    assert {r["status"] for r in out.select("status").collect()} == {"ok"}
+
+
+def test_workers_without_rolematch_fail_early_in_one_line(spark, tmp_path, monkeypatch):
+    """On a cluster rolematch cannot know the executors' interpreter: it checks that it
+    imports rolematch, and says in one line what to set. Here the 'executors' run a
+    fresh venv's python (no rolematch, pandas or pyarrow)."""
+    import subprocess
+
+    from rolematch.exceptions import RolematchError
+    from rolematch.spark.session import check_workers_python
+
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "bare")],
+                   check=True, timeout=120)  # fmt: skip
+    bare = tmp_path / "bare" / "bin" / "python"
+    sc = spark.sparkContext
+    monkeypatch.chdir(tmp_path)  # the workers' cwd has no rolematch either
+    monkeypatch.setattr(sc, "pythonExec", str(bare))
+    with pytest.raises(RolematchError) as info:
+        check_workers_python(sc)
+    message = str(info.value)
+    assert "\n" not in message and len(message) < 400, message
+    assert re.search(
+        r"Python \('.*bare/bin/python'\) cannot run rolematch \(.*No module named", message
+    )
+    assert "set spark.pyspark.python or PYSPARK_PYTHON" in message
+    monkeypatch.setattr(sc, "pythonExec", sys.executable)
+    check_workers_python(sc)  # this interpreter has everything: no error

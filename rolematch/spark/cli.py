@@ -75,7 +75,6 @@ def check_master(master: str | None, timeout: float = 5.0) -> None:
 
 def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
     """The active session, or a new one (``True``: started here, stop it after)."""
-    import sys
     import warnings
 
     from rolematch._optional import import_optional
@@ -94,13 +93,8 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
     builder = SparkSession.builder.appName("rolematch score")
     if master:
         builder = builder.master(master)
-    if (master or "local").startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
-        # local workers run this interpreter (its venv has rolematch); on a cluster the
-        # environment comes with spark.archives (docs/spark.md). pyspark's driver reads
-        # the worker interpreter from PYSPARK_PYTHON only (else "python3" on PATH, which
-        # is not this venv's when .venv/bin/rolematch runs without activating it), not
-        # from spark.pyspark.python.
-        os.environ["PYSPARK_PYTHON"] = sys.executable
+    # the workers' interpreter: score_files chooses it (rolematch.spark.session), from the
+    # master the session really has (spark-submit's, when --master is not given)
     builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
     try:
         spark = builder.getOrCreate()

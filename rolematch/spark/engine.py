@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rolematch.spark.session import use_driver_python
 from rolematch.spark.worker import (
     CASCADE_WARNING,
     COLUMNS,
@@ -279,6 +280,8 @@ def _score_frame(
     """Score a frame of files (``key`` "path") or ``texts`` (``key`` "_id"), in one pass or as the
     static-zh → e5 cascade (``rerank``): the one plan both public entry points share."""
     from pyspark.sql import functions as F
+
+    use_driver_python(spark)  # before mapInPandas, which ships the session's interpreter
 
     def job(p: Mapping[str, Any]) -> Any:
         return make_job(roles, p, options, names, file_timeout)
