@@ -9,6 +9,8 @@ the posting's order 1 手机银行 … 9 综合内控):
 ``heldout2``    ``benchmarks/data/heldout2/resumes.json``: 40 more, written blind at stop 28
 ``heldout3``    ``benchmarks/data/heldout3/resumes.json``: 40 more, written blind 2026-12-06;
                 measured only: outside ``quality.SETS``, so out of tune_weights and the pools
+``heldout4``    ``benchmarks/data/heldout4/resumes.json``: 40 more, written blind 2026-12-07
+                (long real-style, terse and form CVs; Traditional and English); measured only
 ``multilingual`` ``benchmarks/data/multilingual``: Simplified, Traditional, English
 ``offtarget``   ``benchmarks/data/offtarget``: long realistic off-target CVs (.txt, .pdf)
 ``short``       ``benchmarks/data/short``: one-line, form-field and three-line texts
@@ -43,6 +45,7 @@ DATA = ROOT / "benchmarks" / "data"
 HELDOUT = DATA / "heldout" / "resumes.json"
 HELDOUT2 = DATA / "heldout2" / "resumes.json"
 HELDOUT3 = DATA / "heldout3" / "resumes.json"
+HELDOUT4 = DATA / "heldout4" / "resumes.json"
 MULTILINGUAL = DATA / "multilingual"
 OFFTARGET = DATA / "offtarget"
 SHORT = DATA / "short"
