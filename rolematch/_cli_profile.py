@@ -1,15 +1,17 @@
 """``--profile`` on the command line: read it before any work, and say what does not fit.
 
 One job: load the profile an option names (an error naming the value and the choices
-when it names nothing), and warn, one line each, when it was fitted for another model
-than ``--model`` or has per-role coefficients for roles that are not loaded (a typo in a
-hand-edited role id silently drops that role's calibration otherwise).
+when it names nothing), and show, one line each, the warnings the API gives where it
+does not fit (:func:`rolematch.profile.check_profile_fit`: fitted for another model
+than ``--model``, or per-role coefficients for roles that are not loaded). They are
+shown before any work, and once: the command's own matchers would repeat them, in
+worker processes too where ``-q`` or a progress bar would bury them.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,10 @@ def check_profile(
 ) -> None:
     """Load ``args.profile`` (if given) before any work; warn where it does not fit.
 
+    The warnings are :class:`~rolematch.profile.ProfileWarning`, shown through
+    :func:`warnings.showwarning` whatever the filters, then ignored for the rest of the
+    command (whose ``Matcher.fit`` would give them again).
+
     Raises
     ------
     UsageError
@@ -34,7 +40,7 @@ def check_profile(
     value = getattr(args, "profile", None)
     if value is None:
         return
-    from rolematch.profile import load_profile, model_family
+    from rolematch.profile import ProfileWarning, check_profile_fit, load_profile
 
     try:
         profile = load_profile(value)
@@ -42,22 +48,13 @@ def check_profile(
         if Path(value).is_file():
             raise RolematchError(f"--profile: {e}") from None
         raise UsageError(f"--profile: {e}") from None
-    model = getattr(args, "model", None)
-    fitted = model_family(profile.model)
-    if model is not None and fitted not in ("default", model_family(model)):
-        print(
-            f"rolematch: warning: profile {value} was fitted for model {profile.model}; "
-            f"scoring with {model}",
-            file=sys.stderr,
-        )
-    if profile.roles:
-        # quiet: the command loads them again and prints a posting import's report once
-        ids = {r.id for r in load_roles(getattr(args, "roles", None), True)}
-        unknown = sorted(set(profile.roles) - ids)
-        if unknown:
-            print(
-                f"rolematch: warning: profile {value}: the field 'roles' has coefficients "
-                f"for {', '.join(unknown)}, which no loaded role has (loaded: "
-                f"{', '.join(sorted(ids))}); they are not used",
-                file=sys.stderr,
-            )
+    ids = None
+    if profile.roles:  # quiet: the command loads them again and prints an import's report once
+        ids = [r.id for r in load_roles(getattr(args, "roles", None), True)]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ProfileWarning)
+        check_profile_fit(profile, value, getattr(args, "model", None), ids)
+    for w in caught:  # the command's way of showing a warning (rolematch.cli.main)
+        warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+    # said once: not again when the command's matcher fits (main() restores the filters)
+    warnings.simplefilter("ignore", ProfileWarning)

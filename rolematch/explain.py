@@ -28,6 +28,7 @@ __all__ = [
     "Explanation",
     "KeywordHit",
     "MatchResult",
+    "component_weights",
     "freeze_explanation",
     "highlight_html",
     "highlighter",
@@ -107,6 +108,29 @@ def reason_line(
     if team:
         parts.append("team preference: " + team_text(team))
     return " | ".join(parts)
+
+
+def component_weights(coef: Sequence[float], facet_available: bool) -> dict[str, float]:
+    """Each component's share of a calibrated model's slopes (:attr:`Explanation.weights`).
+
+    ``coef`` in :data:`rolematch.scoring.COEFFICIENTS` order; the keyword × semantic
+    gate is split between the two, and the facet's slope counts only where the résumé
+    has facet data. Rounded to 4 places, still adding up to 1.
+
+    Examples
+    --------
+    >>> component_weights((-3.0, 1.0, 1.0, 2.0, 1.0, 0.0, 0.0), False)
+    {'keyword': 0.5, 'semantic': 0.5, 'facet': 0.0}
+    """
+    _, bk, bs, bks, bf, blk, bls = map(float, coef)
+    w = {"keyword": bk + bks / 2 + blk, "semantic": bs + bks / 2 + bls}
+    w["facet"] = bf * facet_available
+    total = sum(w.values()) or 1.0
+    shares = {c: round(x / total, 4) for c, x in w.items()}
+    # rounded shares still add up to 1: the rounding error goes to the largest
+    top = max(shares, key=shares.__getitem__)
+    shares[top] = round(shares[top] + 1.0 - sum(shares.values()), 4)
+    return shares
 
 
 #: What the reason and the explanation say where :func:`rolematch.scoring.cap_claims`

@@ -13,7 +13,7 @@ from rolematch._inputs import as_resume, as_resumes, check_encoder, encoded
 from rolematch._params import Params, check_top_k
 from rolematch.documents import Resume, Role, Sentence
 from rolematch.exceptions import NotFittedError, RoleSpecError
-from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult
+from rolematch.explain import Evidence, Explanation, KeywordHit, MatchResult, component_weights
 from rolematch.features.facets import (
     FacetFinding,
     RoleFacets,
@@ -24,7 +24,14 @@ from rolematch.features.facets import (
 )
 from rolematch.features.keywords import KeywordVectorizer
 from rolematch.features.resumes import ResumeFeatures, resume_features
-from rolematch.profile import MAX_TERM_BONUS, ScoringProfile, load_profile, profiles_dir
+from rolematch.profile import (
+    MAX_TERM_BONUS,
+    ScoringProfile,
+    check_profile_fit,
+    encoder_model,
+    load_profile,
+    model_profile,
+)
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
     SaturatedHits,
@@ -98,8 +105,11 @@ class Matcher(Params):
         Sentence-transformers model: ``"e5-small"``, ``"static-zh"``, a local path
         or a model name available offline.
     profile : str, path, dict or ScoringProfile, optional
-        The scoring constants; default the bundled profile of ``model`` (a local
-        model gets the ``default`` profile). ``rolematch learn`` writes team profiles.
+        The scoring constants; default the bundled profile of the model that scores:
+        ``model``, or the one ``encoder`` says it runs (``load_model("static-zh")``); a
+        local model, or an encoder that does not say, gets ``default``. One fitted for
+        another model, or calibrating roles :meth:`fit` is not given, is named in a
+        :class:`~rolematch.profile.ProfileWarning`. ``rolematch learn`` writes them.
     tokenizer : callable, optional
         ``str -> list[str]``; default :class:`~rolematch.tokenize.JiebaTokenizer`.
     encoder : Encoder, optional
@@ -152,20 +162,19 @@ class Matcher(Params):
                 f"The 'model' parameter of {name} must be a model name or path (str). "
                 f"Got {self.model!r} instead."
             )
-        profile = self.profile
-        if profile is None:
-            model = self.model if isinstance(self.model, str) else ""
-            # e5-small-{bf16,fp32,int8} are e5-small's engines: one cosine scale, one profile
-            for engine in ("-bf16", "-fp32", "-int8"):
-                model = model.removesuffix(engine)
-            # a bundled model has its own profile; a local or hub model gets the default
-            bundled = model and "/" not in model and "\\" not in model
-            own = bundled and (profiles_dir() / f"{model}.json").is_file()
-            profile = model if own else "default"
+        # no profile given: the one of the model that makes the cosines
+        profile = model_profile(self._model()) if self.profile is None else self.profile
         try:
             return load_profile(profile)
         except (TypeError, ValueError) as e:
             raise ValueError(f"The 'profile' parameter of {name} is not valid: {e}") from None
+
+    def _model(self) -> str | None:
+        """The model that scores: ``model``, or with an encoder the model it says it runs
+        (``None`` where it does not say)."""
+        if self.encoder is not None:
+            return encoder_model(self.encoder)
+        return self.model if isinstance(self.model, str) else None
 
     def fit(self, roles: Sequence[Role], y: None = None) -> Matcher:
         """Learn keyword weights and embed the duties of ``roles``.
@@ -195,6 +204,8 @@ class Matcher(Params):
         if len(set(ids)) != len(ids):
             dup = sorted({i for i in ids if ids.count(i) > 1})
             raise RoleSpecError(f"duplicate role ids {dup}", field="id")
+        if self.profile is not None:  # before the model loads
+            check_profile_fit(profile, self.profile, self._model(), ids)
         self.profile_ = profile
         self.roles_ = roles
         self.role_ids_ = ids
@@ -358,18 +369,6 @@ class Matcher(Params):
         return _Scores(
             keyword, coverage, focus, semantic, facet, raw, score, duty, findings, capped
         )
-
-    def _weights(self, r: int, facet_available: bool) -> dict[str, float]:
-        """Share of each component in role ``r``'s calibrated model (the gate split)."""
-        _, bk, bs, bks, bf, blk, bls = self._coef[r]
-        w = {"keyword": bk + bks / 2 + blk, "semantic": bs + bks / 2 + bls}
-        w["facet"] = bf * facet_available
-        total = sum(w.values()) or 1.0
-        shares = {c: round(float(x) / total, 4) for c, x in w.items()}
-        # rounded shares still add up to 1: the rounding error goes to the largest
-        top = max(shares, key=shares.__getitem__)
-        shares[top] = round(shares[top] + 1.0 - sum(shares.values()), 4)
-        return shares
 
     # ------------------------------------------------------------- public
     def score_matrix(self, resumes: Iterable[Resume | str]) -> np.ndarray:
@@ -624,7 +623,7 @@ class Matcher(Params):
             keyword_score=float(scores.keyword[i, r]),
             semantic_score=float(scores.semantic[i, r]),
             facet_score=None if np.isnan(fac) else fac,
-            weights=self._weights(r, not np.isnan(fac)),
+            weights=component_weights(self._coef[r], not np.isnan(fac)),
             raw_score=float(scores.raw[i, r]),
             matched_keywords=matched,
             missing_keywords=missing,

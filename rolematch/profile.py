@@ -21,7 +21,9 @@ from __future__ import annotations
 import json
 import math
 import numbers
-from collections.abc import Mapping
+import sys
+import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -32,9 +34,13 @@ from rolematch.scoring import COEFFICIENTS as _COEF
 __all__ = [
     "MAX_TERM_BONUS",
     "SCHEMA_VERSION",
+    "ProfileWarning",
     "ScoringProfile",
+    "check_profile_fit",
+    "encoder_model",
     "load_profile",
     "model_family",
+    "model_profile",
     "profile_names",
 ]
 
@@ -408,3 +414,138 @@ def load_profile(profile: str | Path | Mapping[str, Any] | ScoringProfile) -> Sc
         f"A profile must be a bundled profile's name ({', '.join(names)}) or a profile "
         f".json file. {why}"
     )
+
+
+# ------------------------------------------------------------ which profile, and does it fit
+
+
+class ProfileWarning(UserWarning):
+    """A profile that does not fit what it scores (see :func:`check_profile_fit`)."""
+
+
+def model_profile(model: str | None) -> str:
+    """The bundled profile that scores ``model`` when none is given: the model's own
+    (e5-small's for its engines), else ``default`` (a local or hub model, or ``None``:
+    an encoder that does not say which model it runs).
+
+    Examples
+    --------
+    >>> model_profile("e5-small-int8"), model_profile("static-zh"), model_profile(None)
+    ('e5-small', 'static-zh', 'default')
+    """
+    family = model_family(model) if model else ""
+    bundled = family and "/" not in family and "\\" not in family
+    return family if bundled and (profiles_dir() / f"{family}.json").is_file() else "default"
+
+
+def encoder_model(encoder: Any) -> str | None:
+    """The model an encoder object runs, where it says: ``None`` where it does not.
+
+    A :class:`~rolematch.features.embeddings.SentenceTransformerEncoder` names its
+    ``model``; a ``SentenceTransformer`` from :func:`rolematch.load_model` is the built-in
+    model it was loaded as (``"static-zh"``, ``"e5-small"``); another encoder says it by
+    a ``model_id`` of a bundled profile's model (``"static-zh@…"``).
+
+    Examples
+    --------
+    >>> from rolematch.features.embeddings import SentenceTransformerEncoder
+    >>> encoder_model(SentenceTransformerEncoder("static-zh")), encoder_model(object())
+    ('static-zh', None)
+    """
+    from rolematch.features.embeddings import SentenceTransformerEncoder
+
+    if isinstance(encoder, SentenceTransformerEncoder):
+        return encoder.model if isinstance(encoder.model, str) else None
+    st = sys.modules.get("sentence_transformers")
+    if st is not None and isinstance(encoder, st.SentenceTransformer):
+        return _builtin_model(encoder)
+    model_id = getattr(encoder, "model_id", None)
+    name = model_family(model_id.rsplit("@", 1)[0]) if isinstance(model_id, str) else ""
+    return name if name in profile_names() and name != "default" else None
+
+
+def _builtin_model(model: Any) -> str | None:
+    """The built-in model a ``SentenceTransformer`` is, without loading another one."""
+    from rolematch.exceptions import ModelError
+    from rolematch.features.embeddings import SentenceTransformerEncoder, load_model
+
+    first = next(iter(model), None)
+    if type(first).__name__ == "StaticEmbedding":  # load_model gives one object a model
+        try:
+            return "static-zh" if load_model("static-zh") is model else None
+        except ModelError:
+            return None
+    # e5-small's network (every engine's) is built in one folder, named by its version
+    folder = getattr(
+        getattr(getattr(first, "auto_model", None), "config", None), "name_or_path", ""
+    )
+    e5 = SentenceTransformerEncoder("e5-small-fp32", cache=False).spec.path
+    return "e5-small" if isinstance(folder, str) and Path(folder).name == e5.name else None
+
+
+def check_profile_fit(
+    profile: ScoringProfile,
+    given: Any,
+    model: str | None,
+    role_ids: Iterable[str] | None = None,
+    stacklevel: int = 2,
+) -> None:
+    """Warn (:class:`ProfileWarning`) where ``profile`` does not fit what it scores.
+
+    One warning each: the profile was fitted for another model than ``model`` (the
+    ``default`` profile fits any), and it has per-role coefficients for roles that
+    ``role_ids`` lacks (a typo in a hand-edited role id would silently drop that role's
+    calibration). ``Matcher.fit`` and the command line's ``--profile`` both say it here.
+    A process that :mod:`multiprocessing` started (a batch worker) says nothing: its
+    warning would be a stray copy, one a worker, of what its parent says (the command
+    line before it starts them).
+
+    Parameters
+    ----------
+    profile : ScoringProfile
+        The loaded profile.
+    given : str, path, dict or ScoringProfile
+        What ``profile`` was loaded from: a name or path names it as given, else its
+        ``name``.
+    model : str or None
+        The model that scores (``None``: not known, so not checked).
+    role_ids : iterable of str, optional
+        The loaded roles (``None``: not checked).
+    stacklevel : int
+        As :func:`warnings.warn`'s, counted from the caller of this function.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     check_profile_fit(load_profile("e5-small"), "e5-small", "static-zh")
+    >>> print(caught[0].message)
+    profile e5-small was fitted for model e5-small; scoring with static-zh
+    """
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        return
+    if isinstance(given, str | Path):
+        label = str(given)
+    else:
+        label = repr(profile.name) if profile.name else "(unnamed)"
+    fitted = model_family(profile.model)
+    if model is not None and fitted not in ("default", model_family(model)):
+        warnings.warn(
+            f"profile {label} was fitted for model {profile.model}; scoring with {model}",
+            ProfileWarning,
+            stacklevel=stacklevel + 1,
+        )
+    if role_ids is not None and profile.roles:
+        ids = set(role_ids)
+        unknown = sorted(set(profile.roles) - ids)
+        if unknown:
+            warnings.warn(
+                f"profile {label}: the field 'roles' has coefficients for "
+                f"{', '.join(unknown)}, which no loaded role has (loaded: "
+                f"{', '.join(sorted(ids))}); they are not used",
+                ProfileWarning,
+                stacklevel=stacklevel + 1,
+            )
