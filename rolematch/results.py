@@ -19,11 +19,14 @@ Two kinds of view, and what ``top_k``/``min_score`` keep in each:
   résumés (``resume_rank <= top_k``) that score at least ``min_score``.
 
 Ranks are always those of the whole batch, before filtering. A file that cannot be read
-is always listed, with its reason.
+is always listed, with its reason. Files with the same text (:func:`text_fingerprint`)
+are all scored; each one's warnings name the others (``duplicate: same text as …``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -42,7 +45,14 @@ from rolematch.explain import Explanation, MatchResult, thaw_explanation
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "SCORES", "TABLE_COLUMNS", "BatchResults", "FileResult"]
+__all__ = [
+    "COLUMNS",
+    "SCORES",
+    "TABLE_COLUMNS",
+    "BatchResults",
+    "FileResult",
+    "text_fingerprint",
+]
 
 #: Columns of one scored batch before ranking (:meth:`Matcher.score_table`).
 TABLE_COLUMNS = (
@@ -64,6 +74,8 @@ COLUMNS = (*TABLE_COLUMNS[:9], "role_rank", "resume_rank", *TABLE_COLUMNS[9:])
 
 #: The rows of :attr:`FileResult.scores`.
 SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
+#: How a scored file's warning names the files with the same text.
+_DUPLICATE = "duplicate: same text as "
 
 
 @dataclass
@@ -75,7 +87,9 @@ class FileResult:
     rows of :data:`SCORES`, roles in the matcher's order; ``facet_score`` NaN where no
     facet has data), ``reasons`` the one-line reason per role, and ``explanations``
     each role's pickled :func:`~rolematch.explain.freeze_explanation` tuple (empty when
-    the run kept no explanations). ``traceback`` is set for status ``error``.
+    the run kept no explanations). ``traceback`` is set for status ``error``;
+    ``text_hash`` is the résumé's :func:`text_fingerprint` ("" when unknown), by which
+    :meth:`BatchResults.finish` finds files with the same text.
     """
 
     file: str
@@ -85,10 +99,32 @@ class FileResult:
     explanations: list[bytes] = field(default_factory=list)
     cached: bool = False
     traceback: str = ""
+    text_hash: str = ""
 
     @property
     def ok(self) -> bool:
         return self.resume.ok
+
+
+def text_fingerprint(resume: Resume) -> str:
+    """A short hash of what makes two résumés the same one: the text without its
+    whitespace (a PDF and a text file of one CV match) and the personal data redaction
+    cut out of it (two people's résumés that differ only in name and phone do not).
+
+    Examples
+    --------
+    >>> from rolematch.sections import resume_from_text
+    >>> a = resume_from_text("负责手机银行运营。\\n熟悉反洗钱", source="a.txt")
+    >>> b = resume_from_text("负责手机银行运营。 熟悉反洗钱  ", source="b.pdf")
+    >>> text_fingerprint(a) == text_fingerprint(b), len(text_fingerprint(a))
+    (True, 32)
+    """
+    h = hashlib.blake2b(digest_size=16)
+    h.update(_spool_text("".join(resume.text.split())))
+    h.update(b"\0")
+    personal = json.dumps(resume.personal, ensure_ascii=False, sort_keys=True, default=str)
+    h.update(_spool_text(personal))
+    return h.hexdigest()
 
 
 def _spool_text(s: str) -> bytes:
@@ -120,7 +156,10 @@ class BatchResults:
     files, status, reason, language : list of str
         Per file.
     warnings : list of tuple of str
-        Per file.
+        Per file; after :meth:`finish`, a scored file whose text another one has too
+        ends with ``duplicate: same text as <file>[, …]``.
+    text_hash : list of str
+        Per file, :attr:`FileResult.text_hash` ("" for a file that is not ``ok``).
     role_ids, role_titles : list of str
     score, keyword, semantic, facet : ndarray of shape (n_files, n_roles)
         NaN for files that are not ``ok`` (and ``facet`` where no facet has data).
@@ -156,6 +195,7 @@ class BatchResults:
         self.status = [""] * n
         self.reason = [""] * n
         self.warnings: list[tuple[str, ...]] = [()] * n
+        self.text_hash = [""] * n
         self.language = [""] * n  # zh-Hans, zh-Hant, en, mixed
         self.score = np.full((n, n_roles), np.nan)
         self.keyword = np.full((n, n_roles), np.nan)
@@ -212,6 +252,7 @@ class BatchResults:
         self.status[i] = fr.resume.status
         self.reason[i] = fr.resume.reason
         self.warnings[i] = tuple(fr.resume.warnings)
+        self.text_hash[i] = fr.text_hash if fr.ok else ""
         self.language[i] = str(fr.resume.meta.get("language", ""))
         if not fr.ok:
             for a in (self.score, self.keyword, self.semantic, self.facet):
@@ -237,7 +278,9 @@ class BatchResults:
             spool.write(data)
 
     def finish(self) -> BatchResults:
-        """Compute the ranks (call once every file has been added); returns ``self``."""
+        """Compute the ranks and note files with the same text (call once every file has
+        been added); returns ``self``."""
+        self._note_duplicates()
         ok = np.array([self.ok(i) for i in range(len(self))], dtype=bool)
         self.role_rank[:] = 0
         self.resume_rank[:] = 0
@@ -254,6 +297,23 @@ class BatchResults:
             self.resume_rank[ok] = ranks
         self._finished = True
         return self
+
+    def _note_duplicates(self) -> None:
+        """End each scored file's warnings with the other files of the same text: a
+        candidate sent twice (or as PDF and Word) is ranked twice, and says so."""
+        same: dict[str, list[int]] = {}
+        for i, key in enumerate(self.text_hash):
+            if key and self.ok(i):
+                same.setdefault(key, []).append(i)
+        for group in same.values():
+            for i in group:
+                kept = tuple(w for w in self.warnings[i] if not w.startswith(_DUPLICATE))
+                others = [self.files[j] for j in group if j != i]
+                if others:
+                    more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+                    note = f"{_DUPLICATE}{', '.join(others[:3])}{more}"
+                    kept = (*kept, note)
+                self.warnings[i] = kept
 
     # -- reading ---------------------------------------------------------------
     def match_reason(self, i: int, r: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -130,3 +131,34 @@ def test_write_refuses_what_it_cannot_write_right(results, tmp_path):
         assert bare.write(tmp_path / "r.csv").endswith("rows")  # scores and reasons only
         with pytest.raises(RolematchError, match="explain=False"):
             bare.write(tmp_path / "r.jsonl")
+
+
+def test_files_with_the_same_text_are_all_scored_and_each_names_the_others(tmp_path):
+    same, other = (f.read_text("utf-8") for f in example_files()[:2])
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt", "e.txt"):
+        (tmp_path / name).write_text(same, "utf-8")
+    (tmp_path / "other.txt").write_text(other, "utf-8")
+    files = collect_files([tmp_path])
+    path = {Path(f).name: str(f) for f in files}
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    for rerun in (False, True):  # the rerun reads every file from the cache
+        with BatchResults(ROLES, files) as res:
+            stream = iter_results(files, matcher=matcher, file_timeout=None, cache=tmp_path / "c")
+            for i, fr in stream:
+                assert fr.cached or not rerun
+                res.add(i, fr)
+            res.finish().finish()  # finished twice: still one note
+            notes = {
+                Path(f).name: [w for w in ws if w.startswith("duplicate:")]
+                for f, ws in zip(res.files, res.warnings, strict=True)
+            }
+            frame = res.to_frame()
+        assert res.counts() == {"ok": 6} and len(frame) == 6 * len(ROLES)
+        assert notes["a.txt"] == [
+            f"duplicate: same text as {path['b.txt']}, {path['c.txt']}, {path['d.txt']} and 1 more"
+        ]
+        assert notes["e.txt"][0].startswith(f"duplicate: same text as {path['a.txt']}, ")
+        assert notes["other.txt"] == []
+        by_file = frame.groupby("file")["warnings"].first()
+        assert by_file[path["b.txt"]].endswith(" and 1 more")
+        assert "duplicate" not in by_file[path["other.txt"]]

@@ -25,7 +25,7 @@ import numpy as np
 from rolematch.cache import ExtractionCache, file_sha256
 from rolematch.documents import Resume, Role
 from rolematch.explain import freeze_explanation
-from rolematch.results import SCORES, FileResult
+from rolematch.results import SCORES, FileResult, text_fingerprint
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -235,9 +235,13 @@ class Runner:
         t1 = time.perf_counter()
         scored = self.score([r for r, _, _ in read])
         out = []
-        for (i, _), (_, cached, read_tb), (fr, score_tb) in zip(chunk, read, scored, strict=True):
+        for (i, _), (resume, cached, read_tb), (fr, score_tb) in zip(
+            chunk, read, scored, strict=True
+        ):
             fr.cached = cached
             fr.traceback = read_tb or score_tb
+            # the text is dropped before the result travels: its hash finds duplicates
+            fr.text_hash = text_fingerprint(resume) if fr.ok else ""
             out.append((i, fr))
         hits = sum(c for _, c, _ in read)
         stats = {
