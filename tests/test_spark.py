@@ -348,7 +348,7 @@ def test_cli_folder_files_get_the_local_engines_rows(spark, tmp_path):
     ]
     api = rs.score_files(spark, [str(src / "broken.pdf")], model="static-zh")
     (row,) = api.toPandas().to_dict("records")
-    assert (row["file"], row["status"]) == ("file:" + str(src / "broken.pdf"), "unreadable")
+    assert (row["file"], row["status"]) == (str(src / "broken.pdf"), "unreadable")
 
 
 def test_cli_empty_folder_warns_and_writes_no_rows(spark, tmp_path, capsys):
@@ -482,3 +482,25 @@ def test_workers_without_rolematch_fail_early_in_one_line(spark, tmp_path, monke
     assert "set spark.pyspark.python or PYSPARK_PYTHON" in message
     monkeypatch.setattr(sc, "pythonExec", sys.executable)
     check_workers_python(sc)  # this interpreter has everything: no error
+
+
+def test_local_files_are_named_as_the_local_engine_names_them(spark, tmp_path, monkeypatch):
+    """score_files reports a local file as the path was given (relative stays relative),
+    as the local engine does, so the two results join on 'file'."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sp4" / "sub").mkdir(parents=True)
+    shutil.copy(example_files()[0], tmp_path / "sp4" / "04_a.txt")
+    shutil.copy(example_files()[1], tmp_path / "sp4" / "sub" / "b.txt")
+    with rolematch.score_paths("sp4/", model="static-zh", explain=False) as results:
+        local = results.to_frame()
+    remote = rs.score_files(spark, "sp4/", model="static-zh").toPandas()
+    assert sorted(remote["file"].unique()) == sorted(local["file"].unique()) == [
+        str(Path("sp4/04_a.txt")), str(Path("sp4/sub/b.txt"))]  # fmt: skip
+    merged = local.merge(remote, on=["file", "role_id"], suffixes=("", "_spark"))
+    assert len(merged) == len(local) == len(remote)
+    for c in SCORES:
+        np.testing.assert_allclose(merged[c + "_spark"], merged[c], atol=1e-6)
+    absolute = rs.score_files(spark, [str(tmp_path / "sp4" / "04_a.txt")], model="static-zh")
+    assert {r["file"] for r in absolute.select("file").collect()} == {
+        str(tmp_path / "sp4" / "04_a.txt")
+    }

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from rolematch.spark.engine import expand_local, is_local, local_key, score_files
+from rolematch.spark.engine import expand_local, is_local, local_path_names, score_files
 from rolematch.spark.worker import path_order
 
 if TYPE_CHECKING:
@@ -22,12 +21,6 @@ if TYPE_CHECKING:
     from rolematch.documents import Role
 
 __all__ = ["check_master", "cli_score", "local_path_names"]
-
-
-def local_path_names(files: Iterable[str | Path]) -> dict[str, str]:
-    """``{file:/abs/path: name as given}`` for local files, in the given order (the
-    CLI's ``names``)."""
-    return {local_key(f): str(f) for f in files}
 
 
 _LOCAL_MASTER = re.compile(

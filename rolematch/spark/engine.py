@@ -7,7 +7,7 @@ One job: build the Spark plan. What runs in the Python workers is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ __all__ = [
     "expand_local",
     "is_local",
     "local_key",
+    "local_path_names",
     "score_files",
     "score_texts",
 ]
@@ -112,9 +113,16 @@ def local_key(path: str | Path) -> str:
     return "file:" + os.path.abspath(path)
 
 
-def _local_files(paths: Sequence[str], suffixes: Sequence[str] | None) -> list[str]:
+def local_path_names(files: Iterable[str | Path]) -> dict[str, str]:
+    """``{key (:func:`local_key`): the file as the local engine names it}`` for local
+    ``files`` as :func:`~rolematch.batch.collect_files` lists them (relative paths stay
+    relative), in their order: :func:`score_files`' default ``names``."""
+    return {local_key(f): str(f) for f in files}
+
+
+def _local_files(paths: Sequence[str], suffixes: Sequence[str] | None) -> dict[str, str]:
     """The résumé files under local ``paths``, listed on the driver as the local engine
-    lists them (:func:`~rolematch.batch.collect_files`), as keys (:func:`local_key`).
+    lists them (:func:`~rolematch.batch.collect_files`), as :func:`local_path_names`.
 
     Spark's own listing differs from the local engine's: it leaves out 0-byte files
     (SPARK-27291), broken links, FIFOs and names starting with ``_``, follows links to
@@ -123,8 +131,7 @@ def _local_files(paths: Sequence[str], suffixes: Sequence[str] | None) -> list[s
     """
     from rolematch.batch import collect_files
 
-    files = collect_files(expand_local(paths), suffixes=suffixes)
-    return list(dict.fromkeys(local_key(f) for f in files))
+    return local_path_names(collect_files(expand_local(paths), suffixes=suffixes))
 
 
 def _check_model_params(model: str, matcher_params: Mapping[str, Any]) -> dict[str, Any]:
@@ -186,7 +193,10 @@ def score_files(
     names : mapping, optional
         ``{path as Spark lists it (file:/…, for a local file :func:`local_key`): file
         name to report}``; its order is the order of ties in ``resume_rank``.
-        Default: the path as Spark lists it.
+        Default: a local file as the local engine names it (the path as given, a
+        folder's files under it: ``cv/a.pdf`` for ``"cv/"``), so the two engines'
+        results join on ``file``; any other file as Spark lists it
+        (``hdfs://nn/cv/a.pdf``).
     max_pages, redact, ocr
         As for :func:`~rolematch.io.extract.read_resume`.
     file_timeout : float or None, default 120
@@ -255,8 +265,10 @@ def score_files(
         )
     local = [p for p in plist if is_local(p)]
     if local:  # listed here, read by path in the workers (content null)
-        rows = [(k, None) for k in _local_files(local, suffixes)]
-        frames.append(spark.createDataFrame(rows, schema))
+        listed = _local_files(local, suffixes)
+        frames.append(spark.createDataFrame([(k, None) for k in listed], schema))
+        if names is None:  # named as the local engine names them, so results join on file
+            names = listed
     raw = frames[0] if len(frames) == 1 else frames[0].unionByName(frames[1])
     options = {"max_pages": max_pages, "redact": redact, "ocr": ocr}
     return _score_frame(
