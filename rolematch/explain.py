@@ -379,11 +379,13 @@ def highlighter(
     terms: Iterable[str], variants: Mapping[str, Sequence[str]] | None = None
 ) -> Callable[[str], str]:
     """A function that escapes text for HTML and wraps ``terms`` (and their synonym
-    variants) in ``<mark>``.
+    variants) in ``<mark>``, in the text's own spelling.
 
     Matching ignores case; ASCII terms match only as whole words (``aml`` not inside
     ``html``), CJK terms anywhere; spaces, ``-`` and ``_`` inside a variant match any of
-    them; the longest match wins.
+    them; the longest match wins. A term in Simplified Chinese matches its Traditional
+    spelling too, as the scorer read it (:func:`rolematch.language.to_simplified`):
+    character for character (監測 for 监测) and with Taiwan's vocabulary (軟體 for 软件).
 
     Parameters
     ----------
@@ -398,6 +400,8 @@ def highlighter(
     >>> mark = highlighter(["反洗钱", "app"], {"反洗钱": ["AML"]})
     >>> mark("熟悉AML与反洗钱，负责APP和HTML<页面>")
     '熟悉<mark>AML</mark>与<mark>反洗钱</mark>，负责<mark>APP</mark>和HTML&lt;页面&gt;'
+    >>> highlighter(["监测", "软件"])("負責交易監測與軟體維運")
+    '負責交易<mark>監測</mark>與<mark>軟體</mark>維運'
     """
     table = {k.lower(): v for k, v in (variants or {}).items()}
     words: set[str] = set()
@@ -405,7 +409,12 @@ def highlighter(
         if t:
             words.add(t)
             words.update(table.get(t.lower(), ()))
-    keys = sorted({re.sub(r"[\s_-]+", " ", w.lower()).strip() for w in words} - {""}, key=len)
+    fold: dict[int, int] = {}
+    if not all(w.isascii() for w in words):
+        words.update([_taiwan_spelling(w) for w in words if not w.isascii()])
+        fold = _simplified_chars()
+    spelt = {re.sub(r"[\s_-]+", " ", w.lower()).strip().translate(fold) for w in words}
+    keys = sorted(spelt - {""}, key=len)
     if not keys:
         return html.escape
     alts = []
@@ -416,14 +425,39 @@ def highlighter(
 
     def mark(text: str) -> str:
         out, last = [], 0
-        for m in pattern.finditer(text):
+        # matched in the text with each Traditional character as its Simplified one (one
+        # for one: the positions are the text's), shown as the text spells it
+        for m in pattern.finditer(text.translate(fold)):
             out.append(html.escape(text[last : m.start()]))
-            out.append(f"<mark>{html.escape(m.group(0))}</mark>")
+            out.append(f"<mark>{html.escape(text[m.start() : m.end()])}</mark>")
             last = m.end()
         out.append(html.escape(text[last:]))
         return "".join(out)
 
     return mark
+
+
+@functools.lru_cache(maxsize=2)
+def _opencc(config: str) -> Any:
+    import opencc  # a core dependency (rolematch.language reads Traditional with it)
+
+    return opencc.OpenCC(config)
+
+
+@functools.lru_cache(maxsize=1)
+def _simplified_chars() -> dict[int, int]:
+    """Each Traditional ideograph whose Simplified form is one other character, to it
+    (OpenCC ``t2s`` character by character: 監 → 监, 構 → 构)."""
+    chars = [chr(c) for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)) for c in range(lo, hi + 1)]
+    simple = _opencc("t2s").convert("\n".join(chars)).split("\n")
+    return {ord(c): ord(s) for c, s in zip(chars, simple, strict=True) if len(s) == 1 and s != c}
+
+
+@functools.lru_cache(maxsize=4096)
+def _taiwan_spelling(word: str) -> str:
+    """``word`` in Taiwan's vocabulary (OpenCC ``s2twp``: 软件 → 軟體, 信息 → 資訊), the
+    inverse of the ``tw2sp`` the scorer read a Traditional résumé with."""
+    return str(_opencc("s2twp").convert(word))
 
 
 def highlight_html(

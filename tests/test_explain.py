@@ -3,9 +3,14 @@ data shown as such. Runs the real static-zh model (0.1 s to load)."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+import opencc
 import pytest
 
 from rolematch import Matcher, load_roles
+from rolematch.language import to_simplified
 
 CV = "2016年至今 某银行 手机银行团队负责人，负责手机银行APP的运营与版本迭代，月活提升30%。"
 TW = "2016年至今 某銀行 手機銀行團隊負責人，負責手機銀行APP的運營與版本迭代，月活提升30%。"
@@ -13,6 +18,17 @@ EN = (
     "2016-present, a bank. Head of the mobile banking team: responsible for operating the "
     "mobile banking app and its release iterations; monthly active users up 30%."
 )
+
+# A Simplified résumé whose keywords (监测, 报送, 机构, 远程银行, 项目管理 …) are in no
+# synonym table: converted to Traditional below as a Taiwanese or Hong Kong writer has it.
+SIMPLIFIED = """2016.07-至今 某银行 信息科技部 系统运维工程师
+负责远程银行坐席系统和呼叫中心软件的运维与版本升级，参与项目管理和信息安全检查。
+负责反洗钱可疑交易监测，按时向人民银行报送大额和可疑交易报告，组织分支机构开展内控检查。"""
+
+
+def marks(page: str) -> list[str]:
+    """The words marked in a page's résumé text."""
+    return re.findall(r"<mark>(.*?)</mark>", page.split('<pre class="resume">')[1])
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +43,18 @@ def test_keywords_are_marked_in_the_resumes_own_spelling(matcher, text, marked):
     e = matcher.explain(text, "mobile-banking")
     assert "手机银行" in [k.term for k in e.matched_keywords]
     assert f"<mark>{marked}</mark>" in e.to_html(text)
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2twp", "s2hk"])
+@pytest.mark.parametrize("role_id", ["internal-control", "remote-systems"])
+def test_every_matched_keyword_is_marked_in_traditional_as_in_simplified(matcher, config, role_id):
+    # 監測, 報送, 機構 were left unmarked (no synonym entry gave their Traditional spelling)
+    traditional = opencc.OpenCC(config).convert(SIMPLIFIED)
+    simple = matcher.explain(SIMPLIFIED, role_id)
+    e = matcher.explain(traditional, role_id)
+    assert e.matched_keywords == simple.matched_keywords
+    marked = marks(e.to_html(traditional))
+    assert Counter(map(to_simplified, marked)) == Counter(marks(simple.to_html(SIMPLIFIED)))
 
 
 def test_a_facet_without_data_shows_no_data_not_zero(matcher):

@@ -110,6 +110,37 @@ def test_report_highlights_variants_in_evidence(store):
     assert "broken.pdf" in page and "corrupt" in page
 
 
+def test_the_cli_report_marks_traditional_evidence_as_its_simplified_twin(tmp_path, capsys):
+    # `rolematch score DIR -o out.html`: 監測, 報送, 機構, 遠端銀行 were left unmarked
+    import html
+    from collections import Counter
+
+    import opencc
+
+    from rolematch.cli import main
+    from rolematch.language import highlight_variants, to_simplified
+
+    text = (
+        "2016.07-至今 某银行 信息科技部 系统运维工程师\n"
+        "负责远程银行坐席系统和呼叫中心软件的运维与版本升级，参与项目管理和信息安全检查。\n"
+        "负责反洗钱可疑交易监测，按时向人民银行报送大额和可疑交易报告，组织分支机构开展内控检查。"
+    )
+    (tmp_path / "tw.txt").write_text(opencc.OpenCC("s2twp").convert(text), "utf-8")
+    out = tmp_path / "out" / "report.html"
+    assert main(["score", str(tmp_path / "tw.txt"), "--model", "static-zh", "-q",
+                 "-o", str(out)]) == 0  # fmt: skip
+    cards = re.findall(r'<details class="candidate".*?</details>', out.read_text("utf-8"))
+    assert len(cards) == len(ROLES)
+    for card in cards:
+        terms = [html.unescape(t) for t in re.findall(r'<span class="chip">([^<×]+)', card)]
+        mark = highlighter(terms, highlight_variants())  # in the Simplified twin: as before
+        for cell in re.findall(r'<td class="duty">.*?</td><td>(.*?)</td>', card):
+            sentence = html.unescape(re.sub(r"</?mark>", "", cell))
+            marked = Counter(map(to_simplified, re.findall(r"<mark>(.*?)</mark>", cell)))
+            twin = re.findall(r"<mark>(.*?)</mark>", mark(to_simplified(sentence)))
+            assert marked == Counter(twin), sentence
+
+
 def test_report_written_atomically(store, tmp_path):
     out = tmp_path / "r.html"
     write_html(store, out)
