@@ -70,6 +70,9 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "
             if out in seen:
                 raise UsageError(f"{option} {path} is given twice")
             seen.add(out)
+            given = Path(path)  # /dev/stdout resolves to /proc/<pid>/fd/pipe:[…]
+            if given.exists() and not given.is_file() and not given.is_dir():
+                continue  # a device or a pipe: written to in place (report.atomic_write)
             if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
                 raise UsageError(
                     f"{option} {path} is a folder; name a file in it, e.g. {path}/out.csv"

@@ -104,12 +104,14 @@ def atomic_write(path: str | Path, mode: str = "w", **kw: Any) -> Iterator[IO[An
     directly, since renaming a file over it would replace it for every program.
     """
     path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
+    # looked at before the link is resolved: /dev/stdout on a pipe resolves to a name
+    # that is no path (/proc/<pid>/fd/pipe:[…]); stat follows it to the pipe itself
     if path.exists() and not path.is_file() and not path.is_dir():
         with open(path, mode, **kw) as direct:
             yield direct
         return
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     # a run killed outright (SIGKILL, power loss) cannot clean up: its temporary file is
     # never the output itself, and the next write of the same output removes it

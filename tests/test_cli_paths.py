@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,14 @@ def test_a_name_the_system_refuses_is_a_usage_error(cv, tmp_path, capsys):
     _refused(["score", str(cv), "--model", MODEL, "-o", f"{long}.csv"], capsys, "-o ", "long")
     _refused(["score", str(cv), "--model", MODEL, "--cache", long], capsys, "--cache ", "long")
     _refused(["roles", "import", str(cv), "--out", long], capsys, "--out ", "long")
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_dev_stdout_as_a_pipe_is_still_written_to(cv):
+    # /dev/stdout resolves to /proc/<pid>/fd/pipe:[…], where no file can be made: a
+    # device or a pipe is written to in place, so its folder is not tried
+    argv = ["score", str(cv), "--model", MODEL, "-q", "--format", "csv", "-o", "/dev/stdout"]
+    proc = subprocess.run([sys.executable, "-m", "rolematch", *argv], capture_output=True,
+                          text=True, timeout=300, check=False)  # fmt: skip
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.lstrip("\ufeff").startswith("file,status,")
