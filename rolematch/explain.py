@@ -183,10 +183,11 @@ class Explanation:
         Mean facet score; ``None`` when no facet has data (its weight then went
         to the other components).
     weights : dict
-        Share of each component in the calibrated model (they sum to 1; the
-        keyword × semantic gate is split between the two).
+        Each component's share of the calibrated model's slopes (they sum to 1; the
+        keyword × semantic gate is split between the two): how much the model leans on
+        it, not a multiplier — the score is no weighted sum of the components.
     raw_score : float
-        The log-odds before the logistic calibration.
+        The log-odds of the logistic model; ``score`` is ``1 / (1 + e^-raw_score)``.
     matched_keywords, missing_keywords : tuple of KeywordHit
         By descending weight.
     evidence : tuple of Evidence
@@ -200,8 +201,9 @@ class Explanation:
         ``"duties"``, or ``"requirements"`` for a role that lists no duties (its
         requirements are then what résumé sentences are compared with).
     keyword_coverage, keyword_focus : float or None
-        The two shares behind ``keyword_score``: of the weight of the role's heaviest
-        terms, what the résumé names; of the weight of the résumé's distinctive words,
+        The two shares behind ``keyword_score``: the weight of the role's terms the
+        résumé names over the weight of the role's heaviest terms, capped at 1 (so 1 does
+        not mean that no heavy term is missing); of the weight of the résumé's distinctive words,
         what is the role's vocabulary beyond what it takes from any CV by chance
         (:func:`rolematch.scoring.chance_corrected`; ``None`` where not computed).
     term_bonus : tuple of (str, float)
@@ -261,18 +263,20 @@ class Explanation:
         w = self.weights
         lines = [
             f"{self.source} × {self.role_id} ({self.role_title}): score {self.score:.3f}",
-            f"  keyword  {self.keyword_score:.3f} × weight {w.get('keyword', 0):.2f}"
+            f"  a logistic model of the components (log-odds {self.raw_score:.2f}), not a "
+            "weighted sum; weight: a component's share of its slopes",
+            f"  keyword  {self.keyword_score:.3f}  weight {w.get('keyword', 0):.2f}"
             + (
-                f"  (covers {self.keyword_coverage:.3f} of the role's terms; "
-                f"{self.keyword_focus:.3f} of the résumé's distinctive words are the role's, "
-                "beyond chance)"
+                f"  (coverage {self.keyword_coverage:.3f}: named term weight over the role's "
+                f"heaviest terms', capped at 1; {self.keyword_focus:.3f} of the résumé's "
+                "distinctive words are the role's, beyond chance)"
                 if self.keyword_coverage is not None and self.keyword_focus is not None
                 else ""
             ),
-            f"  semantic {self.semantic_score:.3f} × weight {w.get('semantic', 0):.2f}",
+            f"  semantic {self.semantic_score:.3f}  weight {w.get('semantic', 0):.2f}",
             "  facets   "
             + (
-                f"{self.facet_score:.3f} × weight {w.get('facet', 0):.2f}"
+                f"{self.facet_score:.3f}  weight {w.get('facet', 0):.2f}"
                 if self.facet_score is not None
                 else "no data (weight given to the others)"
             ),
@@ -295,8 +299,10 @@ class Explanation:
             else "  evidence (duty ⇐ résumé sentence):"
         )
         for e in self.evidence[:5]:
-            page = f" p.{e.page}" if e.page else ""
-            lines.append(f"    [{e.cosine:.2f}/{e.support:.2f}{page}] {_short(e.duty)}")
+            page = f", p.{e.page}" if e.page else ""
+            lines.append(
+                f"    [cos {e.cosine:.2f} / support {e.support:.2f}{page}] {_short(e.duty)}"
+            )
             lines.append(f"        ⇐ {_short(e.sentence)}")
         for f in self.facets:
             state = "no data" if f.score is None else f"{f.score:.2f}"

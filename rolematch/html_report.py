@@ -63,7 +63,7 @@ details.candidate { border:1px solid var(--line); border-radius:6px; margin:8px 
 details.candidate > summary { cursor:pointer; font-weight:600; }
 summary .score { color:var(--score); margin-left:8px; }
 summary .path { color:var(--muted); font-weight:normal; font-size:12px; margin-left:8px; }
-.bars { display:grid; grid-template-columns:150px 1fr 110px; gap:3px 10px; margin:8px 0;
+.bars { display:grid; grid-template-columns:150px 1fr 130px; gap:3px 10px; margin:8px 0;
   max-width:620px; align-items:center; }
 .bar { height:12px; background:#e9edf2; border-radius:6px; overflow:hidden; }
 .bar i { display:block; height:100%; }
@@ -103,7 +103,7 @@ def _bars(e: Explanation) -> str:
     ]
     out = []
     for cls, label, value, weight in rows:
-        note = "no data" if value is None else f"{value:.2f} × w {weight:.2f}"
+        note = "no data" if value is None else f"{value:.2f} · weight {weight:.2f}"
         out.append(
             f'<span class="label">{label}</span><div class="bar {cls}">'
             f'<i style="width:{_pct(value)}%"></i></div><span class="label">{note}</span>'
@@ -113,7 +113,11 @@ def _bars(e: Explanation) -> str:
         f'<i style="width:{_pct(e.score)}%"></i></div><span class="label"><b>{e.score:.2f}</b>'
         "</span>"
     )
-    return '<div class="bars">' + "".join(out) + "</div>"
+    why = (
+        "weight: a component's share of the slopes of the logistic model that gives the "
+        f"score (log-odds {e.raw_score:.2f}); the score is no weighted sum of the components"
+    )
+    return f'<div class="bars" title="{why}">' + "".join(out) + "</div>"
 
 
 def _candidate(

@@ -79,3 +79,19 @@ def test_generic_words_are_not_listed_as_matched_keywords(matcher):
     listed = [k.term for k in e.matched_keywords]
     assert "坐席" in listed and not set(generic) & set(listed)
     assert not set(generic) & set(e.reason.split(" | ")[0].removeprefix("keywords: ").split("、"))
+
+
+def test_the_printed_explanation_says_what_each_number_is(matcher):
+    # it read as a weighted sum (keyword 0.709 × weight 0.68 / … under score 0.941, which
+    # is a logistic model), "covers 1.000 of the role's terms" beside missing heavy terms
+    # (a coverage capped at 1), and [0.93/0.41] without saying which was the cosine
+    e = matcher.explain(SIMPLIFIED, "internal-control")
+    text = str(e)
+    assert "×" not in text.replace("× internal-control", "").split("matched keywords")[0]
+    assert f"log-odds {e.raw_score:.2f}" in text and "not a weighted sum" in text
+    assert re.search(
+        r"keyword  0\.\d{3}  weight 0\.\d\d  \(coverage 0\.\d{3}: named term weight", text
+    )
+    assert "capped at 1" in text and "covers" not in text
+    top = e.evidence[0]
+    assert f"[cos {top.cosine:.2f} / support {top.support:.2f}]" in text

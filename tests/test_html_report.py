@@ -107,6 +107,8 @@ def test_report_highlights_variants_in_evidence(store):
     write_html(store, buf, variants=load_synonyms())
     page = buf.getvalue()
     assert "<mark>AML</mark>" in page  # the résumé says AML; the keyword is 反洗钱
+    # a component's weight is its share of a logistic model, no multiplier of a sum
+    assert " × w " not in page and re.search(r">0\.\d\d · weight 0\.\d\d<", page)
     assert "broken.pdf" in page and "corrupt" in page
 
 
