@@ -23,7 +23,9 @@ as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
 as text, a web page (HTML, MHT) named ``.doc``, ``.pdf`` or ``.txt`` — a job board's
 export, Word's "Save as Web Page", a failed download, a page's source saved as text —
 as a web page and an RTF file named ``.doc`` (WPS) as RTF, each with a
-``type_mismatch`` warning.
+``type_mismatch`` warning. A file's content (bytes, a binary file object: a web upload,
+an S3 object) is read the same way (:mod:`rolematch.io._path_bytes`), its name given by
+``filename=`` or the content alone saying its type; the source is then ``<bytes>``.
 
 Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
 (.rtf: :mod:`rolematch.io._rtf`) are read as their visible text, hidden elements left
@@ -57,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 from rolematch.documents import Resume
 from rolematch.exceptions import ExtractionError, MissingDependencyError
 from rolematch.io._ocr_text import ocr_warnings
-from rolematch.io._path_bytes import file_bytes
+from rolematch.io._path_bytes import BinaryReadable, resume_input
 from rolematch.sections import build_resume
 
 if TYPE_CHECKING:
@@ -158,15 +160,31 @@ def sniff(data: bytes) -> str | None:
 
 
 def read_resume(
-    path: str | Path, *, max_pages: int = 50, redact: bool = True, ocr: bool = True
+    path: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryReadable,
+    *,
+    filename: str | os.PathLike[str] | None = None,
+    max_pages: int = 50,
+    redact: bool = True,
+    ocr: bool = True,
 ) -> Resume:
-    """Read one résumé file; never raises for a bad file.
+    """Read one résumé file, or a file's content; never raises for a bad file.
 
     Parameters
     ----------
-    path : str or Path
+    path : str, Path, bytes or binary file object
         A .pdf, .docx, .txt, .rtf file, a web page (.html, .htm, .mht, .mhtml), or an
-        image (.png, .jpg, .webp, .tif …).
+        image (.png, .jpg, .webp, .tif …). Or the file's content, read as the file
+        would be: ``bytes`` (a web upload, an S3 object) or a file object opened in
+        binary mode (``open(p, "rb")``, ``io.BytesIO``), read from where it stands and
+        left open. A text-mode file object is a ``TypeError``.
+    filename : str or Path, optional
+        The file's name, for content without one (``upload.filename``): the record's
+        ``source`` shows it and its suffix says the type, as a path's would. Without
+        it, a file object's ``filename`` (Flask/Werkzeug uploads) or ``name``, else
+        the source is ``"<bytes>"`` and the content alone says the type (PDF, .docx,
+        RTF, web page, image, plain text); content of no type it shows is
+        ``unsupported``, as a file of an unknown suffix is. With a path, the name
+        shown instead of the path.
     max_pages : int
         Pages of a PDF to read at most; longer files are cut with a warning
         ``truncated: read 50 of 150 pages``.
@@ -196,41 +214,46 @@ def read_resume(
 
     Raises
     ------
+    TypeError
+        If ``path`` is none of these, a text-mode file object, or bytes that name a
+        file (pass a path as a str).
     ValueError
-        If ``max_pages`` is not a positive integer or ``redact`` or ``ocr`` not a bool
-        (a programming error, not a bad file).
+        If ``max_pages`` is not a positive integer, ``redact`` or ``ocr`` not a bool,
+        ``filename`` not a str, or ``path`` a closed file (a programming error, not a
+        bad file).
 
     Examples
     --------
     >>> read_resume("no/such/cv.pdf").status
     'unreadable'
+    >>> upload = "【工作经历】\\n负责手机银行运营。".encode("gbk")  # an upload's bytes
+    >>> r = read_resume(upload, filename="张三.txt")
+    >>> r.source, r.sentences[0].text, r.meta["encoding"]
+    ('张三.txt', '负责手机银行运营。', 'gb18030')
+    >>> read_resume(upload).source
+    '<bytes>'
     """
     if isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1:
         raise ValueError(
             "The 'max_pages' parameter of read_resume must be an int >= 1. "
             f"Got {max_pages!r} instead."
         )
-    for name, flag in (("redact", redact), ("ocr", ocr)):
+    for option, flag in (("redact", redact), ("ocr", ocr)):
         if not isinstance(flag, bool):  # 'no' is truthy: it would have redacted
             raise ValueError(
-                f"The '{name}' parameter of read_resume must be a bool. Got {flag!r} instead."
+                f"The '{option}' parameter of read_resume must be a bool. Got {flag!r} instead."
             )
-    if not isinstance(path, str | os.PathLike):
-        raise TypeError(
-            f"The 'path' parameter of read_resume must be a file path (str or Path). "
-            f"Got {type(path).__name__} instead."
-        )
-    path = Path(path)
-    source = source_name(path)
-    if "\x00" in str(path):  # no file system has such a name
-        return Resume.failed(source, "unreadable", "the path holds a NUL character")
+    name, named, read = resume_input(path, filename)
+    source = source_name(name)
     try:
-        data = file_bytes(path)
+        data = read()
     except ExtractionError as e:
         return Resume.failed(source, e.status, e.reason)
     meta: dict[str, Any] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     try:
-        return _read(path, data, meta, max_pages=max_pages, redact=redact, ocr=ocr)
+        return _read(
+            name, data, meta, max_pages=max_pages, redact=redact, ocr=ocr, unnamed=not named
+        )
     except ExtractionError as e:
         return Resume.failed(source, e.status, e.reason, meta=meta)
     except Exception as e:  # noqa: BLE001 - a parser's own failure on a damaged file
@@ -272,8 +295,17 @@ def pdf_pages(path: str | Path, *, max_pages: int = 50) -> PdfText:
 
 
 def _read(
-    path: Path, data: bytes, meta: dict[str, Any], *, max_pages: int, redact: bool, ocr: bool
+    path: Path,
+    data: bytes,
+    meta: dict[str, Any],
+    *,
+    max_pages: int,
+    redact: bool,
+    ocr: bool,
+    unnamed: bool = False,
 ) -> Resume:
+    """``data`` read as its content says, ``path`` naming it; content ``unnamed`` (bytes
+    without a filename) has no name for the content to mismatch."""
     source = source_name(path)
     suffix = path.suffix.lower()
     if not data:
@@ -295,10 +327,7 @@ def _read(
                 status="unsupported",
             )
         if suffix not in IMAGE_SUFFIXES:
-            warnings.append(
-                f"type_mismatch: named {suffix or 'without suffix'} but content is "
-                f"{_IMAGES[kind]} image"
-            )
+            warnings += _mismatch(suffix, unnamed, f"{_IMAGES[kind]} image")
         return _read_image(path, data, meta, warnings, what, max_pages=max_pages, redact=redact)
     if kind == "ole":
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -310,7 +339,7 @@ def _read(
         )
     if kind == "rtf":
         if named != "rtf":  # WPS saves "Word" documents as RTF named .doc
-            warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is RTF")
+            warnings += _mismatch(suffix, unnamed, "RTF")
         return _read_markup(path, data, meta, warnings, redact=redact)
     if kind == "zip" and named != "docx":
         if b"word/document.xml" not in data:
@@ -319,9 +348,9 @@ def _read(
                 "a ZIP archive, not a Word document (.odt, .pages and archives are not read)",
                 status="unsupported",
             )
-        warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is .docx")
+        warnings += _mismatch(suffix, unnamed, ".docx")
     if kind == "pdf" and named != "pdf":
-        warnings.append(f"type_mismatch: named {suffix or 'without suffix'} but content is PDF")
+        warnings += _mismatch(suffix, unnamed, "PDF")
 
     if kind == "pdf":
         return _read_pdf(path, data, meta, warnings, max_pages=max_pages, redact=redact, ocr=ocr)
@@ -340,10 +369,7 @@ def _read(
     if page or (kind is None and suffix in WEB_SUFFIXES):  # or a fragment (<div>…)
         if suffix not in WEB_SUFFIXES:
             # job boards (智联, 前程无忧 …) and Word's "Save as Web Page" export CVs as .doc
-            warnings.append(
-                f"type_mismatch: named {suffix or 'without suffix'} but content is a web page "
-                f"({page})"
-            )
+            warnings += _mismatch(suffix, unnamed, f"a web page ({page})")
         return _read_markup(path, data, meta, warnings, redact=redact)
     if named == "pdf":
         raise ExtractionError(
@@ -364,7 +390,7 @@ def _read(
         from rolematch.io._txt import decode_text, strip_markup
 
         if named != "txt":  # an attachment saved without its name's suffix
-            warnings.append("type_mismatch: named without suffix but content is text")
+            warnings += _mismatch(suffix, unnamed, "text")
         text, encoding = decode_text(data, path, warnings)
         text, tags, hidden = strip_markup(text)
         if tags:  # a GitHub Pages or blog CV's source saved as text
@@ -387,11 +413,21 @@ def _read(
             path, "image file; reading images needs OCR, which is not enabled", status="unsupported"
         )
     supported = ", ".join(SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
-    raise ExtractionError(
-        path,
-        f"unsupported file type '{suffix or '(none)'}'; supported: {supported}",
-        status="unsupported",
+    what = (
+        "(bytes without a filename, of no type their content shows: pass filename=)"
+        if unnamed
+        else f"'{suffix or '(none)'}'"
     )
+    raise ExtractionError(
+        path, f"unsupported file type {what}; supported: {supported}", status="unsupported"
+    )
+
+
+def _mismatch(suffix: str, unnamed: bool, content: str) -> list[str]:
+    """The warning that the name says another type than the content, if there is a name."""
+    if unnamed:
+        return []
+    return [f"type_mismatch: named {suffix or 'without suffix'} but content is {content}"]
 
 
 def _plain_text(data: bytes) -> bool:
