@@ -168,3 +168,19 @@ def test_a_one_line_summary_and_personal_details_do_not_warn():
     # a name and a phone number are not words the scorer reads
     r = resume_from_text("张三 13800000000\n手机银行产品经理")
     assert r.personal and any(w.startswith("short_text: ") for w in r.warnings)
+
+
+def test_a_line_without_sentence_ends_is_split_into_bounded_pieces():
+    # 5 MB of random ideographs on one line (a blind user test): every later step works
+    # on pieces of at most MAX_LINE_CHARS, and the cut keeps every character
+    import random
+
+    from rolematch.sections import MAX_LINE_CHARS
+
+    rng = random.Random(0)
+    line = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(5 * MAX_LINE_CHARS + 7))
+    r = build_resume("line.txt", [line], paged=False)
+    assert r.status == "ok"
+    assert [len(s.text) for s in r.sentences] == [MAX_LINE_CHARS] * 5 + [7]
+    assert "".join(s.text for s in r.sentences) == line
+    assert any(w.startswith("long_lines: 1 lines over") for w in r.warnings), r.warnings
