@@ -7,7 +7,8 @@ What a caller may pass, and what is refused with a message naming the parameter:
   texts; a text gets the label ``<text N>``, N its 1-based position in the input, so
   rows of a table of plain texts can be told apart;
 * not a bare ``str`` (it would be one résumé per character), a mapping (it would be
-  its keys) or ``None``;
+  its keys) or ``None``; not ``bytes`` (a file's content: ``read_resume(data,
+  filename=...)`` reads it);
 * not a ``str`` item that names an existing file or folder and nothing else: a path
   given as text would be scored as the words of its file name. A real résumé text is
   never an existing path, so this refuses no résumé; ``read_resume`` reads the file;
@@ -33,6 +34,8 @@ __all__ = ["as_resume", "as_resumes", "check_encoder", "encoded"]
 # a one-line text shorter than this may be a path (Windows' MAX_PATH is 260)
 _MAX_PATH_CHARS = 260
 _EXPECTED = "an iterable of Resume or résumé texts (str)"
+# bytes are a file's content (an upload), which only the reader knows how to decode
+_READ_BYTES = "read a file's content with rolematch.read_resume(data, filename=...)"
 
 
 def as_resumes(resumes: Any, method: str) -> list[Resume]:
@@ -56,7 +59,12 @@ def as_resumes(resumes: Any, method: str) -> list[Resume]:
     résumé texts (str). Got a str ('负责手机银行运营') instead; pass [text] for one résumé.
     """
     where = f"The 'resumes' parameter of Matcher.{method} must be {_EXPECTED}."
-    if isinstance(resumes, str | bytes):
+    if isinstance(resumes, bytes | bytearray):
+        raise TypeError(
+            f"{where} Got a {type(resumes).__name__} ({_short(bytes(resumes))}) instead: "
+            f"{_READ_BYTES} and pass [resume]."
+        )
+    if isinstance(resumes, str):
         raise TypeError(
             f"{where} Got a {type(resumes).__name__} ({_short(resumes)}) instead; "
             "pass [text] for one résumé."
@@ -101,9 +109,10 @@ def as_resume(x: Any, position: int, where: str) -> Resume:
         from rolematch.sections import resume_from_text
 
         return resume_from_text(x, f"<text {position}>")
+    hint = f": {_READ_BYTES}" if isinstance(x, bytes | bytearray | memoryview) else ""
     raise TypeError(
         f"{what} must be a Resume (see rolematch.read_resume) or résumé text (str). "
-        f"Got {type(x).__name__} instead."
+        f"Got {type(x).__name__} instead{hint}."
     )
 
 

@@ -106,3 +106,20 @@ def test_a_resume_whose_sentences_are_strings_is_refused():
     with pytest.raises(TypeError, match=r"'sentences' .* Sentence.*Got a str"):
         Resume("x", CV, sentences=CV)  # type: ignore[arg-type]
     assert Resume("x", CV, sentences=(Sentence(CV),)).sentences[0].text == CV
+
+
+def test_bytes_say_to_read_them_with_read_resume(matcher):
+    # an upload's bytes: read_resume reads them as the file they are
+    data = CV.encode()
+    with pytest.raises(
+        TypeError,
+        match=r"Got a bytes \(.*\) instead: read a file's content with "
+        r"rolematch\.read_resume\(data, filename=\.\.\.\) and pass \[resume\]",
+    ):
+        matcher.match(data)
+    with pytest.raises(
+        TypeError,
+        match=r"Item 1 of the 'resumes' parameter of Matcher\.match must be .*Got bytes "
+        r"instead: read a file's content with rolematch\.read_resume\(data, filename=\.\.\.\)",
+    ):
+        matcher.match([data])
