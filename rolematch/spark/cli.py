@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rolematch.spark.engine import expand_local, is_local, local_path_names, score_files
+from rolematch.spark.session import quiet_pandas_warning
 from rolematch.spark.worker import path_order
 
 if TYPE_CHECKING:
@@ -68,18 +69,11 @@ def check_master(master: str | None, timeout: float = 5.0) -> None:
 
 def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
     """The active session, or a new one (``True``: started here, stop it after)."""
-    import warnings
-
     from rolematch._optional import import_optional
 
     import_optional("pyspark", extra="spark")
     from pyspark.sql import SparkSession
 
-    # pyspark 4 warns about pandas >= 3 at every conversion; what rolematch uses of it
-    # runs in tests/test_spark.py with the pandas installed, so the warning is noise
-    warnings.filterwarnings(
-        "ignore", message="PySpark does not yet fully support pandas", category=FutureWarning
-    )
     active = SparkSession.getActiveSession()
     if active is not None:
         return active, False
@@ -132,6 +126,7 @@ def _store_from_frame(frame: Any, roles: Sequence[Role], files: Sequence[str]) -
     return store.finish()
 
 
+@quiet_pandas_warning()  # pyspark's pandas-3 FutureWarning (toPandas), here only
 def cli_score(
     args: Any,
     roles: Sequence[Role],

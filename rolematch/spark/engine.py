@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rolematch.spark.session import use_driver_python
+from rolematch.spark.session import quiet_pandas_warning, use_driver_python
 from rolematch.spark.worker import (
     CASCADE_WARNING,
     COLUMNS,
@@ -151,6 +151,7 @@ def _check_model_params(model: str, matcher_params: Mapping[str, Any]) -> dict[s
     return params
 
 
+@quiet_pandas_warning()  # pyspark's pandas-3 FutureWarning, from these calls only
 def score_files(
     spark: SparkSession,
     paths: str | Sequence[str],
@@ -314,6 +315,7 @@ def _score_frame(
     )  # fmt: skip
 
 
+@quiet_pandas_warning()  # pyspark's pandas-3 FutureWarning, from these calls only
 def score_texts(
     spark: SparkSession,
     df: DataFrame,
