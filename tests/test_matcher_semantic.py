@@ -133,3 +133,14 @@ def test_quality_bar_on_the_devset_from_files(shared_dir):
     # near-tied partial fits at rank 5 moves role NDCG@5 by ~0.005: the tolerance.
     for k in bar:
         assert full[k] >= m["tfidf"][k] - 0.005, ("tfidf", k)
+
+
+def test_a_loaded_e5_small_gets_its_profile_and_warns_of_static_zhs():
+    from rolematch.profile import ProfileWarning, encoder_model, load_profile
+
+    e5 = rolematch.load_model("e5-small")
+    assert encoder_model(e5) == "e5-small"
+    m = rolematch.Matcher(encoder=e5).fit(rolematch.load_roles()[:1])
+    assert m.profile_ == load_profile("e5-small")
+    with pytest.warns(ProfileWarning, match="fitted for model static-zh; scoring with e5-small"):
+        rolematch.Matcher(encoder=e5, profile="static-zh").fit(rolematch.load_roles()[:1])
