@@ -544,3 +544,12 @@ def test_a_worker_error_is_raised_not_swallowed(folder):
 def test_score_paths_names_paths_that_are_not_paths(paths):
     with pytest.raises(TypeError, match="'paths' parameter of score_paths must be a path"):
         score_paths(paths, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES)
+
+
+@pytest.mark.parametrize(("option", "value"), [("redact", "no"), ("ocr", "no"), ("max_pages", 0)])
+def test_score_paths_checks_reading_options_before_reading(tmp_path, option, value):
+    # Inside the batch a bad option made every file an 'error' record; it is one
+    # message naming score_paths' parameter, before any file is read.
+    (tmp_path / "cv.txt").write_text("负责手机银行运营。", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"'{option}' parameter of score_paths .*{value!r}"):
+        score_paths(tmp_path, matcher=Matcher(encoder=HashingEncoder()), **{option: value})

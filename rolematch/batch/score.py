@@ -86,8 +86,10 @@ def score_paths(
         Finished (ranks filled in), files in path order; close it when done (or use
         ``with``). ``.to_frame()`` gives the long table.
     """
+    from rolematch.io.extract import check_read_options
     from rolematch.io.roles import load_roles
 
+    check_read_options(max_pages, redact, ocr, "score_paths")
     if isinstance(paths, str | Path):
         paths = [paths]
     if not isinstance(paths, Iterable):

@@ -72,6 +72,7 @@ __all__ = [
     "IMAGE_SUFFIXES",
     "SUPPORTED_SUFFIXES",
     "WEB_SUFFIXES",
+    "check_read_options",
     "pdf_pages",
     "read_resume",
     "sniff",
@@ -159,6 +160,23 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def check_read_options(max_pages: Any, redact: Any, ocr: Any, caller: str) -> None:
+    """Raise ValueError, naming ``caller``'s parameter, unless the reading options are valid.
+
+    Checked once before a batch starts too: inside one, a bad option would make every
+    file an ``error`` record instead of one clear message.
+    """
+    if isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1:
+        raise ValueError(
+            f"The 'max_pages' parameter of {caller} must be an int >= 1. Got {max_pages!r} instead."
+        )
+    for option, flag in (("redact", redact), ("ocr", ocr)):
+        if not isinstance(flag, bool):  # 'no' is truthy: it would have redacted
+            raise ValueError(
+                f"The '{option}' parameter of {caller} must be a bool. Got {flag!r} instead."
+            )
+
+
 def read_resume(
     path: str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryReadable,
     *,
@@ -233,16 +251,7 @@ def read_resume(
     >>> read_resume(upload).source
     '<bytes>'
     """
-    if isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1:
-        raise ValueError(
-            "The 'max_pages' parameter of read_resume must be an int >= 1. "
-            f"Got {max_pages!r} instead."
-        )
-    for option, flag in (("redact", redact), ("ocr", ocr)):
-        if not isinstance(flag, bool):  # 'no' is truthy: it would have redacted
-            raise ValueError(
-                f"The '{option}' parameter of read_resume must be a bool. Got {flag!r} instead."
-            )
+    check_read_options(max_pages, redact, ocr, "read_resume")
     name, named, read = resume_input(path, filename)
     source = source_name(name)
     try:
