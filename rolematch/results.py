@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "DUPLICATE_NOTE",
     "COLUMNS",
     "SCORES",
     "TABLE_COLUMNS",
@@ -75,7 +76,8 @@ COLUMNS = (*TABLE_COLUMNS[:9], "role_rank", "resume_rank", *TABLE_COLUMNS[9:])
 #: The rows of :attr:`FileResult.scores`.
 SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
 #: How a scored file's warning names the files with the same text.
-_DUPLICATE = "duplicate: same text as "
+#: Starts the warning of a file whose text another file of the batch also has.
+DUPLICATE_NOTE = "duplicate: same text as "
 
 
 @dataclass
@@ -307,11 +309,11 @@ class BatchResults:
                 same.setdefault(key, []).append(i)
         for group in same.values():
             for i in group:
-                kept = tuple(w for w in self.warnings[i] if not w.startswith(_DUPLICATE))
+                kept = tuple(w for w in self.warnings[i] if not w.startswith(DUPLICATE_NOTE))
                 others = [self.files[j] for j in group if j != i]
                 if others:
                     more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-                    note = f"{_DUPLICATE}{', '.join(others[:3])}{more}"
+                    note = f"{DUPLICATE_NOTE}{', '.join(others[:3])}{more}"
                     kept = (*kept, note)
                 self.warnings[i] = kept
 

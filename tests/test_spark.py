@@ -22,6 +22,7 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
 
 import rolematch  # noqa: E402
 from rolematch import spark as rs  # noqa: E402
+from rolematch.results import DUPLICATE_NOTE  # noqa: E402
 from rolematch.spark.cli import local_path_names  # noqa: E402
 from tests.conftest import example_files  # noqa: E402
 
@@ -184,6 +185,18 @@ def test_texts(spark):
     ).merge(out, on=["file", "role_id"], suffixes=("", "_spark"))
     for c in SCORES:
         np.testing.assert_allclose(local[c + "_spark"], local[c], atol=1e-6, equal_nan=True)
+
+
+def test_texts_of_one_text_each_name_the_others(spark):
+    # the local engine's duplicate note, made in Spark from the workers' text hashes:
+    # whitespace does not matter, three others are named, then "and N more"
+    rows = [(f"T{i}", SERVICE_CV + " " * i) for i in range(5)] + [("U", DATA_ANALYST_CV)]
+    df = spark.createDataFrame(rows, "cid string, body string")
+    out = rs.score_texts(spark, df, "cid", "body", model="static-zh").toPandas()
+    notes = out.drop_duplicates("file").set_index("file")["warnings"].fillna("").to_dict()
+    assert notes["T0"].endswith(f"{DUPLICATE_NOTE}T1, T2, T3 and 1 more")
+    assert notes["T4"].endswith(f"{DUPLICATE_NOTE}T0, T1, T2 and 1 more")
+    assert DUPLICATE_NOTE not in notes["U"]
 
 
 def test_texts_errors_name_the_parameter(spark):

@@ -77,8 +77,40 @@ def _rank(scored: DataFrame, first: Any = None) -> DataFrame:
         order.insert(0, first)
     w = Window.partitionBy("role_id").orderBy(*order)
     ok = F.col("status") == "ok"
-    return scored.withColumn("resume_rank", F.when(ok, F.row_number().over(w)).cast("int")).select(
-        *COLUMNS
+    return (
+        _note_duplicates(scored)
+        .withColumn("resume_rank", F.when(ok, F.row_number().over(w)).cast("int"))
+        .select(*COLUMNS)
+    )
+
+
+def _note_duplicates(scored: DataFrame) -> DataFrame:
+    """End the warnings of each scored file whose text (``_hash``) another file of the
+    batch has with ``duplicate: same text as <others>``, as
+    :class:`~rolematch.results.BatchResults` does for the local engine (others in batch
+    order, three named, then "and N more")."""
+    from pyspark.sql import functions as F
+
+    from rolematch.results import DUPLICATE_NOTE
+
+    ok = (F.col("status") == "ok") & (F.col("_hash") != "")
+    same = (
+        scored.where(ok)
+        .select("_hash", "_order", "file")
+        .distinct()
+        .groupBy("_hash")
+        .agg(F.sort_array(F.collect_list(F.struct("_order", "file"))).alias("_same"))
+        .where(F.size("_same") > 1)
+    )
+    others = F.transform(
+        F.filter("_same", lambda x: x["file"] != F.col("file")), lambda x: x["file"]
+    )
+    n = F.size(others)
+    more = F.when(n > 3, F.format_string(" and %d more", n - 3)).otherwise(F.lit(""))
+    note = F.concat(F.lit(DUPLICATE_NOTE), F.array_join(F.slice(others, 1, 3), ", "), more)
+    noted = F.concat_ws("; ", F.nullif(F.col("warnings"), F.lit("")), note)
+    return scored.join(same, "_hash", "left").withColumn(
+        "warnings", F.when(ok & F.col("_same").isNotNull(), noted).otherwise(F.col("warnings"))
     )
 
 

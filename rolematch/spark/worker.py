@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 # the columns of the result: the long CSV's, defined once
-from rolematch.results import COLUMNS
+from rolematch.results import COLUMNS, text_fingerprint
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +49,7 @@ CASCADE_WARNING = "cascade: scored with static-zh only (in no role's shortlist)"
 SCHEMA = (
     "file string, status string, language string, role_id string, role_title string, "
     "score double, keyword_score double, semantic_score double, facet_score double, "
-    "role_rank int, warnings string, reason string, _key string, _order string"
+    "role_rank int, warnings string, reason string, _key string, _order string, _hash string"
 )
 
 
@@ -213,9 +213,13 @@ def _score_chunk(matcher: Matcher, resumes: list[Resume]) -> pd.DataFrame:
         return pd.concat(parts, ignore_index=True)
 
 
-def _with_ranks(table: pd.DataFrame, n_roles: int, keys: list[str], orders: list[str]) -> Any:
+def _with_ranks(
+    table: pd.DataFrame, n_roles: int, keys: list[str], orders: list[str], resumes: list[Resume]
+) -> Any:
     """The worker's output frame: ``role_rank`` (stable, ties in role order, as the
-    local engine) and the sort keys, one per résumé of ``keys``/``orders``."""
+    local engine), the sort keys, one per résumé of ``keys``/``orders``, and each
+    résumé's :func:`~rolematch.results.text_fingerprint` (``_hash``: the text does not
+    travel, its hash finds the batch's duplicates)."""
     import numpy as np
     import pandas as pd
 
@@ -239,7 +243,9 @@ def _with_ranks(table: pd.DataFrame, n_roles: int, keys: list[str], orders: list
     out.loc[~ok, "role_rank"] = pd.NA
     out["_key"] = np.repeat(np.array(keys, dtype=object), per)
     out["_order"] = np.repeat(np.array(orders, dtype=object), per)
-    return out[[c for c in COLUMNS if c != "resume_rank"] + ["_key", "_order"]]
+    hashes = [text_fingerprint(r) if r.ok else "" for r in resumes]
+    out["_hash"] = np.repeat(np.array(hashes, dtype=object), per)
+    return out[[c for c in COLUMNS if c != "resume_rank"] + ["_key", "_order", "_hash"]]
 
 
 def path_order(key: str) -> str:
@@ -269,7 +275,7 @@ def score_file_batches(job_ref: Any, batches: Iterator[pd.DataFrame]) -> Iterato
                 _read_bytes(k, c, s, job.read_options, reader)
                 for k, c, s in zip(keys, part["content"], shown, strict=True)
             ]
-            yield _with_ranks(_score_chunk(matcher, resumes), n_roles, keys, orders)
+            yield _with_ranks(_score_chunk(matcher, resumes), n_roles, keys, orders, resumes)
 
 
 def score_text_batches(job_ref: Any, batches: Iterator[pd.DataFrame]) -> Iterator[Any]:
@@ -283,4 +289,4 @@ def score_text_batches(job_ref: Any, batches: Iterator[pd.DataFrame]) -> Iterato
             resumes = [
                 _read_text(t, i, job.read_options) for i, t in zip(ids, part["_text"], strict=True)
             ]
-            yield _with_ranks(_score_chunk(matcher, resumes), n_roles, ids, ids)
+            yield _with_ranks(_score_chunk(matcher, resumes), n_roles, ids, ids, resumes)
