@@ -430,6 +430,8 @@ def _check_side_files(args: argparse.Namespace) -> None:
 
 
 def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None:
+    from rolematch.results import DUPLICATE_NOTE
+
     counts = store.counts()
     scored = counts.get("ok", 0)
     bad = len(store) - scored
@@ -443,7 +445,7 @@ def _summary(store: Any, stats: Any, seconds: float, written: list[str]) -> None
     reasons = Counter((store.status[i], store.reason[i]) for i in store.failures())
     for (status, reason), n in sorted(reasons.items(), key=lambda x: (x[0][0], -x[1])):
         print(f"  {status:<12} {n:>4} × {reason}", file=sys.stderr)
-    if dups := sum(any(w.startswith("duplicate: ") for w in ws) for ws in store.warnings):
+    if dups := sum(any(w.startswith(DUPLICATE_NOTE) for w in ws) for ws in store.warnings):
         print(f"rolematch: {dups} files have the same text as another file (a warning on "
               "each names the others)", file=sys.stderr)  # fmt: skip
     if stats.skipped:  # what folders held that is no résumé document: said, not hidden

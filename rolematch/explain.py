@@ -417,8 +417,10 @@ def highlighter(
             words.update(table.get(t.lower(), ()))
     fold: dict[int, int] = {}
     if not all(w.isascii() for w in words):
-        words.update([_taiwan_spelling(w) for w in words if not w.isascii()])
-        fold = _simplified_chars()
+        from rolematch.language import simplified_chars, taiwan_spelling
+
+        words.update([taiwan_spelling(w) for w in words if not w.isascii()])
+        fold = simplified_chars()
     spelt = {re.sub(r"[\s_-]+", " ", w.lower()).strip().translate(fold) for w in words}
     keys = sorted(spelt - {""}, key=len)
     if not keys:
@@ -441,29 +443,6 @@ def highlighter(
         return "".join(out)
 
     return mark
-
-
-@functools.lru_cache(maxsize=2)
-def _opencc(config: str) -> Any:
-    import opencc  # a core dependency (rolematch.language reads Traditional with it)
-
-    return opencc.OpenCC(config)
-
-
-@functools.lru_cache(maxsize=1)
-def _simplified_chars() -> dict[int, int]:
-    """Each Traditional ideograph whose Simplified form is one other character, to it
-    (OpenCC ``t2s`` character by character: 監 → 监, 構 → 构)."""
-    chars = [chr(c) for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)) for c in range(lo, hi + 1)]
-    simple = _opencc("t2s").convert("\n".join(chars)).split("\n")
-    return {ord(c): ord(s) for c, s in zip(chars, simple, strict=True) if len(s) == 1 and s != c}
-
-
-@functools.lru_cache(maxsize=4096)
-def _taiwan_spelling(word: str) -> str:
-    """``word`` in Taiwan's vocabulary (OpenCC ``s2twp``: 软件 → 軟體, 信息 → 資訊), the
-    inverse of the ``tw2sp`` the scorer read a Traditional résumé with."""
-    return str(_opencc("s2twp").convert(word))
 
 
 def highlight_html(

@@ -48,6 +48,8 @@ __all__ = [
     "has_traditional",
     "load_keep_words",
     "script_counts",
+    "simplified_chars",
+    "taiwan_spelling",
     "to_simplified",
 ]
 
@@ -89,13 +91,18 @@ def _encodable(ch: str, codec: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=2)
+def _han_converted(config: str) -> tuple[list[str], list[str]]:
+    """Every ideograph, and each one as OpenCC's ``config`` converts it alone."""
+    chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi + 1)]
+    return chars, _opencc(config).convert("\n".join(chars)).split("\n")
+
+
 @lru_cache(maxsize=1)
 def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
     """(Traditional-only, Simplified-only) ideographs, from OpenCC's character tables."""
-    chars = [chr(c) for lo, hi in _HAN_RANGES for c in range(lo, hi + 1)]
-    joined = "\n".join(chars)
-    t2s = _opencc("t2s").convert(joined).split("\n")
-    s2t = _opencc("s2t").convert(joined).split("\n")
+    chars, t2s = _han_converted("t2s")
+    _, s2t = _han_converted("s2t")
     trad = frozenset(
         c for c, s in zip(chars, t2s, strict=True) if s != c and not _encodable(c, "gb2312")
     )
@@ -103,6 +110,34 @@ def _script_sets() -> tuple[frozenset[str], frozenset[str]]:
         c for c, t in zip(chars, s2t, strict=True) if t != c and not _encodable(c, "big5hkscs")
     )
     return trad, simp
+
+
+@lru_cache(maxsize=1)
+def simplified_chars() -> dict[int, int]:
+    """A :meth:`str.translate` table: each Traditional ideograph whose Simplified form
+    is one other character, to it (OpenCC ``t2s`` character by character: 監 → 监). One
+    for one, so a match in the translated text is at the same place in the original.
+
+    Examples
+    --------
+    >>> "交易監測".translate(simplified_chars())
+    '交易监测'
+    """
+    chars, simple = _han_converted("t2s")
+    return {ord(c): ord(s) for c, s in zip(chars, simple, strict=True) if len(s) == 1 and s != c}
+
+
+@lru_cache(maxsize=4096)
+def taiwan_spelling(word: str) -> str:
+    """``word`` in Taiwan's vocabulary (OpenCC ``s2twp``: 软件 → 軟體), the inverse of
+    the ``tw2sp`` :func:`to_simplified` reads a Traditional résumé with.
+
+    Examples
+    --------
+    >>> taiwan_spelling("软件")
+    '軟體'
+    """
+    return str(_opencc("s2twp").convert(word))
 
 
 @dataclass(frozen=True)

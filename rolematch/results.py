@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "DUPLICATE_NOTE",
     "COLUMNS",
+    "DUPLICATE_NOTE",
     "SCORES",
     "TABLE_COLUMNS",
     "BatchResults",
@@ -75,7 +75,6 @@ COLUMNS = (*TABLE_COLUMNS[:9], "role_rank", "resume_rank", *TABLE_COLUMNS[9:])
 
 #: The rows of :attr:`FileResult.scores`.
 SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
-#: How a scored file's warning names the files with the same text.
 #: Starts the warning of a file whose text another file of the batch also has.
 DUPLICATE_NOTE = "duplicate: same text as "
 
