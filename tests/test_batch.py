@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rolematch import BatchResults, Matcher, load_roles
+from rolematch import BatchResults, Matcher, load_profile, load_roles
 from rolematch.batch import (
     BatchStats,
     collect_files,
@@ -30,6 +30,7 @@ from rolematch.batch import (
 )
 from rolematch.batch.reader import GuardedReader
 from rolematch.cache import ExtractionCache, extractor_version
+from rolematch.profile import ProfileWarning
 from rolematch.sections import resume_from_text
 from tests._encoders import HashingEncoder
 from tests.conftest import ROOT, example_files
@@ -54,6 +55,12 @@ class RaisingEncoder(HashingEncoder):
         if any("RAISE-ME" in s for s in sentences):
             raise UnicodeEncodeError("utf-8", "\ud83d", 0, 1, "surrogates not allowed")
         return super().encode(sentences)
+
+
+class StaticZhHashingEncoder(HashingEncoder):
+    """Says it runs static-zh (a bundled profile's model), so a profile is checked against it."""
+
+    model_id = "static-zh@test-hashing-bigrams"
 
 
 @pytest.fixture
@@ -464,6 +471,28 @@ def test_pool_gives_the_same_results_as_one_process(folder):
     for i in one:
         assert two[i].resume.status == one[i].resume.status
         assert two[i].explanations == one[i].explanations
+
+
+@pytest.mark.parametrize(("workers", "as_params"), [(1, False), (2, False), (2, True)])
+def test_a_profile_that_does_not_fit_is_said_once_whatever_the_workers(folder, workers, as_params):
+    # The workers fit the matcher, and check_profile_fit keeps quiet in a child process:
+    # with a pool, the caller never heard the ProfileWarnings that one process gives.
+    doc = load_profile("e5-small").to_dict()
+    doc["roles"] = {"no-such-role": dict(doc["calibration"])}
+    with pytest.warns(ProfileWarning) as fitting:
+        Matcher(encoder=StaticZhHashingEncoder(), profile=doc).fit(ROLES)
+    expected = [str(w.message) for w in fitting]
+    assert len(expected) == 2
+    assert expected[0].endswith("was fitted for model e5-small; scoring with static-zh")
+    assert "coefficients for no-such-role, which no loaded role has" in expected[1]
+    params = {"encoder": StaticZhHashingEncoder(), "profile": doc}
+    stats = BatchStats()
+    with pytest.warns(ProfileWarning) as record, score_paths(
+        folder, matcher=params if as_params else Matcher(**params), roles=ROLES,
+        workers=workers, stats=stats,
+    ) as results:  # fmt: skip
+        assert stats.workers == workers and results.score.shape[1] == len(ROLES)
+    assert [str(w.message) for w in record if w.category is ProfileWarning] == expected
 
 
 def test_a_killed_worker_does_not_lose_files(folder):

@@ -269,7 +269,38 @@ def iter_results(
         finally:
             runner.close()
         return
+    _check_profile_fit(job)  # the workers fit in silence
     yield from _run_pool(items, job, workers, chunk_size, stats)
+
+
+def _check_profile_fit(job: Job) -> None:
+    """Warn here, once, as fitting ``job.matcher`` on ``job.roles`` in this process would.
+
+    :func:`~rolematch.profile.check_profile_fit` keeps quiet in worker processes (each
+    would repeat it, where no caller sees it), so with a pool this process says it: the
+    same :class:`~rolematch.profile.ProfileWarning` s as ``Matcher.fit``, from the
+    matcher's parameters, without loading the model. A matcher whose fit would raise
+    first is left to raise in the workers.
+    """
+    from rolematch.io.roles import check_role
+    from rolematch.matcher import Matcher
+    from rolematch.profile import check_profile_fit, encoder_model, load_profile
+
+    try:
+        m = Matcher(**job.matcher) if isinstance(job.matcher, Mapping) else job.matcher
+        given = getattr(m, "profile", None)
+        if given is None or hasattr(m, "roles_") or job.roles is None:
+            return
+        profile = load_profile(given)
+        ids = [check_role(r).id for r in job.roles]
+    except (RolematchError, TypeError, ValueError):
+        return
+    if len(set(ids)) != len(ids):
+        return
+    # as Matcher.fit: the model an encoder says it runs, else ``model``
+    encoder, model = getattr(m, "encoder", None), getattr(m, "model", None)
+    name = encoder_model(encoder) if encoder is not None else model
+    check_profile_fit(profile, given, name if isinstance(name, str) else None, ids, stacklevel=3)
 
 
 def _with_cache(matcher: Any, cache: str | Path | None) -> Any:
