@@ -309,8 +309,8 @@ def write_jsonl(records: Iterable[dict[str, Any]], path: str | Path | IO[str]) -
 
 def wide_header(results: BatchResults) -> list[str]:
     """Columns of the wide CSV: ``file, status, best_role, best_score``, one per role id,
-    then ``reason``."""
-    return ["file", "status", "best_role", "best_score", *results.role_ids, "reason"]
+    then ``warnings`` and ``reason`` (as in the long format)."""
+    return ["file", "status", "best_role", "best_score", *results.role_ids, "warnings", "reason"]
 
 
 def write_wide_csv(
@@ -324,23 +324,26 @@ def write_wide_csv(
     A cell is empty where the pair is not kept (``top_k``: the résumé's best roles;
     ``min_score``) and for a file that could not be read, whose ``reason`` says why. A
     file no role reaches ``min_score`` for has no best role either, and its ``reason``
-    is the long format's (``no role scores S or more; best: …``). Returns the number of
-    rows.
+    is the long format's (``no role scores S or more; best: …``). ``warnings`` is the
+    long format's too (``duplicate: same text as …``, ``short_text: …``, joined by
+    ``"; "``), for every file, read or not. Returns the number of rows.
     """
     keep = results.keep("resume", top_k, min_score)
     with _text_out(path, encoding="utf-8-sig") as f:
         w = csv.writer(f)
         w.writerow([safe_cell(c) for c in wide_header(results)])
         for i, file in enumerate(results.files):
+            warnings = "; ".join(results.warnings[i])
             if not results.ok(i) or not keep[i].any():
-                row: list[Any] = [file, results.status[i], "", ""]
-                row += [*[""] * results.n_roles, results.row_reason(i, min_score)]
+                row: list[Any] = [file, results.status[i], "", "", *[""] * results.n_roles]
+                row += [warnings, results.row_reason(i, min_score)]
             else:
                 best = int(np.argmin(results.role_rank[i]))
                 cells = [
                     _r4(s) if k else "" for s, k in zip(results.score[i], keep[i], strict=True)
                 ]
-                row = [file, "ok", results.role_ids[best], _r4(results.score[i, best]), *cells, ""]
+                row = [file, "ok", results.role_ids[best], _r4(results.score[i, best]), *cells]
+                row += [warnings, ""]
             w.writerow([safe_cell(c) for c in row])
     return len(results)
 
@@ -357,11 +360,18 @@ def _text_out(path: str | Path | IO[str], encoding: str) -> Iterator[IO[str]]:
 def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | None = None) -> str:
     """A plain-text table for the terminal: each file's best roles, bad files with reasons.
 
-    Control and format characters in names, titles and reasons show as escapes
-    (``\\x1b``), so nothing a file is named can drive the terminal.
+    A file with warnings (the long format's ``warnings``: ``duplicate: same text as …``,
+    ``short_text: …``) has a mark after its name, ``[1]``, ``[2]`` …, and below the
+    table each mark's file is listed with its warnings, one a line. Control and format
+    characters in names, titles, reasons and warnings show as escapes (``\\x1b``), so
+    nothing a file is named can drive the terminal.
     """
     lines = []
     names = [printable(Path(f).name) for f in results.files]
+    warned = [i for i, ws in enumerate(results.warnings) if ws]
+    marks = {i: f"[{n}]" for n, i in enumerate(warned, 1)}
+    # the mark goes into the name's column, so every row's numbers stay in line
+    names = [n + (f" {marks[i]}" if i in marks else "") for i, n in enumerate(names)]
     name_w = max([display_width(n) for n in names] + [4])
     # padded by terminal cells, so that Chinese names keep the columns in line
     names = [n + " " * (name_w - display_width(n)) for n in names]
@@ -387,6 +397,13 @@ def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | Non
             first = False
         if first:
             lines.append(f"{name}  {'-':>4}  no role scores {min_score} or more")
+    if warned:
+        lines += ["", "warnings:"]
+        for i in warned:
+            indent = " " * (len(marks[i]) + 1)
+            first_note, *more = (printable(w) for w in results.warnings[i])
+            lines.append(f"{marks[i]} {printable(Path(results.files[i]).name)}: {first_note}")
+            lines += [indent + w for w in more]
     return "\n".join(lines) + "\n"
 
 

@@ -96,3 +96,28 @@ def test_each_copy_of_a_resume_says_which_files_have_the_same_text(cvs, tmp_path
     wb.close()
     assert any(f"duplicate: same text as {cvs / 'dup1.txt'}" in c for c in cells)
     assert "rolematch: 4 files have the same text as another file (a warning on each" in err
+
+
+def test_the_wide_csv_and_the_terminal_table_say_it_too(cvs, tmp_path, capsys):
+    # Only the long CSV, JSONL, Excel and HTML said it: the wide CSV had no warnings
+    # column and the table printed dup1.txt and dup2.txt like any two candidates.
+    long, wide = tmp_path / "r.csv", tmp_path / "r.wide.csv"
+    assert main(["score", str(cvs), "--model", MODEL, "-q", "-o", str(long), "-o", str(wide)]) == 0
+    rows = _read_csv(wide)
+    assert list(rows[0])[-2:] == ["warnings", "reason"]
+    notes = {Path(r["file"]).name: r["warnings"] for r in rows}
+    assert notes == {Path(r["file"]).name: r["warnings"] for r in _read_csv(long)}
+    assert notes["dup1.txt"] == f"duplicate: same text as {cvs / 'dup2.txt'}"
+    assert notes["cv.txt"] == f"duplicate: same text as {cvs / 'cv.pdf'}"
+    assert notes["renamed.txt"] == notes["other.txt"] == notes["empty1.txt"] == ""
+
+    assert main(["score", str(cvs), "--model", MODEL, "-q"]) == 0
+    table, listed = capsys.readouterr().out.split("\n\nwarnings:\n")
+    firsts = [line.split()[:2] for line in table.splitlines()[2:] if not line.startswith(" ")]
+    marks = {name: mark for name, mark in firsts if mark.startswith("[")}
+    assert set(marks) == {"dup1.txt", "dup2.txt", "cv.pdf", "cv.txt"}
+    expected = {
+        marks[name]: f"{name}: {notes[name]}"
+        for name in ("dup1.txt", "dup2.txt", "cv.pdf", "cv.txt")
+    }
+    assert dict(line.split(" ", 1) for line in listed.splitlines()) == expected

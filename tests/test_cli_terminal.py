@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from rolematch.cli import main
-from tests.conftest import example_files
+from tests.conftest import EXAMPLES, example_files
 
 MODEL = "static-zh"
 
@@ -53,14 +53,63 @@ def test_score_table_aligns_chinese_file_names_by_terminal_cells(tmp_path, cv, c
         shutil.copy(cv, folder / name)
     (folder / "坏文件.pdf").write_bytes(b"%PDF-1.4\n")
     assert main(["score", str(folder), "--model", MODEL, "--top-k", "2", "-q"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    header, rows = lines[0], [line for line in lines[2:] if line.strip()]
+    table, _ = capsys.readouterr().out.split("\n\nwarnings:\n")  # three copies of one text
+    lines = table.splitlines()
+    header, rows = lines[0], lines[2:]
     assert len(rows) == 3 * 2 + 1
     # every row's rank column ends where the header's "rank" ends, in terminal cells
     end = _cells(header[: header.index("rank") + len("rank")])
     for row in rows:
         cut = [k for k in range(len(row) + 1) if _cells(row[:k]) == end]
         assert cut and row[cut[0] - 1] in "12-" and row[cut[0] : cut[0] + 2] == "  ", row
+
+
+def test_score_table_marks_each_file_with_warnings_and_lists_them_below(tmp_path, capsys):
+    # The table showed no warning: two copies of one résumé, a web page named .doc, a
+    # few-word résumé looked like any other file; only stderr counted the duplicates.
+    folder = tmp_path / "cv"
+    folder.mkdir()
+    text = (EXAMPLES / "04_consumer_protection.txt").read_text("utf-8")
+    (folder / "张三的简历.txt").write_text(text, "utf-8")
+    (folder / "张三-副本.txt").write_text(text, "utf-8")
+    shutil.copy(EXAMPLES / "05_internal_control.txt", folder / "li.txt")
+    (folder / "short.txt").write_text("手机银行产品经理\n", "utf-8")
+    (folder / "short2.txt").write_text("手机银行产品经理\n", "utf-8")  # two warnings each
+    (folder / "网页.doc").write_text("<html><body><p> </p></body></html>", "utf-8")
+    (folder / "坏文件.pdf").write_bytes(b"%PDF-1.4\n")
+    assert main(["score", str(folder), "--model", MODEL, "--top-k", "2", "-q"]) == 0
+    table, notes = capsys.readouterr().out.split("\n\nwarnings:\n")
+    lines = table.splitlines()
+    firsts = {line.split()[0]: line for line in lines[2:] if not line.startswith(" ")}
+    marks = {name: line.split()[1] for name, line in firsts.items() if line.split()[1][0] == "["}
+    # a mark after the name of each file with warnings, numbered down the table
+    assert set(marks) == {"张三的简历.txt", "张三-副本.txt", "short.txt", "short2.txt", "网页.doc"}
+    assert list(marks.values()) == ["[1]", "[2]", "[3]", "[4]", "[5]"]
+    assert firsts["网页.doc"].split()[2:4] == ["-", "empty:"]  # a file not read: its reason
+    assert firsts["坏文件.pdf"].split()[1:3] == ["-", "corrupt:"]  # no warning, no mark
+    # every row's rank column still ends where the header's does, in terminal cells
+    end = _cells(lines[0][: lines[0].index("rank") + len("rank")])
+    for row in lines[2:]:
+        cut = [k for k in range(len(row) + 1) if _cells(row[:k]) == end]
+        assert cut and row[cut[0] - 1] in "12-" and row[cut[0] : cut[0] + 2] == "  ", row
+    # below: each mark's file and its warnings, the long CSV's text, one a line
+    listed: dict[str, list[str]] = {}
+    for line in notes.splitlines():
+        if line.startswith("["):
+            mark, note = line.split(" ", 1)
+            listed[mark] = [note]
+        else:  # a further warning of the same file, under its name
+            assert line.startswith(" " * len("[1] ")) and line[4] != " ", line
+            listed[mark].append(line[4:])
+    assert list(listed) == ["[1]", "[2]", "[3]", "[4]", "[5]"]
+    dup = "duplicate: same text as "
+    assert listed[marks["张三的简历.txt"]] == [f"张三的简历.txt: {dup}{folder / '张三-副本.txt'}"]
+    assert listed[marks["张三-副本.txt"]] == [f"张三-副本.txt: {dup}{folder / '张三的简历.txt'}"]
+    assert listed[marks["网页.doc"]] == [
+        "网页.doc: type_mismatch: named .doc but content is a web page (HTML)"
+    ]
+    short, same = listed[marks["short.txt"]]
+    assert short.startswith("short.txt: short_text: ") and same == f"{dup}{folder / 'short2.txt'}"
 
 
 def test_explain_names_the_roles_a_shared_title_could_mean(tmp_path, cv, capsys):

@@ -203,7 +203,7 @@ def test_wide_csv_is_the_score_matrix(store, tmp_path):
     write_wide_csv(store, out)
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert list(df.columns) == ["file", "status", "best_role", "best_score", *store.role_ids,
-                                "reason"]  # fmt: skip
+                                "warnings", "reason"]  # fmt: skip
     assert len(df) == len(store)
     ok = df.status == "ok"
     np.testing.assert_allclose(df.loc[ok, store.role_ids].to_numpy(), store.score[ok.to_numpy()],
@@ -444,6 +444,23 @@ def test_csv_cells_are_formula_safe(hostile, tmp_path):
     assert all(0 <= float(r["score"]) <= 1 for r in rows)  # numbers stay numbers
 
 
+def test_wide_csv_has_each_files_warnings_as_the_long_csv_has_them(hostile, tmp_path):
+    # The wide CSV had no warnings column: a recruiter reading the matrix could not see
+    # that five of these files are one résumé (each row's "duplicate: same text as …").
+    long, wide = tmp_path / "x.csv", tmp_path / "x.wide.csv"
+    write_csv(long_rows(hostile, top_k=2), long)
+    write_wide_csv(hostile, wide, top_k=2)
+    with open(long, encoding="utf-8-sig", newline="") as f:
+        long_warnings = {r["file"]: r["warnings"] for r in csv.DictReader(f)}
+    with open(wide, encoding="utf-8-sig", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    assert header[-2:] == ["warnings", "reason"]
+    by_file = {row[0]: row[header.index("warnings")] for row in rows}
+    assert by_file == long_warnings and len(by_file) == len(hostile)
+    dup = by_file["'" + HOSTILE_NAMES[0]]
+    assert dup.startswith("duplicate: same text as ") and "+1-2.txt" in dup
+
+
 def test_xlsx_has_no_formula_cell(hostile, tmp_path):
     pytest.importorskip("openpyxl")
     import openpyxl
@@ -626,3 +643,7 @@ def test_terminal_table_shows_control_characters_as_escapes(tmp_path, monkeypatc
     assert "\\x1b[31mRED\\x1b[0m.txt" in table and "tab\\tname\\u202e.txt" in table
     assert "empty\\x07.txt" in table and "手机银行\\x0b团队\\x01主管" in table
     assert "张三 简历.txt" in table  # printable text, a space included, stays as it is
+    # the warnings listed below the table name the other files, escaped the same way
+    rows, notes = table.split("\nwarnings:\n")
+    assert "\\x1b[31mRED\\x1b[0m.txt [1]" in rows
+    assert "[1] \\x1b[31mRED\\x1b[0m.txt: duplicate: same text as tab\\tname\\u202e.txt" in notes
