@@ -28,9 +28,9 @@ from rolematch.profile import (
     MAX_TERM_BONUS,
     ScoringProfile,
     check_profile_fit,
-    encoder_model,
     load_profile,
     model_profile,
+    scoring_model,
 )
 from rolematch.results import TABLE_COLUMNS
 from rolematch.scoring import (
@@ -172,9 +172,7 @@ class Matcher(Params):
     def _model(self) -> str | None:
         """The model that scores: ``model``, or with an encoder the model it says it runs
         (``None`` where it does not say)."""
-        if self.encoder is not None:
-            return encoder_model(self.encoder)
-        return self.model if isinstance(self.model, str) else None
+        return scoring_model(self.encoder, self.model)
 
     def fit(self, roles: Sequence[Role], y: None = None) -> Matcher:
         """Learn keyword weights and embed the duties of ``roles``.

@@ -42,6 +42,7 @@ __all__ = [
     "model_family",
     "model_profile",
     "profile_names",
+    "scoring_model",
 ]
 
 #: The profile format this version of rolematch reads and writes.
@@ -462,6 +463,20 @@ def encoder_model(encoder: Any) -> str | None:
     model_id = getattr(encoder, "model_id", None)
     name = model_family(model_id.rsplit("@", 1)[0]) if isinstance(model_id, str) else ""
     return name if name in profile_names() and name != "default" else None
+
+
+def scoring_model(encoder: Any, model: Any) -> str | None:
+    """The model that scores: the one ``encoder`` runs (:func:`encoder_model`) where
+    there is an encoder, else ``model`` where it is a name, else ``None``.
+
+    Examples
+    --------
+    >>> scoring_model(None, "e5-small"), scoring_model(object(), "e5-small")
+    ('e5-small', None)
+    """
+    if encoder is not None:
+        return encoder_model(encoder)
+    return model if isinstance(model, str) else None
 
 
 def _builtin_model(model: Any) -> str | None:

@@ -284,7 +284,7 @@ def _check_profile_fit(job: Job) -> None:
     """
     from rolematch.io.roles import check_role
     from rolematch.matcher import Matcher
-    from rolematch.profile import check_profile_fit, encoder_model, load_profile
+    from rolematch.profile import check_profile_fit, load_profile, scoring_model
 
     try:
         m = Matcher(**job.matcher) if isinstance(job.matcher, Mapping) else job.matcher
@@ -297,10 +297,8 @@ def _check_profile_fit(job: Job) -> None:
         return
     if len(set(ids)) != len(ids):
         return
-    # as Matcher.fit: the model an encoder says it runs, else ``model``
-    encoder, model = getattr(m, "encoder", None), getattr(m, "model", None)
-    name = encoder_model(encoder) if encoder is not None else model
-    check_profile_fit(profile, given, name if isinstance(name, str) else None, ids, stacklevel=3)
+    name = scoring_model(getattr(m, "encoder", None), getattr(m, "model", None))
+    check_profile_fit(profile, given, name, ids, stacklevel=3)
 
 
 def _with_cache(matcher: Any, cache: str | Path | None) -> Any:
