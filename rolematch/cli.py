@@ -157,7 +157,7 @@ Outputs (-o, the suffix picks the format; repeat -o for several):
   .csv        long format, one row per résumé × role (columns: file, status, language,
               role_id, role_title, score, keyword_score, semantic_score, facet_score,
               role_rank, resume_rank, warnings, reason); one row per unreadable file
-  .wide.csv   one row per résumé, one score column per role
+  .wide.csv   one row per résumé, one score column per role, its warnings and reason
   .jsonl      one JSON record per résumé × role with the full explanation
   .xlsx       one sheet per role with its shortlist; an overview; unreadable files
   .html       one self-contained page: each role's shortlist with evidence
