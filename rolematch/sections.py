@@ -12,7 +12,10 @@ came from:
    when they hold personal data or open the résumé, otherwise ``other``;
 3. personal data is found (:mod:`rolematch.pii`), kept in ``personal`` and, when
    ``redact`` is true, cut out of the text the scorer sees;
-4. the text is split into sentences that keep their page and section;
+4. the text is split into sentences that keep their page and section; a stretch
+   without sentence ends is cut into pieces of at most
+   :data:`~rolematch.text.MAX_SENTENCE_CHARS` characters (at clause marks where it has
+   any), which the sentence model reads whole (:func:`rolematch.text.split_sentences`);
 5. its language is detected (:func:`rolematch.language.detect_language`:
    ``zh-Hans``, ``zh-Hant``, ``en`` or ``mixed``) and recorded in ``meta["language"]``.
 
@@ -192,7 +195,7 @@ def detect_heading(line: str) -> tuple[str, str] | None:
     return None
 
 
-#: Lines longer than this are split (at sentence ends where there are any) before
+#: Lines longer than this are split (between sentences: see split_sentences) before
 #: sectioning: a file without line breaks (2 MB on one line) would otherwise cost
 #: the line-by-line steps, redaction above all, time that grows with its square.
 MAX_LINE_CHARS = 2000
@@ -210,13 +213,9 @@ def _split_long(line: str) -> list[str]:
         return [line]
     parts: list[str] = []
     current = ""
+    # split_sentences cuts a stretch without sentence ends to MAX_SENTENCE_CHARS, well
+    # under a line
     for sentence in split_sentences(line):
-        while len(sentence) > MAX_LINE_CHARS:  # no sentence end for a long stretch
-            if current:
-                parts.append(current)
-                current = ""
-            parts.append(sentence[:MAX_LINE_CHARS])
-            sentence = sentence[MAX_LINE_CHARS:]
         if current and len(current) + len(sentence) > MAX_LINE_CHARS:
             parts.append(current)
             current = ""

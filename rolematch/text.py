@@ -37,6 +37,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "MAX_SENTENCE_CHARS",
     "RADICAL_MAP",
     "count_artifacts",
     "display_width",
@@ -133,6 +134,20 @@ _LETTER_SPACED = re.compile(
 # bracket) precedes it and a capital follows after a space: "… 11 years. Built …",
 # but not "2019.05", "99.95%", "a.b@x.com" or "U.S. Bank".
 _SENT_END = re.compile(r"(?<=[。！？!?；;])|(?<=[a-z0-9)%]\.)(?=\s+[A-Z])")
+
+#: Characters a sentence holds at most: a longer stretch without a sentence end (text
+#: extracted without punctuation, a file without line breaks, junk) is cut into pieces of
+#: at most this many at clause breaks, so that the sentence model reads each piece whole.
+#: e5-small reads 512 tokens, 506 after ``<s>``, ``query: `` and ``</s>``; its tokenizer
+#: makes at most one token of a character (every code point checked), and the synonym
+#: table's mainland terms make an English or Traditional text at most 1.5x as many
+#: tokens (電銷 -> 外呼营销), so 320 characters are at most 480 tokens. Résumé sentences
+#: run to ~300 characters (English author lists); Chinese ones are far shorter.
+MAX_SENTENCE_CHARS = 320
+# Where a long stretch is cut, best first: after a clause mark (a comma not inside a
+# number such as 1,000, a colon not inside a time such as 10:30), else at a space.
+_CLAUSE_BREAK = re.compile(r"[，、：]|[,:](?!\d)")
+_SPACE = re.compile(r"\s+")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -268,12 +283,36 @@ def normalize_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, max_chars: int | None = MAX_SENTENCE_CHARS) -> list[str]:
     """Split on line breaks and Chinese/Western sentence ends.
 
     A full stop sits inside numbers, dates and e-mail addresses (``99.95%``,
     ``2019.05``), so it ends a sentence only in English prose: after a lower-case
     word or a number and before a space and a capital letter.
+
+    A stretch longer than ``max_chars`` with no sentence end (text extracted without
+    punctuation, junk) is cut into pieces of at most ``max_chars``: at the last clause
+    mark (``，`` ``、`` ``：`` ``,`` ``:``) that leaves a piece of at least half that, else
+    at the last space, else after ``max_chars`` characters. Nothing but the spaces at a
+    cut is dropped.
+
+    Parameters
+    ----------
+    text : str
+        Normalised text (:func:`normalize_text`).
+    max_chars : int or None, default=MAX_SENTENCE_CHARS
+        Characters a sentence holds at most; ``None`` leaves long ones whole. The
+        default fits the built-in sentence models (:data:`MAX_SENTENCE_CHARS`).
+
+    Returns
+    -------
+    list of str
+        The sentences, stripped, in order; no empty ones.
+
+    Raises
+    ------
+    ValueError
+        If ``max_chars`` is not an int >= 1 or None.
 
     Examples
     --------
@@ -283,11 +322,53 @@ def split_sentences(text: str) -> list[str]:
     ['库存准确率99.95%;', '人效提升22%;']
     >>> split_sentences("Led a team of 40. Grew MAU by 2.5x at U.S. Bank. Contact: a.b@x.com")
     ['Led a team of 40.', 'Grew MAU by 2.5x at U.S. Bank.', 'Contact: a.b@x.com']
+    >>> split_sentences("负责手机银行运营，推动渠道建设，优化客户体验", max_chars=12)
+    ['负责手机银行运营，', '推动渠道建设，', '优化客户体验']
+    >>> split_sentences("Led the mobile banking team of 40", max_chars=16)
+    ['Led the mobile', 'banking team of', '40']
+    >>> [len(s) for s in split_sentences("手机银行" * 200)]
+    [320, 320, 160]
     """
+    if max_chars is not None and (
+        not isinstance(max_chars, int) or isinstance(max_chars, bool) or max_chars < 1
+    ):
+        raise ValueError(
+            "The 'max_chars' parameter of split_sentences must be an int >= 1 or None. "
+            f"Got {max_chars!r} instead."
+        )
     out: list[str] = []
     for line in text.splitlines():
-        out.extend(s.strip() for s in _SENT_END.split(line) if s.strip())
+        for s in _SENT_END.split(line):
+            s = s.strip()
+            if max_chars is not None and len(s) > max_chars:
+                out.extend(_cut(s, max_chars))
+            elif s:
+                out.append(s)
     return out
+
+
+def _cut(text: str, max_chars: int) -> list[str]:
+    """``text`` in pieces of at most ``max_chars`` (see :func:`split_sentences`)."""
+    pieces: list[str] = []
+    while len(text) > max_chars:
+        end = start = max_chars  # the piece is text[:end], the rest text[start:]
+        for keep, pattern in ((True, _CLAUSE_BREAK), (False, _SPACE)):
+            # a clause mark stays with its piece (so it must fit), a space goes
+            cuts = [
+                (m.end() if keep else m.start(), m.end())
+                for m in pattern.finditer(text, max_chars // 2, max_chars + 1)
+                if not keep or m.end() <= max_chars
+            ]
+            if cuts:
+                end, start = cuts[-1]
+                break
+        piece = text[:end].strip()
+        if piece:
+            pieces.append(piece)
+        text = text[start:].lstrip()
+    if text:
+        pieces.append(text)
+    return pieces
 
 
 def display_width(text: str) -> int:

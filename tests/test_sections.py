@@ -172,15 +172,40 @@ def test_a_one_line_summary_and_personal_details_do_not_warn():
 
 def test_a_line_without_sentence_ends_is_split_into_bounded_pieces():
     # 5 MB of random ideographs on one line (a blind user test): every later step works
-    # on pieces of at most MAX_LINE_CHARS, and the cut keeps every character
+    # on lines of at most MAX_LINE_CHARS, the sentences are pieces the sentence model
+    # reads whole (MAX_SENTENCE_CHARS), and the cut keeps every character
     import random
 
     from rolematch.sections import MAX_LINE_CHARS
+    from rolematch.text import MAX_SENTENCE_CHARS
 
     rng = random.Random(0)
     line = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(5 * MAX_LINE_CHARS + 7))
     r = build_resume("line.txt", [line], paged=False)
     assert r.status == "ok"
-    assert [len(s.text) for s in r.sentences] == [MAX_LINE_CHARS] * 5 + [7]
+    whole, rest = divmod(len(line), MAX_SENTENCE_CHARS)
+    assert [len(s.text) for s in r.sentences] == [MAX_SENTENCE_CHARS] * whole + [rest]
     assert "".join(s.text for s in r.sentences) == line
+    assert all(len(t) <= MAX_LINE_CHARS for t in r.text.splitlines())
     assert any(w.startswith("long_lines: 1 lines over") for w in r.warnings), r.warnings
+
+
+def test_a_resume_that_lost_its_sentence_ends_is_read_in_pieces_the_model_reads_whole():
+    # PDF extraction lost every 。 and line break: 20,000 characters of clauses on one
+    # line were 10 "sentences" of 2,000, of which e5-small reads ~500 tokens each
+    from rolematch.text import MAX_SENTENCE_CHARS, normalize_text
+
+    clauses = [
+        "负责手机银行App运营与迭代",
+        "推动月活从120万增长到310万",
+        "牵头网联、银联清算对接",
+        "管理80人坐席团队",
+        "建立投诉分级处理与质检机制",
+    ]
+    text = "，".join(clauses * 400)[:20_000]
+    r = build_resume("cv.pdf", [text])
+    assert r.status == "ok" and len(text) == 20_000
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in r.sentences)
+    assert all(s.text.endswith(",") for s in r.sentences[:-1])  # cut between clauses
+    assert "".join(s.text for s in r.sentences) == normalize_text(text)  # ， is ,
+    assert {s.page for s in r.sentences} == {1}

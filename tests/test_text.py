@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from rolematch.text import (
+    MAX_SENTENCE_CHARS,
     RADICAL_MAP,
     count_artifacts,
     fold_radicals,
@@ -122,3 +123,60 @@ def test_full_width_ascii_folds_to_half_width(text):
 )
 def test_split_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+# A résumé whose PDF extraction lost every 。 and line break: clauses, commas only.
+NO_SENTENCE_ENDS = (
+    "负责手机银行App运营与迭代，推动月活从120万增长到310万，牵头网联、银联清算对接，" * 40
+)
+
+
+def test_a_stretch_without_sentence_ends_is_cut_at_clause_marks():
+    pieces = split_sentences(NO_SENTENCE_ENDS)
+    assert len(NO_SENTENCE_ENDS) > 4 * MAX_SENTENCE_CHARS
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert all(p.endswith("，") for p in pieces)  # each cut after a clause
+    assert "".join(pieces) == NO_SENTENCE_ENDS  # every character kept
+
+
+def test_a_stretch_without_any_mark_is_cut_at_spaces_then_at_the_limit():
+    words = " ".join(["mobile", "banking", "operations", "lead"] * 100)
+    pieces = split_sentences(words)
+    assert all(len(p) <= MAX_SENTENCE_CHARS for p in pieces)
+    assert " ".join(pieces) == words  # cut between words, never inside one
+    junk = "手机银行运营" * 200
+    assert [len(p) for p in split_sentences(junk)] == [320, 320, 320, 240]
+    assert "".join(split_sentences(junk)) == junk
+
+
+def test_numbers_and_times_are_not_cut_at_their_comma_or_colon():
+    # 营收1, and 10: would make pieces within the limit too, but cut a number
+    text = "营收1,000万元,晨会10:30开始," * 3
+    assert split_sentences(text, max_chars=16) == ["营收1,000万元,", "晨会10:30开始,"] * 3
+
+
+def test_sentences_within_the_limit_are_as_before():
+    text = "负责手机银行运营，推动渠道建设。熟悉反洗钱\nLed a team of 40. Grew MAU."
+    assert split_sentences(text) == split_sentences(text, max_chars=None)
+    assert split_sentences(NO_SENTENCE_ENDS, max_chars=None) == [NO_SENTENCE_ENDS.rstrip()]
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2.5, "320", True])
+def test_max_chars_is_validated(bad):
+    with pytest.raises(
+        ValueError,
+        match=r"'max_chars' parameter of split_sentences must be an "
+        r"int >= 1 or None\. Got",
+    ):
+        split_sentences("负责手机银行运营", max_chars=bad)
+
+
+@given(
+    st.text(alphabet=st.sampled_from("手机银行运营 ab,，、：:19。\n"), max_size=300),
+    st.integers(min_value=1, max_value=40),
+)
+def test_split_pieces_fit_and_keep_every_character_but_spaces(text, max_chars):
+    pieces = split_sentences(text, max_chars=max_chars)
+    assert all(0 < len(p) <= max_chars and p == p.strip() for p in pieces)
+    whole = split_sentences(text, max_chars=None)
+    assert "".join(pieces).replace(" ", "") == "".join(whole).replace(" ", "")

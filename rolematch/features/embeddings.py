@@ -46,7 +46,7 @@ import json
 import os
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -510,7 +510,8 @@ class SentenceTransformerEncoder:
         Parameters
         ----------
         sentences : sequence of str
-            One sentence per item; split long text first (``rolematch.text.split_sentences``).
+            One sentence per item; split long text first (``rolematch.text.split_sentences``
+            cuts it into pieces that the built-in models read whole).
 
         Returns
         -------
@@ -520,7 +521,7 @@ class SentenceTransformerEncoder:
         -----
         TruncationWarning
             If a sentence (with its prompt) has more tokens than the model's
-            ``max_seq_length``; it is encoded truncated.
+            ``max_seq_length``; it is encoded truncated, and the warning says how to split.
         """
         self._validate()
         if isinstance(sentences, str):
@@ -562,7 +563,9 @@ class SentenceTransformerEncoder:
 
             engine: BertEngine = _engine(spec, BertEngine)
             vecs, lengths = engine.encode(texts, prompt=_E5_QUERY, batch_size=self.batch_size)
-            self._warn_truncation(texts, lengths, engine.max_length)
+            self._warn_truncation(
+                texts, lengths, engine.max_length, lambda: engine.token_ids([_E5_QUERY])[1][0]
+            )
             return vecs
         model = self.sentence_transformer
         prompt = self.prompt
@@ -571,8 +574,8 @@ class SentenceTransformerEncoder:
         if isinstance(limit, int) and tokenizer is not None and callable(tokenizer):
             # static models have no tokenizer call and no length limit
             full = [prompt + t for t in texts] if prompt else texts
-            ids = tokenizer(full, truncation=False, verbose=False)["input_ids"]
-            self._warn_truncation(texts, [len(x) for x in ids], limit)
+            ids = tokenizer([*full, prompt or ""], truncation=False, verbose=False)["input_ids"]
+            self._warn_truncation(texts, [len(x) for x in ids[:-1]], limit, lambda: len(ids[-1]))
         out = model.encode(
             texts,
             prompt=prompt,
@@ -585,18 +588,14 @@ class SentenceTransformerEncoder:
         # an all-zero row (no known token at all) stays zero rather than NaN
         return vecs / np.where(norms > 0, norms, 1.0).astype(np.float32)
 
-    def _warn_truncation(self, texts: list[str], lengths: Sequence[int], limit: int) -> None:
-        over = [(n, t) for n, t in zip(lengths, texts, strict=True) if n > limit]
-        if over:
-            n, text = max(over)
-            warnings.warn(
-                f"{len(over)} of {len(texts)} sentences exceed the max_seq_length of "
-                f"{self.model_id} ({limit} tokens) and are truncated; the longest has {n} "
-                f"tokens: {text[:30]!r}... Split long text into sentences before encoding "
-                f"(rolematch.text.split_sentences).",
-                TruncationWarning,
-                stacklevel=4,
-            )
+    def _warn_truncation(
+        self, texts: list[str], lengths: Sequence[int], limit: int, overhead: Callable[[], int]
+    ) -> None:
+        from rolematch.features._truncation import truncation_message
+
+        message = truncation_message(self.model_id, texts, lengths, limit, overhead)
+        if message is not None:
+            warnings.warn(message, TruncationWarning, stacklevel=4)
 
     # -- pickling ------------------------------------------------------------
     def __getstate__(self) -> dict[str, Any]:
