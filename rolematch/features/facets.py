@@ -159,6 +159,9 @@ class RoleFacets:
     years: float | None = None
     certificates: tuple[str, ...] = ()
     age_limit: str = ""
+    #: the majors as the posting names them (物流管理), those of a family: what the
+    #: explanation says the role wants
+    named_majors: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -244,6 +247,7 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         named = tuple(majors_from_requirements(role.requirements))
     return RoleFacets(
         majors=major_families(named, families),
+        named_majors=tuple(n for n in named if major_families([n], families)),
         degree=degree,
         years=years,
         certificates=certs,
@@ -298,13 +302,17 @@ def major_families(
     """Map majors as a posting names them to major families, in order, once each.
 
     A family name stands for itself; another name belongs to every family one of
-    whose words it contains (软件工程 -> 计算机; 金融工程 -> 金融). Names that fit no
-    family are dropped: they cannot be compared with a résumé's majors.
+    whose words it contains (软件工程 -> 计算机; 金融工程 -> 金融), except a family it
+    hits only by its last word where another family names what it is about: 物流管理
+    is 物流, not any 管理 major (酒店管理 is 管理). Names that fit no family are
+    dropped: they cannot be compared with a résumé's majors.
 
     Examples
     --------
     >>> major_families(["计算机科学与技术", "软件工程", "金融", "哲学"])
     ('计算机', '金融')
+    >>> major_families(["物流管理", "人力资源管理", "Logistics Management", "工商管理"])
+    ('物流', '人力资源', '管理')
     """
     families = families if families is not None else load_major_families()
     out: list[str] = []
@@ -313,7 +321,12 @@ def major_families(
             hits = [name]
         else:
             low = name.lower()
-            hits = [f for f, words in families.items() if any(w.lower() in low for w in words)]
+            found = {f: [w.lower() for w in ws if w.lower() in low] for f, ws in families.items()}
+            hits = [f for f, ws in found.items() if ws]
+            # the words a family is hit by, each the name's head (its end) and no more
+            heads = [f for f in hits if all(low.endswith(w) and w != low for w in found[f])]
+            if len(heads) < len(hits):
+                hits = [f for f in hits if f not in heads]
         for f in hits:
             if f not in out:
                 out.append(f)
@@ -409,7 +422,7 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
     if role.majors:
         found = "、".join(resume.majors)
         score = (1.0 if set(role.majors) & set(resume.majors) else 0.0) if resume.majors else None
-        out.append(FacetFinding("major", "、".join(role.majors), found, score))
+        out.append(FacetFinding("major", "、".join(role.named_majors or role.majors), found, score))
     if role.degree is not None:
         d = resume.degree
         out.append(

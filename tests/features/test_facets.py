@@ -194,3 +194,33 @@ def test_a_certificate_phrase_is_met_by_any_certificate_it_names():
     (unmet,) = [f for f in facet_findings(role, other) if f.name == "certificates"]
     assert met.score == 1.0 and "CPA" in met.found and "FRM" in met.found
     assert unmet.score == 0.0 and unmet.found == ""
+
+
+def _major(role: Role, education: str) -> FacetFinding:
+    (finding,) = [
+        f
+        for f in facet_findings(role_facets(role), resume_facets(education, today=TODAY))
+        if f.name == "major"
+    ]
+    return finding
+
+
+def test_a_named_major_is_the_trade_it_names_not_its_broad_last_word():
+    # a warehouse post asks for logistics: a hotel-management major is not one, a
+    # supply-chain major is; a post that asks for any 管理 major still takes both
+    warehouse = Role("w", "仓储主管", ("负责仓库管理",), ("物流管理、供应链管理等相关专业",))
+    hotel = "2012-2016 某某学院 酒店管理 本科"
+    supply = "2012-2016 某某大学 供应链管理 本科"
+    assert _major(warehouse, hotel).score == 0.0
+    assert _major(warehouse, supply).score == 1.0
+    broad = Role("m", "主管", ("负责运营",), ("管理类相关专业",))
+    assert _major(broad, hotel).score == _major(broad, supply).score == 1.0
+
+
+def test_the_explanation_names_the_majors_as_the_posting_does():
+    nurse = Role("n", "护士长", ("负责病区护理管理",), ("护理学、助产专业，本科及以上学历",))
+    finding = _major(nurse, "2008-2012 某某医科大学 护理学 本科")
+    assert (finding.wanted, finding.score) == ("护理学、助产", 1.0)
+    hr = Role("h", "招聘主管", ("负责招聘",), ("人力资源管理、心理学等相关专业",))
+    finding = _major(hr, "2010-2014 某某大学 汉语言文学 本科")
+    assert (finding.wanted, finding.score) == ("人力资源管理、心理学", 0.0)
