@@ -22,6 +22,7 @@ from rolematch.io.posting_lines import (
     ROLE_HEAD,
     SEPARATOR,
     Lexicon,
+    benefit_work,
     clean_title,
     ends_item,
     fold,
@@ -52,6 +53,9 @@ _EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Lt
 
 
 _BEFORE_HEADING = "before any duty or requirement heading"
+
+#: the sections whose lines are items
+_LISTS = ("duties", "requirements", "preferred", "mixed")
 
 
 class LineSorter:
@@ -188,13 +192,21 @@ class LineSorter:
         ) and self._paragraph(ln, plain):
             # (an introduction above the posts' own 岗位职责 says what the firm does: no duties)
             return
-        if reason := noise_reason(plain, lex):
+        if (reason := noise_reason(plain, lex)) and not self._benefit_item(plain, reason):
             self._drop(ln, reason)
             return
         if self.section == "noise":
             self._drop(ln, self.noise_reason)
             return
         self._content(ln, plain)
+
+    def _benefit_item(self, plain: str, reason: str) -> bool:
+        """Whether a line dropped as pay and benefits is an item of the open duty or
+        requirement list that works on them (负责五险一金的增减员 under 岗位职责)."""
+        if reason != "pay and benefits" or self.section not in _LISTS:
+            return False
+        text, numbered = split_marker(plain)
+        return benefit_work(text, self.lex, item=numbered)
 
     def _has_items(self) -> bool:
         p = self.cur
@@ -428,7 +440,7 @@ class LineSorter:
             for c, a in zip(clauses, asked, strict=True)
         ]
         kinds = [
-            "requirements" if a else "noise" if noise_reason(c, self.lex)
+            "requirements" if a else "noise" if self._clause_noise(c)
             else kind_by_content(c, self.lex)
             for c, a in zip(clauses, asked, strict=True)
         ]  # fmt: skip
@@ -454,6 +466,13 @@ class LineSorter:
                 joinable = False
         self.last = None
         return True
+
+    def _clause_noise(self, clause: str) -> bool:
+        """Whether a clause of a one-paragraph posting is noise (负责社保增减员 is not)."""
+        reason = noise_reason(clause, self.lex)
+        return bool(reason) and not (
+            reason == "pay and benefits" and benefit_work(clause, self.lex, item=False)
+        )
 
     def _unpunctuated_list(self) -> bool:
         """Whether the open list's items (two or more) all end without a sentence

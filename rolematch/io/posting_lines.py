@@ -36,6 +36,7 @@ __all__ = [
     "ROLE_HEAD",
     "SEPARATOR",
     "Lexicon",
+    "benefit_work",
     "board_id",
     "clean_title",
     "ends_item",
@@ -73,6 +74,7 @@ class Lexicon:
     having_anywhere: re.Pattern[str]
     doing_anywhere: re.Pattern[str]
     id_words: tuple[tuple[str, str], ...]
+    offer: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -116,6 +118,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         having_anywhere=re.compile("|".join(f"(?:{p})" for p in data["having_anywhere"]), re.I),
         doing_anywhere=re.compile(_alternation(data["doing_anywhere"]), re.I),
         id_words=tuple(id_words),
+        offer=re.compile("|".join(f"(?:{p})" for p in data["offer"]), re.I),
     )
 
 
@@ -334,6 +337,30 @@ def noise_reason(text: str, lex: Lexicon) -> str | None:
     if _summary(s):
         return "job board summary"
     return None
+
+
+def benefit_work(text: str, lex: Lexicon, *, item: bool) -> bool:
+    """Whether a line the pay-and-benefits patterns drop is work on pay and benefits
+    (负责五险一金的增减员, 协助组织年会、团建, 熟悉社保公积金政策): it starts with a
+    doing or a having word — or, a list's item (``item``), says one anywhere — and
+    reads as no offer (享受带薪年假, 公司缴纳五险一金, 月薪8-10K). Only for a line
+    of a duty or requirement list: elsewhere such a line is an offer.
+
+    Examples
+    --------
+    >>> lex = load_lexicon()
+    >>> benefit_work("负责五险一金的增减员和年度基数调整", lex, item=False)
+    True
+    >>> benefit_work("享受五险一金、带薪年假", lex, item=True)
+    False
+    """
+    s = fold(text)
+    reasons = {reason for reason, pattern in lex.noise if pattern.search(s)}
+    if reasons != {"pay and benefits"} or lex.offer.search(s):
+        return False
+    if lex.doing_start.match(s) or lex.having_start.match(s):
+        return True
+    return item and kind_by_content(s, lex) is not None
 
 
 #: one field of a job board's summary: an experience range or a degree (3-5年, 大专)
