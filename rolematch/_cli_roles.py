@@ -12,6 +12,7 @@ from rolematch.exceptions import RoleSpecError, UsageError
 
 if TYPE_CHECKING:
     from rolematch.documents import Role
+    from rolematch.io._role_writes import RoleWrite
 
 __all__ = ["add_roles_parsers", "run_roles"]
 
@@ -22,9 +23,15 @@ def add_roles_parsers(sub: Any) -> None:
     rsub = r.add_subparsers(dest="roles_command", required=True, metavar="ACTION")
     rl = rsub.add_parser("list", help="list roles")
     rl.add_argument(
+        "paths",
+        nargs="*",
+        metavar="DIR",
+        help="role files, job postings or folders (default: the bundled roles)",
+    )
+    rl.add_argument(
         "--roles",
         action="append",
-        help="role file, job posting or folder; repeat for several (default: bundled roles)",
+        help="role file, job posting or folder; repeat for several (as DIR)",
     )
     rv = rsub.add_parser("validate", help="check role files; errors name file and field")
     rv.add_argument("dir", nargs="?", help="role file or folder (default: the bundled roles)")
@@ -50,10 +57,10 @@ def add_roles_parsers(sub: Any) -> None:
 
 def run_roles(args: argparse.Namespace) -> int:
     """Run ``rolematch roles list|validate|import``; the exit status."""
-    from rolematch.io.roles import load_roles, write_roles
+    from rolematch.io.roles import load_roles
 
-    if args.roles_command == "list":
-        for role in load_roles(args.roles):
+    if args.roles_command == "list":  # `roles list DIR`, as `roles validate DIR`
+        for role in load_roles([*(args.roles or []), *args.paths] or None):
             print(f"{role.id:<24} {role.title}  ({len(role.duties)} duties, "
                   f"{len(role.requirements)} requirements)")  # fmt: skip
         return 0
@@ -84,9 +91,25 @@ def run_roles(args: argparse.Namespace) -> int:
     if args.dry_run:
         print("\n\n".join(p.report() for p in postings))
         return 0
-    for path in write_roles(roles, args.out, fmt=args.format):
-        print(path)
+    from rolematch.io._role_writes import write_role_files
+
+    for w in write_role_files(roles, args.out, fmt=args.format):
+        if w.replaces:  # the same posting imported again, or an edited copy of it
+            print(f"rolematch: replaced {w.path}{_replaced(w, args.format)}", file=sys.stderr)
+        print(w.path)
     return 0
+
+
+def _replaced(w: RoleWrite, fmt: str) -> str:
+    """What replacing a role file changed beside its content, in brackets, or ''."""
+    notes = []
+    if w.old_title is None:
+        notes.append("it did not load")
+    elif w.old_title != w.role.title:
+        notes.append(f"it held {w.old_title!r}, now {w.role.title!r}")
+    if w.fmt != fmt:
+        notes.append(f"kept as {w.fmt.upper()}, the format of that file")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _validate(path: str | None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rolematch.cli import main
 from tests.io._files import write_utf8
 
@@ -45,27 +47,100 @@ SERVICE_POSTING = "客服专员\n岗位职责：\n1. 负责客户来电咨询\n�
 ANALYST_POSTING = "数据分析师\n岗位职责：\n1. 负责经营数据分析\n任职要求：\n1. 统计学相关专业\n"
 
 
-def test_import_refuses_an_id_another_file_of_the_folder_holds(tmp_path, capsys):
+def test_import_refuses_an_id_a_hand_written_file_of_the_folder_holds(tmp_path, capsys):
     service = write_utf8(tmp_path, "service.txt", SERVICE_POSTING)
     analyst = write_utf8(tmp_path, "analyst.txt", ANALYST_POSTING)
     out = tmp_path / "roles"
     assert main(["roles", "import", str(service), "--out", str(out), "--ids", "x"]) == 0
     capsys.readouterr()
-    # another posting under that id, in another file of the folder, would break the folder
+    # another posting under that id replaces the file: same id, same role (and says so)
     argv = ["roles", "import", str(analyst), "--out", str(out), "--ids", "x", "--format", "json"]
-    assert main(argv) == 1
-    err = capsys.readouterr().err
-    assert f"{out / '01-x.json'}: field 'id': id 'x' (of the role from {analyst})" in err
-    assert f"is already the id of {out / '01-x.yaml'}; nothing written" in err
-    assert sorted(f.name for f in out.iterdir()) == ["01-x.yaml"]
-    # importing a posting again, to the same file, updates it
-    assert main(["roles", "import", str(analyst), "--out", str(out), "--ids", "x"]) == 0
+    assert main(argv) == 0
+    out_, err = capsys.readouterr()
+    assert out_.splitlines() == [str(out / "01-x.yaml")]
+    assert err.splitlines() == [
+        f"rolematch: replaced {out / '01-x.yaml'} (it held '客服专员', now '数据分析师'; "
+        "kept as YAML, the format of that file)"
+    ]
     assert main(["roles", "validate", str(out)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "1 role OK: x"
-    # a hand-written role file holds its id as well
+    # a hand-written role file holds its id: it is not replaced, and nothing is written
     write_utf8(out, "own.yaml", "id: y\ntitle: 主管\nduties: [负责运营]\n")
     assert main(["roles", "import", str(service), "--out", str(out), "--ids", "y"]) == 1
-    assert f"is already the id of {out / 'own.yaml'}" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"error: {service}: field 'id': id 'y' (of '客服专员') is already the id of " in err
+    assert f"{out / 'own.yaml'}, a role file roles import did not write" in err
+    assert "01-y" not in err and "02-y" not in err  # no file that does not exist
+    assert sorted(f.name for f in out.iterdir()) == ["01-x.yaml", "own.yaml"]
+
+
+RECEPTION_POSTING = "前台接待\n岗位职责：\n1. 负责访客接待登记\n任职要求：\n1. 形象气质佳\n"
+
+
+def test_importing_a_posting_again_replaces_its_file_whatever_came_with_it(tmp_path, capsys):
+    # the blind test: 7 postings imported in one command, then one again on its own
+    service = write_utf8(tmp_path, "service.txt", SERVICE_POSTING)
+    analyst = write_utf8(tmp_path, "analyst.txt", ANALYST_POSTING)
+    out = tmp_path / "roles"
+    assert main(["roles", "import", str(service), str(analyst), "--out", str(out)]) == 0
+    first = capsys.readouterr().out.splitlines()
+    assert [Path(p).name[:3] for p in first] == ["01-", "02-"]
+    assert main(["roles", "import", str(analyst), "--out", str(out)]) == 0
+    printed, err = capsys.readouterr()
+    assert printed.splitlines() == [first[1]]  # its own file, under its prefix
+    assert err == f"rolematch: replaced {first[1]}\n"
+    # an edited copy of the posting (same title, so same id) replaces it too
+    edited = write_utf8(tmp_path, "analyst_v2.txt", ANALYST_POSTING.replace("经营", "销售"))
+    assert main(["roles", "import", str(edited), "--out", str(out)]) == 0
+    assert capsys.readouterr().err == f"rolematch: replaced {first[1]}\n"
+    assert "负责销售数据分析" in Path(first[1]).read_text("utf-8")
+    # a new posting, imported beside one again, gets the next free prefix, not 01- again
+    reception = write_utf8(tmp_path, "reception.txt", RECEPTION_POSTING)
+    assert main(["roles", "import", str(reception), str(service), "--out", str(out)]) == 0
+    printed, err = capsys.readouterr()
+    assert printed.splitlines()[1] == first[0]
+    assert Path(printed.splitlines()[0]).name.startswith("03-")
+    assert err == f"rolematch: replaced {first[0]}\n"
+    assert len(list(out.iterdir())) == 3
+    assert main(["roles", "validate", str(out)]) == 0
+
+
+def test_roles_list_takes_a_folder_as_validate_does(tmp_path, capsys):
+    write_utf8(tmp_path, "a.yaml", "id: a\ntitle: 主管\nduties: [负责运营]\n")
+    write_utf8(tmp_path, "service.txt", SERVICE_POSTING)
+    assert main(["roles", "list", str(tmp_path)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listed] == ["a", "customer-service-specialist"]
+    assert main(["roles", "list", "--roles", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == listed
+    assert main(["roles", "list", str(tmp_path / "a.yaml"), "--roles", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == listed  # a file named twice is read once
+
+
+ATS_EXPORT = (
+    "职位编号,职位名称,职位描述\n"
+    "HR2025-001,客服专员,岗位职责：1. 负责客户来电咨询 任职要求：1. 大专以上学历\n"
+    "HR2025-002,数据分析师,岗位职责：1. 负责经营数据分析 任职要求：1. 统计学相关专业\n"
+)
+
+
+def test_a_role_is_named_by_its_ats_id_whatever_its_case(tmp_path, capsys):
+    # --id-field keeps the ATS's id lower-cased (role ids are); HR2025-001 still names it
+    export = write_utf8(tmp_path, "jobs.csv", ATS_EXPORT)
+    out = tmp_path / "roles"
+    argv = ["roles", "import", str(export), "--id-field", "职位编号", "--out", str(out)]
+    assert main(argv) == 0
+    assert [Path(p).name for p in capsys.readouterr().out.split()] == [
+        "01-hr2025-001.yaml",
+        "02-hr2025-002.yaml",
+    ]
+    cv = write_utf8(tmp_path, "cv.txt", "三年客服经验，负责客户来电咨询与投诉处理。大专学历。")
+    for role in ("HR2025-001", "Hr2025-001", "ＨＲ2025-001"):
+        argv = ["explain", str(cv), "--role", role, "--roles", str(out), "--model", "static-zh"]
+        assert main(argv) == 0, capsys.readouterr().err
+        assert "hr2025-001 (客服专员)" in capsys.readouterr().out
+    argv = ["suggest", "--role", "HR2025-002", str(cv), "--roles", str(out), "--model", "static-zh"]
+    assert main(argv) == 0, capsys.readouterr().err
 
 
 def test_a_posting_given_twice_to_roles_is_one_role(tmp_path, capsys):

@@ -28,6 +28,7 @@ import inspect
 import json
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -261,19 +262,33 @@ def find_role(roles: Sequence[Role], name: str) -> Role | None:
     """The role ``name`` means: the one with that id, else the only one with that title.
 
     A recruiter names a post as it reads (客户服务团队主管); an imported posting's id is
-    made from its title and may carry a hash.
+    made from its title and may carry a hash. An id is matched whatever its case or
+    width: role ids are lower case, and an applicant-tracking system's own id
+    (``HR2025-001``, imported with ``--id-field``) names the role ``hr2025-001``.
 
     Examples
     --------
     >>> roles = [Role("cs", "客服主管", ("负责坐席管理",), ()), Role("cp", "消保主管", (), ())]
     >>> find_role(roles, "cs").title, find_role(roles, "消保主管").id, find_role(roles, "厨师")
     ('客服主管', 'cp', None)
+    >>> find_role(roles, "CS").id, find_role(roles, " ＣＰ ").id
+    ('cs', 'cp')
     """
     for r in roles:
         if r.id == name:
             return r
+    if isinstance(name, str):
+        key = _id_key(name)
+        same_id = [r for r in roles if isinstance(r.id, str) and _id_key(r.id) == key]
+        if len(same_id) == 1:  # two ids one apart in case only (built in Python): neither
+            return same_id[0]
     titled = [r for r in roles if r.title == name]
     return titled[0] if len(titled) == 1 else None
+
+
+def _id_key(name: str) -> str:
+    """An id as :func:`find_role` compares it: NFKC (full-width ＨＲ is HR), case folded."""
+    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 def require_role(roles: Sequence[Role], name: str, where: str) -> Role:
@@ -420,54 +435,27 @@ def dump_role(role: Role, fmt: str = "yaml") -> str:
 
 
 def write_roles(roles: Sequence[Role], out_dir: str | Path, fmt: str = "yaml") -> list[Path]:
-    """Write one file per role, named ``NN-<id>.yaml`` so that file order is posting order.
+    """Write one file per role, named ``NN-<id>.yaml``, so that file order is import order.
 
-    A file of that name is replaced (importing a posting again updates its role file).
+    A role whose id a file of ``out_dir`` written this way already holds replaces that
+    file, keeping its name and format (importing a posting again updates its role
+    file); a new role gets the next ``NN`` after the folder's highest.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``roles``.
 
     Raises
     ------
     RoleSpecError
-        A role's id is already held by another file of ``out_dir`` (or by an earlier
-        role of ``roles``): the folder would no longer load. Nothing is written then.
+        Two roles share an id, or a role's id is held by a file of ``out_dir`` that
+        this did not write (a hand-written role, a posting): the folder would no
+        longer load. Nothing is written then.
     """
-    out = Path(out_dir)
-    paths = [out / f"{i:02d}-{role.id}.{fmt}" for i, role in enumerate(roles, start=1)]
-    held = _ids_held(out, leave_out=paths) if out.is_dir() else {}
-    for role, path in zip(roles, paths, strict=True):
-        if role.id in held:
-            of = f" (of the role from {role.source})" if role.source else ""
-            raise RoleSpecError(
-                f"id {role.id!r}{of} is already the id of {held[role.id]}; nothing written: "
-                "ids must be unique in a folder (choose another id, or remove that file)",
-                path=path,
-                field="id",
-            )
-        held[role.id] = path
-    out.mkdir(parents=True, exist_ok=True)
-    for role, path in zip(roles, paths, strict=True):
-        path.write_text(dump_role(role, fmt), encoding="utf-8")
-    return paths
+    from rolematch.io._role_writes import write_role_files
 
-
-def _ids_held(folder: Path, leave_out: Sequence[Path]) -> dict[str, Path]:
-    """id -> the file of ``folder`` that holds it, but for the files in ``leave_out``.
-
-    A file that does not load holds no id here: ``roles validate`` names its error.
-    """
-    gone = {p.resolve() for p in leave_out}
-    held: dict[str, Path] = {}
-    with warnings.catch_warnings():  # notes or a README beside the roles are no matter here
-        warnings.simplefilter("ignore", RoleFileWarning)
-        try:
-            files = [f for f, _ in folder_files(folder) if f.resolve() not in gone]
-        except RoleSpecError:  # nothing there that is a role or a posting
-            return held
-        for f in files:
-            try:
-                held.update((r.id, f) for r in load_roles(f) if r.id not in held)
-            except (RoleSpecError, OSError):
-                continue
-    return held
+    return [w.path for w in write_role_files(roles, out_dir, fmt)]
 
 
 # ---------------------------------------------------------------------------

@@ -285,18 +285,36 @@ def test_write_roles_refuses_an_id_another_file_of_the_folder_holds(tmp_path):
     other = role_from_dict({**GOOD, "title": "另一个主管"}, source="posting.txt")
     with pytest.raises(
         RoleSpecError,
-        match=rf"02-demo\.yaml: field 'id': id 'demo' \(of the role from posting\.txt\) is "
-        rf"already the id of {re.escape(str(own))}; nothing written",
+        match=rf"^posting\.txt: field 'id': id 'demo' \(of '另一个主管'\) is already the id of "
+        rf"{re.escape(str(own))}, a role file roles import did not write .*; nothing written",
     ):
         write_roles([role_from_dict({**GOOD, "id": "new"}), other], tmp_path)
     assert [f.name for f in tmp_path.iterdir()] == ["own.yaml"]
-    with pytest.raises(RoleSpecError, match=r"02-new\.json: .* already the id of .*01-new\.json"):
-        write_roles([role_from_dict({**GOOD, "id": "new"})] * 2, tmp_path / "out", fmt="json")
+
+
+def test_write_roles_refuses_one_id_for_two_roles_naming_both(tmp_path):
+    a = role_from_dict({**GOOD, "id": "new"}, source="a.txt")
+    b = role_from_dict({**GOOD, "id": "new", "title": "另一个主管"}, source="b.txt")
+    with pytest.raises(
+        RoleSpecError,
+        match=r"^field 'id': id 'new' is given to two roles, '演示主管' \(from a\.txt\) and "
+        r"'另一个主管' \(from b\.txt\); nothing written",
+    ):
+        write_roles([a, b], tmp_path / "out", fmt="json")
     assert not (tmp_path / "out").exists()
-    # the file of that name is replaced: a posting imported again
-    (path,) = write_roles([other], tmp_path / "out")
-    assert write_roles([role_from_dict(GOOD)], tmp_path / "out") == [path]
-    assert load_roles(path)[0].title == "演示主管"
+
+
+def test_write_roles_replaces_the_file_of_an_id_and_numbers_new_ones_after(tmp_path):
+    first = write_roles([role_from_dict({**GOOD, "id": f"r{i}"}) for i in range(3)], tmp_path)
+    assert [p.name for p in first] == ["01-r0.yaml", "02-r1.yaml", "03-r2.yaml"]
+    again = role_from_dict({**GOOD, "id": "r1", "title": "新主管"})
+    new = role_from_dict({**GOOD, "id": "r9"})
+    assert write_roles([new, again], tmp_path, fmt="json") == [tmp_path / "04-r9.json", first[1]]
+    assert load_roles(first[1])[0].title == "新主管"  # kept as YAML, the file's format
+    # a file named as written for that id that no longer loads is mended the same way
+    first[2].write_text("id: r2\ntitle: [", encoding="utf-8")
+    assert write_roles([role_from_dict({**GOOD, "id": "r2"})], tmp_path) == [first[2]]
+    assert len(load_roles(tmp_path)) == 4
 
 
 def test_a_file_named_twice_is_read_once(tmp_path):
