@@ -4,7 +4,10 @@ Sheets, in order:
 
 ``总览 Overview``
     One row per file: status, best role and score, then every role's score (the
-    résumé × role matrix), and the reason for a file that could not be read.
+    résumé × role matrix), and the reason for a file that could not be read. Under
+    ``min_score`` it follows the filter as the wide CSV does: a score below it is
+    blank, and a file no role reaches it for has no best role and says so in ``reason``
+    (``no role scores S or more; best: …``).
 one sheet per role (named after the role's title)
     Its shortlist in rank order: rank, file, score, the three components, the role's
     rank for the résumé, matched and missing keywords, the three best duty ⇐ sentence
@@ -12,8 +15,11 @@ one sheet per role (named after the role's title)
 ``无法读取 Unreadable``
     Files that could not be read, with status and reason.
 
-Text cells are strings, never formulas, and a text starting with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return gets a leading ``'`` (a candidate names the file).
+Text cells are typed as strings (``t="inlineStr"``), never formulas or error values,
+and hold the text exactly as it is (a candidate names the file: ``=bad.pdf`` shows as
+``=bad.pdf`` and matches the file on disk); a text starting with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return also gets Excel's quote-prefix style, so editing the
+cell keeps it text. (The CSV, which has no cell types, gets a leading ``'`` instead.)
 Characters an XLSX file cannot hold (control characters in a file name, a broken link's
 target or a role title) show as U+FFFD, and a text past Excel's 32,767 characters is
 cut to end in ``…`` (:func:`excel_text`); the CSV keeps both as they are.
@@ -35,7 +41,7 @@ import numpy as np
 
 from rolematch._optional import import_optional
 from rolematch.explain import Explanation, team_text
-from rolematch.report import atomic_write, safe_cell
+from rolematch.report import FORMULA_PREFIXES, atomic_write
 from rolematch.results import BatchResults
 from rolematch.text import display_width
 
@@ -117,12 +123,22 @@ def _num(x: float) -> float | None:
 
 
 def _text_cell(ws: Any, text: str) -> Any:
-    """A cell that holds ``text`` as a string: formula-safe (:func:`safe_cell`), and typed
-    as a string, never a formula, whatever it starts with."""
+    """A cell that holds ``text`` exactly, as a string: never a formula or an error value,
+    whatever it starts with.
+
+    openpyxl types a ``str`` starting with ``=`` as a formula (and ``#N/A`` as an error)
+    when the value is assigned; the type set afterwards is what it writes, an inline
+    string. A leading ``'`` (the CSV's escape) would show in Excel, which keeps it for a
+    typed string: the quote-prefix style marks the cell instead, as Excel does for a
+    typed ``'=…``, so an edit of the cell does not turn it into a formula either.
+    """
     from openpyxl.cell import WriteOnlyCell
 
-    c = WriteOnlyCell(ws, value=excel_text(safe_cell(text)))
+    value = excel_text(text)
+    c = WriteOnlyCell(ws, value=value)
     c.data_type = "s"
+    if value.startswith(FORMULA_PREFIXES):
+        c.quotePrefix = True
     return c
 
 
@@ -218,7 +234,8 @@ def write_xlsx(
     top_k : int, optional
         Each role sheet keeps its best ``top_k`` résumés (default: all).
     min_score : float, optional
-        Role sheets leave out résumés scoring below it.
+        Role sheets leave out résumés scoring below it, and the overview blanks such
+        scores (a file no role reaches it for has no best role, and ``reason`` says so).
 
     Returns
     -------
@@ -240,11 +257,14 @@ def write_xlsx(
     header = ["file", "status", "best_role", "best_score", *results.role_titles, "reason"]
     scores = {*results.role_titles, "best_score"}
     overview = _Sheet(wb, _OVERVIEW, header, len(results), scores)
+    # the matrix follows min_score as the wide CSV does (top_k is the role sheets')
+    passed = results.keep("resume", None, min_score)
     for i, file in enumerate(results.files):
-        if not results.ok(i):
+        if not results.ok(i) or not passed[i].any():
             overview.append(
-                [file, results.status[i], None, None, *[None] * results.n_roles, results.reason[i]]
-            )
+                [file, results.status[i], None, None, *[None] * results.n_roles,
+                 results.row_reason(i, min_score)]
+            )  # fmt: skip
             continue
         best = int(np.argmin(results.role_rank[i]))
         overview.append(
@@ -253,7 +273,7 @@ def write_xlsx(
                 "ok",
                 results.role_titles[best],
                 _num(results.score[i, best]),
-                *[_num(s) for s in results.score[i]],
+                *[_num(s) if k else None for s, k in zip(results.score[i], passed[i], strict=True)],
                 "",
             ]  # fmt: skip
         )

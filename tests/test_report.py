@@ -477,10 +477,12 @@ def test_xlsx_has_no_formula_cell(hostile, tmp_path):
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     texts.append(cell.value)
+                    # a string cell (no leading ' shown in Excel: QA s37u #14), quote-
+                    # prefixed where it starts like a formula (tests/test_excel.py)
+                    assert cell.data_type == "s" and bool(cell.quotePrefix) == _unsafe(cell.value)
                 numbers += isinstance(cell.value, float)
-    assert not [t for t in texts if _unsafe(t)]
-    assert "'" + HOSTILE_PDF in texts and "'" + HOSTILE_ROLE.title in texts
-    assert any(t.startswith("'=1+1 负责手机银行") for t in texts)  # evidence: duty ⇐ sentence
+    assert HOSTILE_PDF in texts and HOSTILE_ROLE.title in texts
+    assert any(t.startswith("=1+1 负责手机银行") for t in texts)  # evidence: duty ⇐ sentence
     assert numbers >= len(hostile) * 3  # scores are numbers
 
 
