@@ -51,6 +51,8 @@ class Posting:
     department : str
     warnings : list of str
         What a reader should check (the file reads like a résumé).
+    headed : bool
+        Whether a duty or requirement heading (岗位职责, 任职要求 …) opened a list of it.
     """
 
     title: str = ""
@@ -63,6 +65,7 @@ class Posting:
     id: str = ""
     department: str = ""
     warnings: list[str] = field(default_factory=list)
+    headed: bool = field(default=False, compare=False)
 
     def to_role(self) -> Role:
         """The validated :class:`Role` (duties may be empty; requirements then carry it)."""

@@ -54,8 +54,8 @@ _EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Lt
 
 _BEFORE_HEADING = "before any duty or requirement heading"
 
-#: the sections whose lines are items
-_LISTS = ("duties", "requirements", "preferred", "mixed")
+_LISTS = ("duties", "requirements", "preferred", "mixed")  # the sections of items
+_PAY = "pay and benefits"
 
 
 class LineSorter:
@@ -192,21 +192,15 @@ class LineSorter:
         ) and self._paragraph(ln, plain):
             # (an introduction above the posts' own 岗位职责 says what the firm does: no duties)
             return
-        if (reason := noise_reason(plain, lex)) and not self._benefit_item(plain, reason):
+        if (reason := noise_reason(plain, lex)) and not (
+            reason == _PAY and self.section in _LISTS and benefit_work(plain, lex)
+        ):  # 负责五险一金的增减员 under 岗位职责: an item
             self._drop(ln, reason)
             return
         if self.section == "noise":
             self._drop(ln, self.noise_reason)
             return
         self._content(ln, plain)
-
-    def _benefit_item(self, plain: str, reason: str) -> bool:
-        """Whether a line dropped as pay and benefits is an item of the open duty or
-        requirement list that works on them (负责五险一金的增减员 under 岗位职责)."""
-        if reason != "pay and benefits" or self.section not in _LISTS:
-            return False
-        text, numbered = split_marker(plain)
-        return benefit_work(text, self.lex, item=numbered)
 
     def _has_items(self) -> bool:
         p = self.cur
@@ -336,6 +330,7 @@ class LineSorter:
             return
         self.section = kind
         self.headed.add(id(p))
+        p.headed = p.headed or kind in (*_LISTS, "kpis")
         self.noise_reason = reason
         self.last = None
         self.seen_numbered = False
@@ -470,9 +465,7 @@ class LineSorter:
     def _clause_noise(self, clause: str) -> bool:
         """Whether a clause of a one-paragraph posting is noise (负责社保增减员 is not)."""
         reason = noise_reason(clause, self.lex)
-        return bool(reason) and not (
-            reason == "pay and benefits" and benefit_work(clause, self.lex, item=False)
-        )
+        return bool(reason) and not (reason == _PAY and benefit_work(clause, self.lex))
 
     def _unpunctuated_list(self) -> bool:
         """Whether the open list's items (two or more) all end without a sentence
@@ -597,6 +590,7 @@ class LineSorter:
                 p.dropped += [Dropped(r.line, r.text, "job board summary") for r in p.requirements]
                 p.dropped.append(Dropped(q.line, q.title, "a tag, not a title"))
                 p.duties, p.requirements = q.duties, q.requirements
+                p.headed = p.headed or q.headed
                 p.kpis += q.kpis
                 p.dropped += q.dropped
                 p.dropped.sort(key=lambda d: d.line)

@@ -339,21 +339,22 @@ def noise_reason(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def benefit_work(text: str, lex: Lexicon, *, item: bool) -> bool:
+def benefit_work(line: str, lex: Lexicon) -> bool:
     """Whether a line the pay-and-benefits patterns drop is work on pay and benefits
-    (负责五险一金的增减员, 协助组织年会、团建, 熟悉社保公积金政策): it starts with a
-    doing or a having word — or, a list's item (``item``), says one anywhere — and
-    reads as no offer (享受带薪年假, 公司缴纳五险一金, 月薪8-10K). Only for a line
-    of a duty or requirement list: elsewhere such a line is an offer.
+    (负责五险一金的增减员, 协助组织年会、团建, 熟悉五险一金政策): it starts with a
+    doing or a having word — or, a list's numbered or bulleted item, says one
+    anywhere — and reads as no offer (享受带薪年假, 公司缴纳五险一金, 月薪8-10K).
+    Only for a line of a duty or requirement list: elsewhere such a line is an offer.
 
     Examples
     --------
     >>> lex = load_lexicon()
-    >>> benefit_work("负责五险一金的增减员和年度基数调整", lex, item=False)
+    >>> benefit_work("负责五险一金的增减员和年度基数调整", lex)
     True
-    >>> benefit_work("享受五险一金、带薪年假", lex, item=True)
+    >>> benefit_work("3. 享受五险一金、带薪年假", lex)
     False
     """
+    text, item = split_marker(line)
     s = fold(text)
     reasons = {reason for reason, pattern in lex.noise if pattern.search(s)}
     if reasons != {"pay and benefits"} or lex.offer.search(s):

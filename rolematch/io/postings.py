@@ -24,6 +24,7 @@ what one line is (heading, numbered item, title, noise) and the ids made from ti
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from rolematch.io.posting_sources import (
     html_lines,
     numbered_lines,
 )
-from rolematch.io.roles import ROLE_ID
+from rolematch.io.roles import ROLE_ID, RoleFileWarning
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -111,11 +112,11 @@ def parse_posting_text(
     for p in postings:
         p.id = slug(p.title) if p.title else ""
         if resume:
-            p.warnings.append(
-                f"the text reads like a résumé ({'、'.join(resume)}), not a job posting"
-            )
+            p.warnings.append(f"{_RESUME} ({'、'.join(resume)}), not a job posting")
     return postings
 
+
+_RESUME = "the text reads like a résumé"
 
 #: a line that starts with a period of someone's career: 2017年3月—至今, 2012-2016
 _PERIOD = re.compile(r"^\d{4}\s*(?:[年./-]\s*\d{1,2}\s*月?)?\s*[-—–~至]")
@@ -246,29 +247,63 @@ def read_postings(
         else:
             raise RoleSpecError("no such file or folder", path=p)
     postings: list[Posting] = []
+    skipped: list[RoleSpecError] = []
     for f in files:
         got: list[Posting]
         if f.suffix.lower() in EXPORT_SUFFIXES:
             got = _export_postings(f, title_field, text_field, id_field, lexicon)
         else:
             got = parse_posting_text(document_lines(f), source=str(f), lexicon=lexicon)
+            if why := _not_a_posting(got, f):
+                skipped.append(why)  # a résumé, notes: no posting, said once below
+                continue
             for post in got:
-                if not post.title:
-                    post.title = f.stem
+                post.title = post.title or f.stem
         for post in got:
             if not (post.duties or post.requirements):
-                # point at the text below the title, which is what went unread
-                body = next((d.line for d in post.dropped if d.line > post.line), post.line)
-                raise RoleSpecError(
-                    f"line {body}: no duty or requirement found in posting {post.title!r}; "
-                    "put the duties under a 岗位职责 heading and the requirements under "
-                    "任职要求",
-                    path=post.source or f,
-                    field="requirements",
-                )
+                raise _nothing_found(post, f)
         postings.extend(got)
+    if skipped and not postings:
+        raise skipped[0]
+    for e in skipped:  # a file among the postings that is none: as load_roles does
+        warnings.warn(f"{e.path}: skipped: {_why(e)}", RoleFileWarning, stacklevel=2)
     assign_ids(postings, ids)
     return postings
+
+
+def _nothing_found(post: Posting, f: Path) -> RoleSpecError:
+    # point at the text below the title, which is what went unread
+    body = next((d.line for d in post.dropped if d.line > post.line), post.line)
+    return RoleSpecError(
+        f"line {body}: no duty or requirement found in posting {post.title or f.stem!r}; "
+        "put the duties under a 岗位职责 heading and the requirements under 任职要求",
+        path=post.source or f,
+        field="requirements",
+    )
+
+
+def _not_a_posting(got: Sequence[Posting], f: Path) -> RoleSpecError | None:
+    """Why a document is no job posting, or None: it reads like a résumé, or nothing
+    in it is one — no duty or requirement found, or a line or two that read as duties
+    with no 岗位职责 heading, no requirement and no title over them (a notes file)."""
+    if any(w.startswith(_RESUME) for p in got for w in p.warnings):
+        return RoleSpecError(next(w for w in got[0].warnings if w.startswith(_RESUME)), path=f)
+    if all(not (p.duties or p.requirements) for p in got):
+        return _nothing_found(got[0], f)
+    if any(p.headed or (p.duties and p.requirements) for p in got):
+        return None
+    if any(p.title and len(p.duties) + len(p.requirements) >= 2 for p in got):
+        return None  # 司机 over a numbered list of duties
+    return RoleSpecError(
+        "not a job posting: no 岗位职责 or 任职要求 heading, no requirement and no title; "
+        f"{len(got[0].duties)} line(s) that read as duties",
+        path=f,
+    )
+
+
+def _why(e: RoleSpecError) -> str:
+    text = str(e)
+    return text.removeprefix(f"{e.path}: ") if e.path is not None else text
 
 
 def assign_ids(postings: Sequence[Posting], ids: Sequence[str] | None = None) -> None:
