@@ -164,7 +164,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "score": ["score", *common] + [a for p in score_outputs for a in ("-o", str(p))],
         "audit": ["audit", *common, "--top-k", "6", "--date", AUDIT_DATE]
         + ["-o", str(out / "audit.json"), "-o", str(out / "audit.html")]
-        + ["-o", str(out / "audit.xlsx"), "-o", str(out / "audit_scores.csv")],
+        + ["-o", str(out / "audit.xlsx"), "--scores-csv", str(out / "audit_scores.csv")],
     }.items():
         err = io.StringIO()
         with contextlib.redirect_stderr(err):
@@ -212,8 +212,9 @@ def _hand_audit(
                                         "impact_ratio": None, "scoring_rate": None,
                                         "mean_score": None}  # fmt: skip
                 if n >= MIN_GROUP:
-                    if "top_k" in rule:
-                        sel = sum(int(r["resume_rank"]) <= rule["top_k"] for r in members)
+                    if "top_k" in rule:  # the K-th best score as the CSV shows it: ties in
+                        cut = sorted(scores, reverse=True)[min(rule["top_k"], len(scores)) - 1]
+                        sel = sum(float(r["score"]) >= cut for r in members)
                     else:
                         sel = sum(float(r["score"]) >= rule["min_score"] for r in members)
                     cell["selected"] = sel
@@ -225,9 +226,10 @@ def _hand_audit(
                 (c["rate"] for g, c in table.items() if g != "unknown" and c["rate"] is not None),
                 default=0.0,
             )
-            for g, c in table.items():
-                if g != "unknown" and c["rate"] is not None and best > 0:
-                    c["impact_ratio"] = c["rate"] / best
+            rated = [g for g, c in table.items() if g != "unknown" and c["rate"] is not None]
+            for g in rated:
+                if best > 0 and len(rated) > 1:  # one group alone: nothing to compare
+                    table[g]["impact_ratio"] = table[g]["rate"] / best
             out[role_id][attribute] = table
     return out
 
@@ -542,7 +544,7 @@ def test_devset_audit_is_redone_from_its_csv_and_no_output_names_a_person(shared
     score = ["score", *common, "-q", "-o", str(out / "r.jsonl"), "-o", str(out / "r.html")]
     assert main(score) == 0
     argv = ["audit", *common, "--top-k", "5", "--date", AUDIT_DATE, "--no-counterfactual",
-            "-q", "-o", str(out / "a.json"), "-o", str(out / "a.csv")]  # fmt: skip
+            "-q", "-o", str(out / "a.json"), "--scores-csv", str(out / "a.csv")]  # fmt: skip
     assert main(argv) == 0
     with open(out / "a.csv", encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -628,7 +630,7 @@ def test_audit_scores_with_the_profile_it_is_given(batch, tmp_path):
     common = [str(batch["cvs"]), "--roles", str(batch["roles"]), "--model", "static-zh"]
     out = tmp_path / "scores.csv"
     args = ["audit", *common, "--top-k", "6", "--date", AUDIT_DATE, "--no-counterfactual", "-q"]
-    assert main([*args, "--profile", str(profile), "-o", str(out)]) == 0
+    assert main([*args, "--profile", str(profile), "--scores-csv", str(out)]) == 0
     with open(out, encoding="utf-8-sig", newline="") as f:
         rows = {(r["file"], r["role_id"]): r for r in csv.DictReader(f)}
     plain = {(r["file"], r["role_id"]): r for r in batch["rows"]}

@@ -13,7 +13,7 @@ import numpy as np
 
 from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, UNKNOWN, attribute_groups
 from rolematch.fairness.counterfactual import max_score_change, swap_personal
-from rolematch.fairness.rates import MIN_GROUP, audit_table, check_rule
+from rolematch.fairness.rates import MIN_GROUP, audit_table, check_rule, cut_ties
 
 if TYPE_CHECKING:
     from rolematch.documents import Role
@@ -45,6 +45,8 @@ class AuditResult:
     model: str = ""
     role_titles: dict[str, str] = field(default_factory=dict)
     n_files: int = 0
+    #: Roles whose top-K cut falls inside a tie (see :func:`~rolematch.fairness.rates.cut_ties`).
+    ties: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``audit.json`` record (its schema is stable)."""
@@ -58,8 +60,8 @@ class AuditResult:
         }
 
     def write(self, path: str | Path) -> str:
-        """Write the audit as ``.json``, ``.html`` or ``.xlsx`` (by suffix); returns the
-        format. See :func:`rolematch.fairness.write_audit`."""
+        """Write the audit as ``.json``, ``.html``, ``.xlsx`` or ``.csv`` (by suffix);
+        returns the format. See :func:`rolematch.fairness.write_audit`."""
         from rolematch.fairness.report import write_audit
 
         return write_audit(self, path)
@@ -126,8 +128,9 @@ def audit(
     matcher : Matcher, optional
         A matcher (fitted, or fitted here on ``roles``) instead of ``model``.
     top_k, min_score
-        The selection rule, exactly one: each role's best ``top_k`` résumés
-        (``resume_rank <= top_k``), or those scoring at least ``min_score``.
+        The selection rule, exactly one: each role's best ``top_k`` résumés (those
+        scoring at least the K-th best score as the CSV shows it, so all tied at the cut
+        are selected and the warnings say so), or those scoring at least ``min_score``.
     attributes : sequence of str or "a,b"
         Some of ``gender``, ``age``, ``ethnicity`` (the last only when asked).
     date : date or "YYYY-MM-DD", optional
@@ -139,7 +142,8 @@ def audit(
         As for :func:`rolematch.score_paths`.
     scores_csv : path, optional
         Also write the batch's scores, as ``rolematch score -o ranking.csv`` writes them,
-        to this file: the audit can then be redone from the very scores it used.
+        to this file: the audit can then be redone from the very scores it used. Unlike
+        the audit it names files (often the candidates' names) and holds their scores.
     progress : callable, optional
         Called with a short message (aggregate counts only) at each stage.
 
@@ -205,6 +209,7 @@ def audit(
             pairs.append((source, text, swap_personal(text, personal, on)))
     role_ids = list(matcher.role_ids_)
     roles_out, flags = audit_table(rows, groups, rule=rule, attributes=attrs, role_ids=role_ids)
+    ties = cut_ties(rows, rule, role_ids)
 
     delta: float | None = None
     swapped = 0
@@ -220,7 +225,7 @@ def audit(
         pairs.clear()
     warnings = _warnings(
         n_ok=len(ok_files), not_ok=not_ok, groups=groups, attrs=attrs, rule=rule,
-        roles=roles_out, delta=delta, swapped=swapped,
+        roles=roles_out, delta=delta, swapped=swapped, ties=ties,
     )  # fmt: skip
     return AuditResult(
         rule=rule,
@@ -234,6 +239,7 @@ def audit(
         model=str(getattr(matcher, "model", model)),
         role_titles={r.id: r.title for r in matcher.roles_},
         n_files=len(files),
+        ties=ties,
     )
 
 
@@ -260,6 +266,15 @@ def _personal(files: Sequence[str], *, ocr: bool) -> Iterator[tuple[str, dict[st
         yield r.source, dict(r.personal), r.text
 
 
+def tie_text(role_id: str, tie: dict[str, Any], top_k: int) -> str:
+    """A tie at a role's top-K cut, in words (a warning, and the reports' note)."""
+    return (
+        f"{role_id}: {tie['tied']} résumés tie at the cut score {tie['cut_score']:.4f} for "
+        f"the last {tie['places']} of the {top_k} places; all are selected ({tie['selected']}, "
+        f"not {top_k}), so the audit does not depend on the order of ties"
+    )
+
+
 def _warnings(
     *,
     n_ok: int,
@@ -270,6 +285,7 @@ def _warnings(
     roles: dict[str, Any],
     delta: float | None,
     swapped: int,
+    ties: dict[str, dict[str, Any]] | None = None,
 ) -> list[str]:
     out: list[str] = []
     if not_ok:
@@ -294,6 +310,16 @@ def _warnings(
         out.append(
             f"top_k {rule['top_k']} selects every one of the {n_ok} résumés: the rates say nothing"
         )
+    for role_id, tie in (ties or {}).items():
+        out.append(tie_text(role_id, tie, int(rule["top_k"])))
+    for role_id, per_attr in roles.items():
+        for a, table in per_attr.items():
+            rated = [g for g, c in table.items() if g != UNKNOWN and c["rate"] is not None]
+            if len(rated) == 1:
+                out.append(
+                    f"{role_id}: {a}: only one group large enough ({rated[0]}, n="
+                    f"{table[rated[0]]['n']}): its impact ratio is not measurable, not 1.0"
+                )
     if "min_score" in rule:
         for role_id, per_attr in roles.items():
             first: dict[str, Any] = next(iter(per_attr.values()), {})

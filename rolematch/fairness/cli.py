@@ -26,13 +26,22 @@ ratios below 0.8 (four-fifths rule); re-score every résumé with its personal d
 swapped (counterfactual check). Attributes are read from what each résumé states;
 outputs hold group aggregates only, never a person's attributes or a file name.
 
-Outputs (-o, by suffix; repeat for several; default: audit.json on stdout):
+With --top-k, résumés tied at the K-th best score are all selected (the audit never
+depends on the order of ties), and the warnings say where that selects more than K.
+A group alone large enough for a rate has no impact ratio (not measurable, not 1.0).
+
+Outputs (-o, by suffix; repeat for several; default: audit.json on stdout), all group
+aggregates only:
   .json   the audit record (rule, n_resumes, roles, flags, counterfactual_max_delta,
           warnings)
   .html   one self-contained page: per-role tables, bar charts, the four-fifths rule
   .xlsx   the same tables with bar charts (needs 'rolematch[excel]')
-  .csv    the batch's scores as 'rolematch score -o ranking.csv' writes them (the
-          audit can be redone from them and the résumés' stated attributes)
+  .csv    the same table, one row per role x attribute x group: n, selected, rate,
+          impact_ratio, scoring_rate, mean_score, flag, p_value, note
+
+--scores-csv FILE also writes the batch's per-résumé scores, as 'rolematch score -o
+ranking.csv' writes them, so the audit can be redone by hand: unlike the audit it names
+every file (often the candidate) with its scores; keep it as private as the résumés.
 """
 
 
@@ -76,7 +85,17 @@ def add_audit_parser(
     )
     a.add_argument("--date", type=_iso_date, help="audit date YYYY-MM-DD for ages (default: today)")
     a.add_argument(
-        "-o", "--output", action="append", metavar="OUT", help=".json, .html, .xlsx, .csv"
+        "-o",
+        "--output",
+        action="append",
+        metavar="OUT",
+        help=".json, .html, .xlsx, .csv (the audit: group aggregates only)",
+    )
+    a.add_argument(
+        "--scores-csv",
+        metavar="FILE",
+        help="also write the per-résumé scores the audit used (file names and scores, as "
+        "'rolematch score -o ranking.csv'), to redo it by hand",
     )
     a.add_argument(
         "--no-counterfactual", action="store_true", help="skip re-scoring with swapped data"
@@ -125,17 +144,21 @@ def run_audit(
     from rolematch.fairness.report import AUDIT_FORMATS, audit_format, to_json
     from rolematch.matcher import Matcher
 
-    csvs = [o for o in args.output or [] if o.lower().endswith(".csv")]
-    outputs = [o for o in args.output or [] if o not in csvs]
-    if len(csvs) > 1:
-        raise UsageError(f"-o takes one .csv (the batch's scores) at most. Got {csvs} instead.")
+    outputs = list(args.output or [])
+    scores_csv = args.scores_csv
     try:
         formats = [audit_format(o) for o in outputs]
     except ValueError:
         bad = next(o for o in outputs if Path(o).suffix.lower() not in AUDIT_FORMATS)
-        suffixes = sorted([*AUDIT_FORMATS, ".csv"])
+        suffixes = sorted(AUDIT_FORMATS)
         raise UsageError(f"-o must end in one of {suffixes}. Got {bad!r} instead.") from None
-    check_outputs(args.output or [], args.paths)
+    if scores_csv is not None and not scores_csv.lower().endswith(".csv"):
+        raise UsageError(f"--scores-csv must end in .csv. Got {scores_csv!r} instead.")
+    check_outputs(outputs, args.paths)
+    if scores_csv is not None:
+        check_outputs([scores_csv], args.paths, option="--scores-csv")
+        if any(Path(o).resolve() == Path(scores_csv).resolve() for o in outputs):
+            raise UsageError(f"--scores-csv {scores_csv} is also an -o output; name another file")
     if "xlsx" in formats:
         from rolematch._optional import import_optional
 
@@ -152,11 +175,11 @@ def run_audit(
         files, roles=roles, matcher=matcher, top_k=args.top_k, min_score=args.min_score,
         attributes=args.attributes, date=args.date, counterfactual=not args.no_counterfactual,
         workers=args.workers or default_workers(len(files)), cache=args.cache,
-        ocr=not args.no_ocr, scores_csv=csvs[0] if csvs else None, progress=say,
+        ocr=not args.no_ocr, scores_csv=scores_csv, progress=say,
     )  # fmt: skip
     for path in outputs:
         write_audit(result, path)
-    if not outputs and not csvs:
+    if not outputs:
         sys.stdout.write(to_json(result))
     if not args.quiet:
         delta = result.counterfactual_max_delta
@@ -166,6 +189,6 @@ def run_audit(
             + ("not run" if delta is None else f"{delta:.6f}"),
             file=sys.stderr,
         )
-        for path in csvs + outputs:
+        for path in ([scores_csv] if scores_csv else []) + outputs:
             print(f"rolematch: wrote {path}", file=sys.stderr)
     return 0

@@ -11,12 +11,17 @@ Per role, attribute and group (only ``ok`` résumés count):
 ``n``
     résumés in the group;
 ``selected``
-    how many the rule selects: ``resume_rank <= top_k``, or ``score >= min_score``;
+    how many the rule selects: ``score >= min_score``, or, for ``top_k``, a score at
+    least the role's K-th best (``score >= cut``): every résumé tied at the cut is
+    selected, so the audit never depends on the order of ties (10 identical résumés
+    tied for 5 places are all selected, and :func:`cut_ties` says so);
 ``rate``
     ``selected / n``;
 ``impact_ratio``
     ``rate`` ÷ the highest ``rate`` among the attribute's stated groups (``unknown`` is
-    not a group of people and is neither compared nor a reference);
+    not a group of people and is neither compared nor a reference); ``null`` where fewer
+    than two stated groups have rates (a ratio of a group to itself is 1.0 and says
+    nothing: :func:`impact_note` gives the reason);
 ``scoring_rate``
     share of the group scoring above the median score of all the batch's résumés for
     the role (NYC Local Law 144's scoring rate);
@@ -25,7 +30,8 @@ Per role, attribute and group (only ``ok`` résumés count):
 
 A group with fewer than :data:`MIN_GROUP` résumés is reported with its ``n`` only (every
 other field ``null``): its rates mean little, and they could point at a person.
-``impact_ratio`` is also ``null`` where no stated group has anyone selected. A flag is
+``impact_ratio`` is also ``null`` where no stated group has anyone selected, and where
+only one stated group is large enough to have rates (not measurable). A flag is
 raised where an impact ratio is below :data:`FOUR_FIFTHS` (both groups then have
 ``n >= MIN_GROUP``), with the two-sided Fisher exact p-value of the gap: on a small
 batch a flag is often chance, and the p-value says how often.
@@ -33,6 +39,7 @@ batch a flag is often chance, and the p-value says how often.
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -40,7 +47,16 @@ from typing import Any
 
 from rolematch.fairness.attributes import GROUPS, UNKNOWN
 
-__all__ = ["FOUR_FIFTHS", "MIN_GROUP", "SCORE_DECIMALS", "audit_table", "check_rule", "fisher_p"]
+__all__ = [
+    "FOUR_FIFTHS",
+    "MIN_GROUP",
+    "SCORE_DECIMALS",
+    "audit_table",
+    "check_rule",
+    "cut_ties",
+    "fisher_p",
+    "impact_note",
+]
 
 #: Smallest group that gets rates.
 MIN_GROUP = 5
@@ -98,9 +114,10 @@ def audit_table(
     Parameters
     ----------
     rows : iterable of mapping
-        Long-format rows with ``file``, ``status``, ``role_id``, ``score`` and
-        ``resume_rank`` (e.g. ``results.to_frame().to_dict("records")``); rows whose
-        status is not ``ok`` are left out.
+        Long-format rows with ``file``, ``status``, ``role_id`` and ``score`` (e.g.
+        ``results.to_frame().to_dict("records")``); rows whose status is not ``ok`` are
+        left out. The rule reads the scores as the CSV shows them, not ``resume_rank``
+        (which orders ties one way or another).
     groups : mapping
         File -> attribute -> group (see :func:`~rolematch.fairness.attributes.attribute_groups`);
         a file missing here is ``unknown`` for every attribute.
@@ -131,57 +148,132 @@ def audit_table(
     {'n': 1, 'selected': None, 'rate': None, 'impact_ratio': None, 'scoring_rate': None,
      'mean_score': None}
     """
-    by_role: dict[str, list[tuple[str, float, int]]] = {}
-    for row in rows:
-        if row.get("status") != "ok" or not row.get("role_id"):  # unread, or none kept
-            continue
-        score = round(float(row["score"]), SCORE_DECIMALS)
-        by_role.setdefault(str(row["role_id"]), []).append(
-            (str(row["file"]), score, int(row["resume_rank"]))
-        )
+    by_role = _by_role(rows)
     order = list(role_ids) if role_ids is not None else list(by_role)
     roles: dict[str, Any] = {}
     flags: list[dict[str, Any]] = []
     for role_id in order:
         entries = by_role.get(role_id, [])
-        median = statistics.median([s for _, s, _ in entries]) if entries else 0.0
+        median = statistics.median([s for _, s in entries]) if entries else 0.0
+        cut = _cut([s for _, s in entries], rule)
         per_attr: dict[str, Any] = {}
         for attribute in attributes:
-            table = _groups_of(entries, groups, attribute, rule, median)
+            table = _groups_of(entries, groups, attribute, cut, median)
             per_attr[attribute] = table
             flags.extend(_flags(role_id, attribute, table))
         roles[role_id] = per_attr
     return roles, flags
 
 
-def _selected(score: float, rank: int, rule: Mapping[str, Any]) -> bool:
-    if "top_k" in rule:
-        return rank <= int(rule["top_k"])
-    return score >= float(rule["min_score"])
+def _by_role(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[tuple[str, float]]]:
+    """Role -> (file, score to :data:`SCORE_DECIMALS` places) of its ``ok`` rows."""
+    by_role: dict[str, list[tuple[str, float]]] = {}
+    for row in rows:
+        if row.get("status") != "ok" or not row.get("role_id"):  # unread, or none kept
+            continue
+        score = round(float(row["score"]), SCORE_DECIMALS)
+        by_role.setdefault(str(row["role_id"]), []).append((str(row["file"]), score))
+    return by_role
+
+
+def _cut(scores: Sequence[float], rule: Mapping[str, Any]) -> float:
+    """The lowest score the rule selects: ``min_score``, or the K-th best score (every
+    résumé tied with it is selected too; all of them when there are K or fewer)."""
+    if "top_k" not in rule:
+        return float(rule["min_score"])
+    k = int(rule["top_k"])
+    return sorted(scores, reverse=True)[k - 1] if len(scores) > k else -math.inf
+
+
+def cut_ties(
+    rows: Iterable[Mapping[str, Any]],
+    rule: Mapping[str, Any],
+    role_ids: Sequence[str] | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Roles whose ``top_k`` cut falls inside a tie: more than K résumés are selected.
+
+    Returns ``{role_id: {"cut_score", "tied", "places", "selected"}}``: ``tied``
+    résumés share the score ``cut_score`` (as the CSV shows it) for the last ``places``
+    of the K places, and all are selected, ``selected`` in all. Empty for a
+    ``min_score`` rule (a threshold treats equal scores alike) and where no tie crosses
+    the cut.
+
+    Examples
+    --------
+    >>> rows = [{"file": f"{i}", "status": "ok", "role_id": "r", "score": s}
+    ...         for i, s in enumerate([0.9, 0.8, 0.8, 0.8, 0.1])]
+    >>> cut_ties(rows, {"top_k": 2}), cut_ties(rows, {"top_k": 4})
+    ({'r': {'cut_score': 0.8, 'tied': 3, 'places': 1, 'selected': 4}}, {})
+    """
+    if "top_k" not in rule:
+        return {}
+    k = int(rule["top_k"])
+    by_role = _by_role(rows)
+    out: dict[str, dict[str, Any]] = {}
+    for role_id in list(role_ids) if role_ids is not None else list(by_role):
+        scores = [s for _, s in by_role.get(role_id, [])]
+        cut = _cut(scores, rule)
+        selected = sum(s >= cut for s in scores)
+        if selected > k:
+            above = sum(s > cut for s in scores)
+            out[role_id] = {
+                "cut_score": cut,
+                "tied": selected - above,
+                "places": k - above,
+                "selected": selected,
+            }
+    return out
+
+
+def impact_note(table: Mapping[str, Mapping[str, Any]], group: str) -> str:
+    """Why ``group`` of an attribute's ``table`` has no impact ratio ("" when it has one).
+
+    Examples
+    --------
+    >>> t = {"女": {"n": 7, "rate": 0.4, "impact_ratio": None},
+    ...      "男": {"n": 2, "rate": None, "impact_ratio": None},
+    ...      "unknown": {"n": 6, "rate": 0.2, "impact_ratio": None}}
+    >>> [impact_note(t, g) for g in t]  # doctest: +NORMALIZE_WHITESPACE
+    ['only one group large enough (n >= 5): not measurable',
+     'fewer than 5 résumés: size only', 'not stated: not compared']
+    """
+    cell = table[group]
+    if cell["impact_ratio"] is not None:
+        return ""
+    if not cell["n"]:
+        return "no résumé"
+    if cell["rate"] is None:
+        return f"fewer than {MIN_GROUP} résumés: size only"
+    if group == UNKNOWN:
+        return "not stated: not compared"
+    rated = [g for g, c in table.items() if g != UNKNOWN and c["rate"] is not None]
+    if len(rated) < 2:
+        return f"only one group large enough (n >= {MIN_GROUP}): not measurable"
+    return "nobody selected in any group: no ratio"
 
 
 def _groups_of(
-    entries: Sequence[tuple[str, float, int]],
+    entries: Sequence[tuple[str, float]],
     groups: Mapping[str, Mapping[str, str]],
     attribute: str,
-    rule: Mapping[str, Any],
+    cut: float,
     median: float,
 ) -> dict[str, dict[str, Any]]:
-    members: dict[str, list[tuple[float, int]]] = {g: [] for g in GROUPS[attribute]}
-    for file, score, rank in entries:
+    members: dict[str, list[float]] = {g: [] for g in GROUPS[attribute]}
+    for file, score in entries:
         group = groups.get(file, {}).get(attribute, UNKNOWN)
-        members[group].append((score, rank))
+        members[group].append(score)
     table: dict[str, dict[str, Any]] = {}
     for group, m in members.items():
         n = len(m)
         cell: dict[str, Any] = dict.fromkeys(_FIELDS)
         cell["n"] = n
         if n >= MIN_GROUP:
-            selected = sum(_selected(s, r, rule) for s, r in m)
+            selected = sum(s >= cut for s in m)
             cell["selected"] = selected
             cell["rate"] = selected / n
-            cell["scoring_rate"] = sum(s > median for s, _ in m) / n
-            cell["mean_score"] = sum(s for s, _ in m) / n
+            cell["scoring_rate"] = sum(s > median for s in m) / n
+            cell["mean_score"] = math.fsum(m) / n  # the same in any row order
         table[group] = cell
     # exact fractions: 4/25 ÷ 1/5 is 0.8, not 0.7999999999999999 (flagged as below 0.8)
     stated = [
@@ -190,7 +282,9 @@ def _groups_of(
         if g != UNKNOWN and c["rate"] is not None
     ]
     best = max(stated, default=Fraction(0))
-    if best > 0:
+    # one stated group alone has nothing to be compared with: its 1.0 would read as
+    # "no disparity" (QA s37u #11); it is not measurable (null, impact_note says why)
+    if best > 0 and len(stated) >= 2:
         for group, cell in table.items():
             if group != UNKNOWN and cell["rate"] is not None:
                 cell["impact_ratio"] = float(Fraction(cell["selected"], cell["n"]) / best)

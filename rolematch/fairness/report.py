@@ -1,14 +1,18 @@
-"""Bias-audit reports: ``audit.json``, a self-contained HTML page, an Excel workbook.
+"""Bias-audit reports: ``audit.json``, a self-contained HTML page, an Excel workbook, a CSV.
 
-All three hold group aggregates only (see :mod:`rolematch.fairness`): no file name, no
-person. The HTML page has per-role tables with flagged rows highlighted, an inline SVG
-bar chart of the rates per group (no script, no external resource), and a plain reading
-of the four-fifths rule and its limits; the workbook has the same tables, an openpyxl
-bar chart per role and attribute, and text cells that can never run as formulas.
+All four hold group aggregates only (see :mod:`rolematch.fairness`): no file name, no
+person. The CSV is the table of groups, one row per role × attribute × group
+(:data:`CSV_COLUMNS`), with a ``note`` that says why a number is missing and where the
+top-K cut fell inside a tie. The HTML page has per-role tables with flagged rows
+highlighted, an inline SVG bar chart of the rates per group (no script, no external
+resource), and a plain reading of the four-fifths rule and its limits; the workbook has
+the same tables, an openpyxl bar chart per role and attribute, and text cells that hold
+their text exactly and can never run as formulas.
 """
 
 from __future__ import annotations
 
+import csv
 import html
 import json
 import math
@@ -16,19 +20,54 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rolematch.fairness._run import CF_PROMISE, AuditResult
-from rolematch.fairness.rates import FOUR_FIFTHS, MIN_GROUP
+from rolematch.fairness._run import CF_PROMISE, AuditResult, tie_text
+from rolematch.fairness.rates import FOUR_FIFTHS, MIN_GROUP, impact_note
 
-__all__ = ["AUDIT_FORMATS", "READING", "audit_format", "to_json", "write_audit"]
+__all__ = [
+    "AUDIT_FORMATS",
+    "CSV_COLUMNS",
+    "READING",
+    "audit_format",
+    "audit_rows",
+    "to_json",
+    "write_audit",
+]
 
 #: Output formats of ``rolematch audit -o`` by suffix.
-AUDIT_FORMATS = {".json": "json", ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+AUDIT_FORMATS = {
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+}
+#: Columns of the audit CSV: one row per role × attribute × group.
+CSV_COLUMNS = (
+    "rule",
+    "role_id",
+    "role_title",
+    "attribute",
+    "group",
+    "n",
+    "selected",
+    "rate",
+    "impact_ratio",
+    "scoring_rate",
+    "mean_score",
+    "flag",
+    "p_value",
+    "note",
+)
 
 #: How to read the audit, and what it cannot tell (shown in the HTML and Excel reports).
 READING: tuple[str, ...] = (
     "Selection rate: the share of a group's résumés that the rule selects (each role's "
-    "best K, or those scoring at least S). Impact ratio: a group's selection rate divided "
-    "by the highest selection rate of any group of the same attribute.",
+    "best K, or those scoring at least S). Résumés tied at the K-th best score are all "
+    "selected, so the audit never depends on the order of ties; a role where this "
+    "selects more than K says so. Impact ratio: a group's selection rate divided by the "
+    "highest selection rate of any group of the same attribute; where only one group is "
+    "large enough to have a rate there is nothing to compare and it is not measurable "
+    "(shown as –, not 1.0).",
     f"The four-fifths rule (US EEOC, used by NYC Local Law 144 audits): an impact ratio "
     f"below {FOUR_FIFTHS} — a group selected at less than four fifths of the rate of the "
     "most-selected group — is a sign of adverse impact worth looking into. It is a rule of "
@@ -65,7 +104,7 @@ _ATTR_LABELS = {"gender": "gender 性别", "age": "age 年龄段", "ethnicity": 
 
 
 def audit_format(path: str | Path) -> str:
-    """``json``, ``html`` or ``xlsx`` from an output file's suffix.
+    """``json``, ``html``, ``xlsx`` or ``csv`` from an output file's suffix.
 
     Raises
     ------
@@ -107,10 +146,73 @@ def write_audit(result: AuditResult, path: str | Path) -> str:
     if fmt == "xlsx":
         _write_xlsx(result, path)
         return fmt
+    if fmt == "csv":
+        _write_csv(result, path)
+        return fmt
     text = to_json(result) if fmt == "json" else to_html(result)
     with atomic_write(path, "w", encoding="utf-8") as f:
         f.write(text)
     return fmt
+
+
+def _rule_text(rule: Mapping[str, Any]) -> str:
+    return f"top_k={rule['top_k']}" if "top_k" in rule else f"min_score={rule['min_score']}"
+
+
+def _notes(result: AuditResult, role_id: str, table: Mapping[str, Any], group: str) -> str:
+    """Why a group's numbers are missing, and a tie at the role's cut ("; "-joined)."""
+    notes = [impact_note(table, group)]
+    tie = result.ties.get(role_id)
+    if tie:
+        notes.append(
+            f"{tie['tied']} résumés tie at the cut score {tie['cut_score']:.4f}: all selected "
+            f"({tie['selected']} for {result.rule.get('top_k')} places)"
+        )
+    return "; ".join(n for n in notes if n)
+
+
+def audit_rows(result: AuditResult) -> list[dict[str, Any]]:
+    """The audit CSV's rows (:data:`CSV_COLUMNS`): one per role × attribute × group, the
+    numbers of ``audit.json`` (``None`` where it has ``null``), ``flag`` and ``p_value``
+    for a group under the four-fifths rule, and a ``note``."""
+    flags = {(f["role_id"], f["attribute"], f["group"]): f for f in result.flags}
+    rows = []
+    for role_id, per_attr in result.roles.items():
+        for attribute, table in per_attr.items():
+            for group, cell in table.items():
+                flag = flags.get((role_id, attribute, group))
+                rows.append(
+                    {
+                        "rule": _rule_text(result.rule),
+                        "role_id": role_id,
+                        "role_title": result.role_titles.get(role_id, ""),
+                        "attribute": attribute,
+                        "group": group,
+                        **{k: cell[k] for k in _FIELD_LABELS},
+                        "flag": f"impact ratio < {FOUR_FIFTHS}" if flag else "",
+                        "p_value": flag["p_value"] if flag else None,
+                        "note": _notes(result, role_id, table, group),
+                    }
+                )
+    return rows
+
+
+def _write_csv(result: AuditResult, path: str | Path) -> None:
+    """The audit as a CSV (UTF-8 with BOM, formula-safe text, 6-decimal numbers)."""
+    from rolematch.report import atomic_write, safe_cell
+
+    def cell(value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, float):
+            return round(value, 6)
+        return safe_cell(value)
+
+    with atomic_write(path, "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(CSV_COLUMNS)
+        for row in audit_rows(result):
+            w.writerow([cell(row[c]) for c in CSV_COLUMNS])
 
 
 # ----------------------------------------------------------------------------- HTML
@@ -138,6 +240,7 @@ tr.flag td { background:var(--flag); color:var(--flagink); font-weight:600; }
 .ok { color:#14804a; } .bad { color:var(--flagink); font-weight:600; }
 ul.reading li { margin:4px 0; }
 .legend { color:var(--muted); font-size:12px; }
+td.note { color:var(--muted); font-size:12px; } p.tie { color:var(--flagink); }
 """
 
 
@@ -207,12 +310,14 @@ def _svg(groups: Mapping[str, Mapping[str, Any]]) -> str:
 
 
 def _attr_table(role_id: str, attribute: str, groups: Mapping[str, Any], flagged: set[Any]) -> str:
-    head = "".join(f"<th>{html.escape(lab)}</th>" for lab in ["group 组", *_FIELD_LABELS.values()])
+    labels = ["group 组", *_FIELD_LABELS.values(), "note 说明"]
+    head = "".join(f"<th>{html.escape(lab)}</th>" for lab in labels)
     rows = []
     for group, cell in groups.items():
         cls = ' class="flag"' if (role_id, attribute, group) in flagged else ""
         tds = "".join(f'<td class="num">{_fmt(cell[k])}</td>' for k in _FIELD_LABELS)
-        rows.append(f"<tr{cls}><td>{html.escape(group)}</td>{tds}</tr>")
+        note = f'<td class="note">{html.escape(impact_note(groups, group))}</td>'
+        rows.append(f"<tr{cls}><td>{html.escape(group)}</td>{tds}{note}</tr>")
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
@@ -220,7 +325,7 @@ def to_html(result: AuditResult) -> str:
     """The audit as one self-contained HTML page (inline CSS and SVG, no script)."""
     e = html.escape
     rule = (
-        f"each role's best {result.rule['top_k']} résumés"
+        f"each role's best {result.rule['top_k']} résumés (all tied at the cut included)"
         if "top_k" in result.rule
         else f"score ≥ {result.rule['min_score']}"
     )
@@ -277,6 +382,9 @@ def to_html(result: AuditResult) -> str:
     for role_id, per_attr in result.roles.items():
         title = result.role_titles.get(role_id, "")
         out.append(f"<section><h2>{e(title or role_id)} <small>{e(role_id)}</small></h2>")
+        if role_id in result.ties:
+            tie = tie_text(role_id, result.ties[role_id], int(result.rule["top_k"]))
+            out.append(f'<p class="tie">{e(tie)}</p>')
         for attribute, groups in per_attr.items():
             out.append(f"<h3>{e(_ATTR_LABELS.get(attribute, attribute))}</h3>")
             out.append('<div class="attr">')
@@ -299,12 +407,15 @@ _FORMULA_START = ("=", "+", "-", "@")
 
 
 def _put(ws: Any, row: int, col: int, value: Any, **style: Any) -> Any:
-    """A cell whose text is always text: a string starting with = + - @ is never a
-    formula (openpyxl would write it as one)."""
+    """A cell whose text is always the text itself: a string is typed as one after the
+    value is set (openpyxl makes ``=…`` a formula and ``#N/A`` an error otherwise), and one
+    starting with = + - @ gets Excel's quote prefix, so an edit keeps it text too."""
     cell = ws.cell(row=row, column=col)
     cell.value = value
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str):
         cell.data_type = "s"
+        if value.startswith(_FORMULA_START):
+            cell.quotePrefix = True
     for k, v in style.items():
         setattr(cell, k, v)
     return cell
@@ -386,7 +497,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         ws.row_dimensions[r].height = 15 * (1 + len(text) // 100)
         r += 1
 
-    header = ["role_id", "role_title", "attribute", "group", *_FIELD_LABELS, "flag"]
+    header = ["role_id", "role_title", "attribute", "group", *_FIELD_LABELS, "flag", "note"]
     long = wb.create_sheet("分组 Groups")
     for j, name in enumerate(header, start=1):
         _put(long, 1, j, name, font=bold, fill=head_fill)
@@ -399,14 +510,18 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         sheet.column_dimensions["A"].width = 12
         for col in "BCDEFG":
             sheet.column_dimensions[col].width = 14
+        sheet.column_dimensions["H"].width = 36
         _put(
             sheet, 1, 1, f"{title} ({role_id})" if title else role_id, font=Font(bold=True, size=13)
         )
+        if role_id in result.ties:
+            tie = tie_text(role_id, result.ties[role_id], int(result.rule["top_k"]))
+            _put(sheet, 2, 1, tie, font=flag_font)
         sr = 3
         for attribute, groups in per_attr.items():
             _put(sheet, sr, 1, _ATTR_LABELS.get(attribute, attribute), font=bold)
             top = sr + 1
-            for j, name in enumerate(["group", *_FIELD_LABELS], start=1):
+            for j, name in enumerate(["group", *_FIELD_LABELS, "note"], start=1):
                 _put(sheet, top, j, name, font=bold, fill=head_fill)
             for k, (group, cell) in enumerate(groups.items(), start=1):
                 is_flag = (role_id, attribute, group) in flagged
@@ -417,13 +532,16 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
                     c = _put(sheet, top + k, j, cell[key], **style)
                     if isinstance(cell[key], float):
                         c.number_format = "0.000"
+                note = _notes(result, role_id, groups, group)
+                _put(sheet, top + k, len(_FIELD_LABELS) + 2, impact_note(groups, group), **style)
                 for j, value in enumerate(long_row, start=1):
                     _put(long, lr, j, value, **style)
                 for j, key in enumerate(_FIELD_LABELS, start=len(long_row) + 1):
                     c = _put(long, lr, j, cell[key], **style)
                     if isinstance(cell[key], float):
                         c.number_format = "0.000"
-                _put(long, lr, len(header), "impact ratio < 0.8" if is_flag else "", **style)
+                _put(long, lr, len(header) - 1, "impact ratio < 0.8" if is_flag else "", **style)
+                _put(long, lr, len(header), note, **style)
                 lr += 1
             last = top + len(groups)
             chart = BarChart()
@@ -442,7 +560,8 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
             sheet.add_chart(chart, f"I{sr}")
             sr = max(last + 3, sr + 12)
     long.auto_filter.ref = f"A1:{openpyxl.utils.get_column_letter(len(header))}{max(lr - 1, 1)}"
-    for col, width in zip("ABCDEFGHIJK", (22, 18, 10, 9, 6, 9, 12, 12, 12, 12, 18), strict=True):
+    widths = (22, 18, 10, 9, 6, 9, 12, 12, 12, 12, 18, 40)
+    for col, width in zip("ABCDEFGHIJKL", widths, strict=True):
         long.column_dimensions[col].width = width
     with atomic_write(path, "wb") as out:
         wb.save(out)
