@@ -24,6 +24,7 @@ from rolematch.io.posting_lines import (
     Lexicon,
     benefit_work,
     clean_title,
+    department_field,
     ends_item,
     fold,
     kind_by_content,
@@ -40,6 +41,7 @@ from rolematch.io.posting_lines import (
     unglue,
 )
 from rolematch.io.posting_sources import PAGE_FURNITURE, Line
+from rolematch.io.posting_tables import label_above_value
 
 __all__ = ["Dropped", "Item", "LineSorter", "Posting"]  # the model re-exported
 
@@ -121,7 +123,7 @@ class LineSorter:
     def run(self, lines: Sequence[Line]) -> list[Posting]:
         self.lines = [
             Line(part, ln.no, ln.drop, ln.heading_level)
-            for ln in _label_above_value(lines, self.lex)
+            for ln in label_above_value(lines, self.lex)
             for part in unglue(ln.text.strip(), self.lex)
         ]
         for i, ln in enumerate(self.lines):
@@ -176,6 +178,13 @@ class LineSorter:
         if self.cur is None and not self.department and (d := DEPT.match(folded)):
             self.department = d.group(1)
             self._drop(ln, "posting header")
+            return
+        if dept := department_field(plain):  # 所属部门：X, the posting's; above a title, the next's
+            if self.cur is not None and not (self._has_items() and self.cur.department):
+                self.cur.department = dept
+            else:
+                self.department = dept
+            self._drop(ln, noise_reason(plain, lex) or "department")
             return
         # a markdown/HTML heading or a title-like line opens a posting
         if self.fixed_title is None and self._opens_posting(ln, plain):
@@ -453,11 +462,8 @@ class LineSorter:
                 self._add(p, text, ln.no)
                 self.section, joinable, last_kind = kept, True, kind
             else:
-                p.dropped.append(
-                    Dropped(
-                        ln.no, text, noise_reason(text, self.lex) or "not a duty or requirement"
-                    )
-                )
+                why = noise_reason(text, self.lex) or "not a duty or requirement"
+                p.dropped.append(Dropped(ln.no, text, why))
                 joinable = False
         self.last = None
         return True
@@ -597,33 +603,6 @@ class LineSorter:
                 continue
             out.append(q)
         return out
-
-
-def _label_above_value(lines: Sequence[Line], lex: Lexicon) -> list[Line]:
-    """A title field's label alone on its line and its value on the next (岗位名称 /
-    数控车床操作工, as an approval form prints) as one ``岗位名称：数控车床操作工``; a
-    short label (职位, 岗位) alone is a page's menu, not a field."""
-    out: list[Line] = []
-    skip = False
-    for k, ln in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        label = fold(strip_md(ln.text)).rstrip(":：").strip()
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if (
-            nxt is not None
-            and not ln.drop
-            and len(label) >= (5 if label.isascii() else 4)  # 岗位名称, not 职位 (a menu's)
-            and (m := lex.title_fields.match(fold(f"{label}：{nxt.text.strip()}")))
-            and m.group(m.lastindex or 0) == fold(nxt.text.strip())  # the label is all of it
-            and post_title_like(nxt.text, lex)
-        ):
-            out.append(Line(f"{label}：{nxt.text.strip()}", ln.no, None, ln.heading_level))
-            skip = True
-        else:
-            out.append(ln)
-    return out
 
 
 def _english(text: str) -> bool:

@@ -21,12 +21,14 @@ import io
 import itertools
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rolematch.exceptions import MissingDependencyError, RoleSpecError
+from rolematch.io.posting_lines import department_field
 from rolematch.io.posting_sources import (
     TEXT_FIELDS,
     TITLE_FIELDS,
@@ -37,6 +39,7 @@ from rolematch.io.posting_sources import (
     read_text_file,
 )
 from rolematch.io.posting_tables import form_row, section_column, section_name
+from rolematch.io.sheets import Formula
 
 __all__ = ["ExportJob", "export_jobs", "sheet_lines"]
 
@@ -127,7 +130,7 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
     sheet = 0
     while True:
         try:
-            names, rows = sheet_rows(path, sheet)
+            names, rows = sheet_rows(path, sheet, formulas=True)
         except MissingDependencyError:
             raise
         except IndexError:
@@ -157,7 +160,15 @@ def _xlsx_records(path: Path) -> Iterator[tuple[int, Mapping[str, Any]]]:
         rows = rows[:-1]  # a note below the table (注：…), written in its first cell
     for no, row in rows:
         cells = zip(names, row, strict=False)  # short rows: trailing cells empty
-        yield no, {n: ("" if v is None else str(v)) for n, v in cells if n}
+        # a formula with no saved value stays a Formula: export_jobs names it
+        yield (
+            no,
+            {
+                n: ("" if v is None else v if isinstance(v, Formula) else str(v))
+                for n, v in cells
+                if n
+            },
+        )
 
 
 #: a column name: a short label, no sentence, no number (a data row has 1, 2 …)
@@ -330,12 +341,14 @@ def sheet_lines(path: Path) -> list[list[Line]]:
 @dataclass(frozen=True)
 class ExportJob:
     """One job of an export: its line (or row, or record) number, title, text as
-    lines, and id (``""`` without an id field)."""
+    lines, id (``""`` without an id field) and department (a 部门 or department
+    column's, else ``""``)."""
 
     no: int
     title: str
     lines: list[Line]
     id: str = ""
+    department: str = ""
 
 
 def _item_rows(
@@ -451,10 +464,16 @@ def export_jobs(
             _pick(rec, id_field, (), "id", where, path)
         # an export's own "id" names its roles unless another id field is given
         idf = id_field or ("id" if type(rec.get("id")) in (str, int) else None)
+        if uncached := [n for n, v in rec.items() if isinstance(v, Formula)]:
+            rec = {n: "" if n in uncached else v for n, v in rec.items()}  # no value
         title = " ".join(_value_text(rec[f], " ").strip() for f in tf).strip()
+        parts = [_value_text(rec[f]) for f in xf]
+        empty = [*(tf if not title else ()), *(xf if not "".join(parts).strip() else ())]
+        if lost := [n for n in empty if n in uncached]:
+            _warn_formula(path, where, lost[0])  # that row alone, not the import
+            continue
         if not title:
             raise RoleSpecError(f"{where}: the title is empty", path=path, field=tf[0])
-        parts = [_value_text(rec[f]) for f in xf]
         if not "".join(parts).strip():
             raise RoleSpecError(f"{where}: the posting text is empty", path=path, field=xf[0])
         if len(xf) > 1:  # each section under its column name: 岗位职责：/ 任职条件：
@@ -466,6 +485,19 @@ def export_jobs(
                 body = html.unescape(body)
         lines = html_lines(body) if looks_like_html(body) else numbered_lines(body)
         count += 1
-        yield ExportJob(no, title, lines, str(rec[idf]).strip() if idf else "")
+        dept = [_value_text(rec[n], " ").strip() for n in rec if department_field(f"{n}：x")]
+        ident = str(rec[idf]).strip() if idf else ""
+        yield ExportJob(no, title, lines, ident, next((d for d in dept if d), ""))
     if not count:
         raise RoleSpecError("the export holds no records", path=path)
+
+
+def _warn_formula(path: Path, where: str, field: str) -> None:
+    from rolematch.io.roles import RoleFileWarning
+
+    warnings.warn(
+        f"{path}: {where}: skipped: field {field!r} is a formula with no saved value "
+        "(open and save the workbook in Excel or WPS to compute it)",
+        RoleFileWarning,
+        stacklevel=3,
+    )

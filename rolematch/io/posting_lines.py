@@ -39,6 +39,7 @@ __all__ = [
     "benefit_work",
     "board_id",
     "clean_title",
+    "department_field",
     "ends_item",
     "fold",
     "heading_word",
@@ -175,6 +176,19 @@ SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─━═]\s*){3,}$")
 ROLE_HEAD = re.compile(r"^(?:招聘)?岗位\s*(\d+|[一二三四五六七八九十]+)\s*[:：]\s*(.+?)\s*$")
 #: a department header above the postings (风险管理部招聘)
 DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
+#: a posting's department field: 所属部门：零售金融部, **部门**：技术中心, Department: Risk
+_DEPT_FIELD = re.compile(
+    r"^(?:(?:所属|用人|招聘|需求|归属|所在)?部门(?:名称)?|department|dept)\s*_?(?:name)?\s*[:：]\s*\S.{0,39}$",
+    re.I,
+)
+
+
+def department_field(line: str) -> str:
+    """The department a field line names (所属部门：零售金融部, 【用人部门】风控部), or ""."""
+    s = unbracket(re.sub(r"\*\*|__", "", strip_md(line)))
+    return re.split("[:：]", s, maxsplit=1)[1].strip() if _DEPT_FIELD.match(fold(s)) else ""
+
+
 # after a heading: a bracketed note, then a colon or a tab/spaces (a table row), then text
 _HEADING_TAIL = re.compile(r"^(?:\s*[(（][^()（）]{0,20}[)）])?\s*(?:(?:[:：]|\s)\s*(.*))?$")
 

@@ -1,7 +1,8 @@
 """Tables in posting documents -> posting lines: a table of posts (岗位名称 | 岗位职责 |
 任职条件 …, one posting a row, in Word, HTML, Markdown or a PDF's ruled table over
 pages), a table of one section's items (序号 | 工作内容 | 考核标准), and a form of labels
-and values (a 岗位说明书: 岗位名称 | 合规经理, two or four cells a row).
+and values (a 岗位说明书: 岗位名称 | 合规经理, two or four cells a row; printed as
+lines, a title field's label above its value: :func:`label_above_value`).
 
 Its one job is reading a table's cells by the posting vocabulary's column names; the
 documents the tables come from are read by :mod:`rolematch.io.posting_sources`, the
@@ -15,11 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rolematch.io.posting_lines import CN_OUTLINE
+from rolematch.io.posting_lines import CN_OUTLINE, Lexicon, fold, post_title_like, strip_md
 from rolematch.io.posting_sources import TITLE_FIELDS, Line
 
 __all__ = [
     "form_row",
+    "label_above_value",
     "pdf_posts_tables",
     "pipe_tables",
     "posting_table",
@@ -392,4 +394,31 @@ def _rejoin(pieces: list[str]) -> list[str]:
             out[-1] += gap + t
         else:
             out.append(t)
+    return out
+
+
+def label_above_value(lines: Sequence[Line], lex: Lexicon) -> list[Line]:
+    """A title field's label alone on its line and its value on the next (岗位名称 /
+    数控车床操作工, as an approval form prints) as one ``岗位名称：数控车床操作工``; a
+    short label (职位, 岗位) alone is a page's menu, not a field."""
+    out: list[Line] = []
+    skip = False
+    for k, ln in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        label = fold(strip_md(ln.text)).rstrip(":：").strip()
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            nxt is not None
+            and not ln.drop
+            and len(label) >= (5 if label.isascii() else 4)  # 岗位名称, not 职位 (a menu's)
+            and (m := lex.title_fields.match(fold(f"{label}：{nxt.text.strip()}")))
+            and m.group(m.lastindex or 0) == fold(nxt.text.strip())  # the label is all of it
+            and post_title_like(nxt.text, lex)
+        ):
+            out.append(Line(f"{label}：{nxt.text.strip()}", ln.no, None, ln.heading_level))
+            skip = True
+        else:
+            out.append(ln)
     return out

@@ -178,6 +178,7 @@ def _export_postings(
                 p.requirements += extra.requirements
                 p.dropped += extra.dropped
         p.title, p.line = job.title, job.no
+        p.department = job.department or p.department
         if job.id:
             p.id = job.id  # as the board wrote it; the role's id is board_id(job.id)
         postings.append(p)
