@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -34,6 +35,14 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     lp.add_argument(
         "--no-keywords", action="store_true", help="learn the calibration only, no term emphasis"
     )
+    lp.add_argument(
+        "--resumes",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="résumé file or folder where a file the decisions name (王强.txt, "
+        "cvs\\王强.txt) is looked up by name when not found as written; repeat for several",
+    )
     lp.add_argument("-o", "--output", required=True, metavar="PROFILE.json")
 
     sp = sub.add_parser(
@@ -50,6 +59,12 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     sp.add_argument("--model", default="e5-small")
     sp.add_argument("--profile", help="scoring profile (default: the model's)")
     sp.add_argument("-n", type=positive_int, default=10, help="how many (default 10)")
+    sp.add_argument(
+        "--decisions",
+        metavar="DECISIONS.csv",
+        help="decisions already made (the file 'rolematch learn' reads): leave out the "
+        "résumés decided for the role",
+    )
 
 
 def _seed(text: str) -> int:
@@ -62,7 +77,7 @@ def _seed(text: str) -> int:
     return value
 
 
-def _check_learn_paths(decisions: str, output: str) -> None:
+def _check_learn_paths(decisions: str, output: str, resumes: list[str]) -> None:
     """Refuse, before any scoring, a missing decisions file and an ``-o`` that would
     overwrite an input, is a folder or cannot be written (as ``score`` does)."""
     from pathlib import Path
@@ -78,8 +93,12 @@ def _check_learn_paths(decisions: str, output: str) -> None:
         )
     if Path(output).resolve() == Path(decisions).resolve():
         raise UsageError(f"-o {output} is the decisions file; name another file")
+    from rolematch.learn import DecisionsWarning, _files
+
     try:
-        files = [str(f) for f in read_decisions(decisions)["file"]]
+        with warnings.catch_warnings():  # learn() reads it again and says so once
+            warnings.simplefilter("ignore", DecisionsWarning)
+            files = [str(f) for f in read_decisions(decisions, _files(resumes))["file"]]
     except ValueError as e:
         raise RolematchError(str(e)) from None
     check_outputs([output], files)
@@ -95,7 +114,7 @@ def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None],
     from rolematch.learn import learn, report_table
     from rolematch.profile import model_family
 
-    _check_learn_paths(args.decisions, args.output)
+    _check_learn_paths(args.decisions, args.output, args.resumes)
     try:
         profile, report = learn(
             args.decisions,
@@ -105,6 +124,7 @@ def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None],
             folds=args.folds,
             seed=args.seed,
             keyword_emphasis=not args.no_keywords,
+            resumes=args.resumes,
         )
     except ValueError as e:
         raise RolematchError(str(e)) from None
@@ -121,11 +141,13 @@ def run_suggest(
     args: argparse.Namespace, load_roles: Callable[[list[str] | None], list[Any]]
 ) -> int:
     """``rolematch suggest``: a table of the résumés to decide on next."""
+    from pathlib import Path
+
     from rolematch.batch import collect_files
     from rolematch.exceptions import UsageError
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import find_role
-    from rolematch.learn import suggest
+    from rolematch.learn import decided_pairs, suggest
     from rolematch.matcher import Matcher
 
     roles = load_roles(args.roles)
@@ -134,11 +156,12 @@ def run_suggest(
         ids = ", ".join(r.id for r in roles)
         raise UsageError(f"--role must be one of {ids} (or a title). Got {args.role!r} instead.")
     files = collect_files(args.paths)
+    decided = _decided(args.decisions, roles, [str(f) for f in files])
     matcher = Matcher(model=args.model, profile=args.profile).fit([role])
     resumes = [read_resume(f) for f in files]
     table = matcher.score_table(resumes)
     texts = {str(r.source): r.text for r in resumes if r.ok}
-    picked = suggest(table, texts, n=args.n, role_id=role.id)
+    picked = suggest(table, texts, n=args.n, role_id=role.id, decisions=decided)
     for r in resumes:
         if not r.ok:
             print(f"rolematch: warning: {r.source}: not scored ({r.reason})", file=sys.stderr)
@@ -149,12 +172,51 @@ def run_suggest(
             f"{row.score:>6.3f} {row.keyword_score:>8.3f} {row.semantic_score:>8.3f} "
             f"{facet:>6}  {row.file}"
         )
+    table = table[~decided_pairs(table, decided)]  # what _skipped compares with
     print(
         f"rolematch: {len(picked)} of {len(files)} résumés, closest to the decision "
         "boundary (0.5)" + _skipped(table, picked, role.id, args.n),
         file=sys.stderr,
     )
+    if decided is not None:
+        given = {str(Path(f).resolve()) for f in files}
+        mine = dict.fromkeys(decided.loc[decided["role_id"] == role.id, "file"])
+        elsewhere = [f for f in mine if str(Path(f).resolve()) not in given]
+        print(
+            f"rolematch: left out {picked.attrs['decided']} résumés already decided for "
+            f"{role.id} in {args.decisions}"
+            + (
+                f"; {len(elsewhere)} of its résumés decided for the role are not among "
+                f"those given: {', '.join(elsewhere[:5])}" + (" …" if len(elsewhere) > 5 else "")
+                if elsewhere
+                else ""
+            ),
+            file=sys.stderr,
+        )
     return 0
+
+
+def _decided(path: str | None, roles: list[Any], files: list[str]) -> Any:
+    """The decisions file's rows, their files found among ``files`` and their roles
+    named by id (a title is read as ``learn`` reads it); None without a file."""
+    from pathlib import Path
+
+    from rolematch.exceptions import RolematchError, UsageError
+    from rolematch.io.roles import find_role
+    from rolematch.learn import read_decisions
+
+    if path is None:
+        return None
+    if not Path(path).is_file():
+        what = "is a folder" if Path(path).is_dir() else "does not exist"
+        raise UsageError(f"--decisions must name a CSV or .xlsx file. Got {path!r}, which {what}.")
+    try:
+        table = read_decisions(path, files)
+    except ValueError as e:
+        raise RolematchError(str(e)) from None
+    found = {x: find_role(roles, x) for x in set(table["role_id"])}
+    table["role_id"] = [r.id if (r := found[x]) is not None else x for x in table["role_id"]]
+    return table
 
 
 def _skipped(table: Any, picked: Any, role_id: str, n: int) -> str:

@@ -2,19 +2,37 @@
 whose résumé cannot be read (a warning names up to :data:`NAMED_FILES` files), and
 repeated rows for one résumé and role — a résumé is its content, so copies and other
 spellings of one file are one résumé, and cross-validation groups by it.
+
+:class:`ResumeLookup` finds the résumé a row names: a Windows team's sheet says
+``cvs\\王强.txt`` or ``C:\\招聘\\cvs\\王强.txt``, or only ``王强.txt``; a path that is
+not found as written is looked up among the résumé paths given, by its last parts.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from rolematch.exceptions import MissingDependencyError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["NAMED_FILES", "DecisionsWarning", "drop_unreadable", "one_per_resume_and_role"]
+__all__ = [
+    "NAMED_FILES",
+    "DecisionsWarning",
+    "ResumeLookup",
+    "csv_text",
+    "drop_unreadable",
+    "missing_cell",
+    "one_per_resume_and_role",
+    "path_parts",
+    "sheet_rows",
+]
 
 
 class DecisionsWarning(UserWarning):
@@ -23,6 +41,157 @@ class DecisionsWarning(UserWarning):
 
 #: How many file names a warning or an error lists.
 NAMED_FILES = 5
+
+
+def path_parts(file: str) -> tuple[str, ...]:
+    r"""The parts of a path as a decisions table spells it: ``/`` and ``\`` both separate
+    (a Windows team's sheet), ``.`` and empty parts are dropped.
+
+    Examples
+    --------
+    >>> path_parts(r"C:\招聘\cvs\王强.txt"), path_parts("./cvs//王强.txt")
+    (('C:', '招聘', 'cvs', '王强.txt'), ('cvs', '王强.txt'))
+    """
+    return tuple(p for p in file.replace("\\", "/").split("/") if p not in ("", "."))
+
+
+class ResumeLookup:
+    r"""The file a decision row names, as :func:`rolematch.learn.read_decisions` reads it.
+
+    A path is taken as written when it exists (a relative one from the working folder),
+    else next to the decisions table (``base``), with ``\`` read as ``/`` too. Else it
+    is looked up among ``resumes`` (the résumé paths given) by its last parts: the
+    résumé sharing the most trailing parts with it, at least the file name, when only
+    one does (``王强.txt`` or ``D:\hr\cvs\王强.txt`` is ``cvs/王强.txt``); when several
+    do, :meth:`find` raises a ``ValueError`` naming them. A path found nowhere is kept as
+    written (the résumé is then reported unreadable: file not found).
+
+    Examples
+    --------
+    >>> look = ResumeLookup(Path("/nowhere"), ["a/cvs/王强.txt", "b/张伟.txt"])
+    >>> look.find("王强.txt"), look.find(r"D:\hr\cvs\王强.txt"), look.find("李娜.txt")
+    ('a/cvs/王强.txt', 'a/cvs/王强.txt', '李娜.txt')
+    """
+
+    def __init__(self, base: Path, resumes: Iterable[str | Path] = ()) -> None:
+        self.base = base
+        self.by_name: dict[str, dict[str, tuple[str, ...]]] = {}
+        for r in resumes:
+            parts = path_parts(str(r))
+            if parts:
+                self.by_name.setdefault(parts[-1], {})[str(r)] = parts
+        self._found: dict[str, str] = {}
+
+    def find(self, file: str) -> str:
+        """The path to read for ``file`` (see the class); ``ValueError`` when several
+        résumés match it equally well."""
+        if file not in self._found:
+            self._found[file] = self._find(file)
+        return self._found[file]
+
+    def _find(self, file: str) -> str:
+        spellings = [file] + ([file.replace("\\", "/")] if "\\" in file else [])
+        for spelling in spellings:
+            p = Path(spelling)
+            if p.exists():
+                return spelling
+            if not p.is_absolute() and (self.base / p).exists():
+                return str(self.base / p)
+        parts = path_parts(file)
+        if not parts:
+            return file
+        best, shared = [], 0
+        for path, other in self.by_name.get(parts[-1], {}).items():
+            n = 0
+            while n < min(len(parts), len(other)) and parts[-1 - n] == other[-1 - n]:
+                n += 1
+            if n > shared:
+                best, shared = [path], n
+            elif n == shared:
+                best.append(path)
+        best = _distinct(best)
+        if len(best) > 1:
+            named = ", ".join(best[:NAMED_FILES])
+            more = f" and {len(best) - NAMED_FILES} more" if len(best) > NAMED_FILES else ""
+            raise ValueError(
+                f"the file {file!r} is not found as written and matches {len(best)} of the "
+                f"résumés given equally well: {named}{more}; name it by a longer path"
+            )
+        return best[0] if best else file
+
+
+def _distinct(paths: list[str]) -> list[str]:
+    """``paths`` less other spellings of one file (``cv/a.txt``, ``./cv/a.txt``)."""
+    seen: dict[Path, str] = {}
+    for p in paths:
+        seen.setdefault(Path(p).resolve(), p)
+    return list(seen.values())
+
+
+def csv_text(path: Path) -> str:
+    """A decisions CSV's text: UTF-8 (with or without the byte-order mark Excel writes
+    for "CSV UTF-8"), else GB18030, which Excel on Chinese Windows writes for plain CSV.
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+    from rolematch.io._txt import gb18030_text
+
+    text = gb18030_text(data)
+    if text is not None:
+        return text
+    raise ValueError(
+        f"{path}: the decisions table is neither UTF-8 nor GB18030 text ({bad}); save it "
+        "from Excel as 'CSV UTF-8' or as .xlsx."
+    )
+
+
+def sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
+    """The header and the rows (row number, cells as text) of a workbook's first sheet
+    whose header names file, role_id and decision (else its first sheet), and that
+    sheet's name and place; blank rows are skipped, as a CSV's blank lines are."""
+    from rolematch.io import sheets
+
+    try:
+        from rolematch._optional import import_optional
+
+        openpyxl = import_optional("openpyxl", extra="excel")
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+        found = None
+        for i in range(len(names)):
+            header, rows = sheets.sheet_rows(path, i)
+            if found is None:
+                found = (header, rows, i)
+            if {"file", "role_id", "decision"} <= {h.strip().lower() for h in header}:
+                found = (header, rows, i)
+                break
+    except MissingDependencyError:
+        raise
+    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
+        raise ValueError(f"{path}: cannot read the Excel file ({type(e).__name__}: {e}).") from e
+    if found is None:
+        raise ValueError(f"{path}: the workbook has no sheet.")
+    header, rows, i = found
+    sheet = f"{names[i]!r}, {i + 1} of {len(names)}: " + ", ".join(map(repr, names))
+
+    def text(v: Any) -> str:
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)  # a grade typed as 2 reads back as 2.0
+        return "" if v is None else str(v).strip()
+
+    return (
+        header,
+        [(n, {h: text(v) for h, v in zip(header, r, strict=False) if h}) for n, r in rows],
+        sheet,
+    )
+
+
+def missing_cell(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def drop_unreadable(
@@ -44,7 +213,7 @@ def drop_unreadable(
             f"a relative path is read from the working folder, else from the folder of {source}"
             if source != "decisions"
             else "a relative path is read from the working folder"
-        )
+        ) + ", else looked up by its name among the résumés given (--resumes)"
         what = (
             f"{source}: {int(gone.sum())} of {len(table)} decisions dropped, their résumé "
             f"could not be read: {named}{more} ({where})"

@@ -35,17 +35,25 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from rolematch._learn_decisions import DecisionsWarning, drop_unreadable, one_per_resume_and_role
+from rolematch._learn_decisions import (
+    DecisionsWarning,
+    ResumeLookup,
+    csv_text,
+    drop_unreadable,
+    missing_cell,
+    one_per_resume_and_role,
+    sheet_rows,
+)
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
 from rolematch._learn_terms import WordEvidence
-from rolematch.exceptions import MissingDependencyError
 from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
@@ -115,7 +123,9 @@ DECISION_GRADES: dict[str, int] = {
 
 
 # ------------------------------------------------------------------ decisions
-def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
+def read_decisions(
+    decisions: str | Path | pd.DataFrame, resumes: Iterable[str | Path] = ()
+) -> pd.DataFrame:
     """Read and check a decisions table.
 
     Parameters
@@ -129,6 +139,12 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
         ``interview``, ``offer``, ``hire`` (a fit, grade 2), ``maybe`` (1),
         ``reject`` (0), their Chinese counterparts (入围, 面试, 录用 …; 待定, 备选;
         淘汰, 不合适 …: :data:`DECISION_GRADES`), or the grades ``2``/``1``/``0``.
+        ``\\`` separates a path's parts as ``/`` does. A row whose decision is empty
+        is pending: skipped, and one :class:`DecisionsWarning` counts such rows.
+    resumes : iterable of path, optional
+        The résumé paths given: a ``file`` not found as written is the one of these
+        that ends with the most of its parts (``王强.txt``, ``D:\\hr\\cvs\\王强.txt``:
+        :class:`~rolematch._learn_decisions.ResumeLookup`).
 
     Returns
     -------
@@ -140,7 +156,8 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
     ------
     ValueError
         A column is missing or a row is bad (the message names the line and the field),
-        or the CSV is neither UTF-8 nor GB18030 text (the message names the file).
+        a file matches several of ``resumes`` equally well (the message names them), or
+        the CSV is neither UTF-8 nor GB18030 text (the message names the file).
     """
     import pandas as pd
 
@@ -148,7 +165,7 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
         source = "decisions"
         header = [str(c) for c in decisions.columns]
         rows = [
-            (n, {str(k): ("" if _missing(v) else str(v)) for k, v in rec.items()})
+            (n, {str(k): ("" if missing_cell(v) else str(v)) for k, v in rec.items()})
             for n, rec in enumerate(decisions.to_dict("records"), start=2)
         ]
         base = Path.cwd()
@@ -157,10 +174,10 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
         source = str(path)
         base = path.parent
         if path.suffix.lower() == ".xlsx":
-            header, rows, sheet = _sheet_rows(path)
+            header, rows, sheet = sheet_rows(path)
             source = f"{path} (sheet {sheet})"
         else:
-            reader = csv.DictReader(io.StringIO(_csv_text(path), newline=""))
+            reader = csv.DictReader(io.StringIO(csv_text(path), newline=""))
             header = [h.strip() for h in (reader.fieldnames or [])]
             rows = [
                 (
@@ -181,10 +198,17 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
             f"{source} line 1: the header must name the columns file, role_id, decision. "
             f"Missing {missing}; got {header} instead."
         )
-    out = []
+    out, pending = [], []
+    look = ResumeLookup(base, resumes)
     for n, row in rows:
-        for fld in ("file", "role_id", "decision"):
-            if not row.get(fld, "").strip():
+        cells = [row.get(fld, "").strip() for fld in ("file", "role_id", "decision")]
+        if not any(cells):  # a row of empty cells, as a blank line
+            continue
+        if cells[0] and cells[1] and not cells[2]:  # not decided yet
+            pending.append(n)
+            continue
+        for fld, cell in zip(("file", "role_id", "decision"), cells, strict=True):
+            if not cell:
                 raise ValueError(f"{source} line {n}: the field {fld!r} is empty.")
         word = row["decision"].strip().lower()
         if word.endswith(".0") and word[:-2] in ("0", "1", "2"):
@@ -194,10 +218,10 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
                 f"{source} line {n}: the field 'decision' must be one of "
                 f"{', '.join(DECISION_GRADES)}. Got {row['decision']!r} instead."
             )
-        file = row["file"].strip()
-        p = Path(file)
-        if not p.is_absolute() and not p.exists() and (base / p).exists():
-            file = str(base / p)
+        try:
+            file = look.find(cells[0])
+        except ValueError as e:
+            raise ValueError(f"{source} line {n}: {e}.") from None
         out.append(
             {
                 "file": file,
@@ -207,75 +231,16 @@ def read_decisions(decisions: str | Path | pd.DataFrame) -> pd.DataFrame:
                 "line": n,
             }
         )
+    if pending:
+        s = "s" if len(pending) > 1 else ""
+        lines = f"line{s} " + ", ".join(map(str, pending[:10])) + (", …" * (len(pending) > 10))
+        what = f"{len(pending)} row{s} without a decision"
+        if not out:
+            raise ValueError(f"{source}: no decisions, only {what} ({lines}).")
+        warnings.warn(f"{source}: {what} skipped ({lines})", DecisionsWarning, stacklevel=2)
     if not out:
         raise ValueError(f"{source}: no decisions (the table has a header and no rows).")
     return pd.DataFrame(out, columns=["file", "role_id", "decision", "grade", "line"])
-
-
-def _csv_text(path: Path) -> str:
-    """A decisions CSV's text: UTF-8 (with or without the byte-order mark Excel writes
-    for "CSV UTF-8"), else GB18030, which Excel on Chinese Windows writes for plain CSV.
-    """
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
-    from rolematch.io._txt import gb18030_text
-
-    text = gb18030_text(data)
-    if text is not None:
-        return text
-    raise ValueError(
-        f"{path}: the decisions table is neither UTF-8 nor GB18030 text ({bad}); save it "
-        "from Excel as 'CSV UTF-8' or as .xlsx."
-    )
-
-
-def _sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
-    """The header and the rows (row number, cells as text) of a workbook's first sheet
-    whose header names file, role_id and decision (else its first sheet), and that
-    sheet's name and place; blank rows are skipped, as a CSV's blank lines are."""
-    from rolematch.io.sheets import sheet_rows
-
-    try:
-        from rolematch._optional import import_optional
-
-        openpyxl = import_optional("openpyxl", extra="excel")
-        book = openpyxl.load_workbook(path, read_only=True)
-        names = list(book.sheetnames)
-        book.close()
-        found = None
-        for i in range(len(names)):
-            header, rows = sheet_rows(path, i)
-            if found is None:
-                found = (header, rows, i)
-            if {"file", "role_id", "decision"} <= {h.strip().lower() for h in header}:
-                found = (header, rows, i)
-                break
-    except MissingDependencyError:
-        raise
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many kinds on a bad file
-        raise ValueError(f"{path}: cannot read the Excel file ({type(e).__name__}: {e}).") from e
-    if found is None:
-        raise ValueError(f"{path}: the workbook has no sheet.")
-    header, rows, i = found
-    sheet = f"{names[i]!r}, {i + 1} of {len(names)}: " + ", ".join(map(repr, names))
-
-    def text(v: Any) -> str:
-        if isinstance(v, float) and v.is_integer():
-            v = int(v)  # a grade typed as 2 reads back as 2.0
-        return "" if v is None else str(v).strip()
-
-    return (
-        header,
-        [(n, {h: text(v) for h, v in zip(header, r, strict=False) if h}) for n, r in rows],
-        sheet,
-    )
-
-
-def _missing(v: Any) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def learn(
@@ -288,6 +253,7 @@ def learn(
     *,
     keyword_emphasis: bool = True,
     encoder: Any = None,
+    resumes: Iterable[str | Path] = (),
 ) -> tuple[ScoringProfile, dict[str, Any]]:
     """Learn a scoring profile from a team's decisions.
 
@@ -312,6 +278,9 @@ def learn(
         [-2, 2]); each kept only when cross-validation shows a gain.
     encoder : Encoder, optional
         Passed to :class:`~rolematch.matcher.Matcher` (e.g. a caching encoder).
+    resumes : iterable of path, optional
+        Résumé files (folders are expanded): where a ``file`` not found as written is
+        looked up by its last parts (see :func:`read_decisions`).
 
     Returns
     -------
@@ -333,7 +302,7 @@ def learn(
     from rolematch.io.extract import read_resume
     from rolematch.matcher import Matcher
 
-    table = read_decisions(decisions)
+    table = read_decisions(decisions, _files(resumes))
     source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
     role_list = _roles(roles)
     ids = {r.id for r in role_list}
@@ -353,20 +322,20 @@ def learn(
     base = load_profile(base_profile if base_profile is not None else model)
     matcher = Matcher(model=model, profile=base, encoder=encoder).fit(role_list)
     files = list(dict.fromkeys(table["file"]))
-    resumes = [read[f] for f in files]
-    key = {str(r.source): f for r, f in zip(resumes, files, strict=True)}
-    scored = matcher.score_table(resumes)
+    docs = [read[f] for f in files]
+    key = {str(r.source): f for r, f in zip(docs, files, strict=True)}
+    scored = matcher.score_table(docs)
     scored["file"] = [key.get(str(s), str(s)) for s in scored["file"]]
     scored = scored[["file", "role_id", *COMPONENTS]]
     merged = table.merge(scored, on=["file", "role_id"], how="left")
     keywords = words = None
     if keyword_emphasis:
         where = {f: i for i, f in enumerate(files)}
-        texts = [r.text if r.ok else "" for r in resumes]  # redacted: no personal data
+        texts = [r.text if r.ok else "" for r in docs]  # redacted: no personal data
         rows = np.array([where[f] for f in merged["file"]])
         keywords = KeywordEvidence.of(
             matcher,
-            resumes,
+            docs,
             rows,
             np.array([matcher.role_ids_.index(r) for r in merged["role_id"]]),
         )
@@ -392,6 +361,14 @@ def learn(
         }
     prov = {**dict(profile.provenance), "learning": report}
     return profile.replace(provenance=prov), report
+
+
+def _files(paths: Iterable[str | Path]) -> list[str]:
+    """Résumé files and folders as the files they hold (none when none is given)."""
+    from rolematch.batch import collect_files
+
+    paths = list(paths)
+    return [str(f) for f in collect_files(paths)] if paths else []
 
 
 def _roles(roles: Any) -> list[Any]:
@@ -517,6 +494,7 @@ def suggest(
     n: int = 10,
     role_id: str | None = None,
     max_similarity: float = 0.6,
+    decisions: str | Path | pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The résumé × role pairs whose decision would teach the most.
 
@@ -536,12 +514,17 @@ def suggest(
     n : int, default 10
     role_id : str, optional
         Only this role's pairs.
+    decisions : path or DataFrame, optional
+        A decisions table as :func:`learn` reads it (:func:`read_decisions`): the pairs
+        it decides are left out (its ``file`` found among ``table``'s files as
+        :func:`read_decisions` finds it among the résumés given; ``role_id`` an id).
 
     Returns
     -------
     pandas.DataFrame
         ``n`` rows (fewer when there are not enough): ``file``, ``role_id``,
-        ``score``, ``margin`` (``|score - 0.5|``) and the components.
+        ``score``, ``margin`` (``|score - 0.5|``) and the components;
+        ``.attrs["decided"]``: how many pairs ``decisions`` left out.
 
     Examples
     --------
@@ -555,6 +538,8 @@ def suggest(
     t = table.dropna(subset=["score"])
     if role_id is not None:
         t = t[t["role_id"] == role_id]
+    decided = decided_pairs(t, decisions)
+    t = t[~decided]
     t = t.assign(margin=(t["score"] - 0.5).abs()).sort_values(["margin", "file"], kind="stable")
     picked: list[int] = []
     shingles: dict[str, set[str]] = {}
@@ -582,4 +567,19 @@ def suggest(
             picked_sh.append(sh)
         comps.append((str(row["role_id"]), c))
     cols = ["file", "role_id", "score", "margin", *COMPONENTS]
-    return t.loc[picked, cols].reset_index(drop=True)
+    out = t.loc[picked, cols].reset_index(drop=True)
+    out.attrs["decided"] = int(decided.sum())
+    return out
+
+
+def decided_pairs(table: pd.DataFrame, decisions: Any) -> np.ndarray:
+    """Which of ``table``'s (``file``, ``role_id``) pairs ``decisions`` decides (see
+    :func:`suggest`), as a boolean array."""
+    if decisions is None:
+        return np.zeros(len(table), dtype=bool)
+    files = [str(f) for f in dict.fromkeys(table["file"])]
+    d = read_decisions(decisions, files)
+    same = {str(Path(f).resolve()): f for f in files}
+    done = {(same.get(str(Path(f).resolve())), r) for f, r in d[["file", "role_id"]].to_numpy()}
+    pairs = table[["file", "role_id"]].astype(str).to_numpy()
+    return np.array([(f, r) in done for f, r in pairs], dtype=bool)
