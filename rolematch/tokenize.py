@@ -456,16 +456,19 @@ class JiebaTokenizer:
     def subwords(self, text: str) -> list[str]:
         """The words inside the compound tokens of ``text`` (jieba's search mode).
 
-        A role that asks for 智能质检 is also evidenced by a résumé's 质检.
+        A role that asks for 智能质检 is also evidenced by a résumé's 质检. A stop word
+        has no parts: 吃苦耐劳 is boilerplate, and so are its 吃苦 and 耐劳.
 
         Examples
         --------
-        >>> JiebaTokenizer().subwords("负责智能质检")
+        >>> JiebaTokenizer().subwords("负责智能质检，吃苦耐劳")
         ['智能质检', '智能', '质检']
         """
         tk = self._tokenizer()
         out = []
         for word in tk.cut(self.canonicalize(text), HMM=False):
+            if word.lower() in self.stopwords:
+                continue
             # the word's own parts (客服 and 中心 in 客服中心), and longer dictionary words
             # inside a long compound (远程银行 in 远程银行中心)
             out += [word, *_parts(tk, word)]
