@@ -26,7 +26,7 @@ groups under five résumés show their size alone, and no output names a file.
 
 Groups: gender ``女``, ``男``, ``unknown``; age ``<30``, ``30-39``, ``40-49``, ``50+``,
 ``unknown``; ethnicity ``汉族``, ``少数民族``, ``unknown``. Reports: :func:`write_audit`
-(``.json``, ``.html``, ``.xlsx``).
+(``.json``, ``.html``, ``.xlsx``, ``.csv``: group aggregates only).
 """
 
 from __future__ import annotations
