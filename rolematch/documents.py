@@ -153,6 +153,20 @@ class Resume:
         """Whether the résumé can be scored."""
         return self.status == OK
 
+    @property
+    def language(self) -> str:
+        """The script or language the text is in, as the results' ``language`` column
+        says it: ``"zh-Hans"``, ``"zh-Hant"``, ``"en"``, ``"mixed"``; ``""`` where it was
+        not read (a file that failed, a résumé built by hand without it in ``meta``).
+
+        Examples
+        --------
+        >>> from rolematch import resume_from_text
+        >>> resume_from_text("2015-至今 某银行 客服中心主管，负责坐席管理。").language
+        'zh-Hans'
+        """
+        return str(self.meta.get("language", ""))
+
     @classmethod
     def failed(cls, source: str, status: str, reason: str, **kw: Any) -> Resume:
         """The record of a file that cannot be scored."""

@@ -484,3 +484,16 @@ def test_english_sentences_end_at_full_stops_but_numbers_do_not():
         "Cut costs 10%.",
         "Joined in 2019.05",
     ]
+
+
+def test_a_resume_says_its_language_as_the_results_column_does(tmp_path):
+    hant = tmp_path / "hant.txt"
+    hant.write_text(
+        "2015年至今 某銀行 客戶服務中心 主管\n負責坐席團隊管理、投訴處理與服務質量提升。\n", "utf-8"
+    )
+    en = tmp_path / "en.txt"
+    en.write_text("2015-present Contact centre manager at a retail bank, 80 agents.\n", "utf-8")
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.4 truncated")
+    resumes = [rolematch.read_resume(p) for p in (hant, en, bad)]
+    assert [r.language for r in resumes] == ["zh-Hant", "en", ""]
