@@ -8,7 +8,7 @@ show them.
 
 What is found
 -------------
-* **Labelled fields** anywhere, in Simplified, Traditional or English: ``姓名：``,
+* **Labelled fields** anywhere, in Simplified, Traditional or English: ``姓名：``/``Name:``,
   ``性别``/``Gender:``, ``出生年月``/``生日``/``Date of Birth:``, ``年龄``/``Age:``,
   ``民族``, ``国籍``/``Nationality:``, ``宗教信仰``, ``婚姻状况``/``Marital Status:``,
   ``政治面貌``, ``健康状况``, ``籍贯``/``户籍``/``出生地``/``Place of Birth:``,
@@ -16,8 +16,8 @@ What is found
   ``电话``/``手机``/``Tel``, ``邮箱``/``E-mail``, ``身份证``/``护照``, ``QQ``, ``微信``,
   ``LINE``/``WhatsApp``/``Telegram``/``Skype``/``钉钉``, ``个人主页``/``GitHub:``,
   ``身高``, ``体重``. The label goes with its value; a place runs to the next label
-  or the end of the line. Contact labels count even inside a sentence
-  (``加我微信：nana_1996``).
+  or the end of the line; ``籍贯山东``, ``身高175cm`` and ``现居深圳`` need no colon.
+  Contact labels count even inside a sentence (``加我微信：nana_1996``).
 * **Patterns** anywhere: mainland mobile numbers (also masked ``138****1234``),
   landlines with an area code, e-mail addresses, 18-digit ID-card numbers, profile
   links (``github.com/…``, ``linkedin.com/in/…``, ``….github.io``).
@@ -25,12 +25,15 @@ What is found
   ``1996年1月1日出生于泉州``, ``出生于1996年``, ``1990年生``, ``我生于泉州``,
   ``born on 1 Jan 1996 in Quanzhou``. Career dates (``2019-2025``, ``毕业于2018年``)
   have no such cue and stay.
-* **Unlabelled header tokens**, only in *context* lines (the résumé's opening lines
-  and its personal-information section): a lone ``男``/``女``, a form of address
-  (``张伟先生``, ``王女士``, ``Ms.``), ``32岁``, a birth date that is not part of a date
-  range (``1989年生``, ``Born 1990``), an ethnicity (``汉族``), marital status
-  (``已婚``), political status (``中共党员``), and the name as the first word of the
-  opening lines when it starts with a common surname.
+* **Unlabelled header tokens**, only in *context* lines (the résumé's opening lines,
+  its personal-information section, a line with a labelled name, and any line of which
+  two separated parts are such tokens, ``男性,41岁,已婚``): ``男``/``女``/``男性``/``女性``,
+  ``Male``/``Female``, a form of address (``张伟先生``, ``王女士``, ``Ms.``, not ``Ms.
+  Excel``), an age (``32岁``, ``Age 29``, ``29 years old``, ``Mr. Liu Yang, 29``), a
+  birth date that is not part of a date range (``1989年生``, ``1997.03``, ``Born 1990``),
+  an ethnicity (``汉族``), marital status (``已婚``, ``Married``), political status
+  (``中共党员``), and the name: the first word of the opening lines when it starts with
+  a common surname, or after ``Mr.``/``Ms.``.
 * Once the name is known, every other occurrence of it is removed too.
 
 How it is removed
@@ -61,7 +64,7 @@ _LABEL_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•。！？!?]))"
 # Field -> labels. The label regex tries longer labels first, so "出生年月" wins over
 # "出生". Traditional forms are listed where they differ: normalisation keeps the script.
 _LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字"),
+    "name": ("姓名", "名字", "Full Name", "Name"),
     "gender": ("性别", "性別", "Gender", "Sex"),
     "birth_date": (
         "出生年月日", "出生年月", "出生日期", "出生年份", "出生", "生日",
@@ -209,8 +212,17 @@ _LOOSE_LABEL_RE = re.compile(
     + r")\s*[:：]\s*",
     re.IGNORECASE,
 )
-# "现居深圳": this label is also written straight against its value.
-_TIGHT_LABEL = re.compile(_SEP_BEFORE + rf"(现居|現居)(?=[{_CJK}])")
+# "现居深圳", "籍贯山东", "身高175cm": these labels are also written straight against
+# their value. A place written so ends where the Chinese does ("籍贯山东 汉族").
+_TIGHT_LABEL = re.compile(
+    _SEP_BEFORE + rf"(?:(现居|現居|籍贯|籍貫)(?=[{_CJK}])|(身高|体重|體重)(?=\d))"
+)
+_TIGHT_VALUE = {
+    "address": _VALUE_RE["address"],
+    "hometown": re.compile(rf"[{_CJK}]{{2,12}}"),
+    "height": _VALUE_RE["height"],
+    "weight": _VALUE_RE["weight"],
+}
 _ASCII_LABELS = {lab.lower() for lab in _ALL_LABELS if lab.isascii()}
 # "GitHub: 熟练" is a skill, not a profile: these labels count only with a value
 _NEEDS_VALUE = ("messenger", "website")
@@ -231,15 +243,29 @@ _PATTERNS = (
     ("website", re.compile(_PROFILE_URL)),
 )
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
+# An English header word ends its field: "Male | Age 29", "Female, 29", not "Male nurses".
+_EN_TOKEN_END = r"(?=\s*(?:$|[|/,，、;；)）\]】·•]|\d))"
+# "Ms. Excel" is Microsoft's, not a woman's
+_NOT_ADDRESSED = r"(?!\s+(?:Excel|Word|Office|PowerPoint|Access|Project|Visio|Outlook|SQL|Teams)\b)"
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss)\.?"
 _CONTEXT_PATTERNS = (
-    ("gender", re.compile(_SEP_BEFORE + r"(男|女)" + _TOKEN_END)),
+    ("gender", re.compile(_SEP_BEFORE + r"(男性|女性|男|女)" + _TOKEN_END)),
+    ("gender", re.compile(_SEP_BEFORE + r"(Male|Female|MALE|FEMALE|male|female)" + _EN_TOKEN_END)),
     # "张伟先生", "王女士 |", "Ms. Li Na": forms of address that state the gender
     ("gender", re.compile(rf"(?<=[{_CJK}\s|/,，、])(先生|女士)" + _TOKEN_END)),
-    ("gender", re.compile(r"^\s*(Mr\.?|Mrs\.?|Ms\.?|Miss)(?=\s+[A-Z])")),
+    ("gender", re.compile(rf"^\s*({_HONORIFIC})(?=\s+[A-Z]){_NOT_ADDRESSED}")),
     ("age", re.compile(r"(?<!\d)(\d{2}\s*周?岁)(?![以之])")),
-    (
+    # "Age 29" (with a colon it is a labelled field), "aged 29", "29 years old"
+    ("age", re.compile(r"(?<![A-Za-z])((?:Age|AGE|[Aa]ged)\s*\d{2})(?!\d)")),
+    ("age", re.compile(r"(?<![\d.])(\d{2}[\s-]*(?:years?|yrs?)[\s-]*old)(?![A-Za-z])")),
+    (  # not in a range; a phone number after it is no range ("刘洋 男 1997.03 1380…")
         "birth_date",
-        re.compile(r"(?<![\d.\-/~～至–—])(" + _DATE + r"(?:\s*(?:出生|生))?)(?!\s*[\d\-~～至–—])"),
+        re.compile(
+            r"(?<![\d.\-/~～至–—])(?<![\-~～至到–—]\s)(?<![\-~～至到–—]\s\s)("
+            + _DATE
+            + r"(?:\s*(?:出生|生))?)"
+            r"(?!\d)(?!\s*[\-~～至到–—])(?!\s*(?:19|20)\d\d(?!\d))"
+        ),
     ),
     ("birth_date", re.compile(rf"(?<![\d.\-/])({_YEAR}\s*年\s*(?:出生|生))" + _TOKEN_END)),
     (
@@ -250,6 +276,12 @@ _CONTEXT_PATTERNS = (
     ("birth_date", re.compile(_SEP_BEFORE + rf"({_YEAR}\s*年)(?!\s*[\d\-~～至到–—])" + _TOKEN_END)),  # noqa: E501
     ("ethnicity", re.compile(_SEP_BEFORE + rf"((?:{_ETHNIC})族)" + _TOKEN_END)),
     ("marital_status", re.compile(_SEP_BEFORE + rf"({_MARITAL})" + _TOKEN_END)),
+    (
+        "marital_status",
+        re.compile(
+            _SEP_BEFORE + r"(Married|Single|Divorced|MARRIED|SINGLE|married|single)" + _EN_TOKEN_END
+        ),
+    ),
     ("political_status", re.compile(_SEP_BEFORE + rf"({_POLITICAL})" + _TOKEN_END)),
     ("qq", re.compile(r"^\s*(?:QQ\s*)?([1-9]\d{4,10})\s*$")),  # a bare number line: QQ
     (
@@ -261,6 +293,20 @@ _CONTEXT_PATTERNS = (
         ),
     ),
 )  # fmt: skip
+
+# A line of personal tokens and nothing else is a header line wherever it stands
+# ("男性，41岁，已婚" under 工作经历): two of its separated parts are such tokens.
+_PERSONAL_TOKEN = re.compile(
+    rf"男性|女性|男|女|Male|Female|MALE|FEMALE|\d{{2}}\s*周?岁|(?:Age|Aged|aged)\s*\d{{2}}"
+    rf"|\d{{2}}\s*years?\s*old|(?:{_ETHNIC})族|{_MARITAL}|Married|Single|{_HONORIFIC}\s+[A-Z].*"
+)
+_PARTS = re.compile(r"\s*[|/,，、;；]\s*")
+
+
+def _personal_line(line: str) -> bool:
+    parts = _PARTS.split(line.strip())
+    return len(parts) >= 2 and sum(bool(_PERSONAL_TOKEN.fullmatch(p)) for p in parts) >= 2
+
 
 # A birthplace after 出生于/生于: Chinese up to a particle or punctuation (福建省泉州市).
 _ZH_PLACE = rf"(?:(?![的并后之])[{_CJK}]){{2,10}}"
@@ -329,8 +375,8 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
     for start, m, strict in starts:
         if found and start < found[-1][1]:
             continue
-        label = m.group(1)
-        field = "address" if m.re is _TIGHT_LABEL else _LABEL_FIELD[label.lower()]
+        label = m.group(m.lastindex or 1)
+        field = _LABEL_FIELD[label.lower()]
         colon = ":" in m.group(0) or "：" in m.group(0)
         if label.lower() in _ASCII_LABELS and not colon:
             continue  # "Mail" or "Tel" without a colon is an ordinary word
@@ -338,13 +384,16 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
             continue  # "Product line:" is no messenger
         if label.islower() and re.search(r"[A-Za-z]\s+$", line[:start]):
             continue  # a word in an English sentence: "issues to address: latency"
+        if label.lower() == "name" and re.search(r"[A-Za-z]\s*$", line[:start]):
+            continue  # another thing's name: "Project Name:", "User Name:"
         # the value ends where the next label starts; labels overlapping this one
         # ("现居" inside "现居住地：") do not end it
         value_at = m.end()
         limit = min((s for s, _, _ in starts if s >= value_at), default=len(line))
         while value_at < limit and line[value_at] == " ":
             value_at += 1
-        vm = _VALUE_RE[field].match(line, value_at, limit)
+        value_re = _TIGHT_VALUE[field] if m.re is _TIGHT_LABEL else _VALUE_RE[field]
+        vm = value_re.match(line, value_at, limit)
         if vm is None:
             if not strict or field in _NEEDS_VALUE or (not colon and m.re is _LABEL_RE):
                 continue  # a label word in running text, not a field
@@ -378,8 +427,18 @@ _NOT_NAME_WORDS = {
 }  # fmt: skip
 
 
+#: A name after a form of address, up to the line's end or a separator: "Mr. Liu Yang, 29",
+#: "Ms. Wang, born in 1995".
+_ADDRESSED_NAME = re.compile(
+    rf"\s*{_HONORIFIC}{_NOT_ADDRESSED}\s+([A-ZÀ-Þ][a-zß-ÿ'’-]+(?: [A-ZÀ-Þ][a-zß-ÿ'’.-]+){{0,2}})"
+    r"(?=\s*(?:$|[|/,，、;；(（]))"
+)
+#: A bare age right after the name: "Mr. Liu Yang, 29", "刘洋，29".
+_AGE_AFTER_NAME = re.compile(r"\s*[,，]\s*([1-7]\d)(?=\s*(?:$|[|/,，、;；]))")
+
+
 def _header_name(line: str) -> tuple[int, int, str] | None:
-    latin = _LATIN_NAME.match(line)
+    latin = _LATIN_NAME.match(line) or _ADDRESSED_NAME.match(line)
     if latin and not {w.lower() for w in latin.group(1).split()} & _NOT_NAME_WORDS:
         return latin.start(1), latin.end(1), latin.group(1)
     m = re.match(  # lazy, so that "张伟先生" is 张伟 addressed as 先生
@@ -488,10 +547,14 @@ def redact_lines(
         )
     personal: dict[str, Any] = {}
     spans: list[list[tuple[int, int]]] = [[] for _ in lines]
+    context = list(context)
     for i, line in enumerate(lines):
         for start, end, field, value in _find_labelled(line):
             spans[i].append((start, end))
             _add(personal, field, value)
+            # "Name: Yang Liu | Male | Age 29": the rest of a name's line is the header's
+            context[i] = context[i] or field == "name"
+        context[i] = context[i] or _personal_line(line)
         for field, pattern in _PATTERNS:
             if field == "website" and "." not in line:
                 continue  # a cheap test first: a link has a dot, most lines have none
@@ -521,8 +584,16 @@ def redact_lines(
                 break
     name = personal.get("name", "")
     if len(name) >= 2:
+        # a Latin name as whole words: "Wang" is not in "Wangfujing"
+        found = re.compile(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])" if name.isascii()
+                           else re.escape(name))  # fmt: skip
         for i, line in enumerate(lines):
-            spans[i].extend(m.span() for m in re.finditer(re.escape(name), line))
+            for m in found.finditer(line):
+                spans[i].append(m.span())
+                age = _AGE_AFTER_NAME.match(line, m.end()) if context[i] else None
+                if age:
+                    spans[i].append(age.span(1))
+                    _add(personal, "age", age.group(1))
     return [_cut(line, s) for line, s in zip(lines, spans, strict=True)], personal
 
 

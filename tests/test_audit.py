@@ -641,3 +641,56 @@ def test_audit_scores_with_the_profile_it_is_given(batch, tmp_path):
     }
     assert raised and all("反洗钱" in texts[f] for f, _ in raised)
     assert main([*args, "--profile", str(tmp_path / "nope")]) == 2
+
+
+# A blind user test's header forms: the audit counted these people as unknown and its
+# swap left 男性 in the scored text (max delta 0 because nothing was swapped or cut).
+HEADER_FORMS = [
+    ("刘洋 男 1997.03 13800001111 籍贯山东", "男", "<30"),
+    ("男性，41岁，已婚", "男", "40-49"),
+    ("刘洋，男性，汉族", "男", "unknown"),
+    ("Name: Yang Liu | Male | Age 29", "男", "<30"),
+    ("Female, 29 years old", "女", "<30"),
+    ("Mr. Liu Yang, 29", "男", "<30"),
+    ("Ms. Wang, born in 1995", "女", "30-39"),
+    ("基本信息：男｜1990年｜已婚已育｜身高175cm", "男", "30-39"),
+]
+FORMS_BODY = "工作经历\n2015.03-2018.06 某服装公司 女装事业部 销售主管\n负责女装和妇幼用品渠道。"
+OTHER_AGE = {"<30": "40-49", "40-49": "30-39", "30-39": "40-49", "unknown": "unknown"}
+
+
+@pytest.mark.parametrize(("header", "gender", "age"), HEADER_FORMS)
+def test_header_forms_are_counted_and_swapped(header, gender, age):
+    from rolematch.sections import resume_from_text
+    from rolematch.text import normalize_text
+
+    text = normalize_text(f"{header}\n{FORMS_BODY}")
+    original = resume_from_text(text, redact=False)
+    groups = attribute_groups(original.personal, ["gender", "age"], ON)
+    assert groups == {"gender": gender, "age": age}
+
+    swapped = swap_personal(text, original.personal, ON)
+    assert swapped.splitlines()[1:] == text.splitlines()[1:]  # the work is the same
+    other = resume_from_text(swapped, redact=False).personal
+    assert attribute_groups(other, ["gender", "age"], ON) == {
+        "gender": {"男": "女", "女": "男"}[gender],
+        "age": OTHER_AGE[age],
+    }
+    # and blind screening sees neither: the scored texts are the same
+    assert resume_from_text(swapped).text == resume_from_text(text).text
+
+
+def test_the_ethnicity_of_a_header_line_is_counted_and_swapped():
+    from rolematch.sections import resume_from_text
+
+    text = f"刘洋,男性,汉族\n{FORMS_BODY}"
+    personal = resume_from_text(text).personal
+    assert attribute_groups(personal, ["ethnicity"], ON) == {"ethnicity": "汉族"}
+    assert swap_personal(text, personal, ON).splitlines()[0] == "李思,女性,回族"
+
+
+def test_a_personal_line_under_another_heading_is_swapped():
+    text = f"{FORMS_BODY}\n\n\n\n\n\n男性,41岁,已婚\n自我评价\n基本信息\n女|1995年"
+    swapped = swap_personal(text, {}, ON).splitlines()
+    assert swapped[-4] == "女性,30岁,已婚" and swapped[-1] == "男|1984年"
+    assert swapped[:3] == text.splitlines()[:3]

@@ -398,3 +398,83 @@ def test_work_dates_survive_in_the_header_too():
     redacted, personal = redact_text(text)
     assert personal["birth_date"] == "1990年3月生"
     assert redacted == "2019.07-至今 某银行 产品经理\n毕业于2018年\n2016-2019 某支付公司"
+
+
+# A blind user test's header forms: each was kept, whole or in part, in the scored text.
+BODY = (
+    "工作经历\n"
+    "2015.03-2018.06 某服装公司 女装事业部 销售主管\n"
+    "负责女装、男装和妇幼用品渠道,年销售额3000万元。熟练使用Ms. Excel。"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        (
+            "刘洋 男 1997.03 13800001111 籍贯山东",
+            {"name": "刘洋", "gender": "男", "birth_date": "1997.03", "hometown": "山东"},
+        ),
+        ("男性，41岁，已婚", {"gender": "男性", "age": "41", "marital_status": "已婚"}),
+        ("刘洋，男性，汉族", {"name": "刘洋", "gender": "男性", "ethnicity": "汉族"}),
+        ("Name: Yang Liu | Male | Age 29", {"name": "Yang Liu", "gender": "Male", "age": "29"}),
+        ("Female, 29 years old", {"gender": "Female", "age": "29"}),
+        ("Mr. Liu Yang, 29", {"gender": "Mr.", "name": "Liu Yang", "age": "29"}),
+        ("Ms. Wang, born in 1995", {"gender": "Ms.", "name": "Wang", "birth_date": "born in 1995"}),
+        (
+            "个人信息\n男｜1990年｜已婚已育｜身高175cm",
+            {
+                "gender": "男",
+                "birth_date": "1990年",
+                "marital_status": "已婚已育",
+                "height": "175cm",
+            },
+        ),
+    ],
+)
+def test_header_forms_of_a_blind_user_test_are_found_and_cut(header, found):
+    r = resume_from_text(f"{header}\n{BODY}")
+    assert {k: r.personal.get(k) for k in found} == found
+    # the header is gone, heading aside; the work, its dates, 女装 and Ms. Excel stay
+    assert r.text.replace("个人信息\n", "") == normalize_text(BODY)
+
+
+def test_a_basic_information_line_keeps_only_its_heading():
+    r = resume_from_text(f"基本信息：男｜1990年｜已婚已育｜身高175cm\n{BODY}")
+    assert r.text == "基本信息:\n" + normalize_text(BODY)
+    assert r.personal["height"] == "175cm" and r.personal["marital_status"] == "已婚已育"
+
+
+def test_a_line_of_personal_tokens_goes_wherever_it_stands():
+    r = resume_from_text(f"{BODY}\n男性，41岁，已婚\n自我评价\n熟悉渠道管理")
+    assert "男性" not in r.text and "41岁" not in r.text and "已婚" not in r.text
+    assert r.personal == {"gender": "男性", "age": "41", "marital_status": "已婚"}
+    assert "2015.03-2018.06" in r.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2015.03-2018.06 某服装公司 女装事业部 销售主管",
+        "2015.03 - 2018.06 某银行 客户经理",
+        "女装、男装、妇幼用品 | 年销售额3000万元",
+        "Ms. Excel, Word 熟练",
+        "Project Name: Payment Hub | Team 12",
+        "Female Health 产品线负责人, 2015 - 2020",
+        "男装 | 女装 | 童装",
+    ],
+)
+def test_header_look_alikes_stay_even_in_the_header(line):
+    out, personal = redact_lines([line], context=[True])
+    assert out == [line] and personal == {}
+
+
+def test_a_latin_name_goes_as_whole_words_only():
+    redacted, personal = redact_text("Mr. Wang Lei\nWangfujing branch: Wang Lei led 9 people")
+    assert personal["name"] == "Wang Lei"
+    assert redacted == "Wangfujing branch: led 9 people"
+
+
+def test_the_end_of_a_spaced_range_is_no_birth_date():
+    lines = ["2015.03 - 2018.06 某银行 客户经理", "2015年3月 至 2018年6月 某银行"]
+    assert redact_lines(lines, context=[True, True]) == (lines, {})

@@ -8,19 +8,24 @@ is ``unknown``.
 ========== ========================================= ===================================
 attribute  groups                                    read from
 ========== ========================================= ===================================
-gender     ``女``, ``男``, ``unknown``                 ``性别：女``, a lone ``男`` in the
-                                                     header, ``女性``, ``先生``/``女士``,
+gender     ``女``, ``男``, ``unknown``                 ``性别：女``, a lone ``男`` or ``男性``
+                                                     in the header, ``先生``/``女士``,
                                                      ``Female``/``Male``, ``Mr``/``Ms``
-age        ``<30``, ``30-39``, ``40-49``, ``50+``,      a stated age (``年龄：35``, ``35岁``)
-           ``unknown``                               as written, else a birth date
-                                                     (``1988.05``, ``1988年5月``, ``Born
-                                                     1990``) as of the audit date
+age        ``<30``, ``30-39``, ``40-49``, ``50+``,      a stated age (``年龄：35``, ``35岁``,
+           ``unknown``                               ``Age 35``, ``35 years old``, ``Mr.
+                                                     Liu Yang, 35``) as written, else a
+                                                     birth date (``1988.05``, ``1988年5月``,
+                                                     ``Born 1990``, ``born in 1990``) as
+                                                     of the audit date
 ethnicity  ``汉族``, ``少数民族``, ``unknown``            ``民族：汉`` or ``汉族``; any other of
                                                      the 56 groups is ``少数民族``
 ========== ========================================= ===================================
 
 A birth month without a day counts from the 1st of the month, a birth year alone from
 1 July. Ages outside 16-80 are taken as misreadings (``unknown``).
+
+Where a header line states them (``男性，41岁，已婚``, ``Name: Yang Liu | Male | Age 29``) is
+the detector's business: what it cuts from the scored text is what the audit counts.
 """
 
 from __future__ import annotations

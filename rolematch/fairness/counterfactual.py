@@ -2,14 +2,17 @@
 
 Blind screening promises that who the candidate is does not move the score. The audit
 tests the promise on the batch itself: each scored résumé's *unredacted* text gets
-another person's gender (男 ↔ 女, 先生 ↔ 女士, Male ↔ Female, Mr ↔ Ms), age (a stated age
-and the birth year move 11 years, across an age band), name, hometown, residence and
-ethnicity (汉族 ↔ 回族); then both texts go through the same redaction and scoring as the
-batch, and the largest score change over the batch and the roles is reported.
+another person's gender (男 ↔ 女, 男性 ↔ 女性, 先生 ↔ 女士, Male ↔ Female, Mr ↔ Ms), age
+(a stated age — ``35岁``, ``Age 35``, ``35 years old``, ``Mr. Liu Yang, 35`` — and the birth
+year move 11 years, across an age band), name, hometown, residence and ethnicity (汉族 ↔
+回族); then both texts go through the same redaction and scoring as the batch, and the
+largest score change over the batch and the roles is reported.
 
 The swap is deliberately *not* the redactor's list of cuts: it rewrites the personal
-fields by its own patterns (labelled fields anywhere, header tokens in the header lines),
-so a field the redactor misses shows up as a score change instead of passing unseen.
+fields by its own patterns (labelled fields anywhere, header tokens in the header lines:
+the first eight, those of a personal-information section, those with a personal label,
+and those of which two separated parts are personal tokens, ``男性,41岁,已婚``), so a
+field the redactor misses shows up as a score change instead of passing unseen.
 """
 
 from __future__ import annotations
@@ -36,9 +39,17 @@ _CJK = "\u4e00-\u9fff"
 _SEP = r"\s|/,，、;；:：()（）\[\]【】·•"
 _HEADER_LINES = 8
 _PERSONAL_LABEL = re.compile(
-    r"性别|出生|生日|年龄|民族|籍贯|户籍|户口|生源地|现居|住址|Gender|Sex|Born|Birth|DOB|Age",
+    r"性别|出生|生日|年龄|民族|籍贯|户籍|户口|生源地|现居|住址|基本信息|个人信息"
+    r"|Gender|Sex|Born|Birth|DOB|Age|Name\s*:",
     re.IGNORECASE,
 )
+# A line of personal tokens is a header line wherever it stands ("男性,41岁,已婚").
+_PERSONAL_PART = re.compile(
+    r"男性|女性|男|女|Male|Female|\d{2}\s*周?岁|(?:Age|Aged)\s*\d{2}|\d{2}\s*years?\s*old"
+    r"|[\u4e00-\u9fff]{1,4}族|已婚已育|已婚|未婚|离异|Married|Single",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(r"\s*[|/,，、;；]\s*")
 _GENDER_SWAP = {
     "男": "女", "女": "男", "男性": "女性", "女性": "男性", "先生": "女士", "女士": "先生",
     "Male": "Female", "Female": "Male", "male": "female", "female": "male",
@@ -50,12 +61,13 @@ _GENDER_LABELLED = re.compile(
     r"((?:性别|Gender|Sex)\s*[:：]?\s*)(男性|女性|男|女|Female|Male|female|male|FEMALE|MALE|F|M)"
     r"(?![A-Za-z])"
 )
-_GENDER_TOKEN = re.compile(rf"(?:(?<=^)|(?<=[{_SEP}]))(男|女)(?=$|[{_SEP}])")
+_GENDER_TOKEN = re.compile(rf"(?:(?<=^)|(?<=[{_SEP}]))(男性|女性|男|女)(?=$|[{_SEP}])")
 _ADDRESSED = re.compile(rf"(?<=[{_CJK}\s|/,，、])(先生|女士)(?=$|[{_SEP}])")
 _GENDER_EN = re.compile(r"(?<![A-Za-z])(Male|Female|male|female|MALE|FEMALE)(?![A-Za-z])")
 _HONORIFIC = re.compile(r"^(\s*)(Mr\.?|Mrs\.?|Ms\.?|Miss)(?=\s+[A-Z])")
-_AGE_LABELLED = re.compile(r"((?:年龄|Age)\s*[:：]?\s*)(\d{2})(?!\d)", re.IGNORECASE)
+_AGE_LABELLED = re.compile(r"((?:年龄|Aged?)\s*[:：]?\s*)(\d{2})(?!\d)", re.IGNORECASE)
 _AGE_TOKEN = re.compile(r"(?<!\d)(\d{2})(\s*周?岁)")
+_AGE_YEARS_OLD = re.compile(r"(?<![\d.])(\d{2})(?=[\s-]*(?:years?|yrs?)[\s-]*old(?![A-Za-z]))")
 _BIRTH_LABELLED = re.compile(
     r"((?:出生年月日|出生年月|出生日期|出生年份|出生|生日|Date of Birth|Birth Date|Birthday|DOB"
     r"|Born)\s*[:：]?\s*(?:(?:in|on)\s+)?(?:\d{1,2}\s+)?(?:[A-Za-z]+\.?,?\s+)?(?:\d{1,2},?\s+)?)"
@@ -124,16 +136,38 @@ def swap_personal(text: str, personal: Mapping[str, Any], on: _dt.date) -> str:
     姓名：李思 | 性别：女 | 年龄：46岁 | 籍贯：黑龙江哈尔滨
     负责反洗钱工作
     """
+    from rolematch.sections import detect_heading
+
     lines = text.split("\n")
     name = str(personal.get("name", ""))
+    age_after_name = (
+        re.compile(rf"({re.escape(name)}\s*[,，]\s*)([1-7]\d)(?=\s*(?:$|[|/,，、;；]))")
+        if len(name) >= 2
+        else None
+    )
+    section = ""
     for i, line in enumerate(lines):
+        heading = detect_heading(line)
+        section = heading[0] if heading else section
+        header = (
+            i < _HEADER_LINES
+            or section == "personal"
+            or _PERSONAL_LABEL.search(line) is not None
+            or _personal_parts(line)
+        )
+        if header and age_after_name is not None:  # "Mr. Liu Yang, 29"
+            line = age_after_name.sub(lambda m: m[1] + _age(m[2], on), line)
         if len(name) >= 2:
             line = line.replace(name, _other_name(name))
-        header = i < _HEADER_LINES or _PERSONAL_LABEL.search(line) is not None
         if header:
             line = _swap_header_line(line, on)
         lines[i] = line
     return "\n".join(lines)
+
+
+def _personal_parts(line: str) -> bool:
+    parts = _PARTS.split(line.strip())
+    return len(parts) >= 2 and sum(bool(_PERSONAL_PART.fullmatch(p)) for p in parts) >= 2
 
 
 def _swap_header_line(line: str, on: _dt.date) -> str:
@@ -172,11 +206,17 @@ def _ethnicity(value: str, on: _dt.date) -> str:
     return "回族" if value.startswith("汉") else "汉族"
 
 
-# A year in a header line that starts a date outside a range ("1990年3月", "1988.05"):
-# a birth year.
+# A year in a header line that starts a date outside a range ("1990年3月", "1988.05",
+# "1997.03 13800001111"): a birth year.
 _DATE = re.compile(
     r"(?<![\d.\-/~～至–—])(19[5-9]\d|200\d)(?=\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)(?!\s*[\d\-~～至–—]))"
+    r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)"
+    r"(?!\d)(?!\s*[\-~～至到–—])(?!\s*(?:19|20)\d\d(?!\d)))"
+)
+# A year alone among a header's fields ("男|1990年|已婚"), not a range's start.
+_YEAR_TOKEN = re.compile(
+    rf"(?:(?<=^)|(?<=[{_SEP}]))(19[5-9]\d|200\d)"
+    r"(?=\s*年(?!\s*[\d\-~～至到–—])\s*(?:$|[|/,，、;；)）\]】·•]))"
 )
 
 _RULES: tuple[tuple[re.Pattern[str], int, Callable[[str, _dt.date], str]], ...] = (
@@ -187,9 +227,11 @@ _RULES: tuple[tuple[re.Pattern[str], int, Callable[[str, _dt.date], str]], ...] 
     (_HONORIFIC, 2, _gender),
     (_AGE_LABELLED, 2, _age),
     (_AGE_TOKEN, 1, _age),
+    (_AGE_YEARS_OLD, 1, _age),
     (_BIRTH_LABELLED, 2, _year),
     (_BIRTH_YEAR, 1, _year),
     (_DATE, 1, _year),
+    (_YEAR_TOKEN, 1, _year),
     (_HOMETOWN_LABELLED, 2, _place),
     (_ETHNIC_LABELLED, 2, _ethnicity),
     (_ETHNIC_TOKEN, 1, _ethnicity),
