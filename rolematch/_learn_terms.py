@@ -11,12 +11,16 @@ penalised toward 0 and capped (:data:`rolematch.profile.MAX_TERM_BONUS`). A lear
 profile stores them as ``term_bonus``; :class:`~rolematch.matcher.Matcher` adds a
 résumé's bonuses to every role's log-odds and its explanations name them.
 
-Only the redacted text's distinctive words are read (:data:`MIN_WORD_WEIGHT`), and
-only job words (:func:`job_words`): a term of the genre background (words many postings
-and résumés use), of the loaded roles' keyword vocabulary or of the domain lexicon, so a
-person's name (a referrer's, a candidate's) never qualifies. A word must occur in
-:data:`MIN_WORD_RESUMES` résumés or more (no one person's words: a name, a school),
-and words about protected attributes (``data/lexicon/protected.txt``: religion,
+Only the redacted text is read, and only its words (the tokenizer's: dictionary words,
+no single characters): the team's own trade words (冷藏, 医药, 支付) whatever list they
+are on, less the words jieba's dictionary tags as a person's or a place's name
+(:data:`NAME_TAGS`: 王建国, 山东, so a referrer's name or a birthplace never qualifies)
+unless they are job words (:func:`job_words`: of the genre background, the roles'
+keyword vocabulary or the domain lexicon); an ASCII word must be a job word. Which
+words are tried is decided by the decided résumés themselves: a word must occur in
+:data:`MIN_WORD_RESUMES` résumés or more (no one person's words: a name, a school) and
+in at most :data:`MAX_WORD_SHARE` of them (求职意向 in every résumé separates nothing);
+words about protected attributes (``data/lexicon/protected.txt``: religion,
 ethnicity, disability and health, marriage and family, gender, age, appearance,
 politics, hukou) are never candidates, so a team's bias is not learned as a
 preference. Words of one phrase (残疾/残疾人, 满意/满意度) are one candidate: a word
@@ -27,8 +31,8 @@ inside a chosen one is not chosen too. A résumé's bonuses together stay within
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import NormalDist
 from typing import Any
@@ -37,17 +41,20 @@ import numpy as np
 
 __all__ = [
     "MAX_WORDS",
+    "MAX_WORD_SHARE",
     "MIN_WORD_RESUMES",
     "MIN_WORD_SUPPORT",
-    "MIN_WORD_WEIGHT",
     "MIN_WORD_Z",
+    "NAME_TAGS",
     "PROTECTED",
     "WORD_ALPHA",
     "WORD_STRENGTH",
     "WordEvidence",
+    "candidate_words",
     "fit_bonus",
     "is_protected",
     "job_words",
+    "no_word_reason",
     "protected_words",
     "select_words",
     "strip_protected",
@@ -63,11 +70,15 @@ MIN_WORD_RESUMES = 5
 MIN_WORD_Z = 2.5
 #: ... and beyond what the largest of that many tests reaches by chance this often.
 WORD_ALPHA = 0.05
-#: A word must weigh this much in a text's mass (rarity in Chinese² × rarity across
-#: postings and résumés², the keyword weighting): a background is named by its
-#: distinctive words (支付 0.16, 清算 0.45), not by a résumé's boilerplate (本科 0.02,
-#: 经历 0.01, 公司 0.01), which stands in for other things.
-MIN_WORD_WEIGHT = 0.2
+#: ... and in at most this share of them: a word nearly every decided résumé holds
+#: (求职意向, 工作经历) separates nothing. A fixed list of job words and a weight bar
+#: (rarity in general Chinese) chose the candidates before: a team prizing cold-chain
+#: or pharma warehouses (冷链 was on no list, 医药 weighed 0.17 < 0.2) learned nothing,
+#: while 求职意向 (in all 60 résumés) was tried.
+MAX_WORD_SHARE = 0.85
+#: jieba's part-of-speech tags of names (people: nr, nrfg, nrt; places: ns): not
+#: candidates unless a job word (:func:`job_words`).
+NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns"})
 #: Penalty per bonus on ``β²`` (in units of one decision's log-loss).
 WORD_STRENGTH = 1.0
 #: Parts of words about protected attributes: never a learned preference (the words of
@@ -109,6 +120,7 @@ def is_protected(word: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[^\n。；;，,！!？?|]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -159,6 +171,30 @@ def job_words(vocabulary: Sequence[str] = ()) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _names() -> frozenset[str]:
+    import jieba.posseg
+
+    return frozenset(w for w, t in jieba.posseg.dt.word_tag_tab.items() if t in NAME_TAGS)
+
+
+def candidate_words(words: Iterable[str], vocabulary: Sequence[str] = ()) -> frozenset[str]:
+    """The ``words`` a word preference may be about: job words (:func:`job_words` of
+    ``vocabulary``) and the other Chinese words that jieba's dictionary does not tag as
+    a name (:data:`NAME_TAGS`), less the protected ones (:func:`is_protected`).
+
+    Examples
+    --------
+    >>> sorted(candidate_words(["冷链", "医药", "王建国", "山东", "残疾", "gsp", "java"]))
+    ['java', '冷链', '医药']
+    """
+    jobs = job_words(vocabulary)
+    names = _names()
+    return frozenset(
+        w for w in words if w in jobs or (_CJK.search(w) and w not in names and not is_protected(w))
+    )
+
+
 @dataclass(frozen=True)
 class WordEvidence:
     """The words of each decided pair's résumé.
@@ -170,26 +206,27 @@ class WordEvidence:
         redacted text).
     file_index : ndarray of shape (n_rows,)
         The résumé of each decision.
+    trials : list of dict
+        What each :func:`select_words` on this evidence (or a part of it) tried and
+        found, for the report to say why no word was learned.
     """
 
     words: Sequence[frozenset[str]]
     file_index: np.ndarray
+    trials: list[dict[str, Any]] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def of(cls, keywords: Any, texts: Sequence[str], file_index: np.ndarray) -> WordEvidence:
-        """The evidence of résumé ``texts``, read by a matcher's
+        """The evidence of résumé ``texts`` (redacted), read by a matcher's
         :class:`~rolematch.features.keywords.KeywordVectorizer` (``Matcher.keywords_``):
-        its tokenizer, and its word weights to keep only distinctive words; only job
-        words (:func:`job_words` of its vocabulary) outside the clauses that state a
-        protected attribute (:func:`strip_protected`) are kept."""
+        its tokenizer's words (what scoring looks for) outside the clauses that state a
+        protected attribute (:func:`strip_protected`), only :func:`candidate_words`."""
         from rolematch.features.keywords import text_words
 
-        allowed = job_words(getattr(keywords, "vocabulary_", ()))
-        held = [text_words(keywords.tokenizer_, strip_protected(t)) & allowed for t in texts]
-        every = sorted(set().union(*held)) if held else []
-        weight = dict(zip(every, keywords.word_weights(every), strict=True))
-        kept = tuple(frozenset(w for w in h if weight[w] >= MIN_WORD_WEIGHT) for h in held)
-        return cls(kept, np.asarray(file_index))
+        held = [text_words(keywords.tokenizer_, strip_protected(t)) for t in texts]
+        every = set().union(*held) if held else set()
+        allowed = candidate_words(every, getattr(keywords, "vocabulary_", ()))
+        return cls(tuple(h & allowed for h in held), np.asarray(file_index))
 
     def take(self, rows: np.ndarray) -> WordEvidence:
         """The evidence of some decisions (a boolean mask or indices)."""
@@ -215,14 +252,16 @@ class WordEvidence:
 def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, dict[str, float]]:
     """The words whose presence the decisions ``y`` reward or punish beyond log-odds ``z``.
 
-    For each candidate word ``x`` (held by :data:`MIN_WORD_RESUMES` résumés and in at
-    least :data:`MIN_WORD_SUPPORT` decisions with and without it), the score test of
+    For each candidate word ``x`` (held by :data:`MIN_WORD_RESUMES` résumés or more and
+    by at most :data:`MAX_WORD_SHARE` of them, and in at least :data:`MIN_WORD_SUPPORT`
+    decisions with and without it), the score test of
     adding ``x`` to the model: ``U = Σ (x - x̄)(y - p)``, ``I = Σ (x - x̄)² p(1 - p)``
     (``x̄`` weighted by ``p(1 - p)``), ``z = U / √I``. Decisions the model is sure of
     carry no information, so a word met only in clear rejects is no candidate. The
     :data:`MAX_WORDS` with the largest ``|z|`` are returned, where ``|z|`` passes both
     :data:`MIN_WORD_Z` and the Bonferroni bar for the ``m`` words tested,
     ``Φ⁻¹(1 - WORD_ALPHA / 2m)``: the largest of many chance ``z`` grows with ``m``.
+    What was tried is appended to ``ev.trials`` (:func:`no_word_reason` reads it).
 
     Examples
     --------
@@ -240,9 +279,14 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
     for f in set(files.tolist()):
         for word in ev.words[f]:
             count.setdefault(word, set()).add(f)
+    n_files = len(set(files.tolist()))
     cands = sorted(
-        t for t, fs in count.items() if len(fs) >= MIN_WORD_RESUMES and not is_protected(t)
+        t
+        for t, fs in count.items()
+        if MIN_WORD_RESUMES <= len(fs) <= MAX_WORD_SHARE * n_files and not is_protected(t)
     )
+    trial: dict[str, Any] = {"resumes": n_files, "words": len(count), "tried": 0, "chosen": []}
+    ev.trials.append(trial)
     if not cands:
         return {}
     X = ev.presence(cands)
@@ -250,7 +294,10 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
     ok = (n_with >= MIN_WORD_SUPPORT) & (len(files) - n_with >= MIN_WORD_SUPPORT)
     xc = X - (X * w[:, None]).sum(axis=0) / max(float(w.sum()), 1e-12)
     info = (xc * xc * w[:, None]).sum(axis=0)
-    ok &= info >= 1.0  # a word met only where the model is sure teaches nothing
+    # a word met only where the model is sure (and right) teaches nothing; where it is
+    # sure and wrong (a team rejecting the warehouse résumés without 医药, all scored
+    # 0.97), the word's presence or absence lines up with a decision's worth of its error
+    ok &= (info >= 1.0) | (np.abs(xc * r[:, None]).sum(axis=0) >= 1.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         stat = np.where(ok, (xc * r[:, None]).sum(axis=0) / np.sqrt(info), 0.0)
     # 25 words tested need |z| >= 3.1, 100 need 3.5. At a fixed 2.5 a team deciding by
@@ -265,6 +312,10 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
         # one phrase counts once: 残疾 inside 残疾人, 满意 inside 满意度
         if not any(cands[j] in cands[o] or cands[o] in cands[j] for o in order):
             order.append(int(j))
+    best = int(np.argmax(np.abs(stat)))
+    trial.update(tried=tested, bar=bar, chosen=[cands[j] for j in order])
+    if ok[best]:
+        trial["best"] = (cands[best], float(stat[best]))
     return {
         cands[j]: {
             "z": round(float(stat[j]), 2),
@@ -310,3 +361,36 @@ def fit_bonus(X: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
         if total > MAX_TERM_BONUS:
             b[side] *= MAX_TERM_BONUS / total
     return b
+
+
+def no_word_reason(trials: Sequence[Mapping[str, Any]]) -> str:
+    """Why cross-validation found no word to prefer, from the :func:`select_words`
+    calls' ``trials`` (one per fold): how many words were tried and the strongest one
+    beside the bar it missed, or that no word was held by enough and few enough of the
+    decided résumés.
+
+    Examples
+    --------
+    >>> print(no_word_reason([{"resumes": 48, "words": 90, "tried": 0, "chosen": []}]))
+    no word qualified: of the 90 words of the 48 decided résumés in a fold, none is held
+    by 5 or more and by at most 85% of them ...
+    """
+    if not trials:
+        return "no word qualified: too few decisions to try any"
+    t = max(trials, key=lambda t: (int(t["tried"]), "best" in t))
+    if not int(t["tried"]):
+        return (
+            f"no word qualified: of the {t['words']} words of the {t['resumes']} decided "
+            f"résumés in a fold, none is held by {MIN_WORD_RESUMES} or more and by at most "
+            f"{MAX_WORD_SHARE:.0%} of them with {MIN_WORD_SUPPORT} decisions with it and "
+            f"{MIN_WORD_SUPPORT} without"
+        )
+    strongest = [x for x in trials if "best" in x]
+    if not strongest:
+        return f"no word qualified: the {t['tried']} words tried teach nothing the model missed"
+    b = max(strongest, key=lambda x: abs(float(x["best"][1])))
+    return (
+        f"no word qualified: {t['tried']} words tried in a fold; the strongest, "
+        f"{b['best'][0]} (score test z {float(b['best'][1]):+.1f}), misses the bar "
+        f"|z| >= {float(b['bar']):.1f} for the {b['tried']} words tried"
+    )

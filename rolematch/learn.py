@@ -53,7 +53,7 @@ from rolematch._learn_decisions import (
 )
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
-from rolematch._learn_terms import WordEvidence
+from rolematch._learn_terms import WordEvidence, no_word_reason
 from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
 from rolematch.scoring import COEFFICIENTS
@@ -348,6 +348,14 @@ def learn(
         keywords=keywords,
         words=words,
     )
+    wp = report.get("word_preferences", {})
+    if words is not None and wp and not wp["learned"] and str(wp.get("reason", "")):
+        tried = [w for t in words.trials for w in t["chosen"]]
+        wp["reason"] += (
+            f"; words chosen in a fold: {'、'.join(dict.fromkeys(tried))}"
+            if tried
+            else f"; {no_word_reason(words.trials)}"
+        )
     report["model"] = model
     # counts only: a résumé's file name often holds the candidate's name and phone number
     report["unscored_decisions"] = int(report["unscored_decisions"]) + unreadable["decisions"]

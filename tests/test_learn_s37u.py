@@ -176,3 +176,120 @@ def test_suggest_leaves_out_the_resumes_already_decided(tmp_path: Path, capsys: 
     assert [Path(f).name for f in picked["file"]] == ["候选人01.txt", "新0.txt"]
     assert picked.attrs["decided"] == 1
     assert suggest(table, n=5).attrs["decided"] == 0
+
+
+# ------------------------------------------------------------------ 3. word preferences
+WAREHOUSE_ROLE = """\
+id: warehouse-lead
+title: 仓储主管（电商物流中心）
+duties:
+- 全面负责电商仓库的日常运营管理，包括收货、上架、拣货、复核、打包、发货等环节；
+- 制定并优化仓库作业流程和SOP，提升拣货效率和库位利用率；
+- 组织每月库存盘点，控制库存差异率，处理盘盈盘亏；
+- 管理仓库团队（约30人），负责排班、培训和绩效考核；
+- 使用WMS系统进行库存管理，对接物流承运商，确保大促期间订单及时发出；
+- 负责仓库安全管理和5S现场管理。
+requirements:
+- 大专及以上学历，物流管理、供应链管理相关专业优先；
+- 3年以上电商仓储管理经验，有1年以上团队管理经验；
+- 熟悉WMS系统操作，熟练使用Excel（数据透视表、VLOOKUP）；
+majors:
+- 物流管理
+- 供应链管理
+"""
+WAREHOUSE_DUTIES = (
+    "负责仓库收货、上架、拣货、打包、发货等日常作业管理；",
+    "负责大促期间订单出库保障；",
+    "对接物流承运商，跟踪订单发运和异常处理；",
+    "负责班组排班、新人培训与绩效考核；",
+    "优化拣货路径，提升拣货效率；",
+    "组织月度库存盘点，处理盘盈盘亏，控制库存差异；",
+    "推行5S现场管理和仓库安全检查；",
+    "使用WMS系统管理库存，维护库位数据准确；",
+    "熟练使用Excel数据透视表。",
+)
+OTHER_DUTIES = (
+    "负责后厨管理和菜品研发；",
+    "负责设备维修保养；",
+    "负责出纳和费用报销审核；",
+    "负责门店日常运营和销售目标达成；",
+    "负责产品拍摄和短视制作；",
+    "负责客户电话回访和投诉处理；",
+)
+PHARMA = "管理医药仓储业务，负责医药商品温湿度监控和配送对接；"
+NAMES = ("王强", "李娜", "张伟", "刘芳", "陈静", "杨洋", "赵磊", "黄敏", "周杰", "吴婷")
+
+
+def _pharma_team(folder: Path) -> Path:
+    """QA s37u's 60 generated CVs: 36 warehouse supervisors (20 with pharma warehousing,
+    医药), 24 operations clerks, every one under 求职意向 and 工作经历 headings with a
+    name and a phone number in its header; a team that interviews the pharma ones (面试),
+    holds 4 others (待定) and rejects the rest (淘汰): 20 of 24 fits hold 医药, none of
+    the 36 rejects does."""
+    import random
+
+    rng = random.Random(37)
+    folder.mkdir(parents=True)
+    (folder / "roles").mkdir()
+    (folder / "roles" / "warehouse.yaml").write_text(WAREHOUSE_ROLE, encoding="utf-8")
+    rows = ["file,role_id,decision"]
+    for i in range(60):
+        warehouse, pharma = i < 36, i < 20
+        duties = rng.sample(WAREHOUSE_DUTIES if warehouse else OTHER_DUTIES, 4)
+        if pharma:
+            duties.insert(rng.randrange(5), PHARMA)
+        start = 2012 + i % 8
+        text = "\n".join(
+            [
+                f"{NAMES[i % 10]}  电话：138{i:04d}{i * 7 % 10000:04d}",
+                f"求职意向：{'仓储主管' if warehouse else '运营专员'}",
+                "工作经历",
+                f"{start}.03-至今 某{rng.choice(['生鲜平台', '第三方物流公司', '快消品物流中心'])} "
+                + ("仓储主管" if warehouse else "专员"),
+                *duties,
+                f"教育背景：{start - 4}-{start - 1} 某职业技术学院 "
+                + ("物流管理" if warehouse else "市场营销")
+                + " 大专",
+            ]
+        )
+        (folder / f"cv{i:02d}.txt").write_text(text + "\n", encoding="utf-8")
+        decision = "面试" if pharma else "待定" if i < 24 else "淘汰"
+        rows.append(f"cv{i:02d}.txt,warehouse-lead,{decision}")
+    (folder / "decisions.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return folder / "decisions.csv"
+
+
+def test_a_team_prizing_pharma_warehouses_learns_its_trade_word(tmp_path: Path) -> None:
+    # "word preferences … held-out AUC +0.0000 … not kept": 医药 weighed 0.17, under the
+    # weight bar; 求职意向, in all 60 résumés, was a candidate
+    from rolematch.learn import learn, report_table
+
+    decisions = _pharma_team(tmp_path / "team")
+    profile, report = learn(decisions, roles=tmp_path / "team" / "roles", model=MODEL)
+    prefs = report["word_preferences"]
+    assert prefs["learned"], prefs
+    assert prefs["gain"] >= 0.05
+    assert profile.term_bonus.get("医药", 0) > 0, dict(profile.term_bonus)
+    # a word every résumé holds separates nothing; no name, no phone number is learned
+    assert not {"求职意向", "求职", "意向", "工作经历"} & set(profile.term_bonus)
+    assert not [w for w in profile.term_bonus for n in NAMES if w in n or n in w]
+    assert not [w for w in profile.term_bonus if any(c.isdigit() for c in w)]
+    assert "医药" in report_table(report)
+
+
+def test_the_report_says_why_no_word_was_kept(tmp_path: Path) -> None:
+    # a team that decides as the role reads (warehouse résumés in, the others out):
+    # no word teaches anything the model missed, and the report says so
+    from rolematch.learn import learn, report_table
+
+    decisions = _pharma_team(tmp_path / "team")
+    text = decisions.read_text("utf-8").splitlines()
+    rows = [
+        ln.rsplit(",", 1)[0] + ("," + ("面试" if int(ln[2:4]) < 36 else "淘汰")) for ln in text[1:]
+    ]
+    decisions.write_text("\n".join([text[0], *rows]) + "\n", encoding="utf-8")
+    profile, report = learn(decisions, roles=tmp_path / "team" / "roles", model=MODEL)
+    prefs = report["word_preferences"]
+    assert not prefs["learned"] and dict(profile.term_bonus) == {}
+    assert "no word qualified: " in prefs["reason"], prefs
+    assert "no word qualified: " in report_table(report)
