@@ -95,7 +95,7 @@ def _text(c: ET.Element) -> str | None:
 
 
 def test_xlsx_text_is_the_exact_text_typed_as_a_string_never_a_formula(batch, tmp_path):
-    # QA s37u #14: cells read '=bad.pdf, '+cmd.txt, '@仓库管理员 in Excel (a leading '
+    # cells read '=bad.pdf, '+cmd.txt, '@仓库管理员 in Excel (a leading '
     # on a cell that was already text), so the names no longer matched the files
     out = tmp_path / "x.xlsx"
     _score(batch, out)
@@ -148,7 +148,7 @@ def test_csv_keeps_its_leading_apostrophe(batch, tmp_path):
 
 
 def test_xlsx_overview_follows_min_score_as_the_wide_csv_does(batch, tmp_path):
-    # QA s37u #16: with --min-score the Overview showed every score, the CSVs blanked them
+    # with --min-score the Overview showed every score, the CSVs blanked them
     xlsx, wide = tmp_path / "m.xlsx", tmp_path / "m.wide.csv"
     _score(batch, xlsx, "--min-score", "0.5", "-o", str(wide))
     with open(wide, encoding="utf-8-sig", newline="") as f:

@@ -1,9 +1,9 @@
-"""rolematch learn / suggest: the findings of QA s37u, each reproduced with real files,
+"""rolematch learn / suggest with the files a team really has, each case with real files,
 real jieba, the real command line and the real static-zh model.
 
 1. A Windows team's decisions file (``cvs\\王强.txt``, bare names, pending rows).
 2. ``suggest --decisions``: résumés already decided are left out.
-3. Word preferences: a trade word (冷链) the fixed job-word list lacked.
+3. Word preferences: a trade word (医药) a fixed job-word list and a rarity bar kept out.
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ NAMES = ("王强", "李娜", "张伟", "刘芳", "陈静", "杨洋", "赵磊", "
 
 
 def _pharma_team(folder: Path) -> Path:
-    """QA s37u's 60 generated CVs: 36 warehouse supervisors (20 with pharma warehousing,
+    """60 generated CVs (as a blind user test wrote them): 36 warehouse supervisors (20 with pharma warehousing,
     医药), 24 operations clerks, every one under 求职意向 and 工作经历 headings with a
     name and a phone number in its header; a team that interviews the pharma ones (面试),
     holds 4 others (待定) and rejects the rest (淘汰): 20 of 24 fits hold 医药, none of

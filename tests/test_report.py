@@ -477,7 +477,7 @@ def test_xlsx_has_no_formula_cell(hostile, tmp_path):
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     texts.append(cell.value)
-                    # a string cell (no leading ' shown in Excel: QA s37u #14), quote-
+                    # a string cell (no leading ' shown in Excel), quote-
                     # prefixed where it starts like a formula (tests/test_excel.py)
                     assert cell.data_type == "s" and bool(cell.quotePrefix) == _unsafe(cell.value)
                 numbers += isinstance(cell.value, float)

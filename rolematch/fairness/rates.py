@@ -283,7 +283,7 @@ def _groups_of(
     ]
     best = max(stated, default=Fraction(0))
     # one stated group alone has nothing to be compared with: its 1.0 would read as
-    # "no disparity" (QA s37u #11); it is not measurable (null, impact_note says why)
+    # "no disparity"; it is not measurable (null, impact_note says why)
     if best > 0 and len(stated) >= 2:
         for group, cell in table.items():
             if group != UNKNOWN and cell["rate"] is not None:

@@ -1,4 +1,4 @@
-"""``rolematch audit``'s outputs and its selection rule on a tied batch (QA s37u #10, #11).
+"""``rolematch audit``'s outputs and its selection rule on a tied batch.
 
 Real résumé files, the real CLI and the real static-zh model. The batch: eleven résumés
 whose work text is the same (their headers, which blind screening removes, state a
