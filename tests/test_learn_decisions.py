@@ -17,25 +17,11 @@ import pytest
 
 from rolematch.cli import main
 from rolematch.learn import DecisionsWarning, read_decisions, suggest
+from tests.test_learn_cli import FITS, REJECTS, ROLE  # the same small team
 
 MODEL = "static-zh"
 #: The command line prints a warning as one line (the tests' filter makes it an error).
 PENDING_SHOWN = pytest.mark.filterwarnings("always::rolematch._learn_decisions.DecisionsWarning")
-ROLE = "payment-settlement"
-FITS = (
-    "负责支付清算系统对账与差错处理，熟悉银联规则和跨行清算业务。",
-    "主导支付结算平台建设，负责资金清算、对账和备付金管理。",
-    "从事银行卡收单结算与清算对账工作五年，熟悉网联和银联清算。",
-    "负责第三方支付机构的结算业务，组织差错处理与资金对账。",
-    "管理支付结算团队，负责清算系统升级和结算风险控制。",
-)
-REJECTS = (
-    "厨师，擅长川菜和粤菜，负责后厨管理。",
-    "小学语文教师，负责班级管理和教学工作。",
-    "负责商场导购和商品陈列，服务顾客。",
-    "从事建筑施工现场管理，负责工程进度和安全。",
-    "平面设计师，负责海报和品牌视觉设计。",
-)
 
 
 def _team(tmp_path: Path, spell: Any, pending: tuple[int, ...] = ()) -> Path:
