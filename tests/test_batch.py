@@ -582,3 +582,38 @@ def test_score_paths_checks_reading_options_before_reading(tmp_path, option, val
     (tmp_path / "cv.txt").write_text("负责手机银行运营。", encoding="utf-8")
     with pytest.raises(ValueError, match=f"'{option}' parameter of score_paths .*{value!r}"):
         score_paths(tmp_path, matcher=Matcher(encoder=HashingEncoder()), **{option: value})
+
+
+@pytest.mark.parametrize("guarded", [False, True])
+def test_a_script_without_a_main_guard_is_told_so_not_out_of_memory(tmp_path, guarded):
+    # workers > 1 start 'spawn' processes, which import the script's main module: without
+    # the guard each re-runs the script up to the batch, and used to die as if out of memory
+    d = tmp_path / "cvs"
+    d.mkdir()
+    for f in example_files()[:2]:
+        shutil.copy(f, d / f.name)
+    body = (
+        "with score_paths(sys.argv[1], roles=load_roles(), workers=2, file_timeout=None,\n"
+        "                 matcher={'encoder': HashingEncoder()}) as res:\n"
+        "    print('scored', len(res))\n"
+    )
+    if guarded:
+        body = 'if __name__ == "__main__":\n' + textwrap.indent(body, "    ")
+    script = tmp_path / "batch.py"
+    script.write_text(
+        "import sys\nfrom rolematch import load_roles, score_paths\n"
+        "from tests._encoders import HashingEncoder\n" + body,
+        "utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, str(script), str(d)], capture_output=True, text=True,
+                         timeout=300, env=env, cwd=tmp_path)  # fmt: skip
+    if guarded:
+        assert out.returncode == 0 and "scored 2" in out.stdout, out.stderr[-2000:]
+        return
+    assert out.returncode == 1 and "scored" not in out.stdout
+    last = out.stderr.strip().splitlines()[-1]
+    assert last.startswith("rolematch.exceptions.RolematchError: the worker processes run "
+                           "your script again"), out.stderr[-2000:]  # fmt: skip
+    assert "'if __name__ == \"__main__\":'" in last and "workers=1" in last
+    assert "out of memory" not in out.stderr

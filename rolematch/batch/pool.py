@@ -12,6 +12,7 @@ one by one in a fresh pool, and a file that kills a worker on its own gets statu
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -31,7 +32,9 @@ __all__ = [
     "CHUNK",
     "DEFAULT_FILE_TIMEOUT",
     "MIN_FILES_PER_WORKER",
+    "UNGUARDED_MAIN",
     "BatchStats",
+    "check_not_restarted_script",
     "default_workers",
     "iter_results",
 ]
@@ -80,6 +83,39 @@ class BatchStats:
     def add(self, other: Mapping[str, float]) -> None:
         for k, v in other.items():
             setattr(self, k, getattr(self, k) + v)
+
+
+#: Why a pool cannot start from a script without a main guard, and the fix.
+UNGUARDED_MAIN = (
+    "the worker processes run your script again from the top (Python starts them by "
+    "importing the main module) and reach the batch again, because the script runs it "
+    "without the guard 'if __name__ == \"__main__\":'. Put the code that starts the "
+    "batch under that guard, or pass workers=1"
+)
+
+
+def check_not_restarted_script() -> None:
+    """Stop a worker process that, while starting, re-runs the caller's script to a batch.
+
+    A ``spawn`` worker imports the parent's main module first (multiprocessing's
+    bootstrapping phase); a script whose batch is not under ``if __name__ ==
+    "__main__":`` then starts the batch again in every worker, which would each start a
+    pool of its own. The worker leaves word for its parent (:func:`_unguarded_mark`),
+    which raises :data:`UNGUARDED_MAIN`, and exits with that one line.
+    """
+    import multiprocessing.process
+
+    if not getattr(multiprocessing.process.current_process(), "_inheriting", False):
+        return
+    with contextlib.suppress(OSError):
+        _unguarded_mark(os.getppid()).touch()
+    raise SystemExit(f"rolematch: error: {UNGUARDED_MAIN}")
+
+
+def _unguarded_mark(parent: int) -> Path:
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"rolematch-unguarded-main-{parent}"
 
 
 # ---------------------------------------------------------------------- worker pool
@@ -231,8 +267,10 @@ def iter_results(
     Raises
     ------
     RolematchError
-        Worker processes keep dying (three files in a row each killed their worker).
+        Worker processes keep dying (three files in a row each killed their worker), or
+        they re-run the calling script, which lacks ``if __name__ == "__main__":``.
     """
+    check_not_restarted_script()
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 1:
         raise ValueError(f"The 'workers' parameter must be an int >= 1. Got {workers!r} instead.")
     if file_timeout is not None and (
@@ -331,6 +369,8 @@ def _run_pool(
     # its worker again, it is the one to blame.
     suspects: list[list[tuple[int, str]]] = []
     crashes_in_a_row = 0
+    mark = _unguarded_mark(os.getpid())
+    mark.unlink(missing_ok=True)
     while todo or suspects:
         ex = ProcessPoolExecutor(
             max_workers=workers,
@@ -366,6 +406,9 @@ def _run_pool(
             if not broken:
                 clean = True
                 break
+            if mark.exists():  # the workers re-ran the caller's script: no retry helps
+                mark.unlink(missing_ok=True)
+                raise RolematchError(UNGUARDED_MAIN)
             # A worker died. Collect what finished, then retry or blame the rest.
             stats.pool_restarts += 1
             wait(running, timeout=30)

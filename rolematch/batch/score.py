@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from rolematch.batch.discover import collect_files, skipped_note
-from rolematch.batch.pool import DEFAULT_FILE_TIMEOUT, BatchStats, iter_results
+from rolematch.batch.pool import (
+    DEFAULT_FILE_TIMEOUT,
+    BatchStats,
+    check_not_restarted_script,
+    iter_results,
+)
 from rolematch.documents import Role
 from rolematch.results import BatchResults, FileResult
 
@@ -89,6 +94,7 @@ def score_paths(
     from rolematch.io.extract import check_read_options
     from rolematch.io.roles import load_roles
 
+    check_not_restarted_script()  # before any work a worker re-running the script would do
     check_read_options(max_pages, redact, ocr, "score_paths")
     if isinstance(paths, str | Path):
         paths = [paths]
