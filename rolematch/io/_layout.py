@@ -108,6 +108,7 @@ class _Seg:
     size: float
     lead: float  # width of the first unbreakable unit (a word, or a glyph and its punctuation)
     edge: bool = False  # starts at a column's left edge (see _column_edges)
+    ruled: bool = False  # a row of a ruled table, laid out already (see layout_lines)
 
     @property
     def cy(self) -> float:
@@ -376,6 +377,7 @@ def _extent(segs: Sequence[_Seg]) -> tuple[float, float]:
 
 def _emit_row(row: _Row, column: tuple[float, float], out: list[Line], table: bool) -> None:
     segs = sorted(row.segs, key=lambda s: s.x0)
+    table = table or any(s.ruled for s in segs)
     text = " ".join(s.text for s in segs)
     x1 = max(s.x1 for s in segs)
     size = statistics.median([s.size for s in segs])
@@ -471,6 +473,8 @@ _LIST_START = re.compile(
 )
 
 
+#: the two glyphs either side of a wrap inside a Chinese sentence
+_CJK_WRAP = re.compile(r"[\u4e00-\u9fff，、][\u4e00-\u9fff]")
 _EMAIL_END = re.compile(r"\S@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$")
 #: a letter-spaced line (岗 位 职 责, 工 作 经 历): a display heading, whatever its words
 _LETTER_SPACED = re.compile(r"^\s*(?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff]\s*[:：]?\s*$")
@@ -489,15 +493,29 @@ def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> lis
     for b in lines[1:]:
         a = out[-1]
         size = max(a.size, b.size)
+        # the column's right edge, when lines reach it; else that of b's block (b's
+        # left edge may then be indented: a list whose bullets are drawn, not typed)
+        local = reach.get(a.column, 0) < 2
+        margin = _local_margin(lines, b) if local else a.column[1]
+        left = a.x0 + 0.5 * size if local else a.column[0] + 2.5 * size
         if (
             a.column == b.column
-            and reach.get(a.column, 0) >= 2
+            and margin is not None
             and b.top > a.last_bottom - 0.3 * size
-            and b.top - a.last_bottom < 0.7 * size
+            and (
+                b.top - a.last_bottom < 0.7 * size
+                # double spacing (Word's 2.0): a whole line's gap, but a sentence that
+                # runs to the margin and on, Chinese on both sides of the break
+                or (
+                    b.top - a.last_bottom < 1.1 * size
+                    and a.last_x1 >= margin - 0.5 * size
+                    and _CJK_WRAP.match(a.text[-1] + b.text[0]) is not None
+                )
+            )
             and abs(a.size - b.size) <= 0.2 * size
-            and a.last_x1 + b.lead >= a.column[1] - 0.3 * size
+            and a.last_x1 + b.lead >= margin - 0.3 * size
             and a.last_x1 >= a.column[1] - 0.35 * (a.column[1] - a.column[0])
-            and b.x0 <= a.column[0] + 2.5 * size
+            and b.x0 <= left
             and a.spread < 4  # a date set flush right is not a full line
             and not (a.table or b.table)
             and not a.text.endswith(_NO_JOIN_END)
@@ -518,6 +536,25 @@ def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> lis
     return out
 
 
+def _local_margin(lines: Sequence[Line], b: Line) -> float | None:
+    """The right margin of the lines that share ``b``'s left edge in its column, when
+    the column's own right edge is no margin (a footer or page number set past the
+    text widens it: Chromium's print header and footer). It is real only when at
+    least two of those lines reach it.
+    """
+    same = [
+        ln.x1
+        for ln in lines
+        if ln.column == b.column and abs(ln.x0 - b.x0) <= 0.5 * b.size and ln.size == b.size
+    ]
+    if len(same) < 3:
+        return None
+    right = max(same)
+    if sum(1 for x in same if x >= right - 1.2 * b.size) < 2:
+        return None
+    return right
+
+
 def _joiner(left: str, right: str) -> str:
     if not (_is_ascii_word(left[-1]) and _is_ascii_word(right[0])):
         return ""  # Chinese wraps anywhere, without a space
@@ -528,7 +565,9 @@ def _joiner(left: str, right: str) -> str:
     return " "
 
 
-def layout_lines(chars: Iterable[Char], *, is_heading: HeadingTest | None = None) -> list[Line]:
+def layout_lines(
+    chars: Iterable[Char], *, is_heading: HeadingTest | None = None, blocks: Sequence[Line] = ()
+) -> list[Line]:
     """Lay glyphs out as lines in reading order.
 
     Columns are read one after the other (left first), label/value tables row by
@@ -542,6 +581,10 @@ def layout_lines(chars: Iterable[Char], *, is_heading: HeadingTest | None = None
         ``is_heading(text) -> bool`` for a laid-out line's raw text: a heading is
         never joined to the line before or after it. Résumé readers pass
         :func:`rolematch.sections.is_heading_line`; default: no line is one.
+    blocks : sequence of Line, optional
+        Text laid out already (the rows of a ruled table,
+        :mod:`rolematch.io._pdf_tables`): each is placed by its box like a glyph
+        run, and never joined to another line.
 
     Returns
     -------
@@ -561,6 +604,9 @@ def layout_lines(chars: Iterable[Char], *, is_heading: HeadingTest | None = None
     ['基本信息', '电话号码保密', '工作经历', '手机银行运营主管', '负责渠道', '项目经历', '网联接入']
     """
     segs = _segments(chars)
+    segs += [
+        _Seg(b.text, b.x0, b.top, b.x1, b.bottom, b.size, b.x1 - b.x0, ruled=True) for b in blocks
+    ]
     if not segs:
         return []
     out: list[Line] = []
