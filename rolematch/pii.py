@@ -53,154 +53,38 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from rolematch._pii_fields import (
+    CJK,
+    DATE,
+    EMAIL,
+    EN_DATE,
+    ETHNIC,
+    ETHNIC_GROUPS,
+    FIELDS,
+    ID_CARD,
+    LABEL_BEFORE,
+    LABELS,
+    MARITAL,
+    PHONE,
+    POLITICAL,
+    SEP_BEFORE,
+    VALUE_RE,
+    YEAR,
+)
+
 __all__ = ["ETHNIC_GROUPS", "FIELDS", "redact_lines", "redact_text"]
 
-_CJK = "\u4e00-\u9fff"
-_SEP_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•]))"
-# A label may also open a sentence ("…上线。微信号：nana_1996"); a bare token there
-# ("…上线。2019年，…") is the body's, not the header's.
-_LABEL_BEFORE = r"(?:(?<=^)|(?<=[\s|/,，、;；(（\[【·•。！？!?]))"
-
-# Field -> labels. The label regex tries longer labels first, so "出生年月" wins over
-# "出生". Traditional forms are listed where they differ: normalisation keeps the script.
-_LABELS: dict[str, tuple[str, ...]] = {
-    "name": ("姓名", "名字", "Full Name", "Name"),
-    "gender": ("性别", "性別", "Gender", "Sex"),
-    "birth_date": (
-        "出生年月日", "出生年月", "出生日期", "出生年份", "出生", "生日",
-        "Date of Birth", "Birth Date", "Birthday", "DOB", "Born",
-    ),
-    "age": ("年龄", "年齡", "Age"),
-    "ethnicity": ("民族", "Ethnicity"),
-    "nationality": ("国籍", "國籍", "Nationality", "Citizenship"),
-    "religion": ("宗教信仰", "宗教", "Religion"),
-    "marital_status": (
-        "婚姻状况", "婚姻状态", "婚姻狀況", "婚姻狀態", "婚否", "婚姻", "Marital Status",
-    ),
-    "political_status": ("政治面貌", "Political Status"),
-    "health": ("健康状况", "身体状况", "健康狀況", "身體狀況"),
-    "hometown": (
-        "户口所在地", "户籍所在地", "戶籍所在地", "户籍地", "户籍", "戶籍", "户口", "戶口",
-        "籍贯", "籍貫", "生源地", "出生地点", "出生地", "Place of Birth", "Birthplace",
-        "Birth Place", "Hometown", "Native Place",
-    ),
-    "address": (
-        "现居住地址", "现居住城市", "现居住地", "現居住地", "现居住址", "现居地", "現居地",
-        "现住址", "現住址", "现所在地", "目前所在地", "目前居住地", "家庭住址", "家庭地址",
-        "通讯地址", "通訊地址", "通信地址", "联系地址", "聯繫地址", "聯絡地址", "邮寄地址",
-        "居住地址", "居住城市", "现居城市", "居住地", "常住地址", "常住地", "所在城市",
-        "所在地", "现居", "現居", "住址", "地址",
-        "Current Address", "Home Address", "Mailing Address", "Address",
-        "Current Location", "Location", "Residence",
-    ),
-    "phone": (
-        "手机号码", "手機號碼", "联系电话", "聯絡電話", "聯繫電話", "移动电话", "行動電話",
-        "联系方式", "聯絡方式", "固定电话", "手机号", "电话", "電話", "手机", "手機",
-        "座机", "固话",
-        "Mobile", "Phone", "Tel", "Cell",
-    ),
-    "email": (
-        "电子邮箱", "电子邮件", "電子郵件", "電子信箱", "電郵地址", "QQ邮箱", "E-mail", "Email",
-        "邮箱", "郵箱", "電郵", "Mail",
-    ),
-    "id_card": (
-        "身份证号码", "身份证号", "身份证", "身分證字號", "身份證號", "身分證", "护照号码",
-        "护照号", "護照號碼", "Passport No.", "Passport",
-    ),
-    "qq": ("QQ号码", "QQ号", "QQ"),
-    "wechat": ("微信号码", "微信号", "微信號", "微信", "WeChat ID", "WeChat", "Weixin"),
-    # other messengers: values are handles or international numbers
-    "messenger": (
-        "钉钉号", "钉钉", "釘釘", "LINE ID", "LINE", "WhatsApp", "Telegram", "Skype",
-    ),
-    "website": (
-        "个人主页", "个人网站", "个人博客", "技术博客", "博客", "主页", "网站",
-        "Personal Website", "Homepage", "Website", "Blog", "GitHub", "Gitee", "LinkedIn", "领英",
-    ),
-    "height": ("身高",),
-    "weight": ("体重", "體重"),
-}  # fmt: skip
-
-#: Personal-data fields that :func:`redact_lines` reports.
-FIELDS: tuple[str, ...] = tuple(_LABELS)
-
-_DATE = (
-    r"(?:19[5-9]\d|20[01]\d)\s*(?:年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    r"|[.\-/]\s*\d{1,2}(?:\s*[.\-/]\s*\d{1,2})?)"
-)
-_YEAR = r"(?:19[5-9]\d|20[01]\d)"
-_EN_DATE = (  # "12 May 1990", "May 12, 1990", "Sept. 1990"
-    r"(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
-    rf"(?:\d{{1,2}},?\s+)?{_YEAR}"
-)
-_PHONE = (
-    r"(?<![\d*xX])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d[\s-]?(?:\d{4}|\*{4}|x{4}|X{4})[\s-]?\d{4}(?![\d*])"
-    # masked at the end ("131-221-87xxx")
-    r"|(?<![\d*xX])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d[\s-]?\d{3,4}[\s-]?\d{0,3}[*xX]{1,4}(?![\d*xX])"
-    r"|(?<![\d-])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?\d{7,8}(?:-\d{1,5})?(?!\d)"
-)
-_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
-_ID_CARD = (
-    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
-    r"(?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9]\d{5}\*{8}\d{3}[\dXx*](?![0-9A-Za-z])"
-)
-_ETHNIC = (
-    "汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡"
-    "|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯"
-    "|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺"
-)
-#: The 56 ethnic groups of China, without 族 (汉, 蒙古, 回 …).
-ETHNIC_GROUPS: tuple[str, ...] = tuple(_ETHNIC.split("|"))
-_MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|单身"
-_POLITICAL = r"中共预备党员|中共党员|共青团员|预备党员|民主党派|无党派人士|群众|党员|团员"
-
-# Words of English values (Chinese, Married, CPC member): short, and never the next
-# field's name ("Married Languages: English"), so that a value does not run on.
-_LATIN_WORDS = r"[A-Za-z][A-Za-z'’.-]*(?: (?![A-Za-z'’.-]+\s*[:：])[A-Za-z][A-Za-z'’.-]*){0,3}"
-_HANDLE = rf"@?[A-Za-z0-9][A-Za-z0-9_.\-]{{1,38}}(?![A-Za-z0-9_.\-{_CJK}])"  # not GitHub主页
-_URL = r"(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+(?:/[^\s|;；,，。、)）\]】]*)?"
-
-# Value patterns per field, tried right after the label.
-_VALUES: dict[str, str] = {
-    "name": (
-        rf"[{_CJK}]{{1,4}}(?:·[{_CJK}]{{1,6}})?"
-        r"|[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,2}"
-    ),
-    "gender": r"男性|女性|男|女|male|female|Male|Female|MALE|FEMALE|[MF](?![A-Za-z])",
-    "birth_date": rf"(?:{_DATE}|{_EN_DATE}|{_YEAR}(?:\s*年)?(?!\d))(?:\s*生)?",
-    "age": r"\d{2}\s*(?:岁|周岁|歲|週歲)?",
-    "ethnicity": rf"(?:{_ETHNIC})族?|[{_CJK}]{{1,4}}族|{_LATIN_WORDS}",
-    "nationality": rf"[{_CJK}]{{1,10}}|{_LATIN_WORDS}",
-    "religion": rf"[{_CJK}]{{1,10}}|{_LATIN_WORDS}",
-    "marital_status": rf"{_MARITAL}|{_LATIN_WORDS}",
-    "political_status": rf"{_POLITICAL}|[{_CJK}]{{2,8}}|{_LATIN_WORDS}",
-    "health": rf"[{_CJK}]{{1,10}}|{_LATIN_WORDS}",
-    # a place runs to the next label (籍贯：福建 泉州    婚姻状况：…) or a field separator
-    "hometown": r"[^|;；]+",
-    "address": r"[^|;；]+",
-    # after a phone label, numbers outside the mainland plan too: (852) 9123 4567, 09**-***-517
-    "phone": rf"{_PHONE}|(?:\(?\+?\d{{1,4}}\)?[\s\-]?)?[\d*xX][\d*xX\s\-]{{5,16}}[\d*xX]",
-    "email": _EMAIL,
-    "id_card": rf"{_ID_CARD}|[A-Z]{{1,2}}\d{{6,9}}(?:\(?[\dA]\)?)?(?![0-9A-Za-z])",
-    "qq": r"\d{5,12}",
-    "wechat": r"[A-Za-z][A-Za-z0-9_\-]{4,29}|1[3-9]\d{9}",
-    "messenger": rf"live:[A-Za-z0-9_.\-]+|\+?\d[\d\s\-]{{5,16}}\d|{_HANDLE}",
-    "website": rf"{_URL}|{_HANDLE}",
-    "height": r"\d{2,3}(?:\.\d)?\s*(?:cm|CM|厘米|米)?|1\.\d{1,2}\s*(?:m|米)",
-    "weight": r"\d{2,3}(?:\.\d)?\s*(?:kg|KG|公斤|斤)?",
-}  # fmt: skip
-_VALUE_RE = {field: re.compile(pattern) for field, pattern in _VALUES.items()}
 
 # Address-like values run to the next label; this finds where any label starts.
-_ALL_LABELS = sorted({lab for labs in _LABELS.values() for lab in labs}, key=len, reverse=True)
+_ALL_LABELS = sorted({lab for labs in LABELS.values() for lab in labs}, key=len, reverse=True)
 _LABEL_RE = re.compile(
-    _LABEL_BEFORE
+    LABEL_BEFORE
     + "("
     + "|".join(re.escape(lab) for lab in _ALL_LABELS)
     + r")\s*(?:[:：]\s*|(?=\s))",
     re.IGNORECASE,
 )
-_LABEL_FIELD = {lab.lower(): f for f, labs in _LABELS.items() for lab in labs}
+_LABEL_FIELD = {lab.lower(): f for f, labs in LABELS.items() for lab in labs}
 # Contact IDs are also written against the text before them ("加我微信：nana_1996");
 # there the colon and a value are required, so that 企业微信 stays a product.
 _CONTACT_FIELDS = ("qq", "wechat", "messenger", "email")
@@ -215,13 +99,13 @@ _LOOSE_LABEL_RE = re.compile(
 # "现居深圳", "籍贯山东", "身高175cm": these labels are also written straight against
 # their value. A place written so ends where the Chinese does ("籍贯山东 汉族").
 _TIGHT_LABEL = re.compile(
-    _SEP_BEFORE + rf"(?:(现居|現居|籍贯|籍貫)(?=[{_CJK}])|(身高|体重|體重)(?=\d))"
+    SEP_BEFORE + rf"(?:(现居|現居|籍贯|籍貫)(?=[{CJK}])|(身高|体重|體重)(?=\d))"
 )
 _TIGHT_VALUE = {
-    "address": _VALUE_RE["address"],
-    "hometown": re.compile(rf"[{_CJK}]{{2,12}}"),
-    "height": _VALUE_RE["height"],
-    "weight": _VALUE_RE["weight"],
+    "address": VALUE_RE["address"],
+    "hometown": re.compile(rf"[{CJK}]{{2,12}}"),
+    "height": VALUE_RE["height"],
+    "weight": VALUE_RE["weight"],
 }
 _ASCII_LABELS = {lab.lower() for lab in _ALL_LABELS if lab.isascii()}
 # "GitHub: 熟练" is a skill, not a profile: these labels count only with a value
@@ -237,9 +121,9 @@ _PROFILE_URL = (
     r"|(?<![\w.@/])(?:https?://)?[\w\-]+\.github\.io\b(?:/[^\s|;；,，。、)）\]】]*)?"
 )
 _PATTERNS = (
-    ("email", re.compile(_EMAIL)),
-    ("id_card", re.compile(_ID_CARD)),
-    ("phone", re.compile(_PHONE)),
+    ("email", re.compile(EMAIL)),
+    ("id_card", re.compile(ID_CARD)),
+    ("phone", re.compile(PHONE)),
     ("website", re.compile(_PROFILE_URL)),
 )
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
@@ -249,10 +133,10 @@ _EN_TOKEN_END = r"(?=\s*(?:$|[|/,，、;；)）\]】·•]|\d))"
 _NOT_ADDRESSED = r"(?!\s+(?:Excel|Word|Office|PowerPoint|Access|Project|Visio|Outlook|SQL|Teams)\b)"
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss)\.?"
 _CONTEXT_PATTERNS = (
-    ("gender", re.compile(_SEP_BEFORE + r"(男性|女性|男|女)" + _TOKEN_END)),
-    ("gender", re.compile(_SEP_BEFORE + r"(Male|Female|MALE|FEMALE|male|female)" + _EN_TOKEN_END)),
+    ("gender", re.compile(SEP_BEFORE + r"(男性|女性|男|女)" + _TOKEN_END)),
+    ("gender", re.compile(SEP_BEFORE + r"(Male|Female|MALE|FEMALE|male|female)" + _EN_TOKEN_END)),
     # "张伟先生", "王女士 |", "Ms. Li Na": forms of address that state the gender
-    ("gender", re.compile(rf"(?<=[{_CJK}\s|/,，、])(先生|女士)" + _TOKEN_END)),
+    ("gender", re.compile(rf"(?<=[{CJK}\s|/,，、])(先生|女士)" + _TOKEN_END)),
     ("gender", re.compile(rf"^\s*({_HONORIFIC})(?=\s+[A-Z]){_NOT_ADDRESSED}")),
     ("age", re.compile(r"(?<!\d)(\d{2}\s*周?岁)(?![以之])")),
     # "Age 29" (with a colon it is a labelled field), "aged 29", "29 years old"
@@ -262,33 +146,33 @@ _CONTEXT_PATTERNS = (
         "birth_date",
         re.compile(
             r"(?<![\d.\-/~～至–—])(?<![\-~～至到–—]\s)(?<![\-~～至到–—]\s\s)("
-            + _DATE
+            + DATE
             + r"(?:\s*(?:出生|生))?)"
             r"(?!\d)(?!\s*[\-~～至到–—])(?!\s*(?:19|20)\d\d(?!\d))"
         ),
     ),
-    ("birth_date", re.compile(rf"(?<![\d.\-/])({_YEAR}\s*年\s*(?:出生|生))" + _TOKEN_END)),
+    ("birth_date", re.compile(rf"(?<![\d.\-/])({YEAR}\s*年\s*(?:出生|生))" + _TOKEN_END)),
     (
         "birth_date",
-        re.compile(rf"(?<![A-Za-z])((?:[Bb]orn|BORN)(?:\s+(?:in|on))?\s+(?:{_EN_DATE}|{_DATE}|{_YEAR}))"),
+        re.compile(rf"(?<![A-Za-z])((?:[Bb]orn|BORN)(?:\s+(?:in|on))?\s+(?:{EN_DATE}|{DATE}|{YEAR}))"),
     ),
     # a bare year among the header's tokens (宋佳怡，女，1987年), not a range's start
-    ("birth_date", re.compile(_SEP_BEFORE + rf"({_YEAR}\s*年)(?!\s*[\d\-~～至到–—])" + _TOKEN_END)),  # noqa: E501
-    ("ethnicity", re.compile(_SEP_BEFORE + rf"((?:{_ETHNIC})族)" + _TOKEN_END)),
-    ("marital_status", re.compile(_SEP_BEFORE + rf"({_MARITAL})" + _TOKEN_END)),
+    ("birth_date", re.compile(SEP_BEFORE + rf"({YEAR}\s*年)(?!\s*[\d\-~～至到–—])" + _TOKEN_END)),  # noqa: E501
+    ("ethnicity", re.compile(SEP_BEFORE + rf"((?:{ETHNIC})族)" + _TOKEN_END)),
+    ("marital_status", re.compile(SEP_BEFORE + rf"({MARITAL})" + _TOKEN_END)),
     (
         "marital_status",
         re.compile(
-            _SEP_BEFORE + r"(Married|Single|Divorced|MARRIED|SINGLE|married|single)" + _EN_TOKEN_END
+            SEP_BEFORE + r"(Married|Single|Divorced|MARRIED|SINGLE|married|single)" + _EN_TOKEN_END
         ),
     ),
-    ("political_status", re.compile(_SEP_BEFORE + rf"({_POLITICAL})" + _TOKEN_END)),
+    ("political_status", re.compile(SEP_BEFORE + rf"({POLITICAL})" + _TOKEN_END)),
     ("qq", re.compile(r"^\s*(?:QQ\s*)?([1-9]\d{4,10})\s*$")),  # a bare number line: QQ
     (
         "address",
         re.compile(
-            _SEP_BEFORE
-            + rf"((?:[{_CJK}]{{2,3}}(?:省|自治区))?[{_CJK}]{{2,4}}市(?:[{_CJK}]{{1,4}}[区县])?)"
+            SEP_BEFORE
+            + rf"((?:[{CJK}]{{2,3}}(?:省|自治区))?[{CJK}]{{2,4}}市(?:[{CJK}]{{1,4}}[区县])?)"
             + _TOKEN_END
         ),
     ),
@@ -298,7 +182,7 @@ _CONTEXT_PATTERNS = (
 # ("男性，41岁，已婚" under 工作经历): two of its separated parts are such tokens.
 _PERSONAL_TOKEN = re.compile(
     rf"男性|女性|男|女|Male|Female|MALE|FEMALE|\d{{2}}\s*周?岁|(?:Age|Aged|aged)\s*\d{{2}}"
-    rf"|\d{{2}}\s*years?\s*old|(?:{_ETHNIC})族|{_MARITAL}|Married|Single|{_HONORIFIC}\s+[A-Z].*"
+    rf"|\d{{2}}\s*years?\s*old|(?:{ETHNIC})族|{MARITAL}|Married|Single|{_HONORIFIC}\s+[A-Z].*"
 )
 _PARTS = re.compile(r"\s*[|/,，、;；]\s*")
 
@@ -309,26 +193,26 @@ def _personal_line(line: str) -> bool:
 
 
 # A birthplace after 出生于/生于: Chinese up to a particle or punctuation (福建省泉州市).
-_ZH_PLACE = rf"(?:(?![的并后之])[{_CJK}]){{2,10}}"
+_ZH_PLACE = rf"(?:(?![的并后之])[{CJK}]){{2,10}}"
 _EN_PLACE = r"[A-Z][A-Za-z'’-]*(?:(?:,\s*|\s+)[A-Z][A-Za-z'’-]*){0,3}"
 # Birth dates and birthplaces in running text, in every line: the cue word (出生, 生于,
 # born) says whose date it is. Career dates (2019-2025, 毕业于2018年) have no such cue.
 _BIRTH_IN_TEXT = (
     # 1996年1月1日出生于泉州, 1996年生, 1990年生人
     re.compile(
-        rf"(?<![\d.\-/~～至–—])(?P<birth_date>{_DATE}|{_YEAR}\s*年)\s*"
+        rf"(?<![\d.\-/~～至–—])(?P<birth_date>{DATE}|{YEAR}\s*年)\s*"
         r"(?:出生|生(?:人|(?=[于在]|$|[\s|/,，、;；)）\]】·•。！？!?])))"
         rf"(?:\s*[于在]\s*(?P<hometown>{_ZH_PLACE}))?"
     ),
     # 出生于1996年, 出生于泉州, 我生于泉州 (not 产生于, 发生于, 先生于)
     re.compile(
-        rf"(?:出生[于在]|(?:(?<![{_CJK}])|(?<=我)|(?<=本人))生于)\s*"
-        rf"(?:(?P<birth_date>{_DATE}|{_YEAR}\s*年)\s*)?(?P<hometown>{_ZH_PLACE})?"
+        rf"(?:出生[于在]|(?:(?<![{CJK}])|(?<=我)|(?<=本人))生于)\s*"
+        rf"(?:(?P<birth_date>{DATE}|{YEAR}\s*年)\s*)?(?P<hometown>{_ZH_PLACE})?"
     ),
     # born on 1 Jan 1996 in Quanzhou, born in 1996, born and raised in Quanzhou
     re.compile(
         r"(?<![A-Za-z-])(?:[Bb]orn|BORN)(?:\s+and\s+(?:raised|bred))?"
-        rf"(?:(?:\s+(?:on|in))?\s+(?P<birth_date>{_EN_DATE}|{_DATE}|{_YEAR})(?!\d))?"
+        rf"(?:(?:\s+(?:on|in))?\s+(?P<birth_date>{EN_DATE}|{DATE}|{YEAR})(?!\d))?"
         rf"(?:,?\s+in\s+(?P<hometown>{_EN_PLACE}))?"
     ),
 )
@@ -392,7 +276,7 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
         limit = min((s for s, _, _ in starts if s >= value_at), default=len(line))
         while value_at < limit and line[value_at] == " ":
             value_at += 1
-        value_re = _TIGHT_VALUE[field] if m.re is _TIGHT_LABEL else _VALUE_RE[field]
+        value_re = _TIGHT_VALUE[field] if m.re is _TIGHT_LABEL else VALUE_RE[field]
         vm = value_re.match(line, value_at, limit)
         if vm is None:
             if not strict or field in _NEEDS_VALUE or (not colon and m.re is _LABEL_RE):
@@ -442,7 +326,7 @@ def _header_name(line: str) -> tuple[int, int, str] | None:
     if latin and not {w.lower() for w in latin.group(1).split()} & _NOT_NAME_WORDS:
         return latin.start(1), latin.end(1), latin.group(1)
     m = re.match(  # lazy, so that "张伟先生" is 张伟 addressed as 先生
-        rf"\s*(?:{_TITLE})?([{_CJK}]{{2,4}}?(?:·[{_CJK}]{{1,6}})?)(?=(?:先生|女士)?(?:$|[\s|/,，、(（:：]))",
+        rf"\s*(?:{_TITLE})?([{CJK}]{{2,4}}?(?:·[{CJK}]{{1,6}})?)(?=(?:先生|女士)?(?:$|[\s|/,，、(（:：]))",
         line,
     )
     if not m:
