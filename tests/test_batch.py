@@ -617,3 +617,24 @@ def test_a_script_without_a_main_guard_is_told_so_not_out_of_memory(tmp_path, gu
                            "your script again"), out.stderr[-2000:]  # fmt: skip
     assert "'if __name__ == \"__main__\":'" in last and "workers=1" in last
     assert "out of memory" not in out.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_links_to_folders_are_followed_and_each_real_folder_read_once(tmp_path):
+    # `ln -s ../intake2 in/ext`: a linked folder's files were silently left out
+    ext = tmp_path / "intake2"
+    ext.mkdir()
+    for name in ("x1.txt", "x2.pdf"):
+        (ext / name).write_text("x", "utf-8")
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / "sub" / "a.txt").write_text("x", "utf-8")
+    (d / "sub" / "up").symlink_to("..", target_is_directory=True)  # a loop
+    (d / "ext").symlink_to(ext, target_is_directory=True)
+    (d / "ext_again").symlink_to(ext, target_is_directory=True)  # read once, as ext
+    (d / "zz_sub").symlink_to("sub", target_is_directory=True)  # read as sub, its own path
+    got = [p.relative_to(d).as_posix() for p in collect_files([d])]
+    assert got == ["ext/x1.txt", "ext/x2.pdf", "sub/a.txt"]
+    # the linked folder named as well: each real file once, under the folder's own path
+    got = [p.relative_to(tmp_path).as_posix() for p in collect_files([d, ext])]
+    assert got == ["in/sub/a.txt", "intake2/x1.txt", "intake2/x2.pdf"]

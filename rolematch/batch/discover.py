@@ -49,8 +49,9 @@ def collect_files(
     when it is given: files of other types (notes.md, a script), hidden files and
     folders (names starting with ``.``), Office lock files (``~$name.docx``) and the
     folder of a saved web page's parts (``name.files`` beside ``name.htm``). Links
-    to folders are not followed (no loops, no file listed twice). A file named twice is
-    listed once.
+    to folders are followed (as ``find -L``), each real folder once: a link back to a
+    parent or a second link to a folder already read is not walked again. A file named
+    twice is listed once.
 
     Parameters
     ----------
@@ -82,18 +83,32 @@ def collect_files(
 
     documents = {*SUPPORTED_SUFFIXES, *IMAGE_SUFFIXES, *OTHER_DOCUMENTS, ""}
     sfx = {s.lower() for s in suffixes} if suffixes is not None else documents
-    out: list[Path] = []
+    walks: list[tuple[Path, list[Path]] | Path] = []
+    seen: set[str] = set()  # the real paths of the folders walked
+    links: list[tuple[Path, list[Path]]] = []  # (link to a folder, where its files go)
     for p in map(Path, paths):
         if p.is_dir():
             found: list[Path] = []
-            _walk(p, found, skipped)
-            for f in sorted(found):
-                if f.suffix.lower() in sfx:
-                    out.append(f)
-                elif skipped is not None:
-                    skipped.append(f)
+            _walk(p, found, skipped, seen, links)
+            walks.append((p, found))
         else:  # a file, or not one: read_resume says what it is
-            out.append(p)
+            walks.append(p)
+    # Links to folders are followed once every folder named was walked, so that a folder
+    # is read under its own path where it can be; one reached again (a link to a parent,
+    # two links to one folder) is not read twice.
+    while links:
+        link, into = links.pop(0)
+        _walk(link, into, skipped, seen, links)
+    out: list[Path] = []
+    for walk in walks:
+        if isinstance(walk, Path):
+            out.append(walk)
+            continue
+        for f in sorted(walk[1]):
+            if f.suffix.lower() in sfx:
+                out.append(f)
+            elif skipped is not None:
+                skipped.append(f)
     return list(dict.fromkeys(out))
 
 
@@ -135,11 +150,22 @@ def no_files_warning(paths: Sequence[str], skipped: Sequence[Path]) -> str:
     return f"rolematch: warning: no résumé files in {' '.join(paths)}{left}"
 
 
-def _walk(folder: Path, found: list[Path], skipped: list[Path] | None) -> None:
-    """Append the files under ``folder`` to ``found`` (hidden and lock files to ``skipped``)."""
+def _walk(
+    folder: Path,
+    found: list[Path],
+    skipped: list[Path] | None,
+    seen: set[str],
+    links: list[tuple[Path, list[Path]]],
+) -> None:
+    """Append the files under ``folder`` to ``found`` (hidden and lock files to ``skipped``)
+    unless its real path is in ``seen``; links to folders go to ``links``, to follow later."""
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         with os.scandir(folder) as it:
-            entries = list(it)
+            entries = sorted(it, key=lambda e: e.name)  # links are followed in name order
     except OSError:
         if folder.is_dir():  # a sub-folder that cannot be listed gets a record saying so
             found.append(folder)
@@ -155,13 +181,13 @@ def _walk(folder: Path, found: list[Path], skipped: list[Path] | None) -> None:
             linked_folder = not is_folder and entry.is_symlink() and entry.is_dir()
         except OSError:
             is_folder = linked_folder = False
-        if is_folder and _page_parts(path):
+        if (is_folder or linked_folder) and _page_parts(path):
             if skipped is not None:
                 skipped.append(path)
         elif is_folder:
-            _walk(path, found, skipped)
+            _walk(path, found, skipped, seen, links)
         elif linked_folder:
-            continue  # not followed: a link to a parent would loop
+            links.append((path, found))
         elif entry.name.startswith(LOCK_PREFIX):
             if skipped is not None:
                 skipped.append(path)
