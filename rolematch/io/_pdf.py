@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from rolematch.exceptions import ExtractionError
-from rolematch.io import _layout
+from rolematch.io import _layout, _pdf_tables
 from rolematch.io._layout import Char, Line
 from rolematch.sections import is_heading_line
 
@@ -623,9 +623,9 @@ def _read_pdfium_page(page: Any, number: int) -> tuple[PageText, bool]:
     finally:
         textpage.close()
     chars, hidden = _drop_invisible(page, raw)
-    result = PageText(number, layout_text(chars), "pdfium", len(chars), hidden, raw.undecodable)
-    if raw.quarter == 0:  # sideways text is laid out in another frame than the rendering
-        result.glyphs = chars
+    text = _pdf_tables.layout_page(page, chars, upright := raw.quarter == 0)  # tables by row
+    result = PageText(number, text, "pdfium", len(chars), hidden, raw.undecodable)
+    result.glyphs = chars if upright else []  # sideways text: another frame than the rendering
     # pdfplumber is slow; ask it only when PDFium left undecodable glyphs behind
     wants_plumber = raw.undecodable > 0.01 * (len(raw.chars) + raw.undecodable)
     return result, wants_plumber
@@ -667,7 +667,7 @@ def _read_plumber_page(plumber: Any, page: Any, index: int) -> PageText | None:
     chars, hidden = _drop_invisible(page, raw)
     return PageText(
         index + 1,
-        layout_text(chars),
+        _pdf_tables.layout_page(page, chars),
         "pdfplumber",
         len(chars),
         hidden,
