@@ -4,6 +4,13 @@ An :class:`Explanation` says, for one résumé × role: the component scores and
 weights used, the role's keywords the résumé has and the most important ones it
 lacks, which résumé sentence supports which duty (cosine, page), and the facet
 findings (major, degree, experience, certificates).
+
+A duty's best sentence is evidence only where its support reaches the profile's
+``covered_support`` (:meth:`Explanation.supports`): the text, the HTML and
+:meth:`Explanation.to_dict` show a sentence for those duties only, and the reason counts
+them ("duties supported: 2/16"). Every résumé has a best sentence for every duty, and its
+cosine is high (0.85–0.9 with e5-small) even for unrelated text: shown beside a duty at
+support 0 it reads as a strong link that is not there.
 """
 
 from __future__ import annotations
@@ -38,7 +45,8 @@ __all__ = [
     "thaw_explanation",
 ]
 
-#: A duty counts as covered in :attr:`Explanation.reason` from this support on.
+#: A duty counts as supported (its sentence is evidence) from this support on, where
+#: no profile says otherwise (the bundled profiles do: ``semantic.covered_support``).
 COVERED_SUPPORT = 0.25
 
 
@@ -70,7 +78,8 @@ def reason_line(
     matched, missing : sequence of str
         The heaviest matched (up to 5) and missing (up to 3) keywords, heaviest first.
     covered, duties : int
-        Duties whose evidence reaches :data:`COVERED_SUPPORT`, and all duties.
+        Duties the résumé supports (their support reaches the profile's
+        ``covered_support``: :meth:`Explanation.supports`), and all duties.
     facets : sequence of FacetFinding
         Findings; those with a score are listed.
     team : sequence of (str, float)
@@ -85,11 +94,11 @@ def reason_line(
     Examples
     --------
     >>> reason_line(["手机银行", "APP"], ["反洗钱"], 2, 5)
-    'keywords: 手机银行、APP | missing: 反洗钱 | duties covered: 2/5'
+    'keywords: 手机银行、APP | missing: 反洗钱 | duties supported: 2/5'
     >>> reason_line(["支付"], [], 1, 4, team=[("结算", 1.5)])
-    'keywords: 支付 | duties covered: 1/4 | team preference: 结算 +1.50'
+    'keywords: 支付 | duties supported: 1/4 | team preference: 结算 +1.50'
     >>> reason_line(["支付"], [], 1, 2, semantic_source="requirements")
-    'keywords: 支付 | requirements covered (the role lists no duties): 1/2'
+    'keywords: 支付 | requirements supported (the role lists no duties): 1/2'
     """
     parts = []
     if matched:
@@ -97,9 +106,9 @@ def reason_line(
     if missing:
         parts.append("missing: " + "、".join(missing))
     if semantic_source == "requirements":
-        parts.append(f"requirements covered (the role lists no duties): {covered}/{duties}")
+        parts.append(f"requirements supported (the role lists no duties): {covered}/{duties}")
     else:
-        parts.append(f"duties covered: {covered}/{duties}")
+        parts.append(f"duties supported: {covered}/{duties}")
     for f in facets:
         if f.score is not None:
             parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
@@ -191,10 +200,12 @@ class Explanation:
     matched_keywords, missing_keywords : tuple of KeywordHit
         By descending weight.
     evidence : tuple of Evidence
-        One per duty, best supported first.
+        One per duty, best supported first, each with its best sentence; only those
+        :meth:`supports` accepts are evidence (:attr:`supported_evidence`).
     facets : tuple of FacetFinding
     covered_support : float
-        The support from which a duty counts as covered (the profile's).
+        The support from which a duty counts as supported, its sentence as evidence
+        (the profile's).
     profile : str
         The scoring profile that made the score.
     semantic_source : str
@@ -246,18 +257,64 @@ class Explanation:
         ...                 (KeywordHit("手机银行", 2.0, 3),), (KeywordHit("反洗钱", 1.0),),
         ...                 (Evidence("负责手机银行", "管手机银行APP", 0.9, 0.6),))
         >>> e.reason
-        'keywords: 手机银行 | missing: 反洗钱 | duties covered: 1/1'
+        'keywords: 手机银行 | missing: 反洗钱 | duties supported: 1/1'
         """
         return reason_line(
             [k.term for k in self.matched_keywords[:5]],
             [k.term for k in self.missing_keywords[:3]],
-            sum(e.support >= self.covered_support for e in self.evidence),
+            len(self.supported_evidence),
             len(self.evidence),
             self.facets,
             self.term_bonus,
             self.semantic_source,
             self.claims_capped,
         )
+
+    def supports(self, e: Evidence) -> bool:
+        """Whether ``e``'s sentence is evidence: its support is above the résumé's
+        baseline (> 0) and reaches :attr:`covered_support`."""
+        return e.support > 0 and e.support >= self.covered_support
+
+    @property
+    def supported_evidence(self) -> tuple[Evidence, ...]:
+        """The duties the résumé supports (:meth:`supports`), best supported first.
+
+        Examples
+        --------
+        >>> ev = (Evidence("负责投诉处理", "受理客户投诉", 0.91, 0.4),
+        ...       Evidence("负责排班", "邮政编码", 0.87, 0.0))
+        >>> e = Explanation("r", "主管", "cv", 0.5, 0.3, 0.4, None, {}, 0.0, (), (), ev)
+        >>> [x.duty for x in e.supported_evidence]
+        ['负责投诉处理']
+        """
+        return tuple(
+            sorted((e for e in self.evidence if self.supports(e)), key=lambda e: -e.support)
+        )
+
+    def evidence_note(self) -> str:
+        """What the evidence lists say where the résumé supports no duty: one line.
+
+        Examples
+        --------
+        >>> ev = (Evidence("负责排班", "邮政编码", 0.87, 0.0),)
+        >>> e = Explanation("r", "主管", "cv", 0.0, 0.0, 0.0, None, {}, -5.0, (), (), ev)
+        >>> e.evidence_note()
+        "no duty is supported beyond this résumé's baseline"
+        """
+        what = "requirement" if self.semantic_source == "requirements" else "duty"
+        best = max((e.support for e in self.evidence), default=0.0)
+        if best <= 0:
+            return f"no {what} is supported beyond this résumé's baseline"
+        return (
+            f"no {what} reaches support {self.covered_support:.2f}, from which its sentence "
+            f"counts as evidence (the best: {best:.2f})"
+        )
+
+    def _evidence_records(self) -> list[dict[str, Any]]:
+        """Every duty's evidence as plain data; a duty the résumé does not support has
+        no sentence (``None``), page or section, its cosine and support kept."""
+        none = {"sentence": None, "page": None, "section": None}
+        return [asdict(e) if self.supports(e) else asdict(e) | none for e in self.evidence]
 
     def __str__(self) -> str:
         w = self.weights
@@ -292,35 +349,48 @@ class Explanation:
                 + team_text(self.term_bonus)
                 + " (log-odds, added to every role's)"
             )
-        lines.append(
-            "  evidence (requirement ⇐ résumé sentence; the role lists no duties, so its "
-            "requirements stand in):"
-            if self.semantic_source == "requirements"
-            else "  evidence (duty ⇐ résumé sentence):"
+        supported = self.supported_evidence
+        level = (
+            f"{len(supported)} of {len(self.evidence)} supported at "
+            f"{self.covered_support:.2f} or more, best first"
         )
-        for e in self.evidence[:5]:
+        if not supported:
+            lines.append(f"  evidence: none — {self.evidence_note()}")
+        elif self.semantic_source == "requirements":
+            lines.append(
+                "  evidence (requirement ⇐ résumé sentence; the role lists no duties, so its "
+                f"requirements stand in; {level}):"
+            )
+        else:
+            lines.append(f"  evidence (duty ⇐ résumé sentence; {level}):")
+        for e in supported[:5]:
             page = f", p.{e.page}" if e.page else ""
             lines.append(
                 f"    [cos {e.cosine:.2f} / support {e.support:.2f}{page}] {_short(e.duty)}"
             )
             lines.append(f"        ⇐ {_short(e.sentence)}")
+        if len(supported) > 5:
+            lines.append(f"    … and {len(supported) - 5} more")
         for f in self.facets:
             state = "no data" if f.score is None else f"{f.score:.2f}"
             lines.append(f"  {f.name}: wants {f.wanted}; has {f.found or '-'} → {state}")
         return "\n".join(map(printable, lines))
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready)."""
+        """Plain data (JSON-ready). ``evidence`` has every duty, best supported first; one
+        the résumé does not support (:meth:`supports`) has a ``None`` sentence."""
         d = asdict(self)
+        d["evidence"] = self._evidence_records()
         d["reason"] = self.reason
         return d
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per duty: the evidence table (pandas)."""
+        """One row per duty: the evidence table (pandas); as in :meth:`to_dict`, a duty
+        the résumé does not support has no sentence."""
         import pandas as pd
 
         return pd.DataFrame(
-            [asdict(e) for e in self.evidence],
+            self._evidence_records(),
             columns=["duty", "sentence", "cosine", "support", "page", "section"],
         )
 
@@ -329,10 +399,13 @@ class Explanation:
         keywords highlighted (when ``text`` is given), in its own spelling too
         (手機銀行, mobile banking), as the CLI's HTML report marks them."""
         esc = html.escape
-        rows = "".join(
-            f"<tr><td>{esc(e.duty)}</td><td>{esc(e.sentence)}</td>"
-            f"<td>{e.cosine:.2f}</td><td>{e.support:.2f}</td><td>{e.page or ''}</td></tr>"
-            for e in self.evidence[:8]
+        rows = (
+            "".join(
+                f"<tr><td>{esc(e.duty)}</td><td>{esc(e.sentence)}</td>"
+                f"<td>{e.cosine:.2f}</td><td>{e.support:.2f}</td><td>{e.page or ''}</td></tr>"
+                for e in self.supported_evidence[:8]
+            )
+            or f'<tr><td colspan="5"><i>{esc(self.evidence_note())}</i></td></tr>'
         )
         comps = "".join(
             f'<div class="bar"><span>{name}</span>'

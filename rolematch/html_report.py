@@ -3,9 +3,10 @@
 For each role, its shortlist (best résumés first: score, components, the keywords found)
 and, per candidate, the component bars with their weights, the duty ↔ résumé-sentence
 evidence with the role's keywords highlighted (synonym variants too: ``AML`` for
-``反洗钱``), the missing keywords and the facet findings. Files that could not be read are
-listed with their reasons. Inline CSS, no script, no external resource: the file can be
-mailed or archived as it is.
+``反洗钱``; only the duties the résumé supports, :meth:`Explanation.supports`, or one line
+saying that it supports none), the missing keywords and the facet findings. Files that
+could not be read are listed with their reasons. Inline CSS, no script, no external
+resource: the file can be mailed or archived as it is.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ __all__ = ["HTML_TOP_K", "highlighter", "write_html"]  # highlighter: from rolem
 HTML_TOP_K = 20
 #: Candidates per role whose details are open when the page loads.
 _OPEN = 3
-#: Evidence rows per candidate.
+#: Evidence rows (supported duties) per candidate.
 _EVIDENCE = 6
 
 _CSS = """
@@ -76,6 +77,7 @@ summary .path { color:var(--muted); font-weight:normal; font-size:12px; margin-l
 .chip.missing { background:#f1f3f5; border-color:#dde2e7; color:var(--muted); }
 mark { background:#ffe58a; padding:0 1px; border-radius:2px; }
 table.evidence td.duty { width:42%; color:#394552; }
+table.evidence caption { text-align:left; color:var(--muted); font-size:12px; }
 .facets { color:var(--muted); font-size:12px; margin:4px 0 0; }
 .warn { color:#a25b00; font-size:12px; }
 .empty { color:var(--muted); font-style:italic; }
@@ -137,11 +139,20 @@ def _candidate(
     missing = "".join(
         f'<span class="chip missing">{esc(k.term)}</span>' for k in e.missing_keywords[:10]
     )
-    rows = "".join(
-        f'<tr><td class="duty">{esc(ev.duty)}</td><td>{mark(ev.sentence) or "<i>-</i>"}</td>'
-        f'<td class="num">{ev.support:.2f}</td><td class="num">{ev.cosine:.2f}</td>'
-        f'<td class="num">{ev.page or ""}</td></tr>'
-        for ev in e.evidence[:_EVIDENCE]
+    supported = e.supported_evidence
+    rows = (
+        "".join(
+            f'<tr><td class="duty">{esc(ev.duty)}</td><td>{mark(ev.sentence) or "<i>-</i>"}</td>'
+            f'<td class="num">{ev.support:.2f}</td><td class="num">{ev.cosine:.2f}</td>'
+            f'<td class="num">{ev.page or ""}</td></tr>'
+            for ev in supported[:_EVIDENCE]
+        )
+        or f'<tr class="no-evidence"><td colspan="5"><i>{esc(e.evidence_note())}</i></td></tr>'
+    )
+    what = "requirements" if e.semantic_source == "requirements" else "duties"
+    caption = (
+        f"{len(supported)} of {len(e.evidence)} {what} supported "
+        f"(support ≥ {e.covered_support:.2f}), best first"
     )
     facets = "; ".join(
         f"{esc(f.name)}: wants {esc(str(f.wanted))}, has {esc(str(f.found or '-'))}"
@@ -161,8 +172,9 @@ def _candidate(
         f"{_bars(e)}"
         f'<div class="chips"><b>matched</b> {matched or "<i>none</i>"}</div>'
         f'<div class="chips"><b>missing</b> {missing or "<i>none</i>"}</div>'
-        '<table class="evidence"><thead><tr><th>duty 岗位职责</th>'
-        "<th>best résumé sentence 简历依据</th><th>support</th><th>cos</th><th>page</th>"
+        '<table class="evidence">'
+        f"<caption>evidence: {esc(caption)}</caption><thead><tr><th>duty 岗位职责</th>"
+        "<th>supporting résumé sentence 简历依据</th><th>support</th><th>cos</th><th>page</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
         + (f'<p class="facets">{facets}</p>' if facets else "")
         + team

@@ -95,3 +95,62 @@ def test_the_printed_explanation_says_what_each_number_is(matcher):
     assert "capped at 1" in text and "covers" not in text
     top = e.evidence[0]
     assert f"[cos {top.cosine:.2f} / support {top.support:.2f}]" in text
+
+
+# A neuroscience researcher's CV that fits no bank role (score ~0.01 for customer-service):
+# every duty still has a best sentence at cos 0.85–0.88, support 0.00, and the printed
+# explanation listed those as duty ⇐ sentence evidence.
+OFF_ROLE_CV = "realworld/adolescent__zr_academic__CV_cn.pdf"
+# A former reporter and new-media editor, graded a partial fit for portal-content.
+PARTIAL_CV = "realworld/WangLuyao1026__WangLuyao1026.github.io__about_cn.txt"
+
+
+def _printed_supports(text: str) -> list[float]:
+    return [float(x) for x in re.findall(r"\[cos \d\.\d\d / support (\d\.\d\d)", text)]
+
+
+@pytest.mark.semantic
+def test_an_off_role_cv_shows_no_unsupported_duty_as_evidence(shared_dir, capsys):
+    from rolematch.cli import main
+
+    cv = shared_dir / OFF_ROLE_CV
+    assert main(["explain", str(cv), "--role", "customer-service"]) == 0
+    text = capsys.readouterr().out
+    assert "no fit" in text
+    assert _printed_supports(text) == [] and "⇐" not in text
+    (line,) = [ln for ln in text.splitlines() if "evidence" in ln]
+    assert re.fullmatch(
+        r"  evidence: none — no duty (is supported beyond this résumé's baseline"
+        r"|reaches support 0\.10, from which its sentence counts as evidence \(the best: "
+        r"0\.\d\d\))",
+        line,
+    ), line
+
+
+@pytest.mark.semantic
+def test_evidence_and_the_reason_count_the_same_supported_duties(shared_dir):
+    import rolematch
+
+    m = rolematch.Matcher().fit(rolematch.load_roles())
+    for name, role_id in ((OFF_ROLE_CV, "customer-service"), (PARTIAL_CV, "portal-content")):
+        e = m.explain(rolematch.read_resume(shared_dir / name), role_id)
+        level = e.covered_support
+        supported = [x for x in e.evidence if x.support > 0 and x.support >= level]
+        assert e.supported_evidence == tuple(sorted(supported, key=lambda x: -x.support))
+        assert f"duties supported: {len(supported)}/{len(e.evidence)}" in e.reason
+        assert "covered" not in e.reason
+        text = str(e)
+        shown = _printed_supports(text)
+        assert shown == [round(x.support, 2) for x in supported[:5]]
+        assert all(s >= round(level, 2) for s in shown)
+        page = e.to_html()
+        assert page.count("<tr><td>") == min(len(supported), 8)
+        if not supported:
+            assert e.evidence_note() in page and e.evidence_note() in text
+        records = e.to_dict()["evidence"]
+        assert len(records) == len(e.evidence)
+        for rec, x in zip(records, e.evidence, strict=True):
+            assert (rec["cosine"], rec["support"]) == (x.cosine, x.support)
+            assert (rec["sentence"] is not None) == (x in supported)
+        frame = e.to_frame()
+        assert frame["sentence"].notna().sum() == len(supported)

@@ -192,3 +192,38 @@ def test_report_renders_in_headless_chromium(store, tmp_path):
     assert img.mean() > 180 and dark_rows > 300
     # the shortlist table is drawn: the first role's title is in the DOM text near the top
     assert re.search(r"<h2>" + re.escape(ROLES[0].title), dom.stdout)
+
+
+@pytest.mark.semantic
+def test_the_report_lists_only_supported_duties_as_evidence(shared_dir, tmp_path):
+    # an off-role CV's evidence table listed duty ↔ sentence pairs at support 0.00
+    import html
+
+    from rolematch.cli import main
+
+    cvs = [shared_dir / "realworld" / n for n in (
+        "adolescent__zr_academic__CV_cn.pdf",  # fits no role
+        "WangLuyao1026__WangLuyao1026.github.io__about_cn.txt",  # partial: portal-content
+    )]  # fmt: skip
+    out = tmp_path / "report.html"
+    assert main(["score", *map(str, cvs), "-o", str(out), "-q"]) == 0
+    cards = re.findall(r'<details class="candidate".*?</details>', out.read_text("utf-8"))
+    assert len(cards) == 2 * len(ROLES)
+    notes = shown = 0
+    for card in cards:
+        caption = html.unescape(re.search(r"<caption>(.*?)</caption>", card)[1])
+        k, level = re.search(r"evidence: (\d+) of \d+ duties supported \(support ≥ (0\.\d\d)\)",
+                             caption).groups()  # fmt: skip
+        supports = [
+            float(s)
+            for s in re.findall(
+                r'<td class="duty">.*?</td><td>.*?</td><td class="num">(\d\.\d\d)</td>', card
+            )
+        ]
+        assert len(supports) == min(int(k), 6)
+        assert all(s >= float(level) for s in supports), supports
+        if int(k) == 0:
+            assert 'class="no-evidence"' in card and "no duty" in card
+            notes += 1
+        shown += len(supports)
+    assert notes > 0 and shown > 0

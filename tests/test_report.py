@@ -649,3 +649,34 @@ def test_terminal_table_shows_control_characters_as_escapes(tmp_path, monkeypatc
     rows, notes = table.split("\nwarnings:\n")
     assert "\\x1b[31mRED\\x1b[0m.txt [1]" in rows
     assert "[1] \\x1b[31mRED\\x1b[0m.txt: duplicate: same text as tab\\tname\\u202e.txt" in notes
+
+
+@pytest.mark.semantic
+def test_jsonl_gives_an_unsupported_duty_no_sentence(shared_dir, tmp_path):
+    # one CV gave the same unrelated line as the 'sentence' of 19 duties at support 0
+    from rolematch.cli import main
+
+    cvs = [shared_dir / "realworld" / n for n in (
+        "adolescent__zr_academic__CV_cn.pdf",  # fits no role
+        "WangLuyao1026__WangLuyao1026.github.io__about_cn.txt",  # partial: portal-content
+    )]  # fmt: skip
+    out = tmp_path / "x.jsonl"
+    assert main(["score", *map(str, cvs), "-o", str(out), "-q"]) == 0
+    recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(recs) == 2 * len(ROLES)
+    unsupported = 0
+    for r in recs:
+        level = r["covered_support"]
+        n = 0
+        for ev in r["evidence"]:
+            assert isinstance(ev["cosine"], float) and isinstance(ev["support"], float)
+            if ev["support"] > 0 and ev["support"] >= level:
+                assert ev["sentence"], ev
+                n += 1
+            else:
+                assert ev["sentence"] is None and ev["page"] is None, ev
+                unsupported += ev["support"] == 0
+        assert f"duties supported: {n}/{len(r['evidence'])}" in r["reason"]
+    assert unsupported > 0
+    partial = next(r for r in recs if "WangLuyao" in r["file"] and r["role_id"] == "portal-content")
+    assert any(ev["sentence"] for ev in partial["evidence"])
