@@ -71,6 +71,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     "website": (
         "个人主页", "个人网站", "个人博客", "技术博客", "博客", "主页", "网站",
         "Personal Website", "Homepage", "Website", "Blog", "GitHub", "Gitee", "LinkedIn", "领英",
+        # academic and writing profiles
+        "谷歌学术主页", "谷歌学术", "Google Scholar", "学术主页", "ORCID", "ResearchGate",
+        "知乎主页", "知乎专栏",
+    ),
+    # a postcode narrows the address down to a few streets
+    "postcode": (
+        "邮政编码", "郵政編碼", "郵遞區號", "邮编", "郵編", "Postcode", "Postal Code", "Zip Code",
     ),
     "height": ("身高",),
     "weight": ("体重", "體重"),
@@ -93,11 +100,31 @@ PHONE = (
     # masked at the end ("131-221-87xxx")
     r"|(?<![\d*xX])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d[\s-]?\d{3,4}[\s-]?\d{0,3}[*xX]{1,4}(?![\d*xX])"
     r"|(?<![\d-])(?:\(0\d{2,3}\)|0\d{2,3}-)\s?\d{7,8}(?:-\d{1,5})?(?!\d)"
+    # a mobile number grouped otherwise: "(+86) 189-119-63820", "176 0063 3417"
+    r"|(?<![\d*xX.])(?:\(?\+?86\)?[\s-]?)?1[3-9]\d(?:[\s-]\d{3}[\s-]\d{5}|\d[\s-]\d{3}[\s-]\d{4}"
+    r"|\d[\s-]\d{4}[\s-]\d{3}|[\s-]\d{8}|\d{4}[\s-]\d{4})(?![\d*.])"
+    # international, with its + ("+1(510)935-6767", "+852 9123 4567"); not C++11, +15%
+    r"|(?<![\w+])\+\d{1,3}[\s-]?\(?\d{1,4}\)?[\s-]?\d{2,4}(?:[\s-]?\d{2,4}){1,2}(?![\d%])"
 )
 EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"
+# An address written so that robots miss it: "wangsy AT 163 DOT com", "wangsy[at]163.com",
+# "wangsy#163.com". A bare " at " needs an obfuscated dot too ("look at google.com" is no
+# address); "#" needs a mail domain ("issue#123.html", "C#.NET" are none).
+_AT = r"\s*(?:[\[(<{]\s*(?:at|AT)\s*[\])>}]|@)\s*|\s+AT\s+"
+_DOT = r"\s*[\[(<{]\s*(?:dot|DOT)\s*[\])>}]\s*|\s+(?:dot|DOT)\s+"
+_MAIL_TLD = r"(?:com|cn|net|org|edu|cc|me|io|hk|tw|uk|us|jp|de|sg)(?![A-Za-z0-9])"
+_LOCAL = r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*"
+OBFUSCATED_EMAIL = (
+    rf"{_LOCAL}(?:{_AT})[A-Za-z0-9\-]+(?:(?:\.|{_DOT})[A-Za-z0-9\-]+)*(?:\.|{_DOT})[A-Za-z]{{2,}}"
+    rf"|{_LOCAL}\s+at\s+[A-Za-z0-9\-]+(?:{_DOT})[A-Za-z]{{2,}}"
+    rf"|{_LOCAL}[#＃][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.{_MAIL_TLD}"
+)
 ID_CARD = (
     r"(?<![0-9A-Za-z])[1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
     r"(?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9]\d{5}\*{8}\d{3}[\dXx*](?![0-9A-Za-z])"
+    # written in groups: "110105 19890312 4517", "110105-1989-0312-4517"
+    r"|(?<![0-9A-Za-z])[1-9]\d{5}[\s-]?(?:19|20)\d{2}[\s-]?(?:0[1-9]|1[0-2])[\s-]?"
+    r"(?:0[1-9]|[12]\d|3[01])[\s-]?\d{3}[\dXx](?![0-9A-Za-z])"
 )
 ETHNIC = (
     "汉|蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡"
@@ -107,7 +134,13 @@ ETHNIC = (
 #: The 56 ethnic groups of China, without 族 (汉, 蒙古, 回 …).
 ETHNIC_GROUPS: tuple[str, ...] = tuple(ETHNIC.split("|"))
 MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|单身"
-POLITICAL = r"中共预备党员|中共党员|共青团员|预备党员|民主党派|无党派人士|群众|党员|团员"
+_PARTIES = (  # the eight 民主党派
+    r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中国民主同盟|中国民主建国会|中国民主促进会"
+)
+POLITICAL = (
+    rf"(?:{_PARTIES})(?:党员|盟员|会员|社员|成员)?|中国共产党党员|中共正式党员|中共预备党员|中共党员"
+    r"|共产党员|共青团员|预备党员|民主党派人士|民主党派|无党派人士|无党派|群众|党员|团员"
+)
 
 # Words of English values (Chinese, Married, CPC member): short, and never the next
 # field's name ("Married Languages: English"), so that a value does not run on.
@@ -122,7 +155,11 @@ VALUES: dict[str, str] = {
         r"|[A-Za-z][A-Za-z'.-]*(?: [A-Za-z][A-Za-z'.-]*){0,2}"
     ),
     "gender": r"男性|女性|男|女|male|female|Male|Female|MALE|FEMALE|[MF](?![A-Za-z])",
-    "birth_date": rf"(?:{DATE}|{EN_DATE}|{YEAR}(?:\s*年)?(?!\d))(?:\s*生)?",
+    # the day without the year says less, but still whose it is: 生日：3月12日
+    "birth_date": (
+        rf"(?:{DATE}|{EN_DATE}|{YEAR}(?:\s*年)?(?!\d)"
+        r"|(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]?)(?:\s*生)?"
+    ),
     "age": r"\d{2}\s*(?:岁|周岁|歲|週歲)?",
     "ethnicity": rf"(?:{ETHNIC})族?|[{CJK}]{{1,4}}族|{LATIN_WORDS}",
     "nationality": rf"[{CJK}]{{1,10}}|{LATIN_WORDS}",
@@ -134,14 +171,55 @@ VALUES: dict[str, str] = {
     "hometown": r"[^|;；]+",
     "address": r"[^|;；]+",
     # after a phone label, numbers outside the mainland plan too: (852) 9123 4567, 09**-***-517
-    "phone": rf"{PHONE}|(?:\(?\+?\d{{1,4}}\)?[\s\-]?)?[\d*xX][\d*xX\s\-]{{5,16}}[\d*xX]",
-    "email": EMAIL,
-    "id_card": rf"{ID_CARD}|[A-Z]{{1,2}}\d{{6,9}}(?:\(?[\dA]\)?)?(?![0-9A-Za-z])",
+    "phone": (
+        rf"{PHONE}|(?:\(?\+?\d{{1,4}}\)?[\s\-]?)?[\d*xX(][\d*xX\s\-()]{{5,16}}[\d*xX]"
+    ),
+    "email": rf"{EMAIL}|{OBFUSCATED_EMAIL}",
+    # after its label any run of digits is the number, also one cut by a line wrap
+    "id_card": (
+        rf"{ID_CARD}|[A-Z]{{1,2}}\d{{6,9}}(?:\(?[\dA]\)?)?(?![0-9A-Za-z])"
+        r"|[\dXx*](?:[\s\-]?[\dXx*]){5,17}(?![0-9A-Za-z])"
+    ),
     "qq": r"\d{5,12}",
     "wechat": r"[A-Za-z][A-Za-z0-9_\-]{4,29}|1[3-9]\d{9}",
     "messenger": rf"live:[A-Za-z0-9_.\-]+|\+?\d[\d\s\-]{{5,16}}\d|{HANDLE}",
     "website": rf"{URL}|{HANDLE}",
+    "postcode": r"\d{6}(?!\d)|[A-Z0-9]{2,4}[ -]?[A-Z0-9]{3,4}|\d{5}(?:-\d{4})?",
     "height": r"\d{2,3}(?:\.\d)?\s*(?:cm|CM|厘米|米)?|1\.\d{1,2}\s*(?:m|米)",
     "weight": r"\d{2,3}(?:\.\d)?\s*(?:kg|KG|公斤|斤)?",
 }  # fmt: skip
+_URL_END = r"[^\s|;；,，。、)）\]】]*"
+# Profile pages name their owner in the path (github.com/nana-ouyang, linkedin.com/in/…),
+# and so do personal pages: a *.github.io site, a ~user directory, a Scholar or ORCID
+# profile, a .me/.name/.page domain, a link to one's own CV file (…/jiangbo-cv.pdf).
+# A repository (github.com/apache/spark) is a project's page: see REPO_URL.
+PROFILE_URL = (
+    r"(?<![\w.@/])(?:https?://)?(?:www\.|[a-z]{2}\.)?"
+    r"(?:(?:twitter|x|facebook|instagram|weibo|medium)\.com"
+    r"|linkedin\.com/in|zhihu\.com/people|blog\.csdn\.net|juejin\.cn/user"
+    r"|space\.bilibili\.com|douban\.com/people|researchgate\.net/profile|orcid\.org)"
+    rf"/[\w.\-~%@]+(?:/{_URL_END})?"
+    rf"|(?<![\w.@/])(?:https?://)?(?:www\.)?(?:github|gitee|gitlab)\.com/[\w.\-]+/?(?![\w.\-/])"
+    rf"|(?<![\w.@/])(?:https?://)?scholar\.google\.[a-z.]+/citations\?{_URL_END}"
+    rf"|(?<![\w.@/])(?:https?://)?[\w\-]+\.(?:github|gitee|gitlab)\.io\b(?:/{_URL_END})?"
+    rf"|(?<![\w.@/])(?:https?://)?[\w.\-]+/~[\w.\-]+(?:/{_URL_END})?"
+    rf"|(?<![\w.@/])(?:https?://)?(?:www\.)?[\w\-]+\.(?:me|name|page)(?![\w.\-])(?:/{_URL_END})?"
+    rf"|(?<![\w.@/])(?:https?://)?[\w.\-]+\.[a-z]{{2,}}/(?:[\w.\-~%]+/)*"
+    r"[\w.\-]*(?<![A-Za-z])(?:cv|CV|resume|Resume|简历)(?![A-Za-z])[\w.\-]*\.(?:pdf|html?|docx?)\b"
+)
+# A repository link is the candidate's only under their own account (known from their
+# profile link or e-mail address) or in their header; elsewhere it is a project's.
+REPO_URL = (
+    r"(?<![\w.@/])(?:https?://)?(?:www\.)?(?:github|gitee|gitlab)\.com/(?P<owner>[\w.\-]+)"
+    rf"/{_URL_END}"
+)
+# In the header or personal section a bare web address (no path: a document's link has
+# one) is the candidate's own site.
+CONTEXT_URL = (
+    r"(?<![\w.@/\-])(?:https?://)?(?:www\.)?[\w\-]+(?:\.[\w\-]+)*"
+    r"\.(?:com|cn|net|org|io|me|site|xyz|top|info|dev|tech|blog|page|name)/?(?![\w.\-/])"
+)
+# Any web address, to find those named after the candidate (jiangbo.page for jiangbo@…).
+ANY_URL = rf"(?<![\w.@/])(?:https?://)?(?P<host>[\w\-]+(?:\.[\w\-]+)+)(?:/{_URL_END})?"
+
 VALUE_RE = {field: re.compile(pattern) for field, pattern in VALUES.items()}

@@ -54,7 +54,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from rolematch._pii_fields import (
+    ANY_URL,
     CJK,
+    CONTEXT_URL,
     DATE,
     EMAIL,
     EN_DATE,
@@ -65,8 +67,11 @@ from rolematch._pii_fields import (
     LABEL_BEFORE,
     LABELS,
     MARITAL,
+    OBFUSCATED_EMAIL,
     PHONE,
     POLITICAL,
+    PROFILE_URL,
+    REPO_URL,
     SEP_BEFORE,
     VALUE_RE,
     YEAR,
@@ -111,20 +116,12 @@ _ASCII_LABELS = {lab.lower() for lab in _ALL_LABELS if lab.isascii()}
 # "GitHub: 熟练" is a skill, not a profile: these labels count only with a value
 _NEEDS_VALUE = ("messenger", "website")
 
-# Profile pages name their owner in the path (github.com/nana-ouyang, linkedin.com/in/…).
-_PROFILE_URL = (
-    r"(?<![\w.@/])(?:https?://)?(?:www\.|[a-z]{2}\.)?"
-    r"(?:(?:github|gitee|gitlab|twitter|x|facebook|instagram|weibo|medium)\.com"
-    r"|linkedin\.com/in|zhihu\.com/people|blog\.csdn\.net|juejin\.cn/user"
-    r"|space\.bilibili\.com|douban\.com/people)"
-    r"/[\w.\-~%@]+(?:/[^\s|;；,，。、)）\]】]*)?"
-    r"|(?<![\w.@/])(?:https?://)?[\w\-]+\.github\.io\b(?:/[^\s|;；,，。、)）\]】]*)?"
-)
 _PATTERNS = (
     ("email", re.compile(EMAIL)),
+    ("email", re.compile(OBFUSCATED_EMAIL)),
     ("id_card", re.compile(ID_CARD)),
     ("phone", re.compile(PHONE)),
-    ("website", re.compile(_PROFILE_URL)),
+    ("website", re.compile(PROFILE_URL)),
 )
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
 # An English header word ends its field: "Male | Age 29", "Female, 29", not "Male nurses".
@@ -168,11 +165,19 @@ _CONTEXT_PATTERNS = (
     ),
     ("political_status", re.compile(SEP_BEFORE + rf"({POLITICAL})" + _TOKEN_END)),
     ("qq", re.compile(r"^\s*(?:QQ\s*)?([1-9]\d{4,10})\s*$")),  # a bare number line: QQ
+    # a 15-digit ID card of before 1999, and an ID or e-mail address cut by a line wrap
+    ("id_card", re.compile(r"(?<![0-9A-Za-z.])([1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9A-Za-z.])")),  # noqa: E501
+    ("id_card", re.compile(r"(?<![0-9A-Za-z.])([1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])[\dXx]{0,6})\s*$")),  # noqa: E501
+    ("email", re.compile(r"(?<![A-Za-z0-9._%+\-])([A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]*)*)\s*$")),  # noqa: E501
+    ("website", re.compile(f"({CONTEXT_URL})")),
     (
         "address",
         re.compile(
             SEP_BEFORE
-            + rf"((?:[{CJK}]{{2,3}}(?:省|自治区))?[{CJK}]{{2,4}}市(?:[{CJK}]{{1,4}}[区县])?)"
+            + rf"((?:[{CJK}]{{2,3}}(?:省|自治区))?[{CJK}]{{2,4}}市(?:[{CJK}]{{1,4}}[区县])?"
+            # …成龙大道二段 1819 号
+            + rf"(?:[{CJK}]{{1,10}}?(?:路|街|大道|道|巷|弄|胡同)(?:[{CJK}]{{1,3}}段)?"
+            + r"\s*\d{1,5}\s*号)?)"
             + _TOKEN_END
         ),
     ),
@@ -180,16 +185,24 @@ _CONTEXT_PATTERNS = (
 
 # A line of personal tokens and nothing else is a header line wherever it stands
 # ("男性，41岁，已婚" under 工作经历): two of its separated parts are such tokens.
+# A party membership counts, not a bare 群众 or 党员 ("党员、群众" are a work line's audience);
+# one birth date counts with one other token ("林书航 | 男 | 1988年5月"), two dates do not
+# ("2015.03 / 2018.06" are a job's).
 _PERSONAL_TOKEN = re.compile(
     rf"男性|女性|男|女|Male|Female|MALE|FEMALE|\d{{2}}\s*周?岁|(?:Age|Aged|aged)\s*\d{{2}}"
     rf"|\d{{2}}\s*years?\s*old|(?:{ETHNIC})族|{MARITAL}|Married|Single|{_HONORIFIC}\s+[A-Z].*"
+    rf"|(?!(?:群众|党员|团员)$)(?:{POLITICAL})"
 )
+_BIRTH_TOKEN = re.compile(rf"(?:{DATE}|{YEAR}\s*年)(?:\s*(?:出生|生))?")
 _PARTS = re.compile(r"\s*[|/,，、;；]\s*")
 
 
 def _personal_line(line: str) -> bool:
     parts = _PARTS.split(line.strip())
-    return len(parts) >= 2 and sum(bool(_PERSONAL_TOKEN.fullmatch(p)) for p in parts) >= 2
+    if len(parts) < 2:
+        return False
+    tokens = sum(bool(_PERSONAL_TOKEN.fullmatch(p)) for p in parts)
+    return tokens >= 2 or tokens == 1 and any(_BIRTH_TOKEN.fullmatch(p) for p in parts)
 
 
 # A birthplace after 出生于/生于: Chinese up to a particle or punctuation (福建省泉州市).
@@ -326,7 +339,7 @@ def _header_name(line: str) -> tuple[int, int, str] | None:
     if latin and not {w.lower() for w in latin.group(1).split()} & _NOT_NAME_WORDS:
         return latin.start(1), latin.end(1), latin.group(1)
     m = re.match(  # lazy, so that "张伟先生" is 张伟 addressed as 先生
-        rf"\s*(?:{_TITLE})?([{CJK}]{{2,4}}?(?:·[{CJK}]{{1,6}})?)(?=(?:先生|女士)?(?:$|[\s|/,，、(（:：]))",
+        rf"\s*(?:{_TITLE})?(?:{_LATIN}\s*[|/·•]?\s*)?([{CJK}]{{2,4}}?(?:·[{CJK}]{{1,6}})?)(?=(?:先生|女士)?(?:$|[\s|/,，、(（:：]))",
         line,
     )
     if not m:
@@ -432,13 +445,16 @@ def redact_lines(
     personal: dict[str, Any] = {}
     spans: list[list[tuple[int, int]]] = [[] for _ in lines]
     context = list(context)
+    runs_on = ["" for _ in lines]  # the field of a labelled value that runs to the line's end
+    personal_lines = [_personal_line(line) for line in lines]
     for i, line in enumerate(lines):
         for start, end, field, value in _find_labelled(line):
             spans[i].append((start, end))
             _add(personal, field, value)
             # "Name: Yang Liu | Male | Age 29": the rest of a name's line is the header's
             context[i] = context[i] or field == "name"
-        context[i] = context[i] or _personal_line(line)
+            runs_on[i] = field if not line[end:].strip() else ""
+        context[i] = context[i] or personal_lines[i]
         for field, pattern in _PATTERNS:
             if field == "website" and "." not in line:
                 continue  # a cheap test first: a link has a dot, most lines have none
@@ -457,17 +473,26 @@ def redact_lines(
                     spans[i].append(m.span())  # the cue goes too: "出生于" says nothing alone
                     _add(personal, "birth_date", m.group("birth_date") or "")
                     _add(personal, "hometown", m.group("hometown") or "")
+    _wrapped(lines, context, runs_on, spans, personal)
+    names = []
     if "name" not in personal:
-        for i, line in enumerate(lines[:3]):
-            if not context[i]:
-                continue
-            hit = _header_name(line)
+        # the opening lines, then a line of personal tokens anywhere ("王思远 | 男 | 36岁")
+        for i in [i for i in range(min(3, len(lines))) if context[i]] + [
+            i for i, yes in enumerate(personal_lines) if yes and i >= 3
+        ]:
+            hit = _header_name(lines[i])
             if hit:
                 spans[i].append(hit[:2])
                 personal["name"] = hit[2]
+                # its romanisation beside it: "梅禹萱 Yuxuan Mei", "Yan Pan | 潘彦"
+                latin = _romanised(lines[i], hit[0], hit[1])
+                if latin:
+                    spans[i].append(latin.span(1))
+                    names.append(latin.group(1))
                 break
     name = personal.get("name", "")
-    if len(name) >= 2:
+    names += [name] if len(name) >= 2 else []
+    for name in names:
         # a Latin name as whole words: "Wang" is not in "Wangfujing"
         found = re.compile(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])" if name.isascii()
                            else re.escape(name))  # fmt: skip
@@ -478,7 +503,117 @@ def redact_lines(
                 if age:
                     spans[i].append(age.span(1))
                     _add(personal, "age", age.group(1))
+    _own_pages(lines, names, context, spans, personal)
     return [_cut(line, s) for line, s in zip(lines, spans, strict=True)], personal
+
+
+_LATIN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+_LATIN_AFTER = re.compile(rf"\s*[(（]?\s*({_LATIN})\s*[)）]?(?=\s|$|[|/,，、;；·•])")
+_LATIN_BEFORE = re.compile(rf"(?:^|(?<=[\s|/·•]))({_LATIN})\s*[|/·•]?\s*$")
+
+
+def _romanised(line: str, start: int, end: int) -> re.Match[str] | None:
+    """The Latin spelling of the name at ``line[start:end]`` right after or before it."""
+    after = _LATIN_AFTER.match(line, end)
+    if after and not {w.lower() for w in after.group(1).split()} & _NOT_NAME_WORDS:
+        return after
+    before = _LATIN_BEFORE.search(line, 0, start)
+    if before and not {w.lower() for w in before.group(1).split()} & _NOT_NAME_WORDS:
+        return before
+    return None
+
+
+# A line wrap cuts a value in two (a sidebar's narrow column): "身份证：1101051989031" +
+# "24517", "wangsiyuan89@163.c" + "om", "地址：北京市朝阳区三里屯" + "西里3号楼".
+_TAIL = re.compile(r"(?<![A-Za-z0-9._%+\-@])([A-Za-z0-9._%+\-@]+)\s*$")
+_HEAD = re.compile(r"\s*([A-Za-z0-9._%+\-]+)(?=\s|$|[|/,，、;；·•])")
+# the start of an ID number (region, birth year and month) or of an e-mail address
+_PART = re.compile(r"([1-9]\d{5}(?:19|20)\d{2}(?:0[1-9]|1[0-2])[\dXx]{0,6})|[\w.%+\-]+@[\w\-.]*")
+_WHOLE = {
+    "email": re.compile(EMAIL),
+    "id_card": re.compile(ID_CARD),
+    "phone": re.compile(r"1[3-9]\d{9}"),
+}
+# the rest of an address: short, no label, ending in a building's or street's word
+_ADDRESS_REST = re.compile(
+    rf"[{CJK}\dA-Za-z\-#]{{0,14}}(?:号楼|号院|号|楼|室|栋|幢|单元|小区|村|路|街|巷|弄|里|苑|园"
+    r"|大厦|公寓|花园|层)"
+)
+
+
+def _wrapped(
+    lines: Sequence[str],
+    context: list[bool],
+    runs_on: list[str],
+    spans: list[list[tuple[int, int]]],
+    personal: dict[str, Any],
+) -> None:
+    for i in range(len(lines) - 1):
+        line, nxt = lines[i], lines[i + 1]
+        if not (context[i] or context[i + 1]) or not nxt.strip():
+            continue
+        if runs_on[i] in ("address", "hometown") and _ADDRESS_REST.fullmatch(nxt.strip()):
+            spans[i + 1].append((0, len(nxt)))
+            continue
+        tail, head = _TAIL.search(line), _HEAD.match(nxt)
+        if not (tail and head):
+            continue
+        joined = tail.group(1) + head.group(1)
+        whole = [f for f, r in _WHOLE.items() if r.fullmatch(joined) and not r.fullmatch(tail[1])]
+        field = whole[0] if whole else ""
+        if not field:
+            # a fragment alone on its line after the start of an ID or address: "…163.c" + "om"
+            part, rest = _PART.fullmatch(tail.group(1)), head.group(1)
+            if not (part and rest == nxt.strip() and len(rest) <= 8
+                    and (rest.isdigit() if part.group(1) else rest.isalpha())):  # fmt: skip
+                continue
+        spans[i].append(tail.span(1))
+        spans[i + 1].append(head.span(1))
+        if isinstance(personal.get(field), list):
+            values = personal[field]
+            at = values.index(tail.group(1)) if tail.group(1) in values else len(values)
+            values[at : at + 1] = [joined]
+        elif field:
+            personal[field] = joined
+
+
+def _own_pages(
+    lines: Sequence[str],
+    names: list[str],
+    context: list[bool],
+    spans: list[list[tuple[int, int]]],
+    personal: dict[str, Any],
+) -> None:
+    """Repository links under the candidate's own account (or in the header) go; others
+    (github.com/apache/spark in a project line) are a project's and stay."""
+    handles = {(m.group(1) or m.group(2)).lower() for url in personal.get("website", [])
+               for m in [_HANDLE_IN_URL.search(url)] if m}  # fmt: skip
+    handles |= {e.split("@")[0].lower() for e in personal.get("email", [])}
+    # a site named after its owner: jiangbo.page for jiangbo.sicnu@qq.com
+    words = {w for h in handles | {n.replace(" ", "").lower() for n in names}
+             for w in re.split(r"[._\-]", h)
+             if len(w) >= 5 and w.isascii() and w.isalnum()}  # fmt: skip
+    for i, line in enumerate(lines):
+        if "." not in line:
+            continue
+        for m in _REPO_RE.finditer(line):
+            if context[i] or m.group("owner").lower() in handles:
+                spans[i].append(m.span())
+                _add(personal, "website", m.group(0))
+        for m in _ANY_URL_RE.finditer(line) if words else ():
+            if (
+                any(w in m.group("host").lower() for w in words)
+                and "@" not in line[m.end() : m.end() + 1]
+            ):
+                spans[i].append(m.span())
+                _add(personal, "website", m.group(0))
+
+
+_REPO_RE = re.compile(REPO_URL)
+_ANY_URL_RE = re.compile(ANY_URL)
+_HANDLE_IN_URL = re.compile(
+    r"(?:github|gitee|gitlab)\.com/([\w.\-]+)|([\w\-]+)\.(?:github|gitee|gitlab)\.io"
+)
 
 
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
