@@ -103,9 +103,16 @@ def check_not_restarted_script() -> None:
     pool of its own. The worker leaves word for its parent (:func:`_unguarded_mark`),
     which raises :data:`UNGUARDED_MAIN`, and exits with that one line.
     """
-    import multiprocessing.process
+    import multiprocessing
+    import sys
 
-    if not getattr(multiprocessing.process.current_process(), "_inheriting", False):
+    # While a 'spawn' worker bootstraps, it runs the parent's main module as a module
+    # __mp_main__ of its own (elsewhere multiprocessing makes that name another for
+    # __main__), and does not know its parent yet; once started, it does.
+    mp_main = sys.modules.get("__mp_main__")
+    if mp_main is None or mp_main is sys.modules.get("__main__"):
+        return
+    if multiprocessing.parent_process() is not None:
         return
     with contextlib.suppress(OSError):
         _unguarded_mark(os.getppid()).touch()
