@@ -18,6 +18,10 @@ box, which ``Paragraph.text`` skips. This module walks the document body once:
   with a header row (岗位名称 | 岗位职责 | 任职条件) one row per posting;
 * runs a reader cannot see are left out and counted, as for PDFs: hidden
   (``w:vanish``), white or near-white on a light page, or smaller than 3 pt.
+
+A scan pasted into Word is a .docx whose body holds a picture and (almost) no text:
+:func:`ocr_docx` reads its pictures by OCR (:func:`rolematch.io._ocr.ocr_image_file`,
+as image files are), with the same confidence warnings.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import Any
 
 from rolematch.exceptions import ExtractionError
 
-__all__ = ["read_docx"]
+__all__ = ["ocr_docx", "read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -378,3 +382,123 @@ def _margin_lines(document: Any, reader: _Reader) -> tuple[list[str], list[str]]
         into = head if reltype == RT.HEADER else foot
         into.update(dict.fromkeys(ln for ln in reader.blocks(element) if ln.strip()))
     return list(head), list(foot)
+
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+#: Attributes that point at a picture: DrawingML's ``a:blip r:embed`` and VML's
+#: ``v:imagedata r:id`` (older Word, WPS).
+_PICTURE_REFS = (f"{{{_REL}}}embed", f"{{{_REL}}}id")
+#: Fewer letters and digits than this in the text of a .docx with pictures: a scan
+#: pasted into Word (a title "个人简历" over the picture at most), read by OCR.
+MIN_TEXT_CHARS = 20
+
+
+def ocr_docx(
+    data: bytes,
+    path: str | Path,
+    text: str,
+    meta: dict[str, Any],
+    warnings: list[str],
+    *,
+    ocr: bool,
+    max_pages: int,
+) -> str:
+    """The text of a .docx (``text``, from :func:`read_docx`), with its pictures read by
+    OCR when it has (almost) no text of its own: a scan pasted into Word.
+
+    Returns ``text`` as it is when it has :data:`MIN_TEXT_CHARS` letters or more, or the
+    body holds no picture; else ``text`` and the pictures' text, in document order. Adds
+    OCR's warnings and confidence (``meta["ocr_confidence"]``) as for an image file.
+
+    Raises
+    ------
+    ExtractionError
+        ``unreadable`` when the pictures cannot be read: OCR off or not installed, no
+        picture in a format OCR reads, or OCR found (almost) no text in them.
+    """
+    if sum(ch.isalnum() for ch in text) >= MIN_TEXT_CHARS:
+        return text
+    pictures = _body_pictures(data)
+    if not pictures:
+        return text
+    what = (
+        f"the Word document holds only {'a picture' if len(pictures) == 1 else 'pictures'} "
+        "(a scan pasted into Word?)"
+    )
+    if not ocr:
+        raise ExtractionError(
+            path, f"{what}; reading it needs OCR, which is not enabled", status="unreadable"
+        )
+    from rolematch.exceptions import MissingDependencyError
+    from rolematch.io._ocr import MAX_OCR_PAGES, ocr_image_file
+    from rolematch.io._ocr_text import ocr_warnings
+
+    todo = pictures[: min(max_pages, MAX_OCR_PAGES)]
+    if len(todo) < len(pictures):
+        warnings.append(f"ocr_skipped: {len(pictures) - len(todo)} of {len(pictures)} pictures")
+    pages: list[Any] = []
+    for picture in todo:
+        try:
+            read, _ = ocr_image_file(picture, path, max_pages=1)
+        except MissingDependencyError as e:
+            raise ExtractionError(
+                path,
+                f"{what}; reading it needs OCR, which is unavailable: {e}",
+                status="unreadable",
+            ) from e
+        except ExtractionError:  # a picture OCR cannot decode (EMF, WMF): the others may do
+            continue
+        for page in read:
+            page.number = len(pages) + 1
+            pages.append(page)
+    for page in pages:
+        if page.error:
+            warnings.append(f"ocr_failed: picture {page.number}: {page.error}")
+    first = len(warnings)
+    read = [p for p in pages if not p.error]
+    ocr_warnings(read, meta, warnings, pages=0)
+    warnings[first:] = [  # its pictures, not pages
+        w.replace("ocr: pages ", "ocr: pictures ").replace(": page ", ": picture ")
+        .replace("ocr: the image ", "ocr: the picture ")
+        for w in warnings[first:]
+    ]  # fmt: skip
+    found = sum(p.chars for p in read)
+    if found < MIN_TEXT_CHARS:
+        failed = next((p.error for p in pages if p.error), "")
+        why = (
+            "none in a format OCR reads (EMF, WMF?)" if not pages
+            else f"OCR failed: {failed}" if failed and not found
+            else f"OCR found only {found} characters of text" if found
+            else "OCR found no text"
+        )  # fmt: skip
+        raise ExtractionError(path, f"{what}; {why}", status="unreadable")
+    meta["backend"] = "docx+ocr"
+    return "\n".join(t for t in (text.strip(), *(p.text for p in read)) if t)
+
+
+def _body_pictures(data: bytes) -> list[bytes]:
+    """The pictures the document body shows, in order, each once (not the headers')."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"))
+            targets = {
+                rel.get("Id"): rel.get("Target", "")
+                for rel in rels.iter(_PKG_REL)
+                if rel.get("Type", "").endswith("/image") and rel.get("TargetMode") != "External"
+            }
+            parser = etree.XMLParser(resolve_entities=False, huge_tree=False)
+            body = etree.fromstring(zf.read("word/document.xml"), parser)
+            names: list[str] = []
+            for el in body.iter():
+                for attr in _PICTURE_REFS:
+                    target = targets.get(el.get(attr))
+                    if target:
+                        name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+                        if name not in names:
+                            names.append(name)
+            return [zf.read(n) for n in names if n in zf.namelist()]
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError):
+        return []

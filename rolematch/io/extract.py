@@ -364,11 +364,12 @@ def _read(
     if kind == "pdf":
         return _read_pdf(path, data, meta, warnings, max_pages=max_pages, redact=redact, ocr=ocr)
     if kind == "zip":
-        from rolematch.io._docx import read_docx
+        from rolematch.io._docx import ocr_docx, read_docx
 
         meta["backend"] = "docx"
         text, hidden = read_docx(data, path, margins=True)
         warnings += _hidden(hidden)
+        text = ocr_docx(data, path, text, meta, warnings, ocr=ocr, max_pages=max_pages)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
         )
