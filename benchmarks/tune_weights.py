@@ -21,7 +21,7 @@ baseline quantile) are kept as they are in the profile: they were chosen by comp
 few values with leave-one-set-out metrics, which this script prints for the fitted
 coefficients.
 ``covered_support`` is the 25th percentile of the non-zero duty supports of pairs
-graded 2, so "duties covered" counts duties with evidence like a strong fit's.
+graded 2, so "duties supported" counts duties with evidence like a strong fit's.
 """
 
 from __future__ import annotations

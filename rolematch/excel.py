@@ -111,9 +111,12 @@ def _sheet_title(title: str, taken: set[str]) -> str:
 
 
 def _evidence(e: Explanation, k: int) -> str:
-    if len(e.evidence) <= k or not e.evidence[k].sentence:
+    """The ``k``-th duty the résumé supports, with its sentence; "" past the last (an
+    unsupported duty's closest sentence is no evidence)."""
+    supported = e.supported_evidence
+    if len(supported) <= k or not supported[k].sentence:
         return ""
-    ev = e.evidence[k]
+    ev = supported[k]
     page = f" (p.{ev.page})" if ev.page else ""
     return f"{ev.duty} ⇐ {ev.sentence}{page} [{ev.support:.2f}]"
 

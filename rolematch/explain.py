@@ -305,9 +305,11 @@ class Explanation:
         best = max((e.support for e in self.evidence), default=0.0)
         if best <= 0:
             return f"no {what} is supported beyond this résumé's baseline"
+        # three places where two would show the best as the bar (0.0996 vs 0.103)
+        digits = 2 if f"{best:.2f}" != f"{self.covered_support:.2f}" else 3
         return (
-            f"no {what} reaches support {self.covered_support:.2f}, from which its sentence "
-            f"counts as evidence (the best: {best:.2f})"
+            f"no {what} reaches support {self.covered_support:.{digits}f}, from which its "
+            f"sentence counts as evidence (the best: {best:.{digits}f})"
         )
 
     def _evidence_records(self) -> list[dict[str, Any]]:
