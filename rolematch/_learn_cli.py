@@ -93,12 +93,12 @@ def _check_learn_paths(decisions: str, output: str, resumes: list[str]) -> None:
         )
     if Path(output).resolve() == Path(decisions).resolve():
         raise UsageError(f"-o {output} is the decisions file; name another file")
-    from rolematch.learn import DecisionsWarning, _files
+    from rolematch.learn import DecisionsWarning, resume_files
 
     try:
         with warnings.catch_warnings():  # learn() reads it again and says so once
             warnings.simplefilter("ignore", DecisionsWarning)
-            files = [str(f) for f in read_decisions(decisions, _files(resumes))["file"]]
+            files = [str(f) for f in read_decisions(decisions, resume_files(resumes))["file"]]
     except ValueError as e:
         raise RolematchError(str(e)) from None
     check_outputs([output], files)

@@ -302,7 +302,7 @@ def learn(
     from rolematch.io.extract import read_resume
     from rolematch.matcher import Matcher
 
-    table = read_decisions(decisions, _files(resumes))
+    table = read_decisions(decisions, resume_files(resumes))
     source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
     role_list = _roles(roles)
     ids = {r.id for r in role_list}
@@ -371,7 +371,7 @@ def learn(
     return profile.replace(provenance=prov), report
 
 
-def _files(paths: Iterable[str | Path]) -> list[str]:
+def resume_files(paths: Iterable[str | Path]) -> list[str]:
     """Résumé files and folders as the files they hold (none when none is given)."""
     from rolematch.batch import collect_files
 

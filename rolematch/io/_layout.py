@@ -27,7 +27,7 @@ import statistics
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Char", "Line", "layout_lines", "layout_text"]
+__all__ = ["Char", "Line", "layout_lines", "layout_text", "wrap_joiner"]
 
 #: A predicate on a raw line's text: whether it is a section heading.
 HeadingTest = Callable[[str], bool]
@@ -553,6 +553,23 @@ def _local_margin(lines: Sequence[Line], b: Line) -> float | None:
     if sum(1 for x in same if x >= right - 1.2 * b.size) < 2:
         return None
     return right
+
+
+def wrap_joiner(left: str, right: str) -> str | None:
+    """What joins a line to the next one where a margin wrapped it (``""`` in Chinese, a
+    space between English words), or None where the next starts something of its own
+    (a list item, a ``label：`` field) or the line ends a sentence.
+
+    Examples
+    --------
+    >>> wrap_joiner("负责手机银行", "运营"), wrap_joiner("Led the", "team")
+    ('', ' ')
+    >>> wrap_joiner("负责运营。", "2019-至今"), wrap_joiner("负责", "1. 运营")
+    (None, None)
+    """
+    if left.endswith(_NO_JOIN_END) or _LIST_START.match(right) or _FIELD_START.match(right):
+        return None
+    return _joiner(left, right)
 
 
 def _joiner(left: str, right: str) -> str:

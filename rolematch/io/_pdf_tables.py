@@ -190,15 +190,15 @@ def _paragraphs(chars: Sequence[Char], margin: float) -> list[str]:
     out: list[str] = []
     prev: Line | None = None
     for ln in lines:
-        if (
-            prev is not None
+        joint = (
+            _layout.wrap_joiner(out[-1], ln.text)
+            if prev is not None
             and prev.last_x1 + ln.lead >= margin - 0.3 * ln.size
-            and not prev.text.endswith(_layout._NO_JOIN_END)
-            and not _layout._LIST_START.match(ln.text)
-            and not _layout._FIELD_START.match(ln.text)
             and not is_heading_line(ln.text)
-        ):
-            out[-1] += _layout._joiner(out[-1], ln.text) + ln.text
+            else None
+        )
+        if joint is not None:
+            out[-1] += joint + ln.text
         else:
             out.append(ln.text)
         prev = ln
