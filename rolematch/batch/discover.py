@@ -5,7 +5,8 @@ that every input gets a record. A file the readers cannot read (a .doc, an image
 OCR off, a broken link, a FIFO) is listed all the same and gets an ``unsupported`` or
 ``unreadable`` record from :func:`~rolematch.io.extract.read_resume`. In folders, only
 files that are no document at all (a README.md, a script, data) and hidden and Office
-lock files are left out, and counted (``skipped``).
+lock files are left out, and counted (``skipped``); archives (.zip, .rar …) are
+counted apart, with a word to extract them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ OTHER_DOCUMENTS = (
 #: Endings of the folder Word ("Save as Web Page") and browsers keep a page's pictures
 #: and parts in, beside ``name.htm``: ``name.files``, ``name_files``, ``name.fld``.
 WEB_PAGE_FOLDERS = (".files", "_files", ".fld", "_fld")
+#: Archives, which résumés often come in: left out of folders and said apart (extract them).
+ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst")
 
 
 def collect_files(
@@ -122,10 +125,19 @@ def skipped_note(skipped: Sequence[Path]) -> str:
     'skipped 1 hidden or lock file'
     >>> skipped_note([Path("a/README.md"), Path("a/make.py"), Path("b/notes.md")])
     'skipped 3 files of another type (.md, .py)'
+    >>> skipped_note([Path("cvs.zip"), Path("more.RAR"), Path("notes.md")])
+    'skipped 1 file of another type (.md); 2 archives not opened (.rar, .zip): extract them first'
     """
     hidden = [p for p in skipped if p.name.startswith((".", LOCK_PREFIX))]
     parts_of = [p for p in skipped if p not in hidden and _page_parts(p)]
+    packed = [p for p in skipped if p not in hidden and p.suffix.lower() in ARCHIVES]
+    skipped = [p for p in skipped if p not in packed]
     other = sorted({p.suffix.lower() for p in skipped if p not in hidden and p not in parts_of})
+    archives = ""
+    if packed:
+        n, kinds = len(packed), ", ".join(sorted({p.suffix.lower() for p in packed}))
+        them = "them" if n > 1 else "it"
+        archives = f"{n} archive{'s' if n > 1 else ''} not opened ({kinds}): extract {them} first"
     parts = []
     if hidden:
         parts.append(f"{len(hidden)} hidden or lock file{'s' if len(hidden) != 1 else ''}")
@@ -134,7 +146,8 @@ def skipped_note(skipped: Sequence[Path]) -> str:
         parts.append("1 web page's parts folder" if n == 1 else f"{n} web pages' parts folders")
     if n := len(skipped) - len(hidden) - len(parts_of):
         parts.append(f"{n} file{'s' if n != 1 else ''} of another type ({', '.join(other)})")
-    return "skipped " + ", ".join(parts) if parts else ""
+    note = "skipped " + ", ".join(parts) if parts else ""
+    return "; ".join(x for x in (note, archives) if x)
 
 
 def no_files_warning(paths: Sequence[str], skipped: Sequence[Path]) -> str:

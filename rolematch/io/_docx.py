@@ -34,7 +34,7 @@ from typing import Any
 
 from rolematch.exceptions import ExtractionError
 
-__all__ = ["ocr_docx", "read_docx"]
+__all__ = ["not_word", "ocr_docx", "read_docx"]
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -502,3 +502,44 @@ def _body_pictures(data: bytes) -> list[bytes]:
             return [zf.read(n) for n in names if n in zf.namelist()]
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError):
         return []
+
+
+#: What a ZIP container without a Word document holds, by a part only it has or by its
+#: ``mimetype`` (OpenDocument, EPUB): the name a user knows the file by.
+_ZIP_KINDS = (
+    ("xl/workbook.xml", "an Excel workbook (.xlsx)"),
+    ("ppt/presentation.xml", "a PowerPoint presentation (.pptx)"),
+    ("application/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)"),
+    ("application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet (.ods)"),
+    ("application/vnd.oasis.opendocument.presentation", "an OpenDocument presentation (.odp)"),
+    ("application/epub+zip", "an e-book (.epub)"),
+    ("Index/Document.iwa", "an Apple Pages document"),
+)
+
+
+def not_word(data: bytes) -> str:
+    """Why a ZIP container that is no Word document is not read, naming what it is.
+
+    Examples
+    --------
+    >>> buf = io.BytesIO()
+    >>> with zipfile.ZipFile(buf, "w") as zf:
+    ...     zf.writestr("xl/workbook.xml", "<workbook/>")
+    >>> not_word(buf.getvalue())
+    'an Excel workbook (.xlsx), not a Word document; save the résumé as .docx or PDF'
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype")[:100].decode("ascii", "replace").strip() if (
+                "mimetype" in names
+            ) else ""  # fmt: skip
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        names, mimetype = set(), ""
+    for key, what in _ZIP_KINDS:
+        if key in names or key == mimetype:
+            return f"{what}, not a Word document; save the résumé as .docx or PDF"
+    return (
+        "a ZIP archive, not a Word document: archives are not opened; extract it and "
+        "score the résumés inside"
+    )

@@ -352,11 +352,9 @@ def _read(
         return _read_markup(path, data, meta, warnings, redact=redact)
     if kind == "zip" and named != "docx":
         if b"word/document.xml" not in data:
-            raise ExtractionError(
-                path,
-                "a ZIP archive, not a Word document (.odt, .pages and archives are not read)",
-                status="unsupported",
-            )
+            from rolematch.io._docx import not_word
+
+            raise ExtractionError(path, not_word(data), status="unsupported")
         warnings += _mismatch(suffix, unnamed, ".docx")
     if kind == "pdf" and named != "pdf":
         warnings += _mismatch(suffix, unnamed, "PDF")
