@@ -18,6 +18,7 @@ from rolematch.exceptions import UsageError
 
 __all__ = [
     "BROKEN_PIPE",
+    "Progress",
     "check_folder",
     "check_outputs",
     "outputs_of",
@@ -28,6 +29,42 @@ __all__ = [
 #: The exit code when stdout's reader left early (128 + SIGPIPE), as a shell reports
 #: ``yes | head -1`` for ``yes``.
 BROKEN_PIPE = 141
+
+
+class Progress:
+    """The score command's progress on stderr: a bar on a terminal; elsewhere (a log
+    file, a pipe, CI) a line every tenth of the files (every fifth file at most often),
+    since a bar redrawn with ``\\r`` is one endless line there."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.failed = total, 0, 0
+        self.step = max(5, -(-total // 10))
+        self.bar: Any = None
+        try:
+            terminal = sys.stderr.isatty()
+        except (AttributeError, ValueError):  # no stream, or a closed one
+            terminal = False
+        if terminal:
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=total, unit="file", file=sys.stderr, dynamic_ncols=True, mininterval=0.5
+            )
+
+    def update(self, ok: bool) -> None:
+        self.done += 1
+        self.failed += not ok
+        if self.bar is not None:
+            self.bar.set_postfix(failed=self.failed, refresh=False)
+            self.bar.update(1)
+        elif self.done % self.step == 0 and self.done < self.total:
+            failed = f", {self.failed} not scored" if self.failed else ""
+            print(f"rolematch: {self.done} of {self.total} files done{failed}", file=sys.stderr,
+                  flush=True)  # fmt: skip
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:

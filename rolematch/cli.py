@@ -179,7 +179,7 @@ def _add_file_timeout(p: argparse.ArgumentParser) -> None:
         type=_seconds,
         default=120.0,
         metavar="SECONDS",
-        help="a file that takes longer to read gets status error (default: 120; 0: no "
+        help="a file that takes longer to read gets status error (default: 120; none: no "
         "limit, files read in the scoring process)",
     )
 
@@ -205,14 +205,18 @@ def _unit_float(text: str) -> float:
 
 
 def _seconds(text: str) -> float | None:
-    """A time limit in seconds; 0 means none."""
+    """A time limit in seconds > 0, or ``none`` (as the API's ``file_timeout=None``)."""
+    if text.strip().lower() == "none":
+        return None
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds >= 0, got {text!r}") from None
-    if not v >= 0 or v == float("inf"):
-        raise argparse.ArgumentTypeError(f"expected seconds >= 0, got {v}")
-    return v or None
+        v = float("nan")
+    if not 0 < v < float("inf"):
+        raise argparse.ArgumentTypeError(
+            f"expected seconds > 0, or 'none' for no limit; got {text!r}"
+        ) from None
+    return v
 
 
 def _workers(text: str) -> int | None:
@@ -223,6 +227,8 @@ def _workers(text: str) -> int | None:
 
 #: The exit code of an interrupted run (128 + SIGINT), as a shell reports Ctrl-C.
 INTERRUPTED = 130
+#: The exit code of a run stopped by SIGTERM (128 + 15), as a shell reports ``kill``.
+TERMINATED = 143
 
 
 def run() -> None:
@@ -234,7 +240,7 @@ def run() -> None:
     it just killed (seen once in CI: "interrupted" printed, the process never exited).
     """
     code = main()
-    if code == INTERRUPTED:
+    if code in (INTERRUPTED, TERMINATED):
         import os
 
         sys.stdout.flush()
@@ -286,9 +292,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return 2
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
-    except KeyboardInterrupt:
-        print("rolematch: interrupted; no output written", file=sys.stderr)
-        return INTERRUPTED
+    except KeyboardInterrupt as e:
+        how = "stopped by SIGTERM" if isinstance(e, _Terminated) else "interrupted"
+        print(f"rolematch: {how}; no output written", file=sys.stderr)
+        return TERMINATED if isinstance(e, _Terminated) else INTERRUPTED
     except BrokenPipeError:  # `rolematch score … | head`: the reader left; end as unix tools do
         from rolematch._cli_outputs import stdout_gone
 
@@ -371,21 +378,15 @@ def _score(args: argparse.Namespace) -> int:
             f"{args.model!r}, {min(workers, max(1, len(files)))} worker(s) …",
             file=sys.stderr,
         )
-        from tqdm import tqdm
+        from rolematch._cli_outputs import Progress
 
-        bar = tqdm(
-            total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True, mininterval=0.5
-        )
-    failed = 0
+        bar = Progress(len(files))
     debug = _DebugLog(args.debug)
 
     def progress(fr: Any) -> None:
-        nonlocal failed
-        failed += not fr.ok
         debug.file(fr)
         if bar is not None:
-            bar.set_postfix(failed=failed, refresh=False)
-            bar.update(1)
+            bar.update(fr.ok)
 
     with debug, _sigterm_as_interrupt():
         try:
@@ -494,6 +495,10 @@ class _DebugLog:
         self.f.flush()
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Ctrl-C's KeyboardInterrupt is: the same clean-up, exit 143."""
+
+
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """SIGTERM stops the run like Ctrl-C: workers stopped, temporary files removed."""
@@ -505,7 +510,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         return
 
     def handler(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
+        raise _Terminated
 
     old = signal.signal(signal.SIGTERM, handler)
     try:
@@ -613,8 +618,13 @@ def _explain(args: argparse.Namespace) -> int:
 def _load_roles(paths: list[str] | None, quiet: bool = False) -> list[Any]:
     """Roles for --roles; postings are imported on the fly, their report on stderr
     (unless ``quiet``: ``rolematch roles import --dry-run`` shows it)."""
+    from pathlib import Path
+
     from rolematch.io.roles import load_roles_reporting
 
+    for p in paths or []:  # a mistyped --roles is a usage error, as a bad -o is
+        if not Path(p).exists():
+            raise UsageError(f"--roles {p}: no such file or folder")
     roles, report = load_roles_reporting(paths)
     if report and not quiet:
         print(f"rolematch: imported postings as roles:\n{report}", file=sys.stderr)
