@@ -92,7 +92,8 @@ def _extraction_code_digest() -> str:
 
     pkg = Path(rolematch.__file__).resolve().parent  # the code imported, wherever it is
     parts = sorted((pkg / "io").rglob("*.py"))
-    parts += [pkg / f for f in ("documents.py", "sections.py", "text.py", "language.py", "pii.py")]
+    code = ("documents.py", "sections.py", "text.py", "language.py", "pii.py", "_pii_fields.py")
+    parts += [pkg / f for f in code]
     parts += sorted((_resources.data_dir() / "lexicon").glob("headings*"))
     h = hashlib.blake2b(digest_size=8)
     for p in parts:

@@ -137,7 +137,7 @@ def _lookup(words: str) -> str | None:
     section = _heading_keys().get(key)
     if section is None and _CJK_RE.search(key):
         # "教育背景 Education", "EDUCATION 教育背景": the Chinese decides
-        key = re.sub(r"[a-z0-9]+", "", key)
+        key = re.sub(r"[a-z]+", "", key)  # not digits: "联系方式:138…" is a field
         section = _heading_keys().get(key)
     if section is None and _COMBINED.search(words):
         # "实习/项目经历", "技能与证书": the first part that is a heading decides

@@ -178,3 +178,11 @@ def test_a_site_named_after_the_candidate_goes():
     # a bare domain in the header is the candidate's site; a document link there is not
     out, _ = redact_lines(["张伟 | zhangwei.com | https://docs.example.com/api"])
     assert out == ["https://docs.example.com/api"]
+
+
+def test_a_contact_field_line_loses_its_number():
+    # 联系方式:138… had been read as the contact heading, its number as heading text
+    text = read_resume(
+        "联系方式:13812345678\n教育经历\n北京大学 本科".encode(), filename="x.txt"
+    ).text
+    assert "13812345678" not in text and "1381234" not in text

@@ -48,6 +48,7 @@ Tel：177****5046　Mail：xiaotong.zheng@example.com　现居深圳
         ("自我评价:一线出身,能扛压。", ("summary", "一线出身,能扛压。")),
         ("证书:银行从业资格", ("certificates", "银行从业资格")),
         ("学历:本科", None),  # a field, not the education heading
+        ("联系方式:13812345678", ("personal", "13812345678")),  # its number is content (redacted)
         ("工作经验:5年", None),
         ("负责工作经历梳理", None),
         ("2018.03-至今 星河银行", None),
