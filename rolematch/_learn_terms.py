@@ -11,16 +11,13 @@ penalised toward 0 and capped (:data:`rolematch.profile.MAX_TERM_BONUS`). A lear
 profile stores them as ``term_bonus``; :class:`~rolematch.matcher.Matcher` adds a
 résumé's bonuses to every role's log-odds and its explanations name them.
 
-Only the redacted text is read, and only its words (the tokenizer's: dictionary words,
-no single characters): the team's own trade words (冷藏, 医药, 支付) whatever list they
-are on, less the words jieba's dictionary tags as a person's or a place's name
-(:data:`NAME_TAGS`: 王建国, 山东, so a referrer's name or a birthplace never qualifies)
-unless they are job words (:func:`job_words`: of the genre background, the roles'
-keyword vocabulary or the domain lexicon); an ASCII word must be a job word. Which
-words are tried is decided by the decided résumés themselves: a word must occur in
+Only the redacted text's distinctive words are read (:data:`MIN_WORD_WEIGHT`), and
+only job words (:func:`job_words`): a term of the genre background (words many postings
+and résumés use), of the loaded roles' keyword vocabulary or of the domain lexicon, so a
+person's name (a referrer's, a candidate's) never qualifies. A word must occur in
 :data:`MIN_WORD_RESUMES` résumés or more (no one person's words: a name, a school) and
-in at most :data:`MAX_WORD_SHARE` of them (求职意向 in every résumé separates nothing);
-words about protected attributes (``data/lexicon/protected.txt``: religion,
+in at most :data:`MAX_WORD_SHARE` of them (求职意向 in every résumé separates nothing),
+and words about protected attributes (``data/lexicon/protected.txt``: religion,
 ethnicity, disability and health, marriage and family, gender, age, appearance,
 politics, hukou) are never candidates, so a team's bias is not learned as a
 preference. Words of one phrase (残疾/残疾人, 满意/满意度) are one candidate: a word
@@ -31,7 +28,7 @@ inside a chosen one is not chosen too. A résumé's bonuses together stay within
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from statistics import NormalDist
@@ -44,13 +41,12 @@ __all__ = [
     "MAX_WORD_SHARE",
     "MIN_WORD_RESUMES",
     "MIN_WORD_SUPPORT",
+    "MIN_WORD_WEIGHT",
     "MIN_WORD_Z",
-    "NAME_TAGS",
     "PROTECTED",
     "WORD_ALPHA",
     "WORD_STRENGTH",
     "WordEvidence",
-    "candidate_words",
     "fit_bonus",
     "is_protected",
     "job_words",
@@ -71,14 +67,16 @@ MIN_WORD_Z = 2.5
 #: ... and beyond what the largest of that many tests reaches by chance this often.
 WORD_ALPHA = 0.05
 #: ... and in at most this share of them: a word nearly every decided résumé holds
-#: (求职意向, 工作经历) separates nothing. A fixed list of job words and a weight bar
-#: (rarity in general Chinese) chose the candidates before: a team prizing cold-chain
-#: or pharma warehouses (冷链 was on no list, 医药 weighed 0.17 < 0.2) learned nothing,
-#: while 求职意向 (in all 60 résumés) was tried.
+#: (求职意向, 工作经历) separates nothing.
 MAX_WORD_SHARE = 0.85
-#: jieba's part-of-speech tags of names (people: nr, nrfg, nrt; places: ns): not
-#: candidates unless a job word (:func:`job_words`).
-NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns"})
+#: A word must weigh this much in a text's mass (rarity in Chinese² × rarity across
+#: postings and résumés², the keyword weighting): a background is named by its
+#: distinctive words (清算 0.45), not by a résumé's boilerplate (本科 0.02, 经历 0.01,
+#: 公司 0.01), which stands in for other things. Every word of the résumés as a
+#: candidate (a team prizing pharma warehouses: 医药 weighs 0.17) halved the payments
+#: team's gain in benchmarks/learning.py (0.040 -> 0.019 at 200 decisions) and let the
+#: bank and facet teams lower a role by 0.048; a bar of 0.1 still cost 0.017 of it.
+MIN_WORD_WEIGHT = 0.2
 #: Penalty per bonus on ``β²`` (in units of one decision's log-loss).
 WORD_STRENGTH = 1.0
 #: Parts of words about protected attributes: never a learned preference (the words of
@@ -120,7 +118,6 @@ def is_protected(word: str) -> bool:
 
 
 _CLAUSE = re.compile(r"[^\n。；;，,！!？?|]+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -171,30 +168,6 @@ def job_words(vocabulary: Sequence[str] = ()) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=1)
-def _names() -> frozenset[str]:
-    import jieba.posseg
-
-    return frozenset(w for w, t in jieba.posseg.dt.word_tag_tab.items() if t in NAME_TAGS)
-
-
-def candidate_words(words: Iterable[str], vocabulary: Sequence[str] = ()) -> frozenset[str]:
-    """The ``words`` a word preference may be about: job words (:func:`job_words` of
-    ``vocabulary``) and the other Chinese words that jieba's dictionary does not tag as
-    a name (:data:`NAME_TAGS`), less the protected ones (:func:`is_protected`).
-
-    Examples
-    --------
-    >>> sorted(candidate_words(["冷链", "医药", "王建国", "山东", "残疾", "gsp", "java"]))
-    ['java', '冷链', '医药']
-    """
-    jobs = job_words(vocabulary)
-    names = _names()
-    return frozenset(
-        w for w in words if w in jobs or (_CJK.search(w) and w not in names and not is_protected(w))
-    )
-
-
 @dataclass(frozen=True)
 class WordEvidence:
     """The words of each decided pair's résumé.
@@ -219,14 +192,17 @@ class WordEvidence:
     def of(cls, keywords: Any, texts: Sequence[str], file_index: np.ndarray) -> WordEvidence:
         """The evidence of résumé ``texts`` (redacted), read by a matcher's
         :class:`~rolematch.features.keywords.KeywordVectorizer` (``Matcher.keywords_``):
-        its tokenizer's words (what scoring looks for) outside the clauses that state a
-        protected attribute (:func:`strip_protected`), only :func:`candidate_words`."""
+        its tokenizer, and its word weights to keep only distinctive words; only job
+        words (:func:`job_words` of its vocabulary) outside the clauses that state a
+        protected attribute (:func:`strip_protected`) are kept."""
         from rolematch.features.keywords import text_words
 
-        held = [text_words(keywords.tokenizer_, strip_protected(t)) for t in texts]
-        every = set().union(*held) if held else set()
-        allowed = candidate_words(every, getattr(keywords, "vocabulary_", ()))
-        return cls(tuple(h & allowed for h in held), np.asarray(file_index))
+        allowed = job_words(getattr(keywords, "vocabulary_", ()))
+        held = [text_words(keywords.tokenizer_, strip_protected(t)) & allowed for t in texts]
+        every = sorted(set().union(*held)) if held else []
+        weight = dict(zip(every, keywords.word_weights(every), strict=True))
+        kept = tuple(frozenset(w for w in h if weight[w] >= MIN_WORD_WEIGHT) for h in held)
+        return cls(kept, np.asarray(file_index))
 
     def take(self, rows: np.ndarray) -> WordEvidence:
         """The evidence of some decisions (a boolean mask or indices)."""
@@ -294,10 +270,9 @@ def select_words(ev: WordEvidence, y: np.ndarray, z: np.ndarray) -> dict[str, di
     ok = (n_with >= MIN_WORD_SUPPORT) & (len(files) - n_with >= MIN_WORD_SUPPORT)
     xc = X - (X * w[:, None]).sum(axis=0) / max(float(w.sum()), 1e-12)
     info = (xc * xc * w[:, None]).sum(axis=0)
-    # a word met only where the model is sure (and right) teaches nothing; where it is
-    # sure and wrong (a team rejecting the warehouse résumés without 医药, all scored
-    # 0.97), the word's presence or absence lines up with a decision's worth of its error
-    ok &= (info >= 1.0) | (np.abs(xc * r[:, None]).sum(axis=0) >= 1.0)
+    # a word met only where the model is sure teaches nothing (letting one through where
+    # the model is sure and wrong cost the payments team 0.008 of its gain)
+    ok &= info >= 1.0
     with np.errstate(invalid="ignore", divide="ignore"):
         stat = np.where(ok, (xc * r[:, None]).sum(axis=0) / np.sqrt(info), 0.0)
     # 25 words tested need |z| >= 3.1, 100 need 3.5. At a fixed 2.5 a team deciding by
