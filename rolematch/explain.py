@@ -41,6 +41,7 @@ __all__ = [
     "highlighter",
     "printable",
     "reason_line",
+    "supports_duty",
     "team_text",
     "thaw_explanation",
 ]
@@ -48,6 +49,19 @@ __all__ = [
 #: A duty counts as supported (its sentence is evidence) from this support on, where
 #: no profile says otherwise (the bundled profiles do: ``semantic.covered_support``).
 COVERED_SUPPORT = 0.25
+
+
+def supports_duty(support: float, covered_support: float = COVERED_SUPPORT) -> bool:
+    """Whether a duty's support makes its best sentence evidence: above the résumé's
+    baseline (> 0) and reaching ``covered_support``. The one rule the explanation's
+    evidence and the reason's ``duties supported: k/n`` (both paths) count by.
+
+    Examples
+    --------
+    >>> supports_duty(0.3), supports_duty(0.1), supports_duty(0.0, 0.0)
+    (True, False, False)
+    """
+    return support > 0 and support >= covered_support
 
 
 def team_text(term_bonus: Sequence[tuple[str, float]]) -> str:
@@ -272,8 +286,8 @@ class Explanation:
 
     def supports(self, e: Evidence) -> bool:
         """Whether ``e``'s sentence is evidence: its support is above the résumé's
-        baseline (> 0) and reaches :attr:`covered_support`."""
-        return e.support > 0 and e.support >= self.covered_support
+        baseline (> 0) and reaches :attr:`covered_support` (:func:`supports_duty`)."""
+        return supports_duty(e.support, self.covered_support)
 
     @property
     def supported_evidence(self) -> tuple[Evidence, ...]:

@@ -573,7 +573,7 @@ class Matcher(Params):
 
     def _reason(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
-        from rolematch.explain import reason_line
+        from rolematch.explain import reason_line, supports_duty
 
         covered = self.profile_.semantic["covered_support"]
 
@@ -583,7 +583,7 @@ class Matcher(Params):
         return reason_line(
             [vocab[t] for t in top],
             [vocab[t] for t in gaps],
-            sum(round(x, 4) >= covered for x in support),  # as Evidence rounds it
+            sum(supports_duty(round(x, 4), covered) for x in support),  # as Evidence rounds
             len(support),
             scores.findings[i][r],
             batch.bonus[i],
