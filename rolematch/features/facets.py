@@ -245,9 +245,10 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         from rolematch.io.roles import majors_from_requirements
 
         named = tuple(majors_from_requirements(role.requirements))
+    per_name = [major_families([n], families) for n in named]
     return RoleFacets(
-        majors=major_families(named, families),
-        named_majors=tuple(n for n in named if major_families([n], families)),
+        majors=tuple(dict.fromkeys(f for fs in per_name for f in fs)),  # in order, once each
+        named_majors=tuple(n for n, fs in zip(named, per_name, strict=True) if fs),
         degree=degree,
         years=years,
         certificates=certs,
