@@ -455,14 +455,8 @@ def ocr_docx(
     for page in pages:
         if page.error:
             warnings.append(f"ocr_failed: picture {page.number}: {page.error}")
-    first = len(warnings)
     read = [p for p in pages if not p.error]
-    ocr_warnings(read, meta, warnings, pages=0)
-    warnings[first:] = [  # its pictures, not pages
-        w.replace("ocr: pages ", "ocr: pictures ").replace(": page ", ": picture ")
-        .replace("ocr: the image ", "ocr: the picture ")
-        for w in warnings[first:]
-    ]  # fmt: skip
+    ocr_warnings(read, meta, warnings, pages=0, unit="picture")
     found = sum(p.chars for p in read)
     if found < MIN_TEXT_CHARS:
         failed = next((p.error for p in pages if p.error), "")

@@ -90,11 +90,13 @@ def ocr_warnings(
     *,
     pages: int,
     thin: dict[int, int] | None = None,
+    unit: str = "page",
 ) -> None:
     """Record OCR's confidence, and say which pages it read and how well.
 
     ``pages`` is the document's page count (0 for an image file); ``thin`` maps the
-    pages whose OCR text joined a thin text layer to that layer's characters.
+    pages whose OCR text joined a thin text layer to that layer's characters; ``unit``
+    is what a numbered item read is called (``"picture"`` for a .docx's pictures).
     """
     from rolematch.io._ocr import LOW_CONFIDENCE
 
@@ -108,9 +110,9 @@ def ocr_warnings(
     meta["ocr_confidence"] = round(confidence, 4)
     numbers = [p.number for p in read]
     if pages == 0 and numbers == [1]:
-        where = "the image"
+        where = "the image" if unit == "page" else f"the {unit}"
     else:
-        where = ("page " if len(numbers) == 1 else "pages ") + ", ".join(map(str, numbers))
+        where = f"{unit}{'' if len(numbers) == 1 else 's'} " + ", ".join(map(str, numbers))
         if pages > 1:
             where += f" of {pages}"
     joined = "".join(
@@ -122,6 +124,6 @@ def ocr_warnings(
     for p in read:
         if p.confidence < LOW_CONFIDENCE:
             warnings.append(
-                f"ocr_low_confidence: page {p.number}: mean confidence {p.confidence:.2f} "
+                f"ocr_low_confidence: {unit} {p.number}: mean confidence {p.confidence:.2f} "
                 f"< {LOW_CONFIDENCE:.2f}; the text may be garbled (blurred or low-resolution scan?)"
             )
