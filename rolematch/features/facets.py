@@ -450,7 +450,7 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
     if role.certificates:
         # a phrase names alternatives (持有CPA、CFA或FRM证书): any one meets it
         text = resume.text.lower()
-        met = [[a for a in certificate_names(c) if a.lower() in text] for c in role.certificates]
+        met = [[a for a in certificate_names(c) if holds(a, text)] for c in role.certificates]
         have = [a for found in met for a in found]
         out.append(
             FacetFinding(
@@ -465,6 +465,49 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
     return out
 
 
+#: A clause that names a certificate as a plan, not a holding: 正在备考…资格证, 资格证（待考）,
+#: CFA candidate, pursuing PMP.
+_NOT_HELD = re.compile(
+    r"备考|在考|待考|考取中|准备考|拟考|计划考|预计|即将|尚未|未取得|未获得|没有|暂无|"
+    r"\b(?:candidate|pursuing|preparing|studying for|expected|in progress)\b",
+    re.I,
+)
+_CLAUSE = re.compile(r"[。；;，,\n|｜]")
+
+
+def holds(name: str, text: str) -> bool:
+    """Whether ``text`` (lower case) says its author holds certificate ``name``: a
+    mention counts unless its clause says it is still to come (备考, 预计, pursuing).
+
+    Examples
+    --------
+    >>> holds("教师资格证", "证书：初中数学教师资格证")
+    True
+    >>> holds("教师资格证", "证书：正在备考初中数学教师资格证")
+    False
+    """
+    key = name.lower()
+    for m in re.finditer(re.escape(key), text):
+        start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
+        end = _CLAUSE.search(text, m.end())
+        clause = text[start : end.start() if end else len(text)]
+        if not _NOT_HELD.search(clause):
+            return True
+    return False
+
+
+_LEVEL_OR_ABOVE = re.compile(r"(\S*?)及以上(\S*)")
+
+
+def _level_or_above(m: re.Match[str]) -> str:
+    # 初中及以上数学教师资格证 is one certificate at that level or above: what follows
+    # 及以上 where it still names one (高中数学教师资格证 holds it too), else the level
+    # with it (英语六级及以上证书 -> 英语六级证书), never 初中 and 以上… as two
+    after = m.group(2)
+    return after if len(_CERT_SUFFIX.sub("", after)) >= 3 else m.group(1) + after
+
+
+_CERT_VERB = re.compile(r"^(?:持有|具有|具备|取得|拥有|已取得|需持有|须持有)")
 _CERT_SUFFIX = re.compile(r"(?:资格证书|资格证|证书|资格|资质|执业资格|认证)$")
 _CERT_SPLIT = re.compile(r"\s*(?:[、/,，;；]|或者|或|及|和|与|\bor\b|\band\b)\s*", re.I)
 
@@ -481,10 +524,12 @@ def certificate_names(phrase: str) -> list[str]:
     ['CPA', 'CFA', 'FRM']
     >>> certificate_names("一级建造师证书"), certificate_names("教师资格证")
     (['一级建造师'], ['教师资格证'])
+    >>> certificate_names("初中及以上数学教师资格证"), certificate_names("英语六级及以上证书")
+    (['数学教师'], ['英语六级'])
     """
     out = []
-    for part in _CERT_SPLIT.split(phrase.strip()):
-        part = part.strip().removesuffix("等")
+    for part in _CERT_SPLIT.split(_LEVEL_OR_ABOVE.sub(_level_or_above, phrase.strip())):
+        part = _CERT_VERB.sub("", part.strip()).removesuffix("等")
         bare = _CERT_SUFFIX.sub("", part).strip().removesuffix("等")
         name = bare if len(bare) >= 3 or (bare.isascii() and len(bare) >= 2) else part
         if len(name) >= 2 and name not in out:

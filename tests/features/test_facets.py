@@ -196,6 +196,28 @@ def test_a_certificate_phrase_is_met_by_any_certificate_it_names():
     assert unmet.score == 0.0 and unmet.found == ""
 
 
+def test_a_certificate_still_to_come_is_not_held_and_a_level_or_above_is_one():
+    # 持有初中及以上数学教师资格证 is one certificate (not 初中 and 以上…, which 初中 alone
+    # met); a tutor 正在备考 it does not hold it, a 高中 certificate holder does
+    role = role_facets(
+        Role("t", "初中数学教师", ("负责数学教学",), ("持有初中及以上数学教师资格证",))
+    )
+    today = dt.date(2026, 1, 1)
+
+    def cert(text: str) -> FacetFinding:
+        findings = facet_findings(role, resume_facets(text, today=today))
+        (f,) = [f for f in findings if f.name == "certificates"]
+        return f
+
+    assert cert("2019-至今 某培训学校 初中数学辅导\n证书：正在备考初中数学教师资格证").score == 0.0
+    assert (
+        cert("2019-至今 某中学 数学教学\n证书：CET-4；初中数学教师资格证（预计2027年取得）").score
+        == 0.0
+    )
+    assert cert("2019-至今 某中学 数学教学\n证书：高中数学教师资格证").score == 1.0
+    assert cert("2019-至今 某初中 语文教学\n证书：初中语文教师资格证").score == 0.0
+
+
 def _major(role: Role, education: str) -> FacetFinding:
     (finding,) = [
         f
