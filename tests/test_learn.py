@@ -15,6 +15,7 @@ import pytest
 from rolematch import load_roles
 from rolematch._learn_fit import (
     MAX_ROLE_AUC_LOSS,
+    MIN_PRIOR_EVENTS,
     MIN_PRIOR_WEIGHT,
     PRIOR_STRENGTHS,
     _role_losses,
@@ -252,6 +253,20 @@ def test_the_prior_strength_follows_how_much_the_decisions_say(heldout: dict[str
     assert large["prior_strength"] < small["prior_strength"]
     assert set(map(float, large["prior_strength_log_loss"])) == set(PRIOR_STRENGTHS)
     assert min(large["prior_strength_log_loss"].values()) < large["prior_strength_log_loss"]["10.0"]
+
+
+def test_few_fits_among_many_decisions_adopt_nothing(heldout: dict[str, Any]) -> None:
+    t = heldout["table"]
+    team = t.assign(grade=np.where(t["facet_score"] >= 0.75, 2, 0))
+    fits, rejects = team[team.grade == 2], team[team.grade == 0]
+    # the same consistent team, once with 8 fits among 120 decisions and once with 40
+    rare = pd.concat([fits.head(8), rejects.head(112)])
+    enough = pd.concat([fits.head(40), rejects.head(80)])
+    _, r_rare = learn_from_table(rare, "static-zh")
+    _, r_enough = learn_from_table(enough, "static-zh")
+    assert r_rare["prior_strength"] * 8 >= MIN_PRIOR_EVENTS
+    assert not r_rare["adopted"] and "too few decisions of one kind" in r_rare["verdict"]
+    assert r_enough["adopted"]
 
 
 def test_a_role_the_learned_model_hurts_keeps_its_defaults() -> None:
