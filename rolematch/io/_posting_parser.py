@@ -576,7 +576,22 @@ class LineSorter:
             else:
                 out.append(p)
         out = self._merge_tag_titled(out)
-        return [p for p in out if p.duties or p.requirements] or out[:1]
+        kept = [p for p in out if p.duties or p.requirements]
+        if not kept:
+            return out[:1]
+        # a heading with nothing under it (an announcement's title, a banner) is no role;
+        # its lines are reported with the next role's dropped ones, so --dry-run says
+        # what became of every line
+        carry: list[Dropped] = []
+        for p in out:
+            if p.duties or p.requirements:
+                p.dropped[:0], carry = carry, []
+            else:
+                if p.title:
+                    carry.append(Dropped(p.line, p.title, "a heading with no duties under it"))
+                carry += p.dropped
+        kept[-1].dropped += carry
+        return kept
 
     def _merge_tag_titled(self, postings: list[Posting]) -> list[Posting]:
         """A posting of a few short unheaded lines (3-5年, 本科: a job board's summary),

@@ -229,3 +229,22 @@ def test_a_pdfs_running_header_inside_a_wrapped_item_is_dropped(
         "2年以上施工安全管理经验。",
     ]
     assert {d.reason for d in p.dropped} == {"page number", "page header"}
+
+
+# ------------------------------------------------------------ every line accounted for
+def test_an_announcements_title_and_blurb_above_the_post_are_reported_dropped() -> None:
+    # a WeChat article: its own title and the school's blurb, then the post's heading.
+    # The article title opened a posting with nothing under it, which was discarded
+    # with its lines: --dry-run listed neither line as kept or dropped.
+    text = (
+        "# 🎉 某外国语学校2025年教师招聘公告\n\n"
+        "📣 某外国语学校是一所九年一贯制民办学校，欢迎有志于教育事业的你加入我们！\n\n"
+        "## 📌 招聘岗位：初中数学教师（2名）\n\n"
+        "## 📝 岗位职责\n✅ 承担初中数学学科教学工作；\n✅ 担任班主任，做好家校沟通。\n\n"
+        "## 🎯 任职要求\n🔹 本科及以上学历，数学相关专业；\n🔹 持有初中及以上数学教师资格证。\n"
+    )
+    (p,) = parse_posting_text(text)
+    assert p.title == "初中数学教师"
+    accounted = {d.line for d in p.dropped} | {i.line for i in (*p.duties, *p.requirements)}
+    assert {1, 3} <= accounted
+    assert p.dropped[0].line == 1 and p.dropped[0].reason
