@@ -76,6 +76,8 @@ def test_synonyms_map_to_one_term(tok):
     assert "反洗钱" in tok("熟悉AML")
     assert "企业微信" in tok("企微运营")
     assert "坐席" in tok("管理客服代表")
+    # a securities firm's words for the same work as a bank's 消保 and 金融教育
+    assert {"消保", "金融教育"} <= set(tok("负责投资者权益保护与投资者教育工作"))
 
 
 def test_ascii_variants_match_whole_words_only():
