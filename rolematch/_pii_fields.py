@@ -79,6 +79,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "postcode": (
         "邮政编码", "郵政編碼", "郵遞區號", "邮编", "郵編", "Postcode", "Postal Code", "Zip Code",
     ),
+    # a third person's name and how they are related (李娜（妻子）): marital status too
+    "emergency_contact": (
+        "紧急联系人", "紧急联络人", "緊急聯絡人", "緊急聯繫人", "紧急联系方式", "紧急联系电话",
+        "家属联系人", "家庭联系人", "Emergency Contact",
+    ),
     "height": ("身高",),
     "weight": ("体重", "體重"),
 }  # fmt: skip
@@ -170,6 +175,7 @@ VALUES: dict[str, str] = {
     # a place runs to the next label (籍贯：福建 泉州    婚姻状况：…) or a field separator
     "hometown": r"[^|;；]+",
     "address": r"[^|;；]+",
+    "emergency_contact": r"[^|;；]+",
     # after a phone label, numbers outside the mainland plan too: (852) 9123 4567, 09**-***-517
     "phone": (
         rf"{PHONE}|(?:\(?\+?\d{{1,4}}\)?[\s\-]?)?[\d*xX(][\d*xX\s\-()]{{5,16}}[\d*xX]"

@@ -478,3 +478,17 @@ def test_a_latin_name_goes_as_whole_words_only():
 def test_the_end_of_a_spaced_range_is_no_birth_date():
     lines = ["2015.03 - 2018.06 某银行 客户经理", "2015年3月 至 2018年6月 某银行"]
     assert redact_lines(lines, context=[True, True]) == (lines, {})
+
+
+def test_an_emergency_contact_goes_with_who_they_are_to_the_candidate():
+    # 李娜（妻子） names a third person and states the candidate's marital status
+    text = (
+        "2015.07-至今 某银行 手机银行产品经理\n"
+        "紧急联系人:李娜(妻子)电话13912345678\n"
+        "Emergency Contact: Li Na (wife), +86 139 1234 5678\n"
+        "联系人：王经理"
+    )
+    out, personal = redact_text(text)
+    assert "李娜" not in out and "妻子" not in out and "wife" not in out
+    assert "手机银行产品经理" in out and "王经理" in out  # a work contact is no relative
+    assert "李娜" in personal["emergency_contact"]
