@@ -11,12 +11,15 @@ four-fifths rule, and a counterfactual check: every résumé re-scored as someon
 (:mod:`~rolematch.fairness.counterfactual`).
 
 No person's attribute leaves the audit: the outputs hold group counts and rates only,
-groups under five résumés show their size alone, and no output names a file.
+groups under five résumés show their size alone, and no output names a file. A résumé
+sent as several files (the same text, as ``rolematch score`` marks duplicates) is one
+candidate: ``N`` counts it once and ``D`` is the number of copies left out.
 
 ``audit.json`` (:meth:`AuditResult.to_dict`; stable)::
 
     {"rule": {"top_k": K} | {"min_score": S},
      "n_resumes": N,
+     "duplicates_ignored": D,
      "roles": {ROLE_ID: {ATTRIBUTE: {GROUP: {"n", "selected", "rate", "impact_ratio",
                                               "scoring_rate", "mean_score"}}}},
      "flags": [{"role_id", "attribute", "group", "reference_group", "rate",

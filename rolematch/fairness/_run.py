@@ -19,19 +19,23 @@ if TYPE_CHECKING:
     from rolematch.documents import Role
     from rolematch.matcher import Matcher
 
-__all__ = ["CF_PROMISE", "AuditResult", "audit"]
+__all__ = ["CF_PROMISE", "NOT_COUNTED", "AuditResult", "audit"]
 
 #: The counterfactual check's promise: no swap of personal data moves a score more.
 CF_PROMISE = 0.005
+#: Ends the ``--scores-csv`` warnings of a copy the audit left out (then the original).
+NOT_COUNTED = "not counted in the audit: a copy of "
 
 
 @dataclass(frozen=True)
 class AuditResult:
     """A bias audit of one batch: aggregates only, never a person's attributes.
 
-    ``to_dict()`` is ``audit.json``: ``rule``, ``n_resumes``, ``roles``, ``flags``,
-    ``counterfactual_max_delta``, ``warnings`` (see :mod:`rolematch.fairness`). The
-    other fields describe the run for the HTML and Excel reports.
+    ``to_dict()`` is ``audit.json``: ``rule``, ``n_resumes``, ``duplicates_ignored``,
+    ``roles``, ``flags``, ``counterfactual_max_delta``, ``warnings`` (see
+    :mod:`rolematch.fairness`). ``n_resumes`` counts distinct résumés: files with the
+    same text as an earlier one (``duplicate: same text as …`` in ``rolematch score``)
+    are ``duplicates_ignored``. The other fields describe the run for the reports.
     """
 
     rule: dict[str, Any]
@@ -47,12 +51,15 @@ class AuditResult:
     n_files: int = 0
     #: Roles whose top-K cut falls inside a tie (see :func:`~rolematch.fairness.rates.cut_ties`).
     ties: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Files left out as copies of an earlier file of the batch (the same text).
+    duplicates_ignored: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The ``audit.json`` record (its schema is stable)."""
         return {
             "rule": dict(self.rule),
             "n_resumes": self.n_resumes,
+            "duplicates_ignored": self.duplicates_ignored,
             "roles": self.roles,
             "flags": list(self.flags),
             "counterfactual_max_delta": self.counterfactual_max_delta,
@@ -115,7 +122,11 @@ def audit(
 
     The batch is scored exactly as ``rolematch score`` scores it
     (:func:`rolematch.score_paths`); each résumé's attributes are read from its own
-    stated personal data before redaction, and only group aggregates come out.
+    stated personal data before redaction, and only group aggregates come out. A résumé
+    sent as several files (a PDF and its Word copy: the same text, which ``score`` marks
+    ``duplicate: same text as …``) is one candidate: only its first file in the batch's
+    order is counted, the others are left out of every count and tie, and the warnings
+    and ``duplicates_ignored`` say how many.
 
     Parameters
     ----------
@@ -142,8 +153,9 @@ def audit(
         As for :func:`rolematch.score_paths`.
     scores_csv : path, optional
         Also write the batch's scores, as ``rolematch score -o ranking.csv`` writes them,
-        to this file: the audit can then be redone from the very scores it used. Unlike
-        the audit it names files (often the candidates' names) and holds their scores.
+        to this file: the audit can then be redone from the very scores it used (less
+        the rows whose warnings end ``not counted in the audit: a copy of <file>``).
+        Unlike the audit it names files (often the candidates' names) and their scores.
     progress : callable, optional
         Called with a short message (aggregate counts only) at each stage.
 
@@ -196,7 +208,10 @@ def audit(
     results = score_paths(
         files, matcher=matcher, workers=workers, cache=cache, ocr=ocr, explain=False
     )
-    rows = _long_rows(results, scores_csv)
+    all_rows, copies = _long_rows(results, scores_csv)
+    # one candidate's résumé sent as several files is one candidate: counted as often
+    # as it was sent, it fills a shortlist with ties and skews its group's rates
+    rows = [r for r in all_rows if str(r["file"]) not in copies]
     ok_files = list(dict.fromkeys(str(r["file"]) for r in rows if r["status"] == "ok"))
     not_ok = [r for r in rows if r["status"] != "ok"]
 
@@ -225,7 +240,7 @@ def audit(
         pairs.clear()
     warnings = _warnings(
         n_ok=len(ok_files), not_ok=not_ok, groups=groups, attrs=attrs, rule=rule,
-        roles=roles_out, delta=delta, swapped=swapped, ties=ties,
+        roles=roles_out, delta=delta, swapped=swapped, ties=ties, copies=len(copies),
     )  # fmt: skip
     return AuditResult(
         rule=rule,
@@ -240,21 +255,53 @@ def audit(
         role_titles={r.id: r.title for r in matcher.roles_},
         n_files=len(files),
         ties=ties,
+        duplicates_ignored=len(copies),
     )
 
 
-def _long_rows(results: Any, scores_csv: str | Path | None) -> list[dict[str, Any]]:
+def _long_rows(
+    results: Any, scores_csv: str | Path | None
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The batch's long table as records (file, status, role_id, score, resume_rank …),
-    from its results object; also written to ``scores_csv`` as ``rolematch score`` would."""
+    from its results object, and its copies (:func:`_copies`); also written to
+    ``scores_csv`` as ``rolematch score`` would, each copy's rows marked."""
     try:
+        copies = _copies(results)
         if scores_csv is not None:
             from rolematch.report import long_rows, write_csv
 
-            write_csv(long_rows(results), scores_csv)
+            write_csv(_mark_copies(long_rows(results), copies), scores_csv)
         records: list[dict[str, Any]] = results.to_frame().to_dict("records")
-        return records
+        return records, copies
     finally:
         results.close()
+
+
+def _copies(results: Any) -> dict[str, str]:
+    """Copy -> original: each scored file whose text an earlier file of the batch has
+    (the batch's :func:`~rolematch.results.text_fingerprint`), mapped to the first one,
+    which the batch ranks first among their equal scores."""
+    first: dict[str, str] = {}
+    copies: dict[str, str] = {}
+    for i, key in enumerate(results.text_hash):
+        if key and results.ok(i):
+            file = str(results.files[i])
+            original = first.setdefault(key, file)
+            if original != file:
+                copies[file] = original
+    return copies
+
+
+def _mark_copies(
+    rows: Iterable[dict[str, Any]], copies: dict[str, str]
+) -> Iterator[dict[str, Any]]:
+    """The rows, a copy's warnings ending with :data:`NOT_COUNTED` and its original."""
+    for row in rows:
+        original = copies.get(str(row["file"])) if row.get("status") == "ok" else None
+        if original is not None:
+            note = f"{NOT_COUNTED}{original}"
+            row = {**row, "warnings": f"{row['warnings']}; {note}" if row["warnings"] else note}
+        yield row
 
 
 def _personal(files: Sequence[str], *, ocr: bool) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -286,6 +333,7 @@ def _warnings(
     delta: float | None,
     swapped: int,
     ties: dict[str, dict[str, Any]] | None = None,
+    copies: int = 0,
 ) -> list[str]:
     out: list[str] = []
     if not_ok:
@@ -294,6 +342,12 @@ def _warnings(
             counts[str(r["status"])] = counts.get(str(r["status"]), 0) + 1
         what = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         out.append(f"{len(not_ok)} files could not be scored ({what}) and are not counted")
+    if copies:
+        # no file named: the audit's outputs name nobody; --scores-csv says which
+        out.append(
+            f"{copies} résumés are copies of others (the same text as another file) and were "
+            "counted once; --scores-csv marks them 'not counted in the audit'"
+        )
     for a in attrs:
         unknown = sum(g.get(a) == UNKNOWN for g in groups.values())
         if unknown:

@@ -24,7 +24,9 @@ Bias audit: score the résumés as 'rolematch score' does, select each role's be
 when asked) the selection rate, impact ratio, scoring rate and mean score; flag impact
 ratios below 0.8 (four-fifths rule); re-score every résumé with its personal data
 swapped (counterfactual check). Attributes are read from what each résumé states;
-outputs hold group aggregates only, never a person's attributes or a file name.
+outputs hold group aggregates only, never a person's attributes or a file name. A
+résumé sent as several files (the same text: 'score' marks them 'duplicate') is one
+candidate, counted once; the warnings and duplicates_ignored say how many were left out.
 
 With --top-k, résumés tied at the K-th best score are all selected (the audit never
 depends on the order of ties), and the warnings say where that selects more than K.
@@ -32,16 +34,18 @@ A group alone large enough for a rate has no impact ratio (not measurable, not 1
 
 Outputs (-o, by suffix; repeat for several; default: audit.json on stdout), all group
 aggregates only:
-  .json   the audit record (rule, n_resumes, roles, flags, counterfactual_max_delta,
-          warnings)
+  .json   the audit record (rule, n_resumes, duplicates_ignored, roles, flags,
+          counterfactual_max_delta, warnings)
   .html   one self-contained page: per-role tables, bar charts, the four-fifths rule
   .xlsx   the same tables with bar charts (needs 'rolematch[excel]')
   .csv    the same table, one row per role x attribute x group: n, selected, rate,
-          impact_ratio, scoring_rate, mean_score, flag, p_value, note
+          impact_ratio, scoring_rate, mean_score, flag, p_value, note,
+          duplicates_ignored
 
 --scores-csv FILE also writes the batch's per-résumé scores, as 'rolematch score -o
-ranking.csv' writes them, so the audit can be redone by hand: unlike the audit it names
-every file (often the candidate) with its scores; keep it as private as the résumés.
+ranking.csv' writes them, so the audit can be redone by hand (less the copies it marks
+'not counted in the audit'): unlike the audit it names every file (often the
+candidate) with its scores; keep it as private as the résumés.
 """
 
 
@@ -183,8 +187,11 @@ def run_audit(
         sys.stdout.write(to_json(result))
     if not args.quiet:
         delta = result.counterfactual_max_delta
+        dups = result.duplicates_ignored
         print(
-            f"rolematch: audit: {result.n_resumes} résumés, {len(result.roles)} roles, "
+            f"rolematch: audit: {result.n_resumes} résumés"
+            + (f" ({dups} copies counted once)" if dups else "")
+            + f", {len(result.roles)} roles, "
             f"{len(result.flags)} flag(s) (impact ratio < 0.8); counterfactual max delta "
             + ("not run" if delta is None else f"{delta:.6f}"),
             file=sys.stderr,

@@ -3,7 +3,8 @@
 All four hold group aggregates only (see :mod:`rolematch.fairness`): no file name, no
 person. The CSV is the table of groups, one row per role × attribute × group
 (:data:`CSV_COLUMNS`), with a ``note`` that says why a number is missing and where the
-top-K cut fell inside a tie. The HTML page has per-role tables with flagged rows
+top-K cut fell inside a tie, and the batch's ``duplicates_ignored`` (files left out as
+copies of another) on every row. The HTML page has per-role tables with flagged rows
 highlighted, an inline SVG bar chart of the rates per group (no script, no external
 resource), and a plain reading of the four-fifths rule and its limits; the workbook has
 the same tables, an openpyxl bar chart per role and attribute, and text cells that hold
@@ -57,6 +58,7 @@ CSV_COLUMNS = (
     "flag",
     "p_value",
     "note",
+    "duplicates_ignored",
 )
 
 #: How to read the audit, and what it cannot tell (shown in the HTML and Excel reports).
@@ -192,6 +194,7 @@ def audit_rows(result: AuditResult) -> list[dict[str, Any]]:
                         "flag": f"impact ratio < {FOUR_FIFTHS}" if flag else "",
                         "p_value": flag["p_value"] if flag else None,
                         "note": _notes(result, role_id, table, group),
+                        "duplicates_ignored": result.duplicates_ignored,
                     }
                 )
     return rows
@@ -348,6 +351,11 @@ def to_html(result: AuditResult) -> str:
         "<header><h1>Bias audit 招聘筛选偏差审计</h1>",
         f'<p class="meta">{result.n_resumes} résumés scored'
         + (f" of {result.n_files} files" if result.n_files else "")
+        + (
+            f" · {result.duplicates_ignored} copies counted once"
+            if result.duplicates_ignored
+            else ""
+        )
         + f" · rule: {e(rule)} · attributes: {e(', '.join(result.attributes))}"
         + (f" · ages as of {e(result.date)}" if result.date else "")
         + (f" · model {e(result.model)}" if result.model else "")
@@ -455,6 +463,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         ("rule", json.dumps(result.rule, ensure_ascii=False)),
         ("résumés scored", result.n_resumes),
         ("files", result.n_files),
+        ("copies counted once", result.duplicates_ignored),
         ("attributes", ", ".join(result.attributes)),
         ("ages as of", result.date),
         ("model", result.model),
