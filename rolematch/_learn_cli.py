@@ -77,12 +77,16 @@ def _seed(text: str) -> int:
     return value
 
 
-def _check_learn_paths(decisions: str, output: str, resumes: list[str]) -> None:
-    """Refuse, before any scoring, a missing decisions file and an ``-o`` that would
-    overwrite an input, is a folder or cannot be written (as ``score`` does)."""
+def _check_learn_paths(
+    decisions: str, output: str, resumes: list[str], roles: Callable[[], list[Any]]
+) -> list[Any]:
+    """Refuse, before any scoring, a missing decisions file, one with bad rows (all of
+    them named in one error) and an ``-o`` that would overwrite an input, is a folder
+    or cannot be written (as ``score`` does). Returns the roles (``roles()``)."""
     from pathlib import Path
 
     from rolematch._cli_outputs import check_outputs
+    from rolematch._learn_decisions import check_decisions
     from rolematch.exceptions import RolematchError, UsageError
     from rolematch.learn import read_decisions
 
@@ -95,15 +99,19 @@ def _check_learn_paths(decisions: str, output: str, resumes: list[str]) -> None:
         raise UsageError(f"-o {output} is the decisions file; name another file")
     from rolematch.learn import DecisionsWarning, resume_files
 
+    role_list = roles()
+    given = resume_files(resumes)
     try:
+        check_decisions(decisions, given, role_list)  # every bad row in one error
         with warnings.catch_warnings():  # learn() reads it again and says so once
             warnings.simplefilter("ignore", DecisionsWarning)
-            files = [str(f) for f in read_decisions(decisions, resume_files(resumes))["file"]]
+            files = [str(f) for f in read_decisions(decisions, given)["file"]]
     except ValueError as e:
         raise RolematchError(str(e)) from None
     check_outputs([output], files)
     if Path(output).suffix.lower() != ".json":
         raise UsageError(f"-o must name a profile file ending in .json. Got {output!r} instead.")
+    return role_list
 
 
 def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None], list[Any]]) -> int:
@@ -114,11 +122,13 @@ def run_learn(args: argparse.Namespace, load_roles: Callable[[list[str] | None],
     from rolematch.learn import learn, report_table
     from rolematch.profile import model_family
 
-    _check_learn_paths(args.decisions, args.output, args.resumes)
+    roles = _check_learn_paths(
+        args.decisions, args.output, args.resumes, lambda: load_roles(args.roles)
+    )
     try:
         profile, report = learn(
             args.decisions,
-            roles=load_roles(args.roles),
+            roles=roles,
             model=args.model,
             base_profile=args.profile,
             folds=args.folds,
@@ -201,6 +211,7 @@ def _decided(path: str | None, roles: list[Any], files: list[str]) -> Any:
     named by id (a title is read as ``learn`` reads it); None without a file."""
     from pathlib import Path
 
+    from rolematch._learn_decisions import check_decisions
     from rolematch.exceptions import RolematchError, UsageError
     from rolematch.io.roles import find_role
     from rolematch.learn import read_decisions
@@ -211,6 +222,7 @@ def _decided(path: str | None, roles: list[Any], files: list[str]) -> Any:
         what = "is a folder" if Path(path).is_dir() else "does not exist"
         raise UsageError(f"--decisions must name a CSV or .xlsx file. Got {path!r}, which {what}.")
     try:
+        check_decisions(path, files)  # every bad row in one error; any role may be named
         table = read_decisions(path, files)
     except ValueError as e:
         raise RolematchError(str(e)) from None

@@ -5,12 +5,18 @@ spellings of one file are one résumé, and cross-validation groups by it.
 
 :class:`ResumeLookup` finds the résumé a row names: a Windows team's sheet says
 ``cvs\\王强.txt`` or ``C:\\招聘\\cvs\\王强.txt``, or only ``王强.txt``; a path that is
-not found as written is looked up among the résumé paths given, by its last parts.
+not found as written is looked up among the résumé paths given, by its last parts;
+``'-rf.txt`` (a name rolematch's own CSV wrote with Excel's safety quote) is ``-rf.txt``.
+
+The command line checks every row first (:func:`check_decisions`) so that one error
+names all the bad rows; :func:`csv_text` reads a semicolon- or tab-separated CSV too.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import math
 import warnings
 from collections.abc import Iterable, Mapping
@@ -18,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rolematch.exceptions import MissingDependencyError
+from rolematch.report import FORMULA_PREFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -26,12 +33,14 @@ __all__ = [
     "NAMED_FILES",
     "DecisionsWarning",
     "ResumeLookup",
+    "check_decisions",
     "csv_text",
     "drop_unreadable",
     "missing_cell",
     "one_per_resume_and_role",
     "path_parts",
     "sheet_rows",
+    "table_rows",
 ]
 
 
@@ -41,6 +50,12 @@ class DecisionsWarning(UserWarning):
 
 #: How many file names a warning or an error lists.
 NAMED_FILES = 5
+
+#: How many bad rows one error lists (:func:`check_decisions`).
+NAMED_ROWS = 20
+
+#: The columns a decisions table must have.
+COLUMNS = ("file", "role_id", "decision")
 
 
 def path_parts(file: str) -> tuple[str, ...]:
@@ -66,11 +81,17 @@ class ResumeLookup:
     do, :meth:`find` raises a ``ValueError`` naming them. A path found nowhere is kept as
     written (the résumé is then reported unreadable: file not found).
 
+    A ``'`` before one of ``= + - @``, tab or CR is the quote rolematch's CSV writes
+    before such a name (Excel would read it as a formula): ``'-rf.txt`` is ``-rf.txt``
+    where that is found (as written or among ``resumes``) or ``'-rf.txt`` is not.
+
     Examples
     --------
     >>> look = ResumeLookup(Path("/nowhere"), ["a/cvs/王强.txt", "b/张伟.txt"])
     >>> look.find("王强.txt"), look.find(r"D:\hr\cvs\王强.txt"), look.find("李娜.txt")
     ('a/cvs/王强.txt', 'a/cvs/王强.txt', '李娜.txt')
+    >>> look.find("'=王强.txt"), look.find("'王强.txt")
+    ('=王强.txt', "'王强.txt")
     """
 
     def __init__(self, base: Path, resumes: Iterable[str | Path] = ()) -> None:
@@ -90,6 +111,18 @@ class ResumeLookup:
         return self._found[file]
 
     def _find(self, file: str) -> str:
+        if len(file) > 1 and file[0] == "'" and file[1] in FORMULA_PREFIXES:
+            # a name copied from rolematch's own CSV, which quotes it for Excel
+            plain = self._locate(file[1:])
+            if plain is not None:
+                return plain
+            quoted = self._locate(file)
+            return quoted if quoted is not None else file[1:]
+        found = self._locate(file)
+        return found if found is not None else file
+
+    def _locate(self, file: str) -> str | None:
+        """The path to read for ``file``, None where it is found nowhere."""
         spellings = [file] + ([file.replace("\\", "/")] if "\\" in file else [])
         for spelling in spellings:
             p = Path(spelling)
@@ -99,7 +132,7 @@ class ResumeLookup:
                 return str(self.base / p)
         parts = path_parts(file)
         if not parts:
-            return file
+            return None
         best, shared = [], 0
         for path, other in self.by_name.get(parts[-1], {}).items():
             n = 0
@@ -117,7 +150,7 @@ class ResumeLookup:
                 f"the file {file!r} is not found as written and matches {len(best)} of the "
                 f"résumés given equally well: {named}{more}; name it by a longer path"
             )
-        return best[0] if best else file
+        return best[0] if best else None
 
 
 def _distinct(paths: list[str]) -> list[str]:
@@ -129,23 +162,56 @@ def _distinct(paths: list[str]) -> list[str]:
 
 
 def csv_text(path: Path) -> str:
-    """A decisions CSV's text: UTF-8 (with or without the byte-order mark Excel writes
-    for "CSV UTF-8"), else GB18030, which Excel on Chinese Windows writes for plain CSV.
+    """A decisions CSV's text, comma-separated: UTF-8 (with or without the byte-order
+    mark Excel writes for "CSV UTF-8"), else GB18030, which Excel on Chinese Windows
+    writes for plain CSV. A semicolon-separated CSV (Excel in European locales) or a
+    tab-separated one is rewritten with commas (:func:`comma_separated`).
     """
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return comma_separated(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
     from rolematch.io._txt import gb18030_text
 
     text = gb18030_text(data)
     if text is not None:
-        return text
+        return comma_separated(text)
     raise ValueError(
         f"{path}: the decisions table is neither UTF-8 nor GB18030 text ({bad}); save it "
         "from Excel as 'CSV UTF-8' or as .xlsx."
     )
+
+
+def comma_separated(text: str) -> str:
+    r"""``text``, a CSV, with commas between its fields. The delimiter (``,``, ``;`` or a
+    tab) is the one that splits the header into the columns file, role_id and decision,
+    else into the most fields (a comma on a tie). Each record keeps its line, so the
+    line numbers an error names are the file's.
+
+    Examples
+    --------
+    >>> comma_separated('file;role_id;decision\n"a;b.txt";cs;入围\n')
+    'file,role_id,decision\na;b.txt,cs,入围\n'
+    >>> comma_separated("file,role_id,decision\n")
+    'file,role_id,decision\n'
+    """
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+
+    def fit(delimiter: str) -> tuple[bool, int, bool]:
+        header = next(csv.reader([first], delimiter=delimiter), [])
+        named = set(COLUMNS) <= {h.strip().lower() for h in header}
+        return named, len(header), delimiter == ","
+
+    delimiter = max(",;\t", key=fit)
+    if delimiter == ",":
+        return text
+    out = io.StringIO()
+    # a blank line is written as one, and a field's own line breaks as they were
+    csv.writer(out, lineterminator="\n").writerows(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    )
+    return out.getvalue()
 
 
 def sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]], str]:
@@ -264,3 +330,113 @@ def one_per_resume_and_role(
         msg += more
     warnings.warn(msg, DecisionsWarning, stacklevel=3)
     return t[~repeated].reset_index(drop=True)
+
+
+def table_rows(
+    decisions: str | Path | pd.DataFrame,
+) -> tuple[str, Path, list[str], list[tuple[int, dict[str, str]]]]:
+    """A decisions table as :func:`rolematch.learn.read_decisions` reads it: its name
+    (``decisions`` for a DataFrame), the folder a relative path is read from next, the
+    header and the rows (line, cells by lower-case column name), blank lines skipped."""
+    import pandas as pd
+
+    if isinstance(decisions, pd.DataFrame):
+        source, base = "decisions", Path.cwd()
+        header = [str(c) for c in decisions.columns]
+        rows = [
+            (n, {str(k): ("" if missing_cell(v) else str(v)) for k, v in rec.items()})
+            for n, rec in enumerate(decisions.to_dict("records"), start=2)
+        ]
+    else:
+        path = Path(decisions)
+        source, base = str(path), path.parent
+        if path.suffix.lower() == ".xlsx":
+            header, rows, sheet = sheet_rows(path)
+            source = f"{path} (sheet {sheet})"
+        else:
+            reader = csv.DictReader(io.StringIO(csv_text(path), newline=""))
+            header = list(reader.fieldnames or [])
+            rows = [
+                (
+                    reader.line_num,  # blank lines are skipped, not counted as rows
+                    {(k or ""): (v if isinstance(v, str) else "") for k, v in r.items()},
+                )
+                for r in reader
+            ]
+    # a hand-typed header: File, Role_ID , DECISION
+    header = [h.strip().lower() for h in header]
+    rows = [(n, {k.strip().lower(): v.strip() for k, v in r.items()}) for n, r in rows]
+    return source, base, header, rows
+
+
+def check_decisions(
+    decisions: str | Path | pd.DataFrame,
+    resumes: Iterable[str | Path] = (),
+    roles: list[Any] | None = None,
+) -> None:
+    """Check every row of a decisions table, as :func:`rolematch.learn.read_decisions`
+    and :func:`rolematch.learn.learn` do one at a time, and raise one error for them all.
+
+    Parameters
+    ----------
+    decisions : path or DataFrame
+        The decisions table (see :func:`rolematch.learn.read_decisions`).
+    resumes : iterable of path, optional
+        The résumé paths a ``file`` is looked up among (:class:`ResumeLookup`).
+    roles : list of Role, optional
+        The roles a ``role_id`` must name (by id or title); None checks no role.
+
+    Raises
+    ------
+    ValueError
+        Naming each bad row's line and field, in line order, with the wording
+        ``read_decisions`` and ``learn`` use (the first :data:`NAMED_ROWS` of them, then
+        how many more); one bad row gives the message they give. A table without the
+        columns file, role_id and decision passes: ``read_decisions`` says what is missing.
+    """
+    from rolematch.io.roles import find_role
+    from rolematch.learn import DECISION_GRADES  # learn imports this module
+
+    source, base, header, rows = table_rows(decisions)
+    if not set(COLUMNS) <= set(header):
+        return
+    look = ResumeLookup(base, resumes)
+    ids = ", ".join(sorted(r.id for r in roles or ()))
+    bad: list[str] = []
+    lines: set[int] = set()
+    for n, row in rows:
+        file, role_id, decision = (row.get(c, "") for c in COLUMNS)
+        if not (file or role_id or decision) or (file and role_id and not decision):
+            continue  # a blank row, or one not decided yet
+        said = [f"the field {c!r} is empty." for c in COLUMNS if not row.get(c, "")]
+        word = decision.lower()
+        if word.endswith(".0") and word[:-2] in ("0", "1", "2"):
+            word = word[:-2]
+        if decision and word not in DECISION_GRADES:
+            said.append(
+                f"the field 'decision' must be one of {', '.join(DECISION_GRADES)}. "
+                f"Got {decision!r} instead."
+            )
+        if role_id and roles is not None and find_role(roles, role_id) is None:
+            said.append(
+                f"the field 'role_id' must be one of the roles ({ids}) or one's title. "
+                f"Got {role_id!r} instead."
+            )
+        if file:
+            try:
+                look.find(file)
+            except ValueError as e:
+                said.append(f"{e}.")
+        bad += [f"{source} line {n}: {s}" for s in said]
+        lines.update([n] if said else [])
+    if len(bad) == 1:
+        raise ValueError(bad[0])
+    if bad:
+        more = f"\n  and {len(bad) - NAMED_ROWS} more" if len(bad) > NAMED_ROWS else ""
+        rows_said = f"{len(lines)} bad row" + ("s" if len(lines) > 1 else "")
+        errors = f" ({len(bad)} errors)" if len(bad) > len(lines) else ""
+        raise ValueError(
+            f"{source}: {rows_said}{errors}; fix them all and run again:"
+            + "".join(f"\n  {b}" for b in bad[:NAMED_ROWS])
+            + more
+        )

@@ -281,3 +281,140 @@ def test_the_report_says_why_no_word_was_kept(tmp_path: Path) -> None:
     assert not prefs["learned"] and dict(profile.term_bonus) == {}
     assert "no word qualified: " in prefs["reason"], prefs
     assert "no word qualified: " in report_table(report)
+
+
+# ------------------------------------------------------------------ 4. rolematch's own CSV
+#: Names rolematch's CSV writes with a leading ' (Excel would read them as formulas).
+FORMULA_NAMES = ("-rf{}.txt", "=x{}.txt", "@sum{}.txt", "+1{}.txt", "\tt{}.txt")
+
+
+def _quoted_team(tmp_path: Path) -> tuple[Path, Path]:
+    """Ten résumés in tmp_path/cvs named as :data:`FORMULA_NAMES`, and a decisions CSV
+    beside them whose file column is as `rolematch score` writes it (``'-rf0.txt``)."""
+    from rolematch.report import safe_cell
+
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    rows = [["file", "role_id", "decision"]]
+    for i, (text, decision) in enumerate(
+        [(t, "入围") for t in FITS] + [(t, "淘汰") for t in REJECTS]
+    ):
+        name = FORMULA_NAMES[i % len(FORMULA_NAMES)].format(i)
+        (cvs / name).write_text(text, encoding="utf-8")
+        rows.append([safe_cell(name), ROLE, decision])
+    out = tmp_path / "decisions.csv"
+    with open(out, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    assert "'-rf0.txt" in out.read_text(encoding="utf-8")
+    return out, cvs
+
+
+def test_the_excel_quote_of_rolematchs_own_csv_is_not_part_of_the_name(
+    tmp_path: Path, capsys: Any
+) -> None:
+    # '-rf.txt was "file not found": 36 of 46 decisions dropped (user report s38 #3)
+    decisions, cvs = _quoted_team(tmp_path)
+    assert _learn(decisions, tmp_path / "p.json", "--resumes", str(cvs)) == 0
+    assert "dropped" not in capsys.readouterr().err
+    d = read_decisions(decisions, sorted(cvs.iterdir()))
+    assert [Path(f).name for f in d["file"]] == [FORMULA_NAMES[i % 5].format(i) for i in range(10)]
+    # suggest --decisions leaves them out, and finds them among the files given
+    args = ["suggest", "--role", ROLE, str(cvs), "--model", MODEL, "-n", "20"]
+    assert main([*args, "--decisions", str(decisions)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[1:] == []
+    assert f"left out 10 résumés already decided for {ROLE}" in captured.err
+    assert "not among those given" not in captured.err
+
+
+def test_a_quoted_name_is_kept_where_only_the_quoted_file_exists(tmp_path: Path) -> None:
+    from rolematch._learn_decisions import ResumeLookup
+
+    (tmp_path / "'-only.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "-both.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "'-both.txt").write_text("x", encoding="utf-8")
+    look = ResumeLookup(tmp_path, [tmp_path / "cvs" / "@given.txt"])
+    assert look.find("'-only.txt") == str(tmp_path / "'-only.txt")
+    assert look.find("'-both.txt") == str(tmp_path / "-both.txt")
+    assert look.find("'@given.txt") == str(tmp_path / "cvs" / "@given.txt")
+    assert look.find("'=nowhere.txt") == "=nowhere.txt"  # reported as not found unquoted
+    assert look.find("'plain.txt") == "'plain.txt"  # not a quote rolematch writes
+
+
+# ------------------------------------------------------------------ 5. Excel's other CSVs
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolon", "tab"])
+def test_a_semicolon_or_tab_separated_csv_is_read(
+    tmp_path: Path, capsys: Any, delimiter: str
+) -> None:
+    # "the header must name the columns file, role_id, decision … got
+    # ['file;role_id;decision']" (Excel in European locales; user report s38 #12)
+    comma = _team(tmp_path, lambda name: f"cvs/{name}").read_text(encoding="utf-8")
+    rows = list(csv.reader(comma.splitlines()))
+    rows[1][0] = "cvs/候选人00;a copy,with both.txt"  # a name with the other delimiters
+    (tmp_path / rows[1][0]).write_text(FITS[0], encoding="utf-8")
+    decisions = tmp_path / "semi.csv"
+    with open(decisions, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    assert _learn(decisions, tmp_path / "p.json") == 0, capsys.readouterr().err
+    d = read_decisions(decisions)
+    assert d["file"].iloc[0].endswith("候选人00;a copy,with both.txt")
+    assert list(d["line"]) == list(range(2, 12)) and set(d["decision"]) == {"面试", "淘汰"}
+    # the lines an error names are the file's, blank lines and all
+    with open(decisions, "a", encoding="utf-8", newline="") as f:
+        f.write(f"\r\n\r\ncvs/候选人01.txt{delimiter}{ROLE}{delimiter}hired!!\r\n")
+    with pytest.raises(ValueError, match=r"semi.csv line 14: the field 'decision' must be"):
+        read_decisions(decisions)
+
+
+# ------------------------------------------------------------------ 6. every bad row at once
+def test_every_bad_row_is_named_in_one_error_in_line_order(tmp_path: Path, capsys: Any) -> None:
+    # three bad rows took three runs, reported bottom-up (user report s38 #10)
+    decisions = _team(tmp_path, lambda name: f"cvs/{name}")
+    lines = decisions.read_text(encoding="utf-8").splitlines()
+    lines[3] = "cvs/候选人02.txt,no-such-role,淘汰"
+    lines[5] = f"cvs/候选人04.txt,{ROLE},hired!!"
+    lines[7] = f",{ROLE},面试"
+    lines[8] = "cvs/候选人07.txt,nope,no"  # two bad fields on one line
+    decisions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _learn(decisions, tmp_path / "p.json") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"rolematch: error: {decisions}: 4 bad rows (5 errors); fix them")
+    said = [ln.strip() for ln in err.splitlines()[1:]]
+    assert [s.split(":")[0] for s in said] == [f"{decisions} line {n}" for n in (4, 6, 8, 9, 9)]
+    assert said[0].endswith("or one's title. Got 'no-such-role' instead.")
+    assert said[1].endswith("Got 'hired!!' instead.") and "must be one of shortlist" in said[1]
+    assert said[2].endswith("the field 'file' is empty.")
+    assert "'decision'" in said[3] and "'role_id'" in said[4]
+    assert not (tmp_path / "p.json").exists()
+    # suggest names any role (it reads only those for --role), and the other rows
+    args = ["suggest", "--role", ROLE, str(tmp_path / "cvs"), "--model", MODEL]
+    assert main([*args, "--decisions", str(decisions)]) == 1
+    err = capsys.readouterr().err
+    assert f"{decisions}: 3 bad rows; fix them all and run again:" in err
+    assert "no-such-role" not in err
+    # one bad row: the message is the row's own, as before
+    lines[3] = f"cvs/候选人02.txt,{ROLE},淘汰"
+    lines[7] = f"cvs/候选人06.txt,{ROLE},面试"
+    lines[8] = f"cvs/候选人07.txt,{ROLE},淘汰"
+    decisions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _learn(decisions, tmp_path / "p.json") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"rolematch: error: {decisions} line 6: the field 'decision' must")
+
+
+def test_an_error_names_the_first_twenty_bad_rows_and_counts_the_others(
+    tmp_path: Path,
+) -> None:
+    from rolematch._learn_decisions import check_decisions
+
+    bad = tmp_path / "bad.csv"
+    rows = "".join(f"a{i}.txt,{ROLE},yes\n" for i in range(25))
+    bad.write_text("file,role_id,decision\n" + rows, encoding="utf-8")
+    with pytest.raises(ValueError) as e:
+        check_decisions(bad)
+    said = str(e.value).splitlines()
+    assert said[0] == f"{bad}: 25 bad rows; fix them all and run again:"
+    assert [s.split(":")[0].strip() for s in said[1:21]] == [
+        f"{bad} line {n}" for n in range(2, 22)
+    ]
+    assert said[21:] == ["  and 5 more"]
