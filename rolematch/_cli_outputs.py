@@ -20,6 +20,7 @@ __all__ = [
     "BROKEN_PIPE",
     "Progress",
     "check_folder",
+    "check_format",
     "check_outputs",
     "outputs_of",
     "stdout_gone",
@@ -72,6 +73,7 @@ def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
     from rolematch.report import format_for
 
     outputs = args.output or []
+    check_format(args.format, outputs)
     if args.format is not None:
         if len(outputs) > 1:
             raise UsageError(
@@ -85,6 +87,44 @@ def outputs_of(args: argparse.Namespace) -> list[tuple[str | None, str]]:
         return [(o, format_for(o)) for o in outputs] or [(None, "table")]
     except ValueError as e:
         raise UsageError(str(e)) from None
+
+
+def check_format(fmt: str | None, outputs: Sequence[str]) -> None:
+    """Refuse a ``--format`` that contradicts the suffix of ``-o`` (``--format xlsx -o
+    out.csv`` wrote Excel bytes into a .csv the next tool then misread).
+
+    ``--format`` still picks the format where the suffix picks none: ``/dev/stdout``,
+    ``-``, ``ranking.txt``, a device or a pipe.
+
+    Raises
+    ------
+    UsageError
+        ``fmt`` is not the format the suffix of an output names (exit 2).
+    """
+    from pathlib import Path
+
+    from rolematch.report import format_for
+
+    if fmt is None:
+        return
+    for path in outputs:
+        given = Path(path)
+        with contextlib.suppress(OSError):
+            if given.exists() and not given.is_file() and not given.is_dir():
+                continue  # a device or a pipe: its name says nothing of the format
+        try:
+            named = format_for(path)
+        except ValueError:  # no suffix rolematch knows: --format says what to write
+            if not str(path).lower().rstrip("/").endswith(".parquet"):
+                continue
+            named = "parquet"
+        if named != fmt:
+            from rolematch.report import FORMATS
+
+            raise UsageError(
+                f"--format {fmt} contradicts -o {path} (a {named} name); drop --format, "
+                f"or name the file *{FORMATS[fmt][0]}"
+            )
 
 
 def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "-o") -> None:

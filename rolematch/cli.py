@@ -56,8 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--format",
         choices=list(FORMATS),
-        help="output format, whatever the suffix of a single -o; without -o, written "
-        "to stdout (not xlsx)",
+        help="output format of a single -o whose suffix names none (/dev/stdout, a .txt); "
+        "one that contradicts the suffix is an error; without -o, written to stdout (not xlsx)",
     )
     s.add_argument(
         "--top-k",
@@ -332,7 +332,7 @@ _EXPLAINED = frozenset({"jsonl", "xlsx", "html"})  # formats that show whole exp
 
 
 def _score(args: argparse.Namespace) -> int:
-    from rolematch._cli_outputs import check_outputs, outputs_of, write_output
+    from rolematch._cli_outputs import check_format, check_outputs, outputs_of, write_output
     from rolematch.batch import (
         BatchStats,
         collect_files,
@@ -343,6 +343,7 @@ def _score(args: argparse.Namespace) -> int:
     )
 
     check_outputs(args.output or [], args.paths)  # every engine: before any work
+    check_format(args.format, args.output or [])  # Spark's .parquet included
     _check_side_files(args)
     if args.engine == "spark":
         from rolematch.spark.cli import cli_score

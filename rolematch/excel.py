@@ -4,7 +4,8 @@ Sheets, in order:
 
 ``总览 Overview``
     One row per file: status, best role and score, then every role's score (the
-    résumé × role matrix), and the reason for a file that could not be read. Under
+    résumé × role matrix), and a reason: the best role's reason line (as in the long
+    CSV's row of its rank-1 role), or why a file could not be read. Under
     ``min_score`` it follows the filter as the wide CSV does: a score below it is
     blank, and a file no role reaches it for has no best role and says so in ``reason``
     (``no role scores S or more; best: …``).
@@ -31,6 +32,7 @@ write-only mode, row by row, so memory stays flat however large the batch. Needs
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from collections.abc import Collection, Sequence
@@ -41,7 +43,7 @@ import numpy as np
 
 from rolematch._optional import import_optional
 from rolematch.explain import Explanation, team_text
-from rolematch.report import FORMULA_PREFIXES, atomic_write
+from rolematch.report import FORMULA_PREFIXES, atomic_write, best_reason
 from rolematch.results import BatchResults
 from rolematch.text import display_width
 
@@ -277,7 +279,7 @@ def write_xlsx(
                 results.role_titles[best],
                 _num(results.score[i, best]),
                 *[_num(s) if k else None for s, k in zip(results.score[i], passed[i], strict=True)],
-                "",
+                best_reason(results, i),
             ]  # fmt: skip
         )
     overview.close()
@@ -331,9 +333,26 @@ def write_xlsx(
         )
     sheet.close()
 
-    if isinstance(path, str | Path):
+    if isinstance(path, str | Path) and not _is_stream(Path(path)):
         with atomic_write(path, "wb") as f:
             wb.save(f)
+        return rows
+    # a pipe (-o /dev/stdout) or a stream gets the finished bytes in one write: saved
+    # straight to it, a reader that leaves early broke the save half-way, and the zip
+    # and XML writers left behind printed their tracebacks at exit
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    if isinstance(path, str | Path):
+        with atomic_write(path, "wb") as f:
+            f.write(buffer.getbuffer())
     else:
-        wb.save(path)
+        path.write(buffer.getbuffer())
     return rows
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` is a device or a pipe (written in place, not renamed over)."""
+    try:
+        return path.exists() and not path.is_file() and not path.is_dir()
+    except OSError:
+        return False

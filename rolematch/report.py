@@ -34,6 +34,7 @@ __all__ = [
     "FORMATS",
     "FORMULA_PREFIXES",
     "atomic_write",
+    "best_reason",
     "format_for",
     "jsonl_records",
     "long_rows",
@@ -187,6 +188,20 @@ def _row_error(results: BatchResults, i: int, e: Exception) -> dict[str, Any]:
     }
 
 
+def best_reason(results: BatchResults, i: int) -> str:
+    """The reason line of file ``i``'s best role (the long format's ``reason`` of its
+    rank-1 role): the ``reason`` of a read file's row in the wide CSV and the Excel
+    overview.
+
+    A reason that cannot be read back (a bug) says so instead of stopping the report.
+    """
+    best = int(np.argmin(results.role_rank[i]))
+    try:
+        return results.match_reason(i, best)
+    except Exception as e:  # noqa: BLE001 - one file's reason must not stop the report
+        return str(_row_error(results, i, e)["reason"])
+
+
 def long_rows(
     results: BatchResults, top_k: int | None = None, min_score: float | None = None
 ) -> Iterator[dict[str, Any]]:
@@ -323,10 +338,12 @@ def write_wide_csv(
 
     A cell is empty where the pair is not kept (``top_k``: the résumé's best roles;
     ``min_score``) and for a file that could not be read, whose ``reason`` says why. A
-    file no role reaches ``min_score`` for has no best role either, and its ``reason``
-    is the long format's (``no role scores S or more; best: …``). ``warnings`` is the
-    long format's too (``duplicate: same text as …``, ``short_text: …``, joined by
-    ``"; "``), for every file, read or not. Returns the number of rows.
+    read file's ``reason`` is its best role's, as in the long format's row of its
+    rank-1 role (:func:`best_reason`). A file no role reaches ``min_score`` for has no
+    best role, and its ``reason`` is the long format's (``no role scores S or more;
+    best: …``). ``warnings`` is the long format's too (``duplicate: same text as …``,
+    ``short_text: …``, joined by ``"; "``), for every file, read or not. Returns the
+    number of rows.
     """
     keep = results.keep("resume", top_k, min_score)
     with _text_out(path, encoding="utf-8-sig") as f:
@@ -343,7 +360,7 @@ def write_wide_csv(
                     _r4(s) if k else "" for s, k in zip(results.score[i], keep[i], strict=True)
                 ]
                 row = [file, "ok", results.role_ids[best], _r4(results.score[i, best]), *cells]
-                row += [warnings, ""]
+                row += [warnings, best_reason(results, i)]
             w.writerow([safe_cell(c) for c in row])
     return len(results)
 

@@ -325,6 +325,23 @@ def test_format_option_errors(folder, tmp_path, capsys):
     assert "--format applies to one output" in capsys.readouterr().err
 
 
+def test_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path, capsys):
+    # `--format xlsx -o out.csv` wrote Excel bytes into the .csv (exit 0)
+    cv = str(EXAMPLES / "04_consumer_protection.txt")
+    for fmt, out in [("xlsx", "o.csv"), ("jsonl", "o.CSV"), ("csv", "o.wide.csv"),
+                     ("wide-csv", "o.csv"), ("html", "o.xlsx"), ("csv", "o.parquet")]:  # fmt: skip
+        rc = main(["score", cv, "--model", MODEL, "-q", "--format", fmt, "-o", str(tmp_path / out)])
+        err = capsys.readouterr().err
+        assert rc == 2 and len(err.splitlines()) == 1, (fmt, out, err)
+        assert f"--format {fmt}" in err and f"-o {tmp_path / out}" in err
+        assert not (tmp_path / out).exists()
+    # where the suffix names no format, --format picks it
+    for fmt, out in [("jsonl", "o.txt"), ("wide-csv", "o.WIDE.csv"), ("html", "o.htm")]:
+        rc = main(["score", cv, "--model", MODEL, "-q", "--format", fmt, "-o", str(tmp_path / out)])
+        assert rc == 0 and (tmp_path / out).stat().st_size > 0, capsys.readouterr().err
+    assert json.loads((tmp_path / "o.txt").read_text("utf-8").splitlines()[0])["file"] == cv
+
+
 def test_min_score_drops_low_pairs(folder, tmp_path):
     out = tmp_path / "m.csv"
     args = ["score", str(folder), "-o", str(out), "--model", MODEL, "--min-score", "0.5", "-q"]
@@ -680,12 +697,18 @@ def test_score_help_lists_every_csv_column(capsys):
     assert [c.strip() for c in listed.split(",")] == list(COLUMNS)
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "xlsx"])
 def test_a_closed_pipe_ends_the_run_quietly(fmt, tmp_path):
     # `rolematch score … | head -1`: the reader is gone before the output is written. It
-    # printed "rolematch: error: [Errno 32] Broken pipe" (exit 1) or a traceback.
+    # printed "rolematch: error: [Errno 32] Broken pipe" (exit 1) or a traceback; xlsx
+    # to /dev/stdout printed ~130 lines of the zip and XML writers' tracebacks at exit.
     args = ["score", str(EXAMPLES / "04_consumer_protection.txt"), "--model", MODEL, "-q"]
-    with _run_cli(*args, *(["--format", fmt] if fmt != "table" else [])) as proc:
+    if fmt != "table":
+        args += ["--format", fmt]
+    if fmt == "xlsx":
+        pytest.importorskip("openpyxl")
+        args += ["-o", "/dev/stdout"]
+    with _run_cli(*args) as proc:
         proc.stdout.close()  # nothing reads: the first write meets a closed pipe
         err = proc.stderr.read()
         assert proc.wait(timeout=120) == 141  # 128 + SIGPIPE, as a shell reports `yes | head`

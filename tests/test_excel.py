@@ -203,3 +203,20 @@ def test_excel_text_cells_have_no_quote_for_plain_text(tmp_path):
         ("张三.pdf", "s", False),
         ("\tx", "s", True),
     ]
+
+
+def test_xlsx_overview_reason_is_the_best_roles_as_in_the_long_csv(batch, tmp_path):
+    # the overview's reason was empty for every scored résumé (only unreadable files
+    # and --min-score's "no role scores …" had one)
+    xlsx, long = tmp_path / "r.xlsx", tmp_path / "r.csv"
+    _score(batch, xlsx, "-o", str(long))
+    with open(long, encoding="utf-8-sig", newline="") as f:
+        first = {r["file"].lstrip("'"): r for r in csv.DictReader(f) if r["role_rank"] in ("1", "")}
+    overview = openpyxl.load_workbook(xlsx)["总览 Overview"]
+    header = [c.value for c in overview[1]]
+    rows = [
+        dict(zip(header, r, strict=True)) for r in overview.iter_rows(min_row=2, values_only=True)
+    ]
+    assert len(rows) == len(first) and sum(r["status"] == "ok" for r in rows) >= 5
+    for row in rows:
+        assert row["reason"] and row["reason"] == first[row["file"]]["reason"]

@@ -213,6 +213,22 @@ def test_wide_csv_is_the_score_matrix(store, tmp_path):
     assert df.loc[~ok, store.role_ids].isna().all().all() and df.loc[~ok, "reason"].all()
 
 
+def test_wide_csv_reason_is_the_best_roles_as_in_the_long_format(store):
+    # README and --help: "its warnings and reason (as in the long format)"; the reason
+    # of every scored résumé was empty, only unreadable files had one.
+    buf = io.StringIO()
+    write_wide_csv(store, buf, top_k=2)
+    rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
+    first = {r["file"]: r for r in long_rows(store, top_k=2) if r["role_rank"] in (1, "")}
+    assert sum(store.ok(i) for i in range(len(store))) >= 3
+    for i, row in enumerate(rows):
+        long = first[store.files[i]]
+        assert row["reason"] == long["reason"] != ""
+        if store.ok(i):
+            assert row["best_role"] == long["role_id"]
+            assert row["reason"] == store.match_reason(i, store.role_ids.index(long["role_id"]))
+
+
 def test_wide_csv_top_k_leaves_other_cells_empty(store):
     buf = io.StringIO()
     write_wide_csv(store, buf, top_k=3)
@@ -233,6 +249,7 @@ def test_wide_csv_row_of_a_file_no_role_reaches_min_score_says_so(store):
     write_wide_csv(store, buf, min_score=cut)
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     long = {r["file"]: r for r in long_rows(store, min_score=cut) if r["role_id"] == ""}
+    long_best = {(r["file"], r["role_id"]): r for r in long_rows(store, min_score=cut)}
     below = [i for i in range(len(store)) if store.ok(i) and best[i] < cut]
     assert below and len(below) < sum(store.ok(i) for i in range(len(store)))
     for i, row in enumerate(rows):
@@ -242,8 +259,9 @@ def test_wide_csv_row_of_a_file_no_role_reaches_min_score_says_so(store):
             assert row["reason"].startswith(f"no role scores {cut:g} or more")
             assert all(row[rid] == "" for rid in store.role_ids)
         elif store.ok(i):
-            assert float(row["best_score"]) >= cut and row["reason"] == ""
+            assert float(row["best_score"]) >= cut
             assert row[row["best_role"]] == row["best_score"]
+            assert row["reason"] == long_best[(store.files[i], row["best_role"])]["reason"]
 
 
 def test_jsonl_has_the_full_explanation(store, tmp_path):
