@@ -131,9 +131,14 @@ _RUNNER: Runner | BaseException | None = None
 _THREADS = 0
 
 
-def _pool_init(job: Job, threads: int) -> None:
+def _pool_init(job: Job, threads: int, parent: int) -> None:
     import signal
 
+    from rolematch.batch.reader import exit_with_parent
+
+    # A parent killed outright (SIGKILL, the OOM killer) cannot stop its pool, and the
+    # workers, waiting on a queue they hold both ends of, would idle for good.
+    exit_with_parent(parent)
     # Ctrl-C goes to the whole process group; the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # each of the workers gets its share of the cores, before torch/onnxruntime start
@@ -383,7 +388,7 @@ def _run_pool(
             max_workers=workers,
             mp_context=mp.get_context("spawn"),
             initializer=_pool_init,
-            initargs=(job, threads),
+            initargs=(job, threads, os.getpid()),
         )
         running: dict[Future[Any], list[tuple[int, str]]] = {}
         isolating = False

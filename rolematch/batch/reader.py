@@ -12,7 +12,7 @@ crash: status ``error``, the reader crashed). The child is a plain subprocess, n
 multiprocessing one, so it works from any script, guarded by ``if __name__ ==
 "__main__":`` or not. Its standard output carries the protocol (length-prefixed pickles);
 anything a library prints goes to standard error. It exits when its parent's pipe
-closes, and on Linux is killed with its parent.
+closes or its parent dies (:func:`exit_with_parent`), even while it reads a file.
 
 The common path costs one pickled record each way per file and one interpreter start
 with the readers' imports per batch process, while that process loads its model:
@@ -44,7 +44,7 @@ from typing import IO, Any
 
 from rolematch.documents import Resume
 
-__all__ = ["GuardedReader", "read_file"]
+__all__ = ["GuardedReader", "exit_with_parent", "own_output", "read_file"]
 
 _HEADER = struct.Struct("<Q")
 _ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the package
@@ -52,19 +52,73 @@ _EOF = object()  # the child's output ended (it died or was killed)
 _READY = object()  # the child has imported the readers: its files' clocks start
 #: Seconds a new child may take to import the readers before it counts as crashed.
 _START_LIMIT = 120.0
+#: Seconds between two looks at whether this process's parent is still alive.
+_PARENT_POLL_S = 1.0
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+#: The first sheet of the workbook ``rolematch score -o report.xlsx`` writes
+#: (:mod:`rolematch.excel`), which tells it from any other workbook.
+_OVERVIEW_SHEET = "总览 Overview"
 
 
 def read_file(path: str | Path, options: Mapping[str, Any]) -> tuple[Resume, str]:
     """``read_resume(path, **options)`` and ``""``, or, if it raises, a record with
-    status ``error`` (exception class and message as the reason) and the traceback."""
-    from rolematch.io.extract import read_resume
+    status ``error`` (exception class and message as the reason) and the traceback.
+
+    A workbook, CSV or JSONL file that ``rolematch score -o`` wrote (:func:`own_output`)
+    gets status ``unsupported``, as the reader gives its HTML report: a report left in
+    the folder of résumés is no résumé.
+    """
+    from rolematch.io.extract import read_resume, source_name
 
     try:
+        kind = own_output(path)
+        if kind:
+            why = f"a rolematch report (the {kind} that rolematch score -o writes), not a résumé"
+            return Resume.failed(source_name(path), "unsupported", why), ""
         return read_resume(path, **options), ""
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop a batch
         return Resume.failed(str(path), "error", f"{type(e).__name__}: {e}"), (
             traceback.format_exc()
         )
+
+
+def own_output(path: str | Path) -> str:
+    """The kind of rolematch output ``path`` is (``".xlsx"``, ``".csv"``, ``".jsonl"``),
+    or ``""`` for any other file (one that cannot be opened included).
+
+    Recognised by content, as the HTML report is (its ``generator`` tag): a workbook
+    whose sheets include the overview ``rolematch score`` writes, a CSV whose header
+    starts ``file,status,`` (the long and the wide tables), a JSONL file whose first
+    record starts with those keys.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> with open(os.path.join(d, "ranking.csv"), "w", encoding="utf-8-sig") as f:
+    ...     _ = f.write("file,status,language,role_id\\n")
+    >>> own_output(os.path.join(d, "ranking.csv")), own_output(os.path.join(d, "cv.pdf"))
+    ('.csv', '')
+    """
+    import zipfile
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".xlsx", ".csv", ".jsonl"):
+        return ""
+    try:
+        if suffix == ".xlsx":
+            with zipfile.ZipFile(path) as z:
+                found = f'name="{_OVERVIEW_SHEET}"'.encode() in z.read("xl/workbook.xml")
+        else:
+            with open(path, "rb") as f:
+                head = f.read(4096).removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
+            if suffix == ".csv":
+                found = head.startswith(b"file,status,")
+            else:
+                found = head.startswith(b'{"file": ') and b', "status": ' in head
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return ""
+    return suffix if found else ""
 
 
 class GuardedReader:
@@ -127,7 +181,7 @@ class GuardedReader:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(_ROOT), env.get("PYTHONPATH", "")) if p)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "rolematch.batch.reader"],
+            [sys.executable, "-m", "rolematch.batch.reader", str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -284,19 +338,52 @@ def _recv(f: IO[bytes]) -> Any:
     return pickle.loads(_read_exactly(f, n))  # noqa: S301 - from our own child
 
 
-def _die_with_parent() -> None:
+def exit_with_parent(parent: int, sig: int | None = None) -> None:
+    """End this process when process ``parent`` ends, even when it is killed (SIGKILL).
+
+    Nothing else ends a child whose parent was killed: a batch's workers wait on a
+    queue whose writing end they hold themselves, and would idle, holding their models'
+    memory, for good. On Linux the kernel sends ``sig`` (default SIGKILL) at once
+    (``PR_SET_PDEATHSIG``); everywhere, a daemon thread looks every
+    :data:`_PARENT_POLL_S` seconds whether this process was handed to another parent
+    and then exits (``os._exit``: nothing here is left to clean up for anyone).
+
+    Parameters
+    ----------
+    parent : int
+        The process id of the parent, as the parent saw it (``os.getpid()`` there): if
+        it died before this call, this process exits at once.
+    sig : int, optional
+        The signal the kernel sends on the parent's death (Linux only).
+    """
+    import signal
+
     try:
         import ctypes
-        import signal
 
-        ctypes.CDLL("libc.so.6").prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux/glibc: the closed pipe still ends it
+        # Sent when the thread that started this process ends: the callers start their
+        # children from the thread that outlives them (a batch's, a pool's).
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL if sig is None else sig)
+    except (OSError, AttributeError):  # not Linux/glibc: the thread below does it
         pass
+    if os.getppid() != parent:  # it died before the kernel knew to tell
+        os._exit(1)
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="rolematch-parent-watch", daemon=True
+    ).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_PARENT_POLL_S)
+    os._exit(1)
 
 
 def _serve() -> None:
     """The child: read paths from stdin, write ``(record, traceback)`` to the protocol fd."""
-    _die_with_parent()
+    if len(sys.argv) > 1:  # the parent's process id (GuardedReader.start)
+        exit_with_parent(int(sys.argv[1]))
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever a library prints goes to stderr, not into the protocol
     sys.stdout = sys.stderr
