@@ -127,9 +127,14 @@ def check_format(fmt: str | None, outputs: Sequence[str]) -> None:
             )
 
 
-def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "-o") -> None:
+def check_outputs(
+    outputs: Sequence[str], inputs: Sequence[str], option: str = "-o", example: str = ""
+) -> None:
     """Refuse, before scoring, outputs that cannot be written or would overwrite a résumé
-    (``option`` names the flag in the message: ``-o``, ``--debug``)."""
+    (``option`` names the flag in the message: ``-o``, ``--debug``; ``example`` is the
+    file name suggested in a folder given for a file, by default one for the option:
+    ``out.csv``, ``rolematch-debug.log``)."""
+    example = example or _EXAMPLE_NAMES.get(option, "out.csv")
     import os
     from pathlib import Path
 
@@ -152,7 +157,7 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "
                 continue  # a device or a pipe: written to in place (report.atomic_write)
             if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
                 raise UsageError(
-                    f"{option} {path} is a folder; name a file in it, e.g. {path}/out.csv"
+                    f"{option} {path} is a folder; name a file in it, e.g. {path}/{example}"
                 )
             _check_can_make(out.parent, option, path)
             if out.exists() and not os.access(out, os.W_OK):
@@ -164,6 +169,10 @@ def check_outputs(outputs: Sequence[str], inputs: Sequence[str], option: str = "
                 raise UsageError(
                     f"{option} {path} is one of the résumés being scored; name another file"
                 )
+
+
+#: The file name suggested in a folder given for an option's file (a log is no CSV).
+_EXAMPLE_NAMES = {"--debug": "rolematch-debug.log"}
 
 
 def check_folder(path: str, option: str, purpose: str) -> None:

@@ -33,9 +33,11 @@ def check_profile(
     Raises
     ------
     UsageError
-        ``--profile`` names neither a bundled profile nor a profile file (exit 2).
+        ``--profile`` names neither a bundled profile nor an existing ``.json`` file
+        (exit 2).
     RolematchError
-        The file is not a valid profile (the message names the file and the field).
+        The ``.json`` file is not a valid profile (the message names the file and the
+        field).
     """
     value = getattr(args, "profile", None)
     if value is None:
@@ -45,7 +47,9 @@ def check_profile(
     try:
         profile = load_profile(value)
     except ValueError as e:
-        if Path(value).is_file():
+        # a .json file that is no valid profile is the file's fault (exit 1); a value
+        # that names no profile at all (missing, a folder, a .csv) is the option's (2)
+        if Path(value).is_file() and Path(value).suffix.lower() == ".json":
             raise RolematchError(f"--profile: {e}") from None
         raise UsageError(f"--profile: {e}") from None
     ids = None

@@ -633,8 +633,21 @@ def test_bad_profile_debug_and_role_encoding_are_one_line_errors(tmp_path, capsy
         assert main([*command, "--model", MODEL, "--profile", str(profile)]) == 1
         err = capsys.readouterr().err
         assert err.startswith("rolematch: error: --profile:") and "'model'" in err
+    # an existing file that is not .json names no profile, as a missing one: both exit 2
+    # (the .csv gave 1, with the same message)
+    decisions = tmp_path / "good.csv"
+    decisions.write_text("file,role_id,decision\n", encoding="utf-8")
+    for value in (decisions, tmp_path / "nope.json", tmp_path):
+        assert main(["score", str(cv), "--model", MODEL, "--profile", str(value), "-q"]) == 2
+        err = capsys.readouterr().err
+        assert (
+            err.startswith("rolematch: error: --profile: A profile must be")
+            and len(err.splitlines()) == 1
+        )
     assert main(["score", str(cv), "--model", MODEL, "--debug", str(tmp_path), "-q"]) == 2
     assert "--debug" in (err := capsys.readouterr().err) and "is a folder" in err
+    # a log is suggested a log's name, not the CSV's
+    assert f"e.g. {tmp_path}/rolematch-debug.log" in err
     gbk = tmp_path / "gbk.yaml"
     gbk.write_bytes("id: gbk\ntitle: 编码\nduties:\n- 负责消保审查\n".encode("gbk"))
     assert main(["score", str(cv), "--roles", str(gbk), "--model", MODEL, "-q"]) == 1
