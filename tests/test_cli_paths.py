@@ -1,6 +1,8 @@
 """Paths the CLI writes to (``-o``, ``--debug``, ``--cache``, ``roles import --out``):
 one that cannot work is a usage error naming the option and the value (exit 2), told
-before any posting is read or any model loads, never a raw ``[Errno …]`` after the work."""
+before any posting is read or any model loads, never a raw ``[Errno …]`` after the work.
+The résumé paths it reads: one file by two paths is one résumé, and rolematch's own
+outputs left among the résumés are told apart from them."""
 
 from __future__ import annotations
 
@@ -122,3 +124,58 @@ def test_dev_stdout_as_a_pipe_is_still_written_to(cv):
                           text=True, timeout=300, check=False)  # fmt: skip
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout.lstrip("\ufeff").startswith("file,status,")
+
+
+# ------------------------------------------------------------------ résumé paths
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_a_file_named_by_two_paths_is_scored_once(tmp_path, monkeypatch, capsys):
+    # cc and $(pwd)/cc/b.txt gave b.txt two rows, both ranked (a folder named twice did not)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cc").mkdir()
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(EXAMPLES / "04_consumer_protection.txt", tmp_path / "cc" / name)
+    (tmp_path / "cc" / "link.txt").symlink_to("b.txt")
+    b = str(tmp_path / "cc" / "b.txt")
+    argv = ["score", "--model", MODEL, "-q", "-o", "out.csv"]
+    assert main([*argv, "cc/b.txt", "cc", b, "./cc/b.txt", "cc/../cc/a.txt"]) == 0
+    files = [r["file"] for r in _rows(tmp_path / "out.csv") if r["role_rank"] == "1"]
+    assert sorted(files) == ["cc/a.txt", "cc/b.txt"], files  # the first spelling given
+    capsys.readouterr()
+
+
+def test_rolematch_outputs_in_the_resume_folder_are_reports_not_resumes(
+    tmp_path, monkeypatch, capsys
+):
+    # the .html report was told apart; the .xlsx was read as a résumé ("an Excel
+    # workbook"), and the .csv and .jsonl when named
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cc").mkdir()
+    shutil.copy(EXAMPLES / "04_consumer_protection.txt", tmp_path / "cc" / "a.txt")
+    outs = ["cc/report.xlsx", "cc/report.html", "r.csv", "r.wide.csv", "r.jsonl"]
+    argv = ["score", "--model", MODEL, "-q", *(x for o in outs for x in ("-o", o))]
+    assert main([*argv, "cc"]) == 0
+    assert main(["score", "--model", MODEL, "-q", "-o", "again.csv", "cc", *outs[2:]]) == 0
+    capsys.readouterr()
+    rows = {r["file"]: r for r in _rows(tmp_path / "again.csv") if r["file"] != "cc/a.txt"}
+    assert sorted(rows) == sorted(outs), rows
+    for name, row in rows.items():
+        assert row["status"] == "unsupported", row
+        assert row["reason"].startswith("a rolematch report (the ."), (name, row["reason"])
+
+
+def test_own_output_tells_rolematch_outputs_from_other_files(tmp_path):
+    from rolematch.batch.reader import own_output
+
+    (tmp_path / "decisions.csv").write_text("file,role_id,decision\n", "utf-8")
+    (tmp_path / "notes.jsonl").write_text('{"file": "a.pdf", "note": "x"}\n', "utf-8")
+    (tmp_path / "fake.xlsx").write_bytes(b"PK\x03\x04 not a zip")
+    for name in ("decisions.csv", "notes.jsonl", "fake.xlsx", "missing.xlsx"):
+        assert own_output(tmp_path / name) == "", name

@@ -54,7 +54,8 @@ def collect_files(
     folder of a saved web page's parts (``name.files`` beside ``name.htm``). Links
     to folders are followed (as ``find -L``), each real folder once: a link back to a
     parent or a second link to a folder already read is not walked again. A file named
-    twice is listed once.
+    twice, or by two paths (``cv.pdf`` and ``/abs/cv.pdf``, a link and its target), is
+    listed once, under the first name it was given.
 
     Parameters
     ----------
@@ -102,17 +103,18 @@ def collect_files(
     while links:
         link, into = links.pop(0)
         _walk(link, into, skipped, seen, links)
-    out: list[Path] = []
+    out: dict[str, Path] = {}  # by real path: the first spelling of a file is kept
+    folders: dict[Path, str] = {}  # real paths of the folders the files are in
     for walk in walks:
         if isinstance(walk, Path):
-            out.append(walk)
+            out.setdefault(_real(walk, folders), walk)
             continue
         for f in sorted(walk[1]):
             if f.suffix.lower() in sfx:
-                out.append(f)
+                out.setdefault(_real(f, folders), f)
             elif skipped is not None:
                 skipped.append(f)
-    return list(dict.fromkeys(out))
+    return list(out.values())
 
 
 def skipped_note(skipped: Sequence[Path]) -> str:
@@ -161,6 +163,21 @@ def no_files_warning(paths: Sequence[str], skipped: Sequence[Path]) -> str:
     """
     left = f" ({skipped_note(skipped)})" if skipped else ""
     return f"rolematch: warning: no résumé files in {' '.join(paths)}{left}"
+
+
+def _real(path: Path, folders: dict[Path, str]) -> str:
+    """Where ``path`` really is, so that ``cv.pdf``, ``./cv.pdf``, ``/abs/cv.pdf`` and a
+    link to it are one file; ``folders`` keeps the folders' real paths (one look-up per
+    folder, not per file: a big folder's files are not resolved one by one)."""
+    try:
+        if path.is_symlink() and path.exists():  # each broken link gets its own row
+            return os.path.realpath(path)
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = os.path.realpath(path.parent)
+        return os.path.join(folder, path.name)
+    except (OSError, ValueError):  # a name the system refuses: read_resume says so
+        return str(path)
 
 
 def _walk(
