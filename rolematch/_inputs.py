@@ -144,6 +144,11 @@ def _completed(doc: Resume) -> Resume:
     )
 
 
+def _n(count: int, word: str) -> str:
+    """``count`` and ``word``, plural unless one: ``_n(1, "text")`` is ``'1 text'``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _short(x: str | bytes, n: int = 40) -> str:
     return repr(x if len(x) <= n else x[:n]) + ("" if len(x) <= n else "…")
 
@@ -199,20 +204,22 @@ def encoded(encoder: Any, texts: list[str], dim: int | None = None) -> np.ndarra
         ) from e
     if out.ndim != 2:
         raise ValueError(
-            f"{name} must return a 2-D array (one row per text) for {len(texts)} texts; "
+            f"{name} must return a 2-D array (one row per text) for {_n(len(texts), 'text')}; "
             f"got shape {out.shape}."
         )
     if out.shape[0] != len(texts):
-        raise ValueError(f"{name} returned {out.shape[0]} rows for {len(texts)} texts.")
+        raise ValueError(f"{name} returned {_n(out.shape[0], 'row')} for {_n(len(texts), 'text')}.")
     if dim is not None and out.shape[1] != dim:
         raise ValueError(
-            f"{name} returned rows of {out.shape[1]} values; the roles were encoded with {dim}."
+            f"{name} returned rows of {_n(out.shape[1], 'value')}; the roles were encoded "
+            f"with {dim}."
         )
     finite = np.isfinite(out).all(axis=1)
     if not finite.all():
         bad = np.flatnonzero(~finite)
         raise ValueError(
-            f"{name} returned {len(bad)} of {len(texts)} rows that are not finite "
+            f"{name} returned {_n(len(bad), 'row')} (of {len(texts)}) that "
+            f"{'is' if len(bad) == 1 else 'are'} not finite "
             f"(NaN or inf), e.g. for {texts[int(bad[0])][:40]!r}."
         )
     norms = np.linalg.norm(out, axis=1)

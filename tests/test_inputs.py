@@ -123,3 +123,32 @@ def test_bytes_say_to_read_them_with_read_resume(matcher):
         r"instead: read a file's content with rolematch\.read_resume\(data, filename=\.\.\.\)",
     ):
         matcher.match([data])
+
+
+class _Rows:
+    """An encoder that returns the rows it is given, whatever the texts."""
+
+    def __init__(self, rows):
+        self.rows = np.asarray(rows, dtype=np.float32)
+
+    def encode(self, texts):
+        return self.rows
+
+
+@pytest.mark.parametrize(
+    ("rows", "texts", "message"),
+    [
+        ([[1.0, 0.0], [0.0, 1.0]], ["a"], "_Rows.encode returned 2 rows for 1 text."),
+        ([[1.0, 0.0]], ["a", "b"], "_Rows.encode returned 1 row for 2 texts."),
+        ([[np.nan, 0.0]], ["a"], "_Rows.encode returned 1 row (of 1) that is not finite"),
+        ([[np.nan, 0.0], [np.inf, 0.0]], ["a", "b"], "returned 2 rows (of 2) that are not"),
+        ([[1.0]], ["a"], "_Rows.encode returned rows of 1 value; the roles were encoded with 2"),
+        ([1.0], ["a"], "(one row per text) for 1 text; got shape (1,)"),
+    ],
+)
+def test_an_encoders_bad_output_is_told_in_singular_for_one(rows, texts, message):
+    from rolematch._inputs import encoded
+
+    with pytest.raises(ValueError) as err:
+        encoded(_Rows(rows), texts, dim=2)
+    assert message in str(err.value)
