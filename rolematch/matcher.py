@@ -40,8 +40,10 @@ from rolematch.scoring import (
     duty_coverage,
     duty_support,
     keyword_evidence,
+    lived_evidence,
     resume_baseline,
 )
+from rolematch.sections import CLAIM_SECTIONS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -601,10 +603,14 @@ class Matcher(Params):
         w_list, c_list = weights.tolist(), counts.tolist()
         matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
-        cos, idx, sup = scores.duty[i]
-        duty_ids = self._duty_ids[r]
-        cos_l, idx_l, sup_l = cos[duty_ids].tolist(), idx[duty_ids].tolist(), sup[duty_ids].tolist()
-        sents = batch.sentences[i]
+        ids, sents, emb = self._duty_ids[r], batch.sentences[i], batch.embeddings[i]
+        sem, best = self.profile_.semantic, tuple(a[ids] for a in scores.duty[i])
+        claims = np.array([s.section in CLAIM_SECTIONS for s in sents], dtype=bool)
+        base = resume_baseline(self.reference_embeddings_, emb, sem["baseline_quantile"])
+        found = lived_evidence(
+            self.role_embeddings_[ids], emb, claims, base, best, sem["covered_support"]
+        )
+        cos_l, idx_l, sup_l = (a.tolist() for a in found)
         empty = Sentence("")
         evidence = []
         units = self.role_units_[r]

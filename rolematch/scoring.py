@@ -29,6 +29,7 @@ __all__ = [
     "keyword_coverage",
     "keyword_evidence",
     "keyword_focus",
+    "lived_evidence",
     "resume_baseline",
     "saturate",
     "saturate_parts",
@@ -357,6 +358,40 @@ def duty_support(
     cosine = sims[np.arange(n), index].astype(np.float64)
     support = np.clip((cosine - baseline) / max(1.0 - baseline, 1e-6), 0.0, 1.0)
     return cosine, index, support
+
+
+def lived_evidence(
+    duty_emb: np.ndarray,
+    sent_emb: np.ndarray,
+    claims: np.ndarray,
+    baseline: float,
+    best: tuple[np.ndarray, np.ndarray, np.ndarray],
+    covered: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`duty_support`'s ``best`` with each duty whose best sentence is
+    self-description (``claims``: 自我评价, skills) shown by the best work sentence
+    instead, where that one supports the duty too (at least ``covered``).
+
+    A recruiter checks a duty against what the person did: "熟悉金融消费者保护监管规则"
+    may match 投诉处理 a little better than "统筹全公司客户投诉管理：登记、分派、督办、回访",
+    which is the evidence. Scores are computed from ``best`` and do not change.
+
+    Examples
+    --------
+    >>> d = np.array([[1.0, 0.0]])
+    >>> s = np.array([[1.0, 0.0], [0.96, 0.28]])            # a claim, then a work line
+    >>> best = duty_support(d, s, 0.5)
+    >>> lived_evidence(d, s, np.array([True, False]), 0.5, best, 0.1)[1].tolist()
+    [1]
+    """
+    cos, idx, sup = (np.array(a, copy=True) for a in best)
+    if not claims.any() or claims.all():
+        return cos, idx, sup
+    lived = np.flatnonzero(~claims)
+    c2, k2, s2 = duty_support(duty_emb, sent_emb[lived], baseline)
+    swap = (idx >= 0) & claims[np.maximum(idx, 0)] & (np.round(s2, 4) >= covered)
+    cos[swap], idx[swap], sup[swap] = c2[swap], lived[k2[swap]], s2[swap]
+    return cos, idx, sup
 
 
 def half_saturate(x: np.ndarray, half: float) -> np.ndarray:

@@ -144,3 +144,25 @@ def test_a_loaded_e5_small_gets_its_profile_and_warns_of_static_zhs():
     assert m.profile_ == load_profile("e5-small")
     with pytest.warns(ProfileWarning, match="fitted for model static-zh; scoring with e5-small"):
         rolematch.Matcher(encoder=e5, profile="static-zh").fit(rolematch.load_roles()[:1])
+
+
+def test_a_duty_a_work_line_supports_is_shown_with_it_not_with_the_self_description(matcher):
+    # the 自我评价 line matches 投诉处理 best, but the work line supports it too: a
+    # recruiter checks the duty against what the person did
+    cv = (
+        "工作经历\n2018.03-至今 某证券公司 合规管理部 投资者服务中心负责人\n"
+        "统筹全公司客户投诉管理：投诉登记、分派、督办、回访，牵头重大投诉与纠纷调解，对接监管热线转办件。\n"
+        "组织投资者权益保护宣传活动，年均开展线下讲座40场。\n"
+        "自我评价\n熟悉金融消费者投诉处理、纠纷调解和投资者教育的监管规则，沟通协调能力强。\n"
+    )
+    e = matcher.explain(cv, "consumer-protection")
+    shown = [ev for ev in e.evidence if ev.support >= e.covered_support]
+    complaints = [ev for ev in shown if ev.duty.startswith("组织落实投诉处理")]
+    assert complaints and complaints[0].section == "work"
+    assert "投诉管理" in complaints[0].sentence
+    # a duty only the self-description supports keeps it as its evidence
+    assert any(ev.section == "summary" for ev in shown)
+    # the score is the same whatever is shown
+    assert e.score == pytest.approx(
+        matcher.score_matrix([cv])[0][matcher.role_ids_.index(e.role_id)]
+    )
