@@ -604,11 +604,16 @@ class Matcher(Params):
         matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
         ids, sents, emb = self._duty_ids[r], batch.sentences[i], batch.embeddings[i]
-        sem, best = self.profile_.semantic, tuple(a[ids] for a in scores.duty[i])
+        sem, (c0, k0, s0) = self.profile_.semantic, scores.duty[i]
         claims = np.array([s.section in CLAIM_SECTIONS for s in sents], dtype=bool)
         base = resume_baseline(self.reference_embeddings_, emb, sem["baseline_quantile"])
         found = lived_evidence(
-            self.role_embeddings_[ids], emb, claims, base, best, sem["covered_support"]
+            self.role_embeddings_[ids],
+            emb,
+            claims,
+            base,
+            (c0[ids], k0[ids], s0[ids]),
+            sem["covered_support"],
         )
         cos_l, idx_l, sup_l = (a.tolist() for a in found)
         empty = Sentence("")
