@@ -607,14 +607,8 @@ class Matcher(Params):
         sem, (c0, k0, s0) = self.profile_.semantic, scores.duty[i]
         claims = np.array([s.section in CLAIM_SECTIONS for s in sents], dtype=bool)
         base = resume_baseline(self.reference_embeddings_, emb, sem["baseline_quantile"])
-        found = lived_evidence(
-            self.role_embeddings_[ids],
-            emb,
-            claims,
-            base,
-            (c0[ids], k0[ids], s0[ids]),
-            sem["covered_support"],
-        )
+        best, covered = (c0[ids], k0[ids], s0[ids]), sem["covered_support"]
+        found = lived_evidence(self.role_embeddings_[ids], emb, claims, base, best, covered)
         cos_l, idx_l, sup_l = (a.tolist() for a in found)
         empty = Sentence("")
         evidence = []
