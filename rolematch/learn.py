@@ -32,8 +32,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import warnings
 from collections.abc import Iterable, Mapping
@@ -45,11 +43,10 @@ import numpy as np
 from rolematch._learn_decisions import (
     DecisionsWarning,
     ResumeLookup,
-    csv_text,
+    check_decisions,
     drop_unreadable,
-    missing_cell,
     one_per_resume_and_role,
-    sheet_rows,
+    table_rows,
 )
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
@@ -161,37 +158,9 @@ def read_decisions(
     """
     import pandas as pd
 
-    if isinstance(decisions, pd.DataFrame):
-        source = "decisions"
-        header = [str(c) for c in decisions.columns]
-        rows = [
-            (n, {str(k): ("" if missing_cell(v) else str(v)) for k, v in rec.items()})
-            for n, rec in enumerate(decisions.to_dict("records"), start=2)
-        ]
-        base = Path.cwd()
-    else:
-        path = Path(decisions)
-        source = str(path)
-        base = path.parent
-        if path.suffix.lower() == ".xlsx":
-            header, rows, sheet = sheet_rows(path)
-            source = f"{path} (sheet {sheet})"
-        else:
-            reader = csv.DictReader(io.StringIO(csv_text(path), newline=""))
-            header = [h.strip() for h in (reader.fieldnames or [])]
-            rows = [
-                (
-                    reader.line_num,  # blank lines are skipped, not counted as rows
-                    {
-                        (k or "").strip(): (v or "").strip() if isinstance(v, str) else ""
-                        for k, v in r.items()
-                    },
-                )
-                for r in reader
-            ]
-    # a hand-typed header: File, Role_ID , DECISION
-    header = [h.strip().lower() for h in header]
-    rows = [(n, {k.strip().lower(): v for k, v in r.items()}) for n, r in rows]
+    resumes = list(resumes)
+    check_decisions(decisions, resumes)  # every bad row in one error
+    source, base, header, rows = table_rows(decisions)
     missing = [c for c in ("file", "role_id", "decision") if c not in header]
     if missing:
         raise ValueError(
@@ -302,9 +271,11 @@ def learn(
     from rolematch.io.extract import read_resume
     from rolematch.matcher import Matcher
 
-    table = read_decisions(decisions, resume_files(resumes))
-    source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
+    given = resume_files(resumes)
     role_list = _roles(roles)
+    check_decisions(decisions, given, role_list)  # every bad row, roles too, in one error
+    table = read_decisions(decisions, given)
+    source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
     ids = {r.id for r in role_list}
     # a team's sheet names the post as it reads (客户服务团队主管), not by its id
     named = {x: find_role(role_list, x) for x in set(table["role_id"])}

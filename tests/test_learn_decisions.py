@@ -418,3 +418,20 @@ def test_an_error_names_the_first_twenty_bad_rows_and_counts_the_others(
         f"{bad} line {n}" for n in range(2, 22)
     ]
     assert said[21:] == ["  and 5 more"]
+
+
+def test_the_python_api_names_every_bad_row_too(tmp_path: Path) -> None:
+    # rolematch.learn.read_decisions, as the command line, lists all bad rows at once
+    from rolematch.learn import read_decisions
+
+    cv = tmp_path / "a.txt"
+    cv.write_text("2018-至今 某银行 客服中心 主管", encoding="utf-8")
+    table = tmp_path / "d.csv"
+    table.write_text(
+        "file,role_id,decision\na.txt,customer-service,hired!!\na.txt,remote-systems,\n"
+        "a.txt,mobile-banking,maybe?\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ValueError) as e:
+        read_decisions(table)
+    assert "line 2" in str(e.value) and "line 4" in str(e.value)
