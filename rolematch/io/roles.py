@@ -32,7 +32,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
@@ -158,10 +158,13 @@ def check_role(role: Role) -> Role:
 
 
 def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) -> Role:
-    def fail(message: str, key: str | None = None, index: int | None = None) -> NoReturn:
+    # every error of the file is collected and raised together: fixing a role file
+    # should take one run, not one per mistake
+    errors: list[tuple[str, str | None]] = []
+
+    def fail(message: str, key: str | None = None, index: int | None = None) -> None:
         line = locate(key, index) if locate is not None and key is not None else None
-        where = f"line {line}: " if line else ""
-        raise RoleSpecError(where + message, path=source, field=key)
+        errors.append(((f"line {line}: " if line else "") + message, key))
 
     def got(value: Any) -> str:  # what YAML made of a bare 007, no or 2024-05-01, and why
         bare = locate is not None and not isinstance(value, str | list | dict | type(None))
@@ -178,14 +181,16 @@ def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) ->
             fail(f"unknown field; {hint}valid fields are {list(ROLE_FIELDS)}", key)
     for key in REQUIRED_FIELDS:
         if key not in data:
-            raise RoleSpecError("required field is missing", path=source, field=key)
+            errors.append(("required field is missing", key))
     if "duties" not in data and "requirements" not in data:
         fail("required field is missing: a role needs duties, requirements or both", "requirements")
     for key in ("id", "title", "department"):
         value = data.get(key, "")
-        if not isinstance(value, str) or (key != "department" and not value.strip()):
+        if key in data and (
+            not isinstance(value, str) or (key != "department" and not value.strip())
+        ):
             fail(f"expected a non-empty string, got {got(value)}", key)
-    if not ROLE_ID.match(data["id"]):
+    if isinstance(data.get("id"), str) and data["id"].strip() and not ROLE_ID.match(data["id"]):
         what = "expected lowercase letters, digits, '-' or '_' (e.g. 'mobile-banking')"
         fail(f"{what}, got {data['id']!r}", "id")
     lists: dict[str, tuple[str, ...]] = {}
@@ -195,18 +200,24 @@ def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) ->
             value = []
         if not isinstance(value, list):
             fail(f"expected a list of non-empty strings, got {value!r}", key)
+            value = []
         for i, v in enumerate(value):
             if not (isinstance(v, str) and v.strip()):
                 what = f"item {i + 1} of {len(value)}: expected a non-empty string"
                 fail(f"{what}, got {got(v)}", key, i)
-        lists[key] = tuple(v.strip() for v in value)
-    if not lists["duties"] and not lists["requirements"]:
+        lists[key] = tuple(v.strip() for v in value if isinstance(v, str) and v.strip())
+    if not errors and not lists["duties"] and not lists["requirements"]:
         what = "expected at least one duty or requirement, got two empty lists"
-        raise RoleSpecError(what, path=source, field="requirements")
+        errors.append((what, "requirements"))
     for i, item in enumerate(lists["preferred"]):
         if item not in lists["requirements"]:
             what = f"each preferred item must also be in 'requirements'; {item!r} is not"
             fail(what, "preferred", i)
+    if len(errors) == 1:
+        raise RoleSpecError(errors[0][0], path=source, field=errors[0][1])
+    if errors:
+        said = "; ".join(f"field '{k}': {m}" if k else m for m, k in errors)
+        raise RoleSpecError(f"{len(errors)} errors: {said}", path=source)
     return Role(
         id=data["id"],
         title=data["title"].strip(),

@@ -248,8 +248,20 @@ def test_files_beside_role_files_that_are_neither_are_named_as_skipped(tmp_path)
     assert "nor a readable posting: " in messages[2] and "nor a posting; " in messages[0]
 
 
+def test_every_error_of_a_role_file_is_named_at_once(tmp_path):
+    # three mistakes, one run: each with its field and line (only the first was named)
+    path = _write(tmp_path, "bad.yaml", "id: 123\ntitle: [a, b]\nduties: 负责运营\nkpi: []\n")
+    with pytest.raises(RoleSpecError) as e:
+        load_roles(path)
+    message = str(e.value)
+    assert message.startswith(f"{path}: 4 errors: ")
+    for said in ("field 'id': line 1:", "field 'title': line 2:", "field 'duties': line 3:",
+                 "field 'kpi': line 4: unknown field; did you mean 'kpis'?"):  # fmt: skip
+        assert said in message
+
+
 def test_list_item_errors_name_the_line_and_the_item(tmp_path):
-    path = _write(tmp_path, "bad.yaml", "id: d\ntitle: 主管\nduties: [ok, {a: 1}, null]\n")
+    path = _write(tmp_path, "bad.yaml", "id: d\ntitle: 主管\nduties: [ok, {a: 1}, ok]\n")
     with pytest.raises(
         RoleSpecError,
         match=r"bad\.yaml: field 'duties': line 3: item 2 of 3: expected a non-empty string, "
