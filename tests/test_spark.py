@@ -225,8 +225,10 @@ def test_cascade_rescores_each_roles_shortlist(spark):
     matrix = s1.pivot(index="file", columns="role_id", values="score").loc[[i for i, _ in texts]]
     picked = rs.cascade_candidates(matrix.to_numpy(), 1, 0.0)
     chosen = {i for i, c in zip(matrix.index, picked, strict=True) if c}
-    flagged = set(out.loc[out["warnings"].str.contains("cascade:"), "file"])
+    flagged = set(out.loc[out["warnings"].str.contains(rs.CASCADE_WARNING, regex=False), "file"])
     assert chosen and flagged == {i for i, _ in texts} - chosen
+    note = f"{rs.CASCADE_WARNING}static-zh score, ranked after the {len(chosen)} re-scored with"
+    assert out.loc[out["file"].isin(flagged), "warnings"].str.endswith(note + " static-zh").all()
     merged = out.merge(s1, on=["file", "role_id"], suffixes=("", "_first"))
     np.testing.assert_allclose(merged["score"], merged["score_first"], atol=1e-6)
     for _, g in out.groupby("role_id"):
@@ -541,3 +543,50 @@ def test_building_a_plan_does_not_warn_about_pandas(spark, folder):
     # the filter was only around rolematch's calls: pyspark still warns elsewhere
     with pytest.warns(FutureWarning, match="does not yet fully support pandas"):
         spark.range(1).toPandas()
+
+
+def test_cli_cascade_ranks_the_rescored_first_and_flags_the_rest(spark, tmp_path, capsys):
+    """``--rerank``: a second model on a lower scale (here static-zh with its intercept
+    4 lower, as e5-small is on real CVs) must not let the résumés it never scored rank
+    above those it did (user report): per role the re-scored rank 1..n by their new
+    score, the rest n+1… by static-zh's, each saying so; the CSV keeps Spark's ranks."""
+    import json
+
+    import pandas as pd
+
+    from rolematch.cli import main
+    from rolematch.profile import profiles_dir
+
+    src = tmp_path / "cv"
+    src.mkdir()
+    texts = [f.read_text(encoding="utf-8") for f in example_files() if f.suffix == ".txt"]
+    texts += [DATA_ANALYST_CV, SERVICE_CV, "负责门户网站内容运营", "餐厅店长，负责门店排班"]
+    for i, t in enumerate(texts):
+        (src / f"{i:02d}.txt").write_text(t, encoding="utf-8")
+    low = json.loads((profiles_dir() / "static-zh.json").read_text(encoding="utf-8"))
+    low["calibration"]["intercept"] -= 4
+    (tmp_path / "low.json").write_text(json.dumps(low), encoding="utf-8")
+    argv = ["score", str(src), "--engine", "spark", "--master", "local[2]", "--model",
+            "static-zh", "--profile", str(tmp_path / "low.json"), "--rerank", "1", "-q",
+            "-o", str(tmp_path / "r.parquet"), "-o", str(tmp_path / "r.csv")]  # fmt: skip
+    assert main(argv) == 0
+    rows = pd.DataFrame(_read_csv(tmp_path / "r.csv"))
+    rows["score"] = rows["score"].astype(float)
+    rows["resume_rank"] = rows["resume_rank"].astype(int)
+    rows["kept"] = rows["warnings"].str.contains(rs.CASCADE_WARNING, regex=False)
+    n = int((~rows["kept"]).sum() / rows["role_id"].nunique())
+    assert 0 < n < len(texts)
+    note = f"{rs.CASCADE_WARNING}static-zh score, ranked after the {n} re-scored with static-zh"
+    assert rows.loc[rows["kept"], "warnings"].str.endswith(note).all()
+    mixed = False
+    for _, g in rows.groupby("role_id"):
+        g = g.sort_values("resume_rank")
+        assert g["resume_rank"].tolist() == list(range(1, len(texts) + 1))
+        assert not g["kept"].iloc[:n].any() and g["kept"].iloc[n:].all()
+        for part in (g.iloc[:n], g.iloc[n:]):  # each part by its own model's score
+            assert part["score"].is_monotonic_decreasing
+        mixed |= g["score"].iloc[n:].max() > g["score"].iloc[:n].min()
+    assert mixed  # else this test would not tell the fix from the bug
+    table = pd.read_parquet(tmp_path / "r.parquet")
+    got = table.set_index(["file", "role_id"])["resume_rank"]
+    assert all(got[r.file, r.role_id] == r.resume_rank for r in rows.itertuples())

@@ -98,7 +98,9 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
 
 def _store_from_frame(frame: Any, roles: Sequence[Role], files: Sequence[str]) -> Any:
     """Finished :class:`~rolematch.results.BatchResults` from a collected result frame,
-    so that the local engine's writers write it (same columns, rounding and ranks)."""
+    so that the local engine's writers write it (same columns and rounding), with the
+    frame's ranks: the cascade's (``rerank``) rank its re-scored résumés first, which
+    ranking by score alone (:meth:`~rolematch.results.BatchResults.finish`) would not."""
     import numpy as np
 
     from rolematch.documents import Resume
@@ -107,6 +109,8 @@ def _store_from_frame(frame: Any, roles: Sequence[Role], files: Sequence[str]) -
     store = BatchResults(roles, files)
     index = {f: i for i, f in enumerate(files)}
     role_index = {r.id: k for k, r in enumerate(roles)}
+    ranked = frame[frame["status"] == "ok"]
+    at = (ranked["file"].map(index).to_numpy(), ranked["role_id"].map(role_index).to_numpy())
     for file, g in frame.groupby("file", sort=False):
         first = g.iloc[0]
         warnings = tuple(first["warnings"].split("; ")) if first["warnings"] else ()
@@ -123,7 +127,10 @@ def _store_from_frame(frame: Any, roles: Sequence[Role], files: Sequence[str]) -
         fr = FileResult(str(file), resume, scores=np.ascontiguousarray(scores),
                         reasons=[r or "" for r in g["reason"]])  # fmt: skip
         store.add(index[file], fr)
-    return store.finish()
+    store.finish()
+    for c in ("role_rank", "resume_rank"):
+        getattr(store, c)[at] = ranked[c].to_numpy(dtype=np.int32)
+    return store
 
 
 @quiet_pandas_warning()  # pyspark's pandas-3 FutureWarning (toPandas), here only

@@ -336,7 +336,6 @@ def _score_frame(
     stage1 = _map(spark, frame, job(_first_stage(params)), texts=texts)
     full = job(params)
     return _cascade(
-        spark,
         stage1,
         lambda keys: _map(
             spark, frame.join(F.broadcast(keys), frame[key] == keys["_key"], "left_semi"), full,
@@ -344,6 +343,7 @@ def _score_frame(
         ),
         rerank,
         margin,
+        str(params["model"]),
     )  # fmt: skip
 
 
@@ -426,9 +426,11 @@ def _check_rerank(rerank: int | None, margin: float) -> None:
         )
 
 
-def _cascade(
-    spark: SparkSession, stage1: DataFrame, rescore: Any, k: int, margin: float
-) -> DataFrame:
+def _cascade(stage1: DataFrame, rescore: Any, k: int, margin: float, model: str) -> DataFrame:
+    """Stage 1's shortlists re-scored with ``model``; every re-scored résumé ranks above
+    every other in each role (a static-zh score is on another scale: on real CVs it is
+    mostly higher than e5-small's, so one ranking by score would put the résumés the
+    cascade left out first), and each row left out says so (:data:`CASCADE_WARNING`)."""
     from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -446,12 +448,22 @@ def _cascade(
         .select("_key")
         .distinct()
     )
-    stage2 = rescore(cand)
-    flagged = F.concat_ws("; ", F.nullif(F.col("warnings"), F.lit("")), F.lit(CASCADE_WARNING))
-    keep = stage1.join(F.broadcast(cand), "_key", "left_anti").withColumn(
-        "warnings", F.when(ok, flagged).otherwise(F.col("warnings"))
+    keep = stage1.join(F.broadcast(cand), "_key", "left_anti")
+    both = rescore(cand).withColumn("_full", F.lit(1))
+    both = both.unionByName(keep.withColumn("_full", F.lit(0)))
+    # per role (the same window as the ranks' partition): how many rank above the rest
+    n = F.sum(F.when(ok & (F.col("_full") == 1), 1).otherwise(0)).over(
+        Window.partitionBy("role_id")
     )
-    both = stage2.withColumn("_full", F.lit(1)).unionByName(keep.withColumn("_full", F.lit(0)))
+    note = F.concat(
+        F.lit(f"{CASCADE_WARNING}static-zh score, ranked after the "),
+        n.cast("string"),
+        F.lit(f" re-scored with {model}"),
+    )
+    flagged = F.concat_ws("; ", F.nullif(F.col("warnings"), F.lit("")), note)
+    both = both.withColumn(
+        "warnings", F.when(ok & (F.col("_full") == 0), flagged).otherwise(F.col("warnings"))
+    )
     return _rank(both, F.col("_full").desc())
 
 

@@ -42,8 +42,9 @@ __all__ = [
 #: Résumés read and scored together in a worker (as the local engine's chunks).
 CHUNK = 48
 
-#: Appended to ``warnings`` of a file the cascade did not re-score.
-CASCADE_WARNING = "cascade: scored with static-zh only (in no role's shortlist)"
+#: Starts the warning the cascade appends to each row it did not re-score:
+#: ``not re-scored: static-zh score, ranked after the 5 re-scored with e5-small``.
+CASCADE_WARNING = "not re-scored: "
 
 # what the workers return: the result columns but resume_rank, plus the sort keys
 SCHEMA = (
