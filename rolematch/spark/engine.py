@@ -240,7 +240,10 @@ def score_files(
     rerank : int, optional
         Cascade: score with ``static-zh`` first and re-score with ``model`` only
         each role's top ``rerank`` files and those within ``margin`` of its
-        ``rerank``-th score.
+        ``rerank``-th score. In each role the re-scored files rank first (by
+        ``model``'s score), the rest after them (by static-zh's, the two scales not
+        being comparable), each of those saying so in ``warnings``
+        (:data:`~rolematch.spark.CASCADE_WARNING` …).
     margin : float, default 0
         See ``rerank``. Keep it 0 (ties only) for large batches: the best static-zh
         scores crowd near 1, and on 2,000 résumés a margin of 0.02 took in 47% of
