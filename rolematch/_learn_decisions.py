@@ -319,7 +319,8 @@ def one_per_resume_and_role(
             lines = ", ".join(str(n) for n in g["line"])
             notes.append(f"{f} for {rid} (lines {lines}; kept line {g['line'].iloc[-1]})")
     msg = (
-        f"{source}: {int(repeated.sum())} decisions repeat an earlier one for the same "
+        f"{source}: {int(repeated.sum())} decision"
+        f"{'s repeat' if int(repeated.sum()) != 1 else ' repeats'} an earlier one for the same "
         "résumé and role (a copy or another spelling of a file is the same résumé)"
     )
     if int(repeated.sum()) > conflicting:

@@ -375,7 +375,8 @@ def _score(args: argparse.Namespace) -> int:
     bar = None
     if not args.quiet:
         print(
-            f"rolematch: scoring {len(files)} files against {len(roles)} roles with "
+            f"rolematch: scoring {len(files)} file{'s' * (len(files) != 1)} against "
+            f"{len(roles)} role{'s' * (len(roles) != 1)} with "
             f"{args.model!r}, {min(workers, max(1, len(files)))} worker(s) …",
             file=sys.stderr,
         )

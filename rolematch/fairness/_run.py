@@ -204,7 +204,8 @@ def audit(
             else load_roles(roles)
         )  # fmt: skip
         matcher.fit(role_list)
-    say(f"scoring {len(files)} files against {len(matcher.roles_)} roles")
+    n, r = len(files), len(matcher.roles_)
+    say(f"scoring {n} file{'s' * (n != 1)} against {r} role{'s' * (r != 1)}")
     results = score_paths(
         files, matcher=matcher, workers=workers, cache=cache, ocr=ocr, explain=False
     )
