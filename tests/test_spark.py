@@ -590,3 +590,11 @@ def test_cli_cascade_ranks_the_rescored_first_and_flags_the_rest(spark, tmp_path
     table = pd.read_parquet(tmp_path / "r.parquet")
     got = table.set_index(["file", "role_id"])["resume_rank"]
     assert all(got[r.file, r.role_id] == r.resume_rank for r in rows.itertuples())
+
+
+def test_the_workers_score_each_file_once(spark, folder):
+    """The duplicate note had joined the scored frame with an aggregate of itself: a
+    plan that read it twice, so Spark ran the workers' reading and scoring twice."""
+    df = rs.score_files(spark, str(folder / "pdf"), model="static-zh", ocr=False)
+    plan = df._jdf.queryExecution().executedPlan().toString()
+    assert plan.count("MapInPandas") == 1, plan

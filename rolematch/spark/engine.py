@@ -89,19 +89,15 @@ def _note_duplicates(scored: DataFrame) -> DataFrame:
     batch has with ``duplicate: same text as <others>``, as
     :class:`~rolematch.results.BatchResults` does for the local engine (others in batch
     order, three named, then "and N more")."""
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from rolematch.results import DUPLICATE_NOTE
 
     ok = (F.col("status") == "ok") & (F.col("_hash") != "")
-    same = (
-        scored.where(ok)
-        .select("_hash", "_order", "file")
-        .distinct()
-        .groupBy("_hash")
-        .agg(F.sort_array(F.collect_list(F.struct("_order", "file"))).alias("_same"))
-        .where(F.size("_same") > 1)
-    )
+    # a window, not a join with an aggregate of ``scored``: a plan that reads ``scored``
+    # twice runs the workers' reading and scoring twice
+    same = F.collect_set(F.when(ok, F.struct("_order", "file"))).over(Window.partitionBy("_hash"))
     others = F.transform(
         F.filter("_same", lambda x: x["file"] != F.col("file")), lambda x: x["file"]
     )
@@ -109,8 +105,8 @@ def _note_duplicates(scored: DataFrame) -> DataFrame:
     more = F.when(n > 3, F.format_string(" and %d more", n - 3)).otherwise(F.lit(""))
     note = F.concat(F.lit(DUPLICATE_NOTE), F.array_join(F.slice(others, 1, 3), ", "), more)
     noted = F.concat_ws("; ", F.nullif(F.col("warnings"), F.lit("")), note)
-    return scored.join(same, "_hash", "left").withColumn(
-        "warnings", F.when(ok & F.col("_same").isNotNull(), noted).otherwise(F.col("warnings"))
+    return scored.withColumn("_same", F.sort_array(same)).withColumn(
+        "warnings", F.when(ok & (n > 0), noted).otherwise(F.col("warnings"))
     )
 
 
