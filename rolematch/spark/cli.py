@@ -110,7 +110,8 @@ def _store_from_frame(frame: Any, roles: Sequence[Role], files: Sequence[str]) -
     index = {f: i for i, f in enumerate(files)}
     role_index = {r.id: k for k, r in enumerate(roles)}
     ranked = frame[frame["status"] == "ok"]
-    at = (ranked["file"].map(index).to_numpy(), ranked["role_id"].map(role_index).to_numpy())
+    at = tuple(ranked[c].map(m).to_numpy(dtype=np.intp)  # intp: no rows is no index either
+               for c, m in (("file", index), ("role_id", role_index)))  # fmt: skip
     for file, g in frame.groupby("file", sort=False):
         first = g.iloc[0]
         warnings = tuple(first["warnings"].split("; ")) if first["warnings"] else ()
