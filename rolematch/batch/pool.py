@@ -465,7 +465,6 @@ def _stop(ex: Any, *, kill: bool) -> None:
         return
     procs = list((getattr(ex, "_processes", None) or {}).values())  # gone after shutdown()
     results = getattr(ex, "_result_queue", None)
-    queues = (getattr(ex, "_call_queue", None), results)  # gone after shutdown() too
     ex.shutdown(wait=False, cancel_futures=True)
     for p in procs:
         if p.is_alive():
@@ -479,22 +478,3 @@ def _stop(ex: Any, *, kill: bool) -> None:
     writer = getattr(results, "_writer", None)
     if writer is not None:
         writer.close()
-    _release_semaphores(queues)
-
-
-def _release_semaphores(queues: Sequence[Any]) -> None:
-    """Remove the named semaphores of a stopped pool's ``queues`` now, not at exit.
-
-    An interrupted ``rolematch`` ends with ``os._exit``, which runs no finalizer, and
-    the resource tracker then warns "There appear to be 5 leaked semaphore objects".
-    Each semaphore's own finalizer (unlink and unregister) runs here, once; the
-    process keeps its handles, and no new worker opens them by name.
-    """
-    from multiprocessing import util
-
-    locks = {id(lock) for q in queues for a in ("_rlock", "_wlock", "_sem")
-             if (lock := getattr(q, a, None)) is not None}  # fmt: skip
-    for finalizer in list(getattr(util, "_finalizer_registry", {}).values()):
-        ref = getattr(finalizer, "_weakref", None)
-        if ref is not None and id(ref()) in locks:
-            finalizer()
