@@ -44,6 +44,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "the writing end of that result pipe (multiprocessing.SimpleQueue has no public "
         "close for one end); read with getattr"
     ),
+    ("rolematch.batch.reader", "_exit"): (
+        "os._exit ends a reader child or worker whose parent died at once, without running "
+        "exit handlers that would wait on the dead parent's pipes"
+    ),
     ("rolematch.cli", "_exit"): (
         "os._exit is the standard library's documented way to end a process without the "
         "interpreter's exit handlers (after an interrupt, the worker pool's threads)"

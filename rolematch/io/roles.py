@@ -174,15 +174,17 @@ def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) ->
         kind = "nothing: the file is empty" if data is None else type(data).__name__
         hint = " (a role file holds one role: id: …, title: …, duties: […])"
         raise RoleSpecError(f"expected a mapping of role fields, got {kind}{hint}", path=source)
+    meant = set()  # fields a misspelt key stands for: not also "missing"
     for key in map(str, data):
         if key not in ROLE_FIELDS:
             close = difflib.get_close_matches(key, ROLE_FIELDS, n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            meant.update(close)
             fail(f"unknown field; {hint}valid fields are {list(ROLE_FIELDS)}", key)
     for key in REQUIRED_FIELDS:
-        if key not in data:
+        if key not in data and key not in meant:
             errors.append(("required field is missing", key))
-    if "duties" not in data and "requirements" not in data:
+    if not {"duties", "requirements"} & (set(map(str, data)) | meant):
         fail("required field is missing: a role needs duties, requirements or both", "requirements")
     for key in ("id", "title", "department"):
         value = data.get(key, "")
