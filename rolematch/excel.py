@@ -8,7 +8,9 @@ Sheets, in order:
     CSV's row of its rank-1 role), or why a file could not be read. Under
     ``min_score`` it follows the filter as the wide CSV does: a score below it is
     blank, and a file no role reaches it for has no best role and says so in ``reason``
-    (``no role scores S or more; best: …``).
+    (``no role scores S or more; best: …``). A ``warnings`` column before ``reason``
+    holds the file's warnings as the wide CSV does (``duplicate: same text as …``),
+    read or not.
 one sheet per role (named after the role's title)
     Its shortlist in rank order: rank, file, score, the three components, the role's
     rank for the résumé, matched and missing keywords, the three best duty ⇐ sentence
@@ -259,16 +261,20 @@ def write_xlsx(
     taken = {_OVERVIEW.lower(), _UNREADABLE.lower(), _RESERVED}
 
     # Overview: the score matrix
-    header = ["file", "status", "best_role", "best_score", *results.role_titles, "reason"]
+    # warnings as the wide CSV has them: the Overview is the sheet people read
+    header = [
+        "file", "status", "best_role", "best_score", *results.role_titles, "warnings", "reason"
+    ]  # fmt: skip
     scores = {*results.role_titles, "best_score"}
     overview = _Sheet(wb, _OVERVIEW, header, len(results), scores)
     # the matrix follows min_score as the wide CSV does (top_k is the role sheets')
     passed = results.keep("resume", None, min_score)
     for i, file in enumerate(results.files):
+        warnings = "; ".join(results.warnings[i]) or None  # blank, not "", when none
         if not results.ok(i) or not passed[i].any():
             overview.append(
                 [file, results.status[i], None, None, *[None] * results.n_roles,
-                 results.row_reason(i, min_score)]
+                 warnings, results.row_reason(i, min_score)]
             )  # fmt: skip
             continue
         best = int(np.argmin(results.role_rank[i]))
@@ -279,6 +285,7 @@ def write_xlsx(
                 results.role_titles[best],
                 _num(results.score[i, best]),
                 *[_num(s) if k else None for s, k in zip(results.score[i], passed[i], strict=True)],
+                warnings,
                 best_reason(results, i),
             ]  # fmt: skip
         )

@@ -220,3 +220,23 @@ def test_xlsx_overview_reason_is_the_best_roles_as_in_the_long_csv(batch, tmp_pa
     assert len(rows) == len(first) and sum(r["status"] == "ok" for r in rows) >= 5
     for row in rows:
         assert row["reason"] and row["reason"] == first[row["file"]]["reason"]
+
+
+def test_xlsx_overview_has_the_wide_csvs_warnings(batch, tmp_path):
+    # the Overview had no warnings column: a duplicate showed only on the role sheets
+    xlsx, wide = tmp_path / "w.xlsx", tmp_path / "w.wide.csv"
+    _score(batch, xlsx, "-o", str(wide))
+    with open(wide, encoding="utf-8-sig", newline="") as f:
+        wide_rows = {r["file"].lstrip("'"): r for r in csv.DictReader(f)}
+    overview = openpyxl.load_workbook(xlsx)["总览 Overview"]
+    header = [c.value for c in overview[1]]
+    assert header == ["file", "status", "best_role", "best_score", "@仓库管理员", "护士长",
+                      "warnings", "reason"]  # fmt: skip
+    cells = {r[0].value: dict(zip(header, r, strict=True)) for r in overview.iter_rows(min_row=2)}
+    assert cells.keys() == wide_rows.keys()
+    for file, row in cells.items():
+        assert (row["warnings"].value or "") == wide_rows[file]["warnings"], file
+        if row["warnings"].value:
+            assert row["warnings"].data_type == "s"
+    dup = [r["warnings"].value for r in cells.values() if r["warnings"].value]
+    assert any("duplicate: same text as " in w for w in dup), dup
