@@ -53,6 +53,9 @@ class Posting:
         What a reader should check (the file reads like a résumé).
     headed : bool
         Whether a duty or requirement heading (岗位职责, 任职要求 …) opened a list of it.
+    headings : list of Dropped
+        The section heading lines (💼 岗位职责) that held no item, the reason naming
+        the list they open, so that ``--dry-run`` accounts for them too.
     """
 
     title: str = ""
@@ -66,6 +69,7 @@ class Posting:
     department: str = ""
     warnings: list[str] = field(default_factory=list)
     headed: bool = field(default=False, compare=False)
+    headings: list[Dropped] = field(default_factory=list, compare=False)
 
     def to_role(self) -> Role:
         """The validated :class:`Role` (duties may be empty; requirements then carry it)."""
@@ -100,6 +104,9 @@ class Posting:
             - 接听客户来电  [line 3]
           requirements (1):
             - 大专及以上学历  [line 5]
+          headings (2):
+            line 2: 岗位职责：  -- duties
+            line 4: 任职要求：  -- requirements
           dropped (1):
             line 6: 联系电话：138****0000  -- contact
         """
@@ -116,6 +123,9 @@ class Posting:
         ]
         if self.kpis:
             out.append(f"  kpis ({len(self.kpis)}): " + "；".join(self.kpis))
+        if self.headings:
+            out.append(f"  headings ({len(self.headings)}):")
+            out += [f"    line {h.line}: {_clip(h.text)}  -- {h.reason}" for h in self.headings]
         out.append(f"  dropped ({len(self.dropped)}):")
         out += [f"    line {d.line}: {_clip(d.text)}  -- {d.reason}" for d in self.dropped]
         return "\n".join(out)

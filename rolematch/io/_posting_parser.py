@@ -57,7 +57,9 @@ _EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Lt
 _BEFORE_HEADING = "before any duty or requirement heading"
 
 _LISTS = ("duties", "requirements", "preferred", "mixed")  # the sections of items
+_OPENS = {"preferred": "preferred requirements", "mixed": "duties and requirements"}
 _PAY = "pay and benefits"
+_OTHER = "other jobs on the page"  # a board's list of other posts: their pay is no benefit
 
 
 class LineSorter:
@@ -204,7 +206,8 @@ class LineSorter:
         if (reason := noise_reason(plain, lex)) and not (
             reason == _PAY and self.section in _LISTS and benefit_work(plain, lex)
         ):  # 负责五险一金的增减员 under 岗位职责: an item
-            self._drop(ln, reason)
+            other = self.section == "noise" and self.noise_reason == _OTHER  # 高中数学老师 10-15K
+            self._drop(ln, _OTHER if other else reason)
             return
         if self.section == "noise":
             self._drop(ln, self.noise_reason)
@@ -347,6 +350,8 @@ class LineSorter:
         if kind == "noise":
             p.dropped.append(Dropped(ln.no, ln.text.strip(), reason))
             return
+        if not rest:  # a line that opens a list, and holds none of it
+            p.headings.append(Dropped(ln.no, ln.text.strip(), _OPENS.get(kind, kind)))
         if kind == "kpis":
             if rest:
                 p.kpis.extend(k.strip(" 。.") for k in re.split(r"[；;]", rest) if k.strip(" 。."))
@@ -590,6 +595,9 @@ class LineSorter:
                 if p.title:
                     carry.append(Dropped(p.line, p.title, "a heading with no duties under it"))
                 carry += p.dropped
+                carry += [
+                    Dropped(h.line, h.text, "a heading with nothing under it") for h in p.headings
+                ]
         kept[-1].dropped += carry
         return kept
 
@@ -614,6 +622,7 @@ class LineSorter:
                 p.headed = p.headed or q.headed
                 p.kpis += q.kpis
                 p.dropped += q.dropped
+                p.headings += q.headings
                 p.dropped.sort(key=lambda d: d.line)
                 continue
             out.append(q)

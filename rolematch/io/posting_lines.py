@@ -206,8 +206,9 @@ def _symbols(line: str) -> int:
 
 
 def strip_md(line: str) -> str:
-    """The line without markdown marks (#, >, **) and leading emoji."""
+    """The line without markdown marks (#, >, **) and the emoji before or inside them."""
     s = _MD_MARKS.sub("", line).strip()
+    s = _MD_MARKS.sub("", s[_symbols(s) :]).strip()  # 👉 **岗位一：X**: bold after the emoji
     return s[_symbols(s) :].strip()
 
 

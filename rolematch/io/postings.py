@@ -177,6 +177,7 @@ def _export_postings(
                 p.duties += extra.duties
                 p.requirements += extra.requirements
                 p.dropped += extra.dropped
+                p.headings += extra.headings
         p.title, p.line = job.title, job.no
         p.department = job.department or p.department
         if job.id:

@@ -150,7 +150,7 @@ def test_emoji_around_a_title_and_a_list_of_other_openings() -> None:
     # the same title (and so the same id) whether the file kept its emoji or not (GBK)
     assert p.title == "数据分析专家（零售信贷方向）"
     assert {d.text: d.reason for d in p.dropped}["其他在招职位：Java开发工程师 | 产品经理"] == (
-        "other postings"
+        "other jobs on the page"
     )
 
 

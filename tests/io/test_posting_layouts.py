@@ -79,7 +79,7 @@ def test_job_board_page_copy_keeps_only_the_posting(tmp_path: Path) -> None:
         "有支付或银行核心系统经验者优先。",
     ]
     reasons = {d.text: d.reason for d in p.dropped}
-    assert reasons["数据开发工程师"] == "other postings"
+    assert reasons["数据开发工程师"] == "other jobs on the page"
 
 
 # ------------------------------------------------------------ tables of posts
