@@ -1,7 +1,7 @@
 """Decisions :func:`rolematch.learn.learn` leaves out or merges before it scores: those
-whose résumé cannot be read (a warning names up to :data:`NAMED_FILES` files), and
-repeated rows for one résumé and role — a résumé is its content, so copies and other
-spellings of one file are one résumé, and cross-validation groups by it.
+whose résumé cannot be read (a warning names up to :data:`NAMED_FILES` files and their
+lines), and repeated rows for one résumé and role — a résumé is its content, so copies
+and other spellings of one file are one résumé, and cross-validation groups by it.
 
 :class:`ResumeLookup` finds the résumé a row names: a Windows team's sheet says
 ``cvs\\王强.txt`` or ``C:\\招聘\\cvs\\王强.txt``, or only ``王强.txt``; a path that is
@@ -18,6 +18,7 @@ import csv
 import hashlib
 import io
 import math
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -263,32 +264,63 @@ def missing_cell(v: Any) -> bool:
 def drop_unreadable(
     table: pd.DataFrame, read: Mapping[str, Any], source: str
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The decisions whose résumé could be read, and counts of the others (a warning
-    names up to :data:`NAMED_FILES` files; an error when none is left)."""
+    """The decisions whose résumé could be read, and counts of the others.
+
+    A warning names up to :data:`NAMED_FILES` files with the lines that name them
+    (``line 4: nosuch.pdf (file not found)``). An error when no decision is left, or
+    when those left lack fits or rejects, so that learning cannot run: it says how
+    many rows were dropped, and how many of them because their file was not found.
+    """
     bad = [f for f, r in read.items() if not r.ok]
     gone = table["file"].isin(bad)
     reasons: dict[str, int] = {}
     for f in bad:
-        reasons[str(read[f].reason or read[f].status)] = (
-            reasons.get(str(read[f].reason or read[f].status), 0) + 1
-        )
-    if bad:
-        named = ", ".join(f"{f} ({read[f].reason or read[f].status})" for f in bad[:NAMED_FILES])
-        more = f" and {len(bad) - NAMED_FILES} more" if len(bad) > NAMED_FILES else ""
-        where = (
-            f"a relative path is read from the working folder, else from the folder of {source}"
-            if source != "decisions"
-            else "a relative path is read from the working folder"
-        ) + ", else looked up by its name among the résumés given (--resumes)"
-        what = (
-            f"{source}: {int(gone.sum())} of {len(table)} decisions dropped, their résumé "
-            f"could not be read: {named}{more} ({where})"
-        )
-        if gone.all():
-            raise ValueError(f"{what}; no decision is left to learn from.")
-        warnings.warn(what, DecisionsWarning, stacklevel=3)
+        reasons[_reason(read[f])] = reasons.get(_reason(read[f]), 0) + 1
     counts = {"decisions": int(gone.sum()), "resumes": len(bad), "reasons": reasons}
-    return table[~gone].reset_index(drop=True), counts
+    if not bad:
+        return table, counts
+    lines = {f: [int(n) for n in table.loc[table["file"] == f, "line"]] for f in bad}
+    named = ", ".join(
+        f"line{'s' if len(lines[f]) > 1 else ''} {', '.join(map(str, lines[f]))}: "
+        f"{f if f.isprintable() else repr(f)} ({_reason(read[f])})"
+        for f in bad[:NAMED_FILES]
+    )
+    more = f" and {len(bad) - NAMED_FILES} more" if len(bad) > NAMED_FILES else ""
+    where = (
+        f"a relative path is read from the working folder, else from the folder of {source}"
+        if source != "decisions"
+        else "a relative path is read from the working folder"
+    ) + ", else looked up by its name among the résumés given (--resumes)"
+    what = (
+        f"{source}: {int(gone.sum())} of {len(table)} decisions dropped, their résumé "
+        f"could not be read: {named}{more} ({where})"
+    )
+    kept = table[~gone].reset_index(drop=True)
+    fits = int((kept["grade"] >= 1).sum())
+    if fits == 0 or fits == len(kept):
+        # learning would stop on "must hold both fits and rejects", hiding these rows
+        missing = sum(len(lines[f]) for f in bad if _reason(read[f]) == "file not found")
+        left = (
+            "no decision is left"
+            if kept.empty
+            else f"the {len(kept)} left hold {fits} fits and {len(kept) - fits} rejects"
+        )
+        raise ValueError(
+            f"{what}; {left}, and learning needs both fits and rejects: {int(gone.sum())} "
+            f"rows dropped, {missing} of them because their file was not found."
+        )
+    warnings.warn(what, DecisionsWarning, stacklevel=3)
+    return kept, counts
+
+
+def _reason(resume: Any) -> str:
+    """Why ``resume`` could not be read, less the hint to pass a text to
+    ``resume_from_text``: a decisions table names files, whatever their name holds."""
+    return _TEXT_HINT.sub("", str(resume.reason or resume.status))
+
+
+# io._path_bytes adds it to a file name with a line break or a sentence's punctuation
+_TEXT_HINT = re.compile(r" \(this looks like a résumé's text, not a path: [^)]*\)")
 
 
 def one_per_resume_and_role(

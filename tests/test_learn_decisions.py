@@ -435,3 +435,36 @@ def test_the_python_api_names_every_bad_row_too(tmp_path: Path) -> None:
     with pytest.raises(ValueError) as e:
         read_decisions(table)
     assert "line 2" in str(e.value) and "line 4" in str(e.value)
+
+
+# ------------------------------------------------------------------ 4. résumés not found
+@PENDING_SHOWN
+def test_a_decision_whose_file_is_not_found_is_named_by_its_line(
+    tmp_path: Path, capsys: Any
+) -> None:
+    # the warning named nosuch.pdf but no line, and a name holding a line break got the
+    # Python API's hint "use rolematch.resume_from_text" (user report s38 #4)
+    decisions = _team(tmp_path, lambda name: f"cvs\\{name}")
+    with open(decisions, "a", encoding="utf-8", newline="") as f:
+        f.write(f'nosuch.pdf,{ROLE},淘汰\r\n"two\r\nlines.pdf",{ROLE},淘汰\r\n')
+    assert _learn(decisions, tmp_path / "p.json") == 0
+    err = capsys.readouterr().err
+    assert "2 of 12 decisions dropped" in err
+    assert "line 12: nosuch.pdf (file not found)" in err
+    assert "line 14: 'two\\r\\nlines.pdf' (file not found)" in err  # a record's last line
+    assert "resume_from_text" not in err
+
+
+def test_when_the_files_not_found_leave_no_fits_the_error_counts_them(
+    tmp_path: Path, capsys: Any
+) -> None:
+    # it said "must hold both fits … Got 0 fits and 1 rejects", hiding the 6 rows dropped
+    decisions = _team(tmp_path, lambda name: f"cvs\\{name}")
+    text = decisions.read_text("utf-8").replace("cvs\\", "typo\\", 6)
+    decisions.write_text(text.replace("typo\\候选人05", "cvs\\候选人05"), "utf-8")
+    assert _learn(decisions, tmp_path / "p.json") == 1
+    err = capsys.readouterr().err
+    assert "must hold both" not in err and not (tmp_path / "p.json").exists()
+    assert "the 5 left hold 0 fits and 5 rejects" in err
+    assert "5 rows dropped, 5 of them because their file was not found" in err
+    assert "line 2: typo\\候选人00.txt (file not found)" in err
