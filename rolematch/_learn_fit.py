@@ -21,7 +21,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from rolematch._learn_keywords import KeywordEvidence, factors, select_terms
-from rolematch._learn_metrics import MAX_ROLE_AUC_LOSS, METRICS, MIN_AUC_GAIN, word_preferences
+from rolematch._learn_metrics import (
+    MAX_ROLE_AUC_LOSS,
+    METRICS,
+    MIN_AUC_GAIN,
+    no_gain,
+    role_losses,
+    word_preferences,
+)
 from rolematch._learn_metrics import fold_mean as _fold_mean
 from rolematch._learn_metrics import metrics as _metrics
 from rolematch._learn_metrics import nanmean as _nanmean
@@ -508,7 +515,17 @@ def learn_from_table(
             f"learned coefficients adopted: held-out AUC gain {mean_gain:+.4f} "
             f"(mean role AUC {role_gain:+.4f})"
             if adopted
-            else _no_gain(gains, mean_gain, role_gain, rank_gain, len(frame), len(files), k, events)
+            else no_gain(
+                gains,
+                mean_gain,
+                role_gain,
+                rank_gain,
+                len(frame),
+                len(files),
+                k,
+                int(y.sum()),
+                MIN_PRIOR_EVENTS,
+            )
             + ": the profile keeps the default coefficients"
         ),
         "coefficients": {
@@ -568,12 +585,15 @@ def learn_from_table(
                 + f"): held-out AUC gain {report['word_preferences']['gain']:+.4f}"
             )
     if adopted:
-        report["verdict"] += _role_losses(report["role_auc"], dropped)
+        report["verdict"] += role_losses(report["role_auc"], dropped)
         doc["calibration"] = report["coefficients"]["learned"]
         doc["roles"] = {
             **{r: dict(c) for r, c in base.roles.items()},
             **{r: v["learned"] for r, v in report["roles"].items()},
         }
+    elif not name and dict(doc.get("term_bonus", {})) == dict(base.term_bonus):
+        # nothing adopted: the name must not say "learned"
+        doc["name"] = f"{base.name or base.model} (defaults kept after {len(frame)} decisions)"
     from rolematch.profile import from_dict
 
     report.update(_finite(report))
@@ -609,69 +629,3 @@ def _fold_count(folds: int, n_resumes: int) -> int:
             f"decided on ({n_resumes}). Got {folds} instead."
         )
     return max(2, min(int(folds), n_resumes))
-
-
-def _role_losses(role_auc: Mapping[str, Mapping[str, Any]], dropped: Sequence[str]) -> str:
-    """What an adopted profile does to the roles whose held-out AUC it lowers: a role
-    that lost more than :data:`MAX_ROLE_AUC_LOSS` keeps its defaults, a smaller loss is
-    named so the mean gain does not hide it."""
-
-    def auc(r: str) -> str:
-        return f"{role_auc[r]['default']:.3f} -> {role_auc[r]['learned']:.3f}"
-
-    fell = [
-        r
-        for r, v in role_auc.items()
-        if r not in dropped
-        and v["learned"] is not None
-        and v["default"] is not None
-        and v["learned"] < v["default"] - MIN_AUC_GAIN
-    ]
-    out = ""
-    if dropped:
-        out += (
-            f"; {', '.join(dropped)} keep{'s' if len(dropped) == 1 else ''} the default "
-            f"coefficients (held-out AUC {'; '.join(auc(r) for r in dropped)}, a loss over "
-            f"{MAX_ROLE_AUC_LOSS})"
-        )
-    if fell:
-        out += (
-            f"; held-out AUC lower for {', '.join(f'{r} ({auc(r)})' for r in fell)}, "
-            f"within the {MAX_ROLE_AUC_LOSS} allowed"
-        )
-    return out
-
-
-def _no_gain(
-    gains: Sequence[float],
-    gain: float,
-    role_gain: float,
-    rank_gain: float,
-    n: int,
-    n_resumes: int,
-    k: int,
-    events: int,
-) -> str:
-    """Why the learned coefficients were not adopted."""
-    if gains and events < MIN_PRIOR_EVENTS:
-        return (
-            f"too few decisions of one kind ({events} fits or rejects of {n} decisions; "
-            f"at least {MIN_PRIOR_EVENTS:g} of each let cross-validation tell a gain "
-            "from noise)"
-        )
-    if not gains:
-        return (
-            f"too few decisions to cross-validate ({n} decisions on {n_resumes} résumés, "
-            f"{k} folds: no held-out fold holds a fit and a reject to rank)"
-        )
-    why = []
-    if gain < MIN_AUC_GAIN:
-        why.append(f"held-out AUC gain {gain:+.4f} is below {MIN_AUC_GAIN}")
-    if role_gain < -MAX_ROLE_AUC_LOSS / 4:
-        why.append(f"mean role AUC fell by {-role_gain:.4f} (more than {MAX_ROLE_AUC_LOSS / 4})")
-    if not role_gain > 0 and rank_gain < 0:
-        why.append(
-            f"no role's AUC gained and the ranking of each résumé's roles fell "
-            f"(NDCG@3 {rank_gain:+.4f})"
-        )
-    return "no gain in cross-validation (" + "; ".join(why) + ")"

@@ -6,7 +6,7 @@ calibration (:func:`word_preferences`). Pure numpy on scored decisions; no I/O.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -26,6 +26,8 @@ __all__ = [
     "metrics",
     "nanmean",
     "ndcg",
+    "no_gain",
+    "role_losses",
     "rounded",
     "word_preferences",
 ]
@@ -160,3 +162,71 @@ def word_preferences(
         }
         out["learned"] = bool(out["words"])
     return out
+
+
+# ------------------------------------------------------------------ verdicts
+def role_losses(role_auc: Mapping[str, Mapping[str, Any]], dropped: Sequence[str]) -> str:
+    """What an adopted profile does to the roles whose held-out AUC it lowers: a role
+    that lost more than :data:`MAX_ROLE_AUC_LOSS` keeps its defaults, a smaller loss is
+    named so the mean gain does not hide it."""
+
+    def auc(r: str) -> str:
+        return f"{role_auc[r]['default']:.3f} -> {role_auc[r]['learned']:.3f}"
+
+    fell = [
+        r
+        for r, v in role_auc.items()
+        if r not in dropped
+        and v["learned"] is not None
+        and v["default"] is not None
+        and v["learned"] < v["default"] - MIN_AUC_GAIN
+    ]
+    out = ""
+    if dropped:
+        out += (
+            f"; {', '.join(dropped)} keep{'s' if len(dropped) == 1 else ''} the default "
+            f"coefficients (held-out AUC {'; '.join(auc(r) for r in dropped)}, a loss over "
+            f"{MAX_ROLE_AUC_LOSS})"
+        )
+    if fell:
+        out += (
+            f"; held-out AUC lower for {', '.join(f'{r} ({auc(r)})' for r in fell)}, "
+            f"within the {MAX_ROLE_AUC_LOSS} allowed"
+        )
+    return out
+
+
+def no_gain(
+    gains: Sequence[float],
+    gain: float,
+    role_gain: float,
+    rank_gain: float,
+    n: int,
+    n_resumes: int,
+    k: int,
+    fits: int,
+    min_events: float,
+) -> str:
+    """Why the learned coefficients were not adopted (``min_events``: the fits and the
+    rejects each must number, :data:`rolematch._learn_fit.MIN_PRIOR_EVENTS`)."""
+    if gains and min(fits, n - fits) < min_events:
+        return (
+            f"too few decisions of one kind ({fits} fits and {n - fits} rejects; at least "
+            f"{min_events:g} of each let cross-validation tell a gain from noise)"
+        )
+    if not gains:
+        return (
+            f"too few decisions to cross-validate ({n} decisions on {n_resumes} résumés, "
+            f"{k} folds: no held-out fold holds a fit and a reject to rank)"
+        )
+    why = []
+    if gain < MIN_AUC_GAIN:
+        why.append(f"held-out AUC gain {gain:+.4f} is below {MIN_AUC_GAIN}")
+    if role_gain < -MAX_ROLE_AUC_LOSS / 4:
+        why.append(f"mean role AUC fell by {-role_gain:.4f} (more than {MAX_ROLE_AUC_LOSS / 4})")
+    if not role_gain > 0 and rank_gain < 0:
+        why.append(
+            f"no role's AUC gained and the ranking of each résumé's roles fell "
+            f"(NDCG@3 {rank_gain:+.4f})"
+        )
+    return "no gain in cross-validation (" + "; ".join(why) + ")"

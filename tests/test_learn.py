@@ -18,11 +18,11 @@ from rolematch._learn_fit import (
     MIN_PRIOR_EVENTS,
     MIN_PRIOR_WEIGHT,
     PRIOR_STRENGTHS,
-    _role_losses,
     design,
     predict,
 )
 from rolematch._learn_keywords import FACTOR_RANGE, MAX_TERMS, select_terms
+from rolematch._learn_metrics import role_losses as _role_losses
 from rolematch._learn_metrics import metrics as _metrics
 from rolematch._learn_terms import WordEvidence, select_words
 from rolematch.cli import main
@@ -262,10 +262,11 @@ def test_few_fits_among_many_decisions_adopt_nothing(heldout: dict[str, Any]) ->
     # the same consistent team, once with 8 fits among 120 decisions and once with 40
     rare = pd.concat([fits.head(8), rejects.head(112)])
     enough = pd.concat([fits.head(40), rejects.head(80)])
-    _, r_rare = learn_from_table(rare, "static-zh")
+    p_rare, r_rare = learn_from_table(rare, "static-zh")
     _, r_enough = learn_from_table(enough, "static-zh")
     assert r_rare["prior_strength"] * 8 >= MIN_PRIOR_EVENTS
-    assert not r_rare["adopted"] and "too few decisions of one kind" in r_rare["verdict"]
+    assert not r_rare["adopted"] and "too few decisions of one kind (8 fits" in r_rare["verdict"]
+    assert "learned" not in p_rare.name and "defaults kept" in p_rare.name
     assert r_enough["adopted"]
 
 
