@@ -466,32 +466,48 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
 
 
 #: A clause that names a certificate as a plan, not a holding: 正在备考…资格证, 资格证（待考）,
-#: CFA candidate, pursuing PMP.
+#: CPA已通过4门, 目标是取得CPA证书, CFA candidate, pursuing PMP.
 _NOT_HELD = re.compile(
-    r"备考|在考|待考|考取中|准备考|拟考|计划考|预计|即将|尚未|未取得|未获得|没有|暂无|"
-    r"\b(?:candidate|pursuing|preparing|studying for|expected|in progress)\b",
+    r"备考|在考|待考|考取中|准备考|拟考|计划考|报考|预计|即将|尚未|未取得|未获得|没有|暂无|"
+    r"目标|争取|希望取得|计划取得|通过\s*\d+\s*[门科]|"
+    r"\b(?:candidate|pursuing|preparing|studying for|expected|in progress|aim|plan to)\b",
     re.I,
 )
 _CLAUSE = re.compile(r"[。；;，,\n|｜]")
+#: A certificate's other name, as résumés write either (lower case).
+_CERT_ALIASES = {
+    "cpa": ("注册会计师",),
+    "注册会计师": ("cpa",),
+    "cfa": ("特许金融分析师",),
+    "frm": ("金融风险管理师",),
+    "acca": ("特许公认会计师",),
+    "pmp": ("项目管理专业人士",),
+}
+#: The head of a qualification whose subject a résumé may write apart from it:
+#: 数学教师资格证 held as 教师资格证（初中数学）.
+_CERT_HEADS = ("教师资格", "从业资格", "执业资格", "职业资格")
 
 
 def holds(name: str, text: str) -> bool:
     """Whether ``text`` (lower case) says its author holds certificate ``name``: a
-    mention counts unless its clause says it is still to come (备考, 预计, pursuing).
+    clause names it (by another name too: CPA, 注册会计师; a qualification's subject
+    apart from it: 教师资格证（初中数学）) and does not say it is still to come (备考,
+    预计, pursuing, 通过4门).
 
     Examples
     --------
-    >>> holds("教师资格证", "证书：初中数学教师资格证")
+    >>> holds("数学教师资格证", "证书：教师资格证（初中数学）")
     True
-    >>> holds("教师资格证", "证书：正在备考初中数学教师资格证")
+    >>> holds("数学教师资格证", "证书：正在备考初中数学教师资格证")
+    False
+    >>> holds("数学教师资格证", "2019-至今 某中学 数学教师")
     False
     """
-    key = name.lower()
-    for m in re.finditer(re.escape(key), text):
-        start = max((c.end() for c in _CLAUSE.finditer(text, 0, m.start())), default=0)
-        end = _CLAUSE.search(text, m.end())
-        clause = text[start : end.start() if end else len(text)]
-        if not _NOT_HELD.search(clause):
+    keys = [name.lower(), *_CERT_ALIASES.get(name.lower(), ())]
+    parts = [(key[: key.index(h)], h) for key in keys for h in _CERT_HEADS if key.find(h) > 0]
+    for clause in _CLAUSE.split(text):
+        named = any(k in clause for k in keys) or any(h in clause and q in clause for q, h in parts)
+        if named and not _NOT_HELD.search(clause):
             return True
     return False
 
@@ -507,7 +523,7 @@ def _level_or_above(m: re.Match[str]) -> str:
     return after if len(_CERT_SUFFIX.sub("", after)) >= 3 else m.group(1) + after
 
 
-_CERT_VERB = re.compile(r"^(?:持有|具有|具备|取得|拥有|已取得|需持有|须持有)")
+_CERT_VERB = re.compile(r"^(?:[需须]?(?:持有|具有|具备|取得)|拥有|已取得)")
 _CERT_SUFFIX = re.compile(r"(?:资格证书|资格证|证书|资格|资质|执业资格|认证)$")
 _CERT_SPLIT = re.compile(r"\s*(?:[、/,，;；]|或者|或|及|和|与|\bor\b|\band\b)\s*", re.I)
 
@@ -525,13 +541,15 @@ def certificate_names(phrase: str) -> list[str]:
     >>> certificate_names("一级建造师证书"), certificate_names("教师资格证")
     (['一级建造师'], ['教师资格证'])
     >>> certificate_names("初中及以上数学教师资格证"), certificate_names("英语六级及以上证书")
-    (['数学教师'], ['英语六级'])
+    (['数学教师资格证'], ['英语六级'])
     """
     out = []
     for part in _CERT_SPLIT.split(_LEVEL_OR_ABOVE.sub(_level_or_above, phrase.strip())):
         part = _CERT_VERB.sub("", part.strip()).removesuffix("等")
         bare = _CERT_SUFFIX.sub("", part).strip().removesuffix("等")
-        name = bare if len(bare) >= 3 or (bare.isascii() and len(bare) >= 2) else part
+        # 数学教师 without 资格证 is a job title, not the qualification
+        job = "资格" in part[len(bare) :] and bare[-1:] in ("师", "员", "士", "医")
+        name = bare if (len(bare) >= 3 or (bare.isascii() and len(bare) >= 2)) and not job else part
         if len(name) >= 2 and name not in out:
             out.append(name)
     return out

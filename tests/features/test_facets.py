@@ -216,6 +216,24 @@ def test_a_certificate_still_to_come_is_not_held_and_a_level_or_above_is_one():
     )
     assert cert("2019-至今 某中学 数学教学\n证书：高中数学教师资格证").score == 1.0
     assert cert("2019-至今 某初中 语文教学\n证书：初中语文教师资格证").score == 0.0
+    # the job title is no certificate; the subject may be written apart from it
+    assert cert("2019.09-至今 北京某中学 数学教师\n证书：普通话二级甲等").score == 0.0
+    assert cert("2019.09-至今 北京某中学 数学教师\n证书：教师资格证（初中数学）").score == 1.0
+
+
+def test_a_certificate_by_its_other_name_and_not_by_an_aim_or_part_of_its_exams():
+    role = role_facets(Role("a", "审计经理", ("负责审计",), ("需具备CPA证书",)))
+    today = dt.date(2026, 1, 1)
+
+    def cert(text: str) -> float | None:
+        findings = facet_findings(
+            role, resume_facets("2018-至今 某会计师事务所 审计\n" + text, today=today)
+        )
+        return next(f.score for f in findings if f.name == "certificates")
+
+    assert cert("证书：注册会计师") == 1.0 and cert("证书：CPA（全科）") == 1.0
+    assert cert("证书：CPA已通过4门，正在备考剩余2门") == 0.0
+    assert cert("证书：无\n自我评价：目标是取得CPA证书") == 0.0
 
 
 def _major(role: Role, education: str) -> FacetFinding:
