@@ -175,14 +175,22 @@ def run_suggest(
     for r in resumes:
         if not r.ok:
             print(f"rolematch: warning: {r.source}: not scored ({r.reason})", file=sys.stderr)
-    print(f"{'score':>6} {'keyword':>8} {'semantic':>8} {'facet':>6}  file")
+    table = table[~decided_pairs(table, decided)]  # what _skipped compares with
+    undecided = table[(table["role_id"] == role.id) & table["score"].notna()]
+    if decided is not None and picked.empty and undecided.empty:
+        # an empty table's header read as a failure; say that nothing is left to decide
+        print(
+            f"all {picked.attrs['decided']} résumés given are already decided for {role.id} "
+            f"in {args.decisions}: none is left to suggest"
+        )
+    else:
+        print(f"{'score':>6} {'keyword':>8} {'semantic':>8} {'facet':>6}  file")
     for row in picked.itertuples():
         facet = "—" if row.facet_score != row.facet_score else f"{row.facet_score:.2f}"
         print(
             f"{row.score:>6.3f} {row.keyword_score:>8.3f} {row.semantic_score:>8.3f} "
             f"{facet:>6}  {row.file}"
         )
-    table = table[~decided_pairs(table, decided)]  # what _skipped compares with
     print(
         f"rolematch: {len(picked)} of {len(files)} résumés, closest to the decision "
         "boundary (0.5)" + _skipped(table, picked, role.id, args.n),

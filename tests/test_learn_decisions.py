@@ -468,3 +468,16 @@ def test_when_the_files_not_found_leave_no_fits_the_error_counts_them(
     assert "the 5 left hold 0 fits and 5 rejects" in err
     assert "5 rows dropped, 5 of them because their file was not found" in err
     assert "line 2: typo\\候选人00.txt (file not found)" in err
+
+
+@PENDING_SHOWN
+def test_suggest_says_so_when_every_resume_is_decided(tmp_path: Path, capsys: Any) -> None:
+    # it printed an empty table's header, which read as a failure (user report s38 #8)
+    decisions = _team(tmp_path, lambda name: f"cvs\\{name}")
+    args = ["suggest", "--role", ROLE, str(tmp_path / "cvs"), "--model", MODEL]
+    assert main([*args, "--decisions", str(decisions)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"all 10 résumés given are already decided for {ROLE} in {decisions}: "
+        "none is left to suggest\n"
+    )
