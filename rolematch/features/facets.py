@@ -172,6 +172,8 @@ class ResumeFacets:
     degree: int | None = None
     years: float | None = None
     text: str = field(default="", repr=False)
+    #: for each of ``majors``, the word of the résumé that put it there (会计 for 金融)
+    major_words: tuple[str, ...] = ()
     #: the date an open-ended range (2019 - 至今) was counted to; None if none was
     as_of: _dt.date | None = None
 
@@ -391,7 +393,8 @@ def resume_facets(
         line for line in text.splitlines() if _EDU_LINE.search(line)
     )
     cleaned = _SCHOOL.sub(" ", _COURSES.sub(" ", edu_text)).lower()
-    majors = tuple(f for f, words in families.items() if any(w.lower() in cleaned for w in words))
+    hits = {f: next((w for w in ws if w.lower() in cleaned), None) for f, ws in families.items()}
+    majors = tuple(f for f, w in hits.items() if w is not None)
     degrees = [v for k, v in DEGREES.items() if k in edu_text]
     degrees += [v for pattern, v in _EN_DEGREES if pattern.search(edu_text)]
     work_text = sections.get("work") or "\n".join(
@@ -401,6 +404,7 @@ def resume_facets(
     years, open_ended = _years_worked(work_text, ref)
     return ResumeFacets(
         majors=majors,
+        major_words=tuple(str(hits[f]) for f in majors),
         degree=max(degrees) if degrees else None,
         years=years,
         text=text,
@@ -421,7 +425,12 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
     """
     out: list[FacetFinding] = []
     if role.majors:
-        found = "、".join(resume.majors)
+        # the résumé's own word beside the family it counts for: 会计（金融）, not 金融
+        said = resume.major_words if len(resume.major_words) == len(resume.majors) else ()
+        found = "、".join(
+            f"{w}（{f}）" if w and w != f else f
+            for f, w in zip(resume.majors, said or resume.majors, strict=True)
+        )
         score = (1.0 if set(role.majors) & set(resume.majors) else 0.0) if resume.majors else None
         out.append(FacetFinding("major", "、".join(role.named_majors or role.majors), found, score))
     if role.degree is not None:

@@ -264,3 +264,16 @@ def test_the_explanation_names_the_majors_as_the_posting_does():
     hr = Role("h", "招聘主管", ("负责招聘",), ("人力资源管理、心理学等相关专业",))
     finding = _major(hr, "2010-2014 某某大学 汉语言文学 本科")
     assert (finding.wanted, finding.score) == ("人力资源管理、心理学", 0.0)
+
+
+def test_a_major_is_shown_as_the_resume_words_it_with_the_family_it_counts_for():
+    # "has 金融" for a 会计学 CV read as if the résumé said 金融
+    role = Role("a", "审计经理", ("负责审计",), ("会计、审计等相关专业",))
+    (found,) = [
+        f
+        for f in facet_findings(
+            role_facets(role), resume_facets("2012-2016 上海财经大学 会计学 本科", today=TODAY)
+        )
+        if f.name == "major"
+    ]
+    assert found.found == "会计（金融）" and found.score == 1.0
