@@ -33,7 +33,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "婚姻状况", "婚姻状态", "婚姻狀況", "婚姻狀態", "婚否", "婚姻", "Marital Status",
     ),
     "political_status": ("政治面貌", "Political Status"),
-    "health": ("健康状况", "身体状况", "健康狀況", "身體狀況"),
+    "health": ("健康状况", "身体状况", "健康狀況", "身體狀況", "血型"),
     "hometown": (
         "户口所在地", "户籍所在地", "戶籍所在地", "户籍地", "户籍", "戶籍", "户口", "戶口",
         "籍贯", "籍貫", "生源地", "出生地点", "出生地", "Place of Birth", "Birthplace",
@@ -60,7 +60,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "id_card": (
         "身份证号码", "身份证号", "身份证", "身分證字號", "身份證號", "身分證", "护照号码",
-        "护照号", "護照號碼", "Passport No.", "Passport",
+        "护照号", "護照號碼", "Passport No.", "Passport", "社保卡号", "社保号", "医保卡号",
     ),
     "qq": ("QQ号码", "QQ号", "QQ"),
     "wechat": ("微信号码", "微信号", "微信號", "微信", "WeChat ID", "WeChat", "Weixin"),
@@ -84,9 +84,25 @@ LABELS: dict[str, tuple[str, ...]] = {
         "紧急联系人", "紧急联络人", "緊急聯絡人", "緊急聯繫人", "紧急联系方式", "紧急联系电话",
         "家属联系人", "家庭联系人", "Emergency Contact",
     ),
+    # relatives' names, ages and employers say marital status and age (配偶：李娜，护士);
+    # these labels count only as a field (see RUN_ON), and the value runs to the line's end
+    "family": (
+        "主要家庭成员", "家庭成员", "家庭情况", "家庭状况", "家庭关系", "与本人关系", "父亲",
+        "母亲", "配偶", "妻子", "丈夫", "子女", "关系", "Family Members", "Family", "Spouse",
+    ),
+    # a referee's name and post (证明人：张华 某银行支行行长)
+    "referee": (
+        "推荐人信息", "证明人", "推荐人", "介绍人",
+        "References", "Referees", "Reference", "Referee",
+    ),
     "height": ("身高",),
     "weight": ("体重", "體重"),
 }  # fmt: skip
+
+#: Fields whose labels are also words of work lines (负责父亲节营销活动, 为子女教育金…):
+#: they count only at a line's or table cell's start and before a colon or a cell
+#: separator, and their value runs to the end of the line (all its ; parts).
+RUN_ON: tuple[str, ...] = ("family", "referee")
 
 #: Personal-data fields that :func:`redact_lines` reports.
 FIELDS: tuple[str, ...] = tuple(LABELS)
@@ -171,11 +187,13 @@ VALUES: dict[str, str] = {
     "religion": rf"[{CJK}]{{1,10}}|{LATIN_WORDS}",
     "marital_status": rf"{MARITAL}|{LATIN_WORDS}",
     "political_status": rf"{POLITICAL}|[{CJK}]{{2,8}}|{LATIN_WORDS}",
-    "health": rf"[{CJK}]{{1,10}}|{LATIN_WORDS}",
+    "health": rf"(?:AB|A|B|O)\s*型(?:血)?(?:\s*Rh\s*[阴阳]性)?|[{CJK}]{{1,10}}|{LATIN_WORDS}",
     # a place runs to the next label (籍贯：福建 泉州    婚姻状况：…) or a field separator
     "hometown": r"[^|;；]+",
     "address": r"[^|;；]+",
     "emergency_contact": r"[^|;；]+",
+    "family": r".+",
+    "referee": r".+",
     # after a phone label, numbers outside the mainland plan too: (852) 9123 4567, 09**-***-517
     "phone": (
         rf"{PHONE}|(?:\(?\+?\d{{1,4}}\)?[\s\-]?)?[\d*xX(][\d*xX\s\-()]{{5,16}}[\d*xX]"

@@ -17,7 +17,12 @@ What is found
   ``LINE``/``WhatsApp``/``Telegram``/``Skype``/``钉钉``, ``个人主页``/``GitHub:``,
   ``身高``, ``体重``. The label goes with its value; a place runs to the next label
   or the end of the line; ``籍贯山东``, ``身高175cm`` and ``现居深圳`` need no colon.
-  Contact labels count even inside a sentence (``加我微信：nana_1996``).
+  Contact labels count even inside a sentence (``加我微信：nana_1996``). A label alone
+  in a table cell reads as one with a colon (``姓名 | 陈晓明 | 性别 | 男``).
+* **Family and referees**: ``家庭成员``/``父亲``/``配偶``/``子女``/``Family:``/``Spouse:``,
+  ``证明人``/``推荐人``/``References:``, only at a line's or cell's start before a colon or
+  a cell separator (``负责父亲节营销活动`` stays); the value runs to the line's end. A
+  family table or a referee's line under a bare ``家庭成员``/``证明人`` heading goes too.
 * **Patterns** anywhere: mainland mobile numbers (also masked ``138****1234``),
   landlines with an area code, e-mail addresses, 18-digit ID-card numbers, profile
   links (``github.com/…``, ``linkedin.com/in/…``, ``….github.io``).
@@ -72,10 +77,12 @@ from rolematch._pii_fields import (
     POLITICAL,
     PROFILE_URL,
     REPO_URL,
+    RUN_ON,
     SEP_BEFORE,
     VALUE_RE,
     YEAR,
 )
+from rolematch._pii_tables import block_rows, cell_value_at, cut, field_start, opens_field
 
 __all__ = ["ETHNIC_GROUPS", "FIELDS", "redact_lines", "redact_text"]
 
@@ -86,7 +93,7 @@ _LABEL_RE = re.compile(
     LABEL_BEFORE
     + "("
     + "|".join(re.escape(lab) for lab in _ALL_LABELS)
-    + r")\s*(?:[:：]\s*|(?=\s))",
+    + r")\s*(?:[:：]\s*|(?=[\s|]))",
     re.IGNORECASE,
 )
 _LABEL_FIELD = {lab.lower(): f for f, labs in LABELS.items() for lab in labs}
@@ -116,11 +123,12 @@ _ASCII_LABELS = {lab.lower() for lab in _ALL_LABELS if lab.isascii()}
 # "GitHub: 熟练" is a skill, not a profile: these labels count only with a value
 _NEEDS_VALUE = ("messenger", "website")
 
+_PHONE = re.compile(PHONE)
 _PATTERNS = (
     ("email", re.compile(EMAIL)),
     ("email", re.compile(OBFUSCATED_EMAIL)),
     ("id_card", re.compile(ID_CARD)),
-    ("phone", re.compile(PHONE)),
+    ("phone", _PHONE),
     ("website", re.compile(PROFILE_URL)),
 )
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
@@ -252,14 +260,6 @@ _NOT_NAMES = {
     "男", "女", "中共党员",
 }  # fmt: skip
 
-_LEFTOVER = re.compile(r"^[\s|/,，、;；:：·•\-–—~～()（）\[\]【】<>《》.。]*$")
-_EMPTY_BRACKETS = re.compile(r"[(（\[【]\s*[,，、;；:/|\s]*\s*[)）\]】]")
-# separators left next to each other by cut-out values ("a / / b"); "//" in a URL
-# has no space inside and stays
-_SEP_RUN = re.compile(r"\s*([|/,，、;；])(?:\s+[|/,，、;；])+\s*")
-# a separator left before the end of its sentence
-_SEP_BEFORE_END = re.compile(r"\s*[,，、;；]\s*([。！？])")
-
 
 def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
     """(start, end, field, value) of each labelled field in ``line``."""
@@ -267,6 +267,9 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
     if ":" in line or "：" in line:  # a cheap test first: most lines have no colon
         starts += [(m.start(), m, False) for m in _LOOSE_LABEL_RE.finditer(line)]
     starts += [(m.start(), m, True) for m in _TIGHT_LABEL.finditer(line)]
+    # 父亲, 子女 … count only as a field (not 负责父亲节营销活动): see RUN_ON
+    starts = [s for s in starts if _LABEL_FIELD[s[1].group(s[1].lastindex or 1).lower()]
+              not in RUN_ON or opens_field(line, s[0], s[1])]  # fmt: skip
     starts.sort(key=lambda s: s[0])
     found: list[tuple[int, int, str, str]] = []
     for start, m, strict in starts:
@@ -275,8 +278,19 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
         label = m.group(m.lastindex or 1)
         field = _LABEL_FIELD[label.lower()]
         colon = ":" in m.group(0) or "：" in m.group(0)
-        if label.lower() in _ASCII_LABELS and not colon:
-            continue  # "Mail" or "Tel" without a colon is an ordinary word
+        # a label alone in a table cell reads as one with a colon: "姓名 | 陈晓明"
+        cell = cell_value_at(line, start, m.end()) if m.re is _LABEL_RE else None
+        colon = colon or cell is not None
+        if (
+            label.lower() in _ASCII_LABELS
+            and not colon
+            and not (
+                field == "phone"
+                and field_start(line, start)
+                and _PHONE.match(line[m.end() :].lstrip())
+            )
+        ):
+            continue  # "Mail" or "Tel" without a colon is an ordinary word ("Tel 139…" is not)
         if label.lower() == "line" and label != "LINE":
             continue  # "Product line:" is no messenger
         if label.islower() and re.search(r"[A-Za-z]\s+$", line[:start]):
@@ -285,8 +299,12 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
             continue  # another thing's name: "Project Name:", "User Name:"
         # the value ends where the next label starts; labels overlapping this one
         # ("现居" inside "现居住地：") do not end it
-        value_at = m.end()
+        value_at = m.end() if cell is None else cell
         limit = min((s for s, _, _ in starts if s >= value_at), default=len(line))
+        if field in RUN_ON:
+            limit = len(line)
+        elif cell is not None:  # the value is its own cell
+            limit = min(limit, line.find("|", value_at) % (len(line) + 1))
         while value_at < limit and line[value_at] == " ":
             value_at += 1
         value_re = _TIGHT_VALUE[field] if m.re is _TIGHT_LABEL else VALUE_RE[field]
@@ -296,7 +314,7 @@ def _find_labelled(line: str) -> list[tuple[int, int, str, str]]:
                 continue  # a label word in running text, not a field
             end, value = value_at, ""
         else:
-            end, value = vm.end(), vm.group(0).strip()
+            end, value = vm.end(), vm.group(0).strip().rstrip(" |")
         found.append((start, end, field, value))
     return found
 
@@ -377,29 +395,6 @@ def _add(personal: dict[str, Any], field: str, value: str) -> None:
         personal.setdefault(field, value)
 
 
-def _cut(line: str, spans: list[tuple[int, int]]) -> str | None:
-    if not spans:
-        return line
-    spans.sort()
-    parts, at = [], 0
-    for start, end in spans:
-        if start < at:
-            start = at
-        parts.append(line[at:start])
-        parts.append(" ")
-        at = max(at, end)
-    parts.append(line[at:])
-    text = "".join(parts)
-    text = _EMPTY_BRACKETS.sub(" ", text)
-    text = _SEP_RUN.sub(r" \1 ", text)
-    text = _SEP_BEFORE_END.sub(r"\1", text)  # "我是欧阳娜娜，1996年出生。" -> "我是。"
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^[|/,，、;；:：·•\s]+|[|/,，、;；:：·•\-—–\s]+$", "", text)
-    if not text or _LEFTOVER.match(text):
-        return None
-    return text
-
-
 def redact_lines(
     lines: Sequence[str], *, context: Sequence[bool] | None = None
 ) -> tuple[list[str | None], dict[str, Any]]:
@@ -473,6 +468,8 @@ def redact_lines(
                     spans[i].append(m.span())  # the cue goes too: "出生于" says nothing alone
                     _add(personal, "birth_date", m.group("birth_date") or "")
                     _add(personal, "hometown", m.group("hometown") or "")
+    for i in block_rows(lines, lambda line: _header_name(line) is not None):
+        spans[i].append((0, len(lines[i])))  # a family table's rows, a referee's line
     _wrapped(lines, context, runs_on, spans, personal)
     names = []
     if "name" not in personal:
@@ -504,7 +501,7 @@ def redact_lines(
                     spans[i].append(age.span(1))
                     _add(personal, "age", age.group(1))
     _own_pages(lines, names, context, spans, personal)
-    return [_cut(line, s) for line, s in zip(lines, spans, strict=True)], personal
+    return [cut(line, s) for line, s in zip(lines, spans, strict=True)], personal
 
 
 _LATIN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"

@@ -186,3 +186,77 @@ def test_a_contact_field_line_loses_its_number():
         "联系方式:13812345678\n教育经历\n北京大学 本科".encode(), filename="x.txt"
     ).text
     assert "13812345678" not in text and "1381234" not in text
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "姓名 | 陈晓明 | 性别 | 男\n民族 | 汉 | 户籍 | 湖南长沙",
+        "| 姓名 | 陈晓明 | 性别 | 男 |\n|---|---|---|---|\n| 民族 | 汉 | 户籍 | 湖南长沙 |",
+        "基本信息\n| 姓名 | 陈晓明 | 性别 | 男 |\n| 出生年月 | 1990年5月 | 民族 | 汉 |\n"
+        "| 紧急联系人 | 李娜 | 关系 | 夫妻 |\n| 联系电话 | 13698765432 | 户籍 | 湖南长沙 |",
+    ],
+)
+def test_a_pipe_table_of_personal_details_goes(table):
+    # a label alone in its cell reads as label：value, as in the space or tab grid
+    text = _text(table + "\n" + WORK)
+    for word in ("陈晓明", "汉", "湖南", "李娜", "夫妻", "1990"):
+        assert word not in text, text
+    assert "负责客户开发" in text
+    _, personal = redact_lines(["| 紧急联系人 | 李娜 | 关系 | 夫妻 |"])
+    assert personal["emergency_contact"] == "李娜"
+
+
+@pytest.mark.parametrize(
+    "line, field",
+    [
+        (
+            "家庭成员:父亲 陈建国 长沙市某中学教师;母亲 王秀英 退休;妻子 李娜 上海某医院护士",
+            "family",
+        ),
+        ("父亲：陈建国，56岁，中学教师", "family"),
+        ("配偶:李娜,护士", "family"),
+        ("子女：一子（5岁）", "family"),
+        ("| 父亲 | 陈建国 | 56 | 中学教师 |", "family"),
+        ("Family: father Chen Jianguo (teacher), mother Wang Xiuying (retired)", "family"),
+        ("Spouse: Li Na, nurse", "family"),
+        ("证明人:张华 某银行支行行长 13511112222", "referee"),
+        ("推荐人：张华（原上级）电话 13511112222", "referee"),
+        ("References: Zhang Hua, Branch Manager, ABC Bank", "referee"),
+        ("社保卡号：12345678", "id_card"),
+        ("血型：A型", "health"),
+    ],
+)
+def test_family_referees_and_more_go_whole(line, field):
+    out, personal = redact_lines(["工作经历", line, "负责客户开发"], context=[False] * 3)
+    assert out == ["工作经历", None, "负责客户开发"]
+    assert field in personal
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "负责父亲节营销活动,提升门店销量",
+        "为子女教育金产品设计营销方案",
+        "母亲节 配偶 专属理财产品推广",
+        "推动家庭成员共同参保的方案落地",
+        "客户包括 父亲 母亲 两代人",
+    ],
+)
+def test_family_words_in_work_lines_stay(line):
+    assert redact_lines(["工作经历", line], context=[False, False]) == (["工作经历", line], {})
+
+
+def test_a_family_table_and_a_referee_block_under_their_headings_go():
+    text = _text(
+        "个人简历\n" + WORK + "家庭成员\n称谓 姓名 年龄 工作单位\n父亲 陈建国 60 长沙市第一中学\n"
+        "配偶 李娜 32 上海市第六人民医院\n证明人\n张华  某银行支行行长  手机 135 1111 2222\n"
+    )
+    for word in ("陈建国", "李娜", "第一中学", "张华", "支行行长"):
+        assert word not in text, text
+    assert "负责客户开发" in text
+
+
+def test_tel_without_a_colon_goes_with_its_number():
+    out, personal = redact_lines(["Tel 139-1234-5678 | WeChat: cxm_1990"])
+    assert out == [None] and personal["phone"] == ["139-1234-5678"]
