@@ -357,8 +357,13 @@ def build_resume(
     kept: list[str] = []
     sentences: list[Sentence] = []
     by_section: dict[str, list[str]] = {}
+    referees = False  # under a References heading: other people's names and posts
     for i in range(len(lines)):
         content = redacted[i] if redact else contents[i]
+        if headings[i]:
+            referees = bool(_REFEREES.match(headings[i]))
+        if referees and redact:
+            content = "" if headings[i] else None
         section = sections[i] or "other"
         if headings[i]:
             kept.append(f"{headings[i]}{content}" if content else headings[i])
@@ -410,6 +415,10 @@ def build_resume(
         sections={name: "\n".join(parts) for name, parts in by_section.items()},
         **common,
     )
+
+
+#: A heading whose section names other people (referees): its lines are cut when redacting.
+_REFEREES = re.compile(r"^\W*(?:references?|referees?)\W*$", re.I)
 
 
 def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) -> Resume:

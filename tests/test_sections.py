@@ -210,3 +210,17 @@ def test_a_resume_that_lost_its_sentence_ends_is_read_in_pieces_the_model_reads_
     assert all(s.text.endswith(",") for s in r.sentences[:-1])  # cut between clauses
     assert "".join(s.text for s in r.sentences) == normalize_text(text)  # ， is ,
     assert {s.page for s in r.sentences} == {1}
+
+
+def test_a_references_section_names_other_people_and_is_cut():
+    # redaction saw only "Zhang Hua, Branch Manager, ABC Bank" after the heading, with no
+    # label to tell it a name
+    text = (
+        "Work Experience\n2018-2024 ABC Bank, Customer Service Manager\n"
+        "References: Zhang Hua, Branch Manager, ABC Bank\n"
+        "Referees\nLi Ming, Director, XYZ Bank\nSkills\nExcel, SQL"
+    )
+    r = resume_from_text(text)
+    assert "Zhang Hua" not in r.text and "Li Ming" not in r.text
+    assert "Customer Service Manager" in r.text and "Excel, SQL" in r.text
+    assert "Li Ming" in resume_from_text(text, redact=False).text
