@@ -22,8 +22,8 @@ from rolematch._learn_fit import (
     predict,
 )
 from rolematch._learn_keywords import FACTOR_RANGE, MAX_TERMS, select_terms
-from rolematch._learn_metrics import role_losses as _role_losses
 from rolematch._learn_metrics import metrics as _metrics
+from rolematch._learn_metrics import role_losses as _role_losses
 from rolematch._learn_terms import WordEvidence, select_words
 from rolematch.cli import main
 from rolematch.learn import (
