@@ -224,3 +224,15 @@ def test_a_references_section_names_other_people_and_is_cut():
     assert "Zhang Hua" not in r.text and "Li Ming" not in r.text
     assert "Customer Service Manager" in r.text and "Excel, SQL" in r.text
     assert "Li Ming" in resume_from_text(text, redact=False).text
+
+
+def test_the_job_sought_is_self_description_not_experience():
+    # 求职意向 says what the person wants: explanations must not cite it as a duty done
+    from rolematch.sections import CLAIM_SECTIONS
+
+    r = resume_from_text(
+        "求职意向：客户服务团队主管\n工作经历\n2016-至今 某银行 客服中心 坐席班组长"
+    )
+    (wish,) = [s for s in r.sentences if "团队主管" in s.text]
+    assert wish.section in CLAIM_SECTIONS
+    assert all(s.section == "work" for s in r.sentences if "班组长" in s.text)
