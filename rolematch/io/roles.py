@@ -12,10 +12,9 @@ A role file is YAML or JSON, saved as UTF-8, with these fields::
     preferred: [...]              # optional: requirements that are only preferred (加分项)
 
 A role needs duties or requirements: either list may be left out or empty, not
-both (a role without duties is compared on its requirements). Every schema problem
-raises :class:`~rolematch.exceptions.RoleSpecError` naming the file, the field,
-the line and the list item where there is one, and what was expected.
-:func:`load_roles` also reads job postings (``.txt``, ``.md``, ``.html``,
+both (a role without duties is compared on its requirements). Schema problems raise
+one :class:`~rolematch.exceptions.RoleSpecError` naming each (every bad file of a
+folder, every error of a file) with its file, field, line and item. :func:`load_roles` also reads job postings (``.txt``, ``.md``, ``.html``,
 ``.docx``, ``.pdf``, ``.csv``, ``.jsonl``) through :mod:`rolematch.io.postings`;
 a folder may hold role files and postings side by side, and a file in it that is
 neither is skipped with a :class:`RoleFileWarning` naming it.
@@ -158,8 +157,7 @@ def check_role(role: Role) -> Role:
 
 
 def _build_role(data: Any, source: str | Path | None, locate: _Locate | None) -> Role:
-    # every error of the file is collected and raised together: fixing a role file
-    # should take one run, not one per mistake
+    # every error of the file is raised together: one run to fix them, not one per mistake
     errors: list[tuple[str, str | None]] = []
 
     def fail(message: str, key: str | None = None, index: int | None = None) -> None:
@@ -403,13 +401,23 @@ def load_roles_reporting(
             roles.extend(p.to_role() for p in postings)
             pending.clear()
 
+    bad: list[RoleSpecError] = []  # every bad role file, not only the first
     for f, is_role in files.values():
         if not is_role:
             pending.append(f)
             continue
         flush()
-        data, lines = read_role_file(f, ROLE_FIELDS)
-        roles.append(_build_role(data, f, lines))
+        try:
+            data, lines = read_role_file(f, ROLE_FIELDS)
+            roles.append(_build_role(data, f, lines))
+        except RoleSpecError as e:
+            bad.append(e)
+    if len(bad) == 1:
+        raise bad[0]
+    if bad:
+        raise RoleSpecError(
+            f"{len(bad)} role files have errors:" + "".join(f"\n  {e}" for e in bad)
+        )
     flush()
     if clashes := duplicate_ids(roles):
         raise clashes[0]

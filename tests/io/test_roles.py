@@ -346,3 +346,15 @@ def test_load_roles_names_its_paths_parameter(paths):
         rf"iterable of paths, or None\. Got {re.escape(repr(paths))} instead\.$",
     ):
         load_roles(paths)
+
+
+def test_every_bad_file_of_a_roles_folder_is_named_at_once(tmp_path):
+    # `score --roles DIR` stopped at the first bad file; roles validate named them all
+    _write(tmp_path, "01-a.yaml", "id: 123\ntitle: 主管\nduties: [负责运营]\n")
+    _write(tmp_path, "02-b.yaml", "id: b\ntitle: [主管]\nduties: [负责运营]\n")
+    _write(tmp_path, "03-c.yaml", "id: c\ntitle: 主管\nduties: [负责运营]\n")
+    with pytest.raises(RoleSpecError) as e:
+        load_roles(tmp_path)
+    said = str(e.value)
+    assert said.startswith("2 role files have errors:")
+    assert "01-a.yaml: field 'id': line 1" in said and "02-b.yaml: field 'title': line 2" in said
