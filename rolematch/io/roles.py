@@ -14,8 +14,9 @@ A role file is YAML or JSON, saved as UTF-8, with these fields::
 A role needs duties or requirements: either list may be left out or empty, not
 both (a role without duties is compared on its requirements). Schema problems raise
 one :class:`~rolematch.exceptions.RoleSpecError` naming each (every bad file of a
-folder, every error of a file) with its file, field, line and item. :func:`load_roles` also reads job postings (``.txt``, ``.md``, ``.html``,
-``.docx``, ``.pdf``, ``.csv``, ``.jsonl``) through :mod:`rolematch.io.postings`;
+folder, every error of a file) with its file, field, line and item. :func:`load_roles`
+also reads job postings (``.txt``, ``.md``, ``.html``, ``.docx``, ``.pdf``, ``.csv``,
+``.jsonl``) through :mod:`rolematch.io.postings`;
 a folder may hold role files and postings side by side, and a file in it that is
 neither is skipped with a :class:`RoleFileWarning` naming it.
 """
