@@ -16,9 +16,8 @@ both (a role without duties is compared on its requirements). Schema problems ra
 one :class:`~rolematch.exceptions.RoleSpecError` naming each (every bad file of a
 folder, every error of a file) with its file, field, line and item. :func:`load_roles`
 also reads job postings (``.txt``, ``.md``, ``.html``, ``.docx``, ``.pdf``, ``.csv``,
-``.jsonl``) through :mod:`rolematch.io.postings`;
-a folder may hold role files and postings side by side, and a file in it that is
-neither is skipped with a :class:`RoleFileWarning` naming it.
+``.jsonl``) through :mod:`rolematch.io.postings`; a folder may hold role files and
+postings side by side, and a file in it that is neither is skipped with a warning.
 """
 
 from __future__ import annotations
