@@ -122,7 +122,8 @@ def check_format(fmt: str | None, outputs: Sequence[str]) -> None:
             from rolematch.report import FORMATS
 
             raise UsageError(
-                f"--format {fmt} contradicts -o {path} (a {named} name); drop --format, "
+                f"--format {fmt} contradicts -o {path} "
+                f"({'an' if named[0] in 'aeiox' else 'a'} {named} name); drop --format, "
                 f"or name the file *{FORMATS[fmt][0]}"
             )
 

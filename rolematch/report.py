@@ -86,6 +86,8 @@ def format_for(path: str | Path) -> str:
                 ": the JSON output is JSON Lines, one JSON record per line; "
                 f"name it {str(path) + 'l'!r}"
             )
+        else:
+            hint = " (on the command line, --format gives the format of another name)"
         raise ValueError(
             f"The output file must end in one of {known}. Got {str(path)!r} instead{hint}."
         )

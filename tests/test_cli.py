@@ -335,6 +335,8 @@ def test_format_that_contradicts_the_suffix_is_a_usage_error(tmp_path, capsys):
         assert rc == 2 and len(err.splitlines()) == 1, (fmt, out, err)
         assert f"--format {fmt}" in err and f"-o {tmp_path / out}" in err
         assert not (tmp_path / out).exists()
+        if out.endswith(".xlsx"):
+            assert "(an xlsx name)" in err  # not "a xlsx"
     # where the suffix names no format, --format picks it
     for fmt, out in [("jsonl", "o.txt"), ("wide-csv", "o.WIDE.csv"), ("html", "o.htm")]:
         rc = main(["score", cv, "--model", MODEL, "-q", "--format", fmt, "-o", str(tmp_path / out)])
