@@ -405,7 +405,8 @@ def report_table(report: Mapping[str, Any]) -> str:
             "keep their default coefficients (learning lowered their held-out AUC): "
             + ", ".join(report["roles_dropped"])
         )
-    lines.append(f"{'coefficient':<12} {'default':>8} {'learned':>8}")
+    kept = "" if report.get("adopted") else "  (fitted, not kept: the profile keeps the defaults)"
+    lines.append(f"{'coefficient':<12} {'default':>8} {'learned':>8}{kept}")
     cd, cl = report["coefficients"]["default"], report["coefficients"]["learned"]
     for c in COEFFICIENTS:
         lines.append(f"{c:<12} {cd[c]:>8.3f} {cl[c]:>8.3f}")

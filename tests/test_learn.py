@@ -267,6 +267,8 @@ def test_few_fits_among_many_decisions_adopt_nothing(heldout: dict[str, Any]) ->
     assert r_rare["prior_strength"] * 8 >= MIN_PRIOR_EVENTS
     assert not r_rare["adopted"] and "too few decisions of one kind (8 fits" in r_rare["verdict"]
     assert "learned" not in p_rare.name and "defaults kept" in p_rare.name
+    assert "(fitted, not kept" in report_table(r_rare)
+    assert "not kept" not in report_table(r_enough).split("coefficient")[1].splitlines()[0]
     assert r_enough["adopted"]
 
 
