@@ -86,7 +86,6 @@ def _check_learn_paths(
     from pathlib import Path
 
     from rolematch._cli_outputs import check_outputs
-    from rolematch._learn_decisions import check_decisions
     from rolematch.exceptions import RolematchError, UsageError
     from rolematch.learn import read_decisions
 
@@ -102,10 +101,10 @@ def _check_learn_paths(
     role_list = roles()
     given = resume_files(resumes)
     try:
-        check_decisions(decisions, given, role_list)  # every bad row in one error
         with warnings.catch_warnings():  # learn() reads it again and says so once
             warnings.simplefilter("ignore", DecisionsWarning)
-            files = [str(f) for f in read_decisions(decisions, given)["file"]]
+            table = read_decisions(decisions, given, roles=role_list)  # all bad rows at once
+            files = [str(f) for f in table["file"]]
     except ValueError as e:
         raise RolematchError(str(e)) from None
     check_outputs([output], files)
@@ -219,7 +218,6 @@ def _decided(path: str | None, roles: list[Any], files: list[str]) -> Any:
     named by id (a title is read as ``learn`` reads it); None without a file."""
     from pathlib import Path
 
-    from rolematch._learn_decisions import check_decisions
     from rolematch.exceptions import RolematchError, UsageError
     from rolematch.io.roles import find_role
     from rolematch.learn import read_decisions
@@ -230,8 +228,7 @@ def _decided(path: str | None, roles: list[Any], files: list[str]) -> Any:
         what = "is a folder" if Path(path).is_dir() else "does not exist"
         raise UsageError(f"--decisions must name a CSV or .xlsx file. Got {path!r}, which {what}.")
     try:
-        check_decisions(path, files)  # every bad row in one error; any role may be named
-        table = read_decisions(path, files)
+        table = read_decisions(path, files)  # every bad row in one error; any role named
     except ValueError as e:
         raise RolematchError(str(e)) from None
     found = {x: find_role(roles, x) for x in set(table["role_id"])}

@@ -8,8 +8,8 @@ and other spellings of one file are one résumé, and cross-validation groups by
 not found as written is looked up among the résumé paths given, by its last parts;
 ``'-rf.txt`` (a name rolematch's own CSV wrote with Excel's safety quote) is ``-rf.txt``.
 
-The command line checks every row first (:func:`check_decisions`) so that one error
-names all the bad rows; :func:`csv_text` reads a semicolon- or tab-separated CSV too.
+:func:`check_rows` checks every row before any is read, so that one error names all the
+bad rows; :func:`csv_text` reads a semicolon- or tab-separated CSV too.
 """
 
 from __future__ import annotations
@@ -34,8 +34,9 @@ __all__ = [
     "NAMED_FILES",
     "DecisionsWarning",
     "ResumeLookup",
-    "check_decisions",
+    "check_rows",
     "csv_text",
+    "decision_word",
     "drop_unreadable",
     "missing_cell",
     "one_per_resume_and_role",
@@ -52,7 +53,7 @@ class DecisionsWarning(UserWarning):
 #: How many file names a warning or an error lists.
 NAMED_FILES = 5
 
-#: How many bad rows one error lists (:func:`check_decisions`).
+#: How many bad rows one error lists (:func:`check_rows`).
 NAMED_ROWS = 20
 
 #: The columns a decisions table must have.
@@ -402,38 +403,32 @@ def table_rows(
     return source, base, header, rows
 
 
-def check_decisions(
-    decisions: str | Path | pd.DataFrame,
-    resumes: Iterable[str | Path] = (),
+def decision_word(decision: str) -> str:
+    """A decision cell as :data:`rolematch.learn.DECISION_GRADES` keys it: lower case,
+    a spreadsheet's ``2.0`` as ``2``."""
+    word = decision.strip().lower()
+    return word[:-2] if word.endswith(".0") and word[:-2] in ("0", "1", "2") else word
+
+
+def check_rows(
+    source: str,
+    rows: list[tuple[int, dict[str, str]]],
+    look: ResumeLookup,
     roles: list[Any] | None = None,
 ) -> None:
-    """Check every row of a decisions table, as :func:`rolematch.learn.read_decisions`
-    and :func:`rolematch.learn.learn` do one at a time, and raise one error for them all.
-
-    Parameters
-    ----------
-    decisions : path or DataFrame
-        The decisions table (see :func:`rolematch.learn.read_decisions`).
-    resumes : iterable of path, optional
-        The résumé paths a ``file`` is looked up among (:class:`ResumeLookup`).
-    roles : list of Role, optional
-        The roles a ``role_id`` must name (by id or title); None checks no role.
+    """Check every row (as :func:`table_rows` gives them) and raise one error for them
+    all: empty fields, unknown decision words, files that match several résumés and,
+    with ``roles``, role ids or titles none of them has.
 
     Raises
     ------
     ValueError
-        Naming each bad row's line and field, in line order, with the wording
-        ``read_decisions`` and ``learn`` use (the first :data:`NAMED_ROWS` of them, then
-        how many more); one bad row gives the message they give. A table without the
-        columns file, role_id and decision passes: ``read_decisions`` says what is missing.
+        Naming each bad row's line and field, in line order (the first
+        :data:`NAMED_ROWS` of them, then how many more); one bad row gives its message alone.
     """
     from rolematch.io.roles import find_role
     from rolematch.learn import DECISION_GRADES  # learn imports this module
 
-    source, base, header, rows = table_rows(decisions)
-    if not set(COLUMNS) <= set(header):
-        return
-    look = ResumeLookup(base, resumes)
     ids = ", ".join(sorted(r.id for r in roles or ()))
     bad: list[str] = []
     lines: set[int] = set()
@@ -442,10 +437,7 @@ def check_decisions(
         if not (file or role_id or decision) or (file and role_id and not decision):
             continue  # a blank row, or one not decided yet
         said = [f"the field {c!r} is empty." for c in COLUMNS if not row.get(c, "")]
-        word = decision.lower()
-        if word.endswith(".0") and word[:-2] in ("0", "1", "2"):
-            word = word[:-2]
-        if decision and word not in DECISION_GRADES:
+        if decision and decision_word(decision) not in DECISION_GRADES:
             said.append(
                 f"the field 'decision' must be one of {', '.join(DECISION_GRADES)}. "
                 f"Got {decision!r} instead."

@@ -43,7 +43,8 @@ import numpy as np
 from rolematch._learn_decisions import (
     DecisionsWarning,
     ResumeLookup,
-    check_decisions,
+    check_rows,
+    decision_word,
     drop_unreadable,
     one_per_resume_and_role,
     table_rows,
@@ -121,7 +122,10 @@ DECISION_GRADES: dict[str, int] = {
 
 # ------------------------------------------------------------------ decisions
 def read_decisions(
-    decisions: str | Path | pd.DataFrame, resumes: Iterable[str | Path] = ()
+    decisions: str | Path | pd.DataFrame,
+    resumes: Iterable[str | Path] = (),
+    *,
+    roles: Iterable[Any] | None = None,
 ) -> pd.DataFrame:
     """Read and check a decisions table.
 
@@ -142,6 +146,8 @@ def read_decisions(
         The résumé paths given: a ``file`` not found as written is the one of these
         that ends with the most of its parts (``王强.txt``, ``D:\\hr\\cvs\\王强.txt``:
         :class:`~rolematch._learn_decisions.ResumeLookup`).
+    roles : iterable of Role, optional
+        Where given, a ``role_id`` must be one of these roles' ids or titles.
 
     Returns
     -------
@@ -152,14 +158,13 @@ def read_decisions(
     Raises
     ------
     ValueError
-        A column is missing or a row is bad (the message names the line and the field),
+        A column is missing or rows are bad (one message names every bad row's line and
+        field),
         a file matches several of ``resumes`` equally well (the message names them), or
         the CSV is neither UTF-8 nor GB18030 text (the message names the file).
     """
     import pandas as pd
 
-    resumes = list(resumes)
-    check_decisions(decisions, resumes)  # every bad row in one error
     source, base, header, rows = table_rows(decisions)
     missing = [c for c in ("file", "role_id", "decision") if c not in header]
     if missing:
@@ -167,36 +172,22 @@ def read_decisions(
             f"{source} line 1: the header must name the columns file, role_id, decision. "
             f"Missing {missing}; got {header} instead."
         )
-    out, pending = [], []
     look = ResumeLookup(base, resumes)
+    check_rows(source, rows, look, None if roles is None else list(roles))  # all bad rows
+    out, pending = [], []
     for n, row in rows:
-        cells = [row.get(fld, "").strip() for fld in ("file", "role_id", "decision")]
-        if not any(cells):  # a row of empty cells, as a blank line
+        file, role_id, decision = (row.get(f, "") for f in ("file", "role_id", "decision"))
+        if not (file or role_id or decision):  # a row of empty cells, as a blank line
             continue
-        if cells[0] and cells[1] and not cells[2]:  # not decided yet
+        if not decision:  # not decided yet (check_rows let no other empty field through)
             pending.append(n)
             continue
-        for fld, cell in zip(("file", "role_id", "decision"), cells, strict=True):
-            if not cell:
-                raise ValueError(f"{source} line {n}: the field {fld!r} is empty.")
-        word = row["decision"].strip().lower()
-        if word.endswith(".0") and word[:-2] in ("0", "1", "2"):
-            word = word[:-2]
-        if word not in DECISION_GRADES:
-            raise ValueError(
-                f"{source} line {n}: the field 'decision' must be one of "
-                f"{', '.join(DECISION_GRADES)}. Got {row['decision']!r} instead."
-            )
-        try:
-            file = look.find(cells[0])
-        except ValueError as e:
-            raise ValueError(f"{source} line {n}: {e}.") from None
         out.append(
             {
-                "file": file,
-                "role_id": row["role_id"].strip(),
-                "decision": row["decision"].strip(),
-                "grade": DECISION_GRADES[word],
+                "file": look.find(file),
+                "role_id": role_id,
+                "decision": decision,
+                "grade": DECISION_GRADES[decision_word(decision)],
                 "line": n,
             }
         )
@@ -273,20 +264,11 @@ def learn(
 
     given = resume_files(resumes)
     role_list = _roles(roles)
-    check_decisions(decisions, given, role_list)  # every bad row, roles too, in one error
-    table = read_decisions(decisions, given)
+    table = read_decisions(decisions, given, roles=role_list)  # every bad row in one error
     source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
-    ids = {r.id for r in role_list}
     # a team's sheet names the post as it reads (客户服务团队主管), not by its id
     named = {x: find_role(role_list, x) for x in set(table["role_id"])}
     table["role_id"] = [r.id if (r := named[x]) is not None else x for x in table["role_id"]]
-    unknown = table[~table["role_id"].isin(ids)]
-    if len(unknown):
-        row = unknown.iloc[0]
-        raise ValueError(
-            f"{source} line {row['line']}: the field 'role_id' must be one of the roles "
-            f"({', '.join(sorted(ids))}) or one's title. Got {row['role_id']!r} instead."
-        )
     read = {f: read_resume(f) for f in dict.fromkeys(table["file"])}
     table, unreadable = drop_unreadable(table, read, source)
     table = one_per_resume_and_role(table, read, source)

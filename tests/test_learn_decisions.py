@@ -405,13 +405,11 @@ def test_every_bad_row_is_named_in_one_error_in_line_order(tmp_path: Path, capsy
 def test_an_error_names_the_first_twenty_bad_rows_and_counts_the_others(
     tmp_path: Path,
 ) -> None:
-    from rolematch._learn_decisions import check_decisions
-
     bad = tmp_path / "bad.csv"
     rows = "".join(f"a{i}.txt,{ROLE},yes\n" for i in range(25))
     bad.write_text("file,role_id,decision\n" + rows, encoding="utf-8")
     with pytest.raises(ValueError) as e:
-        check_decisions(bad)
+        read_decisions(bad)
     said = str(e.value).splitlines()
     assert said[0] == f"{bad}: 25 bad rows; fix them all and run again:"
     assert [s.split(":")[0].strip() for s in said[1:21]] == [
