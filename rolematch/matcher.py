@@ -70,8 +70,9 @@ class _Scores:
     facet: np.ndarray  # (n, R), NaN where no facet has data
     raw: np.ndarray  # (n, R)
     score: np.ndarray  # (n, R), NaN for résumés that are not ok
-    # per résumé: (best cosine, best sentence index, support), each (n_duties_total,)
-    duty: list[tuple[np.ndarray, np.ndarray, np.ndarray]]
+    # per résumé: (best cosine, best sentence index, support), each (n_duties_total,),
+    # and the résumé's baseline (scoring.resume_baseline)
+    duty: list[tuple[np.ndarray, np.ndarray, np.ndarray, float]]
     findings: list[list[list[FacetFinding]]]  # [i][r]
     capped: np.ndarray  # (n, R) bool: self-description the experience does not bear out
 
@@ -333,7 +334,7 @@ class Matcher(Params):
                 self.reference_embeddings_, emb, prof.semantic["baseline_quantile"]
             )
             cos, idx, sup = duty_support(self.role_embeddings_, emb, base)
-            duty.append((cos, idx, sup))
+            duty.append((cos, idx, sup, base))
             bare = None  # each duty's support without the résumé's self-description
             claims = batch.claims[i]
             if claims is not None and claims.any() and prof.semantic["claims_share"] < 1:
@@ -604,9 +605,8 @@ class Matcher(Params):
         matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
         ids, sents, emb = self._duty_ids[r], batch.sentences[i], batch.embeddings[i]
-        sem, (c0, k0, s0) = self.profile_.semantic, scores.duty[i]
+        sem, (c0, k0, s0, base) = self.profile_.semantic, scores.duty[i]
         claims = np.array([s.section in CLAIM_SECTIONS for s in sents], dtype=bool)
-        base = resume_baseline(self.reference_embeddings_, emb, sem["baseline_quantile"])
         best, covered = (c0[ids], k0[ids], s0[ids]), sem["covered_support"]
         found = lived_evidence(self.role_embeddings_[ids], emb, claims, base, best, covered)
         cos_l, idx_l, sup_l = (a.tolist() for a in found)
