@@ -299,14 +299,19 @@ class BatchResults:
         self._finished = True
         return self
 
-    def _note_duplicates(self) -> None:
-        """End each scored file's warnings with the other files of the same text: a
-        candidate sent twice (or as PDF and Word) is ranked twice, and says so."""
+    def same_text_groups(self) -> list[list[int]]:
+        """The scored files that share their text (:attr:`text_hash`), in batch order:
+        one list of file indices per text, the ones held by one file too."""
         same: dict[str, list[int]] = {}
         for i, key in enumerate(self.text_hash):
             if key and self.ok(i):
                 same.setdefault(key, []).append(i)
-        for group in same.values():
+        return list(same.values())
+
+    def _note_duplicates(self) -> None:
+        """End each scored file's warnings with the other files of the same text: a
+        candidate sent twice (or as PDF and Word) is ranked twice, and says so."""
+        for group in self.same_text_groups():
             for i in group:
                 kept = tuple(w for w in self.warnings[i] if not w.startswith(DUPLICATE_NOTE))
                 others = [self.files[j] for j in group if j != i]

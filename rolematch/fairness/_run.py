@@ -280,17 +280,10 @@ def _long_rows(
 
 def _copies(results: Any) -> dict[str, str]:
     """Copy -> original: each scored file whose text an earlier file of the batch has
-    (the batch's :func:`~rolematch.results.text_fingerprint`), mapped to the first one,
+    (:meth:`~rolematch.results.BatchResults.same_text_groups`), mapped to the first one,
     which the batch ranks first among their equal scores."""
-    first: dict[str, str] = {}
-    copies: dict[str, str] = {}
-    for i, key in enumerate(results.text_hash):
-        if key and results.ok(i):
-            file = str(results.files[i])
-            original = first.setdefault(key, file)
-            if original != file:
-                copies[file] = original
-    return copies
+    files = results.files
+    return {str(files[j]): str(files[g[0]]) for g in results.same_text_groups() for j in g[1:]}
 
 
 def _mark_copies(
