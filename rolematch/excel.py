@@ -45,6 +45,7 @@ import numpy as np
 
 from rolematch._optional import import_optional
 from rolematch.explain import Explanation, team_text
+from rolematch.io._own_outputs import OVERVIEW_SHEET
 from rolematch.report import FORMULA_PREFIXES, atomic_write, best_reason
 from rolematch.results import BatchResults
 from rolematch.text import display_width
@@ -72,7 +73,7 @@ ROLE_COLUMNS = (
 _SCORE_COLUMNS = {"score", "keyword_score", "semantic_score", "facet_score"}
 _MAX_WIDTH = 60
 _SAMPLE = 200  # rows looked at to size the columns
-_OVERVIEW, _UNREADABLE = "总览 Overview", "无法读取 Unreadable"
+_OVERVIEW, _UNREADABLE = OVERVIEW_SHEET, "无法读取 Unreadable"  # reports are told by it
 _RESERVED = "history"  # Excel's own sheet name (any case): a workbook using it needs repair
 _MAX_CELL = 32_767  # Excel's limit, in UTF-16 units
 # what XML 1.0 cannot hold: openpyxl's control characters, lone surrogates, U+FFFE/FFFF

@@ -172,10 +172,12 @@ def test_rolematch_outputs_in_the_resume_folder_are_reports_not_resumes(
 
 
 def test_own_output_tells_rolematch_outputs_from_other_files(tmp_path):
-    from rolematch.batch.reader import own_output
+    from rolematch.io._own_outputs import own_output
 
-    (tmp_path / "decisions.csv").write_text("file,role_id,decision\n", "utf-8")
-    (tmp_path / "notes.jsonl").write_text('{"file": "a.pdf", "note": "x"}\n', "utf-8")
-    (tmp_path / "fake.xlsx").write_bytes(b"PK\x03\x04 not a zip")
-    for name in ("decisions.csv", "notes.jsonl", "fake.xlsx", "missing.xlsx"):
-        assert own_output(tmp_path / name) == "", name
+    others = {
+        ".csv": b"file,role_id,decision\n",
+        ".jsonl": b'{"file": "a.pdf", "note": "x"}\n',
+        ".xlsx": b"PK\x03\x04 not a zip",
+    }
+    for suffix, data in [*others.items(), (".xlsx", b"")]:
+        assert own_output(suffix, data) == "", suffix

@@ -44,7 +44,7 @@ from typing import IO, Any
 
 from rolematch.documents import Resume
 
-__all__ = ["GuardedReader", "exit_with_parent", "own_output", "read_file"]
+__all__ = ["GuardedReader", "exit_with_parent", "read_file"]
 
 _HEADER = struct.Struct("<Q")
 _ROOT = Path(__file__).resolve().parents[2]  # the folder that holds the package
@@ -55,70 +55,19 @@ _START_LIMIT = 120.0
 #: Seconds between two looks at whether this process's parent is still alive.
 _PARENT_POLL_S = 1.0
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-#: The first sheet of the workbook ``rolematch score -o report.xlsx`` writes
-#: (:mod:`rolematch.excel`), which tells it from any other workbook.
-_OVERVIEW_SHEET = "总览 Overview"
 
 
 def read_file(path: str | Path, options: Mapping[str, Any]) -> tuple[Resume, str]:
     """``read_resume(path, **options)`` and ``""``, or, if it raises, a record with
-    status ``error`` (exception class and message as the reason) and the traceback.
-
-    A workbook, CSV or JSONL file that ``rolematch score -o`` wrote (:func:`own_output`)
-    gets status ``unsupported``, as the reader gives its HTML report: a report left in
-    the folder of résumés is no résumé.
-    """
-    from rolematch.io.extract import read_resume, source_name
+    status ``error`` (exception class and message as the reason) and the traceback."""
+    from rolematch.io.extract import read_resume
 
     try:
-        kind = own_output(path)
-        if kind:
-            why = f"a rolematch report (the {kind} that rolematch score -o writes), not a résumé"
-            return Resume.failed(source_name(path), "unsupported", why), ""
         return read_resume(path, **options), ""
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop a batch
         return Resume.failed(str(path), "error", f"{type(e).__name__}: {e}"), (
             traceback.format_exc()
         )
-
-
-def own_output(path: str | Path) -> str:
-    """The kind of rolematch output ``path`` is (``".xlsx"``, ``".csv"``, ``".jsonl"``),
-    or ``""`` for any other file (one that cannot be opened included).
-
-    Recognised by content, as the HTML report is (its ``generator`` tag): a workbook
-    whose sheets include the overview ``rolematch score`` writes, a CSV whose header
-    starts ``file,status,`` (the long and the wide tables), a JSONL file whose first
-    record starts with those keys.
-
-    Examples
-    --------
-    >>> import os, tempfile
-    >>> d = tempfile.mkdtemp()
-    >>> with open(os.path.join(d, "ranking.csv"), "w", encoding="utf-8-sig") as f:
-    ...     _ = f.write("file,status,language,role_id\\n")
-    >>> own_output(os.path.join(d, "ranking.csv")), own_output(os.path.join(d, "cv.pdf"))
-    ('.csv', '')
-    """
-    import zipfile
-
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".xlsx", ".csv", ".jsonl"):
-        return ""
-    try:
-        if suffix == ".xlsx":
-            with zipfile.ZipFile(path) as z:
-                found = f'name="{_OVERVIEW_SHEET}"'.encode() in z.read("xl/workbook.xml")
-        else:
-            with open(path, "rb") as f:
-                head = f.read(4096).removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0]
-            if suffix == ".csv":
-                found = head.startswith(b"file,status,")
-            else:
-                found = head.startswith(b'{"file": ') and b', "status": ' in head
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return ""
-    return suffix if found else ""
 
 
 class GuardedReader:

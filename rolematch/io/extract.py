@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 from rolematch.documents import Resume
 from rolematch.exceptions import ExtractionError, MissingDependencyError
 from rolematch.io._ocr_text import ocr_warnings
+from rolematch.io._own_outputs import own_output
 from rolematch.io._path_bytes import BinaryReadable, resume_input
 from rolematch.sections import build_resume
 
@@ -320,6 +321,8 @@ def _read(
     if not data:
         raise ExtractionError(path, "empty file (0 bytes)", status="empty")
     kind = sniff(data)
+    if why := own_output(suffix, data):  # a report rolematch wrote, left among the résumés
+        raise ExtractionError(path, why, status="unsupported")
     warnings: list[str] = []
     named = _NAMED.get(suffix)
 
