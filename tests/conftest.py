@@ -10,6 +10,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 EXAMPLES = ROOT / "examples"
+#: Two real CVs of ../shared/realworld: one that fits no role, one a partial portal-content fit.
+OFF_AND_PARTIAL_CVS = (
+    "adolescent__zr_academic__CV_cn.pdf",
+    "WangLuyao1026__WangLuyao1026.github.io__about_cn.txt",
+)
 #: The bundled roles' ids in posting order (the benchmark sets label them "1".."9").
 ROLE_IDS = [
     "mobile-banking",

@@ -17,7 +17,7 @@ from rolematch.batch import score_paths
 from rolematch.html_report import HTML_TOP_K, highlighter, write_html
 from rolematch.tokenize import load_synonyms
 from tests._encoders import HashingEncoder
-from tests.conftest import example_files
+from tests.conftest import OFF_AND_PARTIAL_CVS, example_files
 
 ROLES = load_roles()
 
@@ -201,10 +201,7 @@ def test_the_report_lists_only_supported_duties_as_evidence(shared_dir, tmp_path
 
     from rolematch.cli import main
 
-    cvs = [shared_dir / "realworld" / n for n in (
-        "adolescent__zr_academic__CV_cn.pdf",  # fits no role
-        "WangLuyao1026__WangLuyao1026.github.io__about_cn.txt",  # partial: portal-content
-    )]  # fmt: skip
+    cvs = [shared_dir / "realworld" / n for n in OFF_AND_PARTIAL_CVS]
     out = tmp_path / "report.html"
     assert main(["score", *map(str, cvs), "-o", str(out), "-q"]) == 0
     cards = re.findall(r'<details class="candidate".*?</details>', out.read_text("utf-8"))

@@ -26,7 +26,7 @@ from rolematch.report import (
     write_wide_csv,
 )
 from tests._encoders import HashingEncoder
-from tests.conftest import example_files
+from tests.conftest import OFF_AND_PARTIAL_CVS, example_files
 
 ROLES = load_roles()
 
@@ -674,10 +674,7 @@ def test_jsonl_gives_an_unsupported_duty_no_sentence(shared_dir, tmp_path):
     # one CV gave the same unrelated line as the 'sentence' of 19 duties at support 0
     from rolematch.cli import main
 
-    cvs = [shared_dir / "realworld" / n for n in (
-        "adolescent__zr_academic__CV_cn.pdf",  # fits no role
-        "WangLuyao1026__WangLuyao1026.github.io__about_cn.txt",  # partial: portal-content
-    )]  # fmt: skip
+    cvs = [shared_dir / "realworld" / n for n in OFF_AND_PARTIAL_CVS]
     out = tmp_path / "x.jsonl"
     assert main(["score", *map(str, cvs), "-o", str(out), "-q"]) == 0
     recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
