@@ -235,18 +235,31 @@ def run() -> None:
     """The ``rolematch`` command: :func:`main`, then exit with its code.
 
     An interrupted run has stopped its workers and removed its temporary files by the
-    time :func:`main` returns, so it exits at once: the interpreter's exit would otherwise
-    join the worker pool's internal threads, which can block on the pipes of the workers
-    it just killed (seen once in CI: "interrupted" printed, the process never exited).
+    time :func:`main` returns. Its exit still runs the interpreter's clean-up, which
+    releases the worker pool's semaphores (skipped, the resource tracker warns of
+    "leaked semaphore objects"); but that clean-up joins the pool's internal threads,
+    which can block on the pipes of the workers just killed (seen once in CI:
+    "interrupted" printed, the process never exited), so a watchdog ends the process
+    if the exit takes longer than :data:`EXIT_GRACE_S`.
     """
     code = main()
     if code in (INTERRUPTED, TERMINATED):
         import os
+        import threading
+        import time
 
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+        def watchdog() -> None:
+            time.sleep(EXIT_GRACE_S)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+
+        threading.Thread(target=watchdog, name="rolematch-exit-watchdog", daemon=True).start()
     raise SystemExit(code)
+
+
+#: Seconds an interrupted run's exit may take before it is ended outright.
+EXIT_GRACE_S = 5.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
