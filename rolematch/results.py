@@ -286,8 +286,10 @@ class BatchResults:
         self.role_rank[:] = 0
         self.resume_rank[:] = 0
         if ok.any():
-            s = self.score[ok]
-            # stable: ties keep role order / file order
+            # ranked as shown (4 decimals): scores equal to the last shown digit are ties,
+            # which keep role order / file order (stable), however the threads of one
+            # run or another summed them (one process and two workers differ in 1e-8)
+            s = np.round(self.score[ok], 4)
             by_role = np.argsort(-s, axis=1, kind="stable")
             ranks = np.empty_like(by_role)
             np.put_along_axis(ranks, by_role, np.arange(1, s.shape[1] + 1)[None, :], axis=1)

@@ -162,3 +162,22 @@ def test_files_with_the_same_text_are_all_scored_and_each_names_the_others(tmp_p
         by_file = frame.groupby("file")["warnings"].first()
         assert by_file[path["b.txt"]].endswith(" and 1 more")
         assert "duplicate" not in by_file[path["other.txt"]]
+
+
+def test_scores_equal_to_the_shown_digit_rank_in_file_order(results):
+    """One process and two workers sum a score's floats in other orders (1e-8 apart):
+    the ranks follow the 4 shown decimals, so both runs write the same rows."""
+    import dataclasses
+
+    a, b = results[0], results[1]
+    base = a.scores.copy()
+    nudged = base.copy()
+    nudged[0] = base[0] + 3e-8  # the later file's scores a hair above, as a thread order gives
+    with BatchResults(ROLES, [a.file, b.file]) as st:
+        st.add(0, a)
+        st.add(1, dataclasses.replace(a, file=b.file, scores=nudged))
+        st.finish()
+        shown = np.round(base[0], 4)
+        same = np.abs(base[0] - shown) < 4e-5  # not at a rounding edge
+        assert same.any()
+        assert (st.resume_rank[0, same] == 1).all() and (st.resume_rank[1, same] == 2).all()
