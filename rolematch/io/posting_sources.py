@@ -273,7 +273,12 @@ _CJK_OTHER = re.compile(r"^(?:shift_?jis|sjis|cp932|ms932|euc_?jp|iso2022_jp|euc
 
 
 def document_lines(path: Path) -> list[Line]:
-    from rolematch.io.posting_tables import pdf_posts_tables, pipe_tables, posting_table
+    from rolematch.io.posting_tables import (
+        pdf_posts_tables,
+        pipe_tables,
+        posting_table,
+        tab_tables,
+    )
 
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -316,7 +321,7 @@ def document_lines(path: Path) -> list[Line]:
     text = read_text_file(path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and looks_like_html(text[:2000])):
         return html_lines(text)
-    lines = pipe_tables(_front_matter(numbered_lines(text)))
+    lines = tab_tables(pipe_tables(_front_matter(numbered_lines(text))))
     for ln in lines:  # a text copied out of a PDF keeps its pages' numbers
         if _FOLIO_IN_TEXT.match(ln.text):
             ln.drop = PAGE_NUMBER

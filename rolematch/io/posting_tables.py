@@ -25,6 +25,7 @@ __all__ = [
     "pdf_posts_tables",
     "pipe_tables",
     "posting_table",
+    "tab_tables",
     "posting_table_lines",
     "section_column",
     "section_name",
@@ -258,6 +259,51 @@ def pipe_tables(lines: list[Line]) -> list[Line]:
                 continue
         out.append(lines[k])
         k += 1
+    return out
+
+
+def tab_tables(lines: list[Line]) -> list[Line]:
+    """A table of posts pasted from a spreadsheet (cells apart by tabs, a cell with line
+    breaks in double quotes, as Excel copies it) read as a Markdown one is; lines of
+    other tab-separated text stay as they are.
+
+    Examples
+    --------
+    >>> rows = ["岗位名称\t岗位职责\t任职要求", "出纳\t负责收付\t大专", "会计\t负责记账\t本科"]
+    >>> [ln.text for ln in tab_tables([Line(t, i + 1) for i, t in enumerate(rows)])][:4]
+    ['岗位名称：出纳', '岗位职责：', '负责收付', '任职要求：']
+    """
+    import csv
+
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        if lines[k].text.count("\t") < 2:
+            out.append(lines[k])
+            k += 1
+            continue
+        # the block: lines with tabs, and the lines of a quoted cell that spans them
+        end, quoted = k, False
+        while end < len(lines) and (quoted or "\t" in lines[end].text):
+            quoted ^= lines[end].text.count('"') % 2 == 1
+            end += 1
+        block = lines[k:end]
+        starts: list[int] = []  # each record's first line, by csv's line count
+        reader = csv.reader((ln.text + "\n" for ln in block), delimiter="\t")
+        records: list[list[str]] = []
+        first = 0
+        for rec in reader:
+            if any(c.strip() for c in rec):
+                starts.append(block[first].no)
+                records.append(rec)
+            first = min(reader.line_num, len(block) - 1)
+        cells = [[[t.strip() for t in c.splitlines() if t.strip()] for c in r] for r in records]
+        own = _posts_table_lines(cells) if len(records) > 1 else None
+        if own is None:
+            out += block
+        else:
+            out += [Line(text, starts[row]) for row, text in own]
+        k = end
     return out
 
 

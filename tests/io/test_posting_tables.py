@@ -38,6 +38,35 @@ def test_markdown_table_of_posts_gives_one_posting_per_row(tmp_path: Path) -> No
     assert first.duties[0].line == 6 and second.duties[0].line == 7
 
 
+#: a table of posts copied out of Excel: cells apart by tabs; a cell with line breaks
+#: in double quotes, its lines below
+TSV_TABLE = (
+    "华信证券2026年社会招聘岗位需求表\n"
+    "序号\t部门\t岗位名称\t岗位职责\t任职要求\t人数\n"
+    "1\t合规管理部\t合规风控岗\t1、开展合规审查，出具审查意见；2、开展反洗钱监测\t"
+    "1、法学、金融学等相关专业硕士及以上学历；2、3年以上合规工作经验\t2\n"
+    '2\t金融工程部\t量化研究员\t"1、负责量化选股模型的研究与开发\n2、搭建策略回测平台"\t'
+    "熟练掌握Python/C++\t1\n"
+)
+
+
+def test_tab_separated_table_pasted_from_excel_gives_one_posting_per_row(tmp_path: Path) -> None:
+    first, second = read_postings(_write(tmp_path, "jobs.txt", TSV_TABLE))
+    assert (first.title, second.title) == ("合规风控岗", "量化研究员")
+    assert (first.department, second.department) == ("合规管理部", "金融工程部")
+    assert _texts(first.duties) == ["开展合规审查，出具审查意见；", "开展反洗钱监测"]
+    assert _texts(second.duties) == ["负责量化选股模型的研究与开发", "搭建策略回测平台"]
+    assert _texts(second.requirements) == ["熟练掌握Python/C++"]
+    assert first.duties[0].line == 3 and second.duties[-1].line == 4  # the row's first line
+    assert not any("\t" in d.text for p in (first, second) for d in p.dropped)
+
+
+def test_tab_separated_lines_that_are_no_table_of_posts_stay_lines(tmp_path: Path) -> None:
+    text = "数据分析师\n岗位职责：\n1. 负责经营数据分析\t每日\t每周\n2. 搭建指标体系\n"
+    (p,) = read_postings(_write(tmp_path, "jd.txt", text))
+    assert _texts(p.duties) == ["负责经营数据分析\t每日\t每周", "搭建指标体系"]
+
+
 def test_markdown_table_that_is_no_table_of_posts_stays_lines(tmp_path: Path) -> None:
     text = "数据分析师\n岗位职责：\n1. 负责经营数据分析\n\n| 指标 | 口径 |\n| --- | --- |\n| 日活 | 去重用户数 |\n"
     (p,) = read_postings(_write(tmp_path, "jd.md", text))
