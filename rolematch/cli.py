@@ -595,14 +595,14 @@ def _explain(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from rolematch.io.extract import read_resume
-    from rolematch.io.roles import find_role
+    from rolematch.io.roles import find_role, roles_titled
     from rolematch.matcher import Matcher
 
     roles = _load_roles(args.roles)
     role = find_role(roles, args.role)
     if role is None:
-        ids = ", ".join(r.id for r in roles)
-        same = [r.id for r in roles if r.title == args.role]  # a title two posts share
+        ids = ", ".join(f"{r.id} ({r.title})" for r in roles)
+        same = [r.id for r in roles_titled(roles, args.role)]  # a title two posts share
         why = f"the title {args.role!r} names {len(same)} roles; give one's id: {', '.join(same)}"
         unknown = f"unknown role {args.role!r}; choose one of: {ids} (or a title)"
         print(f"rolematch: error: {why if same else unknown}", file=sys.stderr)

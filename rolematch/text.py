@@ -47,6 +47,7 @@ __all__ = [
     "normalize_line",
     "normalize_text",
     "split_sentences",
+    "title_note",
 ]
 
 # The CJK Radicals Supplement has no decomposition (except ⺟ and ⻳), so NFKC keeps
@@ -381,3 +382,29 @@ def display_width(text: str) -> int:
     (8, 6)
     """
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+#: a note after a job title in brackets: 理赔审核主管（总部运营中心）, 理财经理(私行方向)
+_TITLE_NOTE = re.compile(r"^(.*?\S)\s*[（(]([^()（）]{1,24})[)）]\s*$")
+#: a note that names a department: 合规管理部, 总部运营中心, 金融工程部, 风控处
+_DEPARTMENT = re.compile(r"(?:部|中心|处|室|科|事业群|条线)$")
+
+
+def title_note(title: str) -> tuple[str, str, bool]:
+    """A job title without its bracketed note, the note, and whether the note names a
+    department (which says where the post sits, not what it does).
+
+    Examples
+    --------
+    >>> title_note("理赔审核主管（总部运营中心）")
+    ('理赔审核主管', '总部运营中心', True)
+    >>> title_note("理财经理(私行方向)")
+    ('理财经理', '私行方向', False)
+    >>> title_note("客服主管")
+    ('客服主管', '', False)
+    """
+    m = _TITLE_NOTE.match(title.strip())
+    if m is None:
+        return title.strip(), "", False
+    note = m.group(2).strip()
+    return m.group(1), note, bool(_DEPARTMENT.search(note))

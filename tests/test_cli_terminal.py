@@ -124,5 +124,8 @@ def test_explain_names_the_roles_a_shared_title_could_mean(tmp_path, cv, capsys)
     err = capsys.readouterr().err
     assert "the title '客服主管' names 2 roles; give one's id: cs-a, cs-b" in err
     assert main([*args, "--role", "nope"]) == 2
-    assert "unknown role 'nope'; choose one of: cs-a, cs-b" in capsys.readouterr().err
+    assert (
+        "unknown role 'nope'; choose one of: cs-a (客服主管), cs-b (客服主管)"
+        in capsys.readouterr().err
+    )
     assert main([*args, "--role", "cs-b"]) == 0

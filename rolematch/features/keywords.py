@@ -51,12 +51,16 @@ def text_words(tokenizer: Any, text: str) -> frozenset[str]:
 def role_document(role: Role) -> str:
     """The text a role's keywords come from: title, duties, requirements and KPIs.
 
-    Age limits (35周岁以下) are left out: age is never evidence of fit.
+    Age limits (35周岁以下) are left out: age is never evidence of fit; so is a
+    department named after the title (合规风控岗（合规管理部）): where a post sits is
+    not what it does, and 管理部 would weigh as a trade word.
     """
     from rolematch.features.facets import without_age_limits
+    from rolematch.text import title_note
 
+    bare, _, department = title_note(role.title)
     reqs = [without_age_limits(r) for r in role.requirements]
-    return "\n".join([role.title, *role.duties, *reqs, *role.kpis])
+    return "\n".join([bare if department else role.title, *role.duties, *reqs, *role.kpis])
 
 
 @dataclass(frozen=True)

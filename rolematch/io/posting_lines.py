@@ -614,7 +614,7 @@ def slug(title: str) -> str:
             continue
         for k, v in lex.id_words:
             if s.startswith(k, i):
-                words.extend(v.split("-"))
+                words.extend(w for w in v.split("-") if w)  # "" for filler (岗位)
                 i += len(k)
                 break
         else:
@@ -622,8 +622,8 @@ def slug(title: str) -> str:
                 leftover = True
             i += 1
     out: list[str] = []
-    for w in words:
-        if not out or out[-1] != w:
+    for w in words:  # each word once: 合规风控合规岗 is compliance-risk, not …-compliance
+        if w not in out:
             out.append(w)
     base = "-".join(out)[:48].strip("-")
     if leftover or not base:

@@ -42,6 +42,7 @@ from rolematch.io.posting_sources import (
     numbered_lines,
 )
 from rolematch.io.roles import ROLE_ID, RoleFileWarning
+from rolematch.text import title_note
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -110,7 +111,10 @@ def parse_posting_text(
     postings = LineSorter(lex, source, title).run(lines)
     resume = _resume_headings(lines)
     for p in postings:
-        p.id = slug(p.title) if p.title else ""
+        bare, note, department = title_note(p.title)
+        if department and not p.department:  # 合规风控岗（合规管理部）
+            p.department = note
+        p.id = slug(bare if department else p.title) if p.title else ""
         if resume:
             p.warnings.append(f"{_RESUME} ({'、'.join(resume)}), not a job posting")
     return postings

@@ -27,7 +27,6 @@ import inspect
 import json
 import os
 import re
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -36,6 +35,7 @@ from typing import Any
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
 from rolematch.io._role_files import duplicate_ids, is_role_file, read_role_file
+from rolematch.io._role_lookup import find_role, require_role, roles_titled
 
 __all__ = [
     "ROLE_FIELDS",
@@ -45,6 +45,7 @@ __all__ = [
     "dump_role",
     "duplicate_ids",
     "find_role",
+    "roles_titled",
     "require_role",
     "folder_files",
     "load_roles",
@@ -267,58 +268,6 @@ def load_roles(paths: str | Path | Iterable[str | Path] | None = None) -> list[R
     ['mobile-banking', 'portal-content', 'payment-settlement']
     """
     return load_roles_reporting(paths)[0]
-
-
-def find_role(roles: Sequence[Role], name: str) -> Role | None:
-    """The role ``name`` means: the one with that id, else the only one with that title.
-
-    A recruiter names a post as it reads (客户服务团队主管); an imported posting's id is
-    made from its title and may carry a hash. An id is matched whatever its case or
-    width: role ids are lower case, and an applicant-tracking system's own id
-    (``HR2025-001``, imported with ``--id-field``) names the role ``hr2025-001``.
-
-    Examples
-    --------
-    >>> roles = [Role("cs", "客服主管", ("负责坐席管理",), ()), Role("cp", "消保主管", (), ())]
-    >>> find_role(roles, "cs").title, find_role(roles, "消保主管").id, find_role(roles, "厨师")
-    ('客服主管', 'cp', None)
-    >>> find_role(roles, "CS").id, find_role(roles, " ＣＰ ").id
-    ('cs', 'cp')
-    """
-    for r in roles:
-        if r.id == name:
-            return r
-    if isinstance(name, str):
-        key = _id_key(name)
-        same_id = [r for r in roles if isinstance(r.id, str) and _id_key(r.id) == key]
-        if len(same_id) == 1:  # two ids one apart in case only (built in Python): neither
-            return same_id[0]
-    titled = [r for r in roles if r.title == name]
-    return titled[0] if len(titled) == 1 else None
-
-
-def _id_key(name: str) -> str:
-    """An id as :func:`find_role` compares it: NFKC (full-width ＨＲ is HR), case folded."""
-    return unicodedata.normalize("NFKC", name).strip().casefold()
-
-
-def require_role(roles: Sequence[Role], name: str, where: str) -> Role:
-    """:func:`find_role`, or a ValueError naming ``where``'s 'role_id' parameter, the
-    choices and the value (a title several roles share: their ids)."""
-    role = find_role(roles, name)
-    if role is not None:
-        return role
-    same = [r.id for r in roles if r.title == name]
-    if same:
-        raise ValueError(
-            f"The 'role_id' parameter of {where} must be a role id, or the title of exactly "
-            f"one role. Got {name!r} instead, the title of {len(same)} roles; give one's id: "
-            f"{same}."
-        )
-    raise ValueError(
-        f"The 'role_id' parameter of {where} must be one of {[r.id for r in roles]} (or the "
-        f"title of exactly one role). Got {name!r} instead."
-    )
 
 
 def _warn(message: str) -> None:

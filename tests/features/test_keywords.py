@@ -187,3 +187,19 @@ def test_a_compound_weighs_in_a_texts_mass_what_its_parts_weigh():
         saturate(hits.counts, 0.25), kv.mass_weight_, kv.role_weights_, mass, own
     )[:, 0]
     assert compound > 0.75 * words
+
+
+def test_a_department_after_the_title_is_no_keyword_of_the_role():
+    """合规风控岗（合规管理部）: where the post sits is not what it does; imported with its
+    department in another column (合规风控岗), the role has the same vocabulary."""
+
+    def terms(role: Role) -> dict[str, float]:
+        kv = KeywordVectorizer().fit([role])
+        return {t: w for t, w in zip(kv.vocabulary_, kv.role_weights_[0], strict=True) if w > 0}
+
+    duties, reqs = ("负责合规审查与反洗钱监测",), ("法学专业",)
+    with_dept = terms(Role("a", "合规风控岗（合规管理部）", duties, reqs))
+    assert with_dept == terms(Role("b", "合规风控岗", duties, reqs))
+    assert "管理部" not in with_dept
+    # a note that is no department stays the role's words (理财经理（私行方向）)
+    assert "方向" in terms(Role("c", "理财经理（私行方向）", ("负责高净值客户资产配置",), ()))

@@ -592,7 +592,11 @@ def test_ids_are_stable_ascii_and_unique(tmp_path):
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9-]*", i) for i in first)
     assert slug("Java后端开发工程师") == "java-backend-developer-engineer"
     assert slug("风控专员") != slug("合规专员")
-    assert re.fullmatch(r"posting-[0-9a-f]{6}", slug("董事会秘书"))
+    assert re.fullmatch(r"posting-[0-9a-f]{6}", slug("花艺师"))
+    # a finance firm's posts read as what they are, without a hash or a repeated word
+    assert slug("理赔审核主管") == "claims-review-lead"
+    assert slug("量化研究员") == "quant-researcher"
+    assert slug("合规风控合规岗") == "compliance-risk"
     roles = [p.to_role() for p in read_postings([a, b])]
     assert [r.id for r in roles] == first
 
@@ -724,3 +728,14 @@ def test_a_json_list_of_roles_keeps_its_ids_and_one_line_an_item(tmp_path):
     assert _texts(a.duties) == ["负责坐席排班与现场管理", "负责客户投诉处理"]
     assert _texts(a.requirements) == ["本科及以上学历", "5年以上客服管理经验"]
     assert not any("[" in t for t in _texts(b.duties) + _texts(b.requirements))
+
+
+def test_a_department_after_a_title_is_the_postings_department(tmp_path):
+    text = (
+        "合规风控岗（合规管理部）\n岗位职责：\n1. 开展合规审查\n任职要求：\n1. 法学专业本科及以上\n"
+    )
+    (p,) = read_postings(_write(tmp_path, "jd.txt", text))
+    assert (p.title, p.department) == ("合规风控岗（合规管理部）", "合规管理部")
+    assert (
+        p.id.startswith("compliance") and "department" not in p.id and p.id.count("compliance") == 1
+    )

@@ -358,3 +358,21 @@ def test_every_bad_file_of_a_roles_folder_is_named_at_once(tmp_path):
     said = str(e.value)
     assert said.startswith("2 role files have errors:")
     assert "01-a.yaml: field 'id': line 1" in said and "02-b.yaml: field 'title': line 2" in said
+
+
+def test_a_role_is_found_by_its_title_as_a_recruiter_types_it():
+    from rolematch.documents import Role
+    from rolematch.io.roles import find_role
+
+    roles = [
+        Role("claims-lead", "理赔审核主管（总部运营中心）", ("负责理赔审核",), ()),
+        Role("cm-retail", "客户经理（零售部）", ("负责零售客户维护",), ()),
+        Role("cm-corp", "客户经理（公司部）", ("负责对公客户维护",), ()),
+    ]
+    for name in ("理赔审核主管（总部运营中心）", "理赔审核主管(总部运营中心)", "理赔审核主管"):
+        assert find_role(roles, name).id == "claims-lead", name
+    assert find_role(roles, "客户经理") is None  # two posts share it: neither
+    with pytest.raises(ValueError, match=r"title of 2 roles; give one's id: \['cm-retail', "):
+        from rolematch.io.roles import require_role
+
+        require_role(roles, "客户经理", "Matcher.explain")
