@@ -623,6 +623,11 @@ def _explain(args: argparse.Namespace) -> int:
     others = ", ".join(f"{res.role_id} {res.score:.2f}" for res in results[:3])
     # the verdict bands are the profile's reading of its calibrated score
     verdict = matcher.profile_.verdict(e.score)
+    # facets weigh little in the score: a stated requirement the résumé misses is said here
+    unmet = [f"{f.name} {f.found or 'none'} of {f.wanted}" for f in e.facets
+             if f.score is not None and f.score < 0.5]  # fmt: skip
+    if unmet:
+        verdict += f" (but {'; '.join(unmet)})"
     print(f"  verdict: {verdict}; this role ranks #{rank} of {len(results)} for the "
           f"résumé (best: {others})")  # fmt: skip
     if resume.warnings:

@@ -9,6 +9,7 @@ Run with the bundled ``static-zh`` model, as a user would.
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -129,3 +130,31 @@ def test_explain_names_the_roles_a_shared_title_could_mean(tmp_path, cv, capsys)
         in capsys.readouterr().err
     )
     assert main([*args, "--role", "cs-b"]) == 0
+
+
+def test_explain_verdict_names_a_stated_requirement_the_resume_misses(tmp_path, capsys):
+    """Facets weigh little in the score: a graduate's 0.6 years against 5年以上 must
+    not read as a plain 'strong fit'."""
+    role = tmp_path / "cs.yaml"
+    role.write_text(
+        "id: cs\ntitle: 客服中心主管\nduties: [负责坐席团队管理、排班和质检, 负责投诉处理]\n"
+        "requirements: [5年以上呼叫中心管理经验]\n",
+        "utf-8",
+    )
+    junior = tmp_path / "junior.txt"
+    junior.write_text(
+        "工作经历\n2025.06-2026.01 某银行信用卡中心 客服坐席\n负责坐席排班、质检和投诉处理。\n",
+        "utf-8",
+    )
+    senior = tmp_path / "senior.txt"
+    senior.write_text(
+        "工作经历\n2012.06-2026.01 某银行信用卡中心 客服中心主管\n负责坐席团队管理、排班、质检和投诉处理。\n",
+        "utf-8",
+    )
+    args = ["explain", "--roles", str(role), "--role", "cs", "--model", MODEL]
+    assert main([*args[:1], str(junior), *args[1:]]) == 0
+    verdict = next(ln for ln in capsys.readouterr().out.splitlines() if "verdict:" in ln)
+    assert re.search(r"\(but experience [\d.]+年 of 5年以上\)", verdict), verdict
+    assert main([*args[:1], str(senior), *args[1:]]) == 0
+    verdict = next(ln for ln in capsys.readouterr().out.splitlines() if "verdict:" in ln)
+    assert "(but" not in verdict, verdict
