@@ -598,3 +598,37 @@ def test_the_workers_score_each_file_once(spark, folder):
     df = rs.score_files(spark, str(folder / "pdf"), model="static-zh", ocr=False)
     plan = df._jdf.queryExecution().executedPlan().toString()
     assert plan.count("MapInPandas") == 1, plan
+
+
+@pytest.mark.parametrize("after", [0.5, 6.0])  # before the job starts, and during it
+def test_cli_ctrl_c_ends_the_run_as_the_local_engine_does(tmp_path, after):
+    """Ctrl-C reaches the whole process group: pyspark's own handler cancelled the job
+    from inside the py4j call it interrupted, and the cancelled job's Java error came
+    through as a crash (exit 1, hundreds of lines of py4j and Java tracebacks)."""
+    import signal
+    import subprocess
+    import time
+
+    src = tmp_path / "cv"
+    src.mkdir()
+    base = [f.read_text("utf-8") for f in example_files() if f.suffix == ".txt"]
+    for k in range(300):  # distinct texts, enough to keep two cores busy for a while
+        (src / f"cv_{k:03d}.txt").write_text(
+            base[k % len(base)] + f"\n负责第{k}号项目。\n", "utf-8"
+        )
+    out = tmp_path / "out.csv"
+    out.write_text("previous,run\n", "utf-8")
+    argv = [sys.executable, "-m", "rolematch", "score", str(src), "--engine", "spark",
+            "--master", "local[2]", "--model", "static-zh", "-o", str(out)]  # fmt: skip
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    assert proc.stderr is not None
+    err = ""
+    while "scoring" not in err and proc.poll() is None:
+        err += proc.stderr.readline()
+    time.sleep(after)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: Spark's JVM and workers too
+    err += proc.communicate(timeout=300)[1]
+    assert proc.returncode == 130, err[-3000:]
+    assert err.rstrip().endswith("rolematch: interrupted; no output written"), err[-3000:]
+    assert "Traceback" not in err and "Exception" not in err and "\tat " not in err, err[-3000:]
+    assert out.read_text("utf-8") == "previous,run\n"

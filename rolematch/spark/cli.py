@@ -7,9 +7,10 @@ engine's writers, and print a one-line summary.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rolematch.spark.engine import expand_local, is_local, local_path_names, score_files
@@ -192,58 +193,115 @@ def cli_score(
     t0 = time.perf_counter()
     spark, started = _session(args.master, args.quiet)
     try:
-        if not args.quiet:
-            print(
-                f"rolematch: scoring {len(names) if names is not None else 'the'} files against "
-                f"{len(roles)} roles with {args.model!r} on Spark ({spark.sparkContext.master})"
-                + (f", re-ranking each role's top {args.rerank}" if args.rerank else "")
-                + " …",
-                file=sys.stderr,
-            )
-        paths = [os.path.abspath(p) for p in expanded] if local else args.paths
-        # a profile file must be readable where the workers run (local, or shared storage)
-        extra = {"profile": args.profile} if getattr(args, "profile", None) else {}
-        df = score_files(
-            spark, paths, roles, args.model, names=names,
-            max_pages=args.max_pages, ocr=not args.no_ocr, rerank=args.rerank,
-            file_timeout=getattr(args, "file_timeout", 120.0) or None, **extra,
-        )  # fmt: skip
-        written = []
-        for out in parquet:
-            df.write.mode("overwrite").parquet(out)
-            written.append(f"wrote a Parquet dataset to {out}")
-        if parquet:  # later outputs and the summary read what was written, not a re-run
-            df = spark.read.parquet(parquet[0])
-        frame = df.toPandas() if others else None
-        if frame is not None:
-            files = _file_order(frame["file"].unique().tolist(), names)
-            with _store_from_frame(frame, roles, files) as store:
-                written += [write(store, path, fmt, args) for path, fmt in others]
-            counts = frame.drop_duplicates("file")["status"].value_counts().to_dict()
-        else:
-            counts = {
-                r["status"]: r["count"]
-                for r in df.select("file", "status").distinct().groupBy("status").count().collect()
-            }
-        if not args.quiet:
-            n = sum(counts.values())
-            bad = n - counts.get("ok", 0)
-            seconds = time.perf_counter() - t0
-            print(
-                f"rolematch: {n} files in {seconds:.1f}s ({n / seconds:.1f} files/s, Spark "
-                f"{spark.sparkContext.master}): {counts.get('ok', 0)} scored"
-                + (f", {bad} not scored ({_status_counts(counts)})" if bad else "")
-                + "".join(f"; {w}" for w in written if w),
-                file=sys.stderr,
-            )
-            if local and skipped:  # what folders held that is no résumé document
-                from rolematch.batch import skipped_note
+        with _interrupt_cancels_jobs(spark):
+            if not args.quiet:
+                print(
+                    f"rolematch: scoring {len(names) if names is not None else 'the'} files "
+                    f"against {len(roles)} roles with {args.model!r} on Spark "
+                    f"({spark.sparkContext.master})"
+                    + (f", re-ranking each role's top {args.rerank}" if args.rerank else "")
+                    + " …",
+                    file=sys.stderr,
+                )
+            paths = [os.path.abspath(p) for p in expanded] if local else args.paths
+            # a profile file must be readable where the workers run (local, or shared storage)
+            extra = {"profile": args.profile} if getattr(args, "profile", None) else {}
+            df = score_files(
+                spark, paths, roles, args.model, names=names,
+                max_pages=args.max_pages, ocr=not args.no_ocr, rerank=args.rerank,
+                file_timeout=getattr(args, "file_timeout", 120.0) or None, **extra,
+            )  # fmt: skip
+            written = []
+            for out in parquet:
+                df.write.mode("overwrite").parquet(out)
+                written.append(f"wrote a Parquet dataset to {out}")
+            if parquet:  # later outputs and the summary read what was written, not a re-run
+                df = spark.read.parquet(parquet[0])
+            frame = df.toPandas() if others else None
+            if frame is not None:
+                files = _file_order(frame["file"].unique().tolist(), names)
+                with _store_from_frame(frame, roles, files) as store:
+                    written += [write(store, path, fmt, args) for path, fmt in others]
+                counts = frame.drop_duplicates("file")["status"].value_counts().to_dict()
+            else:
+                counts = {
+                    r["status"]: r["count"]
+                    for r in df.select("file", "status")
+                    .distinct()
+                    .groupBy("status")
+                    .count()
+                    .collect()
+                }
+            if not args.quiet:
+                n = sum(counts.values())
+                bad = n - counts.get("ok", 0)
+                seconds = time.perf_counter() - t0
+                print(
+                    f"rolematch: {n} files in {seconds:.1f}s ({n / seconds:.1f} files/s, Spark "
+                    f"{spark.sparkContext.master}): {counts.get('ok', 0)} scored"
+                    + (f", {bad} not scored ({_status_counts(counts)})" if bad else "")
+                    + "".join(f"; {w}" for w in written if w),
+                    file=sys.stderr,
+                )
+                if local and skipped:  # what folders held that is no résumé document
+                    from rolematch.batch import skipped_note
 
-                print(f"rolematch: {skipped_note(skipped)}", file=sys.stderr)
+                    print(f"rolematch: {skipped_note(skipped)}", file=sys.stderr)
     finally:
         if started:
             spark.stop()
     return 0
+
+
+@contextlib.contextmanager
+def _interrupt_cancels_jobs(spark: SparkSession) -> Iterator[None]:
+    """Ctrl-C cancels the running Spark jobs and ends the run as the local engine's
+    (``interrupted; no output written``, exit 130). pyspark's own handler cancels them
+    from inside the py4j call it interrupts ("reentrant call"), and the cancelled job's
+    Java error came through as a crash: hundreds of lines of tracebacks, exit 1. Here a
+    thread of its own cancels them, and any that starts after; a second Ctrl-C stops
+    at once. Pressed when no job is left (the CSV being written), the run completes."""
+    import signal
+    import threading
+    import warnings
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    hit, done = threading.Event(), threading.Event()
+
+    def handler(signum: int, frame: Any) -> None:
+        if hit.is_set():
+            raise KeyboardInterrupt
+        hit.set()
+        threading.Thread(target=cancel, daemon=True).start()
+
+    def cancel() -> None:  # now and every half second: a job may be about to start
+        # what the executors log of tasks cut short as the session stops, and what
+        # pyspark warns of a cancelled collect, is the cancellation's Java stacks
+        spark.sparkContext.setLogLevel("OFF")
+        while not done.is_set():
+            spark.sparkContext.cancelAllJobs()
+            done.wait(0.5)
+
+    old = signal.signal(signal.SIGINT, handler)
+    shown = warnings.showwarning
+
+    def show(*a: Any, **k: Any) -> None:  # a filter would not do: pyspark's own
+        if not hit.is_set():  # catch_warnings blocks restore the filters they found
+            shown(*a, **k)
+
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            yield
+    except Exception:  # noqa: BLE001 - the cancelled job's error, when it was us
+        if hit.is_set():
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        done.set()
+        signal.signal(signal.SIGINT, old)
 
 
 def _status_counts(counts: Mapping[str, int]) -> str:
