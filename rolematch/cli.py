@@ -242,7 +242,11 @@ def run() -> None:
     "interrupted" printed, the process never exited), so a watchdog ends the process
     if the exit takes longer than :data:`EXIT_GRACE_S`.
     """
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # before the command began: reading its options
+        print("rolematch: interrupted; no output written", file=sys.stderr)
+        code = INTERRUPTED
     if code in (INTERRUPTED, TERMINATED):
         import os
         import threading

@@ -439,6 +439,31 @@ def test_interrupted_run_leaves_the_old_output_untouched(lots, tmp_path, sig):
     _wait_for_exit(family)  # no orphaned workers or readers
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_while_the_readers_start_is_one_line(lots, tmp_path, workers):
+    """A terminal's Ctrl-C reaches the whole process group: a file reader (or worker)
+    still importing printed its KeyboardInterrupt traceback under the parent's line."""
+    out = tmp_path / "w.csv"
+    proc = _run_cli("score", str(lots), "-o", str(out), "--model", MODEL, "--workers", workers,
+                    start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not any(_is_reader(k) for w in [proc.pid, *_children(proc.pid)] for k in _children(w)):
+        assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()[-500:]
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)  # the reader is importing rolematch
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert err.rstrip().endswith("interrupted; no output written") and "Traceback" not in err, err
+    assert not out.exists()
+
+
+def _is_reader(pid: int) -> bool:
+    try:
+        return b"rolematch.batch.reader" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def test_explain_shows_weights_evidence_and_missing_keywords(capsys):
     cv = EXAMPLES / "pdf" / "02_contact_centre_manager.pdf"
     assert main(["explain", str(cv), "--role", "customer-service", "--model", MODEL]) == 0

@@ -398,12 +398,14 @@ def _run_pool(
             while (todo or suspects or running) and not broken:
                 if suspects and not running:
                     chunk = suspects.pop()
-                    running[ex.submit(_pool_run, chunk)] = chunk
+                    with _children_ignore_ctrl_c():  # a submit may start a worker
+                        running[ex.submit(_pool_run, chunk)] = chunk
                     isolating = True
                 elif not suspects:
                     while todo and len(running) < 2 * workers:
                         chunk = todo.pop()
-                        running[ex.submit(_pool_run, chunk)] = chunk
+                        with _children_ignore_ctrl_c():
+                            running[ex.submit(_pool_run, chunk)] = chunk
                     isolating = False
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -447,6 +449,26 @@ def _run_pool(
                 suspects.extend([x] for chunk in reversed(lost) for x in reversed(chunk))
         finally:
             _stop(ex, kill=not clean)
+
+
+@contextlib.contextmanager
+def _children_ignore_ctrl_c() -> Iterator[None]:
+    """Processes started inside start with Ctrl-C ignored: an ignored signal stays
+    ignored through exec, and Python then installs no handler of its own. Ctrl-C goes
+    to the whole process group; a worker it reached while still importing printed a
+    traceback. This process handles it and stops the pool (a press in the few
+    milliseconds of a start is lost; the next one counts)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _crashed(file: str) -> FileResult:

@@ -135,6 +135,9 @@ class GuardedReader:
             stdout=subprocess.PIPE,
             env=env,
             bufsize=0,
+            # a group of its own: a terminal's Ctrl-C (sent to the foreground group) that
+            # reached it while it imported printed a traceback; this process stops it
+            process_group=0,
         )
         self._gen += 1
         self._ready_at = None
