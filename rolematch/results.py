@@ -401,7 +401,7 @@ class BatchResults:
         best = int(np.argmin(self.role_rank[i]))
         return (
             f"no role scores {min_score or 0:g} or more (--min-score); best: "
-            f"{self.role_titles[best]} {self.score[i, best]:.2f}"
+            f"{self.role_titles[best]} {self.score[i, best]:.4f}"  # as the score column
         )
 
     def to_frame(self, top_k: int | None = None, min_score: float | None = None) -> pd.DataFrame:

@@ -181,3 +181,13 @@ def test_scores_equal_to_the_shown_digit_rank_in_file_order(results):
         same = np.abs(base[0] - shown) < 4e-5  # not at a rounding edge
         assert same.any()
         assert (st.resume_rank[0, same] == 1).all() and (st.resume_rank[1, same] == 2).all()
+
+
+def test_a_row_below_min_score_names_its_best_score_as_the_score_column(results):
+    """'no role scores 0.95 or more; best: 0.95' for a 0.9452 read as a contradiction."""
+    with _store(results) as st:
+        best = float(np.nanmax(st.score[0]))
+        floor = round(best, 2) if round(best, 2) > best else round(best, 2) + 0.01
+        reason = st.row_reason(0, min_score=floor)
+        assert reason.endswith(f" {best:.4f}"), reason
+        assert f"{floor:g} or more" in reason
