@@ -235,10 +235,24 @@ def write_output(store: Any, path: str | None, fmt: str, args: argparse.Namespac
         sys.stdout.write(report.to_text(store, top_k or 3, min_score))
         sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's exit
         return ""
+    if path is None and fmt in ("csv", "wide-csv") and _fresh_file(sys.stdout):
+        sys.stdout.write("\ufeff")  # `> ranking.csv` is a CSV file too: Excel needs the BOM
     what = report.write_results(store, out, fmt, top_k=top_k, min_score=min_score, model=args.model)
     if path is None:
         sys.stdout.flush()
     return f"wrote {what} to {path}" if path is not None else ""
+
+
+def _fresh_file(stream: Any) -> bool:
+    """Whether ``stream`` writes at the start of a regular file (a shell's ``>``), not
+    to a pipe or terminal, where a byte-order mark would be a stray character."""
+    import stat
+
+    try:
+        fd = stream.fileno()
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.lseek(fd, 0, os.SEEK_CUR) == 0
+    except (OSError, ValueError, AttributeError):  # no file behind it (a test's capture)
+        return False
 
 
 def stdout_gone() -> int:

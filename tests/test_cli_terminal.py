@@ -158,3 +158,19 @@ def test_explain_verdict_names_a_stated_requirement_the_resume_misses(tmp_path, 
     assert main([*args[:1], str(senior), *args[1:]]) == 0
     verdict = next(ln for ln in capsys.readouterr().out.splitlines() if "verdict:" in ln)
     assert "(but" not in verdict, verdict
+
+
+def test_csv_redirected_to_a_file_starts_with_the_bom_excel_needs(tmp_path, cv):
+    """`rolematch score … --format csv > ranking.csv` is a CSV file as -o writes one;
+    piped to another program it has no byte-order mark."""
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "rolematch", "score", str(cv), "--model", MODEL, "-q"]
+    for fmt in ("csv", "wide-csv"):
+        target = tmp_path / f"r.{fmt}"
+        with target.open("wb") as f:
+            subprocess.run([*argv, "--format", fmt], stdout=f, check=True, timeout=300)
+        assert target.read_bytes().startswith(b"\xef\xbb\xbffile,"), fmt
+    piped = subprocess.run([*argv, "--format", "csv"], capture_output=True, check=True, timeout=300)
+    assert piped.stdout.startswith(b"file,")
