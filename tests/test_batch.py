@@ -180,13 +180,13 @@ def test_folder_scan_gives_every_file_a_row_and_counts_hidden_and_lock_files(tmp
             assert (res.status[rows[name]], res.reason[rows[name]]) == (status, alone.reason)
 
 
-def test_images_get_an_unsupported_row_when_ocr_is_off(tmp_path):
+def test_images_get_an_unreadable_row_when_ocr_is_off(tmp_path):
     d = _one_each(tmp_path)
     assert d / "scan.png" in collect_files([d], images=False)
     with score_paths(d, matcher=Matcher(encoder=HashingEncoder()), roles=ROLES, ocr=False,
                      file_timeout=None) as res:  # fmt: skip
         i = [Path(f).name for f in res.files].index("scan.png")
-        assert res.status[i] == "unsupported"
+        assert res.status[i] == "unreadable"  # as a scanned PDF's: one remedy, one status
         assert res.reason[i].startswith("image file (PNG)") and "OCR" in res.reason[i]
 
 

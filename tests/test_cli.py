@@ -119,7 +119,7 @@ def test_every_input_gets_a_row_and_the_batch_goes_on(tmp_path):
     expected = {
         "cv.txt": "ok",
         "notes.doc": "unsupported",
-        "scan.png": "unsupported",  # OCR is off: said so, not left out
+        "scan.png": "unreadable",  # OCR is off: said so, not left out
         "dangling.pdf": "unreadable",
         "pipe.txt": "unsupported",
         "missing.txt": "unreadable",

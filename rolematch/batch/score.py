@@ -67,7 +67,7 @@ def score_paths(
     cache : path, optional
         Folder for the extraction and embedding caches.
     ocr : bool, default True
-        Read scans and images with OCR (without, images get ``unsupported`` records).
+        Read scans and images with OCR (without, images get ``unreadable`` records).
     max_pages, redact
         Passed to :func:`~rolematch.io.extract.read_resume`.
     explain : bool, default True

@@ -9,11 +9,11 @@ status        when
 empty         0 bytes, or no text at all (blank pages, whitespace)
 corrupt       damaged or truncated PDF/.docx/MHT/RTF, binary data named .txt
 encrypted     password-protected PDF or Office file
-unreadable    no usable text layer (scan, undecodable fonts) and OCR off,
-              failed or found no text; an image in which OCR found no text;
+unreadable    no usable text layer (scan, undecodable fonts) or an image, and
+              OCR off, failed or found no text;
               text of unknown encoding; missing or unreadable file, broken
               symbolic link
-unsupported   legacy .doc, images when OCR is off, other file types, folders,
+unsupported   legacy .doc, other file types, folders,
               FIFOs, sockets and devices (never opened)
 error         a parser failed in a way not foreseen here
 ============  ==============================================================
@@ -213,7 +213,7 @@ def read_resume(
     ocr : bool
         Read scanned pages (also a scan under a thin text layer), pages whose
         fonts no backend decodes, and image files with OCR. ``False`` leaves such
-        files ``unreadable`` (PDFs) or ``unsupported`` (images), with the reason;
+        files ``unreadable``, with the reason;
         a thin text layer is read alone, with a ``needs_ocr`` warning.
 
     Returns
@@ -336,7 +336,7 @@ def _read(
             raise ExtractionError(
                 path,
                 f"{what}; reading images needs OCR, which is not enabled",
-                status="unsupported",
+                status="unreadable",  # as a scanned PDF's: one remedy, one status
             )
         if suffix not in IMAGE_SUFFIXES:
             warnings += _mismatch(suffix, unnamed, f"{_IMAGES[kind]} image")
@@ -421,7 +421,7 @@ def _read(
                 path, data, meta, warnings, "image file", max_pages=max_pages, redact=redact
             )
         raise ExtractionError(
-            path, "image file; reading images needs OCR, which is not enabled", status="unsupported"
+            path, "image file; reading images needs OCR, which is not enabled", status="unreadable"
         )
     supported = ", ".join(SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
     what = (
@@ -616,7 +616,7 @@ def _read_image(
         raise ExtractionError(
             path,
             f"{what}; reading images needs OCR, which is unavailable: {e}",
-            status="unsupported",
+            status="unreadable",
         ) from e
     read = [p for p in pages if not p.error]
     meta.update(

@@ -602,7 +602,7 @@ def png_bytes() -> bytes:
 
 def test_png_renamed_pdf(tmp_path):
     path = write(tmp_path, "cv.pdf", png_bytes())
-    check_record(read_resume(path, ocr=False), "unsupported", r"not a PDF \(PNG image\).*OCR")
+    check_record(read_resume(path, ocr=False), "unreadable", r"not a PDF \(PNG image\).*OCR")
     if HAS_OCR:  # read as the image it is; this one is blank
         r = read_resume(path)
         check_record(r, "unreadable", r"^not a PDF \(PNG image\): OCR found no text$")
@@ -610,13 +610,13 @@ def test_png_renamed_pdf(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["cv.png", "cv.jpg"])
-def test_image_files_are_unsupported_without_ocr(tmp_path, name):
+def test_image_files_are_unreadable_without_ocr(tmp_path, name):
     from PIL import Image
 
     buf = io.BytesIO()
     Image.new("RGB", (20, 20), "white").save(buf, "PNG" if name.endswith("png") else "JPEG")
     path = write(tmp_path, name, buf.getvalue())
-    check_record(read_resume(path, ocr=False), "unsupported", r"image file .*OCR")
+    check_record(read_resume(path, ocr=False), "unreadable", r"image file .*OCR")
     if HAS_OCR:  # read by OCR; these are blank
         check_record(
             read_resume(path), "unreadable", r"^image file \((PNG|JPEG)\): OCR found no text$"
@@ -833,7 +833,7 @@ BADINPUT = {
     "encrypted_password.pdf": ("encrypted", r"password"),
     "gbk_encoded.txt": ("ok", None),
     "long_150_pages.pdf": ("ok", None),
-    "png_renamed.pdf": ("unsupported", r"not a PDF \(PNG image\)"),
+    "png_renamed.pdf": ("unreadable", r"not a PDF \(PNG image\)"),
     "random_bytes.docx": ("corrupt", r"not a ZIP container"),
     "scanned_image_only.pdf": ("unreadable", r"probably a scan.*needs OCR"),
     "truncated.pdf": ("corrupt", r"truncated"),

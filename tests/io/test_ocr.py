@@ -157,7 +157,7 @@ def test_ocr_resume_ranks_its_labelled_role_first(pdf_resume):
 @needs_font
 def test_ocr_false_keeps_the_old_verdicts(scans):
     r = read_resume(scans / "cv.png", ocr=False)
-    assert r.status == "unsupported"
+    assert r.status == "unreadable"  # as the scanned PDF: one remedy, one status
     assert r.reason == "image file (PNG); reading images needs OCR, which is not enabled"
     r = read_resume(scans / "cv.pdf", ocr=False)
     assert r.status == "unreadable"
@@ -385,7 +385,7 @@ def test_missing_ocr_engine_keeps_files_unreadable_with_an_install_hint(tmp_path
     )
     assert "pip install 'rapidocr-onnxruntime" in r.reason
     r = read_resume(write(tmp_path, "cv.png", png_bytes(Image.new("L", (50, 50), 255))))
-    assert r.status == "unsupported"
+    assert r.status == "unreadable"
     assert r.reason.startswith("image file (PNG); reading images needs OCR, which is unavailable:")
 
 
