@@ -5,8 +5,8 @@ that every input gets a record. A file the readers cannot read (a .doc, an image
 OCR off, a broken link, a FIFO) is listed all the same and gets an ``unsupported`` or
 ``unreadable`` record from :func:`~rolematch.io.extract.read_resume`. In folders, only
 files that are no document at all (a README.md, a script, data) and hidden and Office
-lock files are left out, and counted (``skipped``); archives (.zip, .rar …) are
-counted apart, with a word to extract them.
+lock files are left out, and counted (``skipped``); an archive (.zip, .rar …) gets an
+``unsupported`` record saying to extract it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ OTHER_DOCUMENTS = (
 #: Endings of the folder Word ("Save as Web Page") and browsers keep a page's pictures
 #: and parts in, beside ``name.htm``: ``name.files``, ``name_files``, ``name.fld``.
 WEB_PAGE_FOLDERS = (".files", "_files", ".fld", "_fld")
-#: Archives, which résumés often come in: left out of folders and said apart (extract them).
-ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst")
 
 
 def collect_files(
@@ -46,7 +44,7 @@ def collect_files(
     Files named explicitly are kept whatever they are, even when missing: they get
     their own record (``unreadable: file not found``, ``unsupported`` …). In folders
     every document is taken — the readable types, images, the document types the
-    readers do not read (:data:`OTHER_DOCUMENTS`), files without a suffix — and so are
+    readers do not read (:data:`OTHER_DOCUMENTS`), archives, files without a suffix — and so are
     links and special files (a broken link gets an ``unreadable`` record, a FIFO an
     ``unsupported`` one, and neither is opened). Left out, and appended to ``skipped``
     when it is given: files of other types (notes.md, a script), hidden files and
@@ -66,7 +64,7 @@ def collect_files(
         every file.
     images : bool, default True
         Kept for compatibility; images are listed either way (with OCR off they get
-        an ``unsupported`` record saying so).
+        an ``unreadable`` record saying so).
     skipped : list, optional
         Filled in with what folders held and was left out: files of other types,
         hidden files and folders, lock files.
@@ -83,9 +81,11 @@ def collect_files(
     >>> skipped_note(left_out)
     'skipped 2 hidden or lock files, 1 file of another type (.md)'
     """
-    from rolematch.io.extract import IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
+    from rolematch.io.extract import ARCHIVES, IMAGE_SUFFIXES, SUPPORTED_SUFFIXES
 
-    documents = {*SUPPORTED_SUFFIXES, *IMAGE_SUFFIXES, *OTHER_DOCUMENTS, ""}
+    # an archive gets a row too (unsupported: extract it), so two CVs packed in a .zip
+    # show in the outputs a dashboard reads, not only in the run's stderr summary
+    documents = {*SUPPORTED_SUFFIXES, *IMAGE_SUFFIXES, *OTHER_DOCUMENTS, *ARCHIVES, ""}
     sfx = {s.lower() for s in suffixes} if suffixes is not None else documents
     walks: list[tuple[Path, list[Path]] | Path] = []
     seen: set[str] = set()  # the real paths of the folders walked
@@ -127,9 +127,11 @@ def skipped_note(skipped: Sequence[Path]) -> str:
     'skipped 1 hidden or lock file'
     >>> skipped_note([Path("a/README.md"), Path("a/make.py"), Path("b/notes.md")])
     'skipped 3 files of another type (.md, .py)'
-    >>> skipped_note([Path("cvs.zip"), Path("more.RAR"), Path("notes.md")])
+    >>> skipped_note([Path("cvs.zip"), Path("more.RAR"), Path("notes.md")])  # filtered by suffix
     'skipped 1 file of another type (.md); 2 archives not opened (.rar, .zip): extract them first'
     """
+    from rolematch.io.extract import ARCHIVES  # left out where --suffix-like filters ask
+
     hidden = [p for p in skipped if p.name.startswith((".", LOCK_PREFIX))]
     parts_of = [p for p in skipped if p not in hidden and _page_parts(p)]
     packed = [p for p in skipped if p not in hidden and p.suffix.lower() in ARCHIVES]

@@ -84,6 +84,9 @@ __all__ = [
 WEB_SUFFIXES = (".html", ".htm", ".mht", ".mhtml", ".xhtml")
 #: File types read as résumés with or without OCR.
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".rtf", *WEB_SUFFIXES)
+#: Archives, which résumés often come in: never opened, each a row saying to extract it.
+ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst")
+_ARCHIVE_REASON = "a {} archive: archives are not opened; extract it and score the résumés inside"
 #: Image files: read by OCR (unless ``ocr=False``: then reported as needing it).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
@@ -357,7 +360,8 @@ def _read(
         if b"word/document.xml" not in data:
             from rolematch.io._docx import not_word
 
-            raise ExtractionError(path, not_word(data), status="unsupported")
+            why = _ARCHIVE_REASON.format(suffix) if suffix in ARCHIVES else not_word(data)
+            raise ExtractionError(path, why, status="unsupported")
         warnings += _mismatch(suffix, unnamed, ".docx")
     if kind == "pdf" and named != "pdf":
         warnings += _mismatch(suffix, unnamed, "PDF")
@@ -423,6 +427,8 @@ def _read(
         raise ExtractionError(
             path, "image file; reading images needs OCR, which is not enabled", status="unreadable"
         )
+    if suffix in ARCHIVES:  # résumés often come packed: say what to do
+        raise ExtractionError(path, _ARCHIVE_REASON.format(suffix), status="unsupported")
     supported = ", ".join(SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
     what = (
         "(bytes without a filename, of no type their content shows: pass filename=)"
