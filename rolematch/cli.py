@@ -14,10 +14,17 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rolematch._cli_profile import check_profile
+from rolematch._cli_signals import (
+    INTERRUPTED,
+    TERMINATED,
+    Terminated,
+    exit_interrupted,
+    sigterm_as_interrupt,
+)
 from rolematch._version import __version__
 from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
 from rolematch.report import FORMATS
@@ -225,45 +232,17 @@ def _workers(text: str) -> int | None:
     return _positive_int(text)
 
 
-#: The exit code of an interrupted run (128 + SIGINT), as a shell reports Ctrl-C.
-INTERRUPTED = 130
-#: The exit code of a run stopped by SIGTERM (128 + 15), as a shell reports ``kill``.
-TERMINATED = 143
-
-
 def run() -> None:
-    """The ``rolematch`` command: :func:`main`, then exit with its code.
-
-    An interrupted run has stopped its workers and removed its temporary files by the
-    time :func:`main` returns. Its exit still runs the interpreter's clean-up, which
-    releases the worker pool's semaphores (skipped, the resource tracker warns of
-    "leaked semaphore objects"); but that clean-up joins the pool's internal threads,
-    which can block on the pipes of the workers just killed (seen once in CI:
-    "interrupted" printed, the process never exited), so a watchdog ends the process
-    if the exit takes longer than :data:`EXIT_GRACE_S`.
-    """
+    """The ``rolematch`` command: :func:`main`, then exit with its code (an interrupted
+    run through :func:`~rolematch._cli_signals.exit_interrupted`)."""
     try:
         code = main()
     except KeyboardInterrupt:  # before the command began: reading its options
         print("rolematch: interrupted; no output written", file=sys.stderr)
         code = INTERRUPTED
     if code in (INTERRUPTED, TERMINATED):
-        import os
-        import threading
-        import time
-
-        def watchdog() -> None:
-            time.sleep(EXIT_GRACE_S)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-
-        threading.Thread(target=watchdog, name="rolematch-exit-watchdog", daemon=True).start()
+        exit_interrupted(code)
     raise SystemExit(code)
-
-
-#: Seconds an interrupted run's exit may take before it is ended outright.
-EXIT_GRACE_S = 5.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -310,9 +289,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(f"rolematch: error: {e}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
     except KeyboardInterrupt as e:
-        how = "stopped by SIGTERM" if isinstance(e, _Terminated) else "interrupted"
+        how = "stopped by SIGTERM" if isinstance(e, Terminated) else "interrupted"
         print(f"rolematch: {how}; no output written", file=sys.stderr)
-        return TERMINATED if isinstance(e, _Terminated) else INTERRUPTED
+        return TERMINATED if isinstance(e, Terminated) else INTERRUPTED
     except BrokenPipeError:  # `rolematch score … | head`: the reader left; end as unix tools do
         from rolematch._cli_outputs import stdout_gone
 
@@ -407,7 +386,7 @@ def _score(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.update(fr.ok)
 
-    with debug, _sigterm_as_interrupt():
+    with debug, sigterm_as_interrupt():
         try:
             results = score_paths(
                 files,
@@ -512,30 +491,6 @@ class _DebugLog:
         tb = fr.traceback or "(no traceback)\n"
         self.f.write(f"== {fr.file}: {fr.resume.reason}\n{tb}\n")
         self.f.flush()
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where Ctrl-C's KeyboardInterrupt is: the same clean-up, exit 143."""
-
-
-@contextlib.contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops the run like Ctrl-C: workers stopped, temporary files removed."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def handler(signum: int, frame: Any) -> None:
-        raise _Terminated
-
-    old = signal.signal(signal.SIGTERM, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, old)
 
 
 def _record(resume: Any) -> dict[str, Any]:

@@ -302,7 +302,7 @@ def write_xlsx(
             try:
                 e = results.explanation(i, r)
                 details = [
-                    "、".join(f"{k.term}×{k.count}" for k in e.matched_keywords[:15]),
+                    "、".join(f"{k.shown}×{k.count}" for k in e.matched_keywords[:15]),
                     "、".join(k.term for k in e.missing_keywords[:10]),
                     _evidence(e, 0),
                     _evidence(e, 1),

@@ -163,11 +163,26 @@ CLAIMS_NOTE = "skills and self-description the experience does not bear out coun
 
 @dataclass(frozen=True)
 class KeywordHit:
-    """A role keyword: its weight for the role and how often the résumé has it."""
+    """A role keyword: its weight for the role and how often the résumé has it, and the
+    résumé's own spelling where it wrote it otherwise (投资者教育 for 金融教育: a synonym;
+    手機銀行, mobile banking), so a reader finds the word it matched."""
 
     term: str
     weight: float
     count: int = 0
+    written: str = ""
+
+    @classmethod
+    def found(cls, term: str, weight: float, count: int, texts: Sequence[str]) -> KeywordHit:
+        """A keyword the résumé ``texts`` have, with how they wrote it (:func:`as_written`)."""
+        from rolematch.language import as_written
+
+        return cls(term, weight, count, as_written(term, texts))
+
+    @property
+    def shown(self) -> str:
+        """``金融教育（投资者教育）`` where the résumé wrote it otherwise, else the term."""
+        return f"{self.term}（{self.written}）" if self.written else self.term
 
 
 @dataclass(frozen=True)
@@ -354,7 +369,7 @@ class Explanation:
                 else "no data (weight given to the others)"
             ),
             "  matched keywords: "
-            + ("、".join(f"{k.term}×{k.count}" for k in self.matched_keywords[:15]) or "-"),
+            + ("、".join(f"{k.shown}×{k.count}" for k in self.matched_keywords[:15]) or "-"),
             "  missing keywords: " + ("、".join(k.term for k in self.missing_keywords[:10]) or "-"),
         ]
         if self.claims_capped:
@@ -441,7 +456,7 @@ class Explanation:
         body = (
             f'<div class="explanation"><h3>{esc(self.role_title)} ({esc(self.role_id)}) — '
             f"{self.score:.2f}</h3>{comps}"
-            f"<p>matched: {esc('、'.join(k.term for k in self.matched_keywords))}</p>"
+            f"<p>matched: {esc('、'.join(k.shown for k in self.matched_keywords))}</p>"
             f"<p>missing: {esc('、'.join(k.term for k in self.missing_keywords[:10]))}</p>"
             "<table><tr><th>duty</th><th>résumé sentence</th><th>cos</th><th>support</th>"
             f"<th>page</th></tr>{rows}</table>"

@@ -43,6 +43,7 @@ from rolematch.exceptions import MissingDependencyError
 __all__ = [
     "LANGUAGES",
     "ScriptCounts",
+    "as_written",
     "detect_language",
     "display_variants",
     "has_traditional",
@@ -369,3 +370,28 @@ def display_variants(
                     words.append(t)
         out[canon] = words
     return out
+
+
+def as_written(term: str, texts: Sequence[str]) -> str:
+    """How ``texts`` write a keyword they match under another word of the synonym table
+    (not another script: a reader of Traditional text knows 遠程銀行 is 远程银行), or ``""``.
+
+    Examples
+    --------
+    >>> as_written("金融教育", ["组织投资者教育活动"]), as_written("消保", ["负责消保工作"])
+    ('投资者教育', '')
+    """
+    folded = [t.casefold() for t in texts]
+    if any(term.casefold() in t for t in folded):
+        return ""
+    return next(
+        (v for v in _synonyms().get(term, ()) if any(v.casefold() in t for t in folded)),
+        "",
+    )
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, list[str]]:
+    from rolematch.tokenize import load_synonyms
+
+    return load_synonyms()

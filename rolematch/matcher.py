@@ -602,9 +602,10 @@ class Matcher(Params):
         # Python scalars once per call: per-element numpy conversions dominate otherwise
         has, lacks = self._ranked_keywords(counts, r, None, 15)
         w_list, c_list = weights.tolist(), counts.tolist()
-        matched = tuple(KeywordHit(vocab[t], w_list[t], c_list[t]) for t in has)
-        missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
         ids, sents, emb = self._duty_ids[r], batch.sentences[i], batch.embeddings[i]
+        texts = [s.text for s in sents]
+        matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts) for t in has)
+        missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
         sem, (c0, k0, s0, base) = self.profile_.semantic, scores.duty[i]
         claims = np.array([s.section in CLAIM_SECTIONS for s in sents], dtype=bool)
         best, covered = (c0[ids], k0[ids], s0[ids]), sem["covered_support"]

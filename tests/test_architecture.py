@@ -48,7 +48,7 @@ ALLOWED: dict[tuple[str, str], str] = {
         "os._exit ends a reader child or worker whose parent died at once, without running "
         "exit handlers that would wait on the dead parent's pipes"
     ),
-    ("rolematch.cli", "_exit"): (
+    ("rolematch._cli_signals", "_exit"): (
         "os._exit is the standard library's documented way to end a process without the "
         "interpreter's exit handlers (after an interrupt, the worker pool's threads)"
     ),

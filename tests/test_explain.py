@@ -52,7 +52,10 @@ def test_every_matched_keyword_is_marked_in_traditional_as_in_simplified(matcher
     traditional = opencc.OpenCC(config).convert(SIMPLIFIED)
     simple = matcher.explain(SIMPLIFIED, role_id)
     e = matcher.explain(traditional, role_id)
-    assert e.matched_keywords == simple.matched_keywords
+    # the same keywords, weights and counts (how each text wrote them may differ: 人民銀行)
+    assert [(k.term, k.weight, k.count) for k in e.matched_keywords] == [
+        (k.term, k.weight, k.count) for k in simple.matched_keywords
+    ]
     marked = marks(e.to_html(traditional))
     assert Counter(map(to_simplified, marked)) == Counter(marks(simple.to_html(SIMPLIFIED)))
 
@@ -154,3 +157,17 @@ def test_evidence_and_the_reason_count_the_same_supported_duties(shared_dir):
             assert (rec["sentence"] is not None) == (x in supported)
         frame = e.to_frame()
         assert frame["sentence"].notna().sum() == len(supported)
+
+
+def test_a_keyword_matched_through_a_synonym_shows_the_resumes_own_word(matcher):
+    """A recruiter read 'matched: 金融教育' and looked for a word the CV does not have."""
+    cv = (
+        "2016-至今 某证券公司 投资者保护部 经理\n"
+        "负责投资者教育基地运营，组织投资者教育活动120场；处理客户投诉，开展适当性管理检查。"
+    )
+    (e,) = [m.explanation for m in matcher.match([cv], top_k=None)[0]
+            if m.role_id == "consumer-protection"]  # fmt: skip
+    hits = {k.term: k for k in e.matched_keywords}
+    assert hits["金融教育"].written == "投资者教育"
+    assert "金融教育（投资者教育）×" in str(e)
+    assert hits["投诉"].written == ""  # written as the term itself

@@ -87,6 +87,8 @@ SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".rtf", *WEB_SUFFIXES)
 #: Archives, which résumés often come in: never opened, each a row saying to extract it.
 ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst")
 _ARCHIVE_REASON = "a {} archive: archives are not opened; extract it and score the résumés inside"
+_DOC_REASON = "legacy Word 97-2003 (.doc) format; save it as .docx or PDF"
+_UNNAMED = "(bytes without a filename, of no type their content shows: pass filename=)"
 #: Image files: read by OCR (unless ``ocr=False``: then reported as needing it).
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp")
 
@@ -415,10 +417,9 @@ def _read(
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)
         )
-    if suffix == ".doc":
-        raise ExtractionError(
-            path, "legacy Word 97-2003 (.doc) format; save it as .docx or PDF", status="unsupported"
-        )
+    if suffix == ".doc" or suffix in ARCHIVES:  # archives: résumés often come packed
+        why = _ARCHIVE_REASON.format(suffix) if suffix in ARCHIVES else _DOC_REASON
+        raise ExtractionError(path, why, status="unsupported")
     if suffix in IMAGE_SUFFIXES:
         if ocr:  # a format PIL may still know, or a damaged image: it says which
             return _read_image(
@@ -427,14 +428,8 @@ def _read(
         raise ExtractionError(
             path, "image file; reading images needs OCR, which is not enabled", status="unreadable"
         )
-    if suffix in ARCHIVES:  # résumés often come packed: say what to do
-        raise ExtractionError(path, _ARCHIVE_REASON.format(suffix), status="unsupported")
     supported = ", ".join(SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ()))
-    what = (
-        "(bytes without a filename, of no type their content shows: pass filename=)"
-        if unnamed
-        else f"'{suffix or '(none)'}'"
-    )
+    what = f"'{suffix or '(none)'}'" if not unnamed else _UNNAMED
     raise ExtractionError(
         path, f"unsupported file type {what}; supported: {supported}", status="unsupported"
     )
