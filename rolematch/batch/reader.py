@@ -211,7 +211,10 @@ class GuardedReader:
 
     def _late(self, source: str, *, killed: bool) -> tuple[Resume, str]:
         """The record of a file that took longer than :attr:`timeout`."""
-        record = Resume.failed(source, "error", f"timed out after {self.timeout:g} s")
+        # named as both interfaces set it: the reason is where a user looks for the fix
+        limit = "the time limit per file: --file-timeout, file_timeout="
+        why = f"timed out after {self.timeout:g} s ({limit})"
+        record = Resume.failed(source, "error", why)
         tb = f"reading {source} took more than {self.timeout:g} s"
         return record, tb + ("; its reader was killed\n" if killed else "\n")
 
