@@ -164,8 +164,8 @@ CLAIMS_NOTE = "skills and self-description the experience does not bear out coun
 @dataclass(frozen=True)
 class KeywordHit:
     """A role keyword: its weight for the role and how often the résumé has it, and the
-    résumé's own spelling where it wrote it otherwise (投资者教育 for 金融教育: a synonym;
-    手機銀行, mobile banking), so a reader finds the word it matched."""
+    résumé's own word where it wrote another of the synonym table (投资者教育 for 金融教育,
+    mobile banking for 手机银行), so a reader finds the word it matched."""
 
     term: str
     weight: float

@@ -25,10 +25,10 @@ __all__ = [
     "pdf_posts_tables",
     "pipe_tables",
     "posting_table",
-    "tab_tables",
     "posting_table_lines",
     "section_column",
     "section_name",
+    "tab_tables",
 ]
 
 
