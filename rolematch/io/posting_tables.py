@@ -269,7 +269,7 @@ def tab_tables(lines: list[Line]) -> list[Line]:
 
     Examples
     --------
-    >>> rows = ["岗位名称\t岗位职责\t任职要求", "出纳\t负责收付\t大专", "会计\t负责记账\t本科"]
+    >>> rows = ["岗位名称\\t岗位职责\\t任职要求", "出纳\\t负责收付\\t大专", "会计\\t记账\\t本科"]
     >>> [ln.text for ln in tab_tables([Line(t, i + 1) for i, t in enumerate(rows)])][:4]
     ['岗位名称：出纳', '岗位职责：', '负责收付', '任职要求：']
     """
