@@ -158,7 +158,8 @@ def check_outputs(
                 continue  # a device or a pipe: written to in place (report.atomic_write)
             if out.is_dir() and out.suffix.lower() != ".parquet":  # a Parquet dataset is a folder
                 raise UsageError(
-                    f"{option} {path} is a folder; name a file in it, e.g. {path}/{example}"
+                    f"{option} {path} is a folder; name a file in it, e.g. "
+                    f"{os.path.join(path, example)}"  # out/ + x.csv: no double slash
                 )
             _check_can_make(out.parent, option, path)
             if out.exists() and not os.access(out, os.W_OK):

@@ -181,3 +181,12 @@ def test_own_output_tells_rolematch_outputs_from_other_files(tmp_path):
     }
     for suffix, data in [*others.items(), (".xlsx", b"")]:
         assert own_output(suffix, data) == "", suffix
+
+
+def test_an_output_folder_with_its_slash_is_refused_with_a_path_to_copy(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    cv = EXAMPLES / "04_consumer_protection.txt"
+    assert main(["score", str(cv), "--model", "static-zh", "-o", f"{out}/"]) == 2
+    err = capsys.readouterr().err
+    assert f"is a folder; name a file in it, e.g. {out}/" in err and "//" not in err, err
