@@ -18,7 +18,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -39,6 +39,7 @@ __all__ = [
     "jsonl_records",
     "long_rows",
     "safe_cell",
+    "short_names",
     "to_text",
     "write_csv",
     "write_jsonl",
@@ -376,6 +377,28 @@ def _text_out(path: str | Path | IO[str], encoding: str) -> Iterator[IO[str]]:
         yield f
 
 
+def short_names(files: Sequence[str]) -> list[str]:
+    """Each file's name, with as many of its folders as tell it from the others.
+
+    Examples
+    --------
+    >>> short_names(["in/a/cv.txt", "in/b/cv.txt", "in/b/王芳.pdf"])
+    ['a/cv.txt', 'b/cv.txt', '王芳.pdf']
+    """
+    parts = [Path(f).parts for f in files]
+    depth = [1] * len(files)
+    while True:
+        names = ["/".join(p[-d:]) for p, d in zip(parts, depth, strict=True)]
+        seen: dict[str, list[int]] = {}
+        for i, n in enumerate(names):
+            seen.setdefault(n, []).append(i)
+        grow = [i for ids in seen.values() if len(ids) > 1 for i in ids if depth[i] < len(parts[i])]
+        if not grow:
+            return names
+        for i in grow:
+            depth[i] += 1
+
+
 def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | None = None) -> str:
     """A plain-text table for the terminal: each file's best roles, bad files with reasons.
 
@@ -386,7 +409,7 @@ def to_text(results: BatchResults, top_k: int | None = 3, min_score: float | Non
     nothing a file is named can drive the terminal.
     """
     lines = []
-    names = [printable(Path(f).name) for f in results.files]
+    names = [printable(n) for n in short_names(results.files)]
     warned = [i for i, ws in enumerate(results.warnings) if ws]
     marks = {i: f"[{n}]" for n, i in enumerate(warned, 1)}
     # the mark goes into the name's column, so every row's numbers stay in line

@@ -174,3 +174,14 @@ def test_csv_redirected_to_a_file_starts_with_the_bom_excel_needs(tmp_path, cv):
         assert target.read_bytes().startswith(b"\xef\xbb\xbffile,"), fmt
     piped = subprocess.run([*argv, "--format", "csv"], capture_output=True, check=True, timeout=300)
     assert piped.stdout.startswith(b"file,")
+
+
+def test_score_table_tells_files_of_one_name_in_two_folders_apart(tmp_path, cv, capsys):
+    """Two folders' cv.txt were two rows both named cv.txt."""
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        shutil.copy(cv, tmp_path / "in" / sub / "cv.txt")
+    shutil.copy(cv, tmp_path / "in" / "b" / "王芳.txt")
+    assert main(["score", str(tmp_path / "in"), "--model", MODEL, "--top-k", "1", "-q"]) == 0
+    rows = capsys.readouterr().out.split("\n\nwarnings:\n")[0].splitlines()[2:]
+    assert sorted(r.split()[0] for r in rows) == ["a/cv.txt", "b/cv.txt", "王芳.txt"]
