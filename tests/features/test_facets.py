@@ -11,8 +11,10 @@ from rolematch.features.facets import (
     FacetFinding,
     ResumeFacets,
     RoleFacets,
+    certificate_names,
     facet_findings,
     facet_score,
+    holds,
     resume_facets,
     role_facets,
 )
@@ -277,3 +279,16 @@ def test_a_major_is_shown_as_the_resume_words_it_with_the_family_it_counts_for()
         if f.name == "major"
     ]
     assert found.found == "会计（金融）" and found.score == 1.0
+
+
+def test_a_licence_the_post_requires_is_a_certificate_and_its_alternatives_count():
+    """已取得证券投资顾问业务资格 (a licence an investment adviser cannot work without) was no
+    facet: a bank wealth manager without it read as a plain fit."""
+    role = Role("advisor", "投资顾问", ("负责客户资产配置",),
+                ("已取得证券投资顾问业务资格（投顾资格）", "具备基金从业资格或证券从业资格"))  # fmt: skip
+    facets = role_facets(role)
+    assert facets.certificates == ("证券投资顾问业务资格", "基金从业资格或证券从业资格")
+    assert holds("证券投资顾问业务", "证书：证券投资顾问资格、CFA")
+    assert holds("证券投资顾问业务", "证书：投顾资格")
+    assert not holds("证券投资顾问业务", "证书：基金从业资格")
+    assert certificate_names(facets.certificates[1]) == ["基金从业", "证券从业"]
