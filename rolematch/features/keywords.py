@@ -393,12 +393,17 @@ def _weighable(words: Sequence[str]) -> np.ndarray:
 def _role_terms(tok: Any, text: str) -> Counter[str]:
     """Term counts of a role's text, with the words inside its compounds (质检 in
     智能质检) at the count of their compound, so a terse résumé's plainer words count."""
-    terms = Counter(tok(text))
+    terms = Counter(t for t in tok(text) if not _PLACEHOLDER.search(t))
     sub = getattr(tok, "subwords", None)
     if sub is not None:
         for t, n in Counter(sub(text)).items():
-            terms.setdefault(t, n)
+            if not _PLACEHOLDER.search(t):
+                terms.setdefault(t, n)
     return terms
+
+
+#: a posting's placeholder (95xxx客服热线, XX银行): no word a résumé could name
+_PLACEHOLDER = re.compile(r"^[\dx*]*(?:x{2,}|\*{2,})[\dx*]*$|^(?:x{2,}|\*{2,})", re.I)
 
 
 def _word_count(

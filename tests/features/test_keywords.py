@@ -203,3 +203,16 @@ def test_a_department_after_the_title_is_no_keyword_of_the_role():
     assert "管理部" not in with_dept
     # a note that is no department stays the role's words (理财经理（私行方向）)
     assert "方向" in terms(Role("c", "理财经理（私行方向）", ("负责高净值客户资产配置",), ()))
+
+
+def test_placeholders_and_soft_skill_phrases_are_no_keywords_of_a_role():
+    """A blind user's imported posts weighed 95xxx 1.0 and 深刻理解 0.85 (an investment
+    adviser's second-heaviest term), crowding real gaps out of 'missing keywords'."""
+    role = Role(
+        "cs", "客服中心主管", ("负责95xxx客服热线的坐席管理", "负责XX银行信用卡客户投诉处理"),
+        ("对金融市场有深刻理解",),
+    )  # fmt: skip
+    kv = KeywordVectorizer().fit([role])
+    terms = {t for t, w in zip(kv.vocabulary_, kv.role_weights_[0], strict=True) if w > 0}
+    assert {"坐席", "投诉", "信用卡"} <= terms
+    assert not {"95xxx", "xx", "xx银行", "深刻理解"} & terms, sorted(terms)
