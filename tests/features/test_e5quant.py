@@ -173,7 +173,11 @@ def test_int8_vectors_stay_close_to_fp32(engines) -> None:  # type: ignore[no-un
 def test_int8_vectors_barely_depend_on_the_batch(engines) -> None:  # type: ignore[no-untyped-def]
     # activations are quantised per batch tensor, so a sentence's neighbours move its
     # vector slightly; the cache keeps whichever came first, so this must stay tiny
+    from rolematch.features._bert import _reduce_range
+
     _, int8 = engines
     alone, _ = int8.encode(VARIED[:1], prompt="query: ")
     batched, _ = int8.encode(VARIED, prompt="query: ")
-    assert float(alone[0] @ batched[0]) >= 0.998
+    # without VNNI (an AVX2-only CPU) activations are 7-bit, so their range moves more
+    # with the batch: measured 0.9965 on an AMD EPYC with AVX2 alone, 0.998+ with VNNI
+    assert float(alone[0] @ batched[0]) >= (0.995 if _reduce_range() else 0.998)
