@@ -174,7 +174,8 @@ class KeywordHit:
 
     @classmethod
     def found(cls, term: str, weight: float, count: int, texts: Sequence[str]) -> KeywordHit:
-        """A keyword the résumé ``texts`` have, with how they wrote it (:func:`as_written`)."""
+        """A keyword the résumé ``texts`` (case-folded) have, with how they wrote it
+        (:func:`~rolematch.language.as_written`)."""
         from rolematch.language import as_written
 
         return cls(term, weight, count, as_written(term, texts))

@@ -375,19 +375,17 @@ def display_variants(
 def as_written(term: str, texts: Sequence[str]) -> str:
     """How ``texts`` write a keyword they match under another word of the synonym table
     (not another script: a reader of Traditional text knows 遠程銀行 is 远程银行), or ``""``.
+    ``texts`` come case-folded (``str.casefold``): the caller folds a résumé's sentences
+    once for all its keywords.
 
     Examples
     --------
     >>> as_written("金融教育", ["组织投资者教育活动"]), as_written("消保", ["负责消保工作"])
     ('投资者教育', '')
     """
-    folded = [t.casefold() for t in texts]
-    if any(term.casefold() in t for t in folded):
+    if any(term.casefold() in t for t in texts):
         return ""
-    return next(
-        (v for v in _synonyms().get(term, ()) if any(v.casefold() in t for t in folded)),
-        "",
-    )
+    return next((v for v in _synonyms().get(term, ()) if any(v.casefold() in t for t in texts)), "")
 
 
 @lru_cache(maxsize=1)

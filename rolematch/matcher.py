@@ -603,7 +603,7 @@ class Matcher(Params):
         has, lacks = self._ranked_keywords(counts, r, None, 15)
         w_list, c_list = weights.tolist(), counts.tolist()
         ids, sents, emb = self._duty_ids[r], batch.sentences[i], batch.embeddings[i]
-        texts = [s.text for s in sents]
+        texts = [s.text.casefold() for s in sents]  # once, for all its keywords
         matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
         sem, (c0, k0, s0, base) = self.profile_.semantic, scores.duty[i]
