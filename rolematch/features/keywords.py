@@ -406,6 +406,24 @@ def _role_terms(tok: Any, text: str) -> Counter[str]:
 _PLACEHOLDER = re.compile(r"^[\dx*]*(?:x{2,}|\*{2,})[\dx*]*$|^(?:x{2,}|\*{2,})", re.I)
 
 
+def _edges_at_words(
+    text: str,
+    a: int,
+    b: int,
+    spans: Sequence[tuple[int, int]],
+    cuts: Callable[[str], frozenset[int]] | None,
+) -> bool:
+    """Whether ``text[a:b]``, which spans several words, starts and ends where words
+    (or the words of a compound) do: 风险管理 in 风险/管理工作 does, 行内 in 银行/内控
+    does not (it starts inside 银行)."""
+    if cuts is None:
+        return True
+    (s0, e0), (s1, e1) = spans[a], spans[b - 1]
+    left = s0 == a or (a - s0) in cuts(text[s0:e0])
+    right = e1 == b or (b - s1) in cuts(text[s1:e1])
+    return left and right
+
+
 def _word_count(
     text: str,
     term: str,
@@ -424,7 +442,7 @@ def _word_count(
     while i >= 0:
         start, end = spans[i]
         if not (start <= i and i + k <= end and end - start > k):
-            n += 1
+            n += _edges_at_words(text, i, i + k, spans, cuts)
         elif cuts is not None and parts is not None:
             inner = cuts(text[start:end])
             a, b = i - start, i + k - start

@@ -216,3 +216,21 @@ def test_placeholders_and_soft_skill_phrases_are_no_keywords_of_a_role():
     terms = {t for t, w in zip(kv.vocabulary_, kv.role_weights_[0], strict=True) if w > 0}
     assert {"坐席", "投诉", "信用卡"} <= terms
     assert not {"95xxx", "xx", "xx银行", "深刻理解"} & terms, sorted(terms)
+
+
+def test_a_term_that_starts_or_ends_inside_a_word_does_not_count():
+    # 行内 (a role's 行内系统) across 银行/内控 is no hit; 风险管理 across 风险/管理工作
+    # starts and ends where words do, and counts
+    kv = KeywordVectorizer().fit([Role("it", "系统主管", ("负责行内系统建设",), ())])
+    i = kv.index("行内")
+    assert kv.count(["负责行内系统的运维"])[0][i] == 1
+    assert kv.count(["负责银行内控制度建设"])[0][i] == 0
+    assert kv.count(["负责银行内部审计"])[0][i] == 0
+
+
+def test_conduct_and_health_boilerplate_is_no_role_term():
+    # a blind user's 反洗钱岗 weighed 品行端正 second, above ACAMS
+    role = Role("aml", "反洗钱岗", ("负责可疑交易监测",), ("品行端正，身体健康，遵纪守法，持有ACAMS证书",))
+    vocab = KeywordVectorizer().fit([role]).vocabulary_
+    assert "acams" in vocab
+    assert not {"品行端正", "身体健康", "遵纪守法"} & set(vocab)
