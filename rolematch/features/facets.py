@@ -17,6 +17,13 @@ from pathlib import Path
 import numpy as np
 
 from rolematch.documents import Role
+from rolematch.features._work_field import (
+    FieldMatch,
+    field_pattern,
+    job_blocks,
+    merged_years,
+    years_in,
+)
 
 __all__ = [
     "AGE_NOT_SCORED",
@@ -57,7 +64,8 @@ _REQ_DEGREE = re.compile(
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 # 3年以上…经验 | 三年及以上 | 3-5年…经验 | 工作经验3年以上 | 经验：3年
 _REQ_YEARS = re.compile(
-    _NUM + r"\s*(?:[-~～至到]\s*\d+\s*)?年(?:及|或)?(?:以上)?[^。；;，,]{0,30}?(?:经验|经历)"
+    _NUM
+    + r"\s*(?:[-~～至到]\s*\d+\s*)?年(?:及|或)?(?:以上)?(?P<field>[^。；;，,]{0,30}?)(?:经验|经历)"
     r"|经验\s*[:：]?\s*" + _NUM + r"\s*(?:[-~～至到]\s*\d+\s*)?年"
 )
 # 30周岁以下 | 35岁以下 | 年龄35岁以下 | 年龄在25-35岁之间 | 年龄不超过35周岁 | 45岁以内
@@ -126,6 +134,7 @@ _RANGE = re.compile(
     _DATE + r"(?:\s*(?:[-–—~～至到]+|\s+to\s+)\s*(?:" + _NOW + "|" + _DATE + r")|\s*(至今|迄今))",
     re.IGNORECASE,
 )
+_EDU_LABEL = re.compile(r"\s*(?:教育(?:背景|经历)?|学历|毕业院校|education)\s*[:：]", re.I)
 _SCHOOL = re.compile(r"\S*?(?:大学|学院|学校|University|College)", re.IGNORECASE)
 _EDU_LINE = re.compile(
     r"大学|学院|本科|硕士|博士|专科|大专|学士|专业|university|college|bachelor|master|mba|"
@@ -164,6 +173,10 @@ class RoleFacets:
     years: float | None = None
     certificates: tuple[str, ...] = ()
     age_limit: str = ""
+    #: the field the years are asked in, as written (保险公司理赔), and a pattern for the
+    #: trades it names; None where it names none (相关工作): then every job counts
+    years_field: str = field(default="", repr=False)
+    years_pattern: FieldMatch | None = field(default=None, repr=False, compare=False)
     #: the majors as the posting names them (物流管理), those of a family: what the
     #: explanation says the role wants
     named_majors: tuple[str, ...] = field(default=(), repr=False)
@@ -181,6 +194,8 @@ class ResumeFacets:
     major_words: tuple[str, ...] = ()
     #: the date an open-ended range (2019 - 至今) was counted to; None if none was
     as_of: _dt.date | None = None
+    #: each dated job: (start month, end month, its lines in lower case)
+    jobs: tuple[tuple[int, int, str], ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -242,9 +257,11 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         degree = DEGREES[next(g for g in m.groups() if g)]
     else:
         degree = _english_degree(text)
-    years = None
+    years, years_field, years_pattern = None, "", None
     if m := _REQ_YEARS.search(text) or _REQ_YEARS_EN.search(text):
         years = _num(next(g for g in m.groups() if g))
+        if m.re is _REQ_YEARS and m.group("field"):
+            years_field, years_pattern = field_pattern(m.group("field"))
     certs = tuple(m.group(1).strip() for m in _REQ_CERT.finditer(text))
     age = m.group(0).strip() if (m := _AGE.search(text)) else ""
     named = role.majors
@@ -258,6 +275,8 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         named_majors=tuple(n for n, fs in zip(named, per_name, strict=True) if fs),
         degree=degree,
         years=years,
+        years_field=years_field if years_pattern is not None else "",
+        years_pattern=years_pattern,
         certificates=certs,
         age_limit=age,
     )
@@ -341,33 +360,42 @@ def major_families(
     return tuple(out)
 
 
-def _years_worked(text: str, today: _dt.date | None = None) -> tuple[float | None, bool]:
-    """Years of the dated ranges, overlaps once; and whether one ran to 至今 (today)."""
-    today = today or _dt.date.today()
-    spans = []
+_EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Jan 2021, Sept. 2019, March 2020 | 03/2019: what English CVs write, as 2021.01
+_EN_MONTH_DATE = re.compile(
+    r"\b(" + "|".join(_EN_MONTHS) + r")[a-z]*\.?,?\s*(\d{4})\b"
+    r"|\b(0?[1-9]|1[0-2])\s*/\s*(\d{4})\b",
+    re.I,
+)
+
+
+def _iso_month(m: re.Match[str]) -> str:
+    if m.group(1):
+        return f"{m.group(2)}.{_EN_MONTHS.index(m.group(1).lower()[:3]) + 1:02d}"
+    return f"{m.group(4)}.{int(m.group(3)):02d}"
+
+
+def _jobs(text: str, today: _dt.date) -> tuple[list[tuple[int, int, str]], bool]:
+    """The dated ranges as (start month, end month, the job's lines in lower case),
+    and whether one ran to 至今 (today)."""
+    text = _EN_MONTH_DATE.sub(_iso_month, text)
+    spans, starts = [], []
     open_ended = False
     for m in _RANGE.finditer(text):
         y0, m0 = int(m.group(1)), int(m.group(2) or 1)
         if m.group(3) or m.group(6):  # "至今", "present" …
             y1, m1 = today.year, today.month
-            open_ended = True
+            ended_now = True
         else:
             y1, m1 = int(m.group(4)), int(m.group(5) or 12)
+            ended_now = False
         start, end = y0 * 12 + m0 - 1, y1 * 12 + m1
         if 1950 <= y0 <= today.year and start < end <= (today.year + 1) * 12:
             spans.append((start, end))
-    if not spans:
-        return None, False
-    spans.sort()
-    total, cur_s, cur_e = 0, *spans[0]
-    for s, e in spans[1:]:  # merge overlaps so parallel jobs don't double count
-        if s <= cur_e:
-            cur_e = max(cur_e, e)
-        else:
-            total += cur_e - cur_s
-            cur_s, cur_e = s, e
-    total += cur_e - cur_s
-    return round(total / 12.0, 1), open_ended
+            starts.append(m.start())
+            open_ended |= ended_now
+    blocks = job_blocks(text, starts)
+    return [(s, e, b.lower()) for (s, e), b in zip(spans, blocks, strict=True)], open_ended
 
 
 def resume_facets(
@@ -402,18 +430,22 @@ def resume_facets(
     majors = tuple(f for f, w in hits.items() if w is not None)
     degrees = [v for k, v in DEGREES.items() if k in edu_text]
     degrees += [v for pattern, v in _EN_DEGREES if pattern.search(edu_text)]
-    work_text = sections.get("work") or "\n".join(
-        line for line in text.splitlines() if not _EDU_LINE.search(line)
+    work_text = "\n".join(
+        line
+        for line in (sections.get("work") or text).splitlines()
+        # 教育：2020-2024 某大学 is education wherever it stands
+        if not _EDU_LABEL.match(line) and (sections.get("work") or not _EDU_LINE.search(line))
     )
     ref = today or _dt.date.today()
-    years, open_ended = _years_worked(work_text, ref)
+    jobs, open_ended = _jobs(work_text, ref)
     return ResumeFacets(
         majors=majors,
         major_words=tuple(str(hits[f]) for f in majors),
         degree=max(degrees) if degrees else None,
-        years=years,
+        years=merged_years((s, e) for s, e, _ in jobs),
         text=text,
         as_of=ref if open_ended else None,
+        jobs=tuple(jobs),
     )
 
 
@@ -451,16 +483,16 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
     if role.years is not None:
         y = resume.years
         found = "" if y is None else f"{y:g}年"
+        score = None if y is None else min(1.0, y / role.years)
+        if y is not None and role.years_pattern is not None:
+            # 5年以上保险公司理赔经验: the years of the jobs that name the field
+            inside = years_in(resume.jobs, role.years_pattern)
+            score = min(1.0, inside / role.years)
+            found = f"{inside:g}年" + (f" ({y:g}年 in all)" if inside < y else "")
         if y is not None and resume.as_of is not None:
             found += f"（至今 = {resume.as_of:%Y-%m}）"
-        out.append(
-            FacetFinding(
-                "experience",
-                f"{role.years:g}年以上",
-                found,
-                None if y is None else min(1.0, y / role.years),
-            )
-        )
+        wanted = f"{role.years:g}年以上" + (f"{role.years_field}经验" if role.years_field else "")
+        out.append(FacetFinding("experience", wanted, found, score))
     if role.certificates:
         # a phrase names alternatives (持有CPA、CFA或FRM证书): any one meets it
         text = resume.text.lower()
@@ -523,9 +555,13 @@ def holds(name: str, text: str) -> bool:
     keys = [name.lower(), *_CERT_ALIASES.get(name.lower(), ())]
     parts = [(key[: key.index(h)], h) for key in keys for h in _CERT_HEADS if key.find(h) > 0]
     for clause in _CLAUSE.split(text):
-        named = any(k in clause for k in keys) or any(h in clause and q in clause for q, h in parts)
-        if named and not _NOT_HELD.search(clause):
-            return True
+        # 基金从业资格（2024年取得）、AFP（备考中）: a cue holds for its own item and those
+        # after it (备考CPA、CFA), not for the items before it
+        items = clause.split("、")
+        for j, item in enumerate(items):
+            named = any(k in item for k in keys) or any(h in item and q in item for q, h in parts)
+            if named and not any(_NOT_HELD.search(x) for x in items[: j + 1]):
+                return True
     return False
 
 

@@ -62,7 +62,9 @@ def test_role_facets_read_requirements():
     r = Role(
         "x", "主管", ("负责",), ("硕士及以上学历", "三年以上银行工作经验", "持有银行从业资格证书")
     )
-    assert role_facets(r) == RoleFacets(degree=3, years=3.0, certificates=("银行从业资格证书",))
+    assert role_facets(r) == RoleFacets(
+        degree=3, years=3.0, certificates=("银行从业资格证书",), years_field="银行工作"
+    )
 
 
 def test_missing_facet_data_is_none_not_zero():
@@ -292,3 +294,42 @@ def test_a_licence_the_post_requires_is_a_certificate_and_its_alternatives_count
     assert holds("证券投资顾问业务", "证书：投顾资格")
     assert not holds("证券投资顾问业务", "证书：基金从业资格")
     assert certificate_names(facets.certificates[1]) == ["基金从业", "证券从业"]
+
+
+def _experience(requirement: str, resume: str) -> FacetFinding:
+    role = role_facets(Role("r", "岗位", ("负责",), (requirement,)))
+    findings = facet_findings(role, resume_facets(resume, today=TODAY))
+    (f,) = [f for f in findings if f.name == "experience"]
+    return f
+
+
+def test_years_asked_in_a_field_count_only_the_jobs_in_it():
+    nurse = "工作经历\n2014.03-至今 某市人民医院 心内科 护士\n- 负责病区护理"
+    claims = "工作经历\n2023.03-至今 中国人寿 理赔部 理赔专员\n2014.03-2023.02 某医院 护士"
+    f = _experience("5年以上保险公司理赔经验", nurse)
+    assert f.score == 0.0 and f.wanted == "5年以上保险公司理赔经验"
+    assert f.found.startswith("0年 (")  # and how many years in all
+    assert 0.0 < _experience("5年以上保险公司理赔经验", claims).score < 1.0
+    # a field that names no trade leaves every job counting
+    assert _experience("5年以上相关工作经验", nurse).score == 1.0
+    # a compound's parts may stand apart: 前端工程师 … 开发
+    dev = "2019.07-至今 某公司 前端工程师\n负责小程序开发"
+    assert _experience("2年以上前端开发经验", dev).score == 1.0
+    assert _experience("2年以上前端开发经验", "2019.07-至今 某公司 后端开发工程师").score == 0.0
+
+
+def test_an_education_line_inside_the_work_section_is_no_work():
+    work = "2024.07-至今 某银行信用卡中心 风险策略助理\n教育：2020-2024 某大学 统计学 本科"
+    f = resume_facets("工作经历\n" + work, {"work": work}, today=dt.date(2026, 12, 1))
+    assert f.years == 2.5
+
+
+def test_english_month_names_and_numeric_months_give_years():
+    text = "Risk Analyst, HSBC  Jan 2021 – Present\nAnalyst, Citi  03/2018 - Dec 2020"
+    assert resume_facets(text, today=dt.date(2026, 12, 1)).years == 8.8
+
+
+def test_a_cue_holds_for_its_own_item_and_those_after_it():
+    text = "证书：基金从业资格（2024年取得）、afp（备考中）"
+    assert holds("基金从业", text) and not holds("afp", text)
+    assert not holds("cfa", "证书：正在备考cpa、cfa")
