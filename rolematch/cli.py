@@ -564,6 +564,8 @@ def _explain(args: argparse.Namespace) -> int:
         same = [r.id for r in roles_titled(roles, args.role)]  # a title two posts share
         why = f"the title {args.role!r} names {len(same)} roles; give one's id: {', '.join(same)}"
         unknown = f"unknown role {args.role!r}; choose one of: {ids} (or a title)"
+        if not args.roles:  # an imported role's id, asked of the bundled roles
+            unknown += "; these are the bundled roles: pass --roles FOLDER for your own"
         print(f"rolematch: error: {why if same else unknown}", file=sys.stderr)
         return 2
     if Path(args.file).is_dir():

@@ -486,6 +486,7 @@ def test_explain_unknown_role_lists_the_roles(capsys):
     assert main(["explain", str(cv), "--role", "nope", "--model", MODEL]) == 2
     err = capsys.readouterr().err
     assert "'nope'" in err and "mobile-banking" in err
+    assert "pass --roles" in err  # an imported role's id asked of the bundled roles
     missing = ["explain", str(cv) + ".gone", "--role", "customer-service", "--model", MODEL]
     assert main(missing) == 1  # it printed the status and returned 0
     assert "file not found" in capsys.readouterr().err
