@@ -23,7 +23,8 @@ _GENERIC = frozenset(
 工作 相关 从业 行业 领域 岗位 职位 方面 实际 一线 以上 团队 管理
 主管 经理 负责人 项目 公司 企业 机构 单位 大型 中型 大中型 知名 国内
 国际 全职 专职 实习 类似 同类 相应 对口 业务 专业 技术 全日制 社会
-一定 丰富 直接 个人 私人 公共 基层 日常 综合 一般 通用 其中 担任
+一定 丰富 直接 个人 私人 公共 基层 日常 综合 一般 通用 其中 担任 中心
+专员 助理 总监 组长 岗
 从事 具有 具备 以及 含 经验 经历 背景 条线 及以上 或以上 工作者
 """.split()  # noqa: SIM905 (one list a reader can scan)
 )  # fmt: skip
@@ -47,11 +48,13 @@ def _variants() -> dict[str, tuple[str, ...]]:
 
 
 def _trade_words(field: str) -> list[str]:
-    from rolematch.tokenize import JiebaTokenizer
+    from rolematch.tokenize import JiebaTokenizer, WordSpans
 
+    spans = JiebaTokenizer().word_spans(field)
+    cut = spans.words() if isinstance(spans, WordSpans) else [field]
     words: list[str] = []
     run = ""  # single characters jieba left apart (风/控) are one word (风控)
-    for w in [*JiebaTokenizer().word_spans(field).words(), "或"]:
+    for w in [*cut, "或"]:
         w = w.strip().lower()
         if len(w) == 1 and w not in _JOINERS and not w.isascii():
             run += w
@@ -107,8 +110,12 @@ class FieldMatch:
         return (FieldMatch, (self.words, self.parts))
 
 
-def field_pattern(field: str) -> tuple[str, FieldMatch | None]:
+def field_pattern(field: str, title: str = "") -> tuple[str, FieldMatch | None]:
     """The field as written and a matcher for the trades it names (None: it names none).
+
+    The trade words of the post's ``title`` count too where the field names a trade: a
+    客服中心主管 post's 5年以上呼叫中心管理经验 is met by years as a bank's 客服坐席, a
+    job no synonym of 呼叫中心 names.
 
     Examples
     --------
@@ -125,6 +132,7 @@ def field_pattern(field: str) -> tuple[str, FieldMatch | None]:
     words = _trade_words(to_simplified(text))
     if not words:
         return text, None
+    words += [w for w in _trade_words(to_simplified(title)) if w not in words]
     tok = JiebaTokenizer()
     parts = []
     for w in words:

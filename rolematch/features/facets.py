@@ -261,7 +261,9 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
     if m := _REQ_YEARS.search(text) or _REQ_YEARS_EN.search(text):
         years = _num(next(g for g in m.groups() if g))
         if m.re is _REQ_YEARS and m.group("field"):
-            years_field, years_pattern = field_pattern(m.group("field"))
+            from rolematch.text import title_note
+
+            years_field, years_pattern = field_pattern(m.group("field"), title_note(role.title)[0])
     certs = tuple(m.group(1).strip() for m in _REQ_CERT.finditer(text))
     age = m.group(0).strip() if (m := _AGE.search(text)) else ""
     named = role.majors

@@ -333,3 +333,13 @@ def test_a_cue_holds_for_its_own_item_and_those_after_it():
     text = "证书：基金从业资格（2024年取得）、afp（备考中）"
     assert holds("基金从业", text) and not holds("afp", text)
     assert not holds("cfa", "证书：正在备考cpa、cfa")
+
+
+def test_the_posts_own_title_names_the_field_too():
+    # 客服坐席 is call-centre work no synonym of 呼叫中心 names; the post's title 客服 does
+    role = role_facets(Role("cs", "客服中心主管", ("负责",), ("2年以上呼叫中心管理经验",)))
+    agent = resume_facets("2020.06-2026.01 某银行信用卡中心 客服坐席", today=TODAY)
+    nurse = resume_facets("2020.06-2026.01 某医院 护士", today=TODAY)
+    score = {f.name: f.score for f in facet_findings(role, agent)}["experience"]
+    assert score == 1.0
+    assert {f.name: f.score for f in facet_findings(role, nurse)}["experience"] == 0.0
