@@ -93,11 +93,23 @@ def run_roles(args: argparse.Namespace) -> int:
         return 0
     from rolematch.io._role_writes import write_role_files
 
-    for w in write_role_files(roles, args.out, fmt=args.format):
-        if w.replaces:  # the same posting imported again, or an edited copy of it
+    # ids given by hand name the roles they replace; made from titles, they may clash
+    for w in write_role_files(roles, args.out, fmt=args.format, replace=ids is not None):
+        if w.kept is not None:
+            print(f"rolematch: {_kept(w)}", file=sys.stderr)
+        if w.replaces:  # the same posting imported again, or an edited one
             print(f"rolematch: replaced {w.path}{_replaced(w, args.format)}", file=sys.stderr)
         print(w.path)
     return 0
+
+
+def _kept(w: RoleWrite) -> str:
+    """Why a role was written under another id than the one its title gave it."""
+    source = f" (from {w.role.source})" if w.role.source else ""
+    return (
+        f"kept {w.kept}: it holds another posting under that id; {w.role.title!r}{source} "
+        f"is {w.role.id!r} (--ids chooses ids)"
+    )
 
 
 def _replaced(w: RoleWrite, fmt: str) -> str:

@@ -40,6 +40,7 @@ __all__ = [
     "MAX_SENTENCE_CHARS",
     "RADICAL_MAP",
     "count_artifacts",
+    "department_title",
     "display_width",
     "fold_radicals",
     "is_cjk",
@@ -408,3 +409,39 @@ def title_note(title: str) -> tuple[str, str, bool]:
         return title.strip(), "", False
     note = m.group(2).strip()
     return m.group(1), note, bool(_DEPARTMENT.search(note))
+
+
+#: a department written before a job title, apart from it: 信息科技部 信息安全工程师,
+#: 信用卡中心 风险策略经理, 东乡支行 对公客户经理 (one word each side of the space)
+_DEPARTMENT_BEFORE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9]+(?:部|中心|处|室|科|分行|支行|分公司|事业群|条线))"
+    r"\s+(?=(?:\S*?[\u4e00-\u9fffA-Za-z]){2})(\S{2,30})$"
+)
+#: words that end as a department does and are none: 本科 管培生, 内部 推荐
+_NOT_DEPARTMENT = re.compile(r"(?:本科|专科|全部|内部|外部)$")
+
+
+def department_title(title: str) -> tuple[str, str]:
+    """A job title written after its department, without it, and the department; for
+    any other title, the title and ``""``.
+
+    Only a title of two words apart, the first a department's name (ending in 部, 中心,
+    处, 室, 科, 分行, 支行 …), has one: a posting's heading such as 三、信息科技部
+    信息安全工程师. A note in brackets after the title is :func:`title_note`'s.
+
+    Examples
+    --------
+    >>> department_title("信息科技部 信息安全工程师")
+    ('信息安全工程师', '信息科技部')
+    >>> department_title("信用卡中心\u3000风险策略经理")
+    ('风险策略经理', '信用卡中心')
+    >>> department_title("江城银行 反洗钱岗 招聘启事")
+    ('江城银行 反洗钱岗 招聘启事', '')
+    >>> department_title("总行 风险管理部")  # no title after the department
+    ('总行 风险管理部', '')
+    """
+    title = title.strip()
+    m = _DEPARTMENT_BEFORE.match(title)
+    if m is None or _NOT_DEPARTMENT.search(m.group(1)) or _DEPARTMENT.search(m.group(2)):
+        return title, ""
+    return m.group(2), m.group(1)

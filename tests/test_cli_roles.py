@@ -89,9 +89,9 @@ def test_importing_a_posting_again_replaces_its_file_whatever_came_with_it(tmp_p
     printed, err = capsys.readouterr()
     assert printed.splitlines() == [first[1]]  # its own file, under its prefix
     assert err == f"rolematch: replaced {first[1]}\n"
-    # an edited copy of the posting (same title, so same id) replaces it too
-    edited = write_utf8(tmp_path, "analyst_v2.txt", ANALYST_POSTING.replace("经营", "销售"))
-    assert main(["roles", "import", str(edited), "--out", str(out)]) == 0
+    # the posting edited and imported again (same title, so same id) replaces it too
+    write_utf8(tmp_path, "analyst.txt", ANALYST_POSTING.replace("经营", "销售"))
+    assert main(["roles", "import", str(analyst), "--out", str(out)]) == 0
     assert capsys.readouterr().err == f"rolematch: replaced {first[1]}\n"
     assert "负责销售数据分析" in Path(first[1]).read_text("utf-8")
     # a new posting, imported beside one again, gets the next free prefix, not 01- again
@@ -103,6 +103,47 @@ def test_importing_a_posting_again_replaces_its_file_whatever_came_with_it(tmp_p
     assert err == f"rolematch: replaced {first[0]}\n"
     assert len(list(out.iterdir())) == 3
     assert main(["roles", "validate", str(out)]) == 0
+
+
+HEAD_OFFICE = "对公客户经理\n岗位职责：\n1. 负责对公客户营销与维护\n任职要求：\n1. 本科及以上学历\n"
+BRANCH = (
+    "一、对公客户经理\n岗位职责：\n1. 负责营业部对公客户拓展\n任职要求：\n1. 2年以上对公经验\n"
+    "二、对公客户经理\n岗位职责：\n1. 负责东乡支行对公客户维护\n任职要求：\n1. 熟悉授信流程\n"
+)
+
+
+def test_a_posting_with_the_title_of_another_never_replaces_its_role_file(tmp_path, capsys):
+    # the blind test (P1): a branch notice's 对公客户经理 replaced the head office's, exit 0
+    head = write_utf8(tmp_path, "head.txt", HEAD_OFFICE)
+    branch = write_utf8(tmp_path, "branch.txt", BRANCH)
+    out = tmp_path / "roles"
+    assert main(["roles", "import", str(head), "--out", str(out)]) == 0
+    (kept,) = capsys.readouterr().out.splitlines()
+    held = Path(kept).read_text("utf-8")
+    assert main(["roles", "import", str(branch), "--out", str(out)]) == 0
+    printed, err = capsys.readouterr()
+    # the two of one file have their own ids, and neither is written over the first
+    assert [Path(p).name for p in printed.splitlines()] == [
+        "02-account-manager-b3c40c-3.yaml",
+        "03-account-manager-b3c40c-2.yaml",
+    ]
+    assert Path(kept).read_text("utf-8") == held
+    assert err == (
+        f"rolematch: kept {kept}: it holds another posting under that id; '对公客户经理' "
+        f"(from {branch}) is 'account-manager-b3c40c-3' (--ids chooses ids)\n"
+    )
+    # importing either notice again replaces its own files, and no more are made
+    assert main(["roles", "import", str(branch), str(head), "--out", str(out)]) == 0
+    printed, err = capsys.readouterr()
+    assert printed.splitlines() == [str(out / "02-account-manager-b3c40c-3.yaml"),
+                                    str(out / "03-account-manager-b3c40c-2.yaml"), kept]  # fmt: skip
+    assert err.count("replaced") == 3 and "kept" not in err
+    assert main(["roles", "list", str(out)]) == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()] == [
+        "account-manager-b3c40c",
+        "account-manager-b3c40c-3",
+        "account-manager-b3c40c-2",
+    ]
 
 
 def test_roles_list_takes_a_folder_as_validate_does(tmp_path, capsys):

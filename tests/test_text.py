@@ -12,6 +12,7 @@ from rolematch.text import (
     MAX_SENTENCE_CHARS,
     RADICAL_MAP,
     count_artifacts,
+    department_title,
     fold_radicals,
     is_cjk,
     normalize_line,
@@ -180,3 +181,23 @@ def test_split_pieces_fit_and_keep_every_character_but_spaces(text, max_chars):
     assert all(0 < len(p) <= max_chars and p == p.strip() for p in pieces)
     whole = split_sentences(text, max_chars=None)
     assert "".join(pieces).replace(" ", "") == "".join(whole).replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("信用卡中心 风险策略经理", ("风险策略经理", "信用卡中心")),
+        ("东乡支行 对公客户经理", ("对公客户经理", "东乡支行")),
+        ("IT部 运维工程师", ("运维工程师", "IT部")),
+        # no department before the title: unchanged
+        ("风险策略经理", ("风险策略经理", "")),
+        ("合规风控岗（合规管理部）", ("合规风控岗（合规管理部）", "")),
+        ("Senior Data Engineer", ("Senior Data Engineer", "")),
+        ("本科 管培生", ("本科 管培生", "")),  # 本科 ends as 科 does
+        ("总行 风险管理部", ("总行 风险管理部", "")),
+        ("风险管理部 2名", ("风险管理部 2名", "")),  # no title after it
+        ("信息科技部 Java 开发", ("信息科技部 Java 开发", "")),  # three words
+    ],
+)
+def test_department_title_takes_only_a_department_before_the_title(title, expected):
+    assert department_title(title) == expected

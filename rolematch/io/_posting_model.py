@@ -9,6 +9,7 @@ from typing import Any
 
 from rolematch.documents import Role
 from rolematch.io.posting_lines import board_id
+from rolematch.text import department_title
 
 __all__ = ["Dropped", "Item", "Posting"]
 
@@ -90,6 +91,14 @@ class Posting:
             data["preferred"] = preferred
         return role_from_dict(data, source=self.source or None)
 
+    def department_apart(self) -> None:
+        """Move a department written before the title (信息科技部 信息安全工程师) to
+        :attr:`department`, unless the posting names another one: where a post sits is
+        not its title (``--role 信息安全工程师`` names it; 信息科技部 is no trade word)."""
+        bare, department = department_title(self.title)
+        if department and self.department in ("", department):
+            self.title, self.department = bare, department
+
     def report(self) -> str:
         """Human-readable account of the parse, for ``roles import --dry-run``.
 
@@ -112,6 +121,8 @@ class Posting:
         """
         out = [f"{board_id(self.id) if self.id else ''}  {self.title}  ({self._where()})"]
         out += [f"  warning: {w}" for w in self.warnings]
+        if self.department:
+            out.append(f"  department: {self.department}")
         out.append(f"  duties ({len(self.duties)}):")
         out += [f"    - {d.text}  [line {d.line}]" for d in self.duties]
         if not self.duties:

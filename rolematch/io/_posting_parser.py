@@ -575,6 +575,7 @@ class LineSorter:
         for p in self.postings:
             if self.fixed_title is not None and not p.title:
                 p.title = self.fixed_title
+            p.department_apart()  # 三、信息科技部 信息安全工程师
             if p.duties or p.requirements or p.title:
                 # a mixed "职位描述" without a requirement heading: sort by content
                 out.append(_resort(p, self.lex))

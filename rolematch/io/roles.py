@@ -404,12 +404,28 @@ def dump_role(role: Role, fmt: str = "yaml") -> str:
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
 
 
-def write_roles(roles: Sequence[Role], out_dir: str | Path, fmt: str = "yaml") -> list[Path]:
+def write_roles(
+    roles: Sequence[Role], out_dir: str | Path, fmt: str = "yaml", *, replace: bool = False
+) -> list[Path]:
     """Write one file per role, named ``NN-<id>.yaml``, so that file order is import order.
 
     A role whose id a file of ``out_dir`` written this way already holds replaces that
-    file, keeping its name and format (importing a posting again updates its role
-    file); a new role gets the next ``NN`` after the folder's highest.
+    file, keeping its name and format, when that file holds the same posting: the
+    same content, or a role imported from the same posting file (importing a posting
+    again updates its role file). A different role under that id is not written over:
+    it is written under the next free id, ``<id>-2``, ``<id>-3`` … (the file name says
+    it). With ``replace=True`` (ids chosen by hand) a role replaces the file of its id
+    whatever it holds. A new role gets the next ``NN`` after the folder's highest.
+
+    Parameters
+    ----------
+    roles : sequence of Role
+    out_dir : path
+        Made when missing.
+    fmt : {"yaml", "json"}
+        The format of new files; a replaced file keeps its own.
+    replace : bool
+        Whether a role replaces the file of its id whatever that holds.
 
     Returns
     -------
@@ -425,7 +441,7 @@ def write_roles(roles: Sequence[Role], out_dir: str | Path, fmt: str = "yaml") -
     """
     from rolematch.io._role_writes import write_role_files
 
-    return [w.path for w in write_role_files(roles, out_dir, fmt)]
+    return [w.path for w in write_role_files(roles, out_dir, fmt, replace=replace)]
 
 
 # ---------------------------------------------------------------------------

@@ -70,3 +70,41 @@ def test_department_fields_of_documents_and_exports(tmp_path: Path) -> None:
     csv_text = 'title,department,description\n理货员,Logistics,"' + BODY.format("理货") + '"\n'
     (e,) = read_postings(_write(tmp_path, "jobs.csv", csv_text))
     assert e.department == "Logistics"
+
+
+# the blind test's PDF notice (P10): each post's heading names its department first
+NOTICE = """江城银行2026年春季专项社会招聘岗位说明
+一、信用卡中心 风险策略经理（1名）
+岗位职责：
+（1）负责信用卡审批策略的设计与迭代；
+任职条件：
+（1）3年以上信用卡风险策略经验；
+二、信息科技部　信息安全工程师（2名）
+岗位职责：
+（1）负责网络安全防护体系的建设与运营；
+任职条件：
+（1）熟悉常见Web漏洞原理及攻防技术；
+三、江城银行 反洗钱岗 招聘启事
+岗位职责：
+（1）负责可疑交易报告的甄别；
+任职条件：
+（1）持有CAMS证书者优先；
+"""
+
+
+def test_a_department_before_the_title_goes_to_the_department(tmp_path: Path) -> None:
+    card, security, aml = read_postings(_write(tmp_path, "notice.txt", NOTICE))
+    assert (card.title, card.department) == ("风险策略经理", "信用卡中心")
+    assert (security.title, security.department) == ("信息安全工程师", "信息科技部")
+    assert security.id == "information-security-engineer"  # made from the bare title
+    assert security.to_role().department == "信息科技部"
+    assert security.report().splitlines()[:2] == [
+        f"information-security-engineer  信息安全工程师  ({tmp_path / 'notice.txt'}, line 7)",
+        "  department: 信息科技部",
+    ]
+    # three words, the first no department's name: left as it is
+    assert (aml.title, aml.department) == ("江城银行 反洗钱岗 招聘启事", "")
+    # a department field of the posting that names another one wins: the title is kept
+    other = NOTICE.replace("（2名）", "（2名）\n所属部门：运营管理部")
+    kept = read_postings(_write(tmp_path, "other.txt", other))[1]
+    assert (kept.title, kept.department) == ("信息科技部　信息安全工程师", "运营管理部")

@@ -321,12 +321,53 @@ def test_write_roles_replaces_the_file_of_an_id_and_numbers_new_ones_after(tmp_p
     assert [p.name for p in first] == ["01-r0.yaml", "02-r1.yaml", "03-r2.yaml"]
     again = role_from_dict({**GOOD, "id": "r1", "title": "新主管"})
     new = role_from_dict({**GOOD, "id": "r9"})
-    assert write_roles([new, again], tmp_path, fmt="json") == [tmp_path / "04-r9.json", first[1]]
+    # ids chosen by hand: a role replaces the file of its id, whatever that held
+    written = write_roles([new, again], tmp_path, fmt="json", replace=True)
+    assert written == [tmp_path / "04-r9.json", first[1]]
     assert load_roles(first[1])[0].title == "新主管"  # kept as YAML, the file's format
     # a file named as written for that id that no longer loads is mended the same way
     first[2].write_text("id: r2\ntitle: [", encoding="utf-8")
-    assert write_roles([role_from_dict({**GOOD, "id": "r2"})], tmp_path) == [first[2]]
+    assert write_roles([role_from_dict({**GOOD, "id": "r2"})], tmp_path, replace=True) == [first[2]]
     assert len(load_roles(tmp_path)) == 4
+
+
+def test_write_roles_never_writes_another_posting_over_a_role_file(tmp_path):
+    # the blind test (P1): a branch's 对公客户经理 replaced the head office's, exit 0
+    head = _write(tmp_path, "head.txt", "")
+    branch = _write(tmp_path, "branch.txt", "")
+    out = tmp_path / "roles"
+    (kept,) = write_roles([role_from_dict(GOOD, source=head)], out)
+    other = role_from_dict({**GOOD, "duties": ["负责辖内对公客户营销"]}, source=branch)
+    (second,) = write_roles([other], out)
+    assert second.name == "02-demo-2.yaml"  # the next free id, beside the old file
+    assert load_roles(kept) == [role_from_dict(GOOD, source=kept)]
+    assert load_roles(second)[0].id == "demo-2"
+    # each posting imported again goes back to its own file: no demo-3
+    assert write_roles([other], out) == [second]
+    assert write_roles([role_from_dict(GOOD, source=head)], out) == [kept]
+    # the same content from another file is the same posting; a posting file edited
+    # and imported again replaces the role it gave
+    assert write_roles([role_from_dict(GOOD, source=tmp_path / "copy.txt")], out) == [kept]
+    edited = role_from_dict({**GOOD, "duties": ["负责对公客户营销与维护"]}, source=head)
+    assert write_roles([edited], out) == [kept]
+    assert load_roles(kept)[0].duties == ("负责对公客户营销与维护",)
+    assert len(load_roles(out)) == 2
+    # JSON files record no posting file: only the same content is the same posting
+    out_json = tmp_path / "json"
+    (one,) = write_roles([role_from_dict(GOOD, source=head)], out_json, fmt="json")
+    assert write_roles([role_from_dict(GOOD, source=head)], out_json, fmt="json") == [one]
+    assert write_roles([edited], out_json)[0].name == "02-demo-2.yaml"
+    assert load_roles(one)[0].duties == tuple(GOOD["duties"])
+
+
+def test_write_roles_gives_the_next_free_id_past_those_of_the_folder_and_the_batch(tmp_path):
+    roles = [role_from_dict({**GOOD, "id": i, "duties": [f"负责{i}"]}) for i in ("a", "a-2")]
+    write_roles(roles, tmp_path)
+    new = [role_from_dict({**GOOD, "id": i, "duties": [f"负责新{i}"]}) for i in ("a", "a-3")]
+    written = write_roles(new, tmp_path)
+    # a-2 is the folder's, a-3 this batch's own: the new a is a-4
+    assert [p.name for p in written] == ["03-a-4.yaml", "04-a-3.yaml"]
+    assert [r.id for r in load_roles(tmp_path)] == ["a", "a-2", "a-4", "a-3"]
 
 
 def test_a_file_named_twice_is_read_once(tmp_path):
