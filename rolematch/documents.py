@@ -11,10 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rolematch.exceptions import RoleSpecError
+
 __all__ = ["OK", "Role", "Resume", "Sentence"]
 
 #: Status of a résumé that can be scored. Everything else carries a ``reason``.
 OK = "ok"
+#: The fields of a :class:`Role` that hold one item per line.
+_LINE_FIELDS = ("duties", "requirements", "kpis", "majors", "preferred")
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,30 @@ class Role:
         Requirements that are only preferred (加分项、优先条件), each also in
         ``requirements``.
 
+    The line fields (``duties``, ``requirements``, ``kpis``, ``majors``, ``preferred``)
+    may be given as lists, as ``yaml.safe_load`` of a role file gives them, or ``None``
+    (an empty field): they are kept as tuples, so the role is hashable and equal to the
+    one built from tuples. The rest of the role-file schema (non-empty id and title,
+    non-empty lines, a duty or a requirement) is checked by
+    :meth:`rolematch.Matcher.fit` (:func:`rolematch.io.roles.check_role`).
+
+    Raises
+    ------
+    RoleSpecError
+        A line field is neither a list nor a tuple (a str would be one line per
+        character); the message names the field, the role and the value.
+
     Examples
     --------
-    >>> r = Role(id="demo", title="演示主管", duties=("负责手机银行运营",),
-    ...          requirements=("金融专业",))
-    >>> r.title
-    '演示主管'
+    >>> r = Role(id="demo", title="演示主管", duties=["负责手机银行运营"],
+    ...          requirements=["金融专业"])
+    >>> r.duties, r == Role("demo", "演示主管", ("负责手机银行运营",), ("金融专业",))
+    (('负责手机银行运营',), True)
+    >>> Role(id="demo", title="演示主管", duties="负责手机银行运营", requirements=())
+    Traceback (most recent call last):
+    ...
+    rolematch.exceptions.RoleSpecError: field 'duties': role 'demo' (built in Python):
+    expected a list of non-empty strings, got '负责手机银行运营'
     """
 
     id: str
@@ -62,8 +84,26 @@ class Role:
     source: str | None = None
     preferred: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        for name in _LINE_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, tuple):
+                continue
+            if value is None or isinstance(value, list):
+                object.__setattr__(self, name, () if value is None else tuple(value))
+                continue
+            # worded as check_role words it in fit, which checks the rest of the schema:
+            # that check lives in io.roles, a layer above this one
+            raise RoleSpecError(
+                f"role {self.id!r} (built in Python): expected a list of non-empty strings, "
+                f"got {value!r}",
+                path=self.source,
+                field=name,
+            )
+
     def to_dict(self) -> dict[str, Any]:
-        """Plain-data form, the same shape as a role file."""
+        """Plain-data form, the same shape as a role file (read back, validated, by
+        :func:`rolematch.io.roles.role_from_dict`)."""
         d: dict[str, Any] = {
             "id": self.id,
             "title": self.title,

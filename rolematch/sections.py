@@ -424,6 +424,12 @@ _REFEREES = re.compile(r"^\W*(?:references?|referees?)\W*$", re.I)
 def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) -> Resume:
     """A résumé from a string (no pages): normalised, sectioned, redacted.
 
+    Text that is HTML (a web page's source, or text with many HTML tags: a form field
+    pasted from a job board) is read as :func:`rolematch.read_resume` reads it from a
+    ``.txt`` file: its visible text, with the warnings ``markup: N HTML tags removed``
+    and, for hidden elements, ``hidden_text: N chars excluded``. A stray ``<`` (``年龄<35岁``,
+    ``a<b``) is text.
+
     Examples
     --------
     >>> r = resume_from_text("王芳 女 1990年5月\\n自我评价:熟悉支付清算")
@@ -431,13 +437,26 @@ def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) 
     ('自我评价:熟悉支付清算', {'summary': '熟悉支付清算'}, '王芳')
     >>> resume_from_text("  ").status
     'empty'
+    >>> r = resume_from_text("<html><body><p>负责客服质检</p><style>p{}</style></body></html>")
+    >>> r.text, r.warnings[0]
+    ('负责客服质检', 'markup: 6 HTML tags removed')
     """
     if not isinstance(text, str):
         raise TypeError(
             f"The 'text' parameter of resume_from_text must be a str (decode bytes first, "
             f"or read a file with read_resume). Got {type(text).__name__} instead."
         )
-    return build_resume(source, [text], redact=redact, paged=False)
+    warnings: list[str] = []
+    if "<" in text:
+        # the .txt reader's rule, so a string scores as the same text read from a file
+        from rolematch.io._txt import strip_markup
+
+        text, tags, hidden = strip_markup(text)
+        if tags:
+            warnings.append(f"markup: {tags} HTML tags removed")
+        if hidden:
+            warnings.append(f"hidden_text: {hidden} chars excluded")  # read_resume's wording
+    return build_resume(source, [text], warnings=warnings, redact=redact, paged=False)
 
 
 def claim_flags(sentences: Sequence[Sentence]) -> tuple[bool, ...] | None:

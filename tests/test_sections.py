@@ -236,3 +236,59 @@ def test_the_job_sought_is_self_description_not_experience():
     (wish,) = [s for s in r.sentences if "团队主管" in s.text]
     assert wish.section in CLAIM_SECTIONS
     assert all(s.section == "work" for s in r.sentences if "班组长" in s.text)
+
+
+# A CV pasted from a job board as it arrives in a form field: a page's source, its style
+# and script, and an element the page hides.
+PASTED_PAGE = (
+    "<html><head><style>body{font-family:SimSun}</style></head><body><h2>个人简历</h2>"
+    "<p>姓名：<b>钱多多</b></p><h3>工作经历</h3><ul><li>2015-至今 某银行远程银行中心 "
+    "客服团队主管：负责坐席管理、排班、智能质检、投诉处理与12378工单转办。</li>"
+    "<li>负责客服知识库维护与新员工培训，语音接通率提升至92%。</li></ul>"
+    "<p hidden>优先推荐</p><script>var x=1;</script></body></html>"
+)
+# A blog CV's source: Markdown lines between HTML blocks, no <html> around them.
+BLOG_CV = (
+    "<div class='cv'>\n<h3>工作经历</h3>\n<ul>\n"
+    "<li><strong>2021-2024</strong> 某报社 新媒体中心 编辑：负责公众号内容策划和日常运营</li>\n"
+    "<li>策划线上活动12场，粉丝增长30万</li>\n</ul>\n</div>\n"
+    "熟悉短视频剪辑与直播运营\n<style>.cv{display:flex}</style>\n"
+)
+
+
+@pytest.mark.parametrize("text", [PASTED_PAGE, BLOG_CV], ids=["page", "blog"])
+def test_html_text_is_read_as_read_resume_reads_it_from_a_file(text, tmp_path):
+    from rolematch.io.extract import read_resume
+
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    from_file = read_resume(path)
+    r = resume_from_text(text)
+    assert r.status == from_file.status == "ok"
+    assert (r.text, r.sentences, r.sections, r.personal) == (
+        from_file.text, from_file.sentences, from_file.sections, from_file.personal,
+    )  # fmt: skip
+    for markup in ("<", "font-family", "var x", "display:flex"):
+        assert markup not in r.text, markup
+    assert any(w.startswith("markup: ") and w.endswith(" HTML tags removed") for w in r.warnings)
+
+
+def test_html_text_warns_of_the_tags_and_hidden_text_it_left_out():
+    r = resume_from_text(PASTED_PAGE)
+    assert "优先推荐" not in r.text and "客服团队主管" in r.text
+    assert r.warnings[:2] == ("markup: 22 HTML tags removed", "hidden_text: 4 chars excluded")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2015-至今 某银行 客服主管，团队规模<30人，年龄<35岁",
+        "负责风控模型，要求 a<b 且 AUC>0.8 的模型上线",
+        "前端开发：熟悉<div>与<span>布局，<b>加粗</b>",
+    ],
+)
+def test_text_with_a_stray_angle_bracket_is_left_as_it_is(text):
+    r = resume_from_text(text)
+    assert r.text == build_resume("<text>", [text], paged=False).text
+    assert "<" in r.text
+    assert not any(w.startswith(("markup", "hidden_text")) for w in r.warnings)

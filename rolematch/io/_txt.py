@@ -254,8 +254,10 @@ def strip_markup(text: str) -> tuple[str, int, int]:
     GitHub Pages and blog CVs (Markdown with HTML blocks, a Jekyll front matter) are
     saved as .txt: their tags, scripts, styles and front matter are no résumé text. The
     HTML is read as a web page is (:func:`rolematch.io._html.html_text`); the lines of
-    the Markdown between its tags stay lines. A text with fewer than a few HTML tags is
-    returned as it is.
+    the Markdown between its tags stay lines. A web page's own source (it opens with a
+    doctype, ``<html>``, ``<head>`` or ``<body>``: pasted from a job board) is read as
+    :func:`rolematch.io._html.read_web_page` reads the file, whatever its number of
+    tags. Any other text with fewer than a few HTML tags is returned as it is.
 
     Examples
     --------
@@ -263,13 +265,19 @@ def strip_markup(text: str) -> tuple[str, int, int]:
     >>> text, n, hidden = strip_markup(page)
     >>> n, hidden, text.split()
     (12, 0, ['负责新媒体运营', '负责新媒体运营', '负责新媒体运营'])
+    >>> strip_markup("<html><body><p>负责客服</p><script>var x;</script></body></html>")
+    ('负责客服', 6, 0)
     >>> strip_markup("年龄<35岁，熟悉<div>布局")
     ('年龄<35岁，熟悉<div>布局', 0, 0)
     """
-    from rolematch.io._html import html_text
+    from rolematch.io._html import HTML, html_text, web_page_kind
 
     body = _FRONT_MATTER.sub("", text)
     tags = len(_TAG.findall(body))
+    if web_page_kind(body[:2048].encode("utf-8", "replace")) == HTML:
+        # a page's source lines are its markup's, not Markdown's: read as the .html file is
+        visible, hidden = html_text(body)
+        return visible, tags, hidden
     if tags < _MIN_TAGS:
         return text, 0, 0
     # a line break outside the tags is Markdown's, which the HTML reader would join
