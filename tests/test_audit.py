@@ -26,6 +26,7 @@ from scipy.stats import fisher_exact
 
 from rolematch.cli import main
 from rolematch.fairness import (
+    ALPHA,
     FOUR_FIFTHS,
     GROUPS,
     MIN_GROUP,
@@ -35,7 +36,7 @@ from rolematch.fairness import (
 )
 from rolematch.fairness.attributes import age_on
 from rolematch.fairness.counterfactual import max_score_change
-from rolematch.fairness.rates import check_rule
+from rolematch.fairness.rates import below_four_fifths, check_rule
 
 AUDIT_DATE = "2026-12-05"
 ON = datetime.date(2026, 12, 5)
@@ -269,7 +270,7 @@ def test_the_audit_scores_the_batch_as_score_does(batch):
 def test_every_number_equals_the_hand_computation_from_the_csv(batch):
     audit = batch["audit"]
     assert list(audit) == [
-        "rule", "n_resumes", "duplicates_ignored", "roles", "flags",
+        "rule", "n_resumes", "duplicates_ignored", "roles", "alpha", "flags", "inconclusive",
         "counterfactual_max_delta", "warnings",
     ]  # fmt: skip
     assert audit["duplicates_ignored"] == 0  # every résumé of the batch is a different one
@@ -281,7 +282,8 @@ def test_every_number_equals_the_hand_computation_from_the_csv(batch):
 
 def test_the_skewed_shortlist_is_flagged_and_only_it(batch):
     audit = batch["audit"]
-    want = []
+    assert audit["alpha"] == ALPHA == 0.05
+    want: dict[bool, list[tuple[str, str, str, str]]] = {True: [], False: []}
     for role_id, per_attr in audit["roles"].items():
         for attribute, table in per_attr.items():
             rated = {g: c for g, c in table.items() if c["impact_ratio"] is not None}
@@ -289,10 +291,17 @@ def test_the_skewed_shortlist_is_flagged_and_only_it(batch):
             for g, c in rated.items():
                 if c["impact_ratio"] < FOUR_FIFTHS:
                     assert table[g]["n"] >= MIN_GROUP and table[ref]["n"] >= MIN_GROUP
-                    want.append((role_id, attribute, g, ref))
+                    a, b = c, table[ref]
+                    p = fisher_exact([[a["selected"], a["n"] - a["selected"]],
+                                      [b["selected"], b["n"] - b["selected"]]]).pvalue  # fmt: skip
+                    want[bool(p < ALPHA)].append((role_id, attribute, g, ref))
     got = [(f["role_id"], f["attribute"], f["group"], f["reference_group"]) for f in audit["flags"]]
-    assert got == want
-    for f in audit["flags"]:
+    unclear = [(f["role_id"], f["attribute"], f["group"], f["reference_group"])
+               for f in audit["inconclusive"]]  # fmt: skip
+    assert (got, unclear) == (want[True], want[False])
+    assert all(f["p_value"] < ALPHA for f in audit["flags"])
+    assert all(f["p_value"] >= ALPHA for f in audit["inconclusive"])
+    for f in audit["flags"] + audit["inconclusive"]:
         cell = audit["roles"][f["role_id"]][f["attribute"]]
         a, b = cell[f["group"]], cell[f["reference_group"]]
         assert (f["rate"], f["reference_rate"]) == (a["rate"], b["rate"])
@@ -472,6 +481,7 @@ def test_html_and_xlsx_reports(batch):
     assert "<script" not in page and "<link" not in page and "src=" not in page
     assert page.count("<svg") == 2 * 2  # a chart per role and attribute
     assert page.count('<tr class="flag">') == len(batch["audit"]["flags"]) > 0
+    assert page.count('<tr class="unclear">') == len(batch["audit"]["inconclusive"])
     assert "four-fifths" in page and "Selection is not hiring" in page
     with zipfile.ZipFile(batch["out"] / "audit.xlsx") as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
@@ -530,7 +540,9 @@ def test_audit_table_suppresses_and_compares_only_stated_groups():
     assert t["女"]["selected"] == 2 and t["男"]["selected"] == 0
     assert t["女"]["impact_ratio"] == 1.0 and t["男"]["impact_ratio"] == 0.0
     assert t["unknown"]["n"] == 2 and t["unknown"]["rate"] is None
-    assert flags == [{"role_id": "r", "attribute": "gender", "group": "男",
+    # 0 of 5 against 2 of 5 is below four fifths but p = 4/9: too few to tell, no flag
+    assert flags == []
+    assert below_four_fifths(roles) == [{"role_id": "r", "attribute": "gender", "group": "男",
                       "reference_group": "女", "rate": 0.0, "reference_rate": 0.4,
                       "impact_ratio": 0.0, "p_value": pytest.approx(4 / 9)}]  # fmt: skip
     # nobody selected: rates 0, no ratio, no flag

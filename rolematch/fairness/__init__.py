@@ -6,8 +6,10 @@ result on the team's own applicants. :func:`audit` scores a batch exactly as
 from its own stated personal data before redaction
 (:mod:`~rolematch.fairness.attributes`), and reports, per role and attribute, each
 group's selection rate under a rule (each role's best K, or a minimum score), impact
-ratio, scoring rate and mean score (:mod:`~rolematch.fairness.rates`), flags under the
-four-fifths rule, and a counterfactual check: every résumé re-scored as someone else
+ratio, scoring rate and mean score (:mod:`~rolematch.fairness.rates`), flags — impact
+ratios below four fifths (:data:`FOUR_FIFTHS`) that are unlikely by chance (Fisher exact
+p < :data:`ALPHA`) — apart from the ratios below four fifths that are too few to tell
+(``inconclusive``), and a counterfactual check: every résumé re-scored as someone else
 (:mod:`~rolematch.fairness.counterfactual`).
 
 No person's attribute leaves the audit: the outputs hold group counts and rates only,
@@ -22,8 +24,10 @@ candidate: ``N`` counts it once and ``D`` is the number of copies left out.
      "duplicates_ignored": D,
      "roles": {ROLE_ID: {ATTRIBUTE: {GROUP: {"n", "selected", "rate", "impact_ratio",
                                               "scoring_rate", "mean_score"}}}},
+     "alpha": 0.05,
      "flags": [{"role_id", "attribute", "group", "reference_group", "rate",
-                "reference_rate", "impact_ratio"}, ...],
+                "reference_rate", "impact_ratio", "p_value"}, ...],
+     "inconclusive": [... as "flags", with p_value >= alpha],
      "counterfactual_max_delta": x,
      "warnings": [...]}
 
@@ -37,10 +41,11 @@ from __future__ import annotations
 from rolematch.fairness._run import CF_PROMISE, AuditResult, audit
 from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, attribute_groups
 from rolematch.fairness.counterfactual import swap_personal
-from rolematch.fairness.rates import FOUR_FIFTHS, MIN_GROUP, audit_table
+from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, MIN_GROUP, audit_table
 from rolematch.fairness.report import AUDIT_FORMATS, write_audit
 
 __all__ = [
+    "ALPHA",
     "ATTRIBUTES",
     "AUDIT_FORMATS",
     "CF_PROMISE",

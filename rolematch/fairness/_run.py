@@ -13,7 +13,14 @@ import numpy as np
 
 from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, UNKNOWN, attribute_groups
 from rolematch.fairness.counterfactual import max_score_change, swap_personal
-from rolematch.fairness.rates import MIN_GROUP, audit_table, check_rule, cut_ties
+from rolematch.fairness.rates import (
+    ALPHA,
+    MIN_GROUP,
+    audit_table,
+    below_four_fifths,
+    check_rule,
+    cut_ties,
+)
 
 if TYPE_CHECKING:
     from rolematch.documents import Role
@@ -32,10 +39,13 @@ class AuditResult:
     """A bias audit of one batch: aggregates only, never a person's attributes.
 
     ``to_dict()`` is ``audit.json``: ``rule``, ``n_resumes``, ``duplicates_ignored``,
-    ``roles``, ``flags``, ``counterfactual_max_delta``, ``warnings`` (see
-    :mod:`rolematch.fairness`). ``n_resumes`` counts distinct résumés: files with the
-    same text as an earlier one (``duplicate: same text as …`` in ``rolematch score``)
-    are ``duplicates_ignored``. The other fields describe the run for the reports.
+    ``roles``, ``alpha``, ``flags``, ``inconclusive``, ``counterfactual_max_delta``,
+    ``warnings`` (see :mod:`rolematch.fairness`). ``flags`` are the impact ratios below
+    four fifths that are unlikely by chance (p < ``alpha``); ``inconclusive`` the other
+    ratios below four fifths, too few résumés to tell. ``n_resumes`` counts distinct
+    résumés: files with the same text as an earlier one (``duplicate: same text as …``
+    in ``rolematch score``) are ``duplicates_ignored``. The other fields describe the
+    run for the reports.
     """
 
     rule: dict[str, Any]
@@ -53,6 +63,8 @@ class AuditResult:
     ties: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Files left out as copies of an earlier file of the batch (the same text).
     duplicates_ignored: int = 0
+    #: Impact ratios below four fifths whose p-value is not below ``ALPHA``: not flags.
+    inconclusive: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``audit.json`` record (its schema is stable)."""
@@ -61,7 +73,9 @@ class AuditResult:
             "n_resumes": self.n_resumes,
             "duplicates_ignored": self.duplicates_ignored,
             "roles": self.roles,
+            "alpha": ALPHA,
             "flags": list(self.flags),
+            "inconclusive": list(self.inconclusive),
             "counterfactual_max_delta": self.counterfactual_max_delta,
             "warnings": list(self.warnings),
         }
@@ -257,6 +271,7 @@ def audit(
         n_files=len(files),
         ties=ties,
         duplicates_ignored=len(copies),
+        inconclusive=[f for f in below_four_fifths(roles_out) if f["p_value"] >= ALPHA],
     )
 
 

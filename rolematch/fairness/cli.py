@@ -20,12 +20,13 @@ __all__ = ["AUDIT_HELP", "add_audit_parser", "run_audit"]
 AUDIT_HELP = """\
 Bias audit: score the résumés as 'rolematch score' does, select each role's best K
 (--top-k) or those scoring at least S (--min-score), and report per role and group
-(gender 女/男/unknown; age <30/30-39/40-49/50+/unknown; ethnicity 汉族/少数民族/unknown
-when asked) the selection rate, impact ratio, scoring rate and mean score; flag impact
-ratios below 0.8 (four-fifths rule); re-score every résumé with its personal data
-swapped (counterfactual check). Attributes are read from what each résumé states;
-outputs hold group aggregates only, never a person's attributes or a file name. A
-résumé sent as several files (the same text: 'score' marks them 'duplicate') is one
+(gender 女/男/unknown; age <30/30-39/40-49/50+/unknown; ethnicity 汉族/少数民族/unknown when
+asked) the selection rate, impact ratio, scoring rate and mean score; flag impact ratios
+below 0.8 (four-fifths rule) that are unlikely by chance (Fisher exact p < 0.05), and
+list the other ratios below 0.8 apart as too few to tell; re-score every résumé with its
+personal data swapped (counterfactual check). Attributes are read from what each résumé
+states; outputs hold group aggregates only, never a person's attributes or a file name.
+A résumé sent as several files (the same text: 'score' marks them 'duplicate') is one
 candidate, counted once; the warnings and duplicates_ignored say how many were left out.
 
 With --top-k, résumés tied at the K-th best score are all selected (the audit never
@@ -34,8 +35,8 @@ A group alone large enough for a rate has no impact ratio (not measurable, not 1
 
 Outputs (-o, by suffix; repeat for several; default: audit.json on stdout), all group
 aggregates only:
-  .json   the audit record (rule, n_resumes, duplicates_ignored, roles, flags,
-          counterfactual_max_delta, warnings)
+  .json   the audit record (rule, n_resumes, duplicates_ignored, roles, alpha, flags,
+          inconclusive, counterfactual_max_delta, warnings)
   .html   one self-contained page: per-role tables, bar charts, the four-fifths rule
   .xlsx   the same tables with bar charts (needs 'rolematch[excel]')
   .csv    the same table, one row per role x attribute x group: n, selected, rate,
@@ -145,7 +146,8 @@ def run_audit(
     from rolematch._cli_outputs import check_outputs
     from rolematch.batch import collect_files, default_workers
     from rolematch.fairness import audit, write_audit
-    from rolematch.fairness.report import AUDIT_FORMATS, audit_format, to_json
+    from rolematch.fairness.rates import FOUR_FIFTHS
+    from rolematch.fairness.report import AUDIT_FORMATS, FLAG_TEXT, audit_format, to_json
     from rolematch.matcher import Matcher
 
     outputs = list(args.output or [])
@@ -191,9 +193,9 @@ def run_audit(
         print(
             f"rolematch: audit: {result.n_resumes} résumés"
             + (f" ({dups} copies counted once)" if dups else "")
-            + f", {len(result.roles)} roles, "
-            f"{len(result.flags)} flag(s) (impact ratio < 0.8); counterfactual max delta "
-            + ("not run" if delta is None else f"{delta:.6f}"),
+            + f", {len(result.roles)} roles, {len(result.flags)} flag(s) ({FLAG_TEXT}), "
+            f"{len(result.inconclusive)} ratio(s) < {FOUR_FIFTHS} too few to tell; "
+            "counterfactual max delta " + ("not run" if delta is None else f"{delta:.6f}"),
             file=sys.stderr,
         )
         for path in ([scores_csv] if scores_csv else []) + outputs:

@@ -31,10 +31,15 @@ Per role, attribute and group (only ``ok`` résumés count):
 A group with fewer than :data:`MIN_GROUP` résumés is reported with its ``n`` only (every
 other field ``null``): its rates mean little, and they could point at a person.
 ``impact_ratio`` is also ``null`` where no stated group has anyone selected, and where
-only one stated group is large enough to have rates (not measurable). A flag is
-raised where an impact ratio is below :data:`FOUR_FIFTHS` (both groups then have
-``n >= MIN_GROUP``), with the two-sided Fisher exact p-value of the gap: on a small
-batch a flag is often chance, and the p-value says how often.
+only one stated group is large enough to have rates (not measurable).
+
+An impact ratio below :data:`FOUR_FIFTHS` (both groups then have ``n >= MIN_GROUP``) is
+compared with the most-selected group by the two-sided Fisher exact test
+(:func:`below_four_fifths`). It is a *flag* (a finding) only where its p-value is below
+:data:`ALPHA`: a gap that large is then unlikely by chance. Otherwise it is
+*inconclusive*, too few résumés to tell skew from chance (on a batch of 40, 0 of 7
+selected against 1 of 5 has p = 0.42): its ratio stays in the table, with its p-value,
+and is listed apart from the flags.
 """
 
 from __future__ import annotations
@@ -48,10 +53,12 @@ from typing import Any
 from rolematch.fairness.attributes import GROUPS, UNKNOWN
 
 __all__ = [
+    "ALPHA",
     "FOUR_FIFTHS",
     "MIN_GROUP",
     "SCORE_DECIMALS",
     "audit_table",
+    "below_four_fifths",
     "check_rule",
     "cut_ties",
     "fisher_p",
@@ -60,8 +67,12 @@ __all__ = [
 
 #: Smallest group that gets rates.
 MIN_GROUP = 5
-#: The four-fifths rule: an impact ratio below this is flagged.
+#: The four-fifths rule: an impact ratio below this is a sign of adverse impact ...
 FOUR_FIFTHS = 0.8
+#: ... and flagged when the Fisher exact p-value of the gap is below this (the usual 5 %
+#: level; not corrected for the many groups and roles compared: one comparison in twenty
+#: with no real skew may still reach it).
+ALPHA = 0.05
 #: Decimals of a score as the CSV reports it; rates are computed from these.
 SCORE_DECIMALS = 4
 
@@ -134,9 +145,9 @@ def audit_table(
         ``{role_id: {attribute: {group: {"n", "selected", "rate", "impact_ratio",
         "scoring_rate", "mean_score"}}}}``.
     flags : list of dict
-        One per group whose impact ratio is below :data:`FOUR_FIFTHS`: ``role_id``,
-        ``attribute``, ``group``, ``reference_group``, ``rate``, ``reference_rate``,
-        ``impact_ratio``, ``p_value`` (:func:`fisher_p` of the two groups' selections).
+        One per group whose impact ratio is below :data:`FOUR_FIFTHS` with a p-value
+        below :data:`ALPHA` (see :func:`below_four_fifths` for the fields, and for the
+        ratios below four fifths that are too few to tell).
 
     Examples
     --------
@@ -151,18 +162,15 @@ def audit_table(
     by_role = _by_role(rows)
     order = list(role_ids) if role_ids is not None else list(by_role)
     roles: dict[str, Any] = {}
-    flags: list[dict[str, Any]] = []
     for role_id in order:
         entries = by_role.get(role_id, [])
         median = statistics.median([s for _, s in entries]) if entries else 0.0
         cut = _cut([s for _, s in entries], rule)
-        per_attr: dict[str, Any] = {}
-        for attribute in attributes:
-            table = _groups_of(entries, groups, attribute, cut, median)
-            per_attr[attribute] = table
-            flags.extend(_flags(role_id, attribute, table))
-        roles[role_id] = per_attr
-    return roles, flags
+        roles[role_id] = {
+            attribute: _groups_of(entries, groups, attribute, cut, median)
+            for attribute in attributes
+        }
+    return roles, [f for f in below_four_fifths(roles) if f["p_value"] < ALPHA]
 
 
 def _by_role(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[tuple[str, float]]]:
@@ -291,27 +299,53 @@ def _groups_of(
     return table
 
 
-def _flags(
-    role_id: str, attribute: str, table: Mapping[str, Mapping[str, Any]]
-) -> list[dict[str, Any]]:
-    rated = [(g, c) for g, c in table.items() if c["impact_ratio"] is not None]
-    if not rated:
-        return []
-    reference, ref = max(rated, key=lambda gc: gc[1]["rate"])
-    return [
-        {
-            "role_id": role_id,
-            "attribute": attribute,
-            "group": group,
-            "reference_group": reference,
-            "rate": cell["rate"],
-            "reference_rate": ref["rate"],
-            "impact_ratio": cell["impact_ratio"],
-            "p_value": fisher_p(cell["selected"], cell["n"], ref["selected"], ref["n"]),
-        }
-        for group, cell in rated
-        if cell["impact_ratio"] < FOUR_FIFTHS
-    ]
+def below_four_fifths(roles: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Every impact ratio below :data:`FOUR_FIFTHS` in an audit's ``roles``, with the
+    p-value of its gap: the flags are those with ``p_value < ALPHA``, the others are
+    inconclusive (too few to tell).
+
+    Parameters
+    ----------
+    roles : mapping
+        ``{role_id: {attribute: {group: cell}}}`` as :func:`audit_table` returns it.
+
+    Returns
+    -------
+    list of dict
+        In report order: ``role_id``, ``attribute``, ``group``, ``reference_group`` (the
+        most-selected group), ``rate``, ``reference_rate``, ``impact_ratio``, ``p_value``
+        (:func:`fisher_p` of the two groups' selections).
+
+    Examples
+    --------
+    >>> table = {"女": {"n": 7, "selected": 0, "rate": 0.0, "impact_ratio": 0.0},
+    ...          "男": {"n": 5, "selected": 1, "rate": 0.2, "impact_ratio": 1.0}}
+    >>> [(f["group"], f["reference_group"], round(f["p_value"], 3))
+    ...  for f in below_four_fifths({"r": {"gender": table}})]
+    [('女', '男', 0.417)]
+    """
+    out: list[dict[str, Any]] = []
+    for role_id, per_attr in roles.items():
+        for attribute, table in per_attr.items():
+            rated = [(g, c) for g, c in table.items() if c["impact_ratio"] is not None]
+            if not rated:
+                continue
+            reference, ref = max(rated, key=lambda gc: gc[1]["rate"])
+            out.extend(
+                {
+                    "role_id": role_id,
+                    "attribute": attribute,
+                    "group": group,
+                    "reference_group": reference,
+                    "rate": cell["rate"],
+                    "reference_rate": ref["rate"],
+                    "impact_ratio": cell["impact_ratio"],
+                    "p_value": fisher_p(cell["selected"], cell["n"], ref["selected"], ref["n"]),
+                }
+                for group, cell in rated
+                if cell["impact_ratio"] < FOUR_FIFTHS
+            )
+    return out
 
 
 def fisher_p(selected_a: int, n_a: int, selected_b: int, n_b: int) -> float:

@@ -2,13 +2,15 @@
 
 All four hold group aggregates only (see :mod:`rolematch.fairness`): no file name, no
 person. The CSV is the table of groups, one row per role × attribute × group
-(:data:`CSV_COLUMNS`), with a ``note`` that says why a number is missing and where the
-top-K cut fell inside a tie, and the batch's ``duplicates_ignored`` (files left out as
-copies of another) on every row. The HTML page has per-role tables with flagged rows
-highlighted, an inline SVG bar chart of the rates per group (no script, no external
-resource), and a plain reading of the four-fifths rule and its limits; the workbook has
-the same tables, an openpyxl bar chart per role and attribute, and text cells that hold
-their text exactly and can never run as formulas.
+(:data:`CSV_COLUMNS`), with a ``note`` that says why a number is missing, whether a
+ratio below four fifths is a flag or too few to tell, and where the top-K cut fell
+inside a tie, and the batch's ``duplicates_ignored`` (files left out as copies of
+another) on every row. The HTML page has per-role tables with flagged rows highlighted
+(and the rows below four fifths that are too few to tell marked apart), an inline SVG
+bar chart of the rates per group (no script, no external resource), and a plain reading
+of the four-fifths rule and its limits; the workbook has the same tables, an openpyxl
+bar chart per role and attribute, and text cells that hold their text exactly and can
+never run as formulas.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from rolematch.fairness._run import CF_PROMISE, AuditResult, tie_text
-from rolematch.fairness.rates import FOUR_FIFTHS, MIN_GROUP, impact_note
+from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, MIN_GROUP, impact_note
 
 __all__ = [
     "AUDIT_FORMATS",
     "CSV_COLUMNS",
+    "FLAG_TEXT",
     "READING",
     "audit_format",
     "audit_rows",
@@ -74,13 +77,19 @@ READING: tuple[str, ...] = (
     f"below {FOUR_FIFTHS} — a group selected at less than four fifths of the rate of the "
     "most-selected group — is a sign of adverse impact worth looking into. It is a rule of "
     "thumb, not proof of discrimination, and a ratio above it is not proof of fairness.",
+    f"Flags: a ratio below {FOUR_FIFTHS} is flagged only when a gap that large is unlikely "
+    f"by chance: the two-sided Fisher exact p-value of the two groups' selections is below "
+    f"{ALPHA}. A ratio below {FOUR_FIFTHS} with a larger p is 'too few to tell': it stays "
+    "in the tables with its p-value and is listed apart, not flagged (on a batch of 40, 0 "
+    "of 7 selected against 1 of 5 is a ratio of 0 with p = 0.42). With many roles and "
+    f"groups, about one comparison in {round(1 / ALPHA)} with no real skew is still "
+    "flagged by chance.",
     "Scoring rate: the share of a group scoring above the median score of the whole batch "
     "for the role (Local Law 144's measure for scores); it does not depend on the cut-off.",
     f"Small samples: groups with fewer than {MIN_GROUP} résumés show only their size; with "
-    "small groups, one or two résumés swing a rate, so a flag on a small batch is a reason "
-    "to look, not a finding. Each flag carries the two-sided Fisher exact p-value of the "
-    "gap: a large p (say above 0.05) means a gap this size often arises by chance alone. "
-    "Rates compare groups within this batch only.",
+    "small groups, one or two résumés swing a rate, so most ratios below four fifths on a "
+    "small batch are too few to tell, and no flag does not mean no skew: a larger batch "
+    "may show one. Rates compare groups within this batch only.",
     "Selection is not hiring: the audit covers the shortlist rolematch proposes, not "
     "interviews, offers or who applied in the first place.",
     "Attributes as stated: gender, age and ethnicity are read only from what each résumé "
@@ -161,9 +170,43 @@ def _rule_text(rule: Mapping[str, Any]) -> str:
     return f"top_k={rule['top_k']}" if "top_k" in rule else f"min_score={rule['min_score']}"
 
 
-def _notes(result: AuditResult, role_id: str, table: Mapping[str, Any], group: str) -> str:
-    """Why a group's numbers are missing, and a tie at the role's cut ("; "-joined)."""
-    notes = [impact_note(table, group)]
+#: The ``flag`` of a flagged group in the CSV and the workbook.
+FLAG_TEXT = f"impact ratio < {FOUR_FIFTHS}, p < {ALPHA}"
+_Key = tuple[str, str, str]
+
+
+def _p_text(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def _below(result: AuditResult) -> dict[_Key, tuple[bool, dict[str, Any]]]:
+    """(role, attribute, group) -> (flagged, entry) of each ratio below four fifths."""
+    out: dict[_Key, tuple[bool, dict[str, Any]]] = {}
+    for flagged, entries in ((True, result.flags), (False, result.inconclusive)):
+        for f in entries:
+            out[(f["role_id"], f["attribute"], f["group"])] = (flagged, f)
+    return out
+
+
+def _group_note(result: AuditResult, key: _Key, table: Mapping[str, Any]) -> str:
+    """Why a group's numbers are missing, or what its ratio below four fifths is worth."""
+    below = _below(result).get(key)
+    if below is None:
+        return impact_note(table, key[2])
+    flagged, f = below
+    if flagged:
+        return f"{_p_text(f['p_value'])} < {ALPHA}: unlikely by chance"
+    return (
+        f"impact ratio < {FOUR_FIFTHS} but {_p_text(f['p_value'])} ≥ {ALPHA}: too few to "
+        "tell, not flagged"
+    )
+
+
+def _notes(
+    result: AuditResult, role_id: str, attribute: str, table: Mapping[str, Any], group: str
+) -> str:
+    """:func:`_group_note`, and a tie at the role's cut ("; "-joined)."""
+    notes = [_group_note(result, (role_id, attribute, group), table)]
     tie = result.ties.get(role_id)
     if tie:
         notes.append(
@@ -175,14 +218,15 @@ def _notes(result: AuditResult, role_id: str, table: Mapping[str, Any], group: s
 
 def audit_rows(result: AuditResult) -> list[dict[str, Any]]:
     """The audit CSV's rows (:data:`CSV_COLUMNS`): one per role × attribute × group, the
-    numbers of ``audit.json`` (``None`` where it has ``null``), ``flag`` and ``p_value``
-    for a group under the four-fifths rule, and a ``note``."""
-    flags = {(f["role_id"], f["attribute"], f["group"]): f for f in result.flags}
+    numbers of ``audit.json`` (``None`` where it has ``null``), ``p_value`` for a group
+    below four fifths, ``flag`` (:data:`FLAG_TEXT`) where that p is below ``ALPHA``, and
+    a ``note`` (``too few to tell`` where it is not)."""
+    below = _below(result)
     rows = []
     for role_id, per_attr in result.roles.items():
         for attribute, table in per_attr.items():
             for group, cell in table.items():
-                flag = flags.get((role_id, attribute, group))
+                flagged, entry = below.get((role_id, attribute, group), (False, None))
                 rows.append(
                     {
                         "rule": _rule_text(result.rule),
@@ -191,9 +235,9 @@ def audit_rows(result: AuditResult) -> list[dict[str, Any]]:
                         "attribute": attribute,
                         "group": group,
                         **{k: cell[k] for k in _FIELD_LABELS},
-                        "flag": f"impact ratio < {FOUR_FIFTHS}" if flag else "",
-                        "p_value": flag["p_value"] if flag else None,
-                        "note": _notes(result, role_id, table, group),
+                        "flag": FLAG_TEXT if flagged else "",
+                        "p_value": entry["p_value"] if entry else None,
+                        "note": _notes(result, role_id, attribute, table, group),
                         "duplicates_ignored": result.duplicates_ignored,
                     }
                 )
@@ -240,6 +284,7 @@ th, td { text-align:left; padding:3px 9px; border-bottom:1px solid var(--line); 
 th { color:var(--muted); font-weight:600; font-size:12px; }
 td.num { font-variant-numeric:tabular-nums; text-align:right; white-space:nowrap; }
 tr.flag td { background:var(--flag); color:var(--flagink); font-weight:600; }
+tr.unclear td { background:#fff7e0; }
 .ok { color:#14804a; } .bad { color:var(--flagink); font-weight:600; }
 ul.reading li { margin:4px 0; }
 .legend { color:var(--muted); font-size:12px; }
@@ -253,10 +298,6 @@ def _fmt(x: Any, nd: int = 3) -> str:
     if isinstance(x, float):
         return f"{x:.{nd}f}"
     return str(x)
-
-
-def _flagged(result: AuditResult) -> set[tuple[str, str, str]]:
-    return {(f["role_id"], f["attribute"], f["group"]) for f in result.flags}
 
 
 def _svg(groups: Mapping[str, Mapping[str, Any]]) -> str:
@@ -312,14 +353,18 @@ def _svg(groups: Mapping[str, Mapping[str, Any]]) -> str:
     return "".join(parts)
 
 
-def _attr_table(role_id: str, attribute: str, groups: Mapping[str, Any], flagged: set[Any]) -> str:
+def _attr_table(
+    result: AuditResult, role_id: str, attribute: str, groups: Mapping[str, Any]
+) -> str:
     labels = ["group 组", *_FIELD_LABELS.values(), "note 说明"]
     head = "".join(f"<th>{html.escape(lab)}</th>" for lab in labels)
+    below = _below(result)
     rows = []
     for group, cell in groups.items():
-        cls = ' class="flag"' if (role_id, attribute, group) in flagged else ""
+        key = (role_id, attribute, group)
+        cls = "" if key not in below else ' class="flag"' if below[key][0] else ' class="unclear"'
         tds = "".join(f'<td class="num">{_fmt(cell[k])}</td>' for k in _FIELD_LABELS)
-        note = f'<td class="note">{html.escape(impact_note(groups, group))}</td>'
+        note = f'<td class="note">{html.escape(_group_note(result, key, groups))}</td>'
         rows.append(f"<tr{cls}><td>{html.escape(group)}</td>{tds}{note}</tr>")
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
@@ -341,7 +386,6 @@ def to_html(result: AuditResult) -> str:
             f'<span class="{"ok" if ok else "bad"}">{delta:.6f} '
             f"({'within' if ok else 'above'} the promise of {CF_PROMISE})</span>"
         )
-    flagged = _flagged(result)
     out = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -363,20 +407,26 @@ def to_html(result: AuditResult) -> str:
         f'<p class="meta">Counterfactual check (largest score change when personal data '
         f"is swapped): {cf}</p></header><main>",
     ]
-    out.append("<section><h2>Flags <small>impact ratio below 0.8 (four-fifths rule)</small></h2>")
+    out.append(
+        f"<section><h2>Flags <small>impact ratio below {FOUR_FIFTHS} (four-fifths rule), "
+        f"unlikely by chance (p &lt; {ALPHA})</small></h2>"
+    )
     if result.flags:
         out.append("<ul>")
-        for f in result.flags:
-            title = result.role_titles.get(f["role_id"], "")
-            out.append(
-                f'<li class="bad">{e(f["role_id"])} {e(title)} — {e(f["attribute"])} '
-                f"{e(f['group'])}: rate {f['rate']:.3f} vs {e(f['reference_group'])} "
-                f"{f['reference_rate']:.3f}, impact ratio {f['impact_ratio']:.3f} "
-                f"(p = {f['p_value']:.3f})</li>"
-            )
+        out.extend(f'<li class="bad">{e(_flag_text(result, f))}</li>' for f in result.flags)
         out.append("</ul>")
     else:
-        out.append('<p class="ok">No impact ratio below 0.8 among groups of 5 or more.</p>')
+        out.append(
+            f'<p class="ok">No impact ratio below {FOUR_FIFTHS} with p &lt; {ALPHA} among '
+            f"groups of {MIN_GROUP} or more.</p>"
+        )
+    if result.inconclusive:
+        out.append(
+            f"<h3>Too few to tell <small>impact ratio below {FOUR_FIFTHS}, p ≥ {ALPHA}: a gap "
+            "this size often arises by chance; not flagged</small></h3><ul>"
+        )
+        out.extend(f"<li>{e(_flag_text(result, f))}</li>" for f in result.inconclusive)
+        out.append("</ul>")
     if result.warnings:
         out.append("<h3>Warnings</h3><ul>")
         out.extend(f"<li>{e(w)}</li>" for w in result.warnings)
@@ -396,7 +446,7 @@ def to_html(result: AuditResult) -> str:
         for attribute, groups in per_attr.items():
             out.append(f"<h3>{e(_ATTR_LABELS.get(attribute, attribute))}</h3>")
             out.append('<div class="attr">')
-            out.append(_attr_table(role_id, attribute, groups, flagged))
+            out.append(_attr_table(result, role_id, attribute, groups))
             out.append(f"<div>{_svg(groups)}")
             out.append(
                 '<div class="legend">dark: selection rate · light: scoring rate · '
@@ -407,6 +457,16 @@ def to_html(result: AuditResult) -> str:
         out.append("</section>")
     out.append("</main></body></html>\n")
     return "\n".join(out)
+
+
+def _flag_text(result: AuditResult, f: Mapping[str, Any]) -> str:
+    """One ratio below four fifths in words (the HTML's and the workbook's lists)."""
+    title = result.role_titles.get(f["role_id"], "")
+    return (
+        f"{f['role_id']} {title} — {f['attribute']} {f['group']}: rate {f['rate']:.3f} vs "
+        f"{f['reference_group']} {f['reference_rate']:.3f}, impact ratio "
+        f"{f['impact_ratio']:.3f} ({_p_text(f['p_value'])})"
+    )
 
 
 # ---------------------------------------------------------------------------- Excel
@@ -452,7 +512,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
     flag_fill = PatternFill("solid", fgColor="FDECEA")
     flag_font = Font(bold=True, color="A23A3A")
     wrap = Alignment(wrap_text=True, vertical="top")
-    flagged = _flagged(result)
+    below = _below(result)
 
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -470,6 +530,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         ("counterfactual max delta", result.counterfactual_max_delta),
         ("promise", f"≤ {CF_PROMISE}"),
         ("flags", len(result.flags)),
+        ("too few to tell", len(result.inconclusive)),
     ]
     r = 1
     _put(ws, r, 1, "Bias audit 招聘筛选偏差审计", font=Font(bold=True, size=14))
@@ -479,19 +540,20 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         _put(ws, r, 2, value, alignment=Alignment(horizontal="left"))
         r += 1
     r += 1
-    _put(ws, r, 1, "Flags (impact ratio < 0.8)", font=bold)
+    _put(ws, r, 1, f"Flags ({FLAG_TEXT})", font=bold)
     r += 1
     for f in result.flags:
-        text = (
-            f"{f['role_id']} · {f['attribute']} {f['group']}: rate {f['rate']:.3f} vs "
-            f"{f['reference_group']} {f['reference_rate']:.3f}, impact ratio "
-            f"{f['impact_ratio']:.3f} (p = {f['p_value']:.3f})"
-        )
-        _put(ws, r, 2, text, fill=flag_fill, font=flag_font)
+        _put(ws, r, 2, _flag_text(result, f), fill=flag_fill, font=flag_font)
         r += 1
     if not result.flags:
-        _put(ws, r, 2, "none among groups of 5 or more")
+        _put(ws, r, 2, f"none among groups of {MIN_GROUP} or more")
         r += 1
+    if result.inconclusive:
+        _put(ws, r, 1, f"Too few to tell (impact ratio < {FOUR_FIFTHS}, p ≥ {ALPHA})", font=bold)
+        r += 1
+        for f in result.inconclusive:
+            _put(ws, r, 2, _flag_text(result, f))
+            r += 1
     r += 1
     _put(ws, r, 1, "Warnings", font=bold)
     r += 1
@@ -533,7 +595,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
             for j, name in enumerate(["group", *_FIELD_LABELS, "note"], start=1):
                 _put(sheet, top, j, name, font=bold, fill=head_fill)
             for k, (group, cell) in enumerate(groups.items(), start=1):
-                is_flag = (role_id, attribute, group) in flagged
+                is_flag = below.get((role_id, attribute, group), (False,))[0]
                 style: dict[str, Any] = {"fill": flag_fill, "font": flag_font} if is_flag else {}
                 _put(sheet, top + k, 1, group, **style)
                 long_row = [role_id, title, attribute, group]
@@ -541,15 +603,16 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
                     c = _put(sheet, top + k, j, cell[key], **style)
                     if isinstance(cell[key], float):
                         c.number_format = "0.000"
-                note = _notes(result, role_id, groups, group)
-                _put(sheet, top + k, len(_FIELD_LABELS) + 2, impact_note(groups, group), **style)
+                note = _notes(result, role_id, attribute, groups, group)
+                group_note = _group_note(result, (role_id, attribute, group), groups)
+                _put(sheet, top + k, len(_FIELD_LABELS) + 2, group_note, **style)
                 for j, value in enumerate(long_row, start=1):
                     _put(long, lr, j, value, **style)
                 for j, key in enumerate(_FIELD_LABELS, start=len(long_row) + 1):
                     c = _put(long, lr, j, cell[key], **style)
                     if isinstance(cell[key], float):
                         c.number_format = "0.000"
-                _put(long, lr, len(header) - 1, "impact ratio < 0.8" if is_flag else "", **style)
+                _put(long, lr, len(header) - 1, FLAG_TEXT if is_flag else "", **style)
                 _put(long, lr, len(header), note, **style)
                 lr += 1
             last = top + len(groups)
