@@ -338,14 +338,23 @@ def build_resume(
     current: str | None = None
     for line in lines:
         found = detect_heading(line)
-        if found:
-            current, rest = found
-            headings.append(line[: len(line) - len(rest)].rstrip() if rest else line)
-            contents.append(rest)
-        else:
+        if not found:
             headings.append("")
             contents.append(line)
-        sections.append(current or "")
+            sections.append(current or "")
+            continue
+        section, rest = found
+        heading = line[: len(line) - len(rest)].rstrip() if rest else line
+        if rest and section == "skills" and current in ("work", "projects"):
+            # "Tools: SQL, SAS" among a job's lines is that line's label: the job goes on
+            headings.append(heading)
+            contents.append(rest)
+            sections.append(section)
+            continue
+        current = section
+        headings.append(heading)
+        contents.append(rest)
+        sections.append(current)
     first_heading = next((i for i, h in enumerate(headings) if h), len(lines))
     context = [i < first_heading and i < 8 or sections[i] == "personal" for i in range(len(lines))]
     redacted, personal = redact_lines(contents, context=context)

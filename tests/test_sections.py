@@ -292,3 +292,16 @@ def test_text_with_a_stray_angle_bracket_is_left_as_it_is(text):
     assert r.text == build_resume("<text>", [text], paged=False).text
     assert "<" in r.text
     assert not any(w.startswith(("markup", "hidden_text")) for w in r.warnings)
+
+
+def test_a_tools_line_among_a_jobs_lines_does_not_end_the_job():
+    # a returnee's second job and its years were read as skills after "- Tools: SQL"
+    text = (
+        "EXPERIENCE\nBarclays — Senior Credit Risk Analyst (2021.01 - 2025.06)\n"
+        "- Owned acquisition strategy for cards.\n- Tools: SQL, SAS, Python.\n\n"
+        "Lloyds Banking Group — Credit Risk Analyst (2019.09 - 2020.12)\n"
+        "- Developed scorecards for personal loans.\n\nSKILLS\nExcel VBA\n"
+    )
+    r = resume_from_text(text)
+    assert "Lloyds" in r.sections["work"] and "scorecards" in r.sections["work"]
+    assert r.sections["skills"].splitlines() == ["SQL, SAS, Python.", "Excel VBA"]
