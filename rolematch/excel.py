@@ -37,6 +37,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -103,6 +104,19 @@ def excel_text(text: str) -> str:
 
 def _width(value: Any) -> int:
     return display_width("" if value is None else str(value))
+
+
+def _role_labels(titles: Sequence[str], ids: Sequence[str]) -> list[str]:
+    """Each role's title, with its id where another role has the same title (two
+    branches' 对公客户经理 made two columns of one heading).
+
+    Examples
+    --------
+    >>> _role_labels(["客服主管", "对公客户经理", "对公客户经理"], ["cs", "rm", "rm-2"])
+    ['客服主管', '对公客户经理 (rm)', '对公客户经理 (rm-2)']
+    """
+    seen = Counter(titles)
+    return [f"{t} ({i})" if seen[t] > 1 else t for t, i in zip(titles, ids, strict=True)]
 
 
 def _sheet_title(title: str, taken: set[str]) -> str:
@@ -263,10 +277,9 @@ def write_xlsx(
 
     # Overview: the score matrix
     # warnings as the wide CSV has them: the Overview is the sheet people read
-    header = [
-        "file", "status", "best_role", "best_score", *results.role_titles, "warnings", "reason"
-    ]  # fmt: skip
-    scores = {*results.role_titles, "best_score"}
+    labels = _role_labels(results.role_titles, results.role_ids)
+    header = ["file", "status", "best_role", "best_score", *labels, "warnings", "reason"]
+    scores = {*labels, "best_score"}
     overview = _Sheet(wb, _OVERVIEW, header, len(results), scores)
     # the matrix follows min_score as the wide CSV does (top_k is the role sheets')
     passed = results.keep("resume", None, min_score)
@@ -283,7 +296,7 @@ def write_xlsx(
             [
                 file,
                 "ok",
-                results.role_titles[best],
+                labels[best],
                 _num(results.score[i, best]),
                 *[_num(s) if k else None for s, k in zip(results.score[i], passed[i], strict=True)],
                 warnings,
@@ -296,7 +309,7 @@ def write_xlsx(
     for r in range(results.n_roles):
         chosen = np.flatnonzero(keep[:, r])
         chosen = chosen[np.argsort(results.resume_rank[chosen, r], kind="stable")]
-        sheet = _Sheet(wb, _sheet_title(results.role_titles[r], taken), ROLE_COLUMNS, len(chosen))
+        sheet = _Sheet(wb, _sheet_title(labels[r], taken), ROLE_COLUMNS, len(chosen))
         for i in map(int, chosen):
             warnings = "; ".join(results.warnings[i])
             try:

@@ -240,3 +240,20 @@ def test_xlsx_overview_has_the_wide_csvs_warnings(batch, tmp_path):
             assert row["warnings"].data_type == "s"
     dup = [r["warnings"].value for r in cells.values() if r["warnings"].value]
     assert any("duplicate: same text as " in w for w in dup), dup
+
+
+def test_xlsx_overview_tells_two_roles_of_one_title_apart(batch, tmp_path):
+    # two branches' 对公客户经理 made two Overview columns of one heading
+    roles = tmp_path / "roles"
+    roles.mkdir()
+    (roles / "a.yaml").write_text(ROLE, encoding="utf-8")
+    (roles / "b.yaml").write_text(ROLE.replace("id: warehouse", "id: warehouse-2"), "utf-8")
+    xlsx = tmp_path / "same.xlsx"
+    argv = ["score", str(batch["cvs"]), "--roles", str(roles), "--model", "static-zh",
+            "-q", "-o", str(xlsx)]  # fmt: skip
+    assert main(argv) == 0
+    wb = openpyxl.load_workbook(xlsx)
+    header = [c.value for c in wb["总览 Overview"][1]]
+    assert header[4:6] == ["@仓库管理员 (warehouse)", "@仓库管理员 (warehouse-2)"]
+    best = {r[2].value for r in wb["总览 Overview"].iter_rows(min_row=2)} - {None}
+    assert best <= set(header[4:6])
