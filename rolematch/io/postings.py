@@ -254,6 +254,7 @@ def read_postings(
             raise RoleSpecError("no such file or folder", path=p)
     postings: list[Posting] = []
     skipped: list[RoleSpecError] = []
+    read = 0  # files that held postings
     for f in files:
         got: list[Posting]
         if f.suffix.lower() in EXPORT_SUFFIXES:
@@ -269,8 +270,19 @@ def read_postings(
             if not (post.duties or post.requirements):
                 raise _nothing_found(post, f)
         postings.extend(got)
+        read += 1
     if skipped and not postings:
         raise skipped[0]
+    resumes = [e for e in skipped if str(e).find(_RESUME) >= 0]
+    if len(resumes) > max(read, 1):
+        # a folder of résumés given for the roles: a short one that reads as a posting
+        # would be the one role every résumé is ranked against
+        raise RoleSpecError(
+            f"{len(resumes)} of {len(resumes) + read} files read like résumés, not job "
+            f"postings (e.g. {resumes[0].path}): roles come from postings or role files; "
+            "the résumés are what score reads",
+            path=parents.pop() if len(parents := {f.parent for f in files}) == 1 else None,
+        )
     for e in skipped:  # a file among the postings that is none: as load_roles does
         warnings.warn(f"{e.path}: skipped: {_why(e)}", RoleFileWarning, stacklevel=2)
     assign_ids(postings, ids)

@@ -112,3 +112,15 @@ def test_roles_import_and_score_roles_say_which_file_was_skipped(
         str(folder / "待办.txt"),
         str(folder / "林晓雨_简历.docx"),
     ]
+
+
+def test_a_folder_of_resumes_given_as_postings_is_an_error(tmp_path: Path) -> None:
+    # a recruiter's --roles cvs/: a short CV that passes as a posting became the one
+    # role all the others were ranked against
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name in ("a.docx", "b.docx", "c.docx"):
+        _cv_docx(folder / name)
+    _write(folder, "chef.txt", "叉车司机\n1. 负责成品仓的装卸和转运\n2. 负责叉车日常点检\n")
+    with pytest.raises(RoleSpecError, match=r"cvs: 3 of 4 files read like résumés"):
+        read_postings(folder)
