@@ -489,13 +489,25 @@ def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> lis
     for ln in lines:
         if ln.x1 >= ln.column[1] - 1.2 * ln.size:
             reach[ln.column] = reach.get(ln.column, 0) + 1
+    # ragged right (English set left-aligned, as Word's default): a line whose next word
+    # would not have fitted reaches the margin as much as a full one, for English wraps
+    ragged = dict(reach)
+    for a, b in zip(lines, lines[1:], strict=False):
+        if (
+            a.column == b.column
+            and a.x1 < a.column[1] - 1.2 * a.size
+            and _english_wrap(a.text, b.text)
+            and a.x1 + b.lead >= a.column[1] - 0.3 * a.size
+        ):
+            ragged[a.column] = ragged.get(a.column, 0) + 1
     out = [lines[0]]
     for b in lines[1:]:
         a = out[-1]
         size = max(a.size, b.size)
         # the column's right edge, when lines reach it; else that of b's block (b's
         # left edge may then be indented: a list whose bullets are drawn, not typed)
-        local = reach.get(a.column, 0) < 2
+        english = _english_wrap(a.text, b.text)
+        local = (ragged if english else reach).get(a.column, 0) < 2
         margin = _local_margin(lines, b) if local else a.column[1]
         left = a.x0 + 0.5 * size if local else a.column[0] + 2.5 * size
         if (
@@ -536,6 +548,10 @@ def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> lis
     return out
 
 
+def _english_wrap(left: str, right: str) -> bool:
+    return (_is_ascii_word(left[-1:]) or left[-1:] in (",", ":", ")")) and _is_ascii_word(right[:1])
+
+
 def _local_margin(lines: Sequence[Line], b: Line) -> float | None:
     """The right margin of the lines that share ``b``'s left edge in its column, when
     the column's own right edge is no margin (a footer or page number set past the
@@ -564,6 +580,8 @@ def wrap_joiner(left: str, right: str) -> str | None:
     --------
     >>> wrap_joiner("负责手机银行", "运营"), wrap_joiner("Led the", "team")
     ('', ' ')
+    >>> wrap_joiner("scorecards,", "approval"), wrap_joiner("负责运营,", "渠道")
+    (' ', '')
     >>> wrap_joiner("负责运营。", "2019-至今"), wrap_joiner("负责", "1. 运营")
     (None, None)
     """
@@ -573,6 +591,8 @@ def wrap_joiner(left: str, right: str) -> str | None:
 
 
 def _joiner(left: str, right: str) -> str:
+    if left[-1] in ",:)" and right[0].isascii() and right[0].isalnum():
+        return " "  # English wrapped after a comma: "scorecards, approval"
     if not (_is_ascii_word(left[-1]) and _is_ascii_word(right[0])):
         return ""  # Chinese wraps anywhere, without a space
     head = left.rsplit(" ", 1)[-1]

@@ -76,3 +76,40 @@ def test_indented_list_wraps_are_joined_when_a_footer_widens_the_column() -> Non
         assert first + rest in lines, lines
     assert "- 建立反洗钱交易监测规则" in lines
     assert "2016.07-至今 某银行 网络金融部" in lines
+
+
+def test_ragged_right_english_paragraph_is_joined_where_the_next_word_would_not_fit() -> None:
+    # Word's default left alignment: one line of the page nearly fills the frame, the
+    # wrapped lines of a paragraph stop a long word short of it; a returnee's
+    # sentences were cut at every line end
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    size, left = 10.5, 78.0
+    lines = [
+        "Credit risk analyst with six years in retail banking who built and",
+        "monitored application and behavioural scorecards for credit cards and",
+        "unsecured loans, designed credit limit and authorisation strategies.",
+    ]
+
+    def width(t: str) -> float:
+        return stringWidth(t, "Helvetica", size)
+
+    # the frame: where each wrapped line's next word would have ended, less a point
+    nexts = [b.split()[0] for b in lines[1:]]
+    frame = min(left + width(f"{a} {w}") for a, w in zip(lines, nexts, strict=False)) - 1
+    assert all(left + width(t) < frame - 1.25 * size for t in lines)  # none reaches it
+    full = "Barclays UK, London: Senior Credit Risk Analyst (2021 - 2025)"
+    # the one line that reaches the frame: a title set flush right, as the column's edge
+    x_full = frame - 0.5 - width(full)
+    assert x_full > left
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("Helvetica", size)
+    c.drawString(left, 842 - 80, "PROFILE")
+    for i, text in enumerate(lines):
+        c.drawString(left, 842 - 100 - 13 * i, text)
+    c.drawString(x_full, 842 - 160, full)
+    c.save()
+    got = _text(buf.getvalue())
+    assert " ".join(lines) in got, got
+    assert got[0] == "PROFILE" and got[-1] == full
