@@ -448,9 +448,10 @@ def kind_by_content(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-#: a requirement that is only preferred: …优先, …加分
+#: a requirement only preferred: …优先, …加分, in every clause (本科，硕士优先 asks a 本科)
+_PREFER = r"(?:优先|加分|优先考虑|者佳|为佳|更佳)"
 PREFERRED_END = re.compile(
-    r"(?:优先|加分|优先考虑|者佳|为佳|更佳)[。.；;！!]?\s*$"
+    rf"^(?:[^，,；;。]*?{_PREFER}[，,；;]\s*)*[^，,；;。]*?{_PREFER}[。.；;！!]?\s*$"
     r"|\b(?:is|are|would be|will be)\s+(?:preferred|an advantage|a plus|advantageous|desirable)"
     r"\W*$|\b(?:preferred|a plus|an advantage)\.?\s*$",
     re.I,

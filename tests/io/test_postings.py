@@ -186,6 +186,17 @@ def test_lines_ending_in_preferred_are_marked():
     assert [r.preferred for r in p.requirements] == [True, False]
 
 
+def test_a_line_that_asks_for_something_before_its_preferred_tail_is_required():
+    # 2年以上对公经验 is asked for; only the 客户资源 is a plus (every clause was tagged)
+    (p,) = parse_posting_text(
+        "职位名称：对公客户经理\n岗位职责：\n1.负责对公营销\n任职要求：\n"
+        "1.具有2年以上银行对公业务工作经验，具有一定客户资源者优先\n"
+        "2.全日制本科及以上学历，硕士研究生优先\n"
+        "3.持有CFA、FRM等证书者优先，有海外经历者更佳\n"
+    )
+    assert [r.preferred for r in p.requirements] == [False, False, True]
+
+
 def test_wrapped_line_after_a_finished_item_is_a_new_item():
     text = "职位名称：运营\n岗位职责：\n1. 负责活动策划。\n负责社群维护\n任职要求：\n1. 本科"
     (p,) = parse_posting_text(text)
