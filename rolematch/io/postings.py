@@ -30,6 +30,7 @@ from pathlib import Path
 
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
+from rolematch.io._posting_common import spread_common_conditions
 from rolematch.io._posting_parser import Dropped, Item, LineSorter, Posting
 from rolematch.io.posting_exports import export_jobs, sheet_lines
 from rolematch.io.posting_lines import board_id, load_lexicon, slug
@@ -261,6 +262,7 @@ def read_postings(
             got = _export_postings(f, title_field, text_field, id_field, lexicon)
         else:
             got = parse_posting_text(document_lines(f), source=str(f), lexicon=lexicon)
+            got = spread_common_conditions(got)
             if why := _not_a_posting(got, f):
                 skipped.append(why)  # a résumé, notes: no posting, said once below
                 continue
