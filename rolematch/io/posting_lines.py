@@ -487,7 +487,7 @@ def unbracket(text: str) -> str:
 def clean_title(text: str) -> str:
     """A title without markdown marks, 【急聘】 tags, a pay range or what follows a ``|``."""
     s = re.sub(r"\*\*|__", "", text.strip())
-    s = re.sub(r"\s*[|｜].*$", "", s)
+    s = re.sub(r"\s*[|｜].*$|(?<=\S)\s*(?:招聘启事|招聘公告|招聘简章)$", "", s)  # 反洗钱岗 招聘启事
     s = re.sub(rf"^[【\[]\s*(?:{_TAGS})\s*[】\]]\s*", "", s)
     s = re.sub(r"^【[^】]{1,8}】\s*(?=\S{2})", "", s)  # a channel's or a city's tag: 【快聘江州】
     s = re.sub(rf"^(?:{_TAGS})\s+(?=\S{{2}})", "", s)  # 招聘 仓库理货员

@@ -750,3 +750,11 @@ def test_a_department_after_a_title_is_the_postings_department(tmp_path):
     assert (
         p.id.startswith("compliance") and "department" not in p.id and p.id.count("compliance") == 1
     )
+
+
+def test_a_notice_word_after_the_title_is_no_part_of_it():
+    # a GBK notice's first line 江城银行 反洗钱岗 招聘启事 was the whole title
+    (p,) = parse_posting_text(
+        "江城银行 反洗钱岗 招聘启事\n岗位职责：\n1、负责可疑交易报告的甄别\n任职要求：\n1、本科"
+    )
+    assert p.title == "江城银行 反洗钱岗"
