@@ -351,7 +351,8 @@ def _read(
             raise ExtractionError(path, "password-protected Office document", status="encrypted")
         raise ExtractionError(
             path,
-            "legacy Word 97-2003 (.doc) or other OLE Office format; save it as .docx or PDF",
+            "legacy Word 97-2003 (.doc), WPS (.wps) or other OLE Office format; "
+            "save it as .docx or PDF",
             status="unsupported",
         )
     if kind == "rtf":

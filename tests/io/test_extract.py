@@ -630,6 +630,10 @@ def test_legacy_doc_is_unsupported(tmp_path):
         "unsupported",
         r"\.doc.*save it as \.docx or PDF",
     )
+    # WPS's own format is OLE too: its users are told it is meant
+    check_record(
+        read_resume(write(tmp_path, "简历.wps", ole)), "unsupported", r"WPS \(\.wps\).*\.docx"
+    )
 
 
 def test_encrypted_office_file(tmp_path):
