@@ -60,6 +60,9 @@ def print_audit(name: str, result: Any, seconds: float) -> None:
             f"{f['reference_group']} {f['reference_rate']:.3f}, ratio {f['impact_ratio']:.3f}, "
             f"p {f['p_value']:.3f}"
         )
+    for f in d.get("inconclusive", []):
+        print(f"too few to tell: {f['role_id']} {f['attribute']} {f['group']}: ratio "
+              f"{f['impact_ratio']:.3f}, p {f['p_value']:.3f}")  # fmt: skip
     for w in d["warnings"]:
         print(f"warning: {w}")
 
@@ -98,16 +101,16 @@ def main(argv: list[str] | None = None) -> int:
             key = f"{name} " + " ".join(f"{k}={v}" for k, v in rule.items())
             records[key] = result.to_dict()
     print("\n## summary\n")
-    print("| batch | rule | résumés | gender stated | age stated | flags | flags with p < 0.05 "
-          "| counterfactual max delta |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|")
+    print("| batch | rule | résumés | gender stated | age stated | flags (ratio < 0.8, p < 0.05) "
+          "| ratios < 0.8 too few to tell | counterfactual max delta |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")  # one column per field above
     for key, d in records.items():
         name, rule = key.split(" ", 1)
         first = next(iter(d["roles"].values()))
         stated = {a: d["n_resumes"] - first[a]["unknown"]["n"] for a in ("gender", "age")}
-        strong = sum(f["p_value"] < 0.05 for f in d["flags"])
+        unsure = len(d.get("inconclusive", []))
         print(f"| {name} | {rule} | {d['n_resumes']} | {stated['gender']} | {stated['age']} "
-              f"| {len(d['flags'])} | {strong} | {d['counterfactual_max_delta']} |")  # fmt: skip
+              f"| {len(d['flags'])} | {unsure} | {d['counterfactual_max_delta']} |")  # fmt: skip
     if args.json:
         Path(args.json).write_text(
             json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
