@@ -12,20 +12,22 @@ glyphs) both lay their pages out here.
    cells of a label/value table, which stay row by row); full-width headers and
    footers are peeled off a two-column body first; otherwise the region is cut
    between rows, widest gap first.
-3. **Wrapped lines joined** (:func:`_join_wraps`): a line that a column's right
+3. **Wrapped lines joined** (:func:`rolematch.io._wraps.join_wraps`): a line that a column's right
    margin broke is joined to the next, unless that line opens a list item, a
    field (``电话：``) or a heading. What counts as a heading is the caller's
    knowledge, passed in as ``is_heading`` (the engine knows no section words).
 
-This module imports nothing from the rest of the package: it is geometry only.
+This module imports nothing from the rest of the package but its wrap joining
+(:mod:`rolematch.io._wraps`): it is geometry only.
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+
+from rolematch.io._wraps import is_ascii_word, join_wraps, wrap_joiner
 
 __all__ = ["Char", "Line", "layout_lines", "layout_text", "wrap_joiner"]
 
@@ -125,10 +127,6 @@ class _Row:
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
-
-
-def _is_ascii_word(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "@._-/&+#%")
 
 
 def _segments(chars: Iterable[Char]) -> list[_Seg]:
@@ -242,10 +240,10 @@ def _lead_width(run: Sequence[Char]) -> float:
     after it (Chinese line breaking keeps "练。" together).
     """
     i = 0
-    if _is_ascii_word(run[0].text):
+    if is_ascii_word(run[0].text):
         while (
             i + 1 < len(run)
-            and _is_ascii_word(run[i + 1].text)
+            and is_ascii_word(run[i + 1].text)
             and not run[i + 1].space_before
             and run[i + 1].x0 - run[i].x1 < 0.18 * run[i].size
         ):
@@ -464,144 +462,6 @@ def _xycut(
     _xycut([s for r in rows[best:] for s in r.segs], column, out, table)
 
 
-_NO_JOIN_END = tuple("。！？!?；;】]」")
-# "电话：…" starts a new field, not the rest of the line above
-_FIELD_START = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
-_LIST_START = re.compile(
-    r"^(?:[–—•·●◆◇■□▪▫►▶➢➤✓✔○◦※【\[]|-(?!\d)|\*(?![*\d])|\(?\d{1,2}[.、)）]"
-    r"|\d{4}\s*[.\-/年]|[\ue000-\uf8ff])"
-)
-
-
-#: the two glyphs either side of a wrap inside a Chinese sentence
-_CJK_WRAP = re.compile(r"[\u4e00-\u9fff，、][\u4e00-\u9fff]")
-_EMAIL_END = re.compile(r"\S@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$")
-#: a letter-spaced line (岗 位 职 责, 工 作 经 历): a display heading, whatever its words
-_LETTER_SPACED = re.compile(r"^\s*(?:[\u4e00-\u9fff]\s+){1,7}[\u4e00-\u9fff]\s*[:：]?\s*$")
-
-
-def _join_wraps(lines: list[Line], is_heading: HeadingTest = _no_heading) -> list[Line]:
-    """Join lines that a column's right margin broke, so a source line stays whole."""
-    if len(lines) < 2:
-        return lines
-    # A column's margin is real only if at least two of its lines reach it.
-    reach: dict[tuple[float, float], int] = {}
-    for ln in lines:
-        if ln.x1 >= ln.column[1] - 1.2 * ln.size:
-            reach[ln.column] = reach.get(ln.column, 0) + 1
-    # ragged right (English set left-aligned, as Word's default): a line whose next word
-    # would not have fitted reaches the margin as much as a full one, for English wraps
-    ragged = dict(reach)
-    for a, b in zip(lines, lines[1:], strict=False):
-        if (
-            a.column == b.column
-            and a.x1 < a.column[1] - 1.2 * a.size
-            and _english_wrap(a.text, b.text)
-            and a.x1 + b.lead >= a.column[1] - 0.3 * a.size
-        ):
-            ragged[a.column] = ragged.get(a.column, 0) + 1
-    out = [lines[0]]
-    for b in lines[1:]:
-        a = out[-1]
-        size = max(a.size, b.size)
-        # the column's right edge, when lines reach it; else that of b's block (b's
-        # left edge may then be indented: a list whose bullets are drawn, not typed)
-        english = _english_wrap(a.text, b.text)
-        local = (ragged if english else reach).get(a.column, 0) < 2
-        margin = _local_margin(lines, b) if local else a.column[1]
-        left = a.x0 + 0.5 * size if local else a.column[0] + 2.5 * size
-        if (
-            a.column == b.column
-            and margin is not None
-            and b.top > a.last_bottom - 0.3 * size
-            and (
-                b.top - a.last_bottom < 0.7 * size
-                # double spacing (Word's 2.0): a whole line's gap, but a sentence that
-                # runs to the margin and on, Chinese on both sides of the break
-                or (
-                    b.top - a.last_bottom < 1.1 * size
-                    and a.last_x1 >= margin - 0.5 * size
-                    and _CJK_WRAP.match(a.text[-1] + b.text[0]) is not None
-                )
-            )
-            and abs(a.size - b.size) <= 0.2 * size
-            and a.last_x1 + b.lead >= margin - 0.3 * size
-            and a.last_x1 >= a.column[1] - 0.35 * (a.column[1] - a.column[0])
-            and b.x0 <= left
-            and a.spread < 4  # a date set flush right is not a full line
-            and not (a.table or b.table)
-            and not a.text.endswith(_NO_JOIN_END)
-            and not _LIST_START.match(b.text)
-            and not _FIELD_START.match(b.text)
-            and not _EMAIL_END.search(a.text)
-            and not is_heading(a.text)
-            and not is_heading(b.text)
-            and not _LETTER_SPACED.match(a.text)
-            and not _LETTER_SPACED.match(b.text)
-        ):
-            a.text += _joiner(a.text, b.text) + b.text
-            a.x0, a.x1 = min(a.x0, b.x0), max(a.x1, b.x1)
-            a.bottom = b.bottom
-            a.last_x1, a.last_bottom, a.spread = b.x1, b.bottom, b.spread
-            continue
-        out.append(b)
-    return out
-
-
-def _english_wrap(left: str, right: str) -> bool:
-    return (_is_ascii_word(left[-1:]) or left[-1:] in (",", ":", ")")) and _is_ascii_word(right[:1])
-
-
-def _local_margin(lines: Sequence[Line], b: Line) -> float | None:
-    """The right margin of the lines that share ``b``'s left edge in its column, when
-    the column's own right edge is no margin (a footer or page number set past the
-    text widens it: Chromium's print header and footer). It is real only when at
-    least two of those lines reach it.
-    """
-    same = [
-        ln.x1
-        for ln in lines
-        if ln.column == b.column and abs(ln.x0 - b.x0) <= 0.5 * b.size and ln.size == b.size
-    ]
-    if len(same) < 3:
-        return None
-    right = max(same)
-    if sum(1 for x in same if x >= right - 1.2 * b.size) < 2:
-        return None
-    return right
-
-
-def wrap_joiner(left: str, right: str) -> str | None:
-    """What joins a line to the next one where a margin wrapped it (``""`` in Chinese, a
-    space between English words), or None where the next starts something of its own
-    (a list item, a ``label：`` field) or the line ends a sentence.
-
-    Examples
-    --------
-    >>> wrap_joiner("负责手机银行", "运营"), wrap_joiner("Led the", "team")
-    ('', ' ')
-    >>> wrap_joiner("scorecards,", "approval"), wrap_joiner("负责运营,", "渠道")
-    (' ', '')
-    >>> wrap_joiner("负责运营。", "2019-至今"), wrap_joiner("负责", "1. 运营")
-    (None, None)
-    """
-    if left.endswith(_NO_JOIN_END) or _LIST_START.match(right) or _FIELD_START.match(right):
-        return None
-    return _joiner(left, right)
-
-
-def _joiner(left: str, right: str) -> str:
-    if left[-1] in ",:)" and right[0].isascii() and right[0].isalnum():
-        return " "  # English wrapped after a comma: "scorecards, approval"
-    if not (_is_ascii_word(left[-1]) and _is_ascii_word(right[0])):
-        return ""  # Chinese wraps anywhere, without a space
-    head = left.rsplit(" ", 1)[-1]
-    tail = right.split(" ", 1)[0]
-    if "@" in head or "@" in tail or "://" in head or head.endswith(("-", "_", "/", ".")):
-        return ""  # an e-mail address or URL broken at the margin
-    return " "
-
-
 def layout_lines(
     chars: Iterable[Char], *, is_heading: HeadingTest | None = None, blocks: Sequence[Line] = ()
 ) -> list[Line]:
@@ -648,7 +508,7 @@ def layout_lines(
         return []
     out: list[Line] = []
     _xycut(segs, _extent(segs), out)
-    return _join_wraps(out, is_heading or _no_heading)
+    return join_wraps(out, is_heading or _no_heading)
 
 
 def layout_text(chars: Iterable[Char], *, is_heading: HeadingTest | None = None) -> str:
