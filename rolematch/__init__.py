@@ -11,8 +11,9 @@ use, so ``import rolematch`` stays cheap (no torch, pandas or pdfplumber).
 Public API (``__all__``; ``tests/test_architecture.py`` checks this list):
 
 - roles and résumés: ``Role``, ``Resume``, ``Sentence``, ``load_roles``,
-  ``read_postings`` (job postings in any layout), ``parse_posting`` (the bank's own
-  plain-text format), ``read_resume``, ``resume_from_text``;
+  ``read_postings`` (job postings in any layout), ``roles_from_text`` (a posting's
+  text), ``parse_posting`` (the bank's own plain-text format), ``read_resume``,
+  ``resume_from_text``;
 - scoring: ``Matcher`` (``fit``, ``score_matrix``, ``match``, ``shortlist``,
   ``explain``, ``score_table``), ``ScoringProfile`` and ``load_profile`` (every
   constant of the scorer, per model), ``Encoder`` (the protocol an ``encoder=``
@@ -58,6 +59,7 @@ _EXPORTS = {
     "read_postings": "rolematch.io.postings",
     "read_resume": "rolematch.io.extract",
     "resume_from_text": "rolematch.sections",
+    "roles_from_text": "rolematch.io.postings",
     "score_paths": "rolematch.batch",
 }
 
@@ -88,6 +90,7 @@ __all__ = [
     "read_postings",
     "read_resume",
     "resume_from_text",
+    "roles_from_text",
     "score_paths",
 ]
 
@@ -106,7 +109,7 @@ if TYPE_CHECKING:
     from rolematch.fairness import audit
     from rolematch.features.embeddings import Encoder, load_model
     from rolematch.io.extract import read_resume
-    from rolematch.io.postings import read_postings
+    from rolematch.io.postings import read_postings, roles_from_text
     from rolematch.io.roles import load_roles, parse_posting
     from rolematch.matcher import Matcher
     from rolematch.profile import ScoringProfile, load_profile

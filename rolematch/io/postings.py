@@ -58,6 +58,7 @@ __all__ = [
     "read_postings",
     "report",
     "roles_from_postings",
+    "roles_from_text",
     "slug",
 ]
 
@@ -252,6 +253,11 @@ def read_postings(
                 )
             files.append(p)
         else:
+            if "\n" in str(p):  # a posting's text given for its file
+                raise RoleSpecError(
+                    "this is a posting's text, not a file; roles_from_text(text) reads it",
+                    path=str(p).splitlines()[0][:40] + " …",
+                )
             raise RoleSpecError("no such file or folder", path=p)
     postings: list[Posting] = []
     skipped: list[RoleSpecError] = []
@@ -364,6 +370,60 @@ def assign_ids(postings: Sequence[Posting], ids: Sequence[str] | None = None) ->
 def roles_from_postings(postings: Sequence[Posting]) -> list[Role]:
     """Each posting's :class:`Role`, validated."""
     return [p.to_role() for p in postings]
+
+
+def roles_from_text(
+    text: str,
+    *,
+    source: str = "<text>",
+    ids: Sequence[str] | None = None,
+    lexicon: str | Path | None = None,
+) -> list[Role]:
+    """Roles from the text of one or more postings (an HR database's field, a form),
+    read as :func:`read_postings` reads a ``.txt`` posting.
+
+    Parameters
+    ----------
+    text : str
+        The postings' text, in any layout a ``.txt`` posting may have.
+    source : str, default "<text>"
+        What errors and the roles' ``source`` call it.
+    ids, lexicon
+        As :func:`read_postings`'s.
+
+    Raises
+    ------
+    RoleSpecError
+        The text reads like a résumé, holds no duty or requirement, or names no title
+        (the message says which, with the line).
+    TypeError
+        ``text`` is not a str.
+
+    Examples
+    --------
+    >>> text = "岗位名称：客服主管\\n岗位职责：\\n1. 负责坐席排班和质检\\n任职要求：\\n1. 本科"
+    >>> [(r.id, r.title, r.duties) for r in roles_from_text(text)]
+    [('customer-service-lead', '客服主管', ('负责坐席排班和质检',))]
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            "The 'text' parameter of roles_from_text must be a str (read a file with "
+            f"read_postings). Got {type(text).__name__} instead."
+        )
+    got = spread_common_conditions(parse_posting_text(text, source=source, lexicon=lexicon))
+    if why := _not_a_posting(got, Path(source)):
+        raise why
+    for post in got:
+        if not (post.duties or post.requirements):
+            raise _nothing_found(post, Path(source))
+        if not post.title:
+            raise RoleSpecError(
+                f"line {post.line}: no title; start the posting with its title or 岗位名称：…",
+                path=source,
+                field="title",
+            )
+    assign_ids(got, ids)
+    return roles_from_postings(got)
 
 
 def report(postings: Sequence[Posting]) -> str:

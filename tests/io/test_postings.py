@@ -758,3 +758,24 @@ def test_a_notice_word_after_the_title_is_no_part_of_it():
         "江城银行 反洗钱岗 招聘启事\n岗位职责：\n1、负责可疑交易报告的甄别\n任职要求：\n1、本科"
     )
     assert p.title == "江城银行 反洗钱岗"
+
+
+def test_roles_from_a_postings_text():
+    # postings held in an HR database are text: no file to write first
+    from rolematch import roles_from_text
+    from rolematch.exceptions import RoleSpecError
+
+    text = "岗位名称：客服主管\n岗位职责：\n1. 负责坐席排班和质检\n任职要求：\n1. 本科"
+    (role,) = roles_from_text(text, source="hr-db:17")
+    assert (role.title, role.duties, role.requirements) == (
+        "客服主管",
+        ("负责坐席排班和质检",),
+        ("本科",),
+    )
+    assert role.source == "hr-db:17"
+    with pytest.raises(RoleSpecError, match="field 'title'"):
+        roles_from_text("岗位职责：\n1. 负责坐席排班和质检\n任职要求：\n1. 本科")
+    with pytest.raises(TypeError, match="'text' parameter of roles_from_text must be a str"):
+        roles_from_text(text.encode())  # type: ignore[arg-type]
+    with pytest.raises(RoleSpecError, match="roles_from_text"):  # the text given as a path
+        read_postings(text)
