@@ -102,8 +102,8 @@ def test_a_department_before_the_title_goes_to_the_department(tmp_path: Path) ->
         f"information-security-engineer  信息安全工程师  ({tmp_path / 'notice.txt'}, line 7)",
         "  department: 信息科技部",
     ]
-    # three words, the first no department's name: left as it is
-    assert (aml.title, aml.department) == ("江城银行 反洗钱岗 招聘启事", "")
+    # the notice word goes; the bank's name is no department's: left as it is
+    assert (aml.title, aml.department) == ("江城银行 反洗钱岗", "")
     # a department field of the posting that names another one wins: the title is kept
     other = NOTICE.replace("（2名）", "（2名）\n所属部门：运营管理部")
     kept = read_postings(_write(tmp_path, "other.txt", other))[1]
