@@ -230,7 +230,9 @@ def test_a_term_that_starts_or_ends_inside_a_word_does_not_count():
 
 def test_conduct_and_health_boilerplate_is_no_role_term():
     # a blind user's 反洗钱岗 weighed 品行端正 second, above ACAMS
-    role = Role("aml", "反洗钱岗", ("负责可疑交易监测",), ("品行端正，身体健康，遵纪守法，持有ACAMS证书",))
+    role = Role(
+        "aml", "反洗钱岗", ("负责可疑交易监测",), ("品行端正，身体健康，遵纪守法，持有ACAMS证书",)
+    )
     vocab = KeywordVectorizer().fit([role]).vocabulary_
     assert "acams" in vocab
     assert not {"品行端正", "身体健康", "遵纪守法"} & set(vocab)
