@@ -62,7 +62,7 @@ def _trade_words(field: str) -> list[str]:
         if len(run) >= 2:
             words.append(run)
         run = ""
-        if len(w) >= 2 or (w.isascii() and w.isalnum() and len(w) > 1):
+        if len(w) >= 2:
             words.append(_SUFFIX.sub("", w) if len(w) > 2 else w)
     kept = dict.fromkeys(words)
     return [w for w in kept if len(w) >= 2 and w not in _GENERIC and not w.isdigit()]
