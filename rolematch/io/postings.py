@@ -82,7 +82,8 @@ def parse_posting_text(
         File name for reports and errors.
     title : str, optional
         The title when it is known from elsewhere (an export's title field); the
-        whole text is then one posting.
+        whole text is then one posting. Without it, a notice's conditions for every
+        post (二、基本条件) go to each of its posts.
     lexicon : path, optional
         Another vocabulary file in the format of ``data/lexicon/postings.yaml``.
 
@@ -119,7 +120,7 @@ def parse_posting_text(
         p.id = slug(bare if department else p.title) if p.title else ""
         if resume:
             p.warnings.append(f"{_RESUME} ({'、'.join(resume)}), not a job posting")
-    return postings
+    return postings if title is not None else spread_common_conditions(postings)
 
 
 _RESUME = "the text reads like a résumé"
@@ -267,10 +268,10 @@ def read_postings(
         if f.suffix.lower() in EXPORT_SUFFIXES:
             got = _export_postings(f, title_field, text_field, id_field, lexicon)
         else:
-            got = parse_posting_text(document_lines(f), source=str(f), lexicon=lexicon)
-            got = spread_common_conditions(got)
-            if why := _not_a_posting(got, f):
-                skipped.append(why)  # a résumé, notes: no posting, said once below
+            try:
+                got = _document_postings(document_lines(f), f, lexicon)
+            except _NoPosting as none:
+                skipped.append(none.why)  # a résumé, notes: no posting, said once below
                 continue
             for post in got:
                 post.title = post.title or f.stem
@@ -295,6 +296,28 @@ def read_postings(
         warnings.warn(f"{e.path}: skipped: {_why(e)}", RoleFileWarning, stacklevel=2)
     assign_ids(postings, ids)
     return postings
+
+
+class _NoPosting(Exception):
+    """A document that holds no job posting (``why`` says what it is instead)."""
+
+    def __init__(self, why: RoleSpecError) -> None:
+        super().__init__(str(why))
+        self.why = why
+
+
+def _document_postings(
+    text: str | Sequence[Line], path: Path, lexicon: str | Path | None
+) -> list[Posting]:
+    """The postings of one document (a file's or a text's), each with a duty or a
+    requirement; :class:`_NoPosting` when it holds none (a résumé, notes)."""
+    got = parse_posting_text(text, source=str(path), lexicon=lexicon)
+    if why := _not_a_posting(got, path):
+        raise _NoPosting(why)
+    for post in got:
+        if not (post.duties or post.requirements):
+            raise _nothing_found(post, path)
+    return got
 
 
 def _nothing_found(post: Posting, f: Path) -> RoleSpecError:
@@ -410,12 +433,11 @@ def roles_from_text(
             "The 'text' parameter of roles_from_text must be a str (read a file with "
             f"read_postings). Got {type(text).__name__} instead."
         )
-    got = spread_common_conditions(parse_posting_text(text, source=source, lexicon=lexicon))
-    if why := _not_a_posting(got, Path(source)):
-        raise why
+    try:
+        got = _document_postings(text, Path(source), lexicon)
+    except _NoPosting as e:
+        raise e.why from None
     for post in got:
-        if not (post.duties or post.requirements):
-            raise _nothing_found(post, Path(source))
         if not post.title:
             raise RoleSpecError(
                 f"line {post.line}: no title; start the posting with its title or 岗位名称：…",
