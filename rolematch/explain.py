@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import html
 import operator
-import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from rolematch.features.facets import FacetFinding
+from rolematch.highlight import highlight_html
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,8 +37,6 @@ __all__ = [
     "MatchResult",
     "component_weights",
     "freeze_explanation",
-    "highlight_html",
-    "highlighter",
     "printable",
     "reason_line",
     "supports_duty",
@@ -75,6 +73,14 @@ def team_text(term_bonus: Sequence[tuple[str, float]]) -> str:
     return "、".join(f"{t} {b:+.2f}" for t, b in term_bonus)
 
 
+def _by_sentences(sentences: int | None, covered: int) -> str:
+    """' by 1 sentence' where fewer résumé sentences than duties are the evidence (one
+    line of a short text may be many duties' best), else ''."""
+    if not sentences or sentences >= covered:
+        return ""
+    return f" by {sentences} sentence{'s' * (sentences > 1)}"
+
+
 def reason_line(
     matched: Sequence[str],
     missing: Sequence[str],
@@ -84,6 +90,7 @@ def reason_line(
     team: Sequence[tuple[str, float]] = (),
     semantic_source: str = "duties",
     claims: bool = False,
+    sentences: int | None = None,
 ) -> str:
     """The one-line reason of a score (:attr:`Explanation.reason`), from its parts.
 
@@ -104,6 +111,9 @@ def reason_line(
     claims : bool, default False
         Whether skills or self-description lines the experience does not bear out
         were counted only in part (:func:`rolematch.scoring.cap_claims`).
+    sentences : int, optional
+        How many résumé sentences support the ``covered`` duties; said where fewer
+        sentences than duties: one line of a short text may support many duties.
 
     Examples
     --------
@@ -113,16 +123,19 @@ def reason_line(
     'keywords: 支付 | duties supported: 1/4 | team preference: 结算 +1.50'
     >>> reason_line(["支付"], [], 1, 2, semantic_source="requirements")
     'keywords: 支付 | requirements supported (the role lists no duties): 1/2'
+    >>> reason_line(["坐席"], [], 9, 23, sentences=1)
+    'keywords: 坐席 | duties supported: 9/23 by 1 sentence'
     """
     parts = []
     if matched:
         parts.append("keywords: " + "、".join(matched))
     if missing:
         parts.append("missing: " + "、".join(missing))
+    by = _by_sentences(sentences, covered)
     if semantic_source == "requirements":
-        parts.append(f"requirements supported (the role lists no duties): {covered}/{duties}")
+        parts.append(f"requirements supported (the role lists no duties): {covered}/{duties}{by}")
     else:
-        parts.append(f"duties supported: {covered}/{duties}")
+        parts.append(f"duties supported: {covered}/{duties}{by}")
     for f in facets:
         if f.score is not None:
             parts.append(f"{f.name}: {f.found or '-'} ({'✓' if f.score >= 1 else '✗'})")
@@ -298,6 +311,7 @@ class Explanation:
             self.term_bonus,
             self.semantic_source,
             self.claims_capped,
+            len({e.sentence for e in self.supported_evidence}),
         )
 
     def supports(self, e: Evidence) -> bool:
@@ -382,9 +396,10 @@ class Explanation:
                 + " (log-odds, added to every role's)"
             )
         supported = self.supported_evidence
+        by = _by_sentences(len({e.sentence for e in supported}), len(supported))
         level = (
             f"{len(supported)} of {len(self.evidence)} supported at "
-            f"{self.covered_support:.2f} or more, best first"
+            f"{self.covered_support:.2f} or more{by}, best first"
         )
         if not supported:
             lines.append(f"  evidence: none — {self.evidence_note()}")
@@ -484,85 +499,6 @@ class MatchResult:
     source: str
     score: float
     explanation: Explanation
-
-
-def highlighter(
-    terms: Iterable[str], variants: Mapping[str, Sequence[str]] | None = None
-) -> Callable[[str], str]:
-    """A function that escapes text for HTML and wraps ``terms`` (and their synonym
-    variants) in ``<mark>``, in the text's own spelling.
-
-    Matching ignores case; ASCII terms match only as whole words (``aml`` not inside
-    ``html``), CJK terms anywhere; spaces, ``-`` and ``_`` inside a variant match any of
-    them; the longest match wins. A term in Simplified Chinese matches its Traditional
-    spelling too, as the scorer read it (:func:`rolematch.language.to_simplified`):
-    character for character (監測 for 监测) and with Taiwan's vocabulary (軟體 for 软件).
-
-    Parameters
-    ----------
-    terms : iterable of str
-        Keywords (canonical terms, as in ``Explanation.matched_keywords``).
-    variants : mapping, optional
-        ``{canonical: [variant, ...]}`` (``SynonymMap.table``); keys are matched
-        ignoring case.
-
-    Examples
-    --------
-    >>> mark = highlighter(["反洗钱", "app"], {"反洗钱": ["AML"]})
-    >>> mark("熟悉AML与反洗钱，负责APP和HTML<页面>")
-    '熟悉<mark>AML</mark>与<mark>反洗钱</mark>，负责<mark>APP</mark>和HTML&lt;页面&gt;'
-    >>> highlighter(["监测", "软件"])("負責交易監測與軟體維運")
-    '負責交易<mark>監測</mark>與<mark>軟體</mark>維運'
-    """
-    table = {k.lower(): v for k, v in (variants or {}).items()}
-    words: set[str] = set()
-    for t in terms:
-        if t:
-            words.add(t)
-            words.update(table.get(t.lower(), ()))
-    fold: dict[int, int] = {}
-    if not all(w.isascii() for w in words):
-        from rolematch.language import simplified_chars, taiwan_spelling
-
-        words.update([taiwan_spelling(w) for w in words if not w.isascii()])
-        fold = simplified_chars()
-    spelt = {re.sub(r"[\s_-]+", " ", w.lower()).strip().translate(fold) for w in words}
-    keys = sorted(spelt - {""}, key=len)
-    if not keys:
-        return html.escape
-    alts = []
-    for k in reversed(keys):
-        body = re.escape(k).replace(r"\ ", r"[\s_-]*")
-        alts.append(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])" if k.isascii() else body)
-    pattern = re.compile("|".join(alts), re.IGNORECASE)
-
-    def mark(text: str) -> str:
-        out, last = [], 0
-        # matched in the text with each Traditional character as its Simplified one (one
-        # for one: the positions are the text's), shown as the text spells it
-        for m in pattern.finditer(text.translate(fold)):
-            out.append(html.escape(text[last : m.start()]))
-            out.append(f"<mark>{html.escape(text[m.start() : m.end()])}</mark>")
-            last = m.end()
-        out.append(html.escape(text[last:]))
-        return "".join(out)
-
-    return mark
-
-
-def highlight_html(
-    text: str, terms: Sequence[str], variants: Mapping[str, Sequence[str]] | None = None
-) -> str:
-    """Escape ``text`` for HTML and wrap each term (and its variants) in ``<mark>``.
-
-    See :func:`highlighter`, which builds the pattern once for many texts.
-
-    Examples
-    --------
-    >>> highlight_html("熟悉手机银行与<AML>", ["手机银行", "aml"])
-    '熟悉<mark>手机银行</mark>与&lt;<mark>AML</mark>&gt;'
-    """
-    return highlighter(terms, variants)(text)
 
 
 def printable(text: str) -> str:

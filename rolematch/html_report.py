@@ -20,11 +20,12 @@ from typing import IO, Any
 
 import numpy as np
 
-from rolematch.explain import Explanation, highlighter, team_text
+from rolematch.explain import Explanation, team_text
+from rolematch.highlight import highlighter
 from rolematch.report import atomic_write
 from rolematch.results import BatchResults
 
-__all__ = ["HTML_TOP_K", "highlighter", "write_html"]  # highlighter: from rolematch.explain
+__all__ = ["HTML_TOP_K", "highlighter", "write_html"]  # highlighter: from rolematch.highlight
 
 #: Candidates per role shown when no ``top_k`` is given.
 HTML_TOP_K = 20

@@ -22,7 +22,7 @@ from rolematch.features.facets import (
     role_facets,
     without_age_limits,
 )
-from rolematch.features.keywords import KeywordVectorizer
+from rolematch.features.keywords import KeywordVectorizer, listed_terms
 from rolematch.features.resumes import ResumeFeatures, resume_features
 from rolematch.profile import (
     MAX_TERM_BONUS,
@@ -54,11 +54,6 @@ __all__ = ["TABLE_COLUMNS", "Matcher"]
 COMPONENTS = ("keyword", "semantic", "facet")
 # Reference duties of other professions a résumé's baseline is measured against.
 _N_REFERENCE = 200
-# A term a role weighs at under this share of its heaviest term is generic for it
-# (管理, 产品, 处理 weigh ~1% of 智能外呼 for outbound-marketing): it counts, for next to
-# nothing, and is not listed as a matched keyword, where it read as evidence ("keywords:
-# 银行、产品" on a 0.004 score).
-_LISTED_SHARE = 0.02
 
 
 @dataclass
@@ -550,49 +545,43 @@ class Matcher(Params):
         e = self._explanation(batch, scores, i, r)
         return MatchResult(e.role_id, e.role_title, e.source, e.score, e)
 
-    def _ranked_keywords(
-        self, counts: np.ndarray, r: int, matched: int | None, missing: int
-    ) -> tuple[list[int], list[int]]:
-        """Term ids of role ``r``'s keywords a résumé has and lacks, heaviest first (at
-        most ``matched`` (``None``: all) and ``missing`` of them), from its hits for the
-        role (``KeywordHits.role_counts``); generic terms (:data:`_LISTED_SHARE`) are not
-        listed as matched.
-
-        A term inside one the résumé has is not missing: 金融信息 is in 个人金融信息保护.
-        """
-        weights = self.keywords_.role_weights_[r]
-        has = np.flatnonzero((weights > 0) & (counts > 0))
-        lacks = np.flatnonzero((weights > 0) & (counts == 0))
-        vocab = self._terms
-        found = [vocab[t] for t in has]
-        has = has[weights[has] >= _LISTED_SHARE * weights.max(initial=0.0)]
-        gaps: list[int] = []
-        for t in lacks[np.argsort(-weights[lacks], kind="stable")].tolist():
-            if len(gaps) == missing:
-                break
-            if not any(vocab[t] in f for f in found):
-                gaps.append(t)
-        return has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(), gaps
-
     def _reason(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
         from rolematch.explain import reason_line, supports_duty
 
         covered = self.profile_.semantic["covered_support"]
 
-        vocab = self._terms
-        top, gaps = self._ranked_keywords(batch.hits.role_counts(i, r), r, 5, 3)
-        support = scores.duty[i][2][self._duty_ids[r]].tolist()
+        vocab, weights = self._terms, self.keywords_.role_weights_[r]
+        top, gaps = listed_terms(weights, batch.hits.role_counts(i, r), vocab, 5, 3)
+        _, idx, support = self._shown_evidence(batch, scores, i, r)
+        # as Evidence rounds
+        shown = [
+            k for k, x in zip(idx, support, strict=True) if supports_duty(round(x, 4), covered)
+        ]
         return reason_line(
             [vocab[t] for t in top],
             [vocab[t] for t in gaps],
-            sum(supports_duty(round(x, 4), covered) for x in support),  # as Evidence rounds
+            len(shown),
             len(support),
             scores.findings[i][r],
             batch.bonus[i],
             "duties" if self.roles_[r].duties else "requirements",
             bool(scores.capped[i, r]),
+            len(set(shown)),
         )
+
+    def _shown_evidence(
+        self, batch: ResumeFeatures, scores: _Scores, i: int, r: int
+    ) -> tuple[list[float], list[int], list[float]]:
+        """Each of role ``r``'s duties' (cosine, sentence index, support) as the evidence
+        shows them: :func:`~rolematch.scoring.lived_evidence`."""
+        ids, (c0, k0, s0, base) = self._duty_ids[r], scores.duty[i]
+        claims = np.array([s.section in CLAIM_SECTIONS for s in batch.sentences[i]], dtype=bool)
+        best, covered = (c0[ids], k0[ids], s0[ids]), self.profile_.semantic["covered_support"]
+        emb = batch.embeddings[i]
+        found = lived_evidence(self.role_embeddings_[ids], emb, claims, base, best, covered)
+        cos, idx, sup = (a.tolist() for a in found)
+        return cos, idx, sup
 
     def _explanation(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> Explanation:
         role = self.roles_[r]
@@ -600,17 +589,13 @@ class Matcher(Params):
         counts = batch.hits.role_counts(i, r)
         vocab = self._terms
         # Python scalars once per call: per-element numpy conversions dominate otherwise
-        has, lacks = self._ranked_keywords(counts, r, None, 15)
+        has, lacks = listed_terms(weights, counts, vocab, None, 15)
         w_list, c_list = weights.tolist(), counts.tolist()
-        ids, sents, emb = self._duty_ids[r], batch.sentences[i], batch.embeddings[i]
+        sents = batch.sentences[i]
         texts = [s.text.casefold() for s in sents]  # once, for all its keywords
         matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts) for t in has)
         missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
-        sem, (c0, k0, s0, base) = self.profile_.semantic, scores.duty[i]
-        claims = np.array([s.section in CLAIM_SECTIONS for s in sents], dtype=bool)
-        best, covered = (c0[ids], k0[ids], s0[ids]), sem["covered_support"]
-        found = lived_evidence(self.role_embeddings_[ids], emb, claims, base, best, covered)
-        cos_l, idx_l, sup_l = (a.tolist() for a in found)
+        cos_l, idx_l, sup_l = self._shown_evidence(batch, scores, i, r)
         empty = Sentence("")
         evidence = []
         units = self.role_units_[r]

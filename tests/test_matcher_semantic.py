@@ -166,3 +166,21 @@ def test_a_duty_a_work_line_supports_is_shown_with_it_not_with_the_self_descript
     assert e.score == pytest.approx(
         matcher.score_matrix([cv])[0][matcher.role_ids_.index(e.role_id)]
     )
+
+
+def test_duties_one_sentence_supports_are_counted_as_its(matcher):
+    # a one-line summary is the best sentence of many duties: the reason says so, in the
+    # batch's table as in the explanation (a recruiter read "17/23" as 17 things done)
+    one = "2015-至今 某银行 信用卡中心 客服团队主管，管理80人坐席团队，负责投诉处理、质检、服务质量提升、排班和培训。"
+    e = matcher.explain(one, "customer-service")
+    assert len(e.supported_evidence) >= 2, e.reason
+    assert e.reason.endswith(f"duties supported: {len(e.supported_evidence)}/23 by 1 sentence")
+    assert "or more by 1 sentence, best first" in str(e)
+    table = matcher.score_table([one])
+    assert table.loc[table.role_id == "customer-service", "reason"].item() == e.reason
+    # each duty its own sentence: nothing to add
+    lines = "\n".join(ev.duty for ev in e.evidence)
+    full = matcher.explain(lines, "customer-service")
+    sentences = {ev.sentence for ev in full.supported_evidence}
+    assert len(sentences) == len(full.supported_evidence) >= 10
+    assert f"duties supported: {len(sentences)}/23 |" in full.reason

@@ -22,7 +22,13 @@ import numpy as np
 
 from rolematch.documents import Role
 
-__all__ = ["KeywordHits", "KeywordVectorizer", "role_document", "text_words"]
+__all__ = ["KeywordHits", "KeywordVectorizer", "listed_terms", "role_document", "text_words"]
+
+#: A term a role weighs at under this share of its heaviest term is generic for it
+#: (管理, 产品, 处理 weigh ~1% of 智能外呼 for outbound-marketing): it counts, for next to
+#: nothing, and is not listed as a matched keyword, where it read as evidence ("keywords:
+#: 银行、产品" on a 0.004 score).
+LISTED_SHARE = 0.02
 
 #: Word weights kept for :meth:`KeywordVectorizer.term_mass` (jieba's dictionary has
 #: ~350,000 words; identifiers, URLs and numbers-with-units in a long batch have no end).
@@ -46,6 +52,41 @@ def text_words(tokenizer: Any, text: str) -> frozenset[str]:
     if sub is not None:
         words.update(w.lower() for w in sub(text) if len(w) > 1)
     return frozenset(words)
+
+
+def listed_terms(
+    weights: np.ndarray,
+    counts: np.ndarray,
+    vocab: Sequence[str],
+    matched: int | None,
+    missing: int,
+) -> tuple[list[int], list[int]]:
+    """Term ids of a role's keywords a résumé has and lacks, heaviest first: at most
+    ``matched`` (``None``: all) and ``missing`` of them.
+
+    ``weights`` are the role's term weights and ``counts`` the résumé's hits for the
+    role (``KeywordHits.role_counts``). Generic terms (:data:`LISTED_SHARE`) are not
+    listed as matched; a term inside one the résumé has is not missing: 金融信息 is
+    in 个人金融信息保护.
+
+    Examples
+    --------
+    >>> vocab = ["个人金融信息保护", "金融信息", "消保", "银行"]
+    >>> w, c = np.array([3.0, 2.0, 1.0, 0.01]), np.array([1, 0, 0, 4])
+    >>> listed_terms(w, c, vocab, None, 5)
+    ([0], [2])
+    """
+    has = np.flatnonzero((weights > 0) & (counts > 0))
+    lacks = np.flatnonzero((weights > 0) & (counts == 0))
+    found = [vocab[t] for t in has.tolist()]
+    has = has[weights[has] >= LISTED_SHARE * weights.max(initial=0.0)]
+    gaps: list[int] = []
+    for t in lacks[np.argsort(-weights[lacks], kind="stable")].tolist():
+        if len(gaps) == missing:
+            break
+        if not any(vocab[t] in f for f in found):
+            gaps.append(t)
+    return has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(), gaps
 
 
 def role_document(role: Role) -> str:
