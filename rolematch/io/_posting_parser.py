@@ -51,10 +51,10 @@ _LEAD_IN = re.compile(r"^[^:：。；;，,]{2,16}[:：]$")
 
 
 #: an employer's name above a posting: 某某建设集团有限公司, Harbourline Bank Limited
-_EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Ltd\.?|Inc\.?|Group|Bank)$", re.I)
+EMPLOYER = re.compile(r"(?:公司|集团|银行|学校|大学|医院|Limited|Ltd\.?|Inc\.?|Group|Bank)$", re.I)
 
 
-_BEFORE_HEADING = "before any duty or requirement heading"
+BEFORE_HEADING = "before any duty or requirement heading"
 
 _LISTS = ("duties", "requirements", "preferred", "mixed")  # the sections of items
 _OPENS = {"preferred": "preferred requirements", "mixed": "duties and requirements"}
@@ -263,7 +263,7 @@ class LineSorter:
         complete = self.cur is not None and bool(self.cur.duties and self.cur.requirements)
         # the file's first post: the line above its first heading, unless an employer
         first = (self.cur is None or not (self.cur.title or self._has_items())) and not (
-            _EMPLOYER.search(fold(text))
+            EMPLOYER.search(fold(text))
         )
         named = named or first
         if not (named or complete):
@@ -418,7 +418,7 @@ class LineSorter:
             # a banner, tags or intro above the posting's own 岗位职责 heading, or a
             # note below a rule that ended its lists
             after = self._has_items()
-            self._drop(ln, "after the list, not an item" if after else _BEFORE_HEADING)
+            self._drop(ln, "after the list, not an item" if after else BEFORE_HEADING)
             return
         if (
             not numbered

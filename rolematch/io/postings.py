@@ -31,9 +31,24 @@ from pathlib import Path
 from rolematch.documents import Role
 from rolematch.exceptions import RoleSpecError
 from rolematch.io._posting_common import spread_common_conditions
-from rolematch.io._posting_parser import Dropped, Item, LineSorter, Posting
+from rolematch.io._posting_parser import (
+    BEFORE_HEADING,
+    EMPLOYER,
+    Dropped,
+    Item,
+    LineSorter,
+    Posting,
+)
 from rolematch.io.posting_exports import export_jobs, sheet_lines
-from rolematch.io.posting_lines import board_id, load_lexicon, slug
+from rolematch.io.posting_lines import (
+    Lexicon,
+    board_id,
+    clean_title,
+    fold,
+    load_lexicon,
+    post_title_like,
+    slug,
+)
 from rolematch.io.posting_sources import (
     EXPORT_SUFFIXES,
     POSTING_SUFFIXES,
@@ -114,6 +129,9 @@ def parse_posting_text(
     postings = LineSorter(lex, source, title).run(lines)
     resume = _resume_headings(lines)
     for p in postings:
+        if not p.title and (first := _first_line_title(p, lex)):
+            p.title, p.line = clean_title(first.text), first.line
+            p.dropped.remove(first)
         bare, note, department = title_note(p.title)
         if department and not p.department:  # 合规风控岗（合规管理部）
             p.department = note
@@ -123,7 +141,36 @@ def parse_posting_text(
     return postings if title is not None else spread_common_conditions(postings)
 
 
+def _first_line_title(post: Posting, lex: Lexicon) -> Dropped | None:
+    """A title without a title word (HRBP, 人力资源业务伙伴, PMC) on the posting's first
+    kept line, above its duties: a job board's layout, where the title is the first
+    line and no 岗位名称 label says so. Left out, the title would be the file's name."""
+    items = [i.line for i in (*post.duties, *post.requirements)]
+    first = min(post.dropped, key=lambda d: d.line, default=None)
+    if first is None or first.reason != BEFORE_HEADING or first.line > min(items, default=0):
+        return None
+    text = fold(first.text)
+    if EMPLOYER.search(text) or re.search(r"(?:19|20)\d\d|[招聘]", text):  # 某某公司, 急聘
+        return None
+    return first if post.headed and post_title_like(first.text, lex) else None
+
+
+def _title_named_file(stem: str, lexicon: str | Path | None) -> bool:
+    """Whether a file's name reads as the title of the posting it holds (门店店长.htm),
+    not as a name the file was given (p8_hrbp_boss.txt, 招聘信息.docx)."""
+    lex = load_lexicon(None if lexicon is None else str(lexicon))
+    return (
+        re.search(r"[\u4e00-\u9fff]", stem) is not None
+        and re.search(r"[0-9_招聘]", stem) is None
+        and post_title_like(stem, lex)
+    )
+
+
 _RESUME = "the text reads like a résumé"
+_UNTITLED = (
+    "no title line: titled with the file's name ({stem}); to title it otherwise, put the "
+    "title on the posting's first line or after 岗位名称："
+)
 
 #: a line that starts with a period of someone's career: 2017年3月—至今, 2012-2016
 _PERIOD = re.compile(r"^\d{4}\s*(?:[年./-]\s*\d{1,2}\s*月?)?\s*[-—–~至]")
@@ -274,7 +321,11 @@ def read_postings(
                 skipped.append(none.why)  # a résumé, notes: no posting, said once below
                 continue
             for post in got:
-                post.title = post.title or f.stem
+                if not post.title:
+                    post.title = f.stem
+                    if not _title_named_file(f.stem, lexicon):  # p8_hrbp_boss, posting
+                        post.warnings.append(_UNTITLED.format(stem=f.stem))
+                        warnings.warn(f"{f}: {post.warnings[-1]}", RoleFileWarning, stacklevel=2)
         for post in got:
             if not (post.duties or post.requirements):
                 raise _nothing_found(post, f)

@@ -16,9 +16,10 @@ from rolematch.io.postings import (
     parse_posting_text,
     read_postings,
     roles_from_postings,
+    roles_from_text,
     slug,
 )
-from rolematch.io.roles import load_roles_reporting
+from rolematch.io.roles import RoleFileWarning, load_roles_reporting
 from tests.io._files import texts as _texts
 from tests.io._files import write_utf8 as _write
 
@@ -779,3 +780,31 @@ def test_roles_from_a_postings_text():
         roles_from_text(text.encode())  # type: ignore[arg-type]
     with pytest.raises(RoleSpecError, match="roles_from_text"):  # the text given as a path
         read_postings(text)
+
+
+# ------------------------------------------------------------ a job board's bare first line
+BOARD_POST = (
+    "{first}\n18-28K·14薪\n深圳·南山区  5-10年  本科\n\n岗位职责：\n"
+    "1、负责所辖业务部门的招聘、绩效管理、薪酬调整、员工关系等人力资源工作的落地；\n"
+    "2、推动组织诊断与组织发展项目，协助业务管理者进行团队搭建和人才盘点；\n\n"
+    "任职要求：\n1、本科及以上学历，人力资源管理相关专业；\n2、5年以上人力资源工作经验。\n"
+)
+
+
+@pytest.mark.parametrize("first", ["HRBP", "人力资源业务伙伴（HRBP）", "PMC", "SQE"])
+def test_a_bare_first_line_without_a_title_word_is_the_title(tmp_path: Path, first: str) -> None:
+    # the layout of BOSS直聘: the title alone on the first line, no 岗位名称 label; it was
+    # dropped and the role titled p8_hrbp_boss, whose words became its keywords
+    (p,) = read_postings(_write(tmp_path, "p8_hrbp_boss.txt", BOARD_POST.format(first=first)))
+    assert (p.title, p.line) == (first, 1)
+    assert first not in [d.text for d in p.dropped]
+    (role,) = roles_from_text(BOARD_POST.format(first=first))  # was: "no title"
+    assert role.title == first
+
+
+@pytest.mark.parametrize("first", ["深圳拓云网络科技有限公司", "2026年春季校园招聘", "急聘"])
+def test_an_employer_or_a_notice_line_is_no_title(tmp_path: Path, first: str) -> None:
+    path = _write(tmp_path, "p8_hrbp_boss.txt", BOARD_POST.format(first=first))
+    with pytest.warns(RoleFileWarning, match=r"p8_hrbp_boss.txt: no title line: titled with the f"):
+        (p,) = read_postings(path)
+    assert p.title == "p8_hrbp_boss" and p.warnings
