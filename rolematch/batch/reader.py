@@ -212,7 +212,7 @@ class GuardedReader:
     def _late(self, source: str, *, killed: bool) -> tuple[Resume, str]:
         """The record of a file that took longer than :attr:`timeout`."""
         # named as both interfaces set it: the reason is where a user looks for the fix
-        limit = "the time limit per file: --file-timeout, file_timeout="
+        limit = "the time limit per file: --file-timeout SECONDS, file_timeout= in Python"
         why = f"timed out after {self.timeout:g} s ({limit})"
         record = Resume.failed(source, "error", why)
         tb = f"reading {source} took more than {self.timeout:g} s"
