@@ -183,13 +183,19 @@ class ExtractionCache(SqliteStore):
         super().__init__(Path(path))
         self.version = version if version is not None else extractor_version()
 
-    def _key(self, sha256: str, options: str) -> str:
-        return f"{sha256}:{self.version}:{options}"
+    def _key(self, sha256: str, options: str, source: str) -> str:
+        # what the name says enters the record (a .txt named without its suffix is
+        # read with a type_mismatch warning; ~$x.docx is a lock file): the same bytes
+        # under another kind of name are another record
+        name = Path(source).name
+        kind = ("~$" if name.startswith("~$") else "") + Path(name).suffix.lower()
+        return f"{sha256}:{self.version}:{options}:{kind}"
 
     def get(self, sha256: str, source: str, options: str = "") -> Resume | None:
-        """The cached record of the file with this content, as read from ``source``."""
+        """The cached record of the file with this content and a name of this kind (its
+        suffix), as read from ``source``."""
         with self._lock:
-            key = self._key(sha256, options)
+            key = self._key(sha256, options, source)
             row = (
                 self._connect()
                 .execute("SELECT record FROM extractions WHERE key = ?", (key,))
@@ -209,7 +215,7 @@ class ExtractionCache(SqliteStore):
         with self._lock:
             self._connect().execute(
                 "INSERT OR REPLACE INTO extractions (key, record) VALUES (?, ?)",
-                (self._key(sha256, options), blob),
+                (self._key(sha256, options, resume.source), blob),
             )
 
     def __len__(self) -> int:

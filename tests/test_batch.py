@@ -402,6 +402,29 @@ def test_extraction_cache_round_trip_and_version(tmp_path):
     assert len(cache) == 1 and len(extractor_version()) == 16
 
 
+def test_the_same_bytes_under_another_kind_of_name_are_not_the_cached_record(tmp_path):
+    # a .txt and its copy saved without a suffix: only the copy is named as another
+    # type; with a cache, the first one's record (or warning) was the other's too
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    text = "工作经历\n2018-至今 某银行 手机银行团队 产品经理，负责手机银行APP运营。\n"
+    for name in ("a.txt", "a_copy", "b.txt"):
+        (folder / name).write_text(text, "utf-8")
+    kw = {"roles": ROLES, "model": MODEL, "file_timeout": None}
+
+    def mismatch(**more):
+        with score_paths(folder, **kw, **more) as res:
+            return {
+                Path(f).name: any("type_mismatch" in w for w in ws)
+                for f, ws in zip(res.files, res.warnings, strict=True)
+            }
+
+    plain = mismatch()
+    assert plain == {"a.txt": False, "a_copy": True, "b.txt": False}
+    for _ in range(2):  # the run that fills the cache, and the one that reads it
+        assert mismatch(cache=tmp_path / "cache") == plain
+
+
 def test_rerun_reads_and_encodes_only_changed_files(folder, tmp_path, calls):
     cache = tmp_path / "cache"
     # file_timeout=None: read in this process, where ``calls`` counts the reads
