@@ -43,7 +43,9 @@ __all__ = [
 FACETS = ("major", "degree", "experience", "certificates")
 #: what the explanation says of a role's age limit (30周岁以下): it is never scored
 AGE_NOT_SCORED = "not scored: age limits are not used"
-DEGREES = {"大专": 1, "专科": 1, "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}
+# 0: secondary school (中专, 高中): a degree below 大专, so 本科及以上 is not met
+DEGREES = {"中专": 0, "中职": 0, "技校": 0, "职高": 0, "高中": 0, "大专": 1, "专科": 1,
+           "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}  # fmt: skip
 # English degree names, matched case-insensitively as whole words
 _EN_DEGREES = (
     (re.compile(r"\b(?:ph\.?d|doctor(?:ate)?)(?![a-z])", re.I), 4),
@@ -51,15 +53,15 @@ _EN_DEGREES = (
     (re.compile(r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|llb|undergraduate)(?![a-z])", re.I), 2),
     (re.compile(r"\b(?:associate degree|diploma)(?![a-z])", re.I), 1),
 )
-_DEGREE_NAMES = {1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
+_DEGREE_NAMES = {0: "中专/高中", 1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}  # fmt: skip
 # 本科及以上学历 | 本科以上学历 | 全日制本科及以上 | 统招本科 | 硕士研究生及以上 | 学历：本科
 _REQ_DEGREE = re.compile(
-    r"(大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:或)?(?:及以上|以上|或以上)?\s*(?:学历|学位)"
+    r"(中专|高中|大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:或)?(?:及以上|以上|或以上)?\s*(?:学历|学位)"
     r"|(?:全日制|统招)\s*(大专|专科|本科|硕士|研究生|博士)"
-    r"|(大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:及以上|以上|或以上)"
-    r"|学历\s*[:：]?\s*(大专|专科|本科|硕士|研究生|博士)"
+    r"|(中专|高中|大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:及以上|以上|或以上)"
+    r"|学历\s*[:：]?\s*(中专|高中|大专|专科|本科|硕士|研究生|博士)"
 )
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 # 3年以上…经验 | 三年及以上 | 3-5年…经验 | 工作经验3年以上 | 经验：3年
@@ -136,6 +138,7 @@ _RANGE = re.compile(
 )
 _EDU_LABEL = re.compile(r"\s*(?:教育(?:背景|经历)?|学历|毕业院校|education)\s*[:：]", re.I)
 _SCHOOL = re.compile(r"\S*?(?:大学|学院|学校|University|College)", re.IGNORECASE)
+_AND_ITS = re.compile(r"及其[\u4e00-\u9fff]{2,4}")
 _EDU_LINE = re.compile(
     r"大学|学院|本科|硕士|博士|专科|大专|学士|专业|university|college|bachelor|master|mba|"
     r"ph\.?d|b\.?sc|m\.?sc|b\.[as]\.|m\.[as]\.|degree",
@@ -425,9 +428,11 @@ def resume_facets(
     families = families if families is not None else load_major_families()
     sections = sections or {}
     edu_text = sections.get("education") or "\n".join(
-        line for line in text.splitlines() if _EDU_LINE.search(line)
+        line for line in text.splitlines() if _EDU_LINE.search(line) or _EDU_LABEL.match(line)
     )
     cleaned = _SCHOOL.sub(" ", _COURSES.sub(" ", edu_text)).lower()
+    # 机械设计制造及其自动化 is a 机械 major, not an 自动化 one too
+    cleaned = _AND_ITS.sub("", cleaned)
     hits = {f: next((w for w in ws if w.lower() in cleaned), None) for f, ws in families.items()}
     majors = tuple(f for f, w in hits.items() if w is not None)
     degrees = [v for k, v in DEGREES.items() if k in edu_text]
@@ -478,8 +483,8 @@ def facet_findings(role: RoleFacets, resume: ResumeFacets) -> list[FacetFinding]
             FacetFinding(
                 "degree",
                 _DEGREE_NAMES[role.degree] + "及以上",
-                _DEGREE_NAMES.get(d, "") if d else "",
-                None if d is None else min(1.0, d / role.degree),
+                "" if d is None else _DEGREE_NAMES[d],
+                None if d is None else (1.0 if d >= role.degree else d / role.degree),
             )
         )
     if role.years is not None:

@@ -502,7 +502,7 @@ def _majors(requirements: Sequence[str]) -> list[str]:
     for req in requirements:
         for m in _MAJORS.finditer(req):
             names = _MAJOR_PREFIX.sub("", m.group(1).strip())
-            for name in re.split(r"[、,，/或]|(?<!科学)[和及与](?!技术|工程)", names):
+            for name in re.split(r"[、,，/或]|(?<!科学)[和及与](?!技术|工程|其)", names):
                 name = re.sub(r"(?:类|等|方向|背景)$", "", name.strip(" （()）"))
                 if 2 <= len(name) <= 12 and name not in majors and not _NOT_MAJOR.search(name):
                     majors.append(name)

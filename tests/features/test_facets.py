@@ -240,13 +240,13 @@ def test_a_certificate_by_its_other_name_and_not_by_an_aim_or_part_of_its_exams(
     assert cert("证书：无\n自我评价：目标是取得CPA证书") == 0.0
 
 
+def _finding(role: Role, cv: str, name: str) -> FacetFinding:
+    return next(f for f in facet_findings(role_facets(role), resume_facets(cv, today=TODAY))
+                if f.name == name)  # fmt: skip
+
+
 def _major(role: Role, education: str) -> FacetFinding:
-    (finding,) = [
-        f
-        for f in facet_findings(role_facets(role), resume_facets(education, today=TODAY))
-        if f.name == "major"
-    ]
-    return finding
+    return _finding(role, education, "major")
 
 
 def test_a_named_major_is_the_trade_it_names_not_its_broad_last_word():
@@ -343,3 +343,30 @@ def test_the_posts_own_title_names_the_field_too():
     score = {f.name: f.score for f in facet_findings(role, agent)}["experience"]
     assert score == 1.0
     assert {f.name: f.score for f in facet_findings(role, nurse)}["experience"] == 0.0
+
+
+def test_a_secondary_school_degree_is_read_and_is_below_a_college_one():
+    # 学历：… 中专 was no degree at all: a technician was not marked down for 本科及以上
+    tech = "2016年-至今 东莞某五金厂 设备维修工\n学历：2013年 东莞机电职业学校 机电一体化 中专"
+    engineer = Role("e", "设备工程师", ("负责设备维修",), ("本科及以上学历，机电一体化等相关专业",))
+    degree = _finding(engineer, tech, "degree")
+    assert (degree.found, degree.score) == ("中专/高中", 0.0)
+    assert _finding(engineer, tech, "major").score == 1.0  # its 学历： line names the major
+    worker = Role("w", "操作工", ("负责产线操作",), ("高中及以上学历",))
+    assert _finding(worker, "学历：高中", "degree").score == 1.0
+    assert _finding(worker, "2010-2014 某某大学 机械工程 本科", "degree").score == 1.0
+
+
+def test_a_major_and_its_automation_is_one_major():
+    # 机械设计制造及其自动化 is a mechanical major, not an automation (computer) one too,
+    # and the posting's list keeps it whole (not 机械设计制造 and 其自动化)
+    role = Role("e", "设备工程师", ("负责设备维修",),
+                ("机械设计制造及其自动化、电气工程及其自动化、机电一体化等相关专业",))  # fmt: skip
+    assert role_facets(role).named_majors == (
+        "机械设计制造及其自动化", "电气工程及其自动化", "机电一体化")  # fmt: skip
+    cv = "2010.09-2014.06 浙江工业大学 机械设计制造及其自动化 本科"
+    assert resume_facets(cv, today=TODAY).majors == ("机械",)
+    it = Role("i", "开发工程师", ("负责系统开发",), ("计算机、自动化等相关专业",))
+    assert _finding(it, cv, "major").score == 0.0
+    pmc = Role("p", "生产计划主管", ("负责排产",), ("物流管理、工业工程、生产管理等相关专业",))
+    assert "工业工程" in role_facets(pmc).named_majors
