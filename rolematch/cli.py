@@ -409,7 +409,23 @@ def _score(args: argparse.Namespace) -> int:
             written = [write_output(results, path, fmt, args) for path, fmt in outputs]
             if not args.quiet:
                 _summary(results, stats, time.perf_counter() - t0, written)
+            _across_languages(roles, results.language)
     return 0
+
+
+def _across_languages(roles: Any, languages: Any) -> None:
+    from rolematch.language import english_roles
+
+    if english := english_roles(roles, languages):  # said even with -q: scores mislead
+        print(f"rolematch: warning: {ACROSS_LANGUAGES.format(', '.join(english))}", file=sys.stderr)
+
+
+#: What the scores of Chinese résumés against roles written in English are worth.
+ACROSS_LANGUAGES = (
+    "roles written in English ({}) scored Chinese résumés across languages, where no duty "
+    "finds its evidence: one who does the job can score as no fit; score them against a "
+    "Chinese version of the posting"
+)
 
 
 def _check_side_files(args: argparse.Namespace) -> None:
@@ -555,6 +571,7 @@ def _explain(args: argparse.Namespace) -> int:
 
     from rolematch.io.extract import read_resume
     from rolematch.io.roles import find_role, roles_titled
+    from rolematch.language import english_roles
     from rolematch.matcher import Matcher
 
     roles = _load_roles(args.roles)
@@ -584,6 +601,8 @@ def _explain(args: argparse.Namespace) -> int:
     others = ", ".join(f"{res.role_id} {res.score:.2f}" for res in results[:3])
     # the verdict bands are the profile's reading of its calibrated score
     verdict = matcher.profile_.verdict(e.score)
+    if english_roles([role], [resume.language]):
+        verdict += " (across languages: the role is in English, the résumé in Chinese)"
     # facets weigh little in the score: a stated requirement the résumé misses is said here
     unmet = [f"{f.name} {f.found or 'none'} of {f.wanted}" for f in e.facets
              if f.score is not None and f.score < 0.5]  # fmt: skip

@@ -46,6 +46,7 @@ __all__ = [
     "as_written",
     "detect_language",
     "display_variants",
+    "english_roles",
     "has_traditional",
     "load_keep_words",
     "script_counts",
@@ -242,6 +243,32 @@ def detect_language(text: str) -> str:
     'und'
     """
     return script_counts(text).language
+
+
+def english_roles(roles: Sequence[Any], languages: Iterable[str]) -> list[str]:
+    """Ids of the roles written in English when Chinese résumés are among ``languages``
+    (each résumé's :func:`detect_language`).
+
+    A Chinese résumé meets an English role's duties across languages, where the
+    sentence model's cosines stay below the résumé's (Chinese) baseline: no duty is
+    supported, and one who does the job scores as no fit (a buyer's CV scored 0.07
+    against an English procurement posting and 0.97 against its Chinese version).
+
+    Examples
+    --------
+    >>> from rolematch.documents import Role
+    >>> en = Role("buyer", "Buyer", ("Negotiate prices with suppliers",), ())
+    >>> zh = Role("cg", "采购员", ("负责与供应商谈判价格",), ())
+    >>> english_roles([en, zh], ["zh-Hans", "en"]), english_roles([en, zh], ["en"])
+    (['buyer'], [])
+    """
+    if not any(lang.startswith("zh") for lang in languages):
+        return []
+    return [
+        r.id
+        for r in roles
+        if detect_language("\n".join((r.title, *r.duties, *r.requirements))) == "en"
+    ]
 
 
 def has_traditional(text: str) -> bool:

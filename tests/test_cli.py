@@ -768,3 +768,40 @@ def test_a_model_folder_that_does_not_load_and_a_folder_to_explain_are_usage_err
     assert capsys.readouterr().err.startswith("rolematch: error: --model:")
     assert main(["explain", str(EXAMPLES), "--role", "mobile-banking"]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_an_english_posting_scoring_chinese_resumes_is_said_to_be_across_languages(
+    tmp_path, capsys
+):
+    # a buyer's Chinese CV scored 0.07 against an English procurement posting and 0.97
+    # against its Chinese version (a blind headhunter): the run says so, -q or not
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    (cvs / "buyer.txt").write_text(
+        "2015.03-至今 某泵阀公司 采购经理\n负责铸件、锻件供应商开发与年度价格谈判，管理5名采购员。\n",
+        "utf-8",
+    )
+    en = tmp_path / "buyer_en.txt"
+    en.write_text(
+        "Procurement Manager\nResponsibilities\n- Negotiate prices and contracts with "
+        "suppliers.\n- Develop new suppliers of castings and forgings.\nRequirements\n"
+        "- 8+ years of procurement experience.\n",
+        "utf-8",
+    )
+    zh = tmp_path / "buyer_zh.txt"
+    zh.write_text(
+        "采购经理\n岗位职责：\n1. 负责与供应商谈判价格和合同；\n2. 开发铸件、锻件新供应商。\n"
+        "任职要求：\n1. 8年以上采购工作经验。\n",
+        "utf-8",
+    )
+    out = tmp_path / "r.csv"
+    for roles, warned in ((en, True), (zh, False)):
+        args = ["score", str(cvs), "--roles", str(roles), "-o", str(out), "--model", MODEL, "-q"]
+        assert main(args) == 0
+        err = capsys.readouterr().err
+        assert ("roles written in English (procurement-manager) scored Chinese" in err) is warned
+    args = ["explain", str(cvs / "buyer.txt"), "--roles", str(en), "--role", "procurement-manager"]
+    assert main([*args, "--model", MODEL]) == 0
+    assert "(across languages: the role is in English, the résumé in Chinese)" in (
+        capsys.readouterr().out
+    )
