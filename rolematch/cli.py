@@ -331,6 +331,7 @@ def _score(args: argparse.Namespace) -> int:
     from rolematch._cli_outputs import check_format, check_outputs, outputs_of, write_output
     from rolematch.batch import (
         BatchStats,
+        alias_note,
         collect_files,
         default_workers,
         no_files_warning,
@@ -355,7 +356,8 @@ def _score(args: argparse.Namespace) -> int:
 
         import_optional("openpyxl", extra="excel")  # fail before the work, not after
     skipped: list[Any] = []
-    files = collect_files(args.paths, skipped=skipped)
+    aliases: list[Any] = []
+    files = collect_files(args.paths, skipped=skipped, aliases=aliases)
     if not files:  # said even with -q: an empty run is most likely the wrong folder
         print(no_files_warning(args.paths, skipped), file=sys.stderr)
     roles = _load_roles(args.roles, args.quiet)
@@ -367,7 +369,8 @@ def _score(args: argparse.Namespace) -> int:
     else:  # each worker builds its own; this process never loads the model
         matcher = {"model": args.model, "profile": args.profile}
     t0 = time.perf_counter()
-    stats = BatchStats(skipped=len(skipped), skipped_note=skipped_note(skipped))
+    left_out = "; ".join(x for x in (skipped_note(skipped), alias_note(aliases)) if x)
+    stats = BatchStats(skipped=len(skipped) + len(aliases), skipped_note=left_out)
     bar = None
     if not args.quiet:
         print(

@@ -190,3 +190,20 @@ def test_an_output_folder_with_its_slash_is_refused_with_a_path_to_copy(tmp_path
     assert main(["score", str(cv), "--model", "static-zh", "-o", f"{out}/"]) == 2
     err = capsys.readouterr().err
     assert f"is a folder; name a file in it, e.g. {out}/" in err and "//" not in err, err
+
+
+def test_a_link_to_a_file_scored_under_its_first_name_is_said_in_the_summary(
+    tmp_path, monkeypatch, capsys
+):
+    # 其他/链接到李娜.docx, a link to a CV of the share, had no row and no word: in a
+    # nightly audit a name missing from the report reads as a lost file
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "share" / "a").mkdir(parents=True)
+    (tmp_path / "share" / "b").mkdir()
+    shutil.copy(EXAMPLES / "04_consumer_protection.txt", tmp_path / "share" / "a" / "cv.txt")
+    (tmp_path / "share" / "b" / "link.txt").symlink_to("../a/cv.txt")
+    assert main(["score", "--model", MODEL, "-o", "out.csv", "share"]) == 0
+    err = capsys.readouterr().err
+    assert "left out 1 second name of a file scored under its first: " in err
+    assert "share/b/link.txt (share/a/cv.txt)" in err
+    assert {r["file"] for r in _rows(tmp_path / "out.csv")} == {"share/a/cv.txt"}

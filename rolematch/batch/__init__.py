@@ -26,7 +26,7 @@ role was edited re-scores every file without re-reading or re-encoding any of th
 
 from __future__ import annotations
 
-from rolematch.batch.discover import collect_files, no_files_warning, skipped_note
+from rolematch.batch.discover import alias_note, collect_files, no_files_warning, skipped_note
 from rolematch.batch.pool import (
     CHUNK,
     DEFAULT_FILE_TIMEOUT,
@@ -42,6 +42,7 @@ __all__ = [
     "DEFAULT_FILE_TIMEOUT",
     "MIN_FILES_PER_WORKER",
     "BatchStats",
+    "alias_note",
     "collect_files",
     "default_workers",
     "iter_results",

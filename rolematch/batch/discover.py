@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["LOCK_PREFIX", "collect_files", "no_files_warning", "skipped_note"]
+__all__ = ["LOCK_PREFIX", "alias_note", "collect_files", "no_files_warning", "skipped_note"]
 
 #: Names of the lock files Word, Excel and PowerPoint keep next to an open document.
 LOCK_PREFIX = "~$"
@@ -38,6 +38,7 @@ def collect_files(
     *,
     images: bool = True,
     skipped: list[Path] | None = None,
+    aliases: list[tuple[Path, Path]] | None = None,
 ) -> list[Path]:
     """Expand files and folders (recursively) into a sorted list of files to read.
 
@@ -68,6 +69,9 @@ def collect_files(
     skipped : list, optional
         Filled in with what folders held and was left out: files of other types,
         hidden files and folders, lock files.
+    aliases : list, optional
+        Filled in with ``(name, listed as)`` for each file left out because it was
+        listed under another name (a link to a file of the batch): :func:`alias_note`.
 
     Examples
     --------
@@ -106,15 +110,32 @@ def collect_files(
     out: dict[str, Path] = {}  # by real path: the first spelling of a file is kept
     folders: dict[Path, str] = {}  # real paths of the folders the files are in
     for walk in walks:
-        if isinstance(walk, Path):
-            out.setdefault(_real(walk, folders), walk)
-            continue
-        for f in sorted(walk[1]):
-            if f.suffix.lower() in sfx:
-                out.setdefault(_real(f, folders), f)
+        for f in [walk] if isinstance(walk, Path) else sorted(walk[1]):
+            if isinstance(walk, Path) or f.suffix.lower() in sfx:
+                kept = out.setdefault(_real(f, folders), f)
+                if kept != f and aliases is not None:
+                    aliases.append((f, kept))
             elif skipped is not None:
                 skipped.append(f)
     return list(out.values())
+
+
+def alias_note(aliases: Sequence[tuple[Path, Path]]) -> str:
+    """One line for a run's summary of the files listed once under another name
+    (``""`` if none): a link among the résumés must not vanish without a word.
+
+    Examples
+    --------
+    >>> alias_note([(Path("b/link.docx"), Path("a/cv.docx"))])
+    'left out 1 second name of a file scored under its first: b/link.docx (a/cv.docx)'
+    """
+    if not aliases:
+        return ""
+    n = len(aliases)
+    shown = ", ".join(f"{name} ({kept})" for name, kept in aliases[:3])
+    more = f" and {n - 3} more" if n > 3 else ""
+    names = "1 second name" if n == 1 else f"{n} second names"
+    return f"left out {names} of a file scored under its first: {shown}{more}"
 
 
 def skipped_note(skipped: Sequence[Path]) -> str:
