@@ -425,9 +425,9 @@ def _across_languages(roles: Any, languages: Any) -> None:
 
 #: What the scores of Chinese résumés against roles written in English are worth.
 ACROSS_LANGUAGES = (
-    "roles written in English ({}) scored Chinese résumés across languages, where no duty "
-    "finds its evidence: one who does the job can score as no fit; score them against a "
-    "Chinese version of the posting"
+    "roles written in English ({}) scored Chinese résumés across languages, where the "
+    "evidence is weaker: one who does the job may score as a partial fit; a Chinese "
+    "version of the posting scores them as a Chinese posting does"
 )
 
 

@@ -249,9 +249,8 @@ def english_roles(roles: Sequence[Any], languages: Iterable[str]) -> list[str]:
     """Ids of the roles written in English when Chinese résumés are among ``languages``
     (each résumé's :func:`detect_language`).
 
-    A Chinese résumé meets an English role's duties across languages, where the
-    sentence model's cosines stay below the résumé's (Chinese) baseline: no duty is
-    supported, and one who does the job scores as no fit (a buyer's CV scored 0.07
+    A Chinese résumé meets an English role across languages: its duties find weaker
+    evidence and its English boilerplate dilutes its keywords (a buyer's CV scored 0.51
     against an English procurement posting and 0.97 against its Chinese version).
 
     Examples

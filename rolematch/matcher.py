@@ -66,8 +66,8 @@ class _Scores:
     raw: np.ndarray  # (n, R)
     score: np.ndarray  # (n, R), NaN for résumés that are not ok
     # per résumé: (best cosine, best sentence index, support), each (n_duties_total,),
-    # and the résumé's baseline (scoring.resume_baseline)
-    duty: list[tuple[np.ndarray, np.ndarray, np.ndarray, float]]
+    # and the résumé's baseline (scoring.resume_baseline; one a duty with English duties)
+    duty: list[tuple[np.ndarray, np.ndarray, np.ndarray, float | np.ndarray]]
     findings: list[list[list[FacetFinding]]]  # [i][r]
     capped: np.ndarray  # (n, R) bool: self-description the experience does not bear out
 
@@ -230,10 +230,17 @@ class Matcher(Params):
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
         self.role_embeddings_ = encoded(self.encoder_, units)
         from rolematch.features.background import reference_duties
+        from rolematch.language import detect_language
 
-        self.reference_embeddings_ = encoded(
-            self.encoder_, list(reference_duties(_N_REFERENCE)), self.role_embeddings_.shape[1]
-        )
+        def references(language: str) -> np.ndarray:
+            duties = list(reference_duties(_N_REFERENCE, language))
+            return encoded(self.encoder_, duties, self.role_embeddings_.shape[1])
+
+        self.reference_embeddings_ = references("zh")
+        # a duty in English is measured against English duties of other trades: across
+        # languages every cosine is lower, and under a Chinese baseline none is supported
+        self.english_duties_ = np.array([detect_language(u) == "en" for u in units], dtype=bool)
+        self.reference_embeddings_en_ = references("en") if self.english_duties_.any() else None
         self._terms = [str(t) for t in self.vocabulary_]
         self._duty_ids = [np.flatnonzero(self.duty_role_ == r) for r in range(len(roles))]
         self._coef = np.array([profile.coef(rid) for rid in ids])  # (R, 7)
@@ -325,9 +332,11 @@ class Matcher(Params):
         share = prof.semantic["duty_share"]
         for i in range(n):
             emb = batch.embeddings[i]
-            base = resume_baseline(
-                self.reference_embeddings_, emb, prof.semantic["baseline_quantile"]
-            )
+            q = prof.semantic["baseline_quantile"]
+            base: Any = resume_baseline(self.reference_embeddings_, emb, q)
+            if self.reference_embeddings_en_ is not None:  # one baseline a duty
+                en = resume_baseline(self.reference_embeddings_en_, emb, q)
+                base = np.where(self.english_duties_, en, base)
             cos, idx, sup = duty_support(self.role_embeddings_, emb, base)
             duty.append((cos, idx, sup, base))
             bare = None  # each duty's support without the résumé's self-description
@@ -579,7 +588,8 @@ class Matcher(Params):
         claims = np.array([s.section in CLAIM_SECTIONS for s in batch.sentences[i]], dtype=bool)
         best, covered = (c0[ids], k0[ids], s0[ids]), self.profile_.semantic["covered_support"]
         emb = batch.embeddings[i]
-        found = lived_evidence(self.role_embeddings_[ids], emb, claims, base, best, covered)
+        bases = np.broadcast_to(base, c0.shape)[ids]  # the duties' baselines
+        found = lived_evidence(self.role_embeddings_[ids], emb, claims, bases, best, covered)
         cos, idx, sup = (a.tolist() for a in found)
         return cos, idx, sup
 

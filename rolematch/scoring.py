@@ -319,7 +319,7 @@ def resume_baseline(reference_emb: np.ndarray, sent_emb: np.ndarray, quantile: f
 
 
 def duty_support(
-    duty_emb: np.ndarray, sent_emb: np.ndarray, baseline: float
+    duty_emb: np.ndarray, sent_emb: np.ndarray, baseline: float | np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For each duty, the résumé sentence that supports it best.
 
@@ -329,8 +329,9 @@ def duty_support(
         L2-normalised duty embeddings.
     sent_emb : ndarray of shape (n_sentences, dim)
         L2-normalised résumé sentence embeddings.
-    baseline : float
-        The résumé's :func:`resume_baseline`: a cosine at or below it supports nothing.
+    baseline : float or ndarray of shape (n_duties,)
+        The résumé's :func:`resume_baseline`: a cosine at or below it supports nothing
+        (one a duty where duties are measured against different references).
 
     Returns
     -------
@@ -356,7 +357,7 @@ def duty_support(
     sims = duty_emb @ sent_emb.T
     index = sims.argmax(axis=1)
     cosine = sims[np.arange(n), index].astype(np.float64)
-    support = np.clip((cosine - baseline) / max(1.0 - baseline, 1e-6), 0.0, 1.0)
+    support = np.clip((cosine - baseline) / np.maximum(1.0 - baseline, 1e-6), 0.0, 1.0)
     return cosine, index, support
 
 
@@ -364,7 +365,7 @@ def lived_evidence(
     duty_emb: np.ndarray,
     sent_emb: np.ndarray,
     claims: np.ndarray,
-    baseline: float,
+    baseline: float | np.ndarray,
     best: tuple[np.ndarray, np.ndarray, np.ndarray],
     covered: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -184,3 +184,33 @@ def test_duties_one_sentence_supports_are_counted_as_its(matcher):
     sentences = {ev.sentence for ev in full.supported_evidence}
     assert len(sentences) == len(full.supported_evidence) >= 10
     assert f"duties supported: {len(sentences)}/23 |" in full.reason
+
+
+def test_an_english_role_finds_duty_evidence_in_a_chinese_resume(fitted_e5):
+    # its duties are measured against English duties of other trades: under the Chinese
+    # baseline no duty was supported, and a buyer scored 0.07 against an English
+    # procurement post (0.97 against its Chinese version: a blind headhunter's finding)
+    buyer_en = rolematch.Role(
+        "buyer",
+        "Procurement Manager",
+        (
+            "Lead the procurement team for castings, forgings and machined parts.",
+            "Identify, qualify and develop new suppliers; conduct supplier audits.",
+            "Negotiate prices, contracts and payment terms with suppliers.",
+            "Monitor supplier performance on quality, delivery and cost.",
+        ),
+        ("8+ years of procurement experience in manufacturing.",),
+    )
+    buyer = (
+        "2015.03-至今 某泵阀制造公司 采购经理\n- 带领5人采购团队，负责铸件、锻件和机加工件的采购；\n"
+        "- 开发和审核新供应商，组织供应商现场审核；\n- 负责年度价格谈判，签订采购合同和付款条款；\n"
+        "- 按质量、交期、成本考核供应商绩效。\n"
+    )
+    nurse = "2012.07-至今 某三甲医院 心内科 护士\n- 负责病区患者护理、用药和健康宣教。\n"
+    m = rolematch.Matcher().fit([buyer_en, *fitted_e5.roles_])
+    e = m.explain(buyer, "buyer")
+    assert e.supported_evidence, e.evidence_note()
+    assert e.score > m.explain(nurse, "buyer").score
+    # the Chinese roles keep their own baseline: loaded with the English one or not
+    both = m.score_matrix([buyer, nurse])[:, 1:]
+    np.testing.assert_allclose(both, fitted_e5.score_matrix([buyer, nurse]), atol=1e-6)

@@ -127,28 +127,39 @@ def genre_idf(terms: Sequence[str], *, path: str | Path | None = None) -> np.nda
     return np.asarray(np.log((1.0 + n) / (1.0 + counts)) / math.log(1.0 + n))
 
 
-_DUTY_HEADING = re.compile(r"^\s*(岗位职责|工作职责|工作内容|职位描述|主要职责|岗位描述|职责描述)")
+_DUTY_HEADING = re.compile(
+    r"^\s*(岗位职责|工作职责|工作内容|职位描述|主要职责|岗位描述|职责描述|Responsibilities)"
+)
 _OTHER_HEADING = re.compile(
-    r"^\s*(任职要求|任职资格|岗位要求|职位要求|应聘条件|资格要求|基本要求|加分项)"
+    r"^\s*(任职要求|任职资格|岗位要求|职位要求|应聘条件|资格要求|基本要求|加分项|Requirements)"
 )
 _BULLET = re.compile(r"^\s*(\d+[.、)]|[-•*·])\s*")
 
 
-@lru_cache(maxsize=2)
-def reference_duties(n: int = 200) -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def reference_duties(n: int = 200, language: str = "zh") -> tuple[str, ...]:
     """Duty lines of the background postings: a fixed, role-independent reference.
 
     A résumé's best cosines to these duties of many professions are its baseline
     (:func:`rolematch.scoring.resume_baseline`). Every ``k``-th duty line of the
     corpus, in file order, so the choice is deterministic and spans the professions.
+    ``language="en"``: the English postings of ``corpus_en/`` (the same professions),
+    the baseline of duties written in English (not part of the genre table).
 
     Examples
     --------
     >>> d = reference_duties(50)
     >>> len(d), all(len(x) >= 6 for x in d)
     (50, True)
+    >>> reference_duties(50, "en")[0].split()[0]
+    'Develop'
     """
-    corpus = data_dir() / "background" / "corpus" / "postings"
+    if language not in ("zh", "en"):
+        raise ValueError(
+            f"The 'language' parameter must be 'zh' or 'en'. Got {language!r} instead."
+        )
+    folder = "corpus" if language == "zh" else "corpus_en"
+    corpus = data_dir() / "background" / folder / "postings"
     lines: list[str] = []
     for path in sorted(corpus.glob("*.txt")):
         in_duties = False
@@ -161,7 +172,9 @@ def reference_duties(n: int = 200) -> tuple[str, ...]:
                 text = _BULLET.sub("", raw).strip()
                 if len(text) >= 6:
                     lines.append(text)
-    step = max(1, len(lines) // n)
+    if len(lines) < 2 * n:  # every k-th would be the first n: spread them instead
+        return tuple(lines[i * len(lines) // n] for i in range(min(n, len(lines))))
+    step = len(lines) // n
     return tuple(lines[::step][:n])
 
 

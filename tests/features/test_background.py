@@ -12,7 +12,12 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from rolematch.features.background import corpus_documents, genre_idf, load_background
+from rolematch.features.background import (
+    corpus_documents,
+    genre_idf,
+    load_background,
+    reference_duties,
+)
 from rolematch.tokenize import JiebaTokenizer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,3 +197,20 @@ def test_corpus_copies_no_role_or_shared_text(build: ModuleType) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sources if p.is_file()]
     copied = sorted(c for c in corpus if any(c in t for t in texts))
     assert copied == []
+
+
+def test_english_reference_duties_span_the_professions_and_are_off_target() -> None:
+    # the baseline of duties written in English: every profession's postings, not the
+    # first files' (every k-th of 397 lines was the first 200), and no banking channel
+    duties = reference_duties(200, "en")
+    assert len(duties) == len(set(duties)) == 200
+    corpus = ROOT / "data" / "background" / "corpus_en" / "postings"
+    files = sorted(corpus.glob("*.txt"))
+    assert len(files) >= 15
+    assert duties[-1] in files[-1].read_text("utf-8")
+    tok = JiebaTokenizer()
+    hits = {d: set(tok(d)) & NOT_IN_NULL for d in duties}
+    assert {d: h for d, h in hits.items() if h} == {}
+    assert reference_duties(200) != duties  # Chinese duties stay the Chinese baseline's
+    with pytest.raises(ValueError, match=r"'language' parameter must be 'zh' or 'en'"):
+        reference_duties(10, "fr")
