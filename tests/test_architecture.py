@@ -312,3 +312,17 @@ def test_modules_stay_readable():
         if n > 650 and "one piece" not in doc:
             long[name] = n
     assert long == {}, "split these modules or say in their docstring why they are one piece"
+
+
+def test_every_subpackage_goes_into_the_wheel():
+    # the wheel holds the packages pyproject.toml names and no other: rolematch.batch,
+    # .spark and .fairness were missing, so `pip install .` gave a rolematch whose
+    # score command could not import its batch
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text("utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")
+    }
+    assert found - listed == set()
