@@ -48,7 +48,7 @@ from rolematch._optional import import_optional
 from rolematch.explain import Explanation, team_text
 from rolematch.io._own_outputs import OVERVIEW_SHEET
 from rolematch.report import FORMULA_PREFIXES, atomic_write, best_reason
-from rolematch.results import BatchResults
+from rolematch.results import BatchResults, distinct_names
 from rolematch.text import display_width
 
 __all__ = ["ROLE_COLUMNS", "excel_text", "write_xlsx"]
@@ -306,6 +306,7 @@ def write_xlsx(
     overview.close()
 
     rows = 0
+    names = distinct_names(results.files)  # 张三/简历.pdf beside 李四/简历.pdf
     for r in range(results.n_roles):
         chosen = np.flatnonzero(keep[:, r])
         chosen = chosen[np.argsort(results.resume_rank[chosen, r], kind="stable")]
@@ -329,7 +330,7 @@ def write_xlsx(
             sheet.append(
                 [
                     int(results.resume_rank[i, r]),
-                    Path(results.files[i]).name,
+                    names[i],
                     _num(results.score[i, r]),
                     _num(results.keyword[i, r]),
                     _num(results.semantic[i, r]),

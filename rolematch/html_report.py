@@ -23,7 +23,7 @@ import numpy as np
 from rolematch.explain import Explanation, team_text
 from rolematch.highlight import highlighter
 from rolematch.report import atomic_write
-from rolematch.results import BatchResults
+from rolematch.results import BatchResults, distinct_names
 
 __all__ = ["HTML_TOP_K", "highlighter", "write_html"]  # highlighter: from rolematch.highlight
 
@@ -209,6 +209,7 @@ def _role_section(
         "<th>keywords found</th></tr></thead><tbody>"
     )
     cards = []
+    names = distinct_names(results.files)  # 张三/简历.pdf beside 李四/简历.pdf
     for i in map(int, chosen):
         rank = int(results.resume_rank[i, r])
         e = results.explanation(i, r)
@@ -216,7 +217,7 @@ def _role_section(
         kws = "、".join(k.term for k in e.matched_keywords[:6])
         yield (
             f'<tr class="shortlist-row" data-rank="{rank}" data-file="{esc(results.files[i])}">'
-            f'<td class="num">{rank}</td><td><a href="#{cand}">{esc(Path(results.files[i]).name)}'
+            f'<td class="num">{rank}</td><td><a href="#{cand}">{esc(names[i])}'
             f'</a></td><td class="num"><span class="mini"><i style="width:{_pct(e.score)}%">'
             f"</i></span>{e.score:.2f}</td>"
             f'<td class="num">{_num(e.keyword_score)}</td>'

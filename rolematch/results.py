@@ -30,9 +30,10 @@ import json
 import os
 import pickle
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
@@ -52,8 +53,29 @@ __all__ = [
     "TABLE_COLUMNS",
     "BatchResults",
     "FileResult",
+    "distinct_names",
     "text_fingerprint",
 ]
+
+
+def distinct_names(files: Sequence[str]) -> list[str]:
+    """Each file's name as a shortlist shows it: the file name, with as many of its
+    folders as tell it from another file of the same name (张三/简历.pdf, 李四/简历.pdf).
+
+    Examples
+    --------
+    >>> distinct_names(["cv/张三/简历.pdf", "cv/李四/简历.pdf", "cv/王五.docx"])
+    ['张三/简历.pdf', '李四/简历.pdf', '王五.docx']
+    """
+    parts = [PurePath(f).parts for f in files]
+    shown = [p[-1:] for p in parts]
+    for depth in range(2, max((len(p) for p in parts), default=0) + 1):
+        count = Counter(shown)
+        if all(count[s] == 1 for s in shown):
+            break
+        shown = [p[-depth:] if count[s] > 1 else s for p, s in zip(parts, shown, strict=True)]
+    return ["/".join(s) for s in shown]
+
 
 #: Columns of one scored batch before ranking (:meth:`Matcher.score_table`).
 TABLE_COLUMNS = (

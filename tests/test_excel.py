@@ -257,3 +257,21 @@ def test_xlsx_overview_tells_two_roles_of_one_title_apart(batch, tmp_path):
     assert header[4:6] == ["@仓库管理员 (warehouse)", "@仓库管理员 (warehouse-2)"]
     best = {r[2].value for r in wb["总览 Overview"].iter_rows(min_row=2)} - {None}
     assert best <= set(header[4:6])
+
+
+def test_role_sheets_tell_two_files_of_one_name_apart(batch, tmp_path):
+    # 张三/简历.pdf and 李四/简历.pdf both read 简历.pdf in a shortlist
+    cvs = tmp_path / "cvs"
+    for who in ("张三", "李四"):
+        (cvs / who).mkdir(parents=True)
+        (cvs / who / "简历.txt").write_text(CV.replace("30人", f"30人（{who}）"), "utf-8")
+    (cvs / "王五.txt").write_text(CV, encoding="utf-8")
+    xlsx, html = tmp_path / "r.xlsx", tmp_path / "r.html"
+    argv = ["score", str(cvs), "--roles", str(batch["roles"]), "--model", "static-zh", "-q",
+            "-o", str(xlsx), "-o", str(html)]  # fmt: skip
+    assert main(argv) == 0
+    sheet = openpyxl.load_workbook(xlsx)["@仓库管理员"]
+    shown = {r[1].value for r in sheet.iter_rows(min_row=2)}
+    assert shown == {"张三/简历.txt", "李四/简历.txt", "王五.txt"}
+    page = html.read_text("utf-8")
+    assert ">张三/简历.txt</a>" in page and ">李四/简历.txt</a>" in page
