@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 __all__ = ["FieldMatch", "field_pattern", "job_blocks", "merged_years", "years_in"]
 
@@ -31,6 +32,17 @@ _GENERIC = frozenset(
 # 保险公司 → 保险, 金融机构 → 金融, 餐饮行业 → 餐饮: the trade without its kind of place
 _SUFFIX = re.compile(r"(?:公司|机构|行业|企业|业务|工作|领域|岗位|单位)$")
 _JOINERS = frozenset("或及和与、的等类/")
+# a kind of place closing the industry a field names: 电子制造行业PMC is PMC work there
+_PLACE = re.compile(r"行业|公司|机构|企业|单位|领域")
+# industries a field may name before the work without a place word (互联网用户运营)
+_INDUSTRIES = frozenset(
+    """
+互联网 电商 金融 银行 保险 证券 券商 基金 信托 制造 汽车 医药 医疗 零售 快消 地产 房地产
+物流 通信 电信 教育 能源 化工 电子 五金 外贸 餐饮 酒店 游戏 航空 建筑 消费金融
+""".split()  # noqa: SIM905 (one list a reader can scan)
+)  # fmt: skip
+_JOINED = re.compile(r"[或及和与、/]")
+_SEPARATORS = re.compile(r"(行业|公司|机构|企业|单位|领域|[或及和与、/])")
 # the 以上/（含）以上 the years pattern may leave at the field's start
 _LEAD = re.compile(r"^(?:[(（]?含[)）]?|及|或)?\s*以上\s*|^的")
 
@@ -47,10 +59,18 @@ def _variants() -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _trade_words(field: str) -> list[str]:
-    from rolematch.tokenize import JiebaTokenizer, WordSpans
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    # one for all fields: building one compiles the synonym table (~0.7 s)
+    from rolematch.tokenize import JiebaTokenizer
 
-    spans = JiebaTokenizer().word_spans(field)
+    return JiebaTokenizer()
+
+
+def _trade_words(field: str) -> list[str]:
+    from rolematch.tokenize import WordSpans
+
+    spans = _tokenizer().word_spans(field)
     cut = spans.words() if isinstance(spans, WordSpans) else [field]
     words: list[str] = []
     run = ""  # single characters jieba left apart (风/控) are one word (风控)
@@ -126,21 +146,58 @@ def field_pattern(field: str, title: str = "") -> tuple[str, FieldMatch | None]:
     ('相关工作', None)
     """
     from rolematch.language import to_simplified
-    from rolematch.tokenize import JiebaTokenizer
 
     text = _LEAD.sub("", field.strip(" \t的")).strip()
-    words = _trade_words(to_simplified(text))
-    if not words:
+    simple = to_simplified(text)
+    if not _trade_words(simple):
         return text, None
-    words += [w for w in _trade_words(to_simplified(title)) if w not in words]
-    tok = JiebaTokenizer()
-    parts = []
-    for w in words:
+    # the work the field names, any of its words; its industries where it names no work
+    words = [w for g in _work_groups(simple) for w in g] or _trade_words(simple)
+    parts: list[list[str]] = []
+    tok = _tokenizer()
+
+    def cut(w: str) -> list[str]:  # 前端开发: 前端工程师 … 开发
         cuts = sorted(tok.compound_cuts(w)) if not w.isascii() else []
-        if cuts:
-            bounds = [0, *cuts, len(w)]
-            parts.append([w[a:b] for a, b in zip(bounds, bounds[1:], strict=False)])
-    return text, FieldMatch(words, parts)
+        bounds = [0, *cuts, len(w)]
+        return [w[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+    # the post's own trade as its title says it: one word and its parts (客服中心主管:
+    # 客服 … 中心), or its words as written together (生产计划, not 生产 … 计划)
+    titled = _trade_words(to_simplified(title))
+    if len(titled) == 1:
+        words += titled
+    parts += [p for w in words if len(p := cut(w)) > 1]
+    if len(titled) > 1 and "".join(titled) in to_simplified(title).lower():
+        words.append("".join(titled))
+    elif len(titled) > 1:
+        parts.append(titled)
+    return text, FieldMatch(list(dict.fromkeys(words)), parts)
+
+
+def _work_groups(field: str) -> list[list[str]]:
+    """The work a field names, without the industry it is done in: its trade words,
+    one group an alternative (或, 、 …).
+
+    电子或五金制造行业PMC工作 -> [[pmc]], 保险公司理赔 -> [[理赔]], 互联网用户运营 ->
+    [[用户, 运营]], 银行对公客户经理或公司信贷 -> [[对公, 客户经理], [信贷]]; a field
+    of industries alone (银行或金融机构) names no work: [].
+    """
+    groups: list[list[str]] = []
+    text = ""
+    for seg in [*_SEPARATORS.split(field), "或"]:
+        if _PLACE.fullmatch(seg):
+            if _trade_words(text):  # what came before named where: 保险公司, 电子制造行业
+                groups, text = [], ""
+        elif _JOINED.fullmatch(seg):
+            words = _trade_words(text)
+            lead = 0  # industries before the work: 互联网用户运营, 银行对公客户经理
+            while lead < len(words) - 1 and words[lead] in _INDUSTRIES:
+                lead += 1
+            groups += [words[lead:]] if words else []
+            text = ""
+        else:
+            text += seg
+    return groups
 
 
 def job_blocks(text: str, starts: Sequence[int]) -> list[str]:

@@ -370,3 +370,22 @@ def test_a_major_and_its_automation_is_one_major():
     assert _finding(it, cv, "major").score == 0.0
     pmc = Role("p", "生产计划主管", ("负责排产",), ("物流管理、工业工程、生产管理等相关专业",))
     assert "工业工程" in role_facets(pmc).named_majors
+
+
+@pytest.mark.parametrize(
+    ("title", "wanted", "inside", "outside"),
+    [
+        # the industry a field names is where the work is done, not the work: an
+        # equipment engineer's years at a hardware maker are no PMC years
+        ("生产计划主管（PMC）", "5年以上电子或五金制造行业PMC工作经验",
+         "2018.03-2026.01 某五金制品厂 PMC主管 负责排产和物料控制",
+         "2018.03-2026.01 某五金制品厂 设备工程师 负责冲压生产线维护和年度保养计划"),
+        ("用户运营经理", "5年以上互联网用户运营经验",
+         "2018.03-2026.01 某社交App 用户运营 负责会员体系和拉新促活",
+         "2018.03-2026.01 某互联网公司 数据分析师 负责经营分析报表"),
+    ],
+)  # fmt: skip
+def test_the_work_a_field_names_counts_not_its_industry(title, wanted, inside, outside):
+    role = Role("r", title, ("负责",), (wanted,))
+    assert _finding(role, inside, "experience").score == 1.0
+    assert _finding(role, outside, "experience").score == 0.0
