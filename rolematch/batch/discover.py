@@ -25,7 +25,9 @@ LOCK_PREFIX = "~$"
 OTHER_DOCUMENTS = (
     ".doc", ".docm", ".dot", ".dotx", ".odt", ".ott", ".wps", ".wpt", ".pages",
     ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
-    ".ppt", ".pptx", ".key", ".ofd", ".caj", ".hwp",
+    ".ppt", ".pptx", ".key", ".ofd", ".caj", ".hwp", ".dps",
+    ".heic", ".heif",  # a phone's photo of a CV
+    ".eml", ".msg",  # an e-mail a CV came attached to
 )  # fmt: skip
 #: Endings of the folder Word ("Save as Web Page") and browsers keep a page's pictures
 #: and parts in, beside ``name.htm``: ``name.files``, ``name_files``, ``name.fld``.
