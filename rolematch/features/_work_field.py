@@ -1,11 +1,13 @@
 """The field a years-of-experience requirement names, and the years a résumé spent in it.
 
 ``5年以上保险公司理赔经验`` asks for five years of claims work at an insurer: a nurse's
-eleven years in hospitals do not meet it. The requirement's field (保险公司理赔) is
-cut into words that name a trade (保险, 理赔; 公司, 工作, 相关, 管理 … name none), each
-with the variants of the synonym table; a résumé's job counts toward the field when
-its lines name one of them. A field that names no trade (3年以上相关工作经验,
-团队管理经验) leaves every job counting, as before.
+eleven years in hospitals do not meet it, nor an insurer's sales years. The requirement's
+field (保险公司理赔) names the industry (保险, before the place word 公司) and then the work
+(理赔); the work is cut into words that name a trade (公司, 工作, 相关, 管理 … name none),
+each with the variants of the synonym table, and a résumé's job counts toward the field
+when its lines name one of them (or the post's title, as written). A field of industries
+alone (银行或金融机构) counts its industries; one that names no trade (3年以上相关工作经验,
+团队管理经验) leaves every job counting.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ _INDUSTRIES = frozenset(
 """.split()  # noqa: SIM905 (one list a reader can scan)
 )  # fmt: skip
 _JOINED = re.compile(r"[或及和与、/]")
-_SEPARATORS = re.compile(r"(行业|公司|机构|企业|单位|领域|[或及和与、/])")
+_SEPARATORS = re.compile(f"({_PLACE.pattern}|{_JOINED.pattern})")
 # the 以上/（含）以上 the years pattern may leave at the field's start
 _LEAD = re.compile(r"^(?:[(（]?含[)）]?|及|或)?\s*以上\s*|^的")
 
