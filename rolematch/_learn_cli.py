@@ -11,8 +11,10 @@ from typing import Any
 __all__ = ["add_learn_parsers", "run_learn", "run_suggest"]
 
 
-def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
+def add_learn_parsers(sub: Any) -> None:
     """Register ``learn`` and ``suggest`` on the CLI's subparsers."""
+    from rolematch._cli_types import int_at_least, positive_int
+
     lp = sub.add_parser(
         "learn",
         help="learn a team's scoring profile from its decisions",
@@ -31,7 +33,12 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
     lp.add_argument("--model", default="e5-small", help="e5-small (default), static-zh, a path")
     lp.add_argument("--profile", help="base profile to start from (default: the model's)")
     lp.add_argument("--folds", type=positive_int, default=5, help="cross-validation folds")
-    lp.add_argument("--seed", type=_seed, default=0, help="cross-validation shuffle (>= 0)")
+    lp.add_argument(
+        "--seed",
+        type=int_at_least(0, "an integer >= 0"),
+        default=0,
+        help="cross-validation shuffle (>= 0)",
+    )
     lp.add_argument(
         "--no-keywords", action="store_true", help="learn the calibration only, no term emphasis"
     )
@@ -65,16 +72,6 @@ def add_learn_parsers(sub: Any, positive_int: Callable[[str], int]) -> None:
         help="decisions already made (the file 'rolematch learn' reads): leave out the "
         "résumés decided for the role",
     )
-
-
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected an integer >= 0, got {text!r}")
-    return value
 
 
 def _check_learn_paths(

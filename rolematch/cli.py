@@ -25,6 +25,8 @@ from rolematch._cli_signals import (
     exit_interrupted,
     sigterm_as_interrupt,
 )
+from rolematch._cli_types import positive_int, seconds, unit_float
+from rolematch._cli_types import workers as worker_count
 from rolematch._version import __version__
 from rolematch.exceptions import MissingDependencyError, RolematchError, UsageError
 from rolematch.report import FORMATS
@@ -68,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--top-k",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         metavar="K",
         help="keep each résumé's best K roles (CSV, JSONL, table) and each role's best K "
@@ -76,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--min-score",
-        type=_unit_float,
+        type=unit_float,
         default=None,
         metavar="S",
         help="leave out résumé × role pairs scoring below S (0-1)",
@@ -87,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--workers",
-        type=_workers,
+        type=worker_count,
         default=None,
         metavar="N",
         help="worker processes (default: one per core, one for small batches)",
@@ -98,7 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         help="keep extractions and embeddings in DIR: a re-run re-reads only changed files",
     )
     s.add_argument(
-        "--max-pages", type=_positive_int, default=50, help="pages read per PDF (default: 50)"
+        "--max-pages", type=positive_int, default=50, help="pages read per PDF (default: 50)"
     )
     s.add_argument(
         "--no-ocr", action="store_true", help="do not OCR scans and images (they are reported)"
@@ -120,7 +122,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--master", metavar="URL", help="Spark master (default: spark-submit's/local)")
     s.add_argument(
         "--rerank",
-        type=_positive_int,
+        type=positive_int,
         metavar="K",
         help="Spark cascade: static-zh scores all, --model re-scores each role's top K",
     )
@@ -129,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("-o", "--output", help="output .jsonl (default: stdout)")
     e.add_argument("--no-redact", action="store_true", help="keep personal data in the text")
-    e.add_argument("--max-pages", type=_positive_int, default=50)
+    e.add_argument("--max-pages", type=positive_int, default=50)
     e.add_argument("--no-ocr", action="store_true", help="do not OCR scans and images")
     _add_file_timeout(e)
 
@@ -149,10 +151,10 @@ def _parser() -> argparse.ArgumentParser:
     add_roles_parsers(sub)
     from rolematch.fairness.cli import add_audit_parser
 
-    add_audit_parser(sub, positive_int=_positive_int, unit_float=_unit_float, workers=_workers)
+    add_audit_parser(sub)
     from rolematch._learn_cli import add_learn_parsers
 
-    add_learn_parsers(sub, positive_int=_positive_int)
+    add_learn_parsers(sub)
     return p
 
 
@@ -183,53 +185,12 @@ unreadable files.
 def _add_file_timeout(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--file-timeout",
-        type=_seconds,
+        type=seconds,
         default=120.0,
         metavar="SECONDS",
         help="a file that takes longer to read gets status error (default: 120; none: no "
         "limit, files read in the scoring process)",
     )
-
-
-def _positive_int(text: str) -> int:
-    try:
-        v = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if v < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {v}")
-    return v
-
-
-def _unit_float(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number in [0, 1], got {text!r}") from None
-    if not 0 <= v <= 1:
-        raise argparse.ArgumentTypeError(f"expected a number in [0, 1], got {v}")
-    return v
-
-
-def _seconds(text: str) -> float | None:
-    """A time limit in seconds > 0, or ``none`` (as the API's ``file_timeout=None``)."""
-    if text.strip().lower() == "none":
-        return None
-    try:
-        v = float(text)
-    except ValueError:
-        v = float("nan")
-    if not 0 < v < float("inf"):
-        raise argparse.ArgumentTypeError(
-            f"expected seconds > 0, or 'none' for no limit; got {text!r}"
-        ) from None
-    return v
-
-
-def _workers(text: str) -> int | None:
-    if text == "auto":
-        return None
-    return _positive_int(text)
 
 
 def run() -> None:

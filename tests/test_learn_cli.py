@@ -88,7 +88,7 @@ def test_missing_decisions_file_and_a_negative_seed_are_usage_errors(tmp_path, c
     with pytest.raises(SystemExit) as e:
         _learn(tmp_path / "nope.csv", tmp_path / "p.json", "--seed", "-5")
     assert e.value.code == 2
-    assert "--seed: expected an integer >= 0, got '-5'" in capsys.readouterr().err
+    assert "--seed: expected an integer >= 0, got -5" in capsys.readouterr().err
 
 
 def test_a_missing_output_folder_is_made_and_the_model_used_is_recorded(decided, tmp_path):

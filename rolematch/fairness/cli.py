@@ -50,14 +50,10 @@ candidate) with its scores; keep it as private as the résumés.
 """
 
 
-def add_audit_parser(
-    sub: Any,
-    *,
-    positive_int: Callable[[str], int],
-    unit_float: Callable[[str], float],
-    workers: Callable[[str], int | None],
-) -> None:
-    """Add ``audit`` to the CLI's subparsers (with the CLI's own argument types)."""
+def add_audit_parser(sub: Any) -> None:
+    """Add ``audit`` to the CLI's subparsers."""
+    from rolematch._cli_types import positive_int, unit_float, workers
+
     a = sub.add_parser(
         "audit",
         help="bias audit of the shortlists by gender, age (and ethnicity)",
