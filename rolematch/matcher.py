@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -70,6 +70,8 @@ class _Scores:
     duty: list[tuple[np.ndarray, np.ndarray, np.ndarray, float | np.ndarray]]
     findings: list[list[list[FacetFinding]]]  # [i][r]
     capped: np.ndarray  # (n, R) bool: self-description the experience does not bear out
+    # per résumé, filled when first shown: ``duty`` as the evidence shows it (lived_evidence)
+    shown: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict)
 
 
 class Matcher(Params):
@@ -584,13 +586,16 @@ class Matcher(Params):
     ) -> tuple[list[float], list[int], list[float]]:
         """Each of role ``r``'s duties' (cosine, sentence index, support) as the evidence
         shows them: :func:`~rolematch.scoring.lived_evidence`."""
-        ids, (c0, k0, s0, base) = self._duty_ids[r], scores.duty[i]
-        claims = np.array([s.section in CLAIM_SECTIONS for s in batch.sentences[i]], dtype=bool)
-        best, covered = (c0[ids], k0[ids], s0[ids]), self.profile_.semantic["covered_support"]
-        emb = batch.embeddings[i]
-        bases = np.broadcast_to(base, c0.shape)[ids]  # the duties' baselines
-        found = lived_evidence(self.role_embeddings_[ids], emb, claims, bases, best, covered)
-        cos, idx, sup = (a.tolist() for a in found)
+        if i not in scores.shown:  # all duties at once: a résumé's reasons show every role
+            c0, k0, s0, base = scores.duty[i]
+            claims = np.array([s.section in CLAIM_SECTIONS for s in batch.sentences[i]], bool)
+            bases = np.broadcast_to(base, c0.shape)  # the duties' baselines
+            covered = self.profile_.semantic["covered_support"]
+            scores.shown[i] = lived_evidence(
+                self.role_embeddings_, batch.embeddings[i], claims, bases, (c0, k0, s0), covered
+            )
+        ids = self._duty_ids[r]
+        cos, idx, sup = (a[ids].tolist() for a in scores.shown[i])
         return cos, idx, sup
 
     def _explanation(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> Explanation:
