@@ -141,6 +141,10 @@ def parse_posting_text(
     return postings if title is not None else spread_common_conditions(postings)
 
 
+#: what no title holds: an announcement's 招聘/急聘, a year (2024年社会招聘)
+_NO_TITLE = re.compile(r"[招聘]|(?:19|20)\d\d")
+
+
 def _first_line_title(post: Posting, lex: Lexicon) -> Dropped | None:
     """A title without a title word (HRBP, 人力资源业务伙伴, PMC) on the posting's first
     kept line, above its duties: a job board's layout, where the title is the first
@@ -150,7 +154,7 @@ def _first_line_title(post: Posting, lex: Lexicon) -> Dropped | None:
     if first is None or first.reason != BEFORE_HEADING or first.line > min(items, default=0):
         return None
     text = fold(first.text)
-    if EMPLOYER.search(text) or re.search(r"(?:19|20)\d\d|[招聘]", text):  # 某某公司, 急聘
+    if EMPLOYER.search(text) or _NO_TITLE.search(text):  # 某某公司, 急聘
         return None
     return first if post.headed and post_title_like(first.text, lex) else None
 
@@ -161,7 +165,8 @@ def _title_named_file(stem: str, lexicon: str | Path | None) -> bool:
     lex = load_lexicon(None if lexicon is None else str(lexicon))
     return (
         re.search(r"[\u4e00-\u9fff]", stem) is not None
-        and re.search(r"[0-9_招聘]", stem) is None
+        and re.search(r"[0-9_]", stem) is None  # p8_hrbp, 2024
+        and _NO_TITLE.search(stem) is None
         and post_title_like(stem, lex)
     )
 
@@ -314,11 +319,13 @@ def read_postings(
         got: list[Posting]
         if f.suffix.lower() in EXPORT_SUFFIXES:
             got = _export_postings(f, title_field, text_field, id_field, lexicon)
+            for post in got:
+                if not (post.duties or post.requirements):
+                    raise _nothing_found(post, f)
         else:
-            try:
-                got = _document_postings(document_lines(f), f, lexicon)
-            except _NoPosting as none:
-                skipped.append(none.why)  # a résumé, notes: no posting, said once below
+            got, why = _document_postings(document_lines(f), f, lexicon)
+            if why is not None:
+                skipped.append(why)  # a résumé, notes: no posting, said once below
                 continue
             for post in got:
                 if not post.title:
@@ -326,9 +333,6 @@ def read_postings(
                     if not _title_named_file(f.stem, lexicon):  # p8_hrbp_boss, posting
                         post.warnings.append(_UNTITLED.format(stem=f.stem))
                         warnings.warn(f"{f}: {post.warnings[-1]}", RoleFileWarning, stacklevel=2)
-        for post in got:
-            if not (post.duties or post.requirements):
-                raise _nothing_found(post, f)
         postings.extend(got)
         read += 1
     if skipped and not postings:
@@ -349,26 +353,19 @@ def read_postings(
     return postings
 
 
-class _NoPosting(Exception):
-    """A document that holds no job posting (``why`` says what it is instead)."""
-
-    def __init__(self, why: RoleSpecError) -> None:
-        super().__init__(str(why))
-        self.why = why
-
-
 def _document_postings(
     text: str | Sequence[Line], path: Path, lexicon: str | Path | None
-) -> list[Posting]:
+) -> tuple[list[Posting], RoleSpecError | None]:
     """The postings of one document (a file's or a text's), each with a duty or a
-    requirement; :class:`_NoPosting` when it holds none (a résumé, notes)."""
+    requirement, or none and why when it holds none (a résumé, notes). Raises for a
+    posting with neither duty nor requirement beside others that have them."""
     got = parse_posting_text(text, source=str(path), lexicon=lexicon)
     if why := _not_a_posting(got, path):
-        raise _NoPosting(why)
+        return [], why
     for post in got:
         if not (post.duties or post.requirements):
             raise _nothing_found(post, path)
-    return got
+    return got, None
 
 
 def _nothing_found(post: Posting, f: Path) -> RoleSpecError:
@@ -484,10 +481,9 @@ def roles_from_text(
             "The 'text' parameter of roles_from_text must be a str (read a file with "
             f"read_postings). Got {type(text).__name__} instead."
         )
-    try:
-        got = _document_postings(text, Path(source), lexicon)
-    except _NoPosting as e:
-        raise e.why from None
+    got, why = _document_postings(text, Path(source), lexicon)
+    if why is not None:
+        raise why
     for post in got:
         if not post.title:
             raise RoleSpecError(
