@@ -20,7 +20,8 @@ error         a parser failed in a way not foreseen here
 
 The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
 as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
-as text, a web page (HTML, MHT) named ``.doc``, ``.pdf`` or ``.txt`` — a job board's
+or its text saved as ``.pdf``, ``.docx``, ``.doc`` or ``.rtf`` (a CV pasted into a file
+named so) as text, a web page (HTML, MHT) named ``.doc``, ``.pdf`` or ``.txt`` — a job board's
 export, Word's "Save as Web Page", a failed download, a page's source saved as text —
 as a web page and an RTF file named ``.doc`` (WPS) as RTF, each with a
 ``type_mismatch`` warning. A file's content (bytes, a binary file object: a web upload,
@@ -118,6 +119,9 @@ _NAMED = {
     ".txt": "txt",
     ".rtf": "rtf",
 }
+#: names under which text is read as text (with a type_mismatch warning): none, and
+#: the document types a text is wrongly saved as (a CV's text pasted into 简历.docx)
+_TEXT_AS_DOCUMENT = ("", ".doc", *_NAMED)
 _IMAGES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP", "webp": "WebP"}
 
 
@@ -389,6 +393,8 @@ def _read(
             # job boards (智联, 前程无忧 …) and Word's "Save as Web Page" export CVs as .doc
             warnings += _mismatch(suffix, unnamed, f"a web page ({page})")
         return _read_markup(path, data, meta, warnings, redact=redact)
+    if suffix in _TEXT_AS_DOCUMENT and not page and _plain_text(data):
+        named = "txt"  # a CV saved without a suffix, or its text saved as .pdf/.docx/.doc
     if named == "pdf":
         raise ExtractionError(
             path, "not a PDF (no %PDF signature; damaged or another format)", status="corrupt"
@@ -404,10 +410,10 @@ def _read(
         raise ExtractionError(path, "damaged .docx: not a ZIP container", status="corrupt")
     if named == "rtf":
         raise ExtractionError(path, "damaged RTF: no {\\rtf signature", status="corrupt")
-    if named == "txt" or (not suffix and not page and _plain_text(data)):
+    if named == "txt":
         from rolematch.io._txt import decode_text, strip_markup
 
-        if named != "txt":  # an attachment saved without its name's suffix
+        if _NAMED.get(suffix) != "txt":
             warnings += _mismatch(suffix, unnamed, "text")
         text, encoding = decode_text(data, path, warnings)
         text, tags, hidden = strip_markup(text)

@@ -643,7 +643,8 @@ def test_encrypted_office_file(tmp_path):
 
 def test_a_file_named_rtf_without_the_signature_is_corrupt(tmp_path):
     # RTF itself is read (tests/io/test_web_pages.py)
-    check_record(read_resume(write(tmp_path, "cv.rtf", PLAIN_CV.encode())), "corrupt", "RTF")
+    data = bytes(range(256)) * 8  # text named .rtf is read as text (below)
+    check_record(read_resume(write(tmp_path, "cv.rtf", data)), "corrupt", "RTF")
 
 
 def test_unknown_suffix_is_unsupported(tmp_path):
@@ -667,6 +668,22 @@ def test_text_file_without_a_suffix_is_read_as_text(tmp_path, encoding):
     check_record(r, "ok")
     assert "手机银行转账与支付功能规划" in r.text and r.meta["backend"] == "txt"
     assert r.warnings == ("type_mismatch: named without suffix but content is text",)
+
+
+@pytest.mark.parametrize("name", ["简历.pdf", "简历.docx", "简历.doc", "简历.rtf"])
+def test_text_saved_under_a_documents_name_is_read_as_text(tmp_path, name):
+    # a CV's text pasted into a file named .pdf/.docx: its words, not "corrupt"
+    r = read_resume(write(tmp_path, name, PLAIN_CV.encode("gbk")))
+    check_record(r, "ok")
+    assert "手机银行转账与支付功能规划" in r.text and r.meta["backend"] == "txt"
+    suffix = name.rsplit(".", 1)[1]
+    assert r.warnings == (f"type_mismatch: named .{suffix} but content is text",)
+
+
+def test_binary_data_under_a_documents_name_stays_corrupt(tmp_path):
+    data = bytes(range(256)) * 8
+    check_record(read_resume(write(tmp_path, "a.pdf", data)), "corrupt", r"no %PDF signature")
+    check_record(read_resume(write(tmp_path, "a.docx", data)), "corrupt", r"not a ZIP container")
 
 
 def test_binary_file_without_a_suffix_stays_unsupported(tmp_path):

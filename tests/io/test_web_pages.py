@@ -373,7 +373,7 @@ def test_damaged_web_archives_and_rtf_get_a_clear_row(tmp_path):
         ),
         "cut.rtf": (wps_rtf()[:300], "corrupt", "damaged RTF: the file ends before any text"),
         "binary.rtf": (b"{\\rtf1\\ansi " + bytes(range(256)) * 8, "corrupt", "binary data"),
-        "fake.rtf": ("简历：张三".encode(), "corrupt", r"damaged RTF: no \{\\rtf signature"),
+        "fake.rtf": (bytes(range(256)) * 8, "corrupt", r"damaged RTF: no \{\\rtf signature"),
         "blank.htm": (b"<html><head><title>x</title></head><body> </body></html>", "empty", ""),
     }
     for name, (data, status, reason) in cases.items():
