@@ -24,6 +24,7 @@ from rolematch.features._work_field import (
     merged_years,
     years_in,
 )
+from rolematch.language import has_traditional
 
 __all__ = [
     "AGE_NOT_SCORED",
@@ -50,25 +51,32 @@ DEGREES = {"中专": 0, "中职": 0, "技校": 0, "职高": 0, "高中": 0, "大
 _EN_DEGREES = (
     (re.compile(r"\b(?:ph\.?d|doctor(?:ate)?)(?![a-z])", re.I), 4),
     (re.compile(r"\b(?:master|m\.?sc|m\.s\.|m\.a\.|mba|llm)(?![a-z])", re.I), 3),
-    (re.compile(r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|llb|undergraduate)(?![a-z])", re.I), 2),
+    (
+        re.compile(
+            r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|bba|b\.?com|llb|undergraduate)(?![a-z])", re.I
+        ),
+        2,
+    ),
     (re.compile(r"\b(?:associate degree|diploma)(?![a-z])", re.I), 1),
 )
 _DEGREE_NAMES = {0: "中专/高中", 1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
            "九": 9, "十": 10}  # fmt: skip
-# 本科及以上学历 | 本科以上学历 | 全日制本科及以上 | 统招本科 | 硕士研究生及以上 | 学历：本科
+# 本科及以上学历 | 本科以上学历 | 全日制本科及以上 | 统招本科 | 硕士研究生及以上 | 学历：本科 |
+# Taiwan's 大學(含)以上 (a bachelor's: 大学 only before 以上/学历, not 大学英语)
+_LEVEL = r"(中专|高中|大专|专科|本科|大学|硕士|研究生|博士)"
 _REQ_DEGREE = re.compile(
-    r"(中专|高中|大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:或)?(?:及以上|以上|或以上)?\s*(?:学历|学位)"
+    _LEVEL + r"(?:研究生)?\s*(?:或)?(?:及以上|以上|或以上)?\s*(?:学历|学位)"
     r"|(?:全日制|统招)\s*(大专|专科|本科|硕士|研究生|博士)"
-    r"|(中专|高中|大专|专科|本科|硕士|研究生|博士)(?:研究生)?\s*(?:及以上|以上|或以上)"
-    r"|学历\s*[:：]?\s*(中专|高中|大专|专科|本科|硕士|研究生|博士)"
+    r"|" + _LEVEL + r"(?:研究生)?\s*(?:[(（]含[)）])?\s*(?:及以上|以上|或以上)"
+    r"|学历\s*(?:要求)?\s*[:：]?\s*" + _LEVEL
 )
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 # 3年以上…经验 | 三年及以上 | 3-5年…经验 | 工作经验3年以上 | 经验：3年
 _REQ_YEARS = re.compile(
     _NUM
     + r"\s*(?:[-~～至到]\s*\d+\s*)?年(?:及|或)?(?:以上)?(?P<field>[^。；;，,]{0,30}?)(?:经验|经历)"
-    r"|经验\s*[:：]?\s*" + _NUM + r"\s*(?:[-~～至到]\s*\d+\s*)?年"
+    r"|(?:经验|经历)\s*[:：]?\s*" + _NUM + r"\s*(?:[-~～至到]\s*\d+\s*)?年"  # 工作經歷：2年以上
 )
 # 30周岁以下 | 35岁以下 | 年龄35岁以下 | 年龄在25-35岁之间 | 年龄不超过35周岁 | 45岁以内
 _AGE = re.compile(
@@ -90,7 +98,7 @@ _REQ_DEGREE_EN = (
     ),
     (
         re.compile(
-            r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|llb|(?:university|college|undergraduate|first|"
+            r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|bba|b\.?com|llb|(?:university|college|undergraduate|first|"
             r"four[- ]year|4[- ]year)\s+degree|degree\s+(?:in|holder)\b)(?![a-z])",
             re.I,
         ),
@@ -255,9 +263,13 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
     (('金融', '法律'), 2, 6.0)
     """
     text = "\n".join(role.requirements)
+    if has_traditional(text):  # the patterns are Simplified: 具2年以上銀行…經驗
+        from rolematch.language import to_simplified
+
+        text = to_simplified(text)
     degree = None
     if m := _REQ_DEGREE.search(text):
-        degree = DEGREES[next(g for g in m.groups() if g)]
+        degree = {**DEGREES, "大学": 2}[next(g for g in m.groups() if g)]  # not a CV's 大学
     else:
         degree = _english_degree(text)
     years, years_field, years_pattern = None, "", None

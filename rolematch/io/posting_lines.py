@@ -141,11 +141,14 @@ def fold(text: str) -> str:
 
     Examples
     --------
-    >>> fold("  主要職責：")
-    '主要职责:'
+    >>> fold("  主要職責："), fold("職稱：授信審查人員")
+    ('主要职责:', '职位名称:授信审查人员')
     """
     s = unicodedata.normalize("NFKC", text).strip()
-    return to_simplified(s) if has_traditional(s) else s
+    if not has_traditional(s):
+        return s
+    # Taiwan's 職稱 is a post's title, where the mainland's 职称 is a professional rank
+    return to_simplified(s.replace("職稱", "職位名稱"))
 
 
 # ---------------------------------------------------------------------------

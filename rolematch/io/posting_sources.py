@@ -46,7 +46,7 @@ POSTING_SUFFIXES = TEXT_SUFFIXES + EXPORT_SUFFIXES
 #: field names tried in this order when no ``title_field``/``text_field`` is given
 TITLE_FIELDS = (
     "title", "job_title", "jobTitle", "name", "position", "职位名称", "岗位名称", "招聘岗位",
-    "职位", "岗位",
+    "职位", "岗位", "职缺名称", "职务名称", "职缺",  # the last three: Taiwan's
 )  # fmt: skip
 TEXT_FIELDS = ("text", "description", "jd", "content", "job_description", "职位描述", "岗位描述")
 

@@ -41,6 +41,13 @@ def section_name(name: str) -> str:
     return _COLUMN_NO.sub("", name) or name
 
 
+def _names_titles(name: str) -> bool:
+    """Whether a column is named as the posts' titles (岗位名称, Taiwan's 職稱)."""
+    from rolematch.io.posting_lines import fold
+
+    return fold(name) in TITLE_FIELDS
+
+
 def section_column(name: str) -> bool:
     """Whether a column is named as a duty or requirement section (岗位职责, 任职条件,
     职责1)."""
@@ -83,7 +90,7 @@ def _posts_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | N
     if len(rows) < 2 or not rows[0] or any(len(c) > 1 for c in rows[0]):
         return None
     names = [c[0].strip() if c else "" for c in rows[0]]
-    title = next((i for i, n in enumerate(names) if n in TITLE_FIELDS), None)
+    title = next((i for i, n in enumerate(names) if _names_titles(n)), None)
     sections = [i for i, n in enumerate(names) if i != title and section_column(n)]
     if title is None or not sections:
         return None
@@ -113,7 +120,7 @@ def _items_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | N
     if len(rows) < 3 or not rows[0] or any(len(c) != 1 for c in rows[0]):
         return None
     names = [c[0].strip() for c in rows[0]]
-    if len(names) < 2 or any(n in TITLE_FIELDS for n in names):
+    if len(names) < 2 or any(_names_titles(n) for n in names):
         return None
     sections = [i for i, n in enumerate(names) if section_column(n)]
     # one section column, or every column one (岗位职责 | 任职要求 side by side, a
@@ -141,7 +148,7 @@ def _kinds_table_lines(rows: list[list[list[str]]]) -> list[tuple[int, str]] | N
     heads = [match_heading(k, lex) for k in kinds]
     if any(h is None or h[3] for h in heads) or len(set(kinds)) < 2:
         return None
-    if len(set(kinds)) == len(kinds) or any(c and c[0] in TITLE_FIELDS for c in rows[0]):
+    if len(set(kinds)) == len(kinds) or any(c and _names_titles(c[0]) for c in rows[0]):
         return None  # each label once, or a title first: a form (岗位名称 | 理财经理 …)
     lines: list[tuple[int, str]] = []
     for r, (kind, row) in enumerate(zip(kinds, rows[1:], strict=True), start=1):
@@ -374,10 +381,10 @@ def _unruled_posts_table(page: Any) -> tuple[float, float, list[list[list[str]]]
     for k, top in enumerate(tops):
         header = sorted(lines[top], key=lambda w: w["x0"])
         names = [w["text"].strip() for w in header]
-        if not any(n in TITLE_FIELDS for n in names) or not any(map(section_column, names)):
+        if not any(map(_names_titles, names)) or not any(map(section_column, names)):
             continue
         starts = [w["x0"] for w in header]
-        title = next(i for i, n in enumerate(names) if n in TITLE_FIELDS)
+        title = next(i for i, n in enumerate(names) if _names_titles(n))
         sections = [i for i, n in enumerate(names) if section_column(n)]
         size = max(w["bottom"] - w["top"] for w in header)
         cells: list[list[list[str]]] = []
@@ -415,7 +422,7 @@ def _unruled_posts_table(page: Any) -> tuple[float, float, list[list[list[str]]]
 
 
 def _title_column(header: list[list[str]]) -> int:
-    return next(i for i, c in enumerate(header) if "".join(c).strip() in TITLE_FIELDS)
+    return next(i for i, c in enumerate(header) if _names_titles("".join(c).strip()))
 
 
 def _crop_text(page: Any, top: float, bottom: float) -> str:

@@ -452,10 +452,10 @@ _SECTION = re.compile(
 )
 _NUMBERED = re.compile(r"^\s*(\d+)\s*[.、．)）]\s*(.*)$")
 _KPI_INLINE = re.compile(r"^主要任务指标\s*[：:]\s*(.*)$")
-# "计算机、金融等相关专业优先" names majors; "专业知识过硬" does not.
+# "计算机、金融等相关专业优先" names majors; "专业知识过硬" does not; Taiwan says 科系.
 _MAJORS = re.compile(
     r"(?:^|[，,；;:：。（(])([^，,；;。:：（()）]+?)"
-    r"(?:等?(?:相关|相近|理工科?|文科|经管)?(?:类)?专业)(?!知识|能力|技能|素养|素质|水平|度|性|化|术语)"
+    r"(?:等?(?:相关|相近|理工科?|文科|经管)?(?:类)?(?:专业|科系))(?!知识|能力|技能|素养|素质|水平|度|性|化|术语)"
 )
 # what precedes the majors: 本科及以上学历 / 全日制 / 毕业于 …
 _MAJOR_PREFIX = re.compile(
@@ -498,8 +498,11 @@ def majors_from_requirements(requirements: Sequence[str]) -> list[str]:
 
 
 def _majors(requirements: Sequence[str]) -> list[str]:
+    from rolematch.language import has_traditional, to_simplified  # matched in Simplified
+
     majors: list[str] = []
     for req in requirements:
+        req = to_simplified(req) if has_traditional(req) else req
         for m in _MAJORS.finditer(req):
             names = _MAJOR_PREFIX.sub("", m.group(1).strip())
             for name in re.split(r"[、,，/或]|(?<!科学)[和及与](?!技术|工程|其)", names):
@@ -507,9 +510,7 @@ def _majors(requirements: Sequence[str]) -> list[str]:
                 if 2 <= len(name) <= 12 and name not in majors and not _NOT_MAJOR.search(name):
                     majors.append(name)
         if field := _MAJOR_FIELD.match(req):  # 科系要求：化學工程相關、材料工程相關
-            from rolematch.language import to_simplified  # matched against Simplified
-
-            for name in re.split(r"[、,，/]", to_simplified(field.group(1))):
+            for name in re.split(r"[、,，/]", field.group(1)):
                 name = re.sub(r"(?:相关|等)?(?:专业|科系)?$", "", name.strip())
                 if 2 <= len(name) <= 12 and name not in majors and not _NOT_MAJOR.search(name):
                     majors.append(name)

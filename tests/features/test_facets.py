@@ -389,3 +389,34 @@ def test_the_work_a_field_names_counts_not_its_industry(title, wanted, inside, o
     role = Role("r", title, ("负责",), (wanted,))
     assert _finding(role, inside, "experience").score == 1.0
     assert _finding(role, outside, "experience").score == 0.0
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        (
+            ("大學以上，法律、財金、會計相關科系畢業", "具2年以上銀行防制洗錢工作經驗"),
+            ("大学以上，法律、财金、会计相关专业毕业", "具2年以上银行防制洗钱工作经验"),
+        ),
+        (
+            ("學歷要求：大學(含)以上", "工作經歷：3年以上"),
+            ("学历要求：本科及以上", "3年以上工作经验"),
+        ),
+    ],
+)
+def test_a_traditional_posting_states_the_facets_its_simplified_version_does(
+    traditional, simplified
+):
+    # a Taipei posting: 大學以上 is a bachelor's, 科系 a major, 經驗/經歷 years
+    tw = role_facets(Role("tw", "洗錢防制專員", ("負責",), traditional))
+    cn = role_facets(Role("cn", "反洗钱专员", ("负责",), simplified))
+    assert (tw.majors, tw.degree, tw.years) == (cn.majors, cn.degree, cn.years)
+    assert tw.degree == 2 and tw.years is not None
+
+
+def test_a_university_is_no_degree_on_a_resume_and_english_is_no_requirement():
+    # 大学 reads as a bachelor's only where a posting asks for 大学以上/大学学历
+    assert role_facets(Role("x", "t", ("负责",), ("大学英语四级以上",))).degree is None
+    f = resume_facets("教育经历\n2010-2013 江城大学 继续教育学院 会计 大专", today=TODAY)
+    assert f.degree == 1
+    assert role_facets(Role("hk", "RM", ("负责",), ("BBA or above",))).degree == 2
