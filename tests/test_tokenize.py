@@ -91,6 +91,17 @@ def test_stopwords_single_chars_and_numbers_are_dropped(tok):
     assert tokens == []
 
 
+def test_where_a_job_is_and_posting_boilerplate_are_no_english_keywords(tok):
+    # an English posting's "Hong Kong", "Taipei head office" and "Holder of … is an
+    # advantage" would credit any CV written there, whatever its trade
+    tokens = tok(
+        "Relationship Manager in Hong Kong, reporting to the Taipei head office; "
+        "holder of HKIB certification is an advantage; KYC and trade finance"
+    )
+    assert {"kyc", "trade", "finance", "hkib"} <= set(tokens)
+    assert not {"hong", "kong", "taipei", "holder", "advantage"} & set(tokens)
+
+
 def test_tokenizer_pickles_for_worker_processes(tok):
     again = pickle.loads(pickle.dumps(tok))
     assert again(SENTENCES[0]) == tok(SENTENCES[0])
