@@ -65,8 +65,7 @@ class _Scores:
     facet: np.ndarray  # (n, R), NaN where no facet has data
     raw: np.ndarray  # (n, R)
     score: np.ndarray  # (n, R), NaN for résumés that are not ok
-    # per résumé: (best cosine, best sentence index, support), each (n_duties_total,),
-    # and the résumé's baseline (scoring.resume_baseline; one a duty with English duties)
+    # per résumé: (best cosine, sentence index, support) each (n_duties,), baseline(s)
     duty: list[tuple[np.ndarray, np.ndarray, np.ndarray, float | np.ndarray]]
     findings: list[list[list[FacetFinding]]]  # [i][r]
     capped: np.ndarray  # (n, R) bool: self-description the experience does not bear out
@@ -222,7 +221,11 @@ class Matcher(Params):
         self.null_focus_ = self._null_focus(kw["null_quantile"])
         self.role_facets_: list[RoleFacets] = [role_facets(r) for r in roles]
 
-        self.encoder_ = self.encoder if self.encoder is not None else _default_encoder(self.model)
+        if (encoder := self.encoder) is None:
+            from rolematch.features.embeddings import SentenceTransformerEncoder
+
+            encoder = SentenceTransformerEncoder(self.model)
+        self.encoder_ = encoder
         # A role without duties (many job-board posts) is compared on its requirements.
         self.role_units_ = [
             tuple(r.duties) or tuple(u for u in map(without_age_limits, r.requirements) if u)
@@ -230,9 +233,13 @@ class Matcher(Params):
         ]
         units = [u for us in self.role_units_ for u in us]
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
-        self.role_embeddings_ = encoded(self.encoder_, units)
         from rolematch.features.background import reference_duties
-        from rolematch.language import detect_language
+        from rolematch.language import detect_language, has_traditional
+
+        # Traditional duties read as Traditional CVs are (in Simplified; features/resumes.py)
+        canon = getattr(self.keywords_.tokenizer_, "canonicalize", None)
+        units_read = [canon(u) if canon and has_traditional(u) else u for u in units]
+        self.role_embeddings_ = encoded(self.encoder_, units_read)
 
         def references(language: str) -> np.ndarray:
             duties = list(reference_duties(_N_REFERENCE, language))
@@ -641,9 +648,3 @@ class Matcher(Params):
             term_bonus=batch.bonus[i],
             claims_capped=bool(scores.capped[i, r]),
         )
-
-
-def _default_encoder(model: str) -> Any:
-    from rolematch.features.embeddings import SentenceTransformerEncoder
-
-    return SentenceTransformerEncoder(model)

@@ -364,3 +364,25 @@ def test_quality_reports_metrics_per_language(capsys):
     assert set(out) == {"en", "zh-Hant"} and out["en"]["n"] == 3
     assert out["zh-Hant"]["full"]["top1"] == 1.0
     assert "by language: en" in capsys.readouterr().out
+
+
+@pytest.mark.semantic
+def test_a_role_written_in_traditional_scores_as_its_simplified_version(matcher):
+    # a Taipei bank's posting: its duties are read as a Traditional résumé's sentences
+    # are (in Simplified), or every duty sits across scripts from every CV sentence
+    from dataclasses import replace
+
+    from rolematch.language import taiwan_spelling
+
+    roles = rolematch.load_roles()
+    hant = [
+        replace(r, id=r.id + "-hant", duties=tuple(map(taiwan_spelling, r.duties))) for r in roles
+    ]
+    assert all(has_traditional(d) for r in hant for d in r.duties[:1])
+    m = copy.deepcopy(matcher).fit(roles + hant)
+    texts = [PARALLEL[role][lang] for role in PARALLEL for lang in ("zh-Hans", "zh-Hant")]
+    table = m.score_table([rolematch.resume_from_text(t) for t in texts])
+    semantic = table.pivot_table("semantic_score", "file", "role_id")
+    for r in roles:
+        gap = (semantic[r.id] - semantic[r.id + "-hant"]).abs().max()
+        assert gap < 0.05, (r.id, semantic[[r.id, r.id + "-hant"]].round(3))
