@@ -47,6 +47,7 @@ __all__ = [
     "detect_language",
     "display_variants",
     "english_roles",
+    "fold",
     "has_traditional",
     "load_keep_words",
     "script_counts",
@@ -419,3 +420,23 @@ def _synonyms() -> dict[str, list[str]]:
     from rolematch.tokenize import load_synonyms
 
     return load_synonyms()
+
+
+def fold(text: str) -> str:
+    """NFKC (full-width letters, digits, colons and brackets folded), trimmed, and
+    Traditional Chinese converted to Simplified: the vocabulary is Simplified, so a
+    Hong Kong or Taiwan posting (主要職責, 入職要求) is matched the same way. Only
+    matching sees the folded text; imported items keep the text as written.
+
+    Examples
+    --------
+    >>> fold("  主要職責："), fold("職稱：授信審查人員")
+    ('主要职责:', '职位名称:授信审查人员')
+    """
+    import unicodedata
+
+    s = unicodedata.normalize("NFKC", text).strip()
+    if not has_traditional(s):
+        return s
+    # Taiwan's 職稱 is a post's title, where the mainland's 职称 is a professional rank
+    return to_simplified(s.replace("職稱", "職位名稱"))

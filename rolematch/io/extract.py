@@ -18,15 +18,14 @@ unsupported   legacy .doc, other file types, folders,
 error         a parser failed in a way not foreseen here
 ============  ==============================================================
 
-The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read
-as an image, a PDF named ``.txt`` is read as a PDF, a text file without a suffix
-or its text saved as ``.pdf``, ``.docx``, ``.doc`` or ``.rtf`` (a CV pasted into a file
-named so) as text, a web page (HTML, MHT) named ``.doc``, ``.pdf`` or ``.txt`` — a job board's
-export, Word's "Save as Web Page", a failed download, a page's source saved as text —
-as a web page and an RTF file named ``.doc`` (WPS) as RTF, each with a
-``type_mismatch`` warning. A file's content (bytes, a binary file object: a web upload,
-an S3 object) is read the same way (:mod:`rolematch.io._path_bytes`), its name given by
-``filename=`` or the content alone saying its type; the source is then ``<bytes>``.
+The file's bytes decide its type, not its name: a PNG renamed ``.pdf`` is read as an
+image, a PDF named ``.txt`` as a PDF, text without a suffix or saved as ``.pdf``,
+``.docx``, ``.doc`` or ``.rtf`` as text, a web page (HTML, MHT: a job board's export,
+Word's "Save as Web Page", a failed download) named ``.doc``, ``.pdf`` or ``.txt`` as a
+web page, an RTF file named ``.doc`` (WPS) as RTF, each with a ``type_mismatch``
+warning. Content (bytes, a binary file object: an upload, an S3 object) is read the
+same way (:mod:`rolematch.io._path_bytes`), named by ``filename=`` or typed by the
+content alone; the source is then ``<bytes>``.
 
 Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
 (.rtf: :mod:`rolematch.io._rtf`) are read as their visible text, hidden elements left
@@ -110,17 +109,11 @@ _MAGIC = (
     (b"{\\rtf", "rtf"),
 )
 #: What a suffix says a file is; Word's macro-enabled documents and templates are .docx inside.
-_NAMED = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".docm": "docx",
-    ".dotx": "docx",
-    ".dotm": "docx",
-    ".txt": "txt",
-    ".rtf": "rtf",
-}
-#: names under which text is read as text (with a type_mismatch warning): none, and
-#: the document types a text is wrongly saved as (a CV's text pasted into 简历.docx)
+_NAMED = {".pdf": "pdf", ".txt": "txt", ".rtf": "rtf"} | dict.fromkeys(
+    (".docx", ".docm", ".dotx", ".dotm"), "docx"
+)
+#: names under which text is read as text (with a type_mismatch warning): no suffix, and
+#: the document types a CV's text is wrongly saved as
 _TEXT_AS_DOCUMENT = ("", ".doc", *_NAMED)
 _IMAGES = {"png": "PNG", "jpeg": "JPEG", "gif": "GIF", "tiff": "TIFF", "bmp": "BMP", "webp": "WebP"}
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rolematch.io.roles import ROLE_ID
-from rolematch.language import has_traditional, to_simplified
+from rolematch.language import fold
 
 __all__ = [
     "CN_OUTLINE",
@@ -131,24 +131,6 @@ def heading_word(lex: Lexicon, kind: str) -> str:
         if usual in words:
             return usual
     return words[-1] if words else ""
-
-
-def fold(text: str) -> str:
-    """NFKC (full-width letters, digits, colons and brackets folded), trimmed, and
-    Traditional Chinese converted to Simplified: the vocabulary is Simplified, so a
-    Hong Kong or Taiwan posting (主要職責, 入職要求) is matched the same way. Only
-    matching sees the folded text; imported items keep the text as written.
-
-    Examples
-    --------
-    >>> fold("  主要職責："), fold("職稱：授信審查人員")
-    ('主要职责:', '职位名称:授信审查人员')
-    """
-    s = unicodedata.normalize("NFKC", text).strip()
-    if not has_traditional(s):
-        return s
-    # Taiwan's 職稱 is a post's title, where the mainland's 职称 is a professional rank
-    return to_simplified(s.replace("職稱", "職位名稱"))
 
 
 # ---------------------------------------------------------------------------
