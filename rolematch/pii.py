@@ -141,7 +141,7 @@ _CONTEXT_PATTERNS = (
     ("gender", re.compile(SEP_BEFORE + r"(男性|女性|男|女)" + _TOKEN_END)),
     ("gender", re.compile(SEP_BEFORE + r"(Male|Female|MALE|FEMALE|male|female)" + _EN_TOKEN_END)),
     # "张伟先生", "王女士 |", "Ms. Li Na": forms of address that state the gender
-    ("gender", re.compile(rf"(?<=[{CJK}\s|/,，、])(先生|女士)" + _TOKEN_END)),
+    ("gender", re.compile(rf"(?<=[{CJK}\s|/,，、(（])(先生|女士)" + _TOKEN_END)),
     ("gender", re.compile(rf"^\s*({_HONORIFIC})(?=\s+[A-Z]){_NOT_ADDRESSED}")),
     ("age", re.compile(r"(?<!\d)(\d{2}\s*周?岁)(?![以之])")),
     # "Age 29" (with a colon it is a labelled field), "aged 29", "29 years old"

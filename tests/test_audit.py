@@ -271,7 +271,7 @@ def test_every_number_equals_the_hand_computation_from_the_csv(batch):
     audit = batch["audit"]
     assert list(audit) == [
         "rule", "n_resumes", "duplicates_ignored", "roles", "alpha", "flags", "inconclusive",
-        "counterfactual_max_delta", "warnings",
+        "pooled", "counterfactual_max_delta", "warnings",
     ]  # fmt: skip
     assert audit["duplicates_ignored"] == 0  # every résumé of the batch is a different one
     assert audit["rule"] == {"top_k": 6}

@@ -203,6 +203,8 @@ def test_devset_resumes_lose_all_contact_details(shared_dir):
     [
         ("张伟先生 | 138****1234\n负责支付清算", "gender", "先生"),
         ("王丽 女士\n负责客服", "gender", "女士"),
+        ("金晶（女士）\n负责客服", "gender", "女士"),  # blind screening: not left in brackets
+        ("刘洋(先生)\n负责客服", "gender", "先生"),
         ("Ms. Li Na\nLed the contact centre", "gender", "Ms."),
         ("Li Na\nGender: Female | Age: 34\nLed the team", "gender", "Female"),
         ("Li Na\nGender: Female | Age: 34\nLed the team", "age", "34"),

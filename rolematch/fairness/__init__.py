@@ -8,9 +8,11 @@ from its own stated personal data before redaction
 group's selection rate under a rule (each role's best K, or a minimum score), impact
 ratio, scoring rate and mean score (:mod:`~rolematch.fairness.rates`), flags — impact
 ratios below four fifths (:data:`FOUR_FIFTHS`) that are unlikely by chance (Fisher exact
-p < :data:`ALPHA`) — apart from the ratios below four fifths that are too few to tell
-(``inconclusive``), and a counterfactual check: every résumé re-scored as someone else
-(:mod:`~rolematch.fairness.counterfactual`).
+p < :data:`ALPHA`) — apart from the other ratios below four fifths (``inconclusive``:
+suggestive or too few to tell, :mod:`~rolematch.fairness.wording`), each attribute pooled
+over all roles (``pooled``: "selected less in k of n roles", a Mantel–Haenszel impact
+ratio and an exact p-value, :mod:`~rolematch.fairness.pooled`), and a counterfactual
+check: every résumé re-scored as someone else (:mod:`~rolematch.fairness.counterfactual`).
 
 No person's attribute leaves the audit: the outputs hold group counts and rates only,
 groups under five résumés show their size alone, and no output names a file. A résumé
@@ -28,6 +30,10 @@ candidate: ``N`` counts it once and ``D`` is the number of copies left out.
      "flags": [{"role_id", "attribute", "group", "reference_group", "rate",
                 "reference_rate", "impact_ratio", "p_value"}, ...],
      "inconclusive": [... as "flags", with p_value >= alpha],
+     "pooled": [{"attribute", "group", "reference_group", "roles_compared", "roles_lower",
+                 "selected", "n", "reference_selected", "reference_n", "rate",
+                 "reference_rate", "impact_ratio", "odds_ratio", "cmh_statistic",
+                 "p_value", "test", "flag"}, ...],
      "counterfactual_max_delta": x,
      "warnings": [...]}
 
@@ -41,6 +47,7 @@ from __future__ import annotations
 from rolematch.fairness._run import CF_PROMISE, AuditResult, audit
 from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, attribute_groups
 from rolematch.fairness.counterfactual import swap_personal
+from rolematch.fairness.pooled import pooled_summary
 from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, MIN_GROUP, audit_table
 from rolematch.fairness.report import AUDIT_FORMATS, write_audit
 
@@ -56,6 +63,7 @@ __all__ = [
     "attribute_groups",
     "audit",
     "audit_table",
+    "pooled_summary",
     "swap_personal",
     "write_audit",
 ]

@@ -13,6 +13,7 @@ import numpy as np
 
 from rolematch.fairness.attributes import ATTRIBUTES, GROUPS, UNKNOWN, attribute_groups
 from rolematch.fairness.counterfactual import max_score_change, swap_personal
+from rolematch.fairness.pooled import pooled_summary
 from rolematch.fairness.rates import (
     ALPHA,
     MIN_GROUP,
@@ -20,6 +21,7 @@ from rolematch.fairness.rates import (
     below_four_fifths,
     check_rule,
     cut_ties,
+    selections_per_resume,
 )
 
 if TYPE_CHECKING:
@@ -39,10 +41,12 @@ class AuditResult:
     """A bias audit of one batch: aggregates only, never a person's attributes.
 
     ``to_dict()`` is ``audit.json``: ``rule``, ``n_resumes``, ``duplicates_ignored``,
-    ``roles``, ``alpha``, ``flags``, ``inconclusive``, ``counterfactual_max_delta``,
-    ``warnings`` (see :mod:`rolematch.fairness`). ``flags`` are the impact ratios below
-    four fifths that are unlikely by chance (p < ``alpha``); ``inconclusive`` the other
-    ratios below four fifths, too few résumés to tell. ``n_resumes`` counts distinct
+    ``roles``, ``alpha``, ``flags``, ``inconclusive``, ``pooled``,
+    ``counterfactual_max_delta``, ``warnings`` (see :mod:`rolematch.fairness`). ``flags``
+    are the impact ratios below four fifths that are unlikely by chance (p < ``alpha``);
+    ``inconclusive`` the other ratios below four fifths, not flagged; ``pooled`` each
+    attribute's groups compared over all roles at once
+    (:func:`~rolematch.fairness.pooled.pooled_summary`). ``n_resumes`` counts distinct
     résumés: files with the same text as an earlier one (``duplicate: same text as …``
     in ``rolematch score``) are ``duplicates_ignored``. The other fields describe the
     run for the reports.
@@ -65,6 +69,8 @@ class AuditResult:
     duplicates_ignored: int = 0
     #: Impact ratios below four fifths whose p-value is not below ``ALPHA``: not flags.
     inconclusive: list[dict[str, Any]] = field(default_factory=list)
+    #: Each attribute's groups against the most-selected one, pooled over the roles.
+    pooled: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``audit.json`` record (its schema is stable)."""
@@ -76,6 +82,7 @@ class AuditResult:
             "alpha": ALPHA,
             "flags": list(self.flags),
             "inconclusive": list(self.inconclusive),
+            "pooled": list(self.pooled),
             "counterfactual_max_delta": self.counterfactual_max_delta,
             "warnings": list(self.warnings),
         }
@@ -272,6 +279,9 @@ def audit(
         ties=ties,
         duplicates_ignored=len(copies),
         inconclusive=[f for f in below_four_fifths(roles_out) if f["p_value"] >= ALPHA],
+        pooled=pooled_summary(
+            roles_out, groups=groups, selections=selections_per_resume(rows, rule)
+        ),
     )
 
 

@@ -9,7 +9,8 @@ is ``unknown``.
 attribute  groups                                    read from
 ========== ========================================= ===================================
 gender     ``女``, ``男``, ``unknown``                 ``性别：女``, a lone ``男`` or ``男性``
-                                                     in the header, ``先生``/``女士``,
+                                                     in the header, ``先生``/``女士``
+                                                     (``金晶（女士）`` too),
                                                      ``Female``/``Male``, ``Mr``/``Ms``
 age        ``<30``, ``30-39``, ``40-49``, ``50+``,      a stated age (``年龄：35``, ``35岁``,
            ``unknown``                               ``Age 35``, ``35 years old``, ``Mr.

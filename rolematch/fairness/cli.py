@@ -23,9 +23,13 @@ Bias audit: score the résumés as 'rolematch score' does, select each role's be
 (gender 女/男/unknown; age <30/30-39/40-49/50+/unknown; ethnicity 汉族/少数民族/unknown when
 asked) the selection rate, impact ratio, scoring rate and mean score; flag impact ratios
 below 0.8 (four-fifths rule) that are unlikely by chance (Fisher exact p < 0.05), and
-list the other ratios below 0.8 apart as too few to tell; re-score every résumé with its
-personal data swapped (counterfactual check). Attributes are read from what each résumé
-states; outputs hold group aggregates only, never a person's attributes or a file name.
+list the other ratios below 0.8 apart: suggestive but not conclusive (p < 0.10) or too
+few to tell; pool each attribute over the roles ("selected less in k of n roles", a
+Mantel-Haenszel impact ratio, and a p-value over people, not role slots: the roles
+share the same résumés), flagged on the same terms;
+re-score every résumé with its personal data swapped (counterfactual check).
+Attributes are read from what each résumé states; outputs hold group aggregates only,
+never a person's attributes or a file name.
 A résumé sent as several files (the same text: 'score' marks them 'duplicate') is one
 candidate, counted once; the warnings and duplicates_ignored say how many were left out.
 
@@ -36,12 +40,13 @@ A group alone large enough for a rate has no impact ratio (not measurable, not 1
 Outputs (-o, by suffix; repeat for several; default: audit.json on stdout), all group
 aggregates only:
   .json   the audit record (rule, n_resumes, duplicates_ignored, roles, alpha, flags,
-          inconclusive, counterfactual_max_delta, warnings)
+          inconclusive, pooled, counterfactual_max_delta, warnings)
   .html   one self-contained page: per-role tables, bar charts, the four-fifths rule
   .xlsx   the same tables with bar charts (needs 'rolematch[excel]')
   .csv    the same table, one row per role x attribute x group: n, selected, rate,
           impact_ratio, scoring_rate, mean_score, flag, p_value, note,
-          duplicates_ignored
+          duplicates_ignored; then one row per pooled comparison, role_id
+          '(all roles)', n and selected counting a résumé once per role
 
 --scores-csv FILE also writes the batch's per-résumé scores, as 'rolematch score -o
 ranking.csv' writes them, so the audit can be redone by hand (less the copies it marks
@@ -142,8 +147,8 @@ def run_audit(
     from rolematch._cli_outputs import check_outputs
     from rolematch.batch import collect_files, default_workers
     from rolematch.fairness import audit, write_audit
-    from rolematch.fairness.rates import FOUR_FIFTHS
     from rolematch.fairness.report import AUDIT_FORMATS, FLAG_TEXT, audit_format, to_json
+    from rolematch.fairness.wording import pooled_summary_text, unflagged_text
     from rolematch.matcher import Matcher
 
     outputs = list(args.output or [])
@@ -190,7 +195,7 @@ def run_audit(
             f"rolematch: audit: {result.n_resumes} résumés"
             + (f" ({dups} copies counted once)" if dups else "")
             + f", {len(result.roles)} roles, {len(result.flags)} flag(s) ({FLAG_TEXT}), "
-            f"{len(result.inconclusive)} ratio(s) < {FOUR_FIFTHS} too few to tell; "
+            f"{unflagged_text(result.inconclusive)}; {pooled_summary_text(result.pooled)}; "
             "counterfactual max delta " + ("not run" if delta is None else f"{delta:.6f}"),
             file=sys.stderr,
         )

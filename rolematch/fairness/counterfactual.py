@@ -62,7 +62,8 @@ _GENDER_LABELLED = re.compile(
     r"(?![A-Za-z])"
 )
 _GENDER_TOKEN = re.compile(rf"(?:(?<=^)|(?<=[{_SEP}]))(男性|女性|男|女)(?=$|[{_SEP}])")
-_ADDRESSED = re.compile(rf"(?<=[{_CJK}\s|/,，、])(先生|女士)(?=$|[{_SEP}])")
+# "金晶（女士）" too: a form of address the audit counts is one the swap moves
+_ADDRESSED = re.compile(rf"(?<=[{_CJK}\s|/,，、(（])(先生|女士)(?=$|[{_SEP}])")
 _GENDER_EN = re.compile(r"(?<![A-Za-z])(Male|Female|male|female|MALE|FEMALE)(?![A-Za-z])")
 _HONORIFIC = re.compile(r"^(\s*)(Mr\.?|Mrs\.?|Ms\.?|Miss)(?=\s+[A-Z])")
 _AGE_LABELLED = re.compile(r"((?:年龄|Aged?)\s*[:：]?\s*)(\d{2})(?!\d)", re.IGNORECASE)

@@ -37,9 +37,11 @@ An impact ratio below :data:`FOUR_FIFTHS` (both groups then have ``n >= MIN_GROU
 compared with the most-selected group by the two-sided Fisher exact test
 (:func:`below_four_fifths`). It is a *flag* (a finding) only where its p-value is below
 :data:`ALPHA`: a gap that large is then unlikely by chance. Otherwise it is
-*inconclusive*, too few résumés to tell skew from chance (on a batch of 40, 0 of 7
-selected against 1 of 5 has p = 0.42): its ratio stays in the table, with its p-value,
-and is listed apart from the flags.
+*inconclusive*: its ratio stays in the table, with its p-value, and is listed apart
+from the flags, in words that follow the p-value (:func:`~rolematch.fairness.wording.chance_text`:
+suggestive but not conclusive below p = 0.10, else too few résumés to tell skew from
+chance; on a batch of 40, 0 of 7 selected against 1 of 5 has p = 0.42). Each role is
+tested alone; :mod:`~rolematch.fairness.pooled` tests the roles together.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ __all__ = [
     "cut_ties",
     "fisher_p",
     "impact_note",
+    "selections_per_resume",
 ]
 
 #: Smallest group that gets rates.
@@ -171,6 +174,27 @@ def audit_table(
             for attribute in attributes
         }
     return roles, [f for f in below_four_fifths(roles) if f["p_value"] < ALPHA]
+
+
+def selections_per_resume(
+    rows: Iterable[Mapping[str, Any]], rule: Mapping[str, Any]
+) -> dict[str, int]:
+    """How many roles select each ``ok`` résumé under ``rule`` (as :func:`audit_table`
+    selects): the unit a test over people compares (:mod:`rolematch.fairness.pooled`).
+
+    Examples
+    --------
+    >>> rows = [{"file": f, "status": "ok", "role_id": r, "score": s}
+    ...         for f, r, s in [("a", "x", 0.9), ("b", "x", 0.2), ("a", "y", 0.1), ("b", "y", 0.8)]]
+    >>> selections_per_resume(rows, {"top_k": 1})
+    {'a': 1, 'b': 1}
+    """
+    counts: dict[str, int] = {}
+    for entries in _by_role(rows).values():
+        cut = _cut([s for _, s in entries], rule)
+        for file, score in entries:
+            counts[file] = counts.get(file, 0) + (score >= cut)
+    return counts
 
 
 def _by_role(rows: Iterable[Mapping[str, Any]]) -> dict[str, list[tuple[str, float]]]:

@@ -3,10 +3,12 @@
 All four hold group aggregates only (see :mod:`rolematch.fairness`): no file name, no
 person. The CSV is the table of groups, one row per role × attribute × group
 (:data:`CSV_COLUMNS`), with a ``note`` that says why a number is missing, whether a
-ratio below four fifths is a flag or too few to tell, and where the top-K cut fell
-inside a tie, and the batch's ``duplicates_ignored`` (files left out as copies of
-another) on every row. The HTML page has per-role tables with flagged rows highlighted
-(and the rows below four fifths that are too few to tell marked apart), an inline SVG
+ratio below four fifths is a flag, suggestive or too few to tell, and where the top-K
+cut fell inside a tie, and the batch's ``duplicates_ignored`` (files left out as copies
+of another) on every row; then a row per cross-role comparison (``role_id``
+``(all roles)``, :func:`~rolematch.fairness.wording.pooled_rows`). The HTML page has
+per-role tables with flagged rows highlighted (and the rows below four fifths that are
+not flagged marked apart), a cross-role section, an inline SVG
 bar chart of the rates per group (no script, no external resource), and a plain reading
 of the four-fifths rule and its limits; the workbook has the same tables, an openpyxl
 bar chart per role and attribute, and text cells that hold their text exactly and can
@@ -25,6 +27,17 @@ from typing import Any
 
 from rolematch.fairness._run import CF_PROMISE, AuditResult, tie_text
 from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, MIN_GROUP, impact_note
+from rolematch.fairness.wording import (
+    POOLED_CAVEAT,
+    READING,
+    SUGGESTIVE,
+    below_note,
+    chance_text,
+    p_text,
+    pooled_html,
+    pooled_rows,
+    pooled_text,
+)
 
 __all__ = [
     "AUDIT_FORMATS",
@@ -62,45 +75,6 @@ CSV_COLUMNS = (
     "p_value",
     "note",
     "duplicates_ignored",
-)
-
-#: How to read the audit, and what it cannot tell (shown in the HTML and Excel reports).
-READING: tuple[str, ...] = (
-    "Selection rate: the share of a group's résumés that the rule selects (each role's "
-    "best K, or those scoring at least S). Résumés tied at the K-th best score are all "
-    "selected, so the audit never depends on the order of ties; a role where this "
-    "selects more than K says so. Impact ratio: a group's selection rate divided by the "
-    "highest selection rate of any group of the same attribute; where only one group is "
-    "large enough to have a rate there is nothing to compare and it is not measurable "
-    "(shown as –, not 1.0).",
-    f"The four-fifths rule (US EEOC, used by NYC Local Law 144 audits): an impact ratio "
-    f"below {FOUR_FIFTHS} — a group selected at less than four fifths of the rate of the "
-    "most-selected group — is a sign of adverse impact worth looking into. It is a rule of "
-    "thumb, not proof of discrimination, and a ratio above it is not proof of fairness.",
-    f"Flags: a ratio below {FOUR_FIFTHS} is flagged only when a gap that large is unlikely "
-    f"by chance: the two-sided Fisher exact p-value of the two groups' selections is below "
-    f"{ALPHA}. A ratio below {FOUR_FIFTHS} with a larger p is 'too few to tell': it stays "
-    "in the tables with its p-value and is listed apart, not flagged (on a batch of 40, 0 "
-    "of 7 selected against 1 of 5 is a ratio of 0 with p = 0.42). With many roles and "
-    f"groups, about one comparison in {round(1 / ALPHA)} with no real skew is still "
-    "flagged by chance.",
-    "Scoring rate: the share of a group scoring above the median score of the whole batch "
-    "for the role (Local Law 144's measure for scores); it does not depend on the cut-off.",
-    f"Small samples: groups with fewer than {MIN_GROUP} résumés show only their size; with "
-    "small groups, one or two résumés swing a rate, so most ratios below four fifths on a "
-    "small batch are too few to tell, and no flag does not mean no skew: a larger batch "
-    "may show one. Rates compare groups within this batch only.",
-    "Selection is not hiring: the audit covers the shortlist rolematch proposes, not "
-    "interviews, offers or who applied in the first place.",
-    "Attributes as stated: gender, age and ethnicity are read only from what each résumé "
-    "itself states (性别, 年龄, 出生年月, 民族 …), never guessed from names or photos; "
-    "résumés that state nothing form the group 'unknown', which is not compared.",
-    f"Counterfactual check: every résumé is re-scored with its gender, age, name, hometown "
-    f"and ethnicity swapped; blind screening promises that no score moves by more than "
-    f"{CF_PROMISE}.",
-    "Chinese law (就业促进法, 妇女权益保障法) forbids discrimination by gender, ethnicity "
-    "and other attributes in hiring; the audit helps show that the shortlists do not "
-    "discriminate, it does not replace a legal review.",
 )
 
 _FIELD_LABELS = {
@@ -175,10 +149,6 @@ FLAG_TEXT = f"impact ratio < {FOUR_FIFTHS}, p < {ALPHA}"
 _Key = tuple[str, str, str]
 
 
-def _p_text(p: float) -> str:
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
-
-
 def _below(result: AuditResult) -> dict[_Key, tuple[bool, dict[str, Any]]]:
     """(role, attribute, group) -> (flagged, entry) of each ratio below four fifths."""
     out: dict[_Key, tuple[bool, dict[str, Any]]] = {}
@@ -193,13 +163,7 @@ def _group_note(result: AuditResult, key: _Key, table: Mapping[str, Any]) -> str
     below = _below(result).get(key)
     if below is None:
         return impact_note(table, key[2])
-    flagged, f = below
-    if flagged:
-        return f"{_p_text(f['p_value'])} < {ALPHA}: unlikely by chance"
-    return (
-        f"impact ratio < {FOUR_FIFTHS} but {_p_text(f['p_value'])} ≥ {ALPHA}: too few to "
-        "tell, not flagged"
-    )
+    return below_note(below[1]["p_value"])
 
 
 def _notes(
@@ -241,7 +205,9 @@ def audit_rows(result: AuditResult) -> list[dict[str, Any]]:
                         "duplicates_ignored": result.duplicates_ignored,
                     }
                 )
-    return rows
+    rule, dups = _rule_text(result.rule), result.duplicates_ignored
+    pooled = pooled_rows(result.pooled, len(result.roles))
+    return rows + [{"rule": rule, **row, "duplicates_ignored": dups} for row in pooled]
 
 
 def _write_csv(result: AuditResult, path: str | Path) -> None:
@@ -420,18 +386,25 @@ def to_html(result: AuditResult) -> str:
             f'<p class="ok">No impact ratio below {FOUR_FIFTHS} with p &lt; {ALPHA} among '
             f"groups of {MIN_GROUP} or more.</p>"
         )
-    if result.inconclusive:
-        out.append(
-            f"<h3>Too few to tell <small>impact ratio below {FOUR_FIFTHS}, p ≥ {ALPHA}: a gap "
-            "this size often arises by chance; not flagged</small></h3><ul>"
-        )
-        out.extend(f"<li>{e(_flag_text(result, f))}</li>" for f in result.inconclusive)
-        out.append("</ul>")
+    # not flagged, in two lists: how much a gap is worth follows its p-value
+    for title, p_range, these in (
+        ("Suggestive, not conclusive", f"{ALPHA} ≤ p &lt; {SUGGESTIVE:.2f}",
+         [f for f in result.inconclusive if f["p_value"] < SUGGESTIVE]),
+        ("Too few to tell", f"p ≥ {SUGGESTIVE:.2f}",
+         [f for f in result.inconclusive if f["p_value"] >= SUGGESTIVE]),
+    ):  # fmt: skip
+        if these:
+            why = chance_text(these[0]["p_value"])
+            out.append(f"<h3>{title} <small>impact ratio below {FOUR_FIFTHS}, {p_range}: "
+                       f"{why}; not flagged</small></h3><ul>")  # fmt: skip
+            out.extend(f"<li>{e(_flag_text(result, f))}</li>" for f in these)
+            out.append("</ul>")
     if result.warnings:
         out.append("<h3>Warnings</h3><ul>")
         out.extend(f"<li>{e(w)}</li>" for w in result.warnings)
         out.append("</ul>")
     out.append("</section>")
+    out.append(pooled_html(result.pooled))
     out.append(
         '<section><h2>How to read this audit <small>及其局限</small></h2><ul class="reading">'
     )
@@ -465,7 +438,7 @@ def _flag_text(result: AuditResult, f: Mapping[str, Any]) -> str:
     return (
         f"{f['role_id']} {title} — {f['attribute']} {f['group']}: rate {f['rate']:.3f} vs "
         f"{f['reference_group']} {f['reference_rate']:.3f}, impact ratio "
-        f"{f['impact_ratio']:.3f} ({_p_text(f['p_value'])})"
+        f"{f['impact_ratio']:.3f} ({p_text(f['p_value'])})"
     )
 
 
@@ -530,7 +503,8 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         ("counterfactual max delta", result.counterfactual_max_delta),
         ("promise", f"≤ {CF_PROMISE}"),
         ("flags", len(result.flags)),
-        ("too few to tell", len(result.inconclusive)),
+        (f"not flagged, ratio < {FOUR_FIFTHS}", len(result.inconclusive)),
+        ("pooled flags across roles", sum(x["flag"] for x in result.pooled)),
     ]
     r = 1
     _put(ws, r, 1, "Bias audit 招聘筛选偏差审计", font=Font(bold=True, size=14))
@@ -549,11 +523,18 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         _put(ws, r, 2, f"none among groups of {MIN_GROUP} or more")
         r += 1
     if result.inconclusive:
-        _put(ws, r, 1, f"Too few to tell (impact ratio < {FOUR_FIFTHS}, p ≥ {ALPHA})", font=bold)
+        _put(ws, r, 1, f"Not flagged (impact ratio < {FOUR_FIFTHS}, p ≥ {ALPHA})", font=bold)
         r += 1
         for f in result.inconclusive:
-            _put(ws, r, 2, _flag_text(result, f))
+            _put(ws, r, 2, f"{_flag_text(result, f)}: {chance_text(f['p_value'])}")
             r += 1
+    _put(ws, r, 1, "Across roles (pooled)", font=bold)
+    r += 1
+    for x in result.pooled:
+        _put(ws, r, 2, pooled_text(x), alignment=wrap, **({"font": flag_font} if x["flag"] else {}))
+        r += 1
+    _put(ws, r, 2, POOLED_CAVEAT if result.pooled else "nothing to pool", alignment=wrap)
+    r += 1
     r += 1
     _put(ws, r, 1, "Warnings", font=bold)
     r += 1

@@ -115,7 +115,11 @@ def test_every_output_says_too_few_to_tell(small):
     assert '<tr class="flag">' not in page and page.count('<tr class="unclear">') == 1
     assert "Too few to tell" in page and "No impact ratio below 0.8 with p &lt; 0.05" in page
     summary = small["log"].strip().splitlines()[-4:]
-    assert any("0 flag(s)" in s and "1 ratio(s) < 0.8 too few to tell" in s for s in summary)
+    assert any(
+        "0 flag(s)" in s
+        and "1 ratio(s) < 0.8 not flagged (0 suggestive, p < 0.10; 1 too few to tell)" in s
+        for s in summary
+    )
 
 
 def _skewed_rows() -> tuple[list[dict[str, Any]], dict[str, dict[str, str]]]:
