@@ -21,6 +21,9 @@ Public API (``__all__``; ``tests/test_architecture.py`` checks this list):
 - explanations: ``Explanation``, ``Evidence``, ``KeywordHit``, ``MatchResult``;
 - batches: ``score_paths``, returning ``BatchResults`` (``to_frame``, the writers'
   input); ``audit``, the bias audit of a batch's shortlists (:mod:`rolematch.fairness`);
+- learning: ``learn_profile``, a team's ``ScoringProfile`` and its report from the team's
+  decisions (``rolematch learn``; :mod:`rolematch.learn`, a module, holds ``learn`` and
+  ``report_table``); score with it through ``score_paths(profile=...)`` or ``Matcher(profile=...)``;
 - errors: ``RolematchError``, ``ExtractionError``, ``ModelError``,
   ``NotFittedError``, ``RoleSpecError``, ``MissingDependencyError``;
 - ``__version__``.
@@ -52,6 +55,7 @@ _EXPORTS = {
     "RolematchError": "rolematch.exceptions",
     "Sentence": "rolematch.documents",
     "audit": "rolematch.fairness",
+    "learn_profile": "rolematch.learn",
     "load_model": "rolematch.features.embeddings",
     "load_profile": "rolematch.profile",
     "load_roles": "rolematch.io.roles",
@@ -83,6 +87,7 @@ __all__ = [
     "Sentence",
     "__version__",
     "audit",
+    "learn_profile",
     "load_model",
     "load_profile",
     "load_roles",
@@ -111,6 +116,7 @@ if TYPE_CHECKING:
     from rolematch.io.extract import read_resume
     from rolematch.io.postings import read_postings, roles_from_text
     from rolematch.io.roles import load_roles, parse_posting
+    from rolematch.learn import learn_profile
     from rolematch.matcher import Matcher
     from rolematch.profile import ScoringProfile, load_profile
     from rolematch.results import BatchResults

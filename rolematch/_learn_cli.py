@@ -22,7 +22,11 @@ def add_learn_parsers(sub: Any) -> None:
         "decisions (shrunk toward the defaults, cross-validated by résumé) and write a "
         "profile for 'rolematch score --profile'. DECISIONS.csv (or .xlsx) has the columns "
         "file, role_id (an id or a title), decision (shortlist/interview/offer/hire, maybe, "
-        "reject, 入围/面试/录用, 待定/备选, 淘汰/不合适 …, or 2/1/0).",
+        "reject, 入围/面试/录用, 待定/备选, 淘汰/不合适 …, or 2/1/0), or an export's names "
+        "for them (简历附件/简历/文件, 应聘职位/岗位/职位, 初筛结论/结论/结果 …). maybe, 待定 "
+        "and 备选 count as fits (the report says how many); leave a decision empty where it "
+        "is not made yet. The report also counts the pairs of the decided résumés and roles "
+        "they were not decided for that the profile raises to 0.5 or more.",
     )
     lp.add_argument("decisions", metavar="DECISIONS.csv")
     lp.add_argument(
@@ -100,7 +104,8 @@ def _check_learn_paths(
     try:
         with warnings.catch_warnings():  # learn() reads it again and says so once
             warnings.simplefilter("ignore", DecisionsWarning)
-            table = read_decisions(decisions, given, roles=role_list)  # all bad rows at once
+            # all bad rows at once, the files found nowhere with them
+            table = read_decisions(decisions, given, roles=role_list, check_files=True)
             files = [str(f) for f in table["file"]]
     except ValueError as e:
         raise RolematchError(str(e)) from None

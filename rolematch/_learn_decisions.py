@@ -32,13 +32,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "NAMED_FILES",
+    "HEADER_ALIASES",
     "DecisionsWarning",
     "ResumeLookup",
     "check_rows",
     "csv_text",
     "decision_word",
     "drop_unreadable",
+    "header_fields",
     "missing_cell",
+    "names_every_field",
     "one_per_resume_and_role",
     "path_parts",
     "sheet_rows",
@@ -58,6 +61,66 @@ NAMED_ROWS = 20
 
 #: The columns a decisions table must have.
 COLUMNS = ("file", "role_id", "decision")
+
+#: Other names an export gives these columns (an ATS's 简历附件, 应聘职位, 初筛结论),
+#: lower case. Only unambiguous ones: 候选人 and 姓名 name a person, not a file;
+#: 状态/status is a record's state as often as a decision (rolematch's own CSV has one).
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "file": (
+        "文件", "文件名", "简历", "简历文件", "简历文件名", "简历附件", "附件",
+        "resume", "cv", "filename", "file name",
+    ),
+    "role_id": (
+        "岗位", "职位", "应聘职位", "应聘岗位", "申请职位", "申请岗位", "岗位名称", "职位名称",
+        "role", "role id", "position", "job",
+    ),
+    "decision": (
+        "结论", "结果", "决定", "初筛结论", "初筛结果", "筛选结论", "筛选结果", "面试结果",
+        "处理结果", "decision", "outcome",
+    ),
+}  # fmt: skip
+
+
+def header_fields(header: Iterable[str]) -> dict[str, str]:
+    """``{field: column}``: the column of ``header`` that names each of :data:`COLUMNS`,
+    by its own name or one of :data:`HEADER_ALIASES` (case, spaces around ignored); a
+    column named exactly ``file`` wins over an alias such as ``简历``.
+
+    Raises
+    ------
+    ValueError
+        Two columns are aliases of one field and none is named exactly (the message
+        names both).
+
+    Examples
+    --------
+    >>> header_fields(["序号", "候选人", "简历附件", "应聘职位", "初筛结论"])
+    {'file': '简历附件', 'role_id': '应聘职位', 'decision': '初筛结论'}
+    >>> header_fields(["File", "简历", "岗位"])
+    {'file': 'File', 'role_id': '岗位'}
+    """
+    header = list(header)
+    out: dict[str, str] = {}
+    for field in COLUMNS:
+        exact = [h for h in header if h.strip().lower() == field]
+        named = exact or [h for h in header if h.strip().lower() in HEADER_ALIASES[field]]
+        if len(named) > 1 and not exact:
+            raise ValueError(
+                f"the columns {named[0]!r} and {named[1]!r} both name the {field!r} column; "
+                f"rename the one to use {field!r} (or the other one to something else)"
+            )
+        if named:
+            out[field] = named[0]
+    return out
+
+
+def names_every_field(header: Iterable[str]) -> bool:
+    """Whether ``header`` names file, role_id and decision (see :func:`header_fields`;
+    two columns naming one field count: the error comes when the table is read)."""
+    try:
+        return len(header_fields(header)) == len(COLUMNS)
+    except ValueError:
+        return True
 
 
 def path_parts(file: str) -> tuple[str, ...]:
@@ -202,7 +265,7 @@ def comma_separated(text: str) -> str:
 
     def fit(delimiter: str) -> tuple[bool, int, bool]:
         header = next(csv.reader([first], delimiter=delimiter), [])
-        named = set(COLUMNS) <= {h.strip().lower() for h in header}
+        named = names_every_field(header)
         return named, len(header), delimiter == ","
 
     delimiter = max(",;\t", key=fit)
@@ -234,7 +297,7 @@ def sheet_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]],
             header, rows = sheets.sheet_rows(path, i)
             if found is None:
                 found = (header, rows, i)
-            if {"file", "role_id", "decision"} <= {h.strip().lower() for h in header}:
+            if names_every_field(h for h in header if h):
                 found = (header, rows, i)
                 break
     except MissingDependencyError:
@@ -397,9 +460,14 @@ def table_rows(
                 )
                 for r in reader
             ]
-    # a hand-typed header: File, Role_ID , DECISION
-    header = [h.strip().lower() for h in header]
-    rows = [(n, {k.strip().lower(): v.strip() for k, v in r.items()}) for n, r in rows]
+    try:
+        fields = header_fields(header)
+    except ValueError as e:
+        raise ValueError(f"{source} line 1: {e}.") from None
+    # an export's 简历附件 is file; a hand-typed header: File, Role_ID , DECISION
+    name = {c: f for f, c in fields.items()}
+    header = [name.get(h, h.strip().lower()) for h in header]
+    rows = [(n, {name.get(k, k.strip().lower()): v.strip() for k, v in r.items()}) for n, r in rows]
     return source, base, header, rows
 
 
@@ -415,10 +483,15 @@ def check_rows(
     rows: list[tuple[int, dict[str, str]]],
     look: ResumeLookup,
     roles: list[Any] | None = None,
+    *,
+    check_files: bool = False,
 ) -> None:
     """Check every row (as :func:`table_rows` gives them) and raise one error for them
     all: empty fields, unknown decision words, files that match several résumés and,
-    with ``roles``, role ids or titles none of them has.
+    with ``roles``, role ids or titles none of them has. With ``check_files``, a file
+    found nowhere is named among the other bad rows, where there are any (alone, it is
+    left to :func:`drop_unreadable`, which drops its decisions with a warning): one run
+    names every row to fix.
 
     Raises
     ------
@@ -432,6 +505,7 @@ def check_rows(
     ids = ", ".join(sorted(r.id for r in roles or ()))
     bad: list[str] = []
     lines: set[int] = set()
+    not_found: set[str] = set()  # of bad, the "file not found" entries
     for n, row in rows:
         file, role_id, decision = (row.get(c, "") for c in COLUMNS)
         if not (file or role_id or decision) or (file and role_id and not decision):
@@ -449,11 +523,21 @@ def check_rows(
             )
         if file:
             try:
-                look.find(file)
+                found = look.find(file)
             except ValueError as e:
                 said.append(f"{e}.")
+            else:
+                if check_files and not Path(found).exists():
+                    gone = (
+                        f"the file {file!r} is not found (not as written, not next to the "
+                        "decisions table, not by its name among the résumés given)."
+                    )
+                    not_found.add(f"{source} line {n}: {gone}")
+                    said.append(gone)
         bad += [f"{source} line {n}: {s}" for s in said]
         lines.update([n] if said else [])
+    if not_found and not_found >= set(bad):
+        return  # files not found alone: learn drops their decisions and says so
     if len(bad) == 1:
         raise ValueError(bad[0])
     if bad:

@@ -1,6 +1,9 @@
 """Held-out metrics of :mod:`rolematch.learn` (mean role AUC, pooled AUC, NDCG@5,
-Brier, fold means) and the cross-validation of word preferences on top of a kept
-calibration (:func:`word_preferences`). Pure numpy on scored decisions; no I/O.
+Brier, fold means), the cross-validation of word preferences on top of a kept
+calibration (:func:`word_preferences`), and what a report says beside them: the
+decisions counted as fits though they said maybe (:func:`maybe_decisions`) and what a
+profile does to the pairs nobody decided (:func:`pairs_effect`). Pure numpy on scored
+decisions; no I/O.
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ __all__ = [
     "MIN_AUC_GAIN",
     "auc",
     "fold_mean",
+    "maybe_decisions",
+    "maybe_line",
     "metrics",
     "nanmean",
     "ndcg",
     "no_gain",
+    "pairs_effect",
+    "pairs_line",
     "role_losses",
     "rounded",
     "word_preferences",
@@ -162,6 +169,119 @@ def word_preferences(
         }
         out["learned"] = bool(out["words"])
     return out
+
+
+# ------------------------------------------------------------------ every pair
+def pairs_effect(
+    default: np.ndarray,
+    learned: np.ndarray,
+    decided: np.ndarray,
+    role_ids: Sequence[str],
+    threshold: float = 0.5,
+) -> dict[str, Any]:
+    """What a profile does to every résumé × role pair of the decided résumés, not only
+    to the pairs decided: a word preference is added to every role's score, so roles
+    a résumé was never decided for move too.
+
+    Parameters
+    ----------
+    default, learned : ndarray of shape (n_resumes, n_roles)
+        Scores with the base profile and with the learned one (NaN: not scored).
+    decided : ndarray of bool, same shape
+        The pairs the team decided.
+    role_ids : sequence of str
+        The columns' roles.
+    threshold : float, default 0.5
+
+    Returns
+    -------
+    dict
+        Counts only (no file names): ``pairs``, ``undecided_pairs``, the pairs scoring
+        at least ``threshold`` with each profile (``at_least_default``,
+        ``at_least_learned``), the undecided ones that cross it upward or downward
+        (``undecided_up``, ``undecided_down``) and ``up_by_role`` (most first).
+
+    Examples
+    --------
+    >>> e = pairs_effect(np.array([[0.4, 0.6]]), np.array([[0.7, 0.6]]),
+    ...                  np.array([[False, True]]), ["a", "b"])
+    >>> e["at_least_default"], e["at_least_learned"], e["undecided_up"], e["up_by_role"]
+    (1, 2, 1, {'a': 1})
+    """
+    scored = ~(np.isnan(default) | np.isnan(learned))
+    was, now = scored & (default >= threshold), scored & (learned >= threshold)
+    open_ = scored & ~decided
+    up, down = open_ & ~was & now, open_ & was & ~now
+    by_role = {str(r): int(n) for r, n in zip(role_ids, up.sum(axis=0), strict=True) if n}
+    return {
+        "threshold": threshold,
+        "resumes": int(default.shape[0]),
+        "roles": len(role_ids),
+        "pairs": int(scored.sum()),
+        "undecided_pairs": int(open_.sum()),
+        "at_least_default": int(was.sum()),
+        "at_least_learned": int(now.sum()),
+        "undecided_up": int(up.sum()),
+        "undecided_down": int(down.sum()),
+        "up_by_role": dict(sorted(by_role.items(), key=lambda kv: (-kv[1], kv[0]))),
+    }
+
+
+def maybe_decisions(table: pd.DataFrame) -> dict[str, Any]:
+    """How many of ``table``'s decisions are grade 1 (maybe, 待定, 备选 …), counted as
+    fits, and the words that said so: a sheet's 待定 may mean "not decided yet".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> maybe_decisions(pd.DataFrame({"decision": ["待定", "面试", "待定", "备选"],
+    ...                               "grade": [1, 2, 1, 1]}))
+    {'count': 3, 'of': 4, 'words': {'待定': 2, '备选': 1}}
+    """
+    said = table.loc[table["grade"] == 1, "decision"].astype(str).str.strip()
+    return {
+        "count": len(said),
+        "of": len(table),
+        "words": {str(w): int(n) for w, n in said.value_counts(sort=True).items()},
+    }
+
+
+def maybe_line(report: Mapping[str, Any]) -> list[str]:
+    """The report's line on grade-1 decisions (:func:`maybe_decisions`), if any."""
+    m = report.get("maybe_decisions") or {}
+    if not m.get("count"):
+        return []
+    words = ", ".join(f"{w} {n}" for w, n in m["words"].items())
+    return [
+        f"{m['count']} of {m['of']} decisions were maybe/待定 (counted as fits: {words}); "
+        "where one means not decided yet, leave its decision empty (a pending row is skipped)"
+    ]
+
+
+def pairs_line(report: Mapping[str, Any]) -> list[str]:
+    """The report's line on every pair of the decided résumés (:func:`pairs_effect`)."""
+    a = report.get("all_pairs")
+    if not a:
+        return []
+    t = a["threshold"]
+    head = (
+        f"every pair of the {a['resumes']} decided résumés × {a['roles']} roles "
+        f"({a['pairs']} pairs, {a['undecided_pairs']} not decided): "
+    )
+    if not a["changed"]:
+        return [head + f"{a['at_least_default']} score ≥ {t:g}, as with the defaults"]
+    roles = ", ".join(f"{r} {n}" for r, n in list(a["up_by_role"].items())[:5])
+    more = " …" if len(a["up_by_role"]) > 5 else ""
+    up = (
+        f"{a['undecided_up']} pairs not decided rose to ≥ {t:g} ({roles}{more})"
+        if a["undecided_up"]
+        else f"no pair not decided rose to ≥ {t:g}"
+    )
+    return [
+        head + f"{a['at_least_default']} score ≥ {t:g} with the defaults, "
+        f"{a['at_least_learned']} with this profile; {up}, {a['undecided_down']} fell below"
+        + ("; check them before adopting the profile" if a["undecided_up"] else "")
+    ]
 
 
 # ------------------------------------------------------------------ verdicts

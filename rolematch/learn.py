@@ -51,6 +51,7 @@ from rolematch._learn_decisions import (
 )
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
+from rolematch._learn_metrics import maybe_decisions, maybe_line, pairs_effect, pairs_line
 from rolematch._learn_terms import WordEvidence, no_word_reason
 from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
@@ -67,6 +68,7 @@ __all__ = [
     "fit_coefficients",
     "learn",
     "learn_from_table",
+    "learn_profile",
     "read_decisions",
     "report_table",
     "suggest",
@@ -126,6 +128,7 @@ def read_decisions(
     resumes: Iterable[str | Path] = (),
     *,
     roles: Iterable[Any] | None = None,
+    check_files: bool = False,
 ) -> pd.DataFrame:
     """Read and check a decisions table.
 
@@ -136,7 +139,10 @@ def read_decisions(
         GB18030, as Excel saves plain CSV on Chinese Windows), an Excel workbook
         (``.xlsx``, its first sheet; needs the ``excel`` extra) or a DataFrame with
         columns ``file`` (résumé path; a relative path is read next to the table when
-        it is not found from the working folder), ``role_id`` and ``decision``: ``shortlist``,
+        it is not found from the working folder), ``role_id`` and ``decision``, or an
+        export's names for them (简历附件, 应聘职位, 初筛结论 …:
+        :data:`~rolematch._learn_decisions.HEADER_ALIASES`; 候选人 is a person, not a
+        file; a column named exactly ``file`` wins over an alias). ``decision``: ``shortlist``,
         ``interview``, ``offer``, ``hire`` (a fit, grade 2), ``maybe`` (1),
         ``reject`` (0), their Chinese counterparts (入围, 面试, 录用 …; 待定, 备选;
         淘汰, 不合适 …: :data:`DECISION_GRADES`), or the grades ``2``/``1``/``0``.
@@ -148,6 +154,9 @@ def read_decisions(
         :class:`~rolematch._learn_decisions.ResumeLookup`).
     roles : iterable of Role, optional
         Where given, a ``role_id`` must be one of these roles' ids or titles.
+    check_files : bool, default False
+        Where other rows are bad, name the files found nowhere among them too (alone,
+        they are not an error here: :func:`learn` drops their decisions with a warning).
 
     Returns
     -------
@@ -158,8 +167,8 @@ def read_decisions(
     Raises
     ------
     ValueError
-        A column is missing or rows are bad (one message names every bad row's line and
-        field),
+        A column is missing or two columns name one (an alias each), or rows are bad
+        (one message names every bad row's line and field),
         a file matches several of ``resumes`` equally well (the message names them), or
         the CSV is neither UTF-8 nor GB18030 text (the message names the file).
     """
@@ -169,11 +178,14 @@ def read_decisions(
     missing = [c for c in ("file", "role_id", "decision") if c not in header]
     if missing:
         raise ValueError(
-            f"{source} line 1: the header must name the columns file, role_id, decision. "
-            f"Missing {missing}; got {header} instead."
+            f"{source} line 1: the header must name the columns file, role_id, decision "
+            "(Chinese names are accepted too: 简历/简历附件/文件, 岗位/职位/应聘职位, "
+            f"结论/结果/初筛结论 …). Missing {missing}; got {header} instead."
         )
     look = ResumeLookup(base, resumes)
-    check_rows(source, rows, look, None if roles is None else list(roles))  # all bad rows
+    check_rows(  # every bad row in one error
+        source, rows, look, None if roles is None else list(roles), check_files=check_files
+    )
     out, pending = [], []
     for n, row in rows:
         file, role_id, decision = (row.get(f, "") for f in ("file", "role_id", "decision"))
@@ -245,7 +257,13 @@ def learn(
     Returns
     -------
     (ScoringProfile, dict)
-        The profile (``.save(path)`` writes it) and the report.
+        The profile (``.save(path)`` writes it) and the report (also in the profile's
+        ``provenance["learning"]``). Beside the held-out metrics it holds
+        ``maybe_decisions`` (the grade-1 decisions, maybe/待定, counted as fits, by
+        word) and ``all_pairs``: every résumé × role pair of the decided résumés, for
+        every role loaded, scoring ≥ 0.5 with the defaults and with the profile, and
+        the pairs the team did not decide that cross 0.5 (a word preference is added to
+        every role's score, not only to those decided). Counts only, no file names.
 
     Raises
     ------
@@ -264,7 +282,8 @@ def learn(
 
     given = resume_files(resumes)
     role_list = _roles(roles)
-    table = read_decisions(decisions, given, roles=role_list)  # every bad row in one error
+    # every bad row in one error, the files found nowhere with them
+    table = read_decisions(decisions, given, roles=role_list, check_files=True)
     source = "decisions" if not isinstance(decisions, (str, Path)) else str(decisions)
     # a team's sheet names the post as it reads (客户服务团队主管), not by its id
     named = {x: find_role(role_list, x) for x in set(table["role_id"])}
@@ -272,6 +291,7 @@ def learn(
     read = {f: read_resume(f) for f in dict.fromkeys(table["file"])}
     table, unreadable = drop_unreadable(table, read, source)
     table = one_per_resume_and_role(table, read, source)
+    maybe = maybe_decisions(table)
     base = load_profile(base_profile if base_profile is not None else model)
     matcher = Matcher(model=model, profile=base, encoder=encoder).fit(role_list)
     files = list(dict.fromkeys(table["file"]))
@@ -279,6 +299,11 @@ def learn(
     key = {str(r.source): f for r, f in zip(docs, files, strict=True)}
     scored = matcher.score_table(docs)
     scored["file"] = [key.get(str(s), str(s)) for s in scored["file"]]
+    default = (
+        scored.pivot(index="file", columns="role_id", values="score")
+        .reindex(index=files, columns=matcher.role_ids_)
+        .to_numpy(np.float64)
+    )
     scored = scored[["file", "role_id", *COMPONENTS]]
     merged = table.merge(scored, on=["file", "role_id"], how="left")
     keywords = words = None
@@ -310,6 +335,17 @@ def learn(
             else f"; {no_word_reason(words.trials)}"
         )
     report["model"] = model
+    report["maybe_decisions"] = maybe
+    done = set(zip(table["file"], table["role_id"], strict=True))
+    report["all_pairs"] = {
+        "changed": _scores_change(profile, base),
+        **pairs_effect(
+            default,
+            _rescored(profile, base, matcher, docs, default),
+            np.array([[(f, r) in done for r in matcher.role_ids_] for f in files], bool),
+            matcher.role_ids_,
+        ),
+    }
     # counts only: a résumé's file name often holds the candidate's name and phone number
     report["unscored_decisions"] = int(report["unscored_decisions"]) + unreadable["decisions"]
     report["unreadable_resumes"] = unreadable["resumes"]
@@ -322,6 +358,37 @@ def learn(
         }
     prov = {**dict(profile.provenance), "learning": report}
     return profile.replace(provenance=prov), report
+
+
+#: The name :mod:`rolematch` exports :func:`learn` under (``rolematch.learn`` is this
+#: module): ``profile, report = rolematch.learn_profile("decisions.csv", resumes=["cv/"])``.
+learn_profile = learn
+
+
+def _scores_change(profile: ScoringProfile, base: ScoringProfile) -> bool:
+    """Whether ``profile`` scores otherwise than ``base`` (name and report aside)."""
+
+    def scoring(p: ScoringProfile) -> dict[str, Any]:
+        return {k: v for k, v in p.to_dict().items() if k not in ("name", "provenance")}
+
+    return scoring(profile) != scoring(base)
+
+
+def _rescored(
+    profile: ScoringProfile, base: ScoringProfile, matcher: Any, docs: list[Any], default: Any
+) -> Any:
+    """The scores of ``docs`` for every role with ``profile`` (``default``, the base
+    profile's, where it scores the same), on the model ``matcher`` has loaded."""
+    from rolematch.matcher import Matcher
+    from rolematch.profile import ProfileWarning
+
+    if not _scores_change(profile, base):
+        return default
+    with warnings.catch_warnings():  # fitting on the base profile warned already
+        warnings.simplefilter("ignore", ProfileWarning)
+        learned = Matcher(model=matcher.model, profile=profile, encoder=matcher.encoder_)
+        learned.fit(matcher.roles_)
+    return learned.score_matrix(docs)
 
 
 def resume_files(paths: Iterable[str | Path]) -> list[str]:
@@ -439,6 +506,7 @@ def report_table(report: Mapping[str, Any]) -> str:
                 f"decisions with the word, {c['without']} without)"
             )
     lines.append("")
+    lines += maybe_line(report) + pairs_line(report)
     lines.append(report["verdict"])
     return "\n".join(lines)
 

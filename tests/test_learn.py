@@ -124,7 +124,7 @@ def test_read_decisions_maps_words_and_grades_and_resolves_paths(tmp_path: Path)
 @pytest.mark.parametrize(
     ("body", "line", "field"),
     [
-        ("file,role,decision\na.txt,x,reject\n", 1, "role_id"),
+        ("file,部门,decision\na.txt,x,reject\n", 1, "role_id"),
         ("file,role_id,decision\na.txt,x,reject\na.txt,x,yes please\n", 3, "decision"),
         ("file,role_id,decision\n,x,reject\n", 2, "file"),
         ("file,role_id,decision\na.txt,,hire\n", 2, "role_id"),

@@ -9,7 +9,7 @@ chunk finishes (memory stays flat), and ranks them once at the end.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ def score_paths(
     roles: Sequence[Role] | str | Path | None = None,
     matcher: Any = None,
     model: str = "e5-small",
+    profile: Any = None,
     workers: int = 1,
     cache: str | Path | None = None,
     ocr: bool = True,
@@ -61,6 +62,12 @@ def score_paths(
         default ``Matcher(model=model)``.
     model : str, default "e5-small"
         Model for the default matcher.
+    profile : ScoringProfile, path or str, optional
+        The scoring profile, as ``--profile`` on the command line: a
+        :class:`~rolematch.profile.ScoringProfile` (``rolematch.learn_profile``'s), a
+        profile JSON file (``rolematch learn``'s) or a bundled profile's name
+        (``"static-zh"``); default the model's. Not with a fitted ``matcher`` (it
+        scores with the profile it was fitted with) nor one given its own profile.
     workers : int, default 1
         Worker processes (see :func:`~rolematch.batch.iter_results`; guard your
         script's entry point with ``if __name__ == "__main__":`` when > 1).
@@ -90,6 +97,17 @@ def score_paths(
     BatchResults
         Finished (ranks filled in), files in path order; close it when done (or use
         ``with``). ``.to_frame()`` gives the long table.
+
+    Raises
+    ------
+    ValueError
+        ``profile`` is not a valid profile (the message names it), or is given with a
+        fitted ``matcher`` or one that has its own profile.
+
+    Examples
+    --------
+    >>> with score_paths("cv/", profile="team.json") as results:  # doctest: +SKIP
+    ...     frame = results.to_frame()
     """
     from rolematch.io.extract import check_read_options
     from rolematch.io.roles import load_roles
@@ -113,6 +131,8 @@ def score_paths(
         else list(roles) if roles is not None and not isinstance(roles, str | Path)
         else load_roles(roles)
     )  # fmt: skip
+    if profile is not None:
+        matcher = _with_profile(matcher, profile, model, fitted)
     if matcher is None:
         from rolematch.matcher import Matcher
 
@@ -149,3 +169,34 @@ def score_paths(
         results.close()
         raise
     return results.finish()
+
+
+def _with_profile(matcher: Any, profile: Any, model: str, fitted: bool) -> Any:
+    """The matcher ``score_paths`` scores with under ``profile`` (loaded here, so a bad
+    one is named before any file is read): built here, or ``matcher``'s parameters with
+    it; refused where ``matcher`` already has a profile."""
+    from rolematch.matcher import Matcher
+    from rolematch.profile import load_profile
+
+    where = "The 'profile' parameter of score_paths"
+    try:
+        loaded = load_profile(profile)
+    except (TypeError, ValueError) as e:
+        raise ValueError(f"{where} is not valid: {e}") from None
+    if fitted:
+        raise ValueError(
+            f"{where} cannot be combined with a fitted 'matcher', which scores with the "
+            f"profile it was fitted with ({(matcher.profile_.name or matcher.profile_.model)!r}). "
+            "Pass profile= alone, or Matcher(profile=...) before fitting it."
+        )
+    if matcher is None:
+        return Matcher(model=model, profile=loaded)
+    params = dict(matcher) if isinstance(matcher, Mapping) else matcher.get_params(deep=False)
+    if params.get("profile") is not None:
+        raise ValueError(
+            f"{where} cannot be combined with a 'matcher' given its own profile "
+            f"({params['profile']!r:.80}); pass one of them."
+        )
+    if isinstance(matcher, Mapping):
+        return {**params, "profile": loaded}
+    return type(matcher)(**{**params, "profile": loaded})  # the caller's matcher stays as it was
