@@ -388,7 +388,7 @@ def display_width(text: str) -> int:
 #: a note after a job title in brackets: 理赔审核主管（总部运营中心）, 理财经理(私行方向)
 _TITLE_NOTE = re.compile(r"^(.*?\S)\s*[（(]([^()（）]{1,24})[)）]\s*$")
 #: a note that names a department: 合规管理部, 总部运营中心, 金融工程部, 风控处
-_DEPARTMENT = re.compile(r"(?:部|中心|处|室|科|事业群|条线)$")
+_DEPARTMENT = re.compile(r"(?:部|中心|处|處|室|科|事业群|事業群|条线|條線)$")
 
 
 def title_note(title: str) -> tuple[str, str, bool]:
@@ -414,8 +414,8 @@ def title_note(title: str) -> tuple[str, str, bool]:
 #: a department written before a job title, apart from it: 信息科技部 信息安全工程师,
 #: 信用卡中心 风险策略经理, 东乡支行 对公客户经理 (one word each side of the space)
 _DEPARTMENT_BEFORE = re.compile(
-    r"^([\u4e00-\u9fffA-Za-z0-9]+(?:部|中心|处|室|科|分行|支行|分公司|事业群|条线))"
-    r"\s+(?=(?:\S*?[\u4e00-\u9fffA-Za-z]){2})(\S{2,30})$"
+    r"^([\u4e00-\u9fffA-Za-z0-9]+(?:部|中心|处|處|室|科|分行|支行|分公司|事业群|事業群|条线|條線))"
+    r"\s+(?=(?:\S*?[\u4e00-\u9fffA-Za-z]){2})(\S{2,30}(?:[（(][^（()）]*[)）])?)$"
 )
 #: words that end as a department does and are none: 本科 管培生, 内部 推荐
 _NOT_DEPARTMENT = re.compile(r"(?:本科|专科|全部|内部|外部)$")
@@ -439,6 +439,8 @@ def department_title(title: str) -> tuple[str, str]:
     ('江城银行 反洗钱岗 招聘启事', '')
     >>> department_title("总行 风险管理部")  # no title after the department
     ('总行 风险管理部', '')
+    >>> department_title("數位金融處 數位金融產品經理（Product Manager）")  # Taiwan's 處
+    ('數位金融產品經理（Product Manager）', '數位金融處')
     """
     title = title.strip()
     m = _DEPARTMENT_BEFORE.match(title)

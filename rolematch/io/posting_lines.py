@@ -582,6 +582,8 @@ def slug(title: str) -> str:
     'wealth-manager-...'
     >>> slug("理财经理（私行方向）") == slug("理财经理（私行方向）")
     True
+    >>> slug("Relationship Manager, Commercial Banking (Hong Kong)")  # whole words
+    'relationship-manager-commercial-banking-hong'
     """
     lex = load_lexicon(None)
     s = fold(title).lower()
@@ -611,7 +613,11 @@ def slug(title: str) -> str:
     for w in words:  # each word once: 合规风控合规岗 is compliance-risk, not …-compliance
         if w not in out:
             out.append(w)
-    base = "-".join(out)[:48].strip("-")
+    base = out[0][:48] if out else ""
+    for w in out[1:]:  # whole words within 48 characters: …-hong-kong, not …-hong-kon
+        if len(base) + 1 + len(w) > 48:
+            break
+        base = f"{base}-{w}"
     if leftover or not base:
         digest = hashlib.sha1(fold(title).encode("utf-8")).hexdigest()[:6]
         base = f"{base}-{digest}" if base else f"posting-{digest}"

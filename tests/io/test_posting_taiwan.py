@@ -51,3 +51,33 @@ def test_a_word_table_under_taiwan_headers_is_a_table_of_posts(
     (post,) = read_postings(path)
     assert post.title == "授信審查人員（企業金融）" and not post.warnings
     assert _texts(post.duties) == DUTIES and _texts(post.requirements) == REQUIREMENTS
+
+
+def test_a_taiwan_department_before_the_title_is_the_department() -> None:
+    text = "數位金融處 數位金融產品經理（Product Manager）\n【職務說明】\n負責行動銀行App規劃\n"
+    text += "【應徵條件】\n具3年以上產品經驗\n"
+    (post,) = parse_posting_text(text)
+    assert post.title == "數位金融產品經理（Product Manager）"
+    assert post.department == "數位金融處"
+
+
+def test_a_job_boards_trailer_in_english_is_no_item() -> None:
+    # JobsDB: the closing line and the page's other jobs, under the benefits
+    text = (
+        "Customer Service Manager\nJob Description\n- Lead a team of 30 agents\n"
+        "Requirements\n- 5 years of contact centre experience\nWhat we offer\n- Double pay\n"
+        "Interested parties please click Apply Now.\n### Similar jobs\n"
+        "- Customer Service Officer – DBS Bank (HK)\n"
+    )
+    (post,) = parse_posting_text(text)
+    reasons = {d.text: d.reason for d in post.dropped}
+    assert reasons["Interested parties please click Apply Now."] == "how to apply"
+    assert reasons["- Customer Service Officer – DBS Bank (HK)"] == "other jobs on the page"
+    assert _texts(post.requirements) == ["5 years of contact centre experience"]
+
+
+def test_an_id_is_cut_between_words() -> None:
+    from rolematch.io.posting_lines import slug
+
+    long = slug("Relationship Manager, Commercial Banking (Hong Kong)")
+    assert long == "relationship-manager-commercial-banking-hong" and len(long) <= 48
