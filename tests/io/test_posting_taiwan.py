@@ -81,3 +81,11 @@ def test_an_id_is_cut_between_words() -> None:
 
     long = slug("Relationship Manager, Commercial Banking (Hong Kong)")
     assert long == "relationship-manager-commercial-banking-hong" and len(long) <= 48
+
+
+def test_a_field_left_open_is_no_requirement() -> None:
+    # 104人力銀行's form: 擅長工具：不拘 asks for nothing; 学历：不限 neither
+    text = "理財專員\n工作內容\n經營理財客戶\n條件要求\n學歷要求：大學以上\n擅長工具：不拘\n學歷：不限\n"
+    (post,) = parse_posting_text(text)
+    assert _texts(post.requirements) == ["學歷要求：大學以上"]
+    assert {d.text: d.reason for d in post.dropped}["擅長工具：不拘"] == "no requirement"
