@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-ocr", action="store_true", help="do not OCR scans and images (they are reported)"
     )
     s.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    s.add_argument(
+        "--strict",
+        action="store_true",
+        help=f"exit with status {NOT_ALL_SCORED} when a file could not be scored (a nightly "
+        "job's alarm); its row and every output are written as without it",
+    )
     _add_file_timeout(s)
     s.add_argument(
         "--debug",
@@ -374,7 +380,12 @@ def _score(args: argparse.Namespace) -> int:
             if not args.quiet:
                 _summary(results, stats, time.perf_counter() - t0, written)
             _across_languages(roles, results.language)
-    return 0
+            not_scored = len(results) - results.counts().get("ok", 0)
+    return NOT_ALL_SCORED if args.strict and not_scored else 0
+
+
+#: ``score --strict``'s exit status when a file could not be scored.
+NOT_ALL_SCORED = 3
 
 
 def _across_languages(roles: Any, languages: Any) -> None:

@@ -124,3 +124,21 @@ def test_without_a_terminal_progress_is_a_line_every_tenth_of_the_files(tmp_path
     progress = [ln for ln in run.stderr.splitlines() if " files done" in ln]
     assert progress == [f"rolematch: {k} of 20 files done" for k in (5, 10, 15)]
     assert "rolematch: 20 files in" in run.stderr
+
+
+def test_strict_exits_3_when_a_file_is_not_scored_and_writes_every_row(tmp_path, capsys):
+    # a nightly job over an HR share wants an exit status, not a row to read
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    shutil.copy(sorted(EXAMPLES.glob("*.txt"))[0], cvs / "a.txt")
+    common = [str(cvs), "--model", "static-zh", "--no-ocr", "-q", "-o"]
+    assert main(["score", *common, str(tmp_path / "ok.csv"), "--strict"]) == 0
+    (cvs / "b.pdf").write_bytes(bytes(range(256)) * 4)  # no PDF: corrupt
+    assert main(["score", *common, str(tmp_path / "plain.csv")]) == 0
+    assert main(["score", *common, str(tmp_path / "strict.csv"), "--strict"]) == 3
+    strict = (tmp_path / "strict.csv").read_text("utf-8-sig")
+    assert strict == (tmp_path / "plain.csv").read_text("utf-8-sig") and ",corrupt," in strict
+    assert (
+        main(["score", str(tmp_path / "gone"), *common[1:], str(tmp_path / "x.csv"), "--strict"])
+        == 3
+    )

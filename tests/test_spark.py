@@ -364,6 +364,9 @@ def test_cli_folder_files_get_the_local_engines_rows(spark, tmp_path):
     api = rs.score_files(spark, [str(src / "broken.pdf")], model="static-zh")
     (row,) = api.toPandas().to_dict("records")
     assert (row["file"], row["status"]) == (str(src / "broken.pdf"), "unreadable")
+    # --strict: files not scored are a nightly job's alarm, on either engine
+    assert main(["score", *common, str(tmp_path / "ss.csv"), "--engine", "spark", "--strict"]) == 3
+    assert _read_csv(tmp_path / "ss.csv") == remote
 
 
 def test_cli_empty_folder_warns_and_writes_no_rows(spark, tmp_path, capsys):

@@ -192,6 +192,7 @@ def cli_score(
             print(no_files_warning(args.paths, skipped), file=sys.stderr)
     t0 = time.perf_counter()
     spark, started = _session(args.master, args.quiet)
+    counts: dict[str, int] = {}  # files by status (--strict reads it)
     try:
         with _interrupt_cancels_jobs(spark):
             if not args.quiet:
@@ -250,7 +251,9 @@ def cli_score(
     finally:
         if started:
             spark.stop()
-    return 0
+    from rolematch.cli import NOT_ALL_SCORED  # score --strict: a file not scored
+
+    return NOT_ALL_SCORED if args.strict and sum(counts.values()) > counts.get("ok", 0) else 0
 
 
 @contextlib.contextmanager
