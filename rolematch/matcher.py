@@ -23,7 +23,7 @@ from rolematch.features.facets import (
     without_age_limits,
 )
 from rolematch.features.keywords import KeywordVectorizer, listed_terms
-from rolematch.features.resumes import ResumeFeatures, resume_features
+from rolematch.features.resumes import ResumeFeatures, model_text, resume_features
 from rolematch.profile import (
     MAX_TERM_BONUS,
     ScoringProfile,
@@ -234,12 +234,11 @@ class Matcher(Params):
         units = [u for us in self.role_units_ for u in us]
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
         from rolematch.features.background import reference_duties
-        from rolematch.language import detect_language, has_traditional
+        from rolematch.language import detect_language
 
-        # Traditional duties read as Traditional CVs are (in Simplified; features/resumes.py)
         canon = getattr(self.keywords_.tokenizer_, "canonicalize", None)
-        units_read = [canon(u) if canon and has_traditional(u) else u for u in units]
-        self.role_embeddings_ = encoded(self.encoder_, units_read)
+        read = [model_text(u, canon, english=False) for u in units]
+        self.role_embeddings_ = encoded(self.encoder_, read)
 
         def references(language: str) -> np.ndarray:
             duties = list(reference_duties(_N_REFERENCE, language))

@@ -47,6 +47,8 @@ AGE_NOT_SCORED = "not scored: age limits are not used"
 # 0: secondary school (中专, 高中): a degree below 大专, so 本科及以上 is not met
 DEGREES = {"中专": 0, "中职": 0, "技校": 0, "职高": 0, "高中": 0, "大专": 1, "专科": 1,
            "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}  # fmt: skip
+# a posting's 大学(含)以上 asks for 本科; a CV's bare 大学 states no degree
+_REQ_DEGREES = {**DEGREES, "大学": 2}
 # English degree names, matched case-insensitively as whole words
 _EN_DEGREES = (
     (re.compile(r"\b(?:ph\.?d|doctor(?:ate)?)(?![a-z])", re.I), 4),
@@ -269,7 +271,7 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
         text = to_simplified(text)
     degree = None
     if m := _REQ_DEGREE.search(text):
-        degree = {**DEGREES, "大学": 2}[next(g for g in m.groups() if g)]  # not a CV's 大学
+        degree = _REQ_DEGREES[next(g for g in m.groups() if g)]
     else:
         degree = _english_degree(text)
     years, years_field, years_pattern = None, "", None

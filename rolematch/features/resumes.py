@@ -60,6 +60,31 @@ def semantic_sentences(doc: Resume) -> list[Sentence]:
     return [s for s in doc.sentences if sum(ch.isalnum() for ch in s.text) >= MIN_SENTENCE_CHARS]
 
 
+def model_text(text: str, canonicalize: Any, *, english: bool = True) -> str:
+    """``text`` as the sentence model reads it.
+
+    Traditional (and, with ``english``, English) text is read the way the keywords
+    read it: converted to Simplified with the synonym table's mainland terms put in
+    (流動銀行 -> 手机银行, "Led the 手机银行 团队"), which sits much closer to the
+    Simplified duties than regional or plain English wording. Other text is encoded
+    as written. ``canonicalize`` is the fitted tokenizer's (None: Simplified only).
+    Résumé sentences and a role's duties both pass here; English duties keep their
+    English wording (``english=False``), as they are measured against English
+    reference duties. Evidence keeps the candidate's own sentence.
+
+    Examples
+    --------
+    >>> model_text("負責流動銀行產品", None)
+    '负责流动银行产品'
+    """
+    from rolematch.language import detect_language, has_traditional, to_simplified
+
+    foreign = has_traditional(text) or (english and detect_language(text) == "en")
+    if canonicalize is not None and foreign:
+        return str(canonicalize(text))
+    return to_simplified(text)
+
+
 def resume_features(
     docs: Sequence[Resume],
     keywords: KeywordVectorizer,
@@ -73,22 +98,10 @@ def resume_features(
     width (the roles' embeddings) and ``profile`` gives the hits' saturation and the
     learned word preferences.
     """
-    from rolematch.language import detect_language, has_traditional, to_simplified
+    from rolematch.language import to_simplified
     from rolematch.sections import CLAIM_SECTIONS, experience_text
 
-    # The model reads Traditional and English sentences the way the keywords do:
-    # converted to Simplified and with the synonym table's mainland terms put in
-    # (流動銀行 -> 手机银行, "Led the 手机银行 团队"), which sits much closer to the
-    # Simplified duties than regional or plain English wording. Simplified
-    # sentences are encoded as written. Evidence keeps the candidate's sentence.
     canonicalize = getattr(keywords.tokenizer_, "canonicalize", None)
-
-    def model_text(text: str) -> str:
-        foreign = has_traditional(text) or detect_language(text) == "en"
-        if canonicalize is not None and foreign:
-            return str(canonicalize(text))
-        return to_simplified(text)
-
     docs = list(docs)
     texts = [d.text if d.ok else "" for d in docs]
     saturation = profile.keyword["saturation"]
@@ -104,7 +117,7 @@ def resume_features(
         None if t is None else np.array([s.section in CLAIM_SECTIONS for s in ss], bool)
         for t, ss in zip(lived, sentences, strict=True)
     ]
-    flat = [model_text(s.text) for ss in sentences for s in ss]
+    flat = [model_text(s.text, canonicalize) for ss in sentences for s in ss]
     emb = encoded(encoder, flat, dim) if flat else np.zeros((0, dim), np.float32)
     bounds = np.cumsum([0] + [len(ss) for ss in sentences])
     embeddings = [emb[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
