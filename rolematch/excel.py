@@ -317,7 +317,7 @@ def write_xlsx(
                 e = results.explanation(i, r)
                 details = [
                     "、".join(f"{k.shown}×{k.count}" for k in e.matched_keywords[:15]),
-                    "、".join(k.term for k in e.missing_keywords[:10]),
+                    "、".join(k.word for k in e.missing_keywords[:10]),
                     _evidence(e, 0),
                     _evidence(e, 1),
                     _evidence(e, 2),

@@ -178,25 +178,49 @@ CLAIMS_NOTE = "skills and self-description the experience does not bear out coun
 class KeywordHit:
     """A role keyword: its weight for the role and how often the résumé has it, and the
     résumé's own word where it wrote another of the synonym table (投资者教育 for 金融教育,
-    mobile banking for 手机银行), so a reader finds the word it matched."""
+    mobile banking for 手机银行), so a reader finds the word it matched. ``term`` is the
+    vocabulary's (Simplified) word; ``label`` is how a Traditional Chinese posting writes
+    it (人身保險), which is what is shown."""
 
     term: str
     weight: float
     count: int = 0
     written: str = ""
+    label: str = ""
 
     @classmethod
-    def found(cls, term: str, weight: float, count: int, texts: Sequence[str]) -> KeywordHit:
+    def found(
+        cls,
+        term: str,
+        weight: float,
+        count: int,
+        texts: Sequence[str],
+        posting: tuple[str, ...] = (),
+    ) -> KeywordHit:
         """A keyword the résumé ``texts`` (case-folded) have, with how they wrote it
-        (:func:`~rolematch.language.as_written`)."""
-        from rolematch.language import as_written
+        (:func:`~rolematch.language.as_written`) and how the ``posting``'s lines do
+        (:func:`~rolematch.language.posting_spelling`)."""
+        from rolematch.language import as_written, posting_spelling
 
-        return cls(term, weight, count, as_written(term, texts))
+        label = posting_spelling(term, posting)
+        return cls(term, weight, count, as_written(term, texts), label)
+
+    @classmethod
+    def lacking(cls, term: str, weight: float, posting: tuple[str, ...] = ()) -> KeywordHit:
+        """A keyword the résumé lacks, spelt as the ``posting``'s lines write it."""
+        from rolematch.language import posting_spelling
+
+        return cls(term, weight, label=posting_spelling(term, posting))
+
+    @property
+    def word(self) -> str:
+        """The term as the posting spells it."""
+        return self.label or self.term
 
     @property
     def shown(self) -> str:
-        """``金融教育（投资者教育）`` where the résumé wrote it otherwise, else the term."""
-        return f"{self.term}（{self.written}）" if self.written else self.term
+        """``金融教育（投资者教育）`` where the résumé wrote it otherwise, else :attr:`word`."""
+        return f"{self.word}（{self.written}）" if self.written else self.word
 
 
 @dataclass(frozen=True)
@@ -303,8 +327,8 @@ class Explanation:
         'keywords: 手机银行 | missing: 反洗钱 | duties supported: 1/1'
         """
         return reason_line(
-            [k.term for k in self.matched_keywords[:5]],
-            [k.term for k in self.missing_keywords[:3]],
+            [k.word for k in self.matched_keywords[:5]],
+            [k.word for k in self.missing_keywords[:3]],
             len(self.supported_evidence),
             len(self.evidence),
             self.facets,
@@ -385,7 +409,7 @@ class Explanation:
             ),
             "  matched keywords: "
             + ("、".join(f"{k.shown}×{k.count}" for k in self.matched_keywords[:15]) or "-"),
-            "  missing keywords: " + ("、".join(k.term for k in self.missing_keywords[:10]) or "-"),
+            "  missing keywords: " + ("、".join(k.word for k in self.missing_keywords[:10]) or "-"),
         ]
         if self.claims_capped:
             lines.append(f"  {CLAIMS_NOTE}: at most as much as the rest of the résumé shows")
@@ -473,7 +497,7 @@ class Explanation:
             f'<div class="explanation"><h3>{esc(self.role_title)} ({esc(self.role_id)}) — '
             f"{self.score:.2f}</h3>{comps}"
             f"<p>matched: {esc('、'.join(k.shown for k in self.matched_keywords))}</p>"
-            f"<p>missing: {esc('、'.join(k.term for k in self.missing_keywords[:10]))}</p>"
+            f"<p>missing: {esc('、'.join(k.word for k in self.missing_keywords[:10]))}</p>"
             "<table><tr><th>duty</th><th>résumé sentence</th><th>cos</th><th>support</th>"
             f"<th>page</th></tr>{rows}</table>"
         )

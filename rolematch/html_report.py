@@ -134,11 +134,11 @@ def _candidate(
     esc = html.escape
     mark = highlighter([k.term for k in e.matched_keywords], variants)
     matched = "".join(
-        f'<span class="chip">{esc(k.term)}{f" ×{k.count}" if k.count > 1 else ""}</span>'
+        f'<span class="chip">{esc(k.word)}{f" ×{k.count}" if k.count > 1 else ""}</span>'
         for k in e.matched_keywords[:20]
     )
     missing = "".join(
-        f'<span class="chip missing">{esc(k.term)}</span>' for k in e.missing_keywords[:10]
+        f'<span class="chip missing">{esc(k.word)}</span>' for k in e.missing_keywords[:10]
     )
     supported = e.supported_evidence
     rows = (
@@ -214,7 +214,7 @@ def _role_section(
         rank = int(results.resume_rank[i, r])
         e = results.explanation(i, r)
         cand = f"{anchor}-c{rank}"
-        kws = "、".join(k.term for k in e.matched_keywords[:6])
+        kws = "、".join(k.word for k in e.matched_keywords[:6])
         yield (
             f'<tr class="shortlist-row" data-rank="{rank}" data-file="{esc(results.files[i])}">'
             f'<td class="num">{rank}</td><td><a href="#{cand}">{esc(names[i])}'

@@ -50,6 +50,7 @@ __all__ = [
     "fold",
     "has_traditional",
     "load_keep_words",
+    "posting_spelling",
     "script_counts",
     "simplified_chars",
     "taiwan_spelling",
@@ -413,6 +414,39 @@ def as_written(term: str, texts: Sequence[str]) -> str:
     if any(term.casefold() in t for t in texts):
         return ""
     return next((v for v in _synonyms().get(term, ()) if any(v.casefold() in t for t in texts)), "")
+
+
+@lru_cache(maxsize=65536)
+def posting_spelling(term: str, lines: tuple[str, ...]) -> str:
+    """How a Traditional Chinese posting writes one of its keywords, or ``""``.
+
+    The vocabulary is Simplified; a recruiter who wrote 人身保險 reads it so. ``lines``
+    are the posting's own lines (its title, duties and requirements). Where they are
+    mostly Traditional, the term as they write it, character for character or under
+    another word of the synonym table (流動銀行 for 手机银行), else in Taiwan's spelling
+    (OpenCC ``s2twp``). ASCII terms, terms a line writes as they are and the terms of a
+    Simplified posting need no spelling.
+
+    Examples
+    --------
+    >>> lines = ("負責人身保險商品銷售", "推廣流動銀行")
+    >>> [posting_spelling(t, lines) for t in ("人身保险", "手机银行", "软件", "kyc")]
+    ['人身保險', '流動銀行', '軟體', '']
+    >>> posting_spelling("人身保险", ("负责人身保险销售",))
+    ''
+    """
+    if term.isascii() or any(term in line for line in lines):
+        return ""
+    counts = script_counts("".join(lines))
+    if counts.traditional <= counts.simplified:
+        return ""
+    fold = simplified_chars()
+    folded = [line.translate(fold).casefold() for line in lines]
+    for word in (term, *_synonyms().get(term, ())):
+        for line, seen in zip(lines, folded, strict=True):
+            if (at := seen.find(word.casefold())) >= 0:
+                return line[at : at + len(word)]
+    return taiwan_spelling(term)
 
 
 @lru_cache(maxsize=1)

@@ -614,8 +614,9 @@ class Matcher(Params):
         w_list, c_list = weights.tolist(), counts.tolist()
         sents = batch.sentences[i]
         texts = [s.text.casefold() for s in sents]  # once, for all its keywords
-        matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts) for t in has)
-        missing = tuple(KeywordHit(vocab[t], w_list[t]) for t in lacks)
+        spelt = (role.title, *role.duties, *role.requirements)  # a Traditional posting's words
+        matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts, spelt) for t in has)
+        missing = tuple(KeywordHit.lacking(vocab[t], w_list[t], spelt) for t in lacks)
         cos_l, idx_l, sup_l = self._shown_evidence(batch, scores, i, r)
         empty = Sentence("")
         evidence = []

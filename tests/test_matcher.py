@@ -567,3 +567,32 @@ def test_set_params_on_a_fitted_matcher_asks_for_a_new_fit():
     with pytest.raises(NotFittedError, match="set_params"):
         m.score_matrix([text])
     assert m.fit(ROLES).score_matrix([text]).shape == (1, len(ROLES))
+
+
+def test_a_traditional_postings_keywords_are_shown_as_it_writes_them():
+    # a Taipei recruiter sends the shortlist to a hiring manager: 人身保險, not 人身保险
+    trad = Role(
+        "wealth-tw",
+        "理財專員",
+        ("負責人身保險與基金商品銷售，經營高資產客戶", "推廣流動銀行與網路銀行服務"),
+        ("具證照者佳", "熟悉信託業務"),
+    )
+    simp = Role(
+        "wealth-cn",
+        "理财专员",
+        ("负责人身保险与基金商品销售，经营高资产客户", "推广手机银行与网络银行服务"),
+        ("具证照者佳", "熟悉信托业务"),
+    )
+    m = Matcher(encoder=HashingEncoder()).fit([trad, simp])
+    cv = "2018-至今 某銀行 理財專員，銷售人身保險與基金商品，經營高資產客戶。"
+    shown = {}
+    for role in (trad, simp):
+        e = m.explain(cv, role.id)
+        words = [k.word for k in (*e.matched_keywords, *e.missing_keywords)]
+        assert words and all(k.term.isascii() or k.term in m.vocabulary_ for k in e.matched_keywords)
+        shown[role.id] = ("、".join(words), e.reason)
+    words, reason = shown["wealth-tw"]
+    assert "人身保險" in words and "人身保险" not in words, words
+    assert "信託" in words and "信托" not in words and "人身保險" in reason
+    words, reason = shown["wealth-cn"]
+    assert "人身保险" in words and "信托" in words and not {"險", "託"} & set(words + reason)

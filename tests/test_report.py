@@ -277,7 +277,7 @@ def test_jsonl_has_the_full_explanation(store, tmp_path):
     e = good[0]
     assert {"duty", "sentence", "cosine", "support", "page", "section"} == set(e["evidence"][0])
     # "written": the résumé's own word where it wrote a keyword otherwise (a synonym)
-    assert {"term", "weight", "count", "written"} == set(e["missing_keywords"][0])
+    assert {"term", "weight", "count", "written", "label"} == set(e["missing_keywords"][0])
     assert abs(sum(e["weights"].values()) - 1) < 1e-3
     bad = [r for r in recs if r["status"] != "ok"]
     assert len(bad) == 2 and all(r["score"] is None and r["reason"] for r in bad)
