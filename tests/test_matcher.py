@@ -589,7 +589,9 @@ def test_a_traditional_postings_keywords_are_shown_as_it_writes_them():
     for role in (trad, simp):
         e = m.explain(cv, role.id)
         words = [k.word for k in (*e.matched_keywords, *e.missing_keywords)]
-        assert words and all(k.term.isascii() or k.term in m.vocabulary_ for k in e.matched_keywords)
+        assert words and all(
+            k.term.isascii() or k.term in m.vocabulary_ for k in e.matched_keywords
+        )
         shown[role.id] = ("、".join(words), e.reason)
     words, reason = shown["wealth-tw"]
     assert "人身保險" in words and "人身保险" not in words, words
