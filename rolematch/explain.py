@@ -220,7 +220,8 @@ class KeywordHit:
     @property
     def shown(self) -> str:
         """``金融教育（投资者教育）`` where the résumé wrote it otherwise, else :attr:`word`."""
-        return f"{self.word}（{self.written}）" if self.written else self.word
+        other = self.written and self.written.casefold() != self.word.casefold()
+        return f"{self.word}（{self.written}）" if other else self.word
 
 
 @dataclass(frozen=True)

@@ -418,14 +418,14 @@ def as_written(term: str, texts: Sequence[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def posting_spelling(term: str, lines: tuple[str, ...]) -> str:
-    """How a Traditional Chinese posting writes one of its keywords, or ``""``.
+    """How a posting writes one of its keywords, where not as the vocabulary does, or ``""``.
 
-    The vocabulary is Simplified; a recruiter who wrote 人身保險 reads it so. ``lines``
-    are the posting's own lines (its title, duties and requirements). Where they are
-    mostly Traditional, the term as they write it, character for character or under
-    another word of the synonym table (流動銀行 for 手机银行), else in Taiwan's spelling
-    (OpenCC ``s2twp``). ASCII terms, terms a line writes as they are and the terms of a
-    Simplified posting need no spelling.
+    The vocabulary is Simplified and holds one word of each synonym group; a recruiter
+    who wrote 人身保險, 晨会 or mobile banking reads it so. ``lines`` are the posting's
+    own lines (its title, duties and requirements): the term as they write it,
+    character for character or under another word of the synonym table (晨会 for
+    班前会, 流動銀行 for 手机银行); else, where they are mostly Traditional, in Taiwan's
+    spelling (OpenCC ``s2twp``). A term a line writes as it is needs no spelling.
 
     Examples
     --------
@@ -434,11 +434,10 @@ def posting_spelling(term: str, lines: tuple[str, ...]) -> str:
     ['人身保險', '流動銀行', '軟體', '']
     >>> posting_spelling("人身保险", ("负责人身保险销售",))
     ''
+    >>> posting_spelling("班前会", ("撰写晨会纪要",))
+    '晨会'
     """
-    if term.isascii() or any(term in line for line in lines):
-        return ""
-    counts = script_counts("".join(lines))
-    if counts.traditional <= counts.simplified:
+    if any(term in line for line in lines):
         return ""
     fold = simplified_chars()
     folded = [line.translate(fold).casefold() for line in lines]
@@ -446,7 +445,9 @@ def posting_spelling(term: str, lines: tuple[str, ...]) -> str:
         for line, seen in zip(lines, folded, strict=True):
             if (at := seen.find(word.casefold())) >= 0:
                 return line[at : at + len(word)]
-    return taiwan_spelling(term)
+    counts = script_counts("".join(lines))
+    spelt = taiwan_spelling(term) if counts.traditional > counts.simplified else term
+    return "" if spelt == term else spelt
 
 
 @lru_cache(maxsize=1)

@@ -598,3 +598,16 @@ def test_a_traditional_postings_keywords_are_shown_as_it_writes_them():
     assert "信託" in words and "信托" not in words and "人身保險" in reason
     words, reason = shown["wealth-cn"]
     assert "人身保险" in words and "信托" in words and not {"險", "託"} & set(words + reason)
+
+
+def test_a_keyword_is_shown_as_the_posting_writes_it_not_as_the_synonym_table_names_it():
+    # a research post's 晨会纪要 was listed as 班前会 (a branch's word), a word it never wrote
+    role = Role("tmt", "行业研究助理", ("撰写晨会纪要与行业点评", "组织投资者教育活动"), ())
+    m = Matcher(encoder=HashingEncoder()).fit([role])
+    assert "班前会" in m.vocabulary_  # scored under the table's word, as before
+    lacking = m.explain("2025.07-2025.12 某券商 研究所实习，撰写行业点评", "tmt")
+    shown = "、".join(k.word for k in lacking.missing_keywords)
+    assert "晨会" in shown and "班前会" not in shown, shown
+    having = m.explain("参与晨会，组织投资者教育活动", "tmt")
+    words = {k.term: k.shown for k in having.matched_keywords}
+    assert words["班前会"] == "晨会", words  # not 晨会（晨会）

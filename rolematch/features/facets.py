@@ -52,7 +52,7 @@ _REQ_DEGREES = {**DEGREES, "大学": 2}
 # English degree names, matched case-insensitively as whole words
 _EN_DEGREES = (
     (re.compile(r"\b(?:ph\.?d|doctor(?:ate)?)(?![a-z])", re.I), 4),
-    (re.compile(r"\b(?:master|m\.?sc|m\.s\.|m\.a\.|mba|llm)(?![a-z])", re.I), 3),
+    (re.compile(r"\b(?:master|m\.?sc|m\.s\.|m\.a\.|mba|llm|m[sa](?=\s+in\b))(?![a-z])", re.I), 3),
     (
         re.compile(
             r"\b(?:bachelor|b\.?sc|b\.s\.|b\.a\.|bba|b\.?com|llb|undergraduate)(?![a-z])", re.I
@@ -71,7 +71,11 @@ _REQ_DEGREE = re.compile(
     _LEVEL + r"(?:研究生)?\s*(?:或)?(?:及以上|以上|或以上)?\s*(?:学历|学位)"
     r"|(?:全日制|统招)\s*(大专|专科|本科|硕士|研究生|博士)"
     r"|" + _LEVEL + r"(?:研究生)?\s*(?:[(（]含[)）])?\s*(?:及以上|以上|或以上)"
-    r"|学历\s*(?:要求)?\s*[:：]?\s*" + _LEVEL
+    r"|学历\s*(?:要求)?\s*[:：]?\s*"
+    + _LEVEL
+    # a campus post's class: 2027届硕士研究生, 应届本科毕业生; a bare 硕士研究生 unless preferred
+    + r"|(?:\d{2,4}\s*届|应届)\s*(?:全日制|统招)?\s*(大专|专科|本科|硕士|研究生|博士)"
+    r"|(?:^|(?<=[\n，,。；;：:、]))\s*(?:全日制)?(硕士|博士)研究生(?![^，,。；;]{0,8}(?:优先|为佳|更佳))"
 )
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)"
 # 3年以上…经验 | 三年及以上 | 3-5年…经验 | 工作经验3年以上 | 经验：3年
@@ -139,6 +143,9 @@ _REQ_CERT = re.compile(
     rf"(?:持有|具备|具有|取得|获得)([^，,。；;]{{2,20}}?{_CERT_END}"
     rf"(?:(?:或|、|/)[^，,。；;或、/]{{2,20}}?{_CERT_END})*)"
 )
+# 通过CPA、法律职业资格考试或CFA者优先: passed exams that name a certificate
+_REQ_PASSED = re.compile(r"通过([^，,。；;]{2,30}?)(?:者|的)?(?:优先|为佳|更佳)")
+_NAMES_CERT = re.compile(r"[A-Za-z]{2,}|资格|从业|注册|执业|证")
 # 2015.06 | 2015/6 | 2015-06 | 2015年3月 | 2015年 | 2015
 _DATE = r"(\d{4})\s*(?:(?:年|[./\-])\s*(\d{1,2})\s*月?|年)?"
 _NOW = r"(至今|迄今|今|现在|目前|present|now|current)"
@@ -282,6 +289,9 @@ def role_facets(role: Role, families: Mapping[str, Sequence[str]] | None = None)
 
             years_field, years_pattern = field_pattern(m.group("field"), title_note(role.title)[0])
     certs = tuple(m.group(1).strip() for m in _REQ_CERT.finditer(text))
+    certs += tuple(
+        g for m in _REQ_PASSED.finditer(text) if _NAMES_CERT.search(g := m.group(1).strip())
+    )
     age = m.group(0).strip() if (m := _AGE.search(text)) else ""
     named = role.majors
     if not named:
@@ -552,6 +562,7 @@ _CERT_ALIASES = {
     "证券投资顾问业务": ("证券投资顾问", "投资顾问资格", "投顾资格"),
     "证券从业": ("证券业从业", "证券从业人员"),
     "基金从业": ("基金业从业", "基金从业人员"),
+    "法律职业资格": ("司法考试", "法考"),
 }
 #: The head of a qualification whose subject a résumé may write apart from it:
 #: 数学教师资格证 held as 教师资格证（初中数学）.
@@ -598,7 +609,7 @@ def _level_or_above(m: re.Match[str]) -> str:
 
 
 _CERT_VERB = re.compile(r"^(?:[需须]?(?:持有|具有|具备|取得)|拥有|已取得)")
-_CERT_SUFFIX = re.compile(r"(?:资格证书|资格证|证书|资格|资质|执业资格|认证)$")
+_CERT_SUFFIX = re.compile(r"(?:资格证书|资格证|证书|资格|资质|执业资格|认证|考试)$")
 _CERT_SPLIT = re.compile(r"\s*(?:[、/,，;；]|或者|或|及|和|与|\bor\b|\band\b)\s*", re.I)
 
 

@@ -97,6 +97,9 @@ def test_open_ended_ranges_in_other_styles(text, years):
         ("B.S. in Finance, 2010", 2, ("金融",)),
         ("MSc Computer Science, University of Leeds", 3, ("计算机",)),
         ("PhD, Economics", 4, ("经济",)),
+        # a returnee's "MS in" (no dots), not MS Office
+        ("Columbia University, MS in Financial Economics, 2026", 3, ("经济",)),
+        ("Skills: MS Office, Excel; Fudan University, B.S. in Finance", 2, ("金融",)),
     ],
 )
 def test_english_degrees_and_majors(text, degree, majors):
@@ -114,6 +117,12 @@ def test_english_degrees_and_majors(text, degree, majors):
         ("学历：本科；经验：5年", 2, 5.0),
         ("3年以上银行信用卡或消费金融风险策略、模型工作经验", None, 3.0),
         ("学历不限，经验不限", None, None),
+        # a campus post states its class (a 本科 graduate passed a 硕士 post silently)
+        ("2027届硕士研究生，金融、经济相关专业", 3, None),
+        ("应届本科毕业生，专业不限", 2, None),
+        ("硕士研究生，计算机相关专业", 3, None),
+        ("本科及以上学历，硕士研究生优先", 2, None),
+        ("熟悉硕士研究生招生流程", None, None),
     ],
 )
 def test_role_facets_of_user_postings(requirement, degree, years):
@@ -420,3 +429,22 @@ def test_a_university_is_no_degree_on_a_resume_and_english_is_no_requirement():
     f = resume_facets("教育经历\n2010-2013 江城大学 继续教育学院 会计 大专", today=TODAY)
     assert f.degree == 1
     assert role_facets(Role("hk", "RM", ("负责",), ("BBA or above",))).degree == 2
+
+
+def test_passed_exams_a_post_prefers_are_certificates_any_of_them_meets():
+    """通过CPA、法律职业资格考试或CFA者优先 named no certificate: a 法考 holder got no
+    credit and a CFA holder was 'certificates none of 证券从业资格'."""
+    role = Role("ib", "投资银行部分析师", ("负责尽职调查",),
+                ("取得证券从业资格，通过CFA或FRM一级者优先",
+                 "通过CPA、法律职业资格考试或CFA者优先", "通过公司考核者优先"))  # fmt: skip
+    facets = role_facets(role)
+    assert facets.certificates == ("证券从业资格", "CFA或FRM一级", "CPA、法律职业资格考试或CFA")
+    assert certificate_names(facets.certificates[2]) == ["CPA", "法律职业资格", "CFA"]
+    (law,) = [
+        f
+        for f in facet_findings(facets, resume_facets("证书：法律职业资格A证"))
+        if f.name == "certificates"
+    ]
+    assert law.score == pytest.approx(1 / 3)
+    assert holds("法律职业资格", "2019年通过司法考试")
+    assert not holds("法律职业资格", "正在备考法律职业资格考试")
