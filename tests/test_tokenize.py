@@ -32,6 +32,13 @@ def test_domain_lexicon_keeps_banking_terms_whole(tok):
         assert term in tokens
 
 
+def test_a_securities_firms_post_titles_are_cut_into_words_not_fragments(tok):
+    # 合规风控管培生 gave the keyword 控管, listed as missing for every candidate
+    assert "控管" not in tok("合规风控管培生") and "管培生" in tok("合规风控管培生")
+    assert tok("金融科技开发工程师")[:2] == ["金融科技", "开发"]  # not 科技开发
+    assert "固定收益" in tok("固定收益交易助理")
+
+
 @pytest.mark.parametrize(
     ("word", "cuts"),
     [
