@@ -130,6 +130,17 @@ def test_text_posting_sorts_duties_requirements_and_reports_noise(tmp_path):
     assert [d.line for d in p.dropped] == [1, 3, 4, 15, 16, 17]
 
 
+def test_a_closing_date_is_dropped_as_one_not_as_the_date_it_was_posted(tmp_path):
+    # a campus post's 截止日期 was reported as "posting date"
+    text = "岗位名称：行业研究助理\n岗位职责：\n1、撰写行业点评\n任职要求：\n1、金融相关专业\n"
+    text += "截止日期：2026年12月31日\n发布日期：2026-11-01\n"
+    (p,) = read_postings(_write(tmp_path, "campus.txt", text))
+    assert [(d.text[:4], d.reason) for d in p.dropped] == [
+        ("截止日期", "closing date"),
+        ("发布日期", "posting date"),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     ["1、负责报表开发", "1. 负责报表开发", "1) 负责报表开发", "（1）负责报表开发",
