@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "DUPLICATE_NOTE",
+    "RANK_DECIMALS",
     "SCORES",
     "TABLE_COLUMNS",
     "BatchResults",
@@ -95,6 +96,10 @@ TABLE_COLUMNS = (
 #: file that cannot be read has one row. The table's columns with the two ranks.
 COLUMNS = (*TABLE_COLUMNS[:9], "role_rank", "resume_rank", *TABLE_COLUMNS[9:])
 
+#: Ranks read scores as the CSV shows them, to this many places: scores equal to the last
+#: shown digit are ties (one process and two workers sum them 1e-8 apart), which keep role
+#: order and file order, on every engine.
+RANK_DECIMALS = 4
 #: The rows of :attr:`FileResult.scores`.
 SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
 #: Starts the warning of a file whose text another file of the batch also has.
@@ -311,7 +316,7 @@ class BatchResults:
             # ranked as shown (4 decimals): scores equal to the last shown digit are ties,
             # which keep role order / file order (stable), however the threads of one
             # run or another summed them (one process and two workers differ in 1e-8)
-            s = np.round(self.score[ok], 4)
+            s = np.round(self.score[ok], RANK_DECIMALS)
             by_role = np.argsort(-s, axis=1, kind="stable")
             ranks = np.empty_like(by_role)
             np.put_along_axis(ranks, by_role, np.arange(1, s.shape[1] + 1)[None, :], axis=1)

@@ -318,6 +318,10 @@ def resume_baseline(reference_emb: np.ndarray, sent_emb: np.ndarray, quantile: f
     return float(np.quantile(best, quantile))
 
 
+#: Cosines this close are one for choosing a duty's evidence sentence.
+EVIDENCE_TIE = 1e-4
+
+
 def duty_support(
     duty_emb: np.ndarray, sent_emb: np.ndarray, baseline: float | np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -355,8 +359,11 @@ def duty_support(
     if sent_emb.shape[0] == 0:
         return np.full(n, -1.0), np.full(n, -1, dtype=np.int64), np.zeros(n)
     sims = duty_emb @ sent_emb.T
-    index = sims.argmax(axis=1)
-    cosine = sims[np.arange(n), index].astype(np.float64)
+    best = sims.max(axis=1)
+    # the first of the sentences within EVIDENCE_TIE of the best: a text repeated (or
+    # encoded in another batch, 1e-7 apart) shows the same sentence in every run
+    index = (sims >= best[:, None] - EVIDENCE_TIE).argmax(axis=1)
+    cosine = best.astype(np.float64)
     support = np.clip((cosine - baseline) / np.maximum(1.0 - baseline, 1e-6), 0.0, 1.0)
     return cosine, index, support
 

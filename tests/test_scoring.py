@@ -261,3 +261,14 @@ def test_chance_corrected_focus_is_zero_at_chance_one_at_one_and_keeps_order(foc
         a, b = focus[:, r], got[:, r]
         assert all(b[i] <= b[j] for i in range(4) for j in range(4) if a[i] <= a[j])
     assert np.array_equal(chance_corrected(focus, np.zeros(3)), focus)
+
+
+def test_a_repeated_sentence_is_the_evidence_at_its_first_place_whatever_the_float_noise():
+    # a CV pasted twice: one run encoded its copies 1e-7 apart one way, a cached rerun the
+    # other, and the reason said "by 2 sentences" in one and "by 4" in the other
+    duty = np.array([[1.0, 0.0]])
+    copy = np.array([0.8, 0.6])
+    for noise in (1e-7, -1e-7):
+        sents = np.array([copy, [0.0, 1.0], copy + [noise, 0.0]])
+        cos, idx, _ = duty_support(duty, sents, 0.5)
+        assert idx.tolist() == [0] and cos[0] == max(0.8, 0.8 + noise)  # the score: the best

@@ -21,9 +21,11 @@ if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs Java (no java on PATH, no JAVA_HOME)", allow_module_level=True)
 
 import rolematch  # noqa: E402
+from rolematch import Matcher, load_roles, resume_from_text  # noqa: E402
 from rolematch import spark as rs  # noqa: E402
-from rolematch.results import DUPLICATE_NOTE  # noqa: E402
+from rolematch.results import DUPLICATE_NOTE, RANK_DECIMALS  # noqa: E402
 from rolematch.spark.cli import local_path_names  # noqa: E402
+from tests._encoders import HashingEncoder  # noqa: E402
 from tests.conftest import example_files  # noqa: E402
 
 pytestmark = [
@@ -150,10 +152,26 @@ def test_ranks_are_permutations_ordered_by_score(spark_frame):
     n_files, n_roles = ok["file"].nunique(), ok["role_id"].nunique()
     for _, g in ok.groupby("file"):
         assert sorted(g["role_rank"]) == list(range(1, n_roles + 1))
-        assert g.sort_values("role_rank")["score"].is_monotonic_decreasing
+        # ranked as the CSV shows the scores (RANK_DECIMALS), as the local engine ranks
+        assert g.sort_values("role_rank")["score"].round(RANK_DECIMALS).is_monotonic_decreasing
     for _, g in ok.groupby("role_id"):
         assert sorted(g["resume_rank"]) == list(range(1, n_files + 1))
-        assert g.sort_values("resume_rank")["score"].is_monotonic_decreasing
+        assert g.sort_values("resume_rank")["score"].round(RANK_DECIMALS).is_monotonic_decreasing
+
+
+def test_the_workers_rank_a_files_roles_on_the_scores_the_csv_shows():
+    """Two roles 0.12341 and 0.12344 both show 0.1234: a tie in role order, as the local
+    engine ranks (Spark ranked them 2, 1 where the local engine said 1, 2)."""
+    from rolematch.spark.worker import _with_ranks
+
+    matcher = Matcher(encoder=HashingEncoder()).fit(load_roles())
+    resume = resume_from_text("2016-至今 某银行 手机银行产品经理，负责手机银行APP迭代")
+    table = matcher.score_table([resume], explain=False)
+    scores = np.linspace(0.9, 0.1, len(table))
+    scores[[3, 4]] = [0.12341, 0.12344]
+    table["score"] = scores
+    ranks = _with_ranks(table, len(table), ["k"], ["o"], [resume])["role_rank"].tolist()
+    assert ranks[3:5] == [7, 8] and sorted(ranks) == list(range(1, len(table) + 1))
 
 
 def test_ties_break_as_the_local_engine(spark, tmp_path):

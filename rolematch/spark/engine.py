@@ -72,7 +72,10 @@ def _rank(scored: DataFrame, first: Any = None) -> DataFrame:
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    order = [F.col("score").desc(), F.col("_order").asc()]
+    from rolematch.results import RANK_DECIMALS
+
+    # the scores the CSV shows, ties in file order (as the local engine ranks)
+    order = [F.round("score", RANK_DECIMALS).desc(), F.col("_order").asc()]
     if first is not None:
         order.insert(0, first)
     w = Window.partitionBy("role_id").orderBy(*order)
