@@ -32,13 +32,16 @@ def role_text(path: Path) -> str:
         The file cannot be read.
     """
     data = path.read_bytes()
+    # a UTF-8 mark before GBK text (an editor's "UTF-8 with BOM" over a GBK file): the
+    # offset and the look are the text's after the mark, as the decoder counts them
+    body = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return data.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as e:
-        bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+        bad = f"byte 0x{body[e.start]:02x} at offset {e.start + len(data) - len(body)}"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         looks = "looks like UTF-16, Windows Notepad's 'Unicode'"
-    elif not any("\u4e00" <= c <= "\u9fff" for c in gb18030_text(data) or ""):
+    elif not any("\u4e00" <= c <= "\u9fff" for c in gb18030_text(body) or ""):
         looks = "binary content, or an encoding not recognised"
     else:
         looks = "looks like GBK/GB18030, the Chinese Windows default"

@@ -214,6 +214,18 @@ def test_a_role_file_that_is_not_utf8_is_named(tmp_path, content, looks):
         load_roles(tmp_path)  # in a folder too
 
 
+def test_gbk_text_behind_a_utf8_mark_is_named_with_its_byte_and_look(tmp_path):
+    # was "byte 0x20 at offset 17 ... binary content": a space, read at the mark's offset
+    path = tmp_path / "bom_gbk.yaml"
+    data = b"\xef\xbb\xbf" + GBK_ROLE.encode("gbk")
+    path.write_bytes(data)
+    start = data.index("编码".encode("gbk"))
+    with pytest.raises(RoleSpecError) as info:
+        load_roles(path)
+    assert f"byte 0x{data[start]:02x} at offset {start}" in str(info.value)
+    assert "looks like GBK/GB18030" in str(info.value)
+
+
 def test_a_utf8_role_file_with_a_bom_reads(tmp_path):
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + GBK_ROLE.encode("utf-8"))
