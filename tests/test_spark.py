@@ -315,6 +315,26 @@ def test_cli_workers_run_this_interpreter_without_an_activated_venv(tmp_path):
     assert {r["status"] for r in rows} == {"ok"}
 
 
+def test_cli_summary_is_a_line_of_its_own_in_a_log(tmp_path):
+    # a nightly job's log: Spark's \r progress bar made one line of the run, with the
+    # summary at its end ("only the scoring line on stderr")
+    import subprocess
+
+    src = tmp_path / "cv"
+    src.mkdir()
+    for f in example_files()[:2]:
+        shutil.copy(f, src / f.name)
+    (src / "empty.txt").write_bytes(b"")
+    argv = [sys.executable, "-m", "rolematch", "score", str(src), "--engine", "spark",
+            "--master", "local[1]", "--model", "static-zh", "--no-ocr", "--strict",
+            "-o", str(tmp_path / "out.csv")]  # fmt: skip
+    run = subprocess.run(argv, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 3, run.stderr[-3000:]
+    assert "[Stage" not in run.stderr
+    (summary,) = [ln for ln in run.stderr.splitlines() if ln.startswith("rolematch: 3 files in")]
+    assert "2 scored, 1 not scored (1 empty)" in summary
+
+
 def test_cli_refuses_explanation_formats(folder, tmp_path, capsys):
     from rolematch.cli import main
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -83,7 +84,10 @@ def _session(master: str | None, quiet: bool) -> tuple[SparkSession, bool]:
         builder = builder.master(master)
     # the workers' interpreter: score_files chooses it (rolematch.spark.session), from the
     # master the session really has (spark-submit's, when --master is not given)
-    builder = builder.config("spark.ui.showConsoleProgress", "false" if quiet else "true")
+    # Spark's progress bar redraws one line with \r: in a log (stderr not a terminal) it
+    # is one long line, with the run's summary at its end where no one finds it
+    bar = not quiet and sys.stderr.isatty()
+    builder = builder.config("spark.ui.showConsoleProgress", "true" if bar else "false")
     try:
         spark = builder.getOrCreate()
     except Exception as e:  # noqa: BLE001 - a JVM that did not start: one line, no stack
@@ -151,7 +155,6 @@ def cli_score(
     HTML) need the local engine. ``outputs`` and ``write`` are the command line's
     own: the outputs asked for (path, format) and the writer of one of them.
     """
-    import sys
     import time
 
     from rolematch.exceptions import UsageError
