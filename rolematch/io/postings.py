@@ -314,11 +314,17 @@ def read_postings(
             raise RoleSpecError("no such file or folder", path=p)
     postings: list[Posting] = []
     skipped: list[RoleSpecError] = []
+    failed: RoleSpecError | None = None  # an export's error, after the résumé check below
+    untitled: list[str] = []  # warned after it too: a résumé folder is one error, not 30
     read = 0  # files that held postings
     for f in files:
         got: list[Posting]
         if f.suffix.lower() in EXPORT_SUFFIXES:
-            got = _export_postings(f, title_field, text_field, id_field, lexicon)
+            try:
+                got = _export_postings(f, title_field, text_field, id_field, lexicon)
+            except RoleSpecError as e:  # a résumé folder's labels.json: say it is résumés
+                failed = failed or e
+                continue
             for post in got:
                 if not (post.duties or post.requirements):
                     raise _nothing_found(post, f)
@@ -332,12 +338,14 @@ def read_postings(
                     post.title = f.stem
                     if not _title_named_file(f.stem, lexicon):  # p8_hrbp_boss, posting
                         post.warnings.append(_UNTITLED.format(stem=f.stem))
-                        warnings.warn(f"{f}: {post.warnings[-1]}", RoleFileWarning, stacklevel=2)
+                        untitled.append(f"{f}: {post.warnings[-1]}")
         postings.extend(got)
         read += 1
+    resumes = [e for e in skipped if str(e).find(_RESUME) >= 0]
+    if failed is not None and len(resumes) <= max(read, 1):
+        raise failed
     if skipped and not postings:
         raise skipped[0]
-    resumes = [e for e in skipped if str(e).find(_RESUME) >= 0]
     if len(resumes) > max(read, 1):
         # a folder of résumés given for the roles: a short one that reads as a posting
         # would be the one role every résumé is ranked against
@@ -347,6 +355,8 @@ def read_postings(
             "the résumés are what score reads",
             path=parents.pop() if len(parents := {f.parent for f in files}) == 1 else None,
         )
+    for note in untitled:
+        warnings.warn(note, RoleFileWarning, stacklevel=2)
     for e in skipped:  # a file among the postings that is none: as load_roles does
         warnings.warn(f"{e.path}: skipped: {_why(e)}", RoleFileWarning, stacklevel=2)
     assign_ids(postings, ids)

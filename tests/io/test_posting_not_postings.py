@@ -3,6 +3,7 @@ and why, never made a role; real postings, one-paragraph ones too, still import.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,25 @@ def test_a_folder_of_resumes_given_as_postings_is_an_error(tmp_path: Path) -> No
     _write(folder, "chef.txt", "叉车司机\n1. 负责成品仓的装卸和转运\n2. 负责叉车日常点检\n")
     with pytest.raises(RoleSpecError, match=r"cvs: 3 of 4 files read like résumés"):
         read_postings(folder)
+
+
+def test_a_resume_folder_with_its_grades_file_is_said_to_be_resumes_without_noise(
+    tmp_path: Path,
+) -> None:
+    # a data engineer's --roles cvs/devset: ~30 "no title line" warnings, then an error
+    # about labels.json's --title-field, where the folder is résumés
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for name in ("a.docx", "b.docx", "c.docx"):
+        _cv_docx(folder / name)
+    _write(folder, "chef.txt", "叉车司机\n1. 负责成品仓的装卸和转运\n2. 负责叉车日常点检\n")
+    _write(folder, "labels.json", '{"a.docx": {"1": 2}, "b.docx": {"1": 0}}')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(RoleSpecError, match=r"cvs: 3 of 4 files read like résumés"):
+            read_postings(folder)
+    assert not [w for w in caught if issubclass(w.category, RoleFileWarning)]
+    for name in ("a.docx", "b.docx", "c.docx"):
+        (folder / name).unlink()
+    with pytest.raises(RoleSpecError, match=r"labels\.json.*title"):
+        read_postings(folder)  # among postings, the export's own error still stands
