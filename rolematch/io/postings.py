@@ -322,8 +322,8 @@ def read_postings(
         if f.suffix.lower() in EXPORT_SUFFIXES:
             try:
                 got = _export_postings(f, title_field, text_field, id_field, lexicon)
-            except RoleSpecError as e:  # a résumé folder's labels.json: say it is résumés
-                failed = failed or e
+            except RoleSpecError as error:  # a résumé folder's labels.json: say it is résumés
+                failed = failed or error
                 continue
             for post in got:
                 if not (post.duties or post.requirements):
