@@ -37,6 +37,7 @@ __all__ = [
     "MatchResult",
     "component_weights",
     "freeze_explanation",
+    "posting_word",
     "printable",
     "reason_line",
     "supports_duty",
@@ -222,6 +223,19 @@ class KeywordHit:
         """``金融教育（投资者教育）`` where the résumé wrote it otherwise, else :attr:`word`."""
         other = self.written and self.written.casefold() != self.word.casefold()
         return f"{self.word}（{self.written}）" if other else self.word
+
+
+def posting_word(term: str, posting: tuple[str, ...]) -> str:
+    """``term`` as the ``posting``'s lines write it (:attr:`KeywordHit.word`).
+
+    Examples
+    --------
+    >>> posting_word("班前会", ("撰写晨会纪要",)), posting_word("反洗钱", ("负责反洗钱",))
+    ('晨会', '反洗钱')
+    """
+    from rolematch.language import posting_spelling
+
+    return posting_spelling(term, posting) or term
 
 
 @dataclass(frozen=True)

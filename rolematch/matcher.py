@@ -232,6 +232,7 @@ class Matcher(Params):
             for r in roles
         ]
         units = [u for us in self.role_units_ for u in us]
+        self._spelt = [(r.title, *r.duties, *r.requirements) for r in roles]  # keywords shown
         self.duty_role_ = np.repeat(np.arange(len(roles)), [len(u) for u in self.role_units_])
         from rolematch.features.background import reference_duties
         from rolematch.language import detect_language
@@ -564,10 +565,9 @@ class Matcher(Params):
 
     def _reason(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
-        from rolematch.explain import reason_line, supports_duty
+        from rolematch.explain import posting_word, reason_line, supports_duty
 
         covered = self.profile_.semantic["covered_support"]
-
         vocab, weights = self._terms, self.keywords_.role_weights_[r]
         top, gaps = listed_terms(weights, batch.hits.role_counts(i, r), vocab, 5, 3)
         _, idx, support = self._shown_evidence(batch, scores, i, r)
@@ -576,8 +576,8 @@ class Matcher(Params):
             k for k, x in zip(idx, support, strict=True) if supports_duty(round(x, 4), covered)
         ]
         return reason_line(
-            [vocab[t] for t in top],
-            [vocab[t] for t in gaps],
+            [posting_word(vocab[t], self._spelt[r]) for t in top],
+            [posting_word(vocab[t], self._spelt[r]) for t in gaps],
             len(shown),
             len(support),
             scores.findings[i][r],
@@ -614,7 +614,7 @@ class Matcher(Params):
         w_list, c_list = weights.tolist(), counts.tolist()
         sents = batch.sentences[i]
         texts = [s.text.casefold() for s in sents]  # once, for all its keywords
-        spelt = (role.title, *role.duties, *role.requirements)  # a Traditional posting's words
+        spelt = self._spelt[r]
         matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts, spelt) for t in has)
         missing = tuple(KeywordHit.lacking(vocab[t], w_list[t], spelt) for t in lacks)
         cos_l, idx_l, sup_l = self._shown_evidence(batch, scores, i, r)

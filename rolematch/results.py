@@ -390,20 +390,36 @@ class BatchResults:
         """Boolean mask (n_files, n_roles) of the pairs a view keeps.
 
         ``by="resume"`` keeps each résumé's best ``top_k`` roles, ``by="role"`` each
-        role's best ``top_k`` résumés; both drop pairs scoring below ``min_score``.
+        role's best ``top_k`` résumés; both drop pairs scoring below ``min_score``. A
+        role's view lists people: of files with the same text (a CV sent as PDF and as
+        Word) it keeps the first, whose warnings name the others, and ``top_k`` counts
+        texts.
         """
         self._check_finished()
         if by not in ("resume", "role"):
             raise ValueError(f"The 'by' parameter must be 'resume' or 'role'. Got {by!r} instead.")
         top_k = check_top_k(top_k, "BatchResults.keep")
         min_score = check_min_score(min_score, "BatchResults.keep")
-        rank = self.role_rank if by == "resume" else self.resume_rank
+        rank = self.role_rank if by == "resume" else self._distinct_rank()
         mask = rank > 0
         if top_k is not None:
             mask &= rank <= top_k
         if min_score is not None:
             mask &= np.nan_to_num(self.score, nan=-1.0) >= min_score
         return mask
+
+    def _distinct_rank(self) -> np.ndarray:
+        """:attr:`resume_rank` among the first files of each text (0 for the others)."""
+        copies = np.zeros(len(self), dtype=bool)
+        for group in self.same_text_groups():
+            copies[group[1:]] = True
+        if not copies.any():
+            return self.resume_rank
+        rank = np.where(copies[:, None], 0, self.resume_rank)
+        for r in range(rank.shape[1]):
+            kept = np.flatnonzero(rank[:, r] > 0)
+            rank[kept[np.argsort(rank[kept, r], kind="stable")], r] = np.arange(1, kept.size + 1)
+        return rank
 
     def long_pairs(
         self, top_k: int | None = None, min_score: float | None = None

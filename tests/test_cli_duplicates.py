@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -87,14 +88,24 @@ def test_each_copy_of_a_resume_says_which_files_have_the_same_text(cvs, tmp_path
     # the reports that read the same table say it too
     recs = [json.loads(x) for x in outs[".jsonl"].read_text("utf-8").splitlines()]
     assert _notes(recs)["dup2.txt"] >= dup["dup2.txt"]
+    # a role's shortlist lists a text once, as its first file, whose note names the copy
     html = outs[".html"].read_text("utf-8")
-    assert f"duplicate: same text as {cvs / 'cv.pdf'}" in html
+    assert f"duplicate: same text as {cvs / 'cv.txt'}" in html
+    shown = set(re.findall(r"<summary>\d+\. ([^<]+)<", html))
+    assert {"dup1.txt", "cv.pdf"} <= shown and not {"dup2.txt", "cv.txt"} & shown, shown
     import openpyxl
 
     wb = openpyxl.load_workbook(outs[".xlsx"], read_only=True)
     cells = {str(c) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row}
+    listed = {
+        Path(str(row[1])).name
+        for ws in wb.worksheets[1:]
+        if ws.title != "无法读取 Unreadable"
+        for row in ws.iter_rows(min_row=2, values_only=True)
+    }
     wb.close()
     assert any(f"duplicate: same text as {cvs / 'dup1.txt'}" in c for c in cells)
+    assert {"dup1.txt", "cv.pdf"} <= listed and not {"dup2.txt", "cv.txt"} & listed, listed
     assert "rolematch: 4 files have the same text as another file (a warning on each" in err
 
 

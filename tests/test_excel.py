@@ -56,9 +56,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     cvs, roles = root / "cvs", root / "roles"
     cvs.mkdir()
     roles.mkdir()
-    for name in HOSTILE:
-        (cvs / name).write_text(CV, encoding="utf-8")
+    for name, hobby in zip(HOSTILE, ("篮球", "游泳", "阅读", "登山"), strict=True):
+        (cvs / name).write_text(f"{CV}\n兴趣爱好：{hobby}", encoding="utf-8")
     (cvs / "teacher.txt").write_text(OTHER, encoding="utf-8")
+    # the same CV twice: a role sheet lists the first file of a text, whose warnings name both
+    (cvs / "teacher_copy.txt").write_text(OTHER, encoding="utf-8")
     # a truncated PDF named like a formula: the Unreadable sheet names it too
     pdf = next((Path(__file__).parents[1] / "examples" / "pdf").glob("*.pdf"))
     (cvs / "=broken.pdf").write_bytes(pdf.read_bytes()[:200])
@@ -119,7 +121,8 @@ def test_xlsx_text_is_the_exact_text_typed_as_a_string_never_a_formula(batch, tm
     overview = wb["总览 Overview"]
     assert [c.value for c in overview[1]][4] == "@仓库管理员"
     paths = {row[0] for row in overview.iter_rows(min_row=2, values_only=True)}
-    assert paths == {str(batch["cvs"] / n) for n in (*HOSTILE, "teacher.txt", "=broken.pdf")}
+    names = (*HOSTILE, "teacher.txt", "teacher_copy.txt", "=broken.pdf")
+    assert paths == {str(batch["cvs"] / n) for n in names}
     assert [r[0] for r in wb["无法读取 Unreadable"].iter_rows(min_row=2, values_only=True)] == [
         str(batch["cvs"] / "=broken.pdf")
     ]

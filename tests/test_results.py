@@ -164,6 +164,36 @@ def test_files_with_the_same_text_are_all_scored_and_each_names_the_others(tmp_p
         assert "duplicate" not in by_file[path["other.txt"]]
 
 
+def test_a_roles_shortlist_lists_each_text_once_and_top_k_counts_people(tmp_path):
+    # a nightly batch held CVs twice (PDF and Word): the top of every role sheet was the
+    # same person two or three times, and --top-k 5 showed 2-3 people
+    texts = [f.read_text("utf-8") for f in example_files() if f.suffix == ".txt"]
+    texts.append("2016-至今 某银行 手机银行产品经理，负责手机银行APP迭代与月活提升。")
+    for name, k in (("a.txt", 0), ("b.txt", 1), ("a2.txt", 0), ("c.txt", 2), ("a3.txt", 0)):
+        (tmp_path / name).write_text(texts[k], "utf-8")
+    (tmp_path / "d.txt").write_text(texts[3], "utf-8")
+    files = collect_files([tmp_path])
+    matcher = Matcher(encoder=HashingEncoder()).fit(ROLES)
+    with BatchResults(ROLES, files) as res:
+        for i, fr in iter_results(files, matcher=matcher, file_timeout=None):
+            res.add(i, fr)
+        res.finish()
+        names = [Path(f).name for f in res.files]
+        keep = res.keep("role", top_k=3)
+        assert (keep.sum(axis=0) == 3).all()  # three people for every role
+        first = names.index("a.txt")
+        for r in range(len(ROLES)):
+            shown = [names[i] for i in np.flatnonzero(keep[:, r])]
+            assert not {"a2.txt", "a3.txt"} & set(shown), shown
+            ahead = [
+                i for i in range(len(res)) if res.resume_rank[i, r] < res.resume_rank[first, r]
+            ]
+            if len({res.text_hash[i] for i in ahead}) < 3:  # a.txt is among the 3 best texts
+                assert "a.txt" in shown
+        assert res.keep("resume", top_k=3)[names.index("a2.txt")].sum() == 3  # its own rows
+        assert len(res.to_frame()) == 6 * len(ROLES)  # the long format keeps every file
+
+
 def test_scores_equal_to_the_shown_digit_rank_in_file_order(results):
     """One process and two workers sum a score's floats in other orders (1e-8 apart):
     the ranks follow the 4 shown decimals, so both runs write the same rows."""
