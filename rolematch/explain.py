@@ -180,8 +180,8 @@ class KeywordHit:
     """A role keyword: its weight for the role and how often the résumé has it, and the
     résumé's own word where it wrote another of the synonym table (投资者教育 for 金融教育,
     mobile banking for 手机银行), so a reader finds the word it matched. ``term`` is the
-    vocabulary's (Simplified) word; ``label`` is how a Traditional Chinese posting writes
-    it (人身保險), which is what is shown."""
+    vocabulary's (Simplified) word; ``label`` is how the posting writes it where it writes
+    it otherwise (人身保險 in a Traditional posting, 晨会 for 班前会), which is what is shown."""
 
     term: str
     weight: float
