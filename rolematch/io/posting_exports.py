@@ -349,6 +349,8 @@ class ExportJob:
     lines: list[Line]
     id: str = ""
     department: str = ""
+    #: the filled fields none of the above read, as ``(name, value text)``
+    unread: tuple[tuple[str, str], ...] = ()
 
 
 def _item_rows(
@@ -485,9 +487,16 @@ def export_jobs(
                 body = html.unescape(body)
         lines = html_lines(body) if looks_like_html(body) else numbered_lines(body)
         count += 1
-        dept = [_value_text(rec[n], " ").strip() for n in rec if department_field(f"{n}：x")]
+        depts = [n for n in rec if department_field(f"{n}：x")]
+        dept = [_value_text(rec[n], " ").strip() for n in depts]
         ident = str(rec[idf]).strip() if idf else ""
-        yield ExportJob(no, title, lines, ident, next((d for d in dept if d), ""))
+        used = {*tf, *xf, *depts, idf}
+        unread = tuple(
+            (str(n), _value_text(v, " ").strip())
+            for n, v in rec.items()
+            if n not in used and _filled(v) and str(n).strip()
+        )
+        yield ExportJob(no, title, lines, ident, next((d for d in dept if d), ""), unread)
     if not count:
         raise RoleSpecError("the export holds no records", path=path)
 

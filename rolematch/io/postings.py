@@ -46,6 +46,7 @@ from rolematch.io.posting_lines import (
     clean_title,
     fold,
     load_lexicon,
+    noise_reason,
     post_title_like,
     slug,
 )
@@ -225,6 +226,7 @@ def _export_postings(
         if not any(p.duties or p.requirements for p in sheets):
             raise
         return sheets
+    vocab = load_lexicon(lex)
     for job in jobs:
         # keep the file's own numbering: line n of the record's text is reported as row:n
         found = parse_posting_text(
@@ -239,6 +241,11 @@ def _export_postings(
                 p.headings += extra.headings
         p.title, p.line = job.title, job.no
         p.department = job.department or p.department
+        # a column no field reads (工作地点, 招聘人数): said as a dropped line is
+        p.dropped += [
+            Dropped(job.no, text, noise_reason(text, vocab) or "a column no field reads")
+            for text in (f"{name}：{value}" for name, value in job.unread)
+        ]
         if job.id:
             p.id = job.id  # as the board wrote it; the role's id is board_id(job.id)
         postings.append(p)

@@ -311,3 +311,25 @@ def test_side_by_side_sections_and_a_table_of_items_by_kind(tmp_path: Path) -> N
     assert _texts(q.duties) == ["负责战斗系统的数值搭建", "建立资源产出与消耗模型"]
     assert _texts(q.requirements) == ["3年以上数值策划经验", "有海外项目经验"]
     assert q.requirements[-1].preferred
+
+
+def test_an_hr_systems_columns_no_field_reads_are_said_as_dropped(tmp_path: Path) -> None:
+    # a campus recruiter's export: the dry-run said "dropped (0)" of 工作地点, 招聘人数 and
+    # 截止日期, which a .docx of the same posts listed as dropped, each with its reason
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(("序号", "岗位名称", "工作地点", "岗位职责", "任职要求", "招聘人数", "截止日期"))
+    sheet.append((1, "固定收益交易助理", "上海", "1、协助债券交易询价与报价\n2、撰写市场日报",
+                  "1、金融相关专业", "2人", "2026年11月30日"))  # fmt: skip
+    path = tmp_path / "posts.xlsx"
+    book.save(path)
+    (post,) = read_postings(path)
+    assert _texts(post.duties) == ["协助债券交易询价与报价", "撰写市场日报"]
+    assert [(d.line, d.text, d.reason) for d in post.dropped] == [
+        (2, "序号：1", "a column no field reads"),
+        (2, "工作地点：上海", "work location"),
+        (2, "招聘人数：2人", "number of openings"),
+        (2, "截止日期：2026年11月30日", "closing date"),
+    ]
