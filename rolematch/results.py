@@ -55,6 +55,7 @@ __all__ = [
     "BatchResults",
     "FileResult",
     "distinct_names",
+    "shown_ranks",
     "text_fingerprint",
 ]
 
@@ -100,6 +101,26 @@ COLUMNS = (*TABLE_COLUMNS[:9], "role_rank", "resume_rank", *TABLE_COLUMNS[9:])
 #: shown digit are ties (one process and two workers sum them 1e-8 apart), which keep role
 #: order and file order, on every engine.
 RANK_DECIMALS = 4
+
+
+def shown_ranks(scores: np.ndarray, axis: int) -> np.ndarray:
+    """1-based ranks of a 2-D ``scores`` along ``axis``, best first, read as the CSV shows
+    the scores (:data:`RANK_DECIMALS` places): equal ones keep their order. The one
+    ranking of both engines (the local store, Spark's workers).
+
+    Examples
+    --------
+    >>> shown_ranks(np.array([[0.12341, 0.12344, 0.9]]), axis=1).tolist()
+    [[2, 3, 1]]
+    """
+    s = np.round(scores, RANK_DECIMALS)
+    order = np.argsort(-s, axis=axis, kind="stable")
+    ranks = np.empty_like(order)
+    places = np.arange(1, s.shape[axis] + 1)
+    np.put_along_axis(ranks, order, np.expand_dims(places, 1 - axis), axis=axis)
+    return ranks
+
+
 #: The rows of :attr:`FileResult.scores`.
 SCORES = ("score", "keyword_score", "semantic_score", "facet_score")
 #: Starts the warning of a file whose text another file of the batch also has.
@@ -316,15 +337,8 @@ class BatchResults:
             # ranked as shown (4 decimals): scores equal to the last shown digit are ties,
             # which keep role order / file order (stable), however the threads of one
             # run or another summed them (one process and two workers differ in 1e-8)
-            s = np.round(self.score[ok], RANK_DECIMALS)
-            by_role = np.argsort(-s, axis=1, kind="stable")
-            ranks = np.empty_like(by_role)
-            np.put_along_axis(ranks, by_role, np.arange(1, s.shape[1] + 1)[None, :], axis=1)
-            self.role_rank[ok] = ranks
-            by_file = np.argsort(-s, axis=0, kind="stable")
-            ranks = np.empty_like(by_file)
-            np.put_along_axis(ranks, by_file, np.arange(1, s.shape[0] + 1)[:, None], axis=0)
-            self.resume_rank[ok] = ranks
+            self.role_rank[ok] = shown_ranks(self.score[ok], axis=1)
+            self.resume_rank[ok] = shown_ranks(self.score[ok], axis=0)
         self._finished = True
         return self
 

@@ -234,14 +234,10 @@ def _with_ranks(
         i += k
     rank = np.zeros(len(table), dtype=np.int64)
     if ok.any():
-        from rolematch.results import RANK_DECIMALS
+        from rolematch.results import shown_ranks
 
-        # as the local engine ranks: the scores the CSV shows, ties in role order
-        s = np.round(table["score"].to_numpy(dtype=float)[ok], RANK_DECIMALS).reshape(-1, n_roles)
-        by_role = np.argsort(-s, axis=1, kind="stable")
-        ranks = np.empty_like(by_role)
-        np.put_along_axis(ranks, by_role, np.arange(1, n_roles + 1)[None, :], axis=1)
-        rank[ok] = ranks.ravel()
+        s = table["score"].to_numpy(dtype=float)[ok].reshape(-1, n_roles)
+        rank[ok] = shown_ranks(s, axis=1).ravel()  # as the local engine ranks
     out = table.copy()
     out["role_rank"] = pd.array(np.where(ok, rank, 0), dtype="Int32")
     out.loc[~ok, "role_rank"] = pd.NA
