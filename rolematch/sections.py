@@ -465,6 +465,9 @@ def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) 
             warnings.append(f"markup: {tags} HTML tags removed")
         if hidden:
             warnings.append(f"hidden_text: {hidden} chars excluded")  # read_resume's wording
+    from rolematch.io._wraps import join_text_wraps
+
+    text = join_text_wraps(text, is_heading_line)[0]  # as the .txt reader does
     return build_resume(source, [text], warnings=warnings, redact=redact, paged=False)
 
 

@@ -93,6 +93,16 @@ def test_repeating_boilerplate_does_not_raise_a_score(catalog, texts):
     assert not ((base < 0.3) & (once >= 0.5)).any()
 
 
+def test_a_cv_copied_out_of_a_pdf_viewer_scores_as_the_cv(catalog, texts):
+    from tests.io.test_txt_wraps import wrap  # a text wrapper's line ends
+
+    wrapped = [wrap(t, 44) for t in texts]  # a narrow column: many sentences broken
+    assert (
+        sum(map(len, map(str.splitlines, wrapped))) > sum(map(len, map(str.splitlines, texts))) + 10
+    )
+    assert np.abs(catalog.score_matrix(wrapped) - catalog.score_matrix(texts)).max() <= 0.01
+
+
 TERSE_FITS = [
     (
         "2016年至今 某股份制银行 电子银行部 手机银行团队负责人，负责手机银行APP迭代、"

@@ -61,7 +61,8 @@ from rolematch.exceptions import ExtractionError, MissingDependencyError
 from rolematch.io._ocr_text import ocr_warnings
 from rolematch.io._own_outputs import own_output
 from rolematch.io._path_bytes import BinaryReadable, resume_input
-from rolematch.sections import build_resume
+from rolematch.io._wraps import join_text_wraps
+from rolematch.sections import build_resume, is_heading_line
 
 if TYPE_CHECKING:
     from rolematch.io._html import WebText
@@ -413,6 +414,7 @@ def _read(
         if tags:  # a GitHub Pages or blog CV's source saved as text
             warnings.append(f"markup: {tags} HTML tags removed")
         warnings += _hidden(hidden)
+        text = join_text_wraps(text, is_heading_line)[0]  # copied from a PDF viewer
         meta.update(backend="txt", encoding=encoding)
         return _finish(
             build_resume(source, [text], warnings=warnings, meta=meta, redact=redact, paged=False)

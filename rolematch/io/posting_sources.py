@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from rolematch.exceptions import RoleSpecError
+from rolematch.io._wraps import FOLIO_IN_TEXT
 
 __all__ = [
     "EXPORT_SUFFIXES",
@@ -323,7 +324,7 @@ def document_lines(path: Path) -> list[Line]:
         return html_lines(text)
     lines = tab_tables(pipe_tables(_front_matter(numbered_lines(text))))
     for ln in lines:  # a text copied out of a PDF keeps its pages' numbers
-        if _FOLIO_IN_TEXT.match(ln.text):
+        if FOLIO_IN_TEXT.match(ln.text):
             ln.drop = PAGE_NUMBER
     return _mark_page_headers(lines)
 
@@ -359,13 +360,6 @@ def _front_matter(lines: list[Line]) -> list[Line]:
 PAGE_NUMBER, PAGE_HEADER = "page number", "page header"
 #: what a page prints on every page: a line that leaves the item it interrupts open
 PAGE_FURNITURE = (PAGE_NUMBER, PAGE_HEADER)
-#: a page number in a text copied out of a PDF, where no page ends: only the spelled-out
-#: forms (第1页 共3页, — 1 —, Page 1 of 2, 1/3), never a bare figure
-_FOLIO_IN_TEXT = re.compile(
-    r"^\s*(?:第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|[-—–－]+\s*\d{1,3}\s*[-—–－]+"
-    r"|page\s*\d{1,3}(?:\s*of\s*\d{1,3})?|\d{1,3}\s*/\s*\d{1,3})\s*$",
-    re.I,
-)
 
 
 def _mark_page_headers(lines: list[Line]) -> list[Line]:
