@@ -506,12 +506,10 @@ def test_int8_and_fp32_give_the_same_top_role(e5_home: Path) -> None:
         matcher = rolematch.Matcher(model="e5-small", encoder=encoder)  # same scoring profile
         scores = matcher.fit(roles).similarity(resumes)
         best[model] = (np.argmax(scores, axis=1), scores)
-    from rolematch.features._bert import _reduce_range
-
     np.testing.assert_array_equal(best["e5-small-int8"][0], best["e5-small-fp32"][0])
-    # 7-bit activations without VNNI (AVX2 alone): one score moved 0.046 on an AMD EPYC
-    atol8 = 0.05 if _reduce_range() else 0.03
-    np.testing.assert_allclose(best["e5-small-int8"][1], best["e5-small-fp32"][1], atol=atol8)
+    # int8 rounds as the CPU's kernels do: one score of these 54 moved 0.031 on a Xeon with
+    # VNNI and AMX, 0.046 on an AMD EPYC without VNNI (7-bit activations, AVX2 alone)
+    np.testing.assert_allclose(best["e5-small-int8"][1], best["e5-small-fp32"][1], atol=0.05)
     np.testing.assert_array_equal(best["e5-small-bf16"][0], best["e5-small-fp32"][0])
     # bfloat16 rounds as the CPU's kernels do: AMX keeps these scores within 0.005 of fp32,
     # AVX512-BF16 alone (an AMD EPYC) moved one by 0.0069; the rankings of the labelled
