@@ -157,19 +157,26 @@ class FileResult:
 
 def text_fingerprint(resume: Resume) -> str:
     """A short hash of what makes two résumés the same one: the text without its
-    whitespace (a PDF and a text file of one CV match) and the personal data redaction
-    cut out of it (two people's résumés that differ only in name and phone do not).
+    whitespace and without a line's repeats (a PDF and a text file of one CV match,
+    whatever its line breaks and the running header each page repeats) and the personal
+    data redaction cut out of it (two people's résumés that differ only in name and
+    phone do not).
 
     Examples
     --------
     >>> from rolematch.sections import resume_from_text
     >>> a = resume_from_text("负责手机银行运营。\\n熟悉反洗钱", source="a.txt")
     >>> b = resume_from_text("负责手机银行运营。 熟悉反洗钱  ", source="b.pdf")
-    >>> text_fingerprint(a) == text_fingerprint(b), len(text_fingerprint(a))
-    (True, 32)
+    >>> c = resume_from_text("个人简历\\n负责手机银行运营。\\n个人简历\\n熟悉反洗钱")
+    >>> d = resume_from_text("个人简历\\n负责手机银行运营。熟悉反洗钱")
+    >>> text_fingerprint(a) == text_fingerprint(b), text_fingerprint(c) == text_fingerprint(d)
+    (True, True)
+    >>> len(text_fingerprint(a))
+    32
     """
+    lines = ("".join(line.split()) for line in resume.text.splitlines())
     h = hashlib.blake2b(digest_size=16)
-    h.update(_spool_text("".join(resume.text.split())))
+    h.update(_spool_text("".join(dict.fromkeys(lines))))
     h.update(b"\0")
     personal = json.dumps(resume.personal, ensure_ascii=False, sort_keys=True, default=str)
     h.update(_spool_text(personal))

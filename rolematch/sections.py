@@ -36,6 +36,7 @@ from typing import Any
 
 from rolematch._resources import data_dir, load_yaml
 from rolematch.documents import Resume, Sentence
+from rolematch.io._wraps import FOLIO_IN_TEXT, join_text_wraps
 from rolematch.language import detect_language, has_traditional, to_simplified
 from rolematch.pii import redact_lines
 from rolematch.text import make_valid, normalize_line, normalize_text, split_sentences
@@ -323,7 +324,10 @@ def build_resume(
         # every backend's text passes here first: nothing downstream sees a surrogate
         raw, replaced = make_valid(raw)
         invalid += replaced
-        for line in normalize_text(raw).splitlines():
+        # a printed page number (- 1 -, 第1页 共2页) is no part of the CV: not scored, and
+        # a PDF and its copied text read the same without it
+        body = "\n".join(ln for ln in raw.splitlines() if not FOLIO_IN_TEXT.match(ln))
+        for line in normalize_text(body).splitlines():
             parts = _split_long(line)
             if len(parts) > 1:
                 long_lines += 1
@@ -465,8 +469,6 @@ def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) 
             warnings.append(f"markup: {tags} HTML tags removed")
         if hidden:
             warnings.append(f"hidden_text: {hidden} chars excluded")  # read_resume's wording
-    from rolematch.io._wraps import join_text_wraps
-
     text = join_text_wraps(text, is_heading_line)[0]  # as the .txt reader does
     return build_resume(source, [text], warnings=warnings, redact=redact, paged=False)
 

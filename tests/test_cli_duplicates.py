@@ -132,3 +132,41 @@ def test_the_wide_csv_and_the_terminal_table_say_it_too(cvs, tmp_path, capsys):
         for name in ("dup1.txt", "dup2.txt", "cv.pdf", "cv.txt")
     }
     assert dict(line.split(" ", 1) for line in listed.splitlines()) == expected
+
+
+def test_a_pdf_and_its_text_copied_out_of_a_viewer_are_one_resume(tmp_path, capsys):
+    """Page numbers (- 1 -, 第 1 页 共 2 页), the running header each page repeats and
+    the viewer's line ends do not make a second candidate."""
+    pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from tests.io.test_txt_wraps import CV, wrap
+
+    d = tmp_path / "cvs"
+    d.mkdir()
+    body = wrap(CV, 60).splitlines()
+    pages = [body[: len(body) // 2], body[len(body) // 2 :]]
+    (d / "clean.txt").write_text("个人简历\n" + CV, "utf-8")
+    copied = [
+        line
+        for n, page in enumerate(pages, start=1)
+        for line in ("个人简历", *page, f"第 {n} 页 共 2 页")
+    ]
+    (d / "copied.txt").write_text("\n".join(copied), "utf-8")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(d / "cv.pdf"), pagesize=(595, 842))
+    for n, page in enumerate(pages, start=1):
+        c.setFont("STSong-Light", 10)
+        for k, line in enumerate(["个人简历", "", *page]):
+            c.drawString(60, 780 - 16 * k, line)
+        c.drawCentredString(297, 40, f"- {n} -")
+        c.showPage()
+    c.save()
+    assert main(["score", str(d), "--model", MODEL, "-o", str(tmp_path / "r.csv")]) == 0
+    notes = _notes(_read_csv(tmp_path / "r.csv"))
+    for name in ("clean.txt", "copied.txt", "cv.pdf"):
+        others = sorted(str(d / o) for o in ("clean.txt", "copied.txt", "cv.pdf") if o != name)
+        assert f"duplicate: same text as {', '.join(others)}" in notes[name], notes[name]
+    assert "3 files have the same text" in capsys.readouterr().err

@@ -305,3 +305,12 @@ def test_a_tools_line_among_a_jobs_lines_does_not_end_the_job():
     r = resume_from_text(text)
     assert "Lloyds" in r.sections["work"] and "scorecards" in r.sections["work"]
     assert r.sections["skills"].splitlines() == ["SQL, SAS, Python.", "Excel VBA"]
+
+
+@pytest.mark.parametrize(
+    "folio", ["- 1 -", "— 2 —", "第 1 页 共 3 页", "第2页", "Page 1 of 2", "1/3"]
+)
+def test_a_printed_page_number_is_no_part_of_the_resume(folio):
+    r = build_resume("cv.pdf", [f"负责手机银行运营。\n{folio}\n熟悉反洗钱"])
+    assert r.text == "负责手机银行运营。\n熟悉反洗钱"
+    assert [s.text for s in r.sentences] == ["负责手机银行运营。", "熟悉反洗钱"]
