@@ -49,7 +49,9 @@ DEGREES = {"中专": 0, "中职": 0, "技校": 0, "职高": 0, "高中": 0, "大
            "本科": 2, "学士": 2, "硕士": 3, "研究生": 3, "MBA": 3, "博士": 4}  # fmt: skip
 # a posting's 大学(含)以上 asks for 本科; a CV's bare 大学 states no degree
 _REQ_DEGREES = {**DEGREES, "大学": 2}
-# English degree names, matched case-insensitively as whole words
+_ABBR_BEFORE = r"(?=,|\s+(?:in\s+)?(?!(?:Office|Word|Excel|Project|Visio|Access|Teams)\b)[A-Z])"
+# English degree names, matched case-insensitively as whole words; abbreviations in
+# capitals (BA, MS) only before a comma or a subject (BA Marketing, not MS Office)
 _EN_DEGREES = (
     (re.compile(r"\b(?:ph\.?d|doctor(?:ate)?)(?![a-z])", re.I), 4),
     (re.compile(r"\b(?:master|m\.?sc|m\.s\.|m\.a\.|mba|llm|m[sa](?=\s+in\b))(?![a-z])", re.I), 3),
@@ -60,6 +62,8 @@ _EN_DEGREES = (
         2,
     ),
     (re.compile(r"\b(?:associate degree|diploma)(?![a-z])", re.I), 1),
+    (re.compile(r"\bM(?:A|S|Eng|Fin|Acc|PA)" + _ABBR_BEFORE), 3),
+    (re.compile(r"\bB(?:A|S|Eng|Ec|Fin|Bus)" + _ABBR_BEFORE), 2),
 )
 _DEGREE_NAMES = {0: "中专/高中", 1: "大专", 2: "本科", 3: "硕士", 4: "博士"}
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,

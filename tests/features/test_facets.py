@@ -100,6 +100,11 @@ def test_open_ended_ranges_in_other_styles(text, years):
         # a returnee's "MS in" (no dots), not MS Office
         ("Columbia University, MS in Financial Economics, 2026", 3, ("经济",)),
         ("Skills: MS Office, Excel; Fudan University, B.S. in Finance", 2, ("金融",)),
+        # capitals without dots before a subject or a comma
+        ("BA Marketing, Fudan University, 2017", 2, ("市场营销",)),
+        ("MA, Peking University (Economics)", 3, ("经济",)),
+        ("BEng Software Engineering, Tongji University", 2, ("计算机",)),
+        ("Tools: MS Office; BA team, Shanghai University", None, ()),
     ],
 )
 def test_english_degrees_and_majors(text, degree, majors):
