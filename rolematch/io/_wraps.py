@@ -192,7 +192,7 @@ def _text_margin(widths: Sequence[int]) -> int | None:
     longest lines are one or two.
     """
     long = sorted(w for w in widths if w >= _MIN_WRAP_COLUMNS)
-    stray = max(1, len(long) // 20)  # a URL or a table row past the margin
+    stray = len(long) // 20  # a URL or a table row past the margin, in a long text
     for margin in reversed(long[-stray - 1 :]):
         full = sum(1 for w in long if margin - _tolerance(margin) <= w <= margin)
         if full >= max(3, len(long) / 10):

@@ -115,8 +115,11 @@ def test_breaks_inside_a_chinese_line_join_as_the_line_was_written():
                 "│            │ 按季度进行绩效考核与分析，形成考核报告并报部门负责人审定执行 │",
             ]
         ),
+        # a short CV whose lines happen to end near one column, one running past it
+        "姓名 | 陈晓明 | 性别 | 男\n民族 | 汉 | 户籍 | 湖南长沙\n工作经历\n"
+        "2015.03-2018.06 某公司 销售\n负责客户开发,维护重点客户关系,完成年度销售目标。",
     ],
-    ids=["markers", "table"],
+    ids=["markers", "table", "short"],
 )
 def test_lines_written_apart_stay_apart(text):
     assert join_text_wraps(text, is_heading_line) == (text, 0)
