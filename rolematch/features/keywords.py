@@ -67,24 +67,27 @@ def listed_terms(
     ``weights`` are the role's term weights and ``counts`` the résumé's hits for the
     role (``KeywordHits.role_counts``). Generic terms (:data:`LISTED_SHARE`) are not
     listed as matched; a term inside one the résumé has is not missing: 金融信息 is
-    in 个人金融信息保护.
+    in 个人金融信息保护; nor is one inside another missing term, which it is part of:
+    互联 of 互联网, 质检 of 智能质检.
 
     Examples
     --------
-    >>> vocab = ["个人金融信息保护", "金融信息", "消保", "银行"]
-    >>> w, c = np.array([3.0, 2.0, 1.0, 0.01]), np.array([1, 0, 0, 4])
+    >>> vocab = ["个人金融信息保护", "金融信息", "消保", "银行", "互联", "互联网"]
+    >>> w, c = np.array([3.0, 2.0, 1.0, 0.01, 2.5, 0.5]), np.array([1, 0, 0, 4, 0, 0])
     >>> listed_terms(w, c, vocab, None, 5)
-    ([0], [2])
+    ([0], [2, 5])
     """
     has = np.flatnonzero((weights > 0) & (counts > 0))
     lacks = np.flatnonzero((weights > 0) & (counts == 0))
     found = [vocab[t] for t in has.tolist()]
+    lacking = [vocab[t] for t in lacks.tolist()]
     has = has[weights[has] >= LISTED_SHARE * weights.max(initial=0.0)]
     gaps: list[int] = []
     for t in lacks[np.argsort(-weights[lacks], kind="stable")].tolist():
         if len(gaps) == missing:
             break
-        if not any(vocab[t] in f for f in found):
+        term = vocab[t]
+        if not any(term in f for f in found) and not any(term in g and term != g for g in lacking):
             gaps.append(t)
     return has[np.argsort(-weights[has], kind="stable")[:matched]].tolist(), gaps
 

@@ -236,3 +236,18 @@ def test_conduct_and_health_boilerplate_is_no_role_term():
     vocab = KeywordVectorizer().fit([role]).vocabulary_
     assert "acams" in vocab
     assert not {"品行端正", "身体健康", "遵纪守法"} & set(vocab)
+
+
+def test_a_missing_compound_is_listed_whole_not_as_its_fragment():
+    # 互联网's 互联 is a role term (a subword) no résumé says alone: it was "missing"
+    # for everyone with no 互联网, beside 互联网 itself (a headhunter's 32 of 90 rows)
+    from rolematch.features.keywords import listed_terms
+
+    role = Role("ops", "运营主管", ("负责App运营",), ("5年以上互联网或银行线上渠道运营经验",))
+    kv = KeywordVectorizer().fit([role])
+    vocab = list(kv.vocabulary_)
+    assert {"互联", "互联网"} <= set(vocab)
+    counts = kv.count(["负责App运营"])[0]
+    _, lacks = listed_terms(kv.role_weights_[0], counts, vocab, None, len(vocab))
+    missing = [vocab[t] for t in lacks]
+    assert "互联网" in missing and "互联" not in missing
