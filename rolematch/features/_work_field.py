@@ -32,10 +32,11 @@ _GENERIC = frozenset(
 """.split()  # noqa: SIM905 (one list a reader can scan)
 )  # fmt: skip
 # 保险公司 → 保险, 金融机构 → 金融, 餐饮行业 → 餐饮: the trade without its kind of place
-_SUFFIX = re.compile(r"(?:公司|机构|行业|企业|业务|工作|领域|岗位|单位)$")
+_SUFFIX = re.compile(r"(?:公司|机构|行业|企业|业务|工作|领域|岗位|单位|平台)$")
 _JOINERS = frozenset("或及和与、的等类/")
 # a kind of place closing the industry a field names: 电子制造行业PMC is PMC work there
-_PLACE = re.compile(r"行业|公司|机构|企业|单位|领域")
+# (互联网金融平台信贷风控: 信贷风控 at a platform; a 平台 alone is no trade)
+_PLACE = re.compile(r"行业|公司|机构|企业|单位|领域|平台")
 # industries a field may name before the work without a place word (互联网用户运营)
 _INDUSTRIES = frozenset(
     """
@@ -90,6 +91,16 @@ def _trade_words(field: str) -> list[str]:
     return [w for w in kept if len(w) >= 2 and w not in _GENERIC and not w.isdigit()]
 
 
+#: how a CV names a trade word where no synonym does: a credit-card 风险策略经理 did
+#: 风控策略 work (the synonym table cannot rewrite every 风险 to 风控)
+_KIN = {"风控": "风险"}
+
+
+def _names(word: str) -> tuple[str, ...]:
+    names = _variants().get(word, (word,))
+    return (*names, *(n.replace(k, v) for n in names for k, v in _KIN.items() if k in n))
+
+
 def _alternation(names: Iterable[str]) -> re.Pattern[str]:
     # a one-character variant (行 for 银行) would match every job
     kept = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
@@ -112,8 +123,8 @@ class FieldMatch:
     def __init__(self, words: Sequence[str], parts: Sequence[Sequence[str]]) -> None:
         self.words = tuple(words)
         self.parts = tuple(tuple(p) for p in parts)
-        self._any = _alternation(v for w in words for v in _variants().get(w, (w,)))
-        self._all = [[_alternation(_variants().get(p, (p,))) for p in ps] for ps in self.parts]
+        self._any = _alternation(v for w in words for v in _names(w))
+        self._all = [[_alternation(_names(p)) for p in ps] for ps in self.parts]
 
     def search(self, text: str) -> bool:
         if self._any.search(text):

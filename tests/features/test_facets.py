@@ -332,6 +332,16 @@ def test_years_asked_in_a_field_count_only_the_jobs_in_it():
     assert _experience("2年以上前端开发经验", "2019.07-至今 某公司 后端开发工程师").score == 0.0
 
 
+def test_credit_risk_years_are_the_risk_jobs_not_the_platforms():
+    """A headhunter's 信贷风控策略 post credited a payments PM (whose lines name platforms)
+    with 7.8 years and a credit-card 风险策略经理 with none."""
+    wanted = "3年以上银行、消费金融公司或互联网金融平台信贷风控策略工作经验"
+    risk = "2018.03-至今 某股份制银行信用卡中心 风险策略经理\n- 负责审批策略、额度策略与评分卡"
+    pay = "2016.03-至今 某支付公司 高级产品经理\n- 负责收单产品，对接电商平台与互联网金融平台"
+    assert _experience(wanted, risk).score == 1.0
+    assert _experience(wanted, pay).score == 0.0
+
+
 def test_an_education_line_inside_the_work_section_is_no_work():
     work = "2024.07-至今 某银行信用卡中心 风险策略助理\n教育：2020-2024 某大学 统计学 本科"
     f = resume_facets("工作经历\n" + work, {"work": work}, today=dt.date(2026, 12, 1))
