@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from rolematch.features.facets import FacetFinding
 from rolematch.highlight import highlight_html
+from rolematch.sections import CLAIM_SECTIONS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,12 +75,15 @@ def team_text(term_bonus: Sequence[tuple[str, float]]) -> str:
     return "、".join(f"{t} {b:+.2f}" for t, b in term_bonus)
 
 
-def _by_sentences(sentences: int | None, covered: int) -> str:
+def _by_sentences(sentences: int | None, covered: int, claimed: bool = False) -> str:
     """' by 1 sentence' where fewer résumé sentences than duties are the evidence (one
-    line of a short text may be many duties' best), else ''."""
-    if not sentences or sentences >= covered:
-        return ""
-    return f" by {sentences} sentence{'s' * (sentences > 1)}"
+    line of a short text may be many duties' best), and ', only in skills or …' where
+    all of them are skills or self-description lines (``claimed``); else ''."""
+    n = sentences or 0
+    by = f" by {n} sentence{'s' * (n > 1)}" if 0 < n < covered else ""
+    if claimed and covered:
+        by += f"{',' if by else ''} only in skills or self-description lines"
+    return by
 
 
 def reason_line(
@@ -92,6 +96,7 @@ def reason_line(
     semantic_source: str = "duties",
     claims: bool = False,
     sentences: int | None = None,
+    claimed: bool = False,
 ) -> str:
     """The one-line reason of a score (:attr:`Explanation.reason`), from its parts.
 
@@ -115,6 +120,10 @@ def reason_line(
     sentences : int, optional
         How many résumé sentences support the ``covered`` duties; said where fewer
         sentences than duties: one line of a short text may support many duties.
+    claimed : bool, default False
+        Whether every sentence that supports a duty is a skills or self-description
+        line (:data:`~rolematch.sections.CLAIM_SECTIONS`): said, since no work the
+        résumé describes bears those duties out (a post's words pasted as skills).
 
     Examples
     --------
@@ -126,13 +135,15 @@ def reason_line(
     'keywords: 支付 | requirements supported (the role lists no duties): 1/2'
     >>> reason_line(["坐席"], [], 9, 23, sentences=1)
     'keywords: 坐席 | duties supported: 9/23 by 1 sentence'
+    >>> reason_line(["收单"], [], 3, 4, sentences=1, claimed=True)
+    'keywords: 收单 | duties supported: 3/4 by 1 sentence, only in skills or self-description lines'
     """
     parts = []
     if matched:
         parts.append("keywords: " + "、".join(matched))
     if missing:
         parts.append("missing: " + "、".join(missing))
-    by = _by_sentences(sentences, covered)
+    by = _by_sentences(sentences, covered, claimed)
     if semantic_source == "requirements":
         parts.append(f"requirements supported (the role lists no duties): {covered}/{duties}{by}")
     else:
@@ -351,6 +362,7 @@ class Explanation:
             self.semantic_source,
             self.claims_capped,
             len({e.sentence for e in self.supported_evidence}),
+            all(e.section in CLAIM_SECTIONS for e in self.supported_evidence),
         )
 
     def supports(self, e: Evidence) -> bool:
@@ -435,7 +447,8 @@ class Explanation:
                 + " (log-odds, added to every role's)"
             )
         supported = self.supported_evidence
-        by = _by_sentences(len({e.sentence for e in supported}), len(supported))
+        claimed = all(e.section in CLAIM_SECTIONS for e in supported)
+        by = _by_sentences(len({e.sentence for e in supported}), len(supported), claimed)
         level = (
             f"{len(supported)} of {len(self.evidence)} supported at "
             f"{self.covered_support:.2f} or more{by}, best first"

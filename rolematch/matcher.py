@@ -571,10 +571,8 @@ class Matcher(Params):
         vocab, weights = self._terms, self.keywords_.role_weights_[r]
         top, gaps = listed_terms(weights, batch.hits.role_counts(i, r), vocab, 5, 3)
         _, idx, support = self._shown_evidence(batch, scores, i, r)
-        # as Evidence rounds
-        shown = [
-            k for k, x in zip(idx, support, strict=True) if supports_duty(round(x, 4), covered)
-        ]
+        ok = [supports_duty(round(x, 4), covered) for x in support]  # as Evidence rounds
+        shown = [k for k, x in zip(idx, ok, strict=True) if x]
         return reason_line(
             [posting_word(vocab[t], self._spelt[r]) for t in top],
             [posting_word(vocab[t], self._spelt[r]) for t in gaps],
@@ -585,6 +583,7 @@ class Matcher(Params):
             "duties" if self.roles_[r].duties else "requirements",
             bool(scores.capped[i, r]),
             len(set(shown)),
+            all(batch.sentences[i][k].section in CLAIM_SECTIONS for k in shown),
         )
 
     def _shown_evidence(

@@ -195,6 +195,21 @@ def test_a_posts_words_pasted_as_skills_make_no_fit_where_claims_are_weighed(
     assert not strict.explain(MOBILE_CV, "mobile-banking").claims_capped
 
 
+def test_a_fit_found_in_pasted_skills_alone_says_so_by_default(catalog):
+    """With claims counted in full (the default), a cook whose pasted skills line is a
+    post's words scores as a fit: the reason says every supporting line is a skills line."""
+    words = [k.term for k in catalog.explain(MOBILE_CV, "mobile-banking").matched_keywords]
+    pasted = COOK_CV + "\n技能：" + "、".join(words)
+    table = catalog.score_table([pasted, MOBILE_CV], explain=True)
+    rows = table[table.role_id == "mobile-banking"]
+    note = "only in skills or self-description lines"
+    cook, fit = rows.itertuples()
+    assert cook.score >= 0.5 and note in cook.reason and note in str(cook.explanation)
+    assert note not in fit.reason and note not in str(fit.explanation)
+    fast = catalog.score_table([pasted])  # reasons without explanations say it too
+    assert fast[fast.role_id == "mobile-banking"].reason.item() == cook.reason
+
+
 def test_skills_that_repeat_the_work_cost_a_fit_nothing(strict):
     r = strict.role_ids_.index("mobile-banking")
     words = "、".join(k.term for k in strict.explain(MOBILE_CV, "mobile-banking").matched_keywords)
