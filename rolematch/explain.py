@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from rolematch.features.facets import FacetFinding
 from rolematch.highlight import highlight_html
-from rolematch.sections import CLAIM_SECTIONS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,6 +61,20 @@ def supports_duty(support: float, covered_support: float = COVERED_SUPPORT) -> b
     (True, False, False)
     """
     return support > 0 and support >= covered_support
+
+
+def supporting(idx: Sequence[int], support: Sequence[float], covered_support: float) -> list[int]:
+    """The sentence indices ``idx`` of the duties :func:`supports_duty` accepts, their
+    ``support`` rounded as :class:`Evidence` rounds it.
+
+    Examples
+    --------
+    >>> supporting([3, 5, 3], [0.41, 0.02, 0.19996], 0.2)
+    [3, 3]
+    """
+    return [
+        k for k, x in zip(idx, support, strict=True) if supports_duty(round(x, 4), covered_support)
+    ]
 
 
 def team_text(term_bonus: Sequence[tuple[str, float]]) -> str:
@@ -121,9 +134,8 @@ def reason_line(
         How many résumé sentences support the ``covered`` duties; said where fewer
         sentences than duties: one line of a short text may support many duties.
     claimed : bool, default False
-        Whether every sentence that supports a duty is a skills or self-description
-        line (:data:`~rolematch.sections.CLAIM_SECTIONS`): said, since no work the
-        résumé describes bears those duties out (a post's words pasted as skills).
+        :attr:`Explanation.skills_only`: every sentence that supports a duty is a
+        skills or self-description line, though the résumé describes work too.
 
     Examples
     --------
@@ -317,6 +329,10 @@ class Explanation:
         Whether keywords or duty support found only in skills or self-description
         lines counted in part, as the rest of the résumé bears them out
         (:func:`rolematch.scoring.cap_claims`).
+    skills_only : bool
+        Whether every sentence that supports a duty is a skills or self-description
+        line while the résumé describes work too (:func:`rolematch.sections.claim_flags`):
+        nothing it says it did bears those duties out (a post's words pasted as skills).
     """
 
     role_id: str
@@ -339,6 +355,7 @@ class Explanation:
     keyword_focus: float | None = None
     term_bonus: tuple[tuple[str, float], ...] = ()
     claims_capped: bool = False
+    skills_only: bool = False
 
     @property
     def reason(self) -> str:
@@ -362,7 +379,7 @@ class Explanation:
             self.semantic_source,
             self.claims_capped,
             len({e.sentence for e in self.supported_evidence}),
-            all(e.section in CLAIM_SECTIONS for e in self.supported_evidence),
+            self.skills_only,
         )
 
     def supports(self, e: Evidence) -> bool:
@@ -447,8 +464,8 @@ class Explanation:
                 + " (log-odds, added to every role's)"
             )
         supported = self.supported_evidence
-        claimed = all(e.section in CLAIM_SECTIONS for e in supported)
-        by = _by_sentences(len({e.sentence for e in supported}), len(supported), claimed)
+        n = len({e.sentence for e in supported})
+        by = _by_sentences(n, len(supported), self.skills_only)
         level = (
             f"{len(supported)} of {len(self.evidence)} supported at "
             f"{self.covered_support:.2f} or more{by}, best first"

@@ -43,7 +43,7 @@ from rolematch.scoring import (
     lived_evidence,
     resume_baseline,
 )
-from rolematch.sections import CLAIM_SECTIONS
+from rolematch.sections import CLAIM_SECTIONS, claims_only
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -565,14 +565,13 @@ class Matcher(Params):
 
     def _reason(self, batch: ResumeFeatures, scores: _Scores, i: int, r: int) -> str:
         """``self._explanation(batch, scores, i, r).reason`` without building the rest."""
-        from rolematch.explain import posting_word, reason_line, supports_duty
+        from rolematch.explain import posting_word, reason_line, supporting
 
         covered = self.profile_.semantic["covered_support"]
         vocab, weights = self._terms, self.keywords_.role_weights_[r]
         top, gaps = listed_terms(weights, batch.hits.role_counts(i, r), vocab, 5, 3)
         _, idx, support = self._shown_evidence(batch, scores, i, r)
-        ok = [supports_duty(round(x, 4), covered) for x in support]  # as Evidence rounds
-        shown = [k for k, x in zip(idx, ok, strict=True) if x]
+        shown = supporting(idx, support, covered)
         return reason_line(
             [posting_word(vocab[t], self._spelt[r]) for t in top],
             [posting_word(vocab[t], self._spelt[r]) for t in gaps],
@@ -583,7 +582,7 @@ class Matcher(Params):
             "duties" if self.roles_[r].duties else "requirements",
             bool(scores.capped[i, r]),
             len(set(shown)),
-            all(batch.sentences[i][k].section in CLAIM_SECTIONS for k in shown),
+            claims_only(batch.sentences[i], shown),
         )
 
     def _shown_evidence(
@@ -617,12 +616,13 @@ class Matcher(Params):
         matched = tuple(KeywordHit.found(vocab[t], w_list[t], c_list[t], texts, spelt) for t in has)
         missing = tuple(KeywordHit.lacking(vocab[t], w_list[t], spelt) for t in lacks)
         cos_l, idx_l, sup_l = self._shown_evidence(batch, scores, i, r)
-        empty = Sentence("")
-        evidence = []
-        units = self.role_units_[r]
-        for duty, c, k, su in zip(units, cos_l, idx_l, sup_l, strict=True):
-            s = sents[k] if k >= 0 else empty
+        evidence, covered = [], self.profile_.semantic["covered_support"]
+        for duty, c, k, su in zip(self.role_units_[r], cos_l, idx_l, sup_l, strict=True):
+            s = sents[k] if k >= 0 else Sentence("")
             evidence.append(Evidence(duty, s.text, round(c, 4), round(su, 4), s.page, s.section))
+        from rolematch.explain import supporting
+
+        shown = supporting(idx_l, sup_l, covered)
         evidence.sort(key=lambda e: -e.support)
         fac = float(scores.facet[i, r])
         return Explanation(
@@ -639,11 +639,12 @@ class Matcher(Params):
             missing_keywords=missing,
             evidence=tuple(evidence),
             facets=tuple(scores.findings[i][r]),
-            covered_support=self.profile_.semantic["covered_support"],
+            covered_support=covered,
             profile=self.profile_.name,
             semantic_source="duties" if role.duties else "requirements",
             keyword_coverage=float(scores.coverage[i, r]),
             keyword_focus=float(scores.focus[i, r]),
             term_bonus=batch.bonus[i],
             claims_capped=bool(scores.capped[i, r]),
+            skills_only=claims_only(sents, shown),
         )

@@ -48,6 +48,7 @@ __all__ = [
     "SECTIONS",
     "build_resume",
     "claim_flags",
+    "claims_only",
     "detect_heading",
     "experience_text",
     "is_heading_line",
@@ -471,6 +472,22 @@ def resume_from_text(text: str, source: str = "<text>", *, redact: bool = True) 
             warnings.append(f"hidden_text: {hidden} chars excluded")  # read_resume's wording
     text = join_text_wraps(text, is_heading_line)[0]  # as the .txt reader does
     return build_resume(source, [text], warnings=warnings, redact=redact, paged=False)
+
+
+def claims_only(sentences: Sequence[Sentence], indices: Sequence[int]) -> bool:
+    """Whether the sentences at ``indices`` (those that support a role's duties) are all
+    self-description while the résumé describes work too (:func:`claim_flags`): nothing
+    it says it did bears them out.
+
+    Examples
+    --------
+    >>> cook = resume_from_text("2010-至今 某酒楼 厨师长，负责后厨管理、菜品研发和食材采购"
+    ...                         "\\n技能：手机银行 反欺诈").sentences
+    >>> claims_only(cook, [1]), claims_only(cook, [0, 1]), claims_only(cook, [])
+    (True, False, False)
+    """
+    flags = claim_flags(sentences)
+    return flags is not None and bool(indices) and all(flags[k] for k in indices)
 
 
 def claim_flags(sentences: Sequence[Sentence]) -> tuple[bool, ...] | None:
