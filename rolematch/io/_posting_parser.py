@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rolematch.io._posting_headings import ROLE_HEAD, heading_follows, numbered_post
 from rolematch.io._posting_model import Dropped, Item, Posting
 from rolematch.io.posting_lines import (
     CN_OUTLINE,
@@ -19,7 +20,6 @@ from rolematch.io.posting_lines import (
     DOT_DIGIT,
     NUMBER,
     PREFERRED_END,
-    ROLE_HEAD,
     SEPARATOR,
     Lexicon,
     benefit_work,
@@ -159,7 +159,7 @@ class LineSorter:
         if (m := ROLE_HEAD.match(unbracket(folded))) and self.fixed_title is None:
             # the title as written (not NFKC, not Simplified)
             as_written = ROLE_HEAD.match(unbracket(plain))
-            self._start((as_written or m).group(2).strip(), ln.no)
+            self._start((as_written or m).group("title").strip(), ln.no)
             return
         if head := match_heading(raw, lex):
             self._heading(ln, *head)
@@ -208,6 +208,8 @@ class LineSorter:
         ):  # 负责五险一金的增减员 under 岗位职责: an item
             other = self.section == "noise" and self.noise_reason == _OTHER  # 高中数学老师 10-15K
             self._drop(ln, _OTHER if other else reason)
+            if reason == "sign-off":  # 谢谢！: the mail's signature follows, no more items
+                self.section, self.noise_reason = "noise", "after the sign-off"
             return
         if self.section == "noise":
             self._drop(ln, self.noise_reason)
@@ -224,8 +226,8 @@ class LineSorter:
             # salutation (王顾问：) names one
             return False
         listed = self.section in ("duties", "requirements") and self._has_items()
-        if listed and split_marker(ln.text)[1] and not NUMBER.match(ln.text):
-            return False  # a bulleted line in a list: an item (▪ 熟悉测试流程…)
+        if listed and split_marker(ln.text)[1] and not NUMBER.match(plain):
+            return False  # a bulleted line in a list: an item (▪ 熟悉测试流程…), not **2、…**
         if self._post_title_above_heading(plain):
             # 一、安全员（3名）, 2. 安全员 or a bare 安全员 right above its 岗位职责: a title
             # even without a title word, once the posting before has items
@@ -233,9 +235,12 @@ class LineSorter:
             return no_posting or self._has_items()
         if not title_like(plain, self.lex):
             return False
-        if split_marker(plain)[1] and not (CN_OUTLINE.match(plain) and self._heading_follows()):
+        if split_marker(plain)[1] and not (
+            (CN_OUTLINE.match(plain) and self._heading_follows())
+            or numbered_post(self.lines, self.i, self.lex)
+        ):
             # a numbered line is an item, unless an announcement's outline numbers its
-            # posts: （一）风险管理岗, then 1.岗位职责：…
+            # posts: （一）风险管理岗, then 1.岗位职责：…; 1、支付产品经理 over its 岗位职责
             return False
         if self.cur is None or (not self.cur.title and not self._has_items()):
             return True
@@ -314,23 +319,7 @@ class LineSorter:
         return nxt is not None and kind_by_content(split_marker(nxt.text)[0], self.lex) is not None
 
     def _heading_follows(self, window: int = 3) -> bool:
-        """Whether a duty/requirement heading or a title field comes within a few lines."""
-        seen, noise = 0, False
-        for nxt in self.lines[self.i + 1 :]:
-            if not nxt.text.strip() or nxt.drop:
-                continue
-            head = match_heading(nxt.text, self.lex)
-            if head and head[1] != "noise":
-                return True
-            if self.lex.title_fields.match(fold(strip_md(nxt.text))):
-                return True
-            if head:  # a post's 岗位亮点 or 福利 first: its lines do not count
-                seen, noise = 0, True
-                continue
-            seen += 1
-            if seen >= (2 * window if noise else window):
-                return False
-        return False
+        return heading_follows(self.lines, self.i, self.lex, window)
 
     def _heading(self, ln: Line, head: str, kind: str, reason: str, rest: str) -> None:
         p = self._posting(ln.no)

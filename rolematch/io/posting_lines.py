@@ -33,7 +33,6 @@ __all__ = [
     "DOT_DIGIT",
     "NUMBER",
     "PREFERRED_END",
-    "ROLE_HEAD",
     "SEPARATOR",
     "Lexicon",
     "benefit_work",
@@ -76,6 +75,7 @@ class Lexicon:
     doing_anywhere: re.Pattern[str]
     id_words: tuple[tuple[str, str], ...]
     offer: re.Pattern[str]
+    contact_alone: re.Pattern[str]  # contact only on a line that is no item (扫码)
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -120,6 +120,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         doing_anywhere=re.compile(_alternation(data["doing_anywhere"]), re.I),
         id_words=tuple(id_words),
         offer=re.compile("|".join(f"(?:{p})" for p in data["offer"]), re.I),
+        # (?!) matches nothing: a vocabulary file without the key
+        contact_alone=re.compile("|".join(data.get("contact_alone") or ["(?!)"]), re.I),
     )
 
 
@@ -157,8 +159,6 @@ DOT_DIGIT = re.compile(r"^(\d{1,2})\s*[.．)）](?=\d)")
 _END = "。；;！!？?."
 #: a rule line (---, ===, ———) that separates postings
 SEPARATOR = re.compile(r"^\s*(?:[-=_*~—─━═]\s*){3,}$")
-#: 岗位1：title (one bank's way of starting a posting), 岗位一：title
-ROLE_HEAD = re.compile(r"^(?:招聘)?岗位\s*(\d+|[一二三四五六七八九十]+)\s*[:：]\s*(.+?)\s*$")
 #: a department header above the postings (风险管理部招聘)
 DEPT = re.compile(r"^\s*(\S+?部)(?:选聘|招聘|公开|$)")
 #: a posting's department field: 所属部门：零售金融部, **部门**：技术中心, Department: Risk
@@ -336,7 +336,14 @@ def noise_reason(text: str, lex: Lexicon) -> str | None:
             return reason
     if _summary(s):
         return "job board summary"
+    if lex.contact_alone.search(s) and not _item_or_title(s, lex):
+        return "contact"  # 扫码 alone; 负责扫码支付产品 is a duty
     return None
+
+
+def _item_or_title(s: str, lex: Lexicon) -> bool:
+    text = split_marker(s)[0]
+    return kind_by_content(text, lex) is not None or title_like(text, lex)
 
 
 def benefit_work(line: str, lex: Lexicon) -> bool:

@@ -6,8 +6,9 @@ preferred) and dropped lines, each dropped line with the reason (company
 introduction, pay and benefits, contact, web navigation …). Without headings, or
 under one heading for both (职位描述及要求), each line is sorted by what it says:
 doing (负责、参与 …) is a duty, having (…以上学历、熟悉 …) a requirement. One file
-may hold several postings (岗位一：…, （一）风险管理岗, 2. 安全员（3名）, a bare title
-right above its 岗位职责, a table row per post; a headcount is no part of the title;
+may hold several postings (岗位一：…, 职位二：…, Job 1: …, （一）风险管理岗, 2. 安全员（3名）,
+1、支付产品经理 over its own 岗位职责, a bare title right above its 岗位职责, a table row
+per post: :mod:`rolematch.io._posting_headings`; a headcount is no part of the title;
 a job board's tags above the description are no title). Postings
 in Traditional Chinese are matched against the same Simplified vocabulary and keep
 their text; English ones have their own headings and words in the vocabulary.
@@ -139,7 +140,30 @@ def parse_posting_text(
         p.id = slug(bare if department else p.title) if p.title else ""
         if resume:
             p.warnings.append(f"{_RESUME} ({'、'.join(resume)}), not a job posting")
+        if not p.title and (n := _sections(p)) > 1:
+            p.warnings.append(_SEVERAL.format(n=n))
     return postings if title is not None else spread_common_conditions(postings)
+
+
+_SEVERAL_MARK = "岗位职责/任职要求 sections in one untitled posting"
+_SEVERAL = (
+    "{n} " + _SEVERAL_MARK + ": are these several posts? Put each post's title on the line "
+    "above its 岗位职责 (岗位一：… or 岗位名称：…) to import them as {n} roles"
+)
+
+
+def _sections(post: Posting) -> int:
+    """How many duty-then-requirement sections a posting holds, in line order: more
+    than one in an untitled posting is several posts whose titles went unread."""
+    if not post.headed:
+        return 1
+    kinds = [
+        k
+        for _, k in sorted(
+            [(d.line, 0) for d in post.duties] + [(r.line, 1) for r in post.requirements]
+        )
+    ]
+    return 1 + sum(a == 1 and b == 0 for a, b in zip(kinds, kinds[1:], strict=False))
 
 
 #: what no title holds: an announcement's 招聘/急聘, a year (2024年社会招聘)
@@ -343,9 +367,11 @@ def read_postings(
             for post in got:
                 if not post.title:
                     post.title = f.stem
+                    several = [w for w in post.warnings if _SEVERAL_MARK in w]
                     if not _title_named_file(f.stem, lexicon):  # p8_hrbp_boss, posting
                         post.warnings.append(_UNTITLED.format(stem=f.stem))
-                        untitled.append(f"{f}: {post.warnings[-1]}")
+                        several.append(post.warnings[-1])
+                    untitled += [f"{f}: {w}" for w in several]
         postings.extend(got)
         read += 1
     resumes = [e for e in skipped if str(e).find(_RESUME) >= 0]
@@ -504,7 +530,8 @@ def roles_from_text(
     for post in got:
         if not post.title:
             raise RoleSpecError(
-                f"line {post.line}: no title; start the posting with its title or 岗位名称：…",
+                f"line {post.line}: no title; start the posting with its title or 岗位名称：…"
+                + "".join(f" ({w})" for w in post.warnings if _SEVERAL_MARK in w),
                 path=source,
                 field="title",
             )
