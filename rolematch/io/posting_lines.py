@@ -483,6 +483,7 @@ def clean_title(text: str) -> str:
     s = re.sub(rf"^[【\[]\s*(?:{_TAGS})\s*[】\]]\s*", "", s)
     s = re.sub(r"^【[^】]{1,8}】\s*(?=\S{2})", "", s)  # a channel's or a city's tag: 【快聘江州】
     s = re.sub(rf"^(?:{_TAGS})\s+(?=\S{{2}})", "", s)  # 招聘 仓库理货员
+    s = re.sub(r"^[【\[〔「『]\s*([^【】\[\]]+?)\s*[】\]〕」』]$", r"\1", s)  # 【风控经理】
     # a pay range after the title: 储备店长 8000-12000元/月, 产品经理 15-25K
     s = re.sub(r"\s+\d[\d.]*\s*[-~至]\s*\d[\d.]*\s*(?:[kK千万]|元)\S*$", "", s)
     s = _HEADCOUNT.sub("", s) if len(_HEADCOUNT.sub("", s).strip()) >= 2 else s

@@ -101,6 +101,7 @@ def _check_three_posts(postings: Sequence[Posting]) -> None:
         # read right before, the same text under these: the same posts
         "岗位{cn}：{title}",
         "{cn}、{title}",
+        "【{title}】",  # the title without its brackets
     ],
 )
 def test_each_numbered_post_heading_opens_a_post(tmp_path: Path, heading: str) -> None:
