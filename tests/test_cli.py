@@ -691,7 +691,7 @@ def test_summary_names_what_a_folder_held_that_was_left_out(tmp_path, capsys):
     (cvs / "README.md").write_text("# notes", encoding="utf-8")
     (cvs / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
     # a phone's photo of a CV and the e-mail a CV came with: rows, not "another type"
-    for name in ("photo.heic", "mail.eml"):
+    for name in ("photo.heic", "mail.eml", "mail.msg"):
         (cvs / name).write_bytes(b"\0\0\0\x18ftypheic" if name.endswith("heic") else b"From: a\n")
     out = tmp_path / "o.csv"
     assert main(["score", str(cvs), "--model", MODEL, "-o", str(out)]) == 0
@@ -700,7 +700,7 @@ def test_summary_names_what_a_folder_held_that_was_left_out(tmp_path, capsys):
     rows = {Path(r["file"]).name: (r["status"], r["reason"]) for r in _read_csv(out)}
     assert {name: status for name, (status, _) in rows.items()} == {
         "cv.txt": "ok", "old.doc": "unsupported", "photo.heic": "unsupported",
-        "mail.eml": "unsupported"}  # fmt: skip
+        "mail.eml": "empty", "mail.msg": "unsupported"}  # fmt: skip
     assert rows["photo.heic"][1].startswith("unsupported file type '.heic'")
 
 

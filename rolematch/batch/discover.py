@@ -27,7 +27,7 @@ OTHER_DOCUMENTS = (
     ".xps", ".oxps", ".epub", ".xls", ".xlsx", ".et",
     ".ppt", ".pptx", ".key", ".ofd", ".caj", ".hwp", ".dps",
     ".heic", ".heif",  # a phone's photo of a CV
-    ".eml", ".msg",  # an e-mail a CV came attached to
+    ".msg",  # an Outlook message (.eml messages are read)
 )  # fmt: skip
 #: Endings of the folder Word ("Save as Web Page") and browsers keep a page's pictures
 #: and parts in, beside ``name.htm``: ``name.files``, ``name_files``, ``name.fld``.

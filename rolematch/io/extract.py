@@ -30,29 +30,26 @@ content alone; the source is then ``<bytes>``.
 Web pages (.html, .htm, .mht, .mhtml: :mod:`rolematch.io._html`) and RTF documents
 (.rtf: :mod:`rolematch.io._rtf`) are read as their visible text, hidden elements left
 out and counted (``hidden_text: N chars excluded``); ``rolematch score``'s own HTML
-report is ``unsupported``, never scored. A text file holding a web page's source (a
-GitHub Pages CV in Markdown and HTML) is read as its text, the tags removed and counted
-(``markup: N HTML tags removed``), its hidden elements left out as a web page's are.
+report is ``unsupported``. A text file holding a web page's source is read as its text,
+the tags removed and counted (``markup: N HTML tags removed``). An e-mail saved as .eml
+is read as its résumé attachment, or else its text (:mod:`rolematch.io._eml`).
 
-OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): :func:`pdf_pages` returns
-each page's text with a ``needs_ocr`` flag and the reason (an image without a
-text layer, glyphs no font map decodes, or an image under a thin text layer);
-those pages, and image files, are rendered (pypdfium2) and read by offline Chinese
-OCR, and their text goes through :func:`rolematch.sections.build_resume` like any
-other. A thin text layer (a typed header above a scan, a scanner app's footer) is
-kept, and the OCR lines of the page's picture, rendered without its text, are laid
-out with it (:mod:`rolematch.io._ocr_text`). The record says how each page was read
-(``meta["page_methods"]``: ``text_layer``, ``ocr`` or ``text_layer+ocr``), OCR's
-mean confidence (``meta["ocr_confidence"]``), and, in ``warnings``, which pages OCR
-read (``ocr: …``), which it read with low confidence (``ocr_low_confidence: …``),
-which it gave up on (``ocr_failed: …``, ``ocr_skipped: …``) and which needed it but
-were not read (``needs_ocr: …``; for a thin layer's page "its image was not read").
+OCR (:mod:`rolematch.io._ocr`, on unless ``ocr=False``): pages :func:`pdf_pages` flags
+``needs_ocr`` (an image without a text layer, undecodable glyphs, an image under a thin
+text layer) and image files are rendered and read by offline Chinese OCR; a thin text
+layer is kept, laid out with the OCR lines of its page (:mod:`rolematch.io._ocr_text`).
+``meta["page_methods"]`` says how each page was read (``text_layer``, ``ocr``,
+``text_layer+ocr``), ``meta["ocr_confidence"]`` OCR's mean confidence, and ``warnings``
+which pages OCR read (``ocr: …``), read with low confidence (``ocr_low_confidence: …``),
+gave up on (``ocr_failed: …``, ``ocr_skipped: …``) or were not read (``needs_ocr: …``).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +81,7 @@ __all__ = [
 #: Suffixes of web pages, read as their visible text (also when named .doc or .pdf).
 WEB_SUFFIXES = (".html", ".htm", ".mht", ".mhtml", ".xhtml")
 #: File types read as résumés with or without OCR.
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".rtf", *WEB_SUFFIXES)
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt", ".rtf", *WEB_SUFFIXES, ".eml")
 #: Archives, which résumés often come in: never opened, each a row saying to extract it.
 ARCHIVES = (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst")
 _ARCHIVE_REASON = "a {} archive: archives are not opened; extract it and score the résumés inside"
@@ -328,13 +325,16 @@ def _read(
         raise ExtractionError(path, why, status="unsupported")
     warnings: list[str] = []
     named = _NAMED.get(suffix)
+    if suffix == ".eml" and kind is None:  # a CV that came by mail: its attachment or text
+        from rolematch.io._eml import read_eml
+
+        read = functools.partial(_read, meta=meta, max_pages=max_pages, redact=redact, ocr=ocr)
+        readable = SUPPORTED_SUFFIXES + (IMAGE_SUFFIXES if ocr else ())
+        return replace(read_eml(path, data, read, readable), source=source)
 
     if kind in _IMAGES:
-        what = (
-            f"not a PDF ({_IMAGES[kind]} image)"
-            if suffix == ".pdf"
-            else f"image file ({_IMAGES[kind]})"
-        )
+        what = f"image file ({_IMAGES[kind]})"
+        what = f"not a PDF ({_IMAGES[kind]} image)" if suffix == ".pdf" else what
         if not ocr:
             raise ExtractionError(
                 path,

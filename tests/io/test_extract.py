@@ -652,12 +652,12 @@ def test_unknown_suffix_is_unsupported(tmp_path):
     check_record(
         read_resume(path, ocr=False),
         "unsupported",
-        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.rtf, \.html, .*\.xhtml$",
+        r"unsupported file type '\.xyz'; supported: \.pdf, \.docx, \.txt, \.rtf, \.html, .*\.xhtml, \.eml$",
     )
     check_record(
         read_resume(path),
         "unsupported",
-        r"unsupported file type '\.xyz'; supported: \.pdf, .*\.mhtml, \.xhtml, \.png, \.jpg, .*\.webp$",
+        r"unsupported file type '\.xyz'; supported: \.pdf, .*\.mhtml, \.xhtml, \.eml, \.png, .*\.webp$",
     )
 
 
@@ -840,7 +840,7 @@ def test_pdf_pages_is_the_ocr_seam(tmp_path):
 
 def test_sniff_and_supported_suffixes():
     assert SUPPORTED_SUFFIXES == (
-        ".pdf", ".docx", ".txt", ".rtf", ".html", ".htm", ".mht", ".mhtml", ".xhtml"
+        ".pdf", ".docx", ".txt", ".rtf", ".html", ".htm", ".mht", ".mhtml", ".xhtml", ".eml"
     )  # fmt: skip
     assert sniff(b"junk\n%PDF-1.4") == "pdf"
     assert sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "webp"
