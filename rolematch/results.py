@@ -179,7 +179,7 @@ def text_fingerprint(resume: Resume) -> str:
     h.update(_spool_text("".join(dict.fromkeys(lines))))
     h.update(b"\0")
     personal = json.dumps(resume.personal, ensure_ascii=False, sort_keys=True, default=str)
-    h.update(_spool_text(personal))
+    h.update(_spool_text("".join(personal.split())))  # a PDF's 1987 年 1 月 is 1987年1月
     return h.hexdigest()
 
 

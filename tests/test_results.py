@@ -221,3 +221,16 @@ def test_a_row_below_min_score_names_its_best_score_as_the_score_column(results)
         reason = st.row_reason(0, min_score=floor)
         assert reason.endswith(f" {best:.4f}"), reason
         assert f"{floor:g} or more" in reason
+
+
+def test_a_pdfs_spacing_of_the_personal_data_makes_no_second_candidate():
+    # a PDF of a .docx spaces 1987 年 1 月 (devset D03, D23: counted twice by the audit)
+    from rolematch.results import text_fingerprint
+    from rolematch.sections import resume_from_text
+
+    body = "\n工作经历\n2015-至今 某银行 客服中心 主管，负责坐席管理与投诉处理"
+    docx = resume_from_text("马浩然 男 出生年月：1987年1月" + body)
+    pdf = resume_from_text("马浩然 男 出生年月：1987 年 1 月" + body)
+    other = resume_from_text("马浩然 男 出生年月：1988年1月" + body)
+    assert docx.personal != pdf.personal  # as written, spaced
+    assert text_fingerprint(docx) == text_fingerprint(pdf) != text_fingerprint(other)
