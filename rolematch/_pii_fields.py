@@ -155,6 +155,17 @@ ETHNIC = (
 #: The 56 ethnic groups of China, without 族 (汉, 蒙古, 回 …).
 ETHNIC_GROUPS: tuple[str, ...] = tuple(ETHNIC.split("|"))
 MARITAL = r"已婚已育|已婚未育|未婚未育|已婚|未婚|离异|丧偶|单身"
+#: a stated plan or state of childbearing, anywhere (计划明年生育, 暂无生育计划, 育有一子):
+#: 妇女权益保障法 forbids screening on it; 生育 alone is an HR post's work (生育保险)
+FAMILY_PLAN = (
+    r"(?:暂无|暂时没有|近期无|近期没有|无|没有|有)(?:生育|生养|要孩子|要小孩|怀孕)(?:计划|打算)"
+    r"|(?:计划|打算|准备)(?:明年|今年|近期|近两年|\d年内|婚后)?"
+    r"(?:生育|生孩子|生二胎|要孩子|要小孩|要宝宝|要二胎|怀孕|备孕)"
+    r"|备孕中?|孕期中?|怀孕(?:\d{1,2}个?月|中)|哺乳期"
+    r"|(?<!婚)已育(?:一孩|二孩|两孩|一子|一女|一儿一女)?|(?<!婚)未育|育有(?:一|二|两|1|2)(?:子|女|孩|个孩子|名子女)"
+)
+#: a statement of health, anywhere (本人身体健康): no part of the work
+HEALTH = r"(?:本人)?(?:身体健康|身体状况良好|健康状况良好|身体素质良好|无重大疾病史?|无传染病史?)"
 _PARTIES = (  # the eight 民主党派
     r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中国民主同盟|中国民主建国会|中国民主促进会"
 )

@@ -26,6 +26,9 @@ What is found
 * **Patterns** anywhere: mainland mobile numbers (also masked ``138****1234``),
   landlines with an area code, e-mail addresses, 18-digit ID-card numbers, profile
   links (``github.com/…``, ``linkedin.com/in/…``, ``….github.io``).
+* **Marriage, childbearing and health statements** and an age in running text, anywhere:
+  ``计划明年生育``, ``暂无生育计划``, ``育有一子``, ``本人身体健康``, ``本人今年32岁``
+  (``负责生育保险`` is work and stays).
 * **Birth dates and birthplaces in running text**, anywhere, by their cue word:
   ``1996年1月1日出生于泉州``, ``出生于1996年``, ``1990年生``, ``我生于泉州``,
   ``born on 1 Jan 1996 in Quanzhou``. Career dates (``2019-2025``, ``毕业于2018年``)
@@ -67,7 +70,9 @@ from rolematch._pii_fields import (
     EN_DATE,
     ETHNIC,
     ETHNIC_GROUPS,
+    FAMILY_PLAN,
     FIELDS,
+    HEALTH,
     ID_CARD,
     LABEL_BEFORE,
     LABELS,
@@ -130,6 +135,9 @@ _PATTERNS = (
     ("id_card", re.compile(ID_CARD)),
     ("phone", _PHONE),
     ("website", re.compile(PROFILE_URL)),
+    ("age", re.compile(r"(?:本人)?[今现]年\s*\d{2}\s*周?岁")),  # in running text: 本人今年32岁
+    ("marital_status", re.compile(FAMILY_PLAN)),
+    ("health", re.compile(HEALTH)),
 )
 _TOKEN_END = r"(?=$|[\s|/,，、;；)）\]】·•])"
 # An English header word ends its field: "Male | Age 29", "Female, 29", not "Male nurses".

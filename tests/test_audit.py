@@ -711,8 +711,16 @@ def test_the_ethnicity_of_a_header_line_is_counted_and_swapped():
     assert swap_personal(text, personal, ON).splitlines()[0] == "李思,女性,回族"
 
 
+def test_marriage_and_childbearing_are_swapped_wherever_they_are_said():
+    # a CV that said 计划明年生育 scored 0.0077 lower, and the check swapped no 婚育
+    text = f"{FORMS_BODY}\n自我评价\n性格开朗，计划明年生育\n已婚已育"
+    swapped = swap_personal(text, {}, ON).splitlines()
+    assert swapped[-2:] == ["性格开朗，暂无生育计划", "未婚未育"]
+    assert swapped[:-2] == text.splitlines()[:-2]
+
+
 def test_a_personal_line_under_another_heading_is_swapped():
     text = f"{FORMS_BODY}\n\n\n\n\n\n男性,41岁,已婚\n自我评价\n基本信息\n女|1995年"
     swapped = swap_personal(text, {}, ON).splitlines()
-    assert swapped[-4] == "女性,30岁,已婚" and swapped[-1] == "男|1984年"
+    assert swapped[-4] == "女性,30岁,未婚" and swapped[-1] == "男|1984年"
     assert swapped[:3] == text.splitlines()[:3]

@@ -4,9 +4,11 @@ Blind screening promises that who the candidate is does not move the score. The 
 tests the promise on the batch itself: each scored résumé's *unredacted* text gets
 another person's gender (男 ↔ 女, 男性 ↔ 女性, 先生 ↔ 女士, Male ↔ Female, Mr ↔ Ms), age
 (a stated age — ``35岁``, ``Age 35``, ``35 years old``, ``Mr. Liu Yang, 35`` — and the birth
-year move 11 years, across an age band), name, hometown, residence and ethnicity (汉族 ↔
-回族); then both texts go through the same redaction and scoring as the batch, and the
-largest score change over the batch and the roles is reported.
+year move 11 years, across an age band), name, hometown, residence, ethnicity (汉族 ↔
+回族) and marital and childbearing status (已婚 ↔ 未婚, 已育 ↔ 未育, 计划明年生育 ↔
+暂无生育计划, anywhere in the text); then both texts go through the same redaction and
+scoring as the batch, and the largest score change over the batch and the roles is
+reported.
 
 The swap is deliberately *not* the redactor's list of cuts: it rewrites the personal
 fields by its own patterns (labelled fields anywhere, header tokens in the header lines:
@@ -50,6 +52,14 @@ _PERSONAL_PART = re.compile(
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"\s*[|/,，、;；]\s*")
+#: marital and childbearing statements and their opposites (婚育: not to be screened on)
+_FAMILY_SWAP = {
+    "已婚已育": "未婚未育", "未婚未育": "已婚已育", "已婚未育": "已婚已育", "已婚": "未婚",
+    "未婚": "已婚", "已育": "未育", "未育": "已育", "计划明年生育": "暂无生育计划",
+    "暂无生育计划": "计划明年生育", "备孕中": "暂无生育计划", "育有一子": "暂无子女",
+    "Married": "Single", "Single": "Married",
+}  # fmt: skip
+_FAMILY = re.compile("|".join(sorted(_FAMILY_SWAP, key=len, reverse=True)))
 _GENDER_SWAP = {
     "男": "女", "女": "男", "男性": "女性", "女性": "男性", "先生": "女士", "女士": "先生",
     "Male": "Female", "Female": "Male", "male": "female", "female": "male",
@@ -112,7 +122,8 @@ def _shift_year(year: int, on: _dt.date) -> int:
 
 
 def swap_personal(text: str, personal: Mapping[str, Any], on: _dt.date) -> str:
-    """The résumé text with another person's gender, age, name, hometown and ethnicity.
+    """The résumé text with another person's gender, age, name, hometown, ethnicity and
+    marital and childbearing status.
 
     Parameters
     ----------
@@ -160,6 +171,7 @@ def swap_personal(text: str, personal: Mapping[str, Any], on: _dt.date) -> str:
             line = age_after_name.sub(lambda m: m[1] + _age(m[2], on), line)
         if len(name) >= 2:
             line = line.replace(name, _other_name(name))
+        line = _FAMILY.sub(lambda m: _FAMILY_SWAP[m[0]], line)
         if header:
             line = _swap_header_line(line, on)
         lines[i] = line
