@@ -724,3 +724,25 @@ def test_a_personal_line_under_another_heading_is_swapped():
     swapped = swap_personal(text, {}, ON).splitlines()
     assert swapped[-4] == "女性,30岁,未婚" and swapped[-1] == "男|1984年"
     assert swapped[:3] == text.splitlines()[:3]
+
+
+def test_an_audit_that_could_compare_nothing_says_so_not_no_flags(tmp_path, capsys):
+    """Four résumés: no group reaches 5, so no ratio is measured; the page had read "No
+    impact ratio below 0.8 …", which a manager files as "no bias found"."""
+    cvs, roles = tmp_path / "cvs", tmp_path / "roles"
+    cvs.mkdir()
+    roles.mkdir()
+    for i, (stem, header, kind, take, _, _) in enumerate(PEOPLE[:4]):
+        (cvs / f"{stem}.txt").write_text(_resume_text(i, header, kind, take), encoding="utf-8")
+    (roles / "cs.yaml").write_text(CS_ROLE, encoding="utf-8")
+    page, book = tmp_path / "a.html", tmp_path / "a.xlsx"
+    argv = ["audit", str(cvs), "--roles", str(roles), "--model", "static-zh", "--top-k", "2"]
+    assert main([*argv, "--date", AUDIT_DATE, "-o", str(page), "-o", str(book)]) == 0
+    said = "No impact ratio could be measured"
+    assert said in page.read_text(encoding="utf-8")
+    assert "No impact ratio below" not in page.read_text(encoding="utf-8")
+    assert "no impact ratio could be measured" in capsys.readouterr().err
+    import openpyxl
+
+    cells = [c.value for row in openpyxl.load_workbook(book).active.iter_rows() for c in row]
+    assert any(isinstance(v, str) and v.startswith(said) for v in cells)

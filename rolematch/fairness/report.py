@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from rolematch.fairness._run import CF_PROMISE, AuditResult, tie_text
-from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, MIN_GROUP, impact_note
+from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, impact_note
 from rolematch.fairness.wording import (
     POOLED_CAVEAT,
     READING,
     SUGGESTIVE,
     below_note,
     chance_text,
+    no_flags_text,
     p_text,
     pooled_html,
     pooled_rows,
@@ -382,10 +383,9 @@ def to_html(result: AuditResult) -> str:
         out.extend(f'<li class="bad">{e(_flag_text(result, f))}</li>' for f in result.flags)
         out.append("</ul>")
     else:
-        out.append(
-            f'<p class="ok">No impact ratio below {FOUR_FIFTHS} with p &lt; {ALPHA} among '
-            f"groups of {MIN_GROUP} or more.</p>"
-        )
+        text = no_flags_text(result.roles)
+        kind = "ok" if text.startswith("No impact ratio below") else "bad"
+        out.append(f'<p class="{kind}">{e(text)}</p>')
     # not flagged, in two lists: how much a gap is worth follows its p-value
     for title, p_range, these in (
         ("Suggestive, not conclusive", f"{ALPHA} ≤ p &lt; {SUGGESTIVE:.2f}",
@@ -520,7 +520,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         _put(ws, r, 2, _flag_text(result, f), fill=flag_fill, font=flag_font)
         r += 1
     if not result.flags:
-        _put(ws, r, 2, f"none among groups of {MIN_GROUP} or more")
+        _put(ws, r, 2, no_flags_text(result.roles))
         r += 1
     if result.inconclusive:
         _put(ws, r, 1, f"Not flagged (impact ratio < {FOUR_FIFTHS}, p ≥ {ALPHA})", font=bold)

@@ -26,6 +26,7 @@ __all__ = [
     "SUGGESTIVE",
     "below_note",
     "chance_text",
+    "no_flags_text",
     "p_text",
     "pooled_html",
     "pooled_rows",
@@ -143,6 +144,35 @@ def below_note(p: float) -> str:
     if p >= SUGGESTIVE:
         why = f"too few to tell, {why}"
     return f"impact ratio < {FOUR_FIFTHS}, {p_text(p)}: {why}; not flagged"
+
+
+def no_flags_text(roles: Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]) -> str:
+    """What an audit without flags found: no ratio below four fifths unlikely by chance,
+    or, where no role had two groups large enough to compare, nothing at all.
+
+    Examples
+    --------
+    >>> two = {"gender": {"女": {"impact_ratio": 0.9}, "男": {"impact_ratio": 1.0}}}
+    >>> no_flags_text({"cs": two})
+    'No impact ratio below 0.8 with p < 0.05 among groups of 5 or more.'
+    >>> no_flags_text({"cs": {"gender": {"女": {"impact_ratio": None}}}})  # doctest: +ELLIPSIS
+    'No impact ratio could be measured: ... neither bias nor its absence.'
+    """
+    measured = sum(
+        sum(g.get("impact_ratio") is not None for g in groups.values()) >= 2
+        for attributes in roles.values()
+        for groups in attributes.values()
+    )
+    if measured:
+        return (
+            f"No impact ratio below {FOUR_FIFTHS} with p < {ALPHA} among groups of "
+            f"{MIN_GROUP} or more."
+        )
+    return (
+        f"No impact ratio could be measured: no role had two groups of {MIN_GROUP} or more "
+        "résumés with a rate to compare (see the warnings), so this audit shows neither "
+        "bias nor its absence."
+    )
 
 
 def unflagged_text(inconclusive: Sequence[Mapping[str, Any]]) -> str:
