@@ -742,6 +742,7 @@ def test_an_audit_that_could_compare_nothing_says_so_not_no_flags(tmp_path, caps
     assert said in page.read_text(encoding="utf-8")
     assert "No impact ratio below" not in page.read_text(encoding="utf-8")
     assert "no impact ratio could be measured" in capsys.readouterr().err
+    assert "not compared as groups: school, hometown" in page.read_text(encoding="utf-8")
     import openpyxl
 
     cells = [c.value for row in openpyxl.load_workbook(book).active.iter_rows() for c in row]

@@ -28,6 +28,7 @@ from typing import Any
 from rolematch.fairness._run import CF_PROMISE, AuditResult, tie_text
 from rolematch.fairness.rates import ALPHA, FOUR_FIFTHS, impact_note
 from rolematch.fairness.wording import (
+    NOT_TESTED,
     POOLED_CAVEAT,
     READING,
     SUGGESTIVE,
@@ -367,7 +368,7 @@ def to_html(result: AuditResult) -> str:
             if result.duplicates_ignored
             else ""
         )
-        + f" · rule: {e(rule)} · attributes: {e(', '.join(result.attributes))}"
+        + f" · rule: {e(rule)} · attributes: {e(', '.join(result.attributes))} ({NOT_TESTED})"
         + (f" · ages as of {e(result.date)}" if result.date else "")
         + (f" · model {e(result.model)}" if result.model else "")
         + "</p>",
@@ -497,7 +498,7 @@ def _write_xlsx(result: AuditResult, path: str | Path) -> None:
         ("résumés scored", result.n_resumes),
         ("files", result.n_files),
         ("copies counted once", result.duplicates_ignored),
-        ("attributes", ", ".join(result.attributes)),
+        ("attributes", f"{', '.join(result.attributes)} ({NOT_TESTED})"),
         ("ages as of", result.date),
         ("model", result.model),
         ("counterfactual max delta", result.counterfactual_max_delta),

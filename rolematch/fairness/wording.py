@@ -26,6 +26,7 @@ __all__ = [
     "SUGGESTIVE",
     "below_note",
     "chance_text",
+    "NOT_TESTED",
     "no_flags_text",
     "p_text",
     "pooled_html",
@@ -35,6 +36,12 @@ __all__ = [
     "unflagged_text",
 ]
 
+#: What the audit does not compare as groups, said on the page beside what it does.
+NOT_TESTED = (
+    "not compared as groups: school, hometown or region, marital and childbearing status, "
+    "health (blind screening cuts them from the scored text; the counterfactual check swaps "
+    "hometown and 婚育)"
+)
 #: A gap with ALPHA <= p < SUGGESTIVE is "suggestive but not conclusive at this size".
 SUGGESTIVE = 0.10
 #: The ``flag`` of a flagged cross-role comparison in the CSV.
