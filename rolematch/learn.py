@@ -291,6 +291,7 @@ def learn(
     read = {f: read_resume(f) for f in dict.fromkeys(table["file"])}
     table, unreadable = drop_unreadable(table, read, source)
     table = one_per_resume_and_role(table, read, source)
+    gaps = _decision_gaps(table, read, source)
     maybe = maybe_decisions(table)
     base = load_profile(base_profile if base_profile is not None else model)
     matcher = Matcher(model=model, profile=base, encoder=encoder).fit(role_list)
@@ -336,6 +337,7 @@ def learn(
         )
     report["model"] = model
     report["maybe_decisions"] = maybe
+    report["decision_gaps"] = gaps
     done = set(zip(table["file"], table["role_id"], strict=True))
     report["all_pairs"] = {
         "changed": _scores_change(profile, base),
@@ -363,6 +365,31 @@ def learn(
 #: The name :mod:`rolematch` exports :func:`learn` under (``rolematch.learn`` is this
 #: module): ``profile, report = rolematch.learn_profile("decisions.csv", resumes=["cv/"])``.
 learn_profile = learn
+
+
+def _decision_gaps(table: pd.DataFrame, read: Mapping[str, Any], source: str) -> list[Any]:
+    """The groups the decisions accept less than four fifths as often as another
+    (:func:`rolematch.fairness.decisions.decision_gaps`), each unlikely by chance
+    (p < 0.05) warned of: a profile learned from them may carry the gap."""
+    import datetime as dt
+
+    from rolematch.fairness.decisions import decision_gaps
+    from rolematch.fairness.rates import ALPHA
+
+    rows = zip(table["file"], table["grade"], strict=True)
+    gaps = decision_gaps(((read[f].personal, g >= 1) for f, g in rows), dt.date.today())
+    for g in gaps:
+        if g["p_value"] < ALPHA:
+            warnings.warn(
+                f"{source}: the decisions shortlist {g['attribute']} {g['group']} at "
+                f"{g['impact_ratio']:.2f} the rate of {g['reference_group']} ({g['accepted']} "
+                f"of {g['n']} against {g['reference_accepted']} of {g['reference_n']}, "
+                f"p = {g['p_value']:.3f}): a profile learned from them may carry the gap; "
+                "audit its shortlists (rolematch audit --profile) before using it",
+                DecisionsWarning,
+                stacklevel=3,
+            )
+    return gaps
 
 
 def _scores_change(profile: ScoringProfile, base: ScoringProfile) -> bool:
