@@ -366,6 +366,9 @@ def _warnings(
         out.append(
             f"{copies} résumés are copies of others (the same text as another file) and were "
             "counted once; --scores-csv marks them 'not counted in the audit'"
+            if copies > 1
+            else "1 résumé is a copy of another (the same text as another file) and was "
+            "counted once; --scores-csv marks it 'not counted in the audit'"
         )
     for a in attrs:
         unknown = sum(g.get(a) == UNKNOWN for g in groups.values())

@@ -193,7 +193,7 @@ def run_audit(
         dups = result.duplicates_ignored
         print(
             f"rolematch: audit: {result.n_resumes} résumés"
-            + (f" ({dups} copies counted once)" if dups else "")
+            + (f" ({dups} cop{'ies' if dups > 1 else 'y'} counted once)" if dups else "")
             + f", {len(result.roles)} roles, {len(result.flags)} flag(s) ({FLAG_TEXT}), "
             + (
                 "no impact ratio could be measured (groups too small), "

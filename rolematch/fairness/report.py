@@ -364,7 +364,9 @@ def to_html(result: AuditResult) -> str:
         f'<p class="meta">{result.n_resumes} résumés scored'
         + (f" of {result.n_files} files" if result.n_files else "")
         + (
-            f" · {result.duplicates_ignored} copies counted once"
+            f" · {result.duplicates_ignored} "
+            + ("copies" if result.duplicates_ignored > 1 else "copy")
+            + " counted once"
             if result.duplicates_ignored
             else ""
         )

@@ -95,12 +95,12 @@ READING: tuple[str, ...] = (
     "itself states (性别, 年龄, 出生年月, 民族, 女士/先生 after the name …), never guessed from "
     "names or photos; résumés that state nothing form the group 'unknown', which is not "
     "compared.",
-    f"Counterfactual check: every résumé is re-scored with its gender, age, name, hometown "
-    f"and ethnicity swapped; blind screening promises that no score moves by more than "
-    f"{CF_PROMISE}.",
-    "Chinese law (就业促进法, 妇女权益保障法) forbids discrimination by gender, ethnicity "
-    "and other attributes in hiring; the audit helps show that the shortlists do not "
-    "discriminate, it does not replace a legal review.",
+    f"Counterfactual check: every résumé is re-scored with its gender, age, name, hometown, "
+    f"ethnicity and marital and childbearing status swapped; blind screening promises that "
+    f"no score moves by more than {CF_PROMISE}.",
+    "Chinese law (就业促进法, 妇女权益保障法) forbids discrimination by gender, ethnicity, "
+    "marriage and childbearing and other attributes in hiring; the audit helps find where "
+    "the shortlists differ by group, it does not replace a legal review.",
 )
 
 
