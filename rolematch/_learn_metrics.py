@@ -277,10 +277,19 @@ def pairs_line(report: Mapping[str, Any]) -> list[str]:
         if a["undecided_up"]
         else f"no pair not decided rose to ≥ {t:g}"
     )
+    # a calibration fitted to a team that shortlists often lifts many pairs over the cut
+    more = a["at_least_learned"] - a["at_least_default"]
+    cut = (
+        f"; a cut at {t:g} would take {more} more pairs: shortlist by rank (--top-k) "
+        "or set the cut anew"
+        if a["at_least_default"] and a["at_least_learned"] >= 1.5 * a["at_least_default"]
+        else ""
+    )
     return [
         head + f"{a['at_least_default']} score ≥ {t:g} with the defaults, "
         f"{a['at_least_learned']} with this profile; {up}, {a['undecided_down']} fell below"
         + ("; check them before adopting the profile" if a["undecided_up"] else "")
+        + cut
     ]
 
 

@@ -682,3 +682,16 @@ def test_held_out_metrics_rank_each_resumes_roles() -> None:
     assert right["resume_ndcg@3"] == pytest.approx(1.0)
     assert wrong["resume_ndcg@3"] < 0.7
     assert np.isnan(_metrics(frame.iloc[2:], np.array([0.5]))["resume_ndcg@3"])
+
+
+def test_a_profile_that_lifts_many_pairs_over_the_cut_says_what_to_do():
+    # a learned calibration took a team's rejects at 0.5 from 6 to 20 (a blind user)
+    from rolematch._learn_metrics import pairs_line
+
+    a = {"threshold": 0.5, "resumes": 41, "roles": 9, "pairs": 369, "undecided_pairs": 300,
+         "changed": True, "up_by_role": {}, "undecided_up": 0, "undecided_down": 0,
+         "at_least_default": 29}  # fmt: skip
+    (many,) = pairs_line({"all_pairs": {**a, "at_least_learned": 76}})
+    assert "a cut at 0.5 would take 47 more pairs: shortlist by rank (--top-k)" in many
+    (few,) = pairs_line({"all_pairs": {**a, "at_least_learned": 31}})
+    assert "would take" not in few
