@@ -3,8 +3,9 @@ and a webmail's "download message"): its résumé attachment, or else its text.
 
 One file is one candidate, so one attachment is read: the one named as a CV (简历,
 履历, resume, CV), else the largest the reader takes; the others are named in a warning.
-A message with no such attachment is read as its text (a CV pasted into the mail, or
-forwarded from a job board as the message). Either way the row is the .eml file's.
+A message forwarded as an attachment is read as that message. A message with none of
+these is read as its text (a CV pasted into the mail, or forwarded from a job board as
+the message). Either way the row is the .eml file's.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ def read_eml(
             why = f"its attachment {name}: {e.reason}"
             raise ExtractionError(path, why, status=e.status) from e
         return replace(resume, source=str(path), warnings=(note, *resume.warnings))
+    for part in msg.iter_attachments():  # Outlook's "Forward as Attachment"
+        if part.get_content_type() == "message/rfc822":
+            inner = part.get_content()
+            if isinstance(inner, EmailMessage):
+                return read_eml(path, inner.as_bytes(), read, readable)
     body = msg.get_body(preferencelist=("plain", "html"))
     text = body.get_content() if isinstance(body, EmailMessage) else ""
     if not isinstance(text, str) or not text.strip():

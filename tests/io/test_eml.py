@@ -104,3 +104,20 @@ def test_an_eml_in_a_folder_is_one_row(tmp_path):
     rows = frame.drop_duplicates("file")
     assert sorted(Path(f).name for f in rows.file) == ["a.eml", "b.eml"]
     assert (rows.status == "ok").all()
+
+
+def test_a_message_forwarded_as_an_attachment_is_read_as_that_message(tmp_path):
+    # "Forward as Attachment": the outer mail says only "see attached"
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "candidate@example.com", "简历"
+    inner.set_content("见附件")
+    inner.add_attachment(
+        PDF.read_bytes(), maintype="application", subtype="pdf", filename="简历.pdf"
+    )
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "hr@example.com", "Fwd: 简历"
+    outer.set_content("请看附件里转发的邮件")
+    outer.add_attachment(inner)
+    r = read_resume(_write(tmp_path, "fwd.eml", outer.as_bytes()))
+    assert r.text == read_resume(PDF).text and r.source == str(tmp_path / "fwd.eml")
+    assert r.warnings[0] == "email: read its attachment 简历.pdf"
