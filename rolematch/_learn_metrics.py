@@ -26,6 +26,7 @@ __all__ = [
     "MIN_AUC_GAIN",
     "auc",
     "fold_mean",
+    "in_words",
     "maybe_decisions",
     "maybe_line",
     "metrics",
@@ -256,6 +257,20 @@ def maybe_line(report: Mapping[str, Any]) -> list[str]:
         f"{m['count']} of {m['of']} decisions were maybe/待定 (counted as fits: {words}); "
         "where one means not decided yet, leave its decision empty (a pending row is skipped)"
     ]
+
+
+def in_words(default: Mapping[str, float], learned: Mapping[str, float]) -> str:
+    """The coefficients as the explanations' weights: each component's share of the
+    slopes, with the defaults and as learned (a team that weighs the major and degree
+    more shows a larger facets share)."""
+    from rolematch.explain import component_weights
+    from rolematch.scoring import COEFFICIENTS
+
+    wd, wl = (component_weights([c[k] for k in COEFFICIENTS], True) for c in (default, learned))
+    names = {"keyword": "keywords", "semantic": "duties", "facet": "facets (major, degree, years)"}
+    return "in words, each component's share of the weight (as explanations show it): " + ", ".join(
+        f"{name} {wd[k]:.2f} -> {wl[k]:.2f}" for k, name in names.items()
+    )
 
 
 def pairs_line(report: Mapping[str, Any]) -> list[str]:

@@ -51,7 +51,13 @@ from rolematch._learn_decisions import (
 )
 from rolematch._learn_fit import COMPONENTS, METRICS, fit_coefficients, learn_from_table
 from rolematch._learn_keywords import KeywordEvidence
-from rolematch._learn_metrics import maybe_decisions, maybe_line, pairs_effect, pairs_line
+from rolematch._learn_metrics import (
+    in_words,
+    maybe_decisions,
+    maybe_line,
+    pairs_effect,
+    pairs_line,
+)
 from rolematch._learn_terms import WordEvidence, no_word_reason
 from rolematch.io.roles import find_role
 from rolematch.profile import ScoringProfile, load_profile
@@ -486,6 +492,7 @@ def report_table(report: Mapping[str, Any]) -> str:
     cd, cl = report["coefficients"]["default"], report["coefficients"]["learned"]
     for c in COEFFICIENTS:
         lines.append(f"{c:<12} {cd[c]:>8.3f} {cl[c]:>8.3f}")
+    lines.append(in_words(cd, cl))
     for rid, v in report["roles"].items():
         lines.append(
             f"role {rid}: "

@@ -695,3 +695,15 @@ def test_a_profile_that_lifts_many_pairs_over_the_cut_says_what_to_do():
     assert "a cut at 0.5 would take 47 more pairs: shortlist by rank (--top-k)" in many
     (few,) = pairs_line({"all_pairs": {**a, "at_least_learned": 31}})
     assert "would take" not in few
+
+
+def test_the_report_says_the_coefficients_as_the_explanations_weights():
+    from rolematch._learn_metrics import in_words
+    from rolematch.scoring import COEFFICIENTS
+
+    default = dict(zip(COEFFICIENTS, (-3.0, 1.0, 1.0, 0.0, 0.1, 0.0, 0.0), strict=True))
+    learned = {**default, "facet": 1.0}  # a team that weighs the major and degree
+    assert in_words(default, learned) == (
+        "in words, each component's share of the weight (as explanations show it): "
+        "keywords 0.48 -> 0.33, duties 0.48 -> 0.33, facets (major, degree, years) 0.05 -> 0.33"
+    )
