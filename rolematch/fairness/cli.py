@@ -148,7 +148,7 @@ def run_audit(
     from rolematch.batch import collect_files, default_workers
     from rolematch.fairness import audit, write_audit
     from rolematch.fairness.report import AUDIT_FORMATS, FLAG_TEXT, audit_format, to_json
-    from rolematch.fairness.wording import no_flags_text, pooled_summary_text, unflagged_text
+    from rolematch.fairness.wording import comparable, pooled_summary_text, unflagged_text
     from rolematch.matcher import Matcher
 
     outputs = list(args.output or [])
@@ -197,7 +197,7 @@ def run_audit(
             + f", {len(result.roles)} roles, {len(result.flags)} flag(s) ({FLAG_TEXT}), "
             + (
                 "no impact ratio could be measured (groups too small), "
-                if not result.flags and "could be measured" in no_flags_text(result.roles)
+                if not result.flags and not comparable(result.roles)
                 else ""
             )
             + f"{unflagged_text(result.inconclusive)}; {pooled_summary_text(result.pooled)}; "

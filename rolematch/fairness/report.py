@@ -34,6 +34,7 @@ from rolematch.fairness.wording import (
     SUGGESTIVE,
     below_note,
     chance_text,
+    comparable,
     no_flags_text,
     p_text,
     pooled_html,
@@ -386,9 +387,8 @@ def to_html(result: AuditResult) -> str:
         out.extend(f'<li class="bad">{e(_flag_text(result, f))}</li>' for f in result.flags)
         out.append("</ul>")
     else:
-        text = no_flags_text(result.roles)
-        kind = "ok" if text.startswith("No impact ratio below") else "bad"
-        out.append(f'<p class="{kind}">{e(text)}</p>')
+        kind = "ok" if comparable(result.roles) else "bad"
+        out.append(f'<p class="{kind}">{e(no_flags_text(result.roles))}</p>')
     # not flagged, in two lists: how much a gap is worth follows its p-value
     for title, p_range, these in (
         ("Suggestive, not conclusive", f"{ALPHA} ≤ p &lt; {SUGGESTIVE:.2f}",

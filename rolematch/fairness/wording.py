@@ -26,6 +26,7 @@ __all__ = [
     "SUGGESTIVE",
     "below_note",
     "chance_text",
+    "comparable",
     "NOT_TESTED",
     "no_flags_text",
     "p_text",
@@ -153,6 +154,22 @@ def below_note(p: float) -> str:
     return f"impact ratio < {FOUR_FIFTHS}, {p_text(p)}: {why}; not flagged"
 
 
+def comparable(roles: Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]) -> bool:
+    """Whether some role had two groups of an attribute with an impact ratio: whether the
+    audit could compare anything at all.
+
+    Examples
+    --------
+    >>> comparable({"cs": {"gender": {"女": {"impact_ratio": None}, "男": {"impact_ratio": 1.0}}}})
+    False
+    """
+    return any(
+        sum(g.get("impact_ratio") is not None for g in groups.values()) >= 2
+        for attributes in roles.values()
+        for groups in attributes.values()
+    )
+
+
 def no_flags_text(roles: Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any]]]]) -> str:
     """What an audit without flags found: no ratio below four fifths unlikely by chance,
     or, where no role had two groups large enough to compare, nothing at all.
@@ -165,12 +182,7 @@ def no_flags_text(roles: Mapping[str, Mapping[str, Mapping[str, Mapping[str, Any
     >>> no_flags_text({"cs": {"gender": {"女": {"impact_ratio": None}}}})  # doctest: +ELLIPSIS
     'No impact ratio could be measured: ... neither bias nor its absence.'
     """
-    measured = sum(
-        sum(g.get("impact_ratio") is not None for g in groups.values()) >= 2
-        for attributes in roles.values()
-        for groups in attributes.values()
-    )
-    if measured:
+    if comparable(roles):
         return (
             f"No impact ratio below {FOUR_FIFTHS} with p < {ALPHA} among groups of "
             f"{MIN_GROUP} or more."
